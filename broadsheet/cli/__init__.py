@@ -1,0 +1,45 @@
+"""The `broadsheet` command: a thin shell over the library. Each subcommand lives in its own module."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from broadsheet.errors import BroadsheetError, ExitCode
+
+app = typer.Typer(
+    name="broadsheet",
+    help="Turn scanned newspaper pages into articles, paragraphs and captioned photos.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def _group() -> None:
+    """Keep subcommands even while only one is registered."""
+
+
+def _register() -> None:
+    from broadsheet.cli import ocr
+
+    app.command("ocr")(ocr.ocr_command)
+    for module_name, command in (("batch", "batch"), ("watch", "watch"), ("evaluate", "eval")):
+        try:
+            module = __import__(f"broadsheet.cli.{module_name}", fromlist=["command"])
+        except ModuleNotFoundError:
+            continue
+        app.command(command)(module.command)
+
+
+def main() -> None:
+    _register()
+    try:
+        app()
+    except BroadsheetError as exc:
+        print(f"broadsheet: error: {exc}", file=sys.stderr)
+        sys.exit(int(exc.exit_code))
+    except KeyboardInterrupt:
+        sys.exit(int(ExitCode.CTRL_C))

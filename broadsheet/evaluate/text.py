@@ -1,0 +1,90 @@
+"""Text metrics: normalization, CER, WER and their edit counts.
+
+Everything compares `normalize`d text, so layout choices (line breaks, fullwidth vs halfwidth
+punctuation) never count as OCR errors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+_WHITESPACE = re.compile(r"\s+")
+# CJK ideographs (with extensions and compatibility forms) and CJK punctuation: one token each.
+_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+
+
+def normalize(text: str | None) -> str:
+    """NFKC, then drop all whitespace. None reads as empty text."""
+    return _WHITESPACE.sub("", unicodedata.normalize("NFKC", text or ""))
+
+
+def tokens(text: str | None) -> list[str]:
+    """Word tokens: each CJK character alone, runs of other non-space characters together."""
+    return _TOKEN.findall(unicodedata.normalize("NFKC", text or ""))
+
+
+@dataclass
+class EditCounts:
+    """Edits turning the reference (gold) into the prediction, and the reference length."""
+
+    reference: int = 0
+    substitutions: int = 0
+    insertions: int = 0
+    deletions: int = 0
+
+    @property
+    def errors(self) -> int:
+        return self.substitutions + self.insertions + self.deletions
+
+    @property
+    def rate(self) -> float:
+        return error_rate(self.errors, self.reference)
+
+    def __add__(self, other: EditCounts) -> EditCounts:
+        return EditCounts(
+            self.reference + other.reference,
+            self.substitutions + other.substitutions,
+            self.insertions + other.insertions,
+            self.deletions + other.deletions,
+        )
+
+
+def error_rate(errors: int, reference: int) -> float:
+    """errors / reference; against an empty reference any error is a full error."""
+    if reference == 0:
+        return 0.0 if errors == 0 else 1.0
+    return errors / reference
+
+
+def edit_counts(pred: list[str] | str, gold: list[str] | str) -> EditCounts:
+    ops = Levenshtein.editops(gold, pred)
+    tags = [op.tag for op in ops]
+    return EditCounts(
+        reference=len(gold),
+        substitutions=tags.count("replace"),
+        insertions=tags.count("insert"),
+        deletions=tags.count("delete"),
+    )
+
+
+def char_counts(pred: str | None, gold: str | None) -> EditCounts:
+    return edit_counts(normalize(pred), normalize(gold))
+
+
+def word_counts(pred: str | None, gold: str | None) -> EditCounts:
+    return edit_counts(tokens(pred), tokens(gold))
+
+
+def cer(pred: str | None, gold: str | None) -> float:
+    p, g = normalize(pred), normalize(gold)
+    return error_rate(Levenshtein.distance(p, g), len(g))
+
+
+def wer(pred: str | None, gold: str | None) -> float:
+    p, g = tokens(pred), tokens(gold)
+    return error_rate(Levenshtein.distance(p, g), len(g))

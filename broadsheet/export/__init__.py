@@ -1,0 +1,53 @@
+"""Writing a processed page to disk, one module per format.
+
+Every writer has the signature `write(page, image, out_dir, name) -> list[Path]`; `FORMATS` maps a
+format name to its writer. All files are written atomically (temp file, then rename).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from broadsheet.errors import BadArgsError
+from broadsheet.export import jsonfile, photos, text
+from broadsheet.model import Page
+
+Writer = Callable[[Page, np.ndarray, Path, str], list[Path]]
+
+FORMATS: dict[str, Writer] = {
+    "txt": text.write,
+    "json": jsonfile.write,
+}
+DEFAULT_FORMATS = ("txt", "json")
+
+
+def parse_formats(spec: str) -> tuple[str, ...]:
+    """'txt,json' -> ('txt', 'json'); 'all' -> every format."""
+    names = [s.strip().lower() for s in spec.split(",") if s.strip()]
+    if names == ["all"]:
+        return tuple(FORMATS)
+    unknown = [n for n in names if n not in FORMATS]
+    if unknown:
+        raise BadArgsError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}, all")
+    return tuple(dict.fromkeys(names)) or DEFAULT_FORMATS
+
+
+def output_paths(out_dir: Path, name: str, formats: tuple[str, ...]) -> list[Path]:
+    """The main file of each format; a page is complete when all of them exist."""
+    suffix = {"txt": ".txt", "json": ".json", "alto": ".alto.xml", "page": ".page.xml",
+              "hocr": ".hocr", "md": ".md", "overlay": ".overlay.jpg", "html": ".html"}
+    return [out_dir / f"{name}{suffix[f]}" for f in formats]
+
+
+def write_page(page: Page, image: np.ndarray, out_dir: Path, name: str,
+               formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
+    """Crop the photos (their paths go into the page), then write every requested format."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = photos.write(page, image, out_dir, name)
+    # the JSON names the photo files, so it goes after them; the main .txt/.json last of all
+    for fmt in sorted(formats, key=lambda f: f in DEFAULT_FORMATS):
+        written += FORMATS[fmt](page, image, out_dir, name)
+    return written

@@ -1,0 +1,192 @@
+"""The data every pipeline stage speaks: boxes, lines, regions, photos, articles, pages.
+
+`Page.to_dict()` / `Page.from_dict()` define the JSON document (schema in the README).
+All boxes are `[x0, y0, x1, y1]` in pixels of the input image.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA_NAME = "broadsheet.page"
+SCHEMA_VERSION = "1.0"
+
+BBox = tuple[int, int, int, int]
+
+
+class RegionType(StrEnum):
+    MASTHEAD = "masthead"
+    KICKER = "kicker"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    TEXT = "text"
+    CAPTION = "caption"
+    PHOTO = "photo"
+    SEPARATOR = "separator"
+    OTHER = "other"
+
+
+class TextDirection(StrEnum):
+    HORIZONTAL_LR = "horizontal-lr"
+    VERTICAL_RL = "vertical-rl"
+
+
+def union_bbox(boxes: list[BBox]) -> BBox:
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
+
+
+@dataclass
+class Line:
+    text: str
+    bbox: BBox
+    confidence: float
+    direction: TextDirection = TextDirection.HORIZONTAL_LR
+
+
+@dataclass
+class Region:
+    id: str
+    type: RegionType
+    bbox: BBox
+    lines: list[Line] = field(default_factory=list)
+    article: str | None = None  # owning article id
+    photo: str | None = None  # for captions: the photo they describe
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+
+@dataclass
+class Photo:
+    id: str
+    bbox: BBox
+    article: str | None = None
+    caption: list[str] = field(default_factory=list)  # caption paragraphs, credit excluded
+    credit: str | None = None
+    image: str | None = None  # path of the cropped photo, relative to the output folder
+
+
+@dataclass
+class Article:
+    id: str
+    bbox: BBox
+    kicker: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    byline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    photos: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)  # ids of its regions, in reading order
+
+
+@dataclass
+class Page:
+    width: int
+    height: int
+    source: str | None = None  # input file name
+    skew_angle: float = 0.0  # degrees the scan was rotated by before layout
+    articles: list[Article] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    regions: list[Region] = field(default_factory=list)
+    reading_order: list[str] = field(default_factory=list)  # article and photo-news ids
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+
+    def article(self, article_id: str) -> Article:
+        return next(a for a in self.articles if a.id == article_id)
+
+    def photo(self, photo_id: str) -> Photo:
+        return next(p for p in self.photos if p.id == photo_id)
+
+    def region(self, region_id: str) -> Region:
+        return next(r for r in self.regions if r.id == region_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for region in data["regions"]:
+            region["type"] = str(region["type"])
+            for line in region["lines"]:
+                line["direction"] = str(line["direction"])
+        return {"schema": SCHEMA_NAME, "version": SCHEMA_VERSION, **_lists_for_boxes(data)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Page:
+        major = str(data.get("version", SCHEMA_VERSION)).split(".")[0]
+        if major != SCHEMA_VERSION.split(".")[0]:
+            raise ValueError(f"unsupported page schema version {data.get('version')!r}")
+        regions = [
+            Region(
+                id=r["id"],
+                type=RegionType(r["type"]),
+                bbox=_box(r["bbox"]),
+                lines=[
+                    Line(
+                        text=line["text"],
+                        bbox=_box(line["bbox"]),
+                        confidence=float(line.get("confidence", 1.0)),
+                        direction=TextDirection(line.get("direction", "horizontal-lr")),
+                    )
+                    for line in r.get("lines", [])
+                ],
+                article=r.get("article"),
+                photo=r.get("photo"),
+            )
+            for r in data.get("regions", [])
+        ]
+        articles = [
+            Article(
+                id=a["id"],
+                bbox=_box(a["bbox"]),
+                kicker=a.get("kicker"),
+                title=a.get("title"),
+                subtitle=a.get("subtitle"),
+                byline=a.get("byline"),
+                paragraphs=list(a.get("paragraphs", [])),
+                photos=list(a.get("photos", [])),
+                regions=list(a.get("regions", [])),
+            )
+            for a in data.get("articles", [])
+        ]
+        photos = [
+            Photo(
+                id=p["id"],
+                bbox=_box(p["bbox"]),
+                article=p.get("article"),
+                caption=list(p.get("caption", [])),
+                credit=p.get("credit"),
+                image=p.get("image"),
+            )
+            for p in data.get("photos", [])
+        ]
+        return cls(
+            width=int(data["width"]),
+            height=int(data["height"]),
+            source=data.get("source"),
+            skew_angle=float(data.get("skew_angle", 0.0)),
+            articles=articles,
+            photos=photos,
+            regions=regions,
+            reading_order=list(data.get("reading_order", [])),
+            timings=dict(data.get("timings", {})),
+        )
+
+
+def _box(values: Any) -> BBox:
+    x0, y0, x1, y1 = (int(round(v)) for v in values)
+    return (x0, y0, x1, y1)
+
+
+def _lists_for_boxes(value: Any) -> Any:
+    """asdict keeps tuples; JSON wants lists, and round-tripping should compare equal."""
+    if isinstance(value, dict):
+        return {k: _lists_for_boxes(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists_for_boxes(v) for v in value]
+    return value

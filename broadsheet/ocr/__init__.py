@@ -1,0 +1,5 @@
+"""OCR stage: an engine interface, the default engine (rapidocr), and `read_lines` to fill line texts."""
+
+from broadsheet.ocr.engine import OcrEngine, get_engine, read_lines
+
+__all__ = ["OcrEngine", "get_engine", "read_lines"]

@@ -1,0 +1,70 @@
+"""The whole job for one page: load image -> layout -> ocr -> postprocess -> export.
+
+One `Pipeline` serves the CLI, batch, the watcher and Python callers alike; models load once.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from broadsheet import layout, postprocess
+from broadsheet.export import DEFAULT_FORMATS, write_page
+from broadsheet.imageio import load_image
+from broadsheet.model import Page
+from broadsheet.ocr import OcrEngine, get_engine, read_lines
+
+
+@dataclass
+class PageResult:
+    page: Page
+    outputs: list[Path]
+    seconds: float
+
+
+class Pipeline:
+    def __init__(self, engine: str | OcrEngine = "rapidocr", deskew: bool = True) -> None:
+        self.engine = get_engine(engine) if isinstance(engine, str) else engine
+        self.deskew = deskew
+
+    def process(self, source: str | Path | np.ndarray) -> Page:
+        """A page image (path or RGB array) -> the structured page."""
+        if isinstance(source, np.ndarray):
+            return self.process_image(source)
+        return self.process_image(load_image(source), source=Path(source).name)
+
+    def process_image(self, image: np.ndarray, source: str | None = None) -> Page:
+        timings: dict[str, float] = {}
+        start = time.perf_counter()
+        page_layout = layout.analyze(image, self.engine, deskew=self.deskew)
+        timings["layout"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        read_lines(self.engine, page_layout.image, page_layout.text_lines())
+        timings["ocr"] = time.perf_counter() - start
+
+        start = time.perf_counter()
+        page = postprocess.assemble(page_layout)
+        timings["postprocess"] = time.perf_counter() - start
+
+        page.source = source
+        page.timings = {k: round(v, 3) for k, v in timings.items()}
+        return page
+
+    def process_file(self, path: str | Path, out_dir: str | Path, name: str | None = None,
+                     formats: tuple[str, ...] = DEFAULT_FORMATS) -> PageResult:
+        """Read, process and write one page file; outputs appear only when complete."""
+        path = Path(path)
+        return self.process_and_write(load_image(path), out_dir, name or path.stem, formats,
+                                      source=path.name)
+
+    def process_and_write(self, image: np.ndarray, out_dir: str | Path, name: str,
+                          formats: tuple[str, ...] = DEFAULT_FORMATS,
+                          source: str | None = None) -> PageResult:
+        start = time.perf_counter()
+        page = self.process_image(image, source=source)
+        outputs = write_page(page, image, Path(out_dir), name, formats)
+        return PageResult(page, outputs, time.perf_counter() - start)
