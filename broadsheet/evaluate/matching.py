@@ -20,7 +20,9 @@ def greedy_match(similarity: np.ndarray, threshold: float) -> dict[int, int]:
     """Pairs {gold index: pred index} from a (gold x pred) similarity matrix, each ≥ threshold."""
     gold_idx, pred_idx = np.nonzero(similarity >= threshold - _EPS)
     # Best first; ties go to the earlier gold, then the earlier prediction, for stable results.
-    order = sorted(zip(gold_idx, pred_idx), key=lambda gp: (-similarity[gp], gp[0], gp[1]))
+    order = sorted(
+        zip(gold_idx, pred_idx, strict=True), key=lambda gp: (-similarity[gp], gp[0], gp[1])
+    )
     matches: dict[int, int] = {}
     used_pred: set[int] = set()
     for g, p in order:

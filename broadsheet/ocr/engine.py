@@ -35,7 +35,7 @@ def line_crop(image: np.ndarray, line: Line) -> np.ndarray:
     would show the recognizer sideways characters, which it cannot read.
     """
     x0, y0, x1, y1 = line.bbox
-    pad = max(2, (y1 - y0) // 10) if line.direction == TextDirection.HORIZONTAL_LR else 2
+    pad = max(2, (y1 - y0) // 4)  # boxes are tight to the ink; the recognizer wants a margin
     h, w = image.shape[:2]
     crop = image[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
     if line.direction == TextDirection.VERTICAL_RL:

@@ -1,0 +1,69 @@
+"""`--fail-under` bounds: parse `cer=0.02,caption=0.9`, check a report's overall scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from broadsheet.errors import BadArgsError
+
+# key -> (overall metric, whether the bound is a maximum); error rates are maxima, the rest minima.
+KEYS: dict[str, tuple[str, bool]] = {
+    "cer": ("cer", True),
+    "wer": ("wer", True),
+    "article": ("article_f1", False),
+    "paragraph": ("paragraph_f1", False),
+    "order": ("reading_order", False),
+    "caption": ("caption_accuracy", False),
+    "link": ("photo_link_accuracy", False),
+    "photo_precision": ("photo_precision", False),
+    "photo_recall": ("photo_recall", False),
+}
+
+
+@dataclass
+class Bound:
+    key: str
+    value: float
+
+    @property
+    def metric(self) -> str:
+        return KEYS[self.key][0]
+
+    @property
+    def is_max(self) -> bool:
+        return KEYS[self.key][1]
+
+
+def parse_bounds(spec: str) -> list[Bound]:
+    bounds = []
+    for item in filter(None, (part.strip() for part in spec.split(","))):
+        key, sep, raw = (s.strip() for s in item.partition("="))
+        if key not in KEYS:
+            raise BadArgsError(f"--fail-under: unknown key {key!r} (known: {', '.join(KEYS)})")
+        try:
+            value = float(raw) if sep else None
+        except ValueError:
+            value = None
+        if value is None or not 0.0 <= value:
+            raise BadArgsError(f"--fail-under: {key} needs a non-negative number, as in {key}=0.9")
+        bounds.append(Bound(key, value))
+    if not bounds:
+        raise BadArgsError("--fail-under: give bounds as key=value,... (e.g. cer=0.02,caption=0.9)")
+    return bounds
+
+
+def failed_bounds(overall: dict[str, Any], bounds: list[Bound]) -> list[str]:
+    """One message per bound the overall scores miss; a metric that could not be measured fails."""
+    failures = []
+    for bound in bounds:
+        value = overall.get(bound.metric)
+        if value is None:
+            failures.append(
+                f"{bound.key}: {bound.metric} not measured (text-only or no such items)"
+            )
+        elif bound.is_max and value > bound.value:
+            failures.append(f"{bound.key}: {bound.metric} {value:.4f} > {bound.value:g}")
+        elif not bound.is_max and value < bound.value:
+            failures.append(f"{bound.key}: {bound.metric} {value:.4f} < {bound.value:g}")
+    return failures

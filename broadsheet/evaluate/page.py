@@ -1,0 +1,236 @@
+"""Scores of one predicted page against its ground truth."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from broadsheet.evaluate.loading import Gold, PlainText
+from broadsheet.evaluate.matching import (
+    cer_matrix,
+    greedy_match,
+    iou_matrix,
+    text_similarity,
+)
+from broadsheet.evaluate.text import EditCounts, cer, char_counts, normalize, word_counts
+from broadsheet.model import Article, Page, Photo
+
+ARTICLE_MIN_SIMILARITY = 0.5  # 1 - CER of the article's full text
+PARAGRAPH_MAX_CER = 0.1  # a paragraph found "whole"
+ORDER_MIN_SIMILARITY = 0.5  # looser: reading order should not depend on OCR quality
+PHOTO_MIN_IOU = 0.5
+CAPTION_MAX_CER = 0.1
+TITLE_MAX_CER = 0.1
+
+
+@dataclass
+class TextPair:
+    """A gold article (or text block) and the prediction matched to it, for diffs."""
+
+    label: str
+    gold: str
+    pred: str  # "" when nothing matched
+    gold_id: str | None = None
+    pred_id: str | None = None
+
+    @property
+    def cer(self) -> float:
+        return cer(self.pred, self.gold)
+
+
+@dataclass
+class PageScores:
+    """Rates in [0, 1]. None = not measurable (nothing to measure, or text-only ground truth)."""
+
+    chars: EditCounts
+    words: EditCounts
+    article_cer: float | None = None
+    article_precision: float | None = None
+    article_recall: float | None = None
+    article_f1: float | None = None
+    paragraph_precision: float | None = None
+    paragraph_recall: float | None = None
+    paragraph_f1: float | None = None
+    reading_order: float | None = None
+    photo_precision: float | None = None
+    photo_recall: float | None = None
+    caption_accuracy: float | None = None
+    photo_link_accuracy: float | None = None
+    headline_accuracy: float | None = None
+    pairs: list[TextPair] = field(default_factory=list)
+
+    @property
+    def cer(self) -> float:
+        return self.chars.rate
+
+    @property
+    def wer(self) -> float:
+        return self.words.rate
+
+
+def evaluate_page(pred: Page, gold: Gold) -> PageScores:
+    if isinstance(gold, PlainText):
+        return evaluate_text(pred, gold)
+    pred_text, gold_text = _joined(page_blocks(pred)), _joined(page_blocks(gold))
+    scores = PageScores(
+        chars=char_counts(pred_text, gold_text), words=word_counts(pred_text, gold_text)
+    )
+
+    pred_articles, gold_articles = ordered_articles(pred), ordered_articles(gold)
+    article_cers = cer_matrix(
+        [normalize(article_text(a)) for a in pred_articles],
+        [normalize(article_text(a)) for a in gold_articles],
+    )
+    matched = greedy_match(text_similarity(article_cers), ARTICLE_MIN_SIMILARITY)
+    # Mean over gold articles; a missed article counts as entirely wrong.
+    per_gold = [
+        float(article_cers[g, matched[g]]) if g in matched else 1.0
+        for g in range(len(gold_articles))
+    ]
+    scores.article_cer = _mean(per_gold, empty=0.0 if not pred_articles else 1.0)
+    scores.article_precision, scores.article_recall, scores.article_f1 = _prf(
+        len(matched), len(pred_articles), len(gold_articles)
+    )
+    scores.headline_accuracy = _share(
+        cer(pred_articles[p].title, gold_articles[g].title) <= TITLE_MAX_CER
+        for g, p in matched.items()
+    )
+    scores.pairs = [
+        _article_pair(article, pred_articles[matched[g]] if g in matched else None)
+        for g, article in enumerate(gold_articles)
+    ]
+    _score_paragraphs(scores, pred_articles, gold_articles)
+
+    pred_to_gold = {pred_articles[p].id: gold_articles[g].id for g, p in matched.items()}
+    _score_photos(scores, pred.photos, gold.photos, pred_to_gold)
+    return scores
+
+
+def evaluate_text(pred: Page, gold: PlainText) -> PageScores:
+    """Text-only ground truth: page CER/WER, and gold blocks matched to predicted ones for diffs."""
+    pred_blocks = page_blocks(pred)
+    pred_text, gold_text = _joined(pred_blocks), _joined(gold.blocks)
+    cers = cer_matrix([normalize(b) for b in pred_blocks], [normalize(b) for b in gold.blocks])
+    matched = greedy_match(text_similarity(cers), ARTICLE_MIN_SIMILARITY)
+    pairs = [
+        TextPair(
+            label=f"block {g + 1}",
+            gold=block,
+            pred=pred_blocks[matched[g]] if g in matched else "",
+            gold_id=str(g + 1),
+            pred_id=str(matched[g] + 1) if g in matched else None,
+        )
+        for g, block in enumerate(gold.blocks)
+    ]
+    return PageScores(
+        chars=char_counts(pred_text, gold_text),
+        words=word_counts(pred_text, gold_text),
+        pairs=pairs,
+    )
+
+
+def _score_paragraphs(
+    scores: PageScores, pred_articles: list[Article], gold_articles: list[Article]
+) -> None:
+    """Paragraph F1 (found whole, CER ≤ 0.1) and reading order over adjacent gold paragraphs."""
+    pred_paras = [p for p in (normalize(t) for a in pred_articles for t in a.paragraphs) if p]
+    gold_paras = [p for p in (normalize(t) for a in gold_articles for t in a.paragraphs) if p]
+    cers = cer_matrix(pred_paras, gold_paras)
+    whole = greedy_match(text_similarity(cers), 1.0 - PARAGRAPH_MAX_CER)
+    scores.paragraph_precision, scores.paragraph_recall, scores.paragraph_f1 = _prf(
+        len(whole), len(pred_paras), len(gold_paras)
+    )
+    # A pair is in order when both gold paragraphs were found and come out in the same order.
+    loose = greedy_match(text_similarity(cers), ORDER_MIN_SIMILARITY)
+    scores.reading_order = _share(
+        g in loose and g + 1 in loose and loose[g] < loose[g + 1]
+        for g in range(len(gold_paras) - 1)
+    )
+
+
+def _score_photos(
+    scores: PageScores, pred: list[Photo], gold: list[Photo], pred_to_gold: dict[str, str]
+) -> None:
+    boxes = greedy_match(iou_matrix([p.bbox for p in pred], [g.bbox for g in gold]), PHOTO_MIN_IOU)
+    scores.photo_precision, scores.photo_recall, _ = _prf(len(boxes), len(pred), len(gold))
+    partner = [pred[boxes[g]] if g in boxes else None for g in range(len(gold))]
+    scores.caption_accuracy = _share(
+        p is not None and _caption_right(p, g) for g, p in zip(gold, partner, strict=True)
+    )
+    scores.photo_link_accuracy = _share(
+        p is not None and _link_right(p, g, pred_to_gold)
+        for g, p in zip(gold, partner, strict=True)
+    )
+
+
+def _caption_right(pred: Photo, gold: Photo) -> bool:
+    caption_ok = cer("".join(pred.caption), "".join(gold.caption)) <= CAPTION_MAX_CER
+    return caption_ok and normalize(pred.credit) == normalize(gold.credit)
+
+
+def _link_right(pred: Photo, gold: Photo, pred_to_gold: dict[str, str]) -> bool:
+    if pred.article is None or gold.article is None:
+        return pred.article is None and gold.article is None
+    return pred_to_gold.get(pred.article) == gold.article
+
+
+def ordered_articles(page: Page) -> list[Article]:
+    """Articles in reading order; any the reading order leaves out follow in document order."""
+    listed = {article_id: i for i, article_id in enumerate(page.reading_order)}
+    return sorted(page.articles, key=lambda a: listed.get(a.id, len(listed)))
+
+
+def article_text(article: Article) -> str:
+    heads = [article.kicker, article.title, article.subtitle]
+    return "\n".join([h for h in heads if h] + article.paragraphs)
+
+
+def page_blocks(page: Page) -> list[str]:
+    """The page's text blocks in reading order: each article followed by its photos' captions and
+    credits, photo-news at their place; items the reading order leaves out come last."""
+    photos = {p.id: p for p in page.photos}
+    order = {item_id: i for i, item_id in enumerate(page.reading_order)}
+    blocks: list[str] = []
+    placed: set[str] = set()
+    items: list[Article | Photo] = [*page.articles, *page.photos]
+    for item in sorted(items, key=lambda it: order.get(it.id, len(order))):
+        if isinstance(item, Article):
+            blocks += [h for h in (item.kicker, item.title, item.subtitle) if h] + item.paragraphs
+            owned = [photos[i] for i in item.photos if i in photos]
+        else:
+            owned = [item]
+        for photo in owned:
+            if photo.id not in placed:
+                placed.add(photo.id)
+                blocks += photo.caption + ([photo.credit] if photo.credit else [])
+    return [b for b in blocks if b.strip()]
+
+
+def _article_pair(gold: Article, pred: Article | None) -> TextPair:
+    return TextPair(
+        label=gold.title or gold.id,
+        gold=article_text(gold),
+        pred=article_text(pred) if pred else "",
+        gold_id=gold.id,
+        pred_id=pred.id if pred else None,
+    )
+
+
+def _prf(matched: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall, F1. Nothing predicted and nothing to find is perfect."""
+    precision = matched / n_pred if n_pred else float(n_gold == 0)
+    recall = matched / n_gold if n_gold else float(n_pred == 0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def _share(outcomes) -> float | None:
+    values = [bool(v) for v in outcomes]
+    return sum(values) / len(values) if values else None
+
+
+def _mean(values: list[float], empty: float) -> float:
+    return sum(values) / len(values) if values else empty
+
+
+def _joined(blocks: list[str]) -> str:
+    return "\n".join(blocks)

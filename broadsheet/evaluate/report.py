@@ -1,0 +1,157 @@
+"""Scores of many pages: per page, overall, as JSON-ready dicts and as an HTML report.
+
+Overall CER and WER are micro-averaged (all edits / all gold characters or words, so long pages
+weigh more); every other metric is the mean over the pages where it is defined (not None).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from broadsheet.evaluate.diff import side_by_side
+from broadsheet.evaluate.loading import Gold, PlainText, load_page, load_prediction, pair_paths
+from broadsheet.evaluate.page import PageScores, evaluate_page
+from broadsheet.evaluate.text import EditCounts
+from broadsheet.model import Page
+
+# Metrics averaged over pages, in table order; "cer" and "wer" come from summed counts.
+MEAN_METRICS = (
+    "article_cer",
+    "article_precision",
+    "article_recall",
+    "article_f1",
+    "paragraph_precision",
+    "paragraph_recall",
+    "paragraph_f1",
+    "reading_order",
+    "photo_precision",
+    "photo_recall",
+    "caption_accuracy",
+    "photo_link_accuracy",
+    "headline_accuracy",
+)
+
+AVERAGING = {
+    "cer": "micro: character edits summed over pages / gold characters summed over pages",
+    "wer": "micro: word edits summed over pages / gold words summed over pages",
+    "others": "macro: mean over pages where the metric is defined (null = not measurable)",
+}
+
+
+@dataclass
+class PageReport:
+    name: str
+    scores: PageScores
+    prediction: str | None = None  # file paths, when the pages came from files
+    ground_truth: str | None = None
+    missing_prediction: bool = False
+    text_only: bool = False
+
+    def metrics(self) -> dict[str, Any]:
+        return _metrics(
+            self.scores.chars, self.scores.words, {m: getattr(self.scores, m) for m in MEAN_METRICS}
+        )
+
+
+@dataclass
+class Report:
+    pages: list[PageReport]
+    unpaired_predictions: list[str] = field(default_factory=list)  # predictions with no gold page
+
+    @property
+    def missing_predictions(self) -> list[str]:
+        return [page.name for page in self.pages if page.missing_prediction]
+
+    def overall(self) -> dict[str, Any]:
+        chars = sum((p.scores.chars for p in self.pages), EditCounts())
+        words = sum((p.scores.words for p in self.pages), EditCounts())
+        means = {m: _mean([getattr(p.scores, m) for p in self.pages]) for m in MEAN_METRICS}
+        return {"pages": len(self.pages), **_metrics(chars, words, means)}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "averaging": AVERAGING,
+            "overall": self.overall(),
+            "pages": [
+                {
+                    "name": page.name,
+                    "prediction": page.prediction,
+                    "ground_truth": page.ground_truth,
+                    "missing_prediction": page.missing_prediction,
+                    "text_only": page.text_only,
+                    "metrics": page.metrics(),
+                    "articles": [
+                        {"gold": pair.gold_id, "pred": pair.pred_id, "cer": pair.cer}
+                        for pair in page.scores.pairs
+                    ],
+                }
+                for page in self.pages
+            ],
+            "unpaired_predictions": self.unpaired_predictions,
+            "missing_predictions": self.missing_predictions,
+        }
+
+
+def evaluate_pages(pairs: Iterable[tuple[str, Page | None, Gold]]) -> Report:
+    """Score (name, prediction, gold) triples; a missing prediction scores as an empty page."""
+    pages = []
+    for name, pred, gold in pairs:
+        scores = evaluate_page(pred if pred is not None else _empty_like(gold), gold)
+        pages.append(
+            PageReport(
+                name, scores, missing_prediction=pred is None, text_only=isinstance(gold, PlainText)
+            )
+        )
+    return Report(pages)
+
+
+def evaluate_paths(pred: str | Path, gold: str | Path) -> Report:
+    """Evaluate a prediction file against a gold file, or two folders paired by page name."""
+    pairing = pair_paths(pred, gold)
+    report = evaluate_pages(
+        (name, load_prediction(p) if p else None, load_page(g)) for name, p, g in pairing.pairs
+    )
+    for page, (_, p, g) in zip(report.pages, pairing.pairs, strict=True):
+        page.prediction, page.ground_truth = (str(p) if p else None), str(g)
+    report.unpaired_predictions = [str(p) for p in pairing.unpaired_predictions]
+    return report
+
+
+def render_html(report: Report) -> str:
+    """A self-contained page: scores, then a truth/prediction diff for every gold article."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("broadsheet.evaluate", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["side_by_side"] = side_by_side
+    return env.get_template("report.html.j2").render(
+        report=report, overall=report.overall(), metrics=("cer", "wer", *MEAN_METRICS)
+    )
+
+
+def _metrics(
+    chars: EditCounts, words: EditCounts, means: dict[str, float | None]
+) -> dict[str, Any]:
+    return {
+        "cer": chars.rate,
+        "wer": words.rate,
+        **means,
+        "chars": asdict(chars),
+        "words": asdict(words),
+    }
+
+
+def _mean(values: list[float | None]) -> float | None:
+    defined = [v for v in values if v is not None]
+    return sum(defined) / len(defined) if defined else None
+
+
+def _empty_like(gold: Gold) -> Page:
+    return Page(gold.width, gold.height) if isinstance(gold, Page) else Page(0, 0)

@@ -1,0 +1,128 @@
+"""Page layout from the page itself: text lines, rules, photos, column grid, headline sizes.
+
+Page-level layout models fail on newspapers (one CDLA model put a single `table` box over a whole
+page); column grids, rules and font sizes are what a newspaper is built from, so we read those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import count
+
+import cv2
+import numpy as np
+
+from broadsheet.layout.blocks import (
+    Block,
+    LineBox,
+    as_line_boxes,
+    body_unit,
+    column_segments,
+    headline_groups,
+    is_headline,
+    merge_row_fragments,
+    split_at_gaps,
+)
+from broadsheet.layout.deskew import Deskew, deskew_page
+from broadsheet.layout.photos import find_photos
+from broadsheet.layout.rules import Rule, find_rules, ink_mask
+from broadsheet.model import BBox, Line, Region, RegionType
+from broadsheet.ocr import OcrEngine
+
+
+@dataclass
+class PageLayout:
+    image: np.ndarray  # the deskewed page all boxes here refer to
+    deskew: Deskew  # maps those boxes back to input-image pixels
+    unit: float  # median body line height, px
+    masthead: Region | None = None
+    headlines: list[list[Region]] = field(default_factory=list)  # kicker/title/subtitle groups
+    text_blocks: list[Region] = field(default_factory=list)  # body and caption column segments
+    photos: list[Region] = field(default_factory=list)
+    separators: list[Region] = field(default_factory=list)
+
+    @property
+    def regions(self) -> list[Region]:
+        heads = [r for group in self.headlines for r in group]
+        return ([self.masthead] if self.masthead else []) + heads + self.text_blocks + self.photos + self.separators
+
+    def text_lines(self) -> list[Line]:
+        return [line for region in self.regions for line in region.lines]
+
+
+def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLayout:
+    straight, correction = deskew_page(image) if deskew else (image, Deskew.identity(image))
+    gray = cv2.cvtColor(straight, cv2.COLOR_RGB2GRAY)
+    ink = ink_mask(gray)
+    lines = as_line_boxes(engine.detect(straight))
+    unit = body_unit(lines)
+    height, width = gray.shape
+
+    rules = find_rules(ink, min_length=int(max(8 * unit, width / 40)), max_thickness=int(max(4, unit / 3)))
+    for rule in rules:
+        x0, y0, x1, y1 = rule.bbox
+        ink[y0:y1, x0:x1] = 0
+    lines = split_at_gaps(lines, ink)
+    unit = body_unit(lines)  # now from ink-tight boxes
+    photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules], min_side=int(4 * unit))
+    # the detector reads texture inside photos as text, and photo edges look like rules
+    lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
+    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=unit / 2)]
+    lines = merge_row_fragments(lines, unit, rules)
+
+    ids = (f"r{i}" for i in count(1))
+    layout = PageLayout(straight, correction, unit)
+    masthead_lines, lines = _split_masthead(lines, rules, width, height)
+    if masthead_lines:
+        layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)
+
+    heads = [l for l in lines if is_headline(l, unit)]
+    body = [l for l in lines if not is_headline(l, unit)]
+    groups = headline_groups(heads, unit, rules)
+    layout.headlines = [_headline_regions(group, ids) for group in groups]
+    obstacles = photo_boxes + [g.bbox for g in groups]
+    for segment in sorted(column_segments(body, unit, rules, obstacles), key=lambda b: (b.bbox[0], b.bbox[1])):
+        layout.text_blocks.append(_region(next(ids), RegionType.TEXT, segment.lines))
+    layout.photos = [Region(next(ids), RegionType.PHOTO, box) for box in photo_boxes]
+    layout.separators = [Region(next(ids), RegionType.SEPARATOR, r.bbox) for r in rules]
+    return layout
+
+
+def _region(region_id: str, kind: RegionType, lines: list[LineBox]) -> Region:
+    block = Block(lines)
+    ordered = sorted(lines, key=lambda l: (l.y0, l.x0))
+    return Region(region_id, kind, block.bbox,
+                  lines=[Line("", l.bbox, 0.0, l.direction) for l in ordered])
+
+
+def _headline_regions(group: Block, ids) -> list[Region]:
+    """Split a headline group by size: the largest lines are the title, above them the kicker
+    (引题), below them the subtitle (副题)."""
+    lines = sorted(group.lines, key=lambda l: l.y0)
+    biggest = max(l.size for l in lines)
+    title_rows = [i for i, l in enumerate(lines) if l.size >= 0.85 * biggest]
+    first, last = title_rows[0], title_rows[-1]
+    parts = [(RegionType.KICKER, lines[:first]), (RegionType.TITLE, lines[first:last + 1]),
+             (RegionType.SUBTITLE, lines[last + 1:])]
+    return [_region(next(ids), kind, part) for kind, part in parts if part]
+
+
+def _split_masthead(lines: list[LineBox], rules: list[Rule], width: int,
+                    height: int) -> tuple[list[LineBox], list[LineBox]]:
+    """The masthead is what stands above the first long rule across the top of the page."""
+    if not lines:
+        return [], lines
+    content = max(l.x1 for l in lines) - min(l.x0 for l in lines)
+    candidates = [r for r in rules if r.horizontal and r.bbox[2] - r.bbox[0] >= 0.6 * content
+                  and r.bbox[1] < 0.3 * height]
+    if not candidates:
+        return [], lines
+    rule_top = min(r.bbox[1] for r in candidates)
+    above = [l for l in lines if l.y1 <= rule_top]
+    return above, [l for l in lines if l.y1 > rule_top]
+
+
+def _inside_any(box: BBox, containers: list[BBox], margin: float = 0) -> bool:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    return any(x0 - margin <= cx <= x1 + margin and y0 - margin <= cy <= y1 + margin
+               and box[2] - box[0] <= x1 - x0 + 2 * margin for x0, y0, x1, y1 in containers)

@@ -1,0 +1,95 @@
+"""Pair each photo with its caption (the text next to it) and split off the credit line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from broadsheet.model import BBox, Line
+
+_NAME = r"[\u4e00-\u9fff·]{2,5}"
+_NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
+# 本报记者 刘茜 摄 / 梁宏涛 摄 / 新华社记者 X 摄 / X 供图 / 图/X
+CREDIT_AT_END = re.compile(
+    rf"(?P<credit>(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
+    rf"|[（(]?图\s*[/／:：]\s*{_NAMES}[）)]?)\s*$"
+)
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """'…加紧施工。 本报记者 刘茜 摄' -> ('…加紧施工。', '本报记者 刘茜 摄')."""
+    match = CREDIT_AT_END.search(text)
+    if not match:
+        return text, None
+    head = text[:match.start()].rstrip()
+    # the credit must stand apart: the caption's last sentence ends, or the credit is alone
+    if head and not re.search(r"[。！？!?.”\"）)\s]$", text[:match.start()]):
+        return text, None
+    return head, " ".join(match.group("credit").split())
+
+
+@dataclass
+class CaptionLines:
+    lines: list[Line]
+    side: str  # where the caption stands: below, beside, above
+
+
+def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | None:
+    """The run of lines next to the photo that ends in a credit; below first, then beside, above.
+
+    Without a credit anywhere, the lines just below the photo are taken if they form a short run.
+    """
+    runs = {
+        "below": _run(photo, lines, unit, "below"),
+        "beside": _run(photo, lines, unit, "beside"),
+        "above": _run(photo, lines, unit, "above"),
+    }
+    for side, run in runs.items():
+        credited = _cut_at_credit(run)
+        if credited:
+            return CaptionLines(credited, side)
+    below = runs["below"]
+    if below and len(below) <= 3:
+        return CaptionLines(below, "below")
+    return None
+
+
+def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
+    px0, py0, px1, py1 = photo
+
+    def centre_x(line: Line) -> float:
+        return (line.bbox[0] + line.bbox[2]) / 2
+
+    if side == "beside":
+        near = [l for l in lines if 0 <= l.bbox[0] - px1 < 2.5 * unit
+                and py0 - unit <= (l.bbox[1] + l.bbox[3]) / 2 <= py1 + unit]
+        near.sort(key=lambda l: l.bbox[1])
+    else:
+        across = [l for l in lines if px0 - unit <= centre_x(l) <= px1 + unit
+                  and l.bbox[2] - l.bbox[0] <= px1 - px0 + 2 * unit]
+        if side == "below":
+            near = sorted((l for l in across if l.bbox[1] >= py1 - unit / 2), key=lambda l: l.bbox[1])
+        else:
+            near = sorted((l for l in across if l.bbox[3] <= py0 + unit / 2), key=lambda l: -l.bbox[3])
+    run: list[Line] = []
+    edge = {"below": py1, "above": py0}.get(side)
+    for line in near:
+        if side == "below":
+            gap = line.bbox[1] - (run[-1].bbox[3] if run else edge)
+        elif side == "above":
+            gap = (run[-1].bbox[1] if run else edge) - line.bbox[3]
+        else:
+            gap = line.bbox[1] - run[-1].bbox[3] if run else 0
+        if gap > (2.5 if run else 2.0) * unit:
+            break
+        run.append(line)
+    if side == "above":
+        run.reverse()
+    return run
+
+
+def _cut_at_credit(run: list[Line]) -> list[Line] | None:
+    for i, line in enumerate(run):
+        if split_credit(line.text)[1] is not None:
+            return run[:i + 1]
+    return None

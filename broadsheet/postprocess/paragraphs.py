@@ -1,0 +1,53 @@
+"""Rejoin lines into paragraphs across column breaks.
+
+A paragraph starts at an indented line (two character widths in Chinese body text); a column
+that begins without an indent continues the paragraph of the previous column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from broadsheet.model import Line
+
+INDENT_CHARS = 1.2  # an indent is two characters; half of that tolerates ink offsets of quotes
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_BYLINE = re.compile(r"^\s*((?:本报讯|本报[^\s:：]{0,8}电|新华社[^\s:：]{0,10}电)[^:：]{0,40}?报道)\s*[:：]")
+
+
+def join_lines(left: str, right: str) -> str:
+    """No space in CJK text (a line may break inside a number too); one space between words of
+    alphabetic scripts, rejoining a word hyphenated at the line end."""
+    if not left or not right:
+        return left + right
+    if len(_CJK.findall(left)) >= 0.3 * len(left) or _CJK.match(right[0]):
+        return left + right
+    if left.endswith("-") and right[0].islower():
+        return left[:-1] + right
+    return f"{left} {right}"
+
+
+def paragraphs(columns: list[tuple[int, list[Line]]], unit: float) -> list[str]:
+    """`columns`: (left edge, lines top to bottom) for each column segment, in reading order."""
+    result: list[str] = []
+    open_paragraph = False
+    for left, lines in columns:
+        for line in lines:
+            if not line.text:
+                continue
+            indented = line.bbox[0] - left >= INDENT_CHARS * unit
+            if indented or not open_paragraph:
+                result.append(line.text)
+                open_paragraph = True
+            else:
+                result[-1] = join_lines(result[-1], line.text)
+    return result
+
+
+def byline(first_paragraph: str | None) -> str | None:
+    """'本报讯 记者刘茜、通讯员宋华敏报道:3月24日…' -> '本报讯 记者刘茜、通讯员宋华敏报道'."""
+    if not first_paragraph:
+        return None
+    match = _BYLINE.match(first_paragraph)
+    return match.group(1).strip() if match else None

@@ -1,0 +1,156 @@
+"""`broadsheet eval` end to end on temp files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+# The hand-built page and its counts live with the metric tests (tests/ is on sys.path).
+from test_evaluate import A2, PAGE_CHARS, gold_page
+from typer.testing import CliRunner
+
+from broadsheet.cli import evaluate
+from broadsheet.errors import BadArgsError, ExitCode
+from broadsheet.evaluate import page_blocks
+
+
+@pytest.fixture
+def app() -> typer.Typer:
+    # Registered the way broadsheet.cli._register does, without needing the other subcommands.
+    app = typer.Typer()
+    app.callback()(lambda: None)
+    app.command("eval")(evaluate.command)
+    return app
+
+
+@pytest.fixture
+def files(tmp_path):
+    """pred.json has one substitution against gold.json; gold.txt is the same truth as text."""
+    pred = gold_page()
+    pred.articles[0].paragraphs[1] = A2.replace("巡查", "巡察")
+    paths = {name: tmp_path / name for name in ("pred.json", "gold.json", "gold.txt")}
+    paths["pred.json"].write_text(json.dumps(pred.to_dict(), ensure_ascii=False), encoding="utf-8")
+    paths["gold.json"].write_text(
+        json.dumps(gold_page().to_dict(), ensure_ascii=False), encoding="utf-8"
+    )
+    paths["gold.txt"].write_text("\n\n".join(page_blocks(gold_page())) + "\n", encoding="utf-8")
+    return paths
+
+
+def run(app, *args):
+    return CliRunner().invoke(app, ["eval", *map(str, args)], env={"COLUMNS": "200"})
+
+
+def test_prints_a_table_with_an_overall_row(app, files):
+    result = run(app, files["pred.json"], files["gold.json"])
+    assert result.exit_code == 0, result.output
+    assert "overall" in result.output
+    assert "art F1" in result.output
+    assert f"{1 / PAGE_CHARS:.3f}" in result.output  # CER 0.009
+
+
+def test_json_metrics(app, files, tmp_path):
+    out = tmp_path / "out" / "metrics.json"
+    assert run(app, files["pred.json"], files["gold.json"], "--json", out).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert set(data) == {
+        "averaging",
+        "overall",
+        "pages",
+        "unpaired_predictions",
+        "missing_predictions",
+    }
+    assert data["overall"]["cer"] == pytest.approx(1 / PAGE_CHARS)
+    assert data["overall"]["chars"] == {
+        "reference": PAGE_CHARS,
+        "substitutions": 1,
+        "insertions": 0,
+        "deletions": 0,
+    }
+    page = data["pages"][0]
+    assert page["name"] == "pred"
+    assert page["metrics"]["article_f1"] == 1.0
+    assert [a["gold"] for a in page["articles"]] == ["a", "b"]
+    assert not list(out.parent.glob(".*.part"))  # written atomically, no leftovers
+
+
+def test_html_report_has_the_diff(app, files, tmp_path):
+    out = tmp_path / "report.html"
+    assert run(app, files["pred.json"], files["gold.json"], "--report", out).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert '<span class="diff-replace">查</span>' in html
+    assert '<span class="diff-replace">察</span>' in html
+    assert "城市交通新规实施" in html
+    assert "<link" not in html and "<script" not in html  # self-contained
+
+
+def test_fail_under_exits_with_the_bound_named(app, files):
+    result = run(
+        app, files["pred.json"], files["gold.json"], "--fail-under", "cer=0.005,article=0.9"
+    )
+    assert result.exit_code == ExitCode.QUALITY_BELOW_BOUND
+    assert "cer: cer 0.0093 > 0.005" in result.stderr
+    assert "article" not in result.stderr  # article F1 is 1.0: that bound is met
+
+
+def test_fail_under_met_exits_zero(app, files):
+    result = run(
+        app, files["pred.json"], files["gold.json"], "--fail-under", "cer=0.02,caption=0.9,order=1"
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_fail_under_unknown_key(app, files):
+    result = run(app, files["pred.json"], files["gold.json"], "--fail-under", "speed=1")
+    assert isinstance(result.exception, BadArgsError)
+    assert result.exception.exit_code == ExitCode.BAD_ARGS
+
+
+def test_plain_text_gold(app, files, tmp_path):
+    out = tmp_path / "metrics.json"
+    result = run(app, files["pred.json"], files["gold.txt"], "--json", out)
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(out.read_text(encoding="utf-8"))["pages"][0]["metrics"]
+    assert metrics["cer"] == pytest.approx(1 / PAGE_CHARS)
+    assert metrics["article_f1"] is None
+
+
+def test_folders_pair_by_name_and_report_missing(app, files, tmp_path):
+    pred_dir, gold_dir = tmp_path / "pred", tmp_path / "gold"
+    pred_dir.mkdir(), gold_dir.mkdir()
+    (pred_dir / "p1.json").write_bytes(files["pred.json"].read_bytes())
+    (pred_dir / "extra.json").write_bytes(files["pred.json"].read_bytes())
+    (gold_dir / "p1.json").write_bytes(files["gold.json"].read_bytes())
+    (gold_dir / "p2.txt").write_bytes(files["gold.txt"].read_bytes())
+    out = tmp_path / "metrics.json"
+    result = run(app, pred_dir, gold_dir, "--json", out)
+    assert result.exit_code == 0, result.output
+    assert "no prediction" in result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert [p["name"] for p in data["pages"]] == ["p1", "p2"]
+    assert data["missing_predictions"] == ["p2"]
+    assert data["unpaired_predictions"] == [str(pred_dir / "extra.json")]
+    assert data["overall"]["cer"] == pytest.approx((1 + PAGE_CHARS) / (2 * PAGE_CHARS))
+
+
+def test_entry_point_maps_errors_to_exit_codes(files):
+    """Through `python -m broadsheet`, as CI runs it: bound misses exit 6, bad keys exit 1."""
+    root = Path(__file__).resolve().parents[1]
+
+    def main(*args):
+        command = [sys.executable, "-m", "broadsheet", "eval", *map(str, args)]
+        return subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=60)
+
+    pred, gold = files["pred.json"], files["gold.json"]
+    missed = main(pred, gold, "--fail-under", "cer=0.005")
+    assert missed.returncode == ExitCode.QUALITY_BELOW_BOUND
+    assert "cer: cer 0.0093 > 0.005" in missed.stderr
+    assert main(pred, gold, "--fail-under", "cer=0.01").returncode == 0
+    bad = main(pred, gold, "--fail-under", "speed=1")
+    assert bad.returncode == ExitCode.BAD_ARGS
+    assert "unknown key 'speed'" in bad.stderr
