@@ -42,6 +42,23 @@ def union_bbox(boxes: list[BBox]) -> BBox:
     )
 
 
+def in_rows(boxes: list, key=lambda item: item.bbox) -> list:
+    """Items in reading order of horizontal text: rows top to bottom, each left to right.
+
+    A row is a run of boxes whose vertical middles fall inside the first box's extent, so pieces
+    of one printed line stay together even when their tops differ by a few pixels.
+    """
+    rows: list[list] = []
+    for item in sorted(boxes, key=lambda i: key(i)[1]):
+        x0, y0, x1, y1 = key(item)
+        middle = (y0 + y1) / 2
+        if rows and key(rows[-1][0])[1] <= middle <= key(rows[-1][0])[3]:
+            rows[-1].append(item)
+        else:
+            rows.append([item])
+    return [item for row in rows for item in sorted(row, key=lambda i: key(i)[0])]
+
+
 @dataclass
 class Line:
     text: str

@@ -11,7 +11,7 @@ from typing import Callable
 
 import numpy as np
 
-from broadsheet.errors import BadArgsError
+from broadsheet.errors import BadArgsError, FileAccessError
 from broadsheet.export import jsonfile, photos, text
 from broadsheet.model import Page
 
@@ -20,6 +20,13 @@ Writer = Callable[[Page, np.ndarray, Path, str], list[Path]]
 FORMATS: dict[str, Writer] = {
     "txt": text.write,
     "json": jsonfile.write,
+    # imported here so that only these entries change when formats are added
+    "alto": __import__("broadsheet.export.alto", fromlist=["write"]).write,
+    "page": __import__("broadsheet.export.pagexml", fromlist=["write"]).write,
+    "hocr": __import__("broadsheet.export.hocr", fromlist=["write"]).write,
+    "md": __import__("broadsheet.export.markdown", fromlist=["write"]).write,
+    "overlay": __import__("broadsheet.export.overlay", fromlist=["write"]).write,
+    "html": __import__("broadsheet.export.html", fromlist=["write"]).write,
 }
 DEFAULT_FORMATS = ("txt", "json")
 
@@ -45,9 +52,12 @@ def output_paths(out_dir: Path, name: str, formats: tuple[str, ...]) -> list[Pat
 def write_page(page: Page, image: np.ndarray, out_dir: Path, name: str,
                formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
     """Crop the photos (their paths go into the page), then write every requested format."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = photos.write(page, image, out_dir, name)
-    # the JSON names the photo files, so it goes after them; the main .txt/.json last of all
-    for fmt in sorted(formats, key=lambda f: f in DEFAULT_FORMATS):
-        written += FORMATS[fmt](page, image, out_dir, name)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        written = photos.write(page, image, out_dir, name)
+        # the JSON names the photo files, so it goes after them; the main .txt/.json last of all
+        for fmt in sorted(formats, key=lambda f: f in DEFAULT_FORMATS):
+            written += FORMATS[fmt](page, image, out_dir, name)
+    except OSError as exc:
+        raise FileAccessError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
     return written

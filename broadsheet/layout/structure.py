@@ -26,7 +26,7 @@ from broadsheet.layout.blocks import (
 from broadsheet.layout.deskew import Deskew, deskew_page
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
-from broadsheet.model import BBox, Line, Region, RegionType
+from broadsheet.model import BBox, Line, Region, RegionType, in_rows
 from broadsheet.ocr import OcrEngine
 
 
@@ -90,7 +90,7 @@ def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLa
 
 def _region(region_id: str, kind: RegionType, lines: list[LineBox]) -> Region:
     block = Block(lines)
-    ordered = sorted(lines, key=lambda l: (l.y0, l.x0))
+    ordered = in_rows(lines)
     return Region(region_id, kind, block.bbox,
                   lines=[Line("", l.bbox, 0.0, l.direction) for l in ordered])
 

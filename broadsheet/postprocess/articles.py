@@ -1,8 +1,9 @@
 """Which headline owns which body text and photos.
 
 A headline group owns the blocks below it within its horizontal span, until a rule or the next
-headline. Its span reaches sideways to the nearest vertical rule or neighbouring headline, since
-a short title is centred over a wider article.
+headline. Its span reaches sideways to the nearest vertical rule, or to whatever stands beside it
+on its row (another headline, a neighbour's text or photo), since a short title is centred over a
+wider article.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ class Headline:
     span: tuple[float, float]  # x-range the article may occupy
 
 
-def headline_spans(groups: list[list[Region]], separators: list[Region], content: tuple[int, int],
-                   unit: float) -> list[Headline]:
+def headline_spans(groups: list[list[Region]], separators: list[Region], others: list[BBox],
+                   content: tuple[int, int], unit: float) -> list[Headline]:
+    """`others`: boxes of text blocks and photos, which bound a span they stand beside."""
     heads = []
     boxes = [union_bbox([r.bbox for r in g]) for g in groups]
     for group, box in zip(groups, boxes):
@@ -35,7 +37,7 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], content
                     left = max(left, sx1)
                 elif sx0 >= x1 - unit:
                     right = min(right, sx0)
-        for other in boxes:
+        for other in boxes + others:
             if other is box or other[1] >= y1 or other[3] <= y0:
                 continue  # only neighbours on the same row bound the span
             if other[2] <= x0:

@@ -37,7 +37,8 @@ def assemble(layout: PageLayout) -> Page:
     blocks = [b for b in blocks if b.lines]
 
     content = _content_span(layout)
-    heads = headline_spans(layout.headlines, layout.separators, content, unit)
+    beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos]
+    heads = headline_spans(layout.headlines, layout.separators, beside, content, unit)
     articles: dict[int, _Item] = {id(h): _Item(h) for h in heads}
     photo_news: list[_Item] = []
     orphans: list[Region] = []

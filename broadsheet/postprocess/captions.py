@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from broadsheet.model import BBox, Line
+from broadsheet.model import BBox, Line, in_rows
 
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
@@ -89,7 +89,12 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
 
 
 def _cut_at_credit(run: list[Line]) -> list[Line] | None:
-    for i, line in enumerate(run):
+    """The run up to the row holding the credit, with every piece of that row (a credit set
+    flush right is often detected apart from the caption text before it)."""
+    for line in run:
         if split_credit(line.text)[1] is not None:
-            return run[:i + 1]
+            bottom = line.bbox[3]
+            mid = (line.bbox[1] + line.bbox[3]) / 2
+            kept = [l for l in run if l.bbox[3] <= bottom or l.bbox[1] <= mid <= l.bbox[3]]
+            return in_rows(kept)
     return None

@@ -1,0 +1,329 @@
+"""Process every page file in a folder tree, in parallel, resumably.
+
+- Outputs mirror the input tree: `IN/sub/a.png` -> `OUT/sub/a.txt`, `OUT/sub/a.json`. Names that
+  would collide in one folder keep their whole file name (`a.png.txt`, `a.jpg.txt`); see
+  `broadsheet.inputs`. Every output path is checked to resolve inside OUT_DIR before writing.
+- Resuming: a page is done when all its main outputs (`export.output_paths`) exist and are newer
+  than its input. Each is written atomically and the main .txt/.json files are written after the
+  photos, so a page cut off by kill -9 is simply not done and is redone; the `.part` temp files
+  such a kill leaves are deleted at the next start. A lock on OUT_DIR keeps two runs (batch or
+  watch) from writing there at once.
+- A failed page is logged to `OUT_DIR/errors.jsonl` (one JSON object per line) and the run goes on.
+- N worker processes (spawned, never forked after ONNX Runtime has loaded) each build one Pipeline;
+  with one worker everything runs in this process.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import signal
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from broadsheet.errors import BroadsheetError, ExitCode, FileAccessError, InputFileError
+from broadsheet.export import DEFAULT_FORMATS, output_paths
+from broadsheet.inputs import find_pages, iter_page_images, output_stems
+
+if TYPE_CHECKING:
+    from broadsheet.pipeline import Pipeline
+
+ERRORS_FILE = "errors.jsonl"
+LOCK_FILE = ".broadsheet.lock"
+
+
+@dataclass(frozen=True)
+class PageTask:
+    path: Path  # the input file
+    index: int  # which of its pages
+    label: str  # how logs name the page: the path, plus `[p002]` for a page of a multi-page file
+    out_dir: Path
+    name: str  # output name, page suffix included
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    label: str
+    path: Path
+    page: int | None = None  # 1-based, None when the whole file failed before its pages were known
+    articles: int = 0
+    photos: int = 0
+    seconds: float = 0.0
+    error: str | None = None  # exception class name
+    message: str = ""
+    exit_code: int = ExitCode.OK
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+
+@dataclass
+class BatchSummary:
+    done: int = 0
+    skipped: int = 0
+    failed: list[PageOutcome] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0, the failures' common exit code, or INPUT_FILE when they differ."""
+        codes = {o.exit_code for o in self.failed}
+        if not codes:
+            return ExitCode.OK
+        return codes.pop() if len(codes) == 1 else ExitCode.INPUT_FILE
+
+
+class BatchReporter(Protocol):
+    def start(self, to_do: int, skipped: int) -> None: ...
+    def page(self, outcome: PageOutcome) -> None: ...
+
+
+# --- running pages ---------------------------------------------------------------------------
+
+def failure(label: str, path: Path, exc: BaseException, page: int | None = None) -> PageOutcome:
+    exit_code = exc.exit_code if isinstance(exc, BroadsheetError) else ExitCode.OTHER_ERROR
+    return PageOutcome(label, path, page, error=type(exc).__name__,
+                       message=" ".join(str(exc).split()), exit_code=exit_code)
+
+
+def run_page(pipeline: Pipeline, task: PageTask) -> PageOutcome:
+    try:
+        sources = list(iter_page_images(task.path))
+        if task.index >= len(sources):
+            raise InputFileError(f"{task.path}: page {task.index + 1} is gone (file changed)")
+        image = sources[task.index].load()
+        result = pipeline.process_and_write(image, task.out_dir, task.name, task.formats,
+                                            source=task.path.name)
+    except Exception as exc:  # one bad page (or a bug it triggers) must not end the run
+        return failure(task.label, task.path, exc, task.index + 1)
+    return PageOutcome(task.label, task.path, task.index + 1, len(result.page.articles),
+                       len(result.page.photos), result.seconds)
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(engine: str) -> None:
+    # The parent decides when to stop (Ctrl-C reaches the whole process group; service managers
+    # may SIGTERM it): a worker always finishes its page so no output is cut short.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    from broadsheet.pipeline import Pipeline
+
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(engine=engine)
+
+
+def _run_in_worker(task: PageTask) -> PageOutcome:
+    assert _worker_pipeline is not None, "worker initializer did not run"
+    return run_page(_worker_pipeline, task)
+
+
+class WorkerDiedError(BroadsheetError):
+    exit_code = ExitCode.OTHER_ERROR
+
+
+class PagePool:
+    """N worker processes with one Pipeline each, or this process alone when N == 1."""
+
+    def __init__(self, workers: int, engine: str = "rapidocr") -> None:
+        self.workers = max(1, workers)
+        self._engine = engine
+        self._pipeline: Pipeline | None = None
+        self._executor: ProcessPoolExecutor | None = None
+        if self.workers > 1:
+            self._executor = ProcessPoolExecutor(
+                self.workers, mp_context=get_context("spawn"),
+                initializer=_init_worker, initargs=(engine,))
+
+    def submit(self, task: PageTask) -> Future[PageOutcome]:
+        """In a pool the page runs in the background; in-process it runs now, before returning."""
+        if self._executor is not None:
+            return self._executor.submit(_run_in_worker, task)
+        if self._pipeline is None:
+            from broadsheet.pipeline import Pipeline
+
+            self._pipeline = Pipeline(engine=self._engine)
+        future: Future[PageOutcome] = Future()
+        future.set_result(run_page(self._pipeline, task))
+        return future
+
+    def map_unordered(self, tasks: Iterable[PageTask]) -> Iterator[PageOutcome]:
+        """Outcomes as pages finish. At most two pages per worker are queued, so stopping only
+        waits for the pages in hand."""
+        queue = iter(tasks)
+        running: set[Future[PageOutcome]] = set()
+        while True:
+            for task in queue:
+                running.add(self.submit(task))
+                if len(running) >= 2 * self.workers:
+                    break
+            if not running:
+                return
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                yield result_of(future)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def result_of(future: Future[PageOutcome]) -> PageOutcome:
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        # every queued page fails with it: stop and let a rerun resume rather than log them all
+        raise WorkerDiedError(
+            "a worker process died (out of memory, or the OCR models failed to load); "
+            "finished pages are complete, run again to resume") from exc
+
+
+# --- the output folder -----------------------------------------------------------------------
+
+@contextmanager
+def claim_out_dir(out_dir: Path) -> Iterator[None]:
+    """Lock OUT_DIR for this run, then delete temp files a killed run left behind."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise FileAccessError(f"{out_dir}: cannot write output folder ({exc.strerror})") from exc
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise FileAccessError(
+                f"{out_dir}: another broadsheet batch or watch is writing to this folder") from exc
+        remove_temp_files(out_dir)
+        yield
+    finally:
+        os.close(fd)  # releases the lock; kill -9 releases it too
+
+
+def remove_temp_files(out_dir: Path) -> None:
+    """`.NAME.xxxx.part` files are what `imageio.atomic_write` had not yet renamed into place."""
+    for folder, dirs, files in os.walk(out_dir):  # never follows symlinks
+        for name in files:
+            if name.startswith(".") and name.endswith(".part"):
+                Path(folder, name).unlink(missing_ok=True)
+
+
+def is_inside(root: Path, path: Path) -> bool:
+    """Whether `path` resolves inside `root`, symlinks included."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+
+
+def is_done(source: Path, outputs: list[Path]) -> bool:
+    try:
+        source_mtime = source.stat().st_mtime_ns
+        return all(p.stat().st_mtime_ns > source_mtime for p in outputs)
+    except OSError:
+        return False
+
+
+def log_error(out_dir: Path, outcome: PageOutcome) -> None:
+    record = {"path": str(outcome.path), "page": outcome.page, "error": outcome.error,
+              "message": outcome.message,
+              "time": datetime.now(timezone.utc).isoformat(timespec="seconds")}
+    # one short write per line to an O_APPEND file: lines from a killed run stay whole
+    with open(out_dir / ERRORS_FILE, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+# --- the batch -------------------------------------------------------------------------------
+
+@dataclass
+class Plan:
+    tasks: list[PageTask] = field(default_factory=list)
+    skipped: int = 0
+    failed: list[PageOutcome] = field(default_factory=list)
+
+
+def plan_batch(root: Path, out_dir: Path, recursive: bool = False,
+               formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False) -> Plan:
+    """Every page under `root`: to do, already done (skipped), or failed to open."""
+    plan = Plan()
+
+    def unreadable(folder: Path, exc: OSError) -> None:
+        plan.failed.append(failure(str(folder), folder, FileAccessError(
+            f"{folder}: cannot read folder ({exc.strerror})")))
+
+    files = find_pages(root, recursive, exclude=[out_dir], on_error=unreadable)
+    by_folder: dict[Path, list[Path]] = {}
+    for path in files:
+        by_folder.setdefault(path.parent, []).append(path)
+    for folder, paths in by_folder.items():
+        stems = output_stems(p.name for p in paths)
+        page_dir = out_dir / folder.relative_to(root)
+        for path in paths:
+            try:
+                sources = list(iter_page_images(path))
+            except BroadsheetError as exc:
+                plan.failed.append(failure(str(path), path, exc))
+                continue
+            for index, source in enumerate(sources):
+                name = stems[path.name] + source.name_suffix
+                label = f"{path}[{source.name_suffix[1:]}]" if source.name_suffix else str(path)
+                outputs = output_paths(page_dir, name, formats)
+                if not all(is_inside(out_dir, p) for p in outputs):
+                    plan.failed.append(failure(label, path, FileAccessError(
+                        f"{path}: output would land outside {out_dir}"), index + 1))
+                elif not force and is_done(path, outputs):
+                    plan.skipped += 1
+                else:
+                    plan.tasks.append(PageTask(path, index, label, page_dir, name, formats))
+    return plan
+
+
+def check_folders(root: Path, out_dir: Path) -> None:
+    if not root.is_dir():
+        raise InputFileError(f"{root}: no such folder" if not root.exists() else f"{root}: not a folder")
+    if is_inside(out_dir, root):
+        # outputs (photo crops are images) would land in the input tree and be read next time
+        raise InputFileError(f"{root}: the input folder must not be inside the output folder {out_dir}")
+
+
+def run_batch(root: str | os.PathLike, out_dir: str | os.PathLike, *, recursive: bool = False,
+              formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False,
+              workers: int = 1, engine: str = "rapidocr",
+              reporter: BatchReporter | None = None) -> BatchSummary:
+    root, out_dir = Path(root), Path(out_dir)
+    check_folders(root, out_dir)
+    summary = BatchSummary()
+    with claim_out_dir(out_dir):
+        plan = plan_batch(root, out_dir, recursive, formats, force)
+        summary.skipped = plan.skipped
+        if reporter:
+            reporter.start(len(plan.tasks) + len(plan.failed), plan.skipped)
+
+        def record(outcome: PageOutcome) -> None:
+            if outcome.failed:
+                summary.failed.append(outcome)
+                log_error(out_dir, outcome)
+            else:
+                summary.done += 1
+            if reporter:
+                reporter.page(outcome)
+
+        for outcome in plan.failed:
+            record(outcome)
+        if plan.tasks:
+            # no more workers than pages: each one loads the models
+            pool = PagePool(min(workers, len(plan.tasks)), engine)
+            try:
+                for outcome in pool.map_unordered(plan.tasks):
+                    record(outcome)
+            finally:
+                pool.close()
+    return summary
+

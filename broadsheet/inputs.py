@@ -1,0 +1,246 @@
+"""Finding page files in a folder and splitting them into page images.
+
+Output names (shared by `batch` and `watch`): a page's outputs take its file's stem (`a.png` ->
+`a.txt`, `a.json`), and pages of a multi-page TIFF or of any PDF add `_p001`, `_p002`, ...
+When two files in one folder would get the same stem (`a.png` and `a.jpg`, `A.png` and `a.tif`, or
+`a.pdf` next to `a_p001.png`), each of them keeps its whole file name as the stem instead
+(`a.png.txt`, `a.jpg.txt`), so no page ever overwrites another's outputs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+from PIL import Image, UnidentifiedImageError
+
+from broadsheet.errors import BroadsheetError, FileAccessError, InputFileError
+from broadsheet.imageio import check_dimensions, load_image, to_rgb_array
+
+SUPPORTED_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".pdf"})
+# Files whose pages are numbered `_p001`...: their stem also claims those names.
+MULTI_PAGE_SUFFIXES = frozenset({".pdf", ".tif", ".tiff"})
+PDF_FALLBACK_DPI = 300.0
+# A PDF image placed tiny would ask for an absurd resolution; check_dimensions still caps pixels.
+PDF_DPI_RANGE = (72.0, 1200.0)
+
+_PAGE_NUMBERED = re.compile(r"(.*)_p\d{3,}", re.S)
+
+
+@dataclass(frozen=True)
+class PageSource:
+    name_suffix: str  # "" for a one-page image, "_p001"... for pages of a TIFF or PDF
+    load: Callable[[], np.ndarray]  # decodes the page to RGB only when called
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES
+
+
+def is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def find_pages(root: str | os.PathLike, recursive: bool = False,
+               exclude: Iterable[Path] = (),
+               on_error: Callable[[Path, OSError], None] | None = None) -> list[Path]:
+    """Supported page files under `root`, sorted.
+
+    Hidden files and folders are skipped, symlinks are never followed, and folders in `exclude`
+    (the output folder, say) are not entered. An unreadable `root` raises FileAccessError; an
+    unreadable subfolder goes to `on_error` and the walk goes on.
+    """
+    root = Path(root)
+    skip = {(s.st_dev, s.st_ino) for s in (_stat_or_none(p) for p in exclude) if s}
+    try:
+        entries = list(os.scandir(root))
+    except FileNotFoundError as exc:
+        raise InputFileError(f"{root}: no such folder") from exc
+    except NotADirectoryError as exc:
+        raise InputFileError(f"{root}: not a folder") from exc
+    except OSError as exc:
+        raise FileAccessError(f"{root}: cannot read folder ({exc.strerror})") from exc
+
+    found: list[Path] = []
+    stack = [entries]
+    while stack:
+        for entry in stack.pop():
+            if is_hidden(entry.name) or entry.is_symlink():
+                continue
+            path = Path(entry.path)
+            if entry.is_file(follow_symlinks=False):
+                if is_supported(path):
+                    found.append(path)
+            elif recursive and entry.is_dir(follow_symlinks=False):
+                info = entry.stat(follow_symlinks=False)
+                if (info.st_dev, info.st_ino) in skip:
+                    continue
+                try:
+                    stack.append(list(os.scandir(path)))
+                except OSError as exc:
+                    if on_error is None:
+                        raise FileAccessError(f"{path}: cannot read folder ({exc.strerror})") from exc
+                    on_error(path, exc)
+    return sorted(found)
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except OSError:
+        return None
+
+
+def output_stems(names: Iterable[str]) -> dict[str, str]:
+    """File names found in one folder -> the stem each one's outputs take (rule in module doc)."""
+    stems = {n: Path(n).stem for n in set(names)}
+    while True:
+        taken = Counter(s.casefold() for s in stems.values())
+        multi = {s.casefold() for n, s in stems.items() if _multi_page(n)}
+        numbered = Counter(m.group(1).casefold() for s in stems.values()
+                           if (m := _PAGE_NUMBERED.fullmatch(s)))
+        clashing = [n for n, s in stems.items() if s != n and (
+            taken[s.casefold()] > 1
+            or (_multi_page(n) and numbered[s.casefold()] > 0)
+            or ((m := _PAGE_NUMBERED.fullmatch(s)) is not None and m.group(1).casefold() in multi))]
+        if not clashing:
+            return stems
+        # a whole file name is unique in its folder, so this ends after a few rounds
+        for n in clashing:
+            stems[n] = n
+
+
+def _multi_page(name: str) -> bool:
+    return Path(name).suffix.lower() in MULTI_PAGE_SUFFIXES
+
+
+def iter_page_images(path: str | os.PathLike) -> Iterator[PageSource]:
+    """One PageSource per page. Opening the file (here) checks it; decoding waits for `load()`."""
+    path = Path(path)
+    if path.suffix.lower() == ".pdf":
+        yield from _pdf_pages(path)
+    else:
+        yield from _image_pages(path)
+
+
+# --- images and TIFF -------------------------------------------------------------------------
+
+@contextmanager
+def _open_image(path: Path) -> Iterator[Image.Image]:
+    """Pillow's image, with every way of failing turned into a one-line BroadsheetError."""
+    try:
+        if path.stat().st_size == 0:
+            raise InputFileError(f"{path}: empty file")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as img:
+                yield img
+    except FileNotFoundError as exc:
+        raise InputFileError(f"{path}: no such file") from exc
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise InputFileError(f"{path}: image too large ({exc})") from exc
+    except UnidentifiedImageError as exc:
+        raise InputFileError(f"{path}: not an image file Pillow can read") from exc
+    except PermissionError as exc:
+        raise FileAccessError(f"{path}: permission denied") from exc
+    except BroadsheetError:
+        raise
+    except Exception as exc:
+        # Pillow's decoders report corrupt data as OSError, EOFError, ValueError, TypeError, ...
+        raise InputFileError(f"{path}: damaged image ({' '.join(str(exc).split())})") from exc
+
+
+def _image_pages(path: Path) -> Iterator[PageSource]:
+    with _open_image(path) as img:
+        check_dimensions(path, img.width, img.height)
+        frames = getattr(img, "n_frames", 1) if img.format == "TIFF" else 1
+    if frames == 1:
+        yield PageSource("", partial(load_image, path))
+        return
+    for index in range(frames):
+        yield PageSource(f"_p{index + 1:03d}", partial(_load_tiff_frame, path, index))
+
+
+def _load_tiff_frame(path: Path, index: int) -> np.ndarray:
+    with _open_image(path) as img:
+        img.seek(index)
+        check_dimensions(f"{path} page {index + 1}", img.width, img.height)
+        img.load()
+        return to_rgb_array(img)
+
+
+# --- PDF -------------------------------------------------------------------------------------
+
+def _pdf_pages(path: Path) -> Iterator[PageSource]:
+    with _open_pdf(path) as pdf:
+        count = len(pdf)
+    if count == 0:
+        raise InputFileError(f"{path}: PDF has no pages")
+    for index in range(count):
+        yield PageSource(f"_p{index + 1:03d}", partial(_render_pdf_page, path, index))
+
+
+@contextmanager
+def _open_pdf(path: Path) -> Iterator[object]:
+    import pypdfium2 as pdfium
+
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError as exc:
+        raise InputFileError(f"{path}: no such file") from exc
+    except OSError as exc:
+        raise FileAccessError(f"{path}: cannot read ({exc.strerror})") from exc
+    if not stat.S_ISREG(mode):
+        raise InputFileError(f"{path}: not a regular file")
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise InputFileError(f"{path}: damaged or password-protected PDF ({exc})") from exc
+    except PermissionError as exc:
+        raise FileAccessError(f"{path}: permission denied") from exc
+    try:
+        yield pdf
+    except pdfium.PdfiumError as exc:
+        raise InputFileError(f"{path}: damaged PDF ({exc})") from exc
+    finally:
+        pdf.close()
+
+
+def _render_pdf_page(path: Path, index: int) -> np.ndarray:
+    with _open_pdf(path) as pdf:
+        page = pdf[index]
+        scale = pdf_page_dpi(page) / 72.0
+        width, height = page.get_size()
+        check_dimensions(f"{path} page {index + 1}", round(width * scale), round(height * scale))
+        return to_rgb_array(page.render(scale=scale).to_pil())
+
+
+def pdf_page_dpi(page) -> float:
+    """The resolution of the page's largest image as placed on the page, so a scan comes back at
+    its own pixel size; pages without images (born-digital) render at 300 dpi."""
+    import pypdfium2.raw as pdfium_c
+
+    best: tuple[int, float] | None = None
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]):
+        px_w, px_h = obj.get_px_size()
+        m = obj.get_matrix()
+        # the matrix maps the image's unit square onto the page, in points (1/72 inch)
+        placed_w, placed_h = (m.a ** 2 + m.b ** 2) ** 0.5, (m.c ** 2 + m.d ** 2) ** 0.5
+        if px_w <= 0 or px_h <= 0 or placed_w <= 0 or placed_h <= 0:
+            continue
+        dpi = max(px_w / placed_w, px_h / placed_h) * 72.0
+        if best is None or px_w * px_h > best[0]:
+            best = (px_w * px_h, dpi)
+    if best is None:
+        return PDF_FALLBACK_DPI
+    low, high = PDF_DPI_RANGE
+    return min(max(best[1], low), high)

@@ -1,0 +1,92 @@
+"""The real pipeline (rapidocr models, no mocks) on every fixture page, scored against its truth."""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+
+import pytest
+from conftest import fixture_images, truth
+
+from broadsheet.evaluate import evaluate_page, normalize
+from broadsheet.export.text import page_text
+
+PAGES = [p.stem for p in fixture_images()]
+
+
+def test_there_are_enough_fixture_pages():
+    assert len(PAGES) >= 5
+    assert {"sample_a", "sample_b"} <= set(PAGES)
+
+
+@pytest.fixture(scope="module")
+def scores(processed):
+    return {name: evaluate_page(processed[name], truth(image))
+            for name, image in zip(PAGES, fixture_images())}
+
+
+def test_mean_article_cer_at_most_two_percent(scores):
+    cers = {name: s.article_cer for name, s in scores.items()}
+    assert statistics.mean(cers.values()) <= 0.02, cers
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_structure_scores(scores, name):
+    s = scores[name]
+    report = (f"articles F1 {s.article_f1:.3f}, paragraphs F1 {s.paragraph_f1:.3f}, "
+              f"captions {s.caption_accuracy}, links {s.photo_link_accuracy}")
+    assert s.article_f1 >= 0.9, report
+    assert s.paragraph_f1 >= 0.9, report
+    assert s.caption_accuracy is not None and s.caption_accuracy >= 0.9, report
+    assert s.photo_link_accuracy is not None and s.photo_link_accuracy >= 0.9, report
+
+
+@pytest.mark.parametrize("name", ["sample_a", "sample_b"])
+def test_sample_page_sentences_cut_by_columns_and_captions_are_rejoined(processed, name):
+    text = normalize(page_text(processed[name]))
+    for joined in ("今年2月底复工", "揭短亮丑", "延链、强链项目"):
+        assert normalize(joined) in text, joined
+
+
+@pytest.mark.parametrize("name", ["sample_a", "sample_b"])
+def test_sample_page_photos_carry_their_captions_and_credits(processed, name):
+    page = processed[name]
+    credits = {normalize(p.credit or ""): p for p in page.photos}
+    expected = {
+        "本报记者刘茜摄": ("新疆成飞新材料有限公司风电叶片生产基地", "a"),
+        "梁宏涛摄": ("消防救援人员和学生互动", None),
+        "本报记者何春泉摄": ("无偿献血活动", None),
+    }
+    for credit, (caption_part, article) in expected.items():
+        assert credit in credits, sorted(credits)
+        photo = credits[credit]
+        assert normalize(caption_part) in normalize("".join(photo.caption))
+        if article is None:
+            assert photo.article is None and photo.id in page.reading_order  # photo-news
+        else:
+            owner = page.article(photo.article)
+            assert "复工开工" in owner.title
+
+
+def test_sample_byline_is_kept_in_the_first_paragraph(processed):
+    lead = next(a for a in processed["sample_a"].articles if a.title and "复工开工" in a.title)
+    assert lead.byline and normalize(lead.byline).startswith("本报讯记者刘茜")
+    assert normalize(lead.paragraphs[0]).startswith(normalize(lead.byline))
+
+
+def test_boxes_are_in_input_image_pixels(processed):
+    for name, page in processed.items():
+        for region in page.regions:
+            x0, y0, x1, y1 = region.bbox
+            assert 0 <= x0 < x1 <= page.width and 0 <= y0 < y1 <= page.height, (name, region.id)
+
+
+def test_confidences_are_probabilities(processed):
+    confidences = [line.confidence for page in processed.values() for r in page.regions for line in r.lines]
+    assert confidences and all(0.0 <= c <= 1.0 for c in confidences)
+    assert statistics.median(confidences) > 0.9
+
+
+def test_text_keeps_the_punctuation_the_page_prints(processed):
+    text = page_text(processed["sample_a"])
+    assert "“冲锋号”" in unicodedata.normalize("NFKC", text)
