@@ -112,7 +112,7 @@ def run_page(pipeline: Pipeline, task: PageTask) -> PageOutcome:
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(engine: str) -> None:
+def _init_worker(engine: str, threads: int) -> None:
     # The parent decides when to stop (Ctrl-C reaches the whole process group; service managers
     # may SIGTERM it): a worker always finishes its page so no output is cut short.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -120,7 +120,10 @@ def _init_worker(engine: str) -> None:
     from broadsheet.pipeline import Pipeline
 
     global _worker_pipeline
-    _worker_pipeline = Pipeline(engine=engine)
+    import cv2
+
+    cv2.setNumThreads(threads)
+    _worker_pipeline = Pipeline(engine=engine, threads=threads)
 
 
 def _run_in_worker(task: PageTask) -> PageOutcome:
@@ -143,7 +146,7 @@ class PagePool:
         if self.workers > 1:
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=get_context("spawn"),
-                initializer=_init_worker, initargs=(engine,))
+                initializer=_init_worker, initargs=(engine, max(1, (os.cpu_count() or 1) // self.workers)))
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
         """In a pool the page runs in the background; in-process it runs now, before returning."""

@@ -26,8 +26,9 @@ class PageResult:
 
 
 class Pipeline:
-    def __init__(self, engine: str | OcrEngine = "rapidocr", deskew: bool = True) -> None:
-        self.engine = get_engine(engine) if isinstance(engine, str) else engine
+    def __init__(self, engine: str | OcrEngine = "rapidocr", deskew: bool = True,
+                 threads: int | None = None) -> None:
+        self.engine = get_engine(engine, threads) if isinstance(engine, str) else engine
         self.deskew = deskew
 
     def process(self, source: str | Path | np.ndarray) -> Page:

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserverVFS
 
 from broadsheet.batch import (PageOutcome, PagePool, PageTask, claim_out_dir, failure, is_inside,
@@ -146,7 +147,7 @@ class Watcher:
                 self._pool.close()
                 self._pool = None
 
-    def _observer(self):
+    def _observer(self) -> BaseObserver:
         if self.settings.poll:
             # lstat: the poller must see symlinks as symlinks, not as what they point to
             observer = PollingObserverVFS(os.lstat, os.scandir)
@@ -203,7 +204,7 @@ class Watcher:
         if not path.is_relative_to(self.inbox) or path == self.inbox:
             return
         rel = path.relative_to(self.inbox)
-        if any(path.is_relative_to(d) for d in self._excluded) or any(
+        if any(path.is_relative_to(d) or is_inside(d, path.parent) for d in self._excluded) or any(
                 is_hidden(part) for part in rel.parts) or path.name.lower().endswith(TEMP_SUFFIXES):
             return
         if path in self._jobs:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from broadsheet.errors import BadArgsError, InputFileError
+from broadsheet.export.readers import read_alto, read_pagexml
 from broadsheet.model import Page
 
 
@@ -34,11 +35,12 @@ def read_plain_text(path: Path) -> PlainText:
     return PlainText([block for block in blocks if block])
 
 
-# Ground-truth readers by file suffix. ALTO and PAGE-XML readers register here
-# (e.g. READERS[".alto.xml"] = read_alto); the longest matching suffix wins.
+# Ground-truth readers by file suffix; the longest matching suffix wins.
 READERS: dict[str, Callable[[Path], Gold]] = {
     ".json": read_json_page,
     ".txt": read_plain_text,
+    ".alto.xml": read_alto,
+    ".page.xml": read_pagexml,
 }
 
 

@@ -12,7 +12,7 @@ from typing import Callable
 import numpy as np
 
 from broadsheet.errors import BadArgsError, FileAccessError
-from broadsheet.export import jsonfile, photos, text
+from broadsheet.export import alto, hocr, html, jsonfile, markdown, overlay, pagexml, photos, text
 from broadsheet.model import Page
 
 Writer = Callable[[Page, np.ndarray, Path, str], list[Path]]
@@ -20,13 +20,12 @@ Writer = Callable[[Page, np.ndarray, Path, str], list[Path]]
 FORMATS: dict[str, Writer] = {
     "txt": text.write,
     "json": jsonfile.write,
-    # imported here so that only these entries change when formats are added
-    "alto": __import__("broadsheet.export.alto", fromlist=["write"]).write,
-    "page": __import__("broadsheet.export.pagexml", fromlist=["write"]).write,
-    "hocr": __import__("broadsheet.export.hocr", fromlist=["write"]).write,
-    "md": __import__("broadsheet.export.markdown", fromlist=["write"]).write,
-    "overlay": __import__("broadsheet.export.overlay", fromlist=["write"]).write,
-    "html": __import__("broadsheet.export.html", fromlist=["write"]).write,
+    "alto": alto.write,
+    "page": pagexml.write,
+    "hocr": hocr.write,
+    "md": markdown.write,
+    "overlay": overlay.write,
+    "html": html.write,
 }
 DEFAULT_FORMATS = ("txt", "json")
 

@@ -12,6 +12,11 @@ from broadsheet.model import Page
 
 
 def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
+    folder = out_dir / name / "photos"
+    # crops left by an earlier run of this page that found more photos would mislead
+    for stale in folder.glob("p*.jpg") if folder.is_dir() else []:
+        if stale.stem not in {p.id for p in page.photos}:
+            stale.unlink()
     written = []
     for photo in page.photos:
         x0, y0, x1, y1 = photo.bbox

@@ -67,7 +67,7 @@ def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLa
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules], min_side=int(4 * unit))
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
-    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=unit / 2)]
+    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=unit)]
     lines = merge_row_fragments(lines, unit, rules)
 
     ids = (f"r{i}" for i in count(1))

@@ -20,11 +20,13 @@ class OcrEngine(Protocol):
         """Text and confidence (0..1) of each horizontal line image."""
 
 
-def get_engine(name: str) -> OcrEngine:
+def get_engine(name: str, threads: int | None = None) -> OcrEngine:
+    """`threads`: CPU threads for the models (None: all cores); set it when running several
+    pipelines side by side, so they do not fight over the cores."""
     if name == "rapidocr":
         from broadsheet.ocr.rapid import RapidOcrEngine
 
-        return RapidOcrEngine()
+        return RapidOcrEngine(threads=threads)
     raise BadArgsError(f"unknown OCR engine {name!r}; available: rapidocr")
 
 

@@ -18,15 +18,19 @@ DETECT_MAX_SIDE = 2400
 class RapidOcrEngine:
     name = "rapidocr"
 
-    def __init__(self, detect_max_side: int = DETECT_MAX_SIDE) -> None:
+    def __init__(self, detect_max_side: int = DETECT_MAX_SIDE, threads: int | None = None) -> None:
         try:
             from rapidocr import RapidOCR
             from rapidocr.ch_ppocr_rec import TextRecInput
         except ImportError as exc:  # pragma: no cover - install problem
             raise MissingDependencyError("rapidocr is not installed: pip install rapidocr onnxruntime") from exc
         logging.getLogger("RapidOCR").setLevel(logging.WARNING)
-        self._ocr = RapidOCR(params={"Global.log_level": "warning", "Det.limit_type": "max",
-                                     "Det.limit_side_len": detect_max_side})
+        self._ocr = RapidOCR(params={
+            "Global.log_level": "warning",
+            "Det.limit_type": "max",
+            "Det.limit_side_len": detect_max_side,
+            "EngineConfig.onnxruntime.intra_op_num_threads": threads or -1,
+        })
         self._rec_input = TextRecInput
         self._detector = self._ocr._load_det_model()
         self._recognizer = self._ocr._load_rec_model()

@@ -12,7 +12,7 @@ _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
 # 本报记者 刘茜 摄 / 梁宏涛 摄 / 新华社记者 X 摄 / X 供图 / 图/X
 CREDIT_AT_END = re.compile(
     rf"(?P<credit>(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
-    rf"|[（(]?图\s*[/／:：]\s*{_NAMES}[）)]?)\s*$"
+    rf"|[（(]?图\s*[/／:：]\s*[\u4e00-\u9fff·]{{2,12}}[）)]?)\s*$"  # 图/ may name an organisation
 )
 
 

@@ -1,0 +1,171 @@
+"""`broadsheet batch` on small real pages with the real OCR pipeline."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from broadsheet.batch import ERRORS_FILE, claim_out_dir, plan_batch, run_batch
+from broadsheet.errors import ExitCode, FileAccessError, InputFileError
+
+FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-noto-cjk")
+
+LINES = ["本报讯 今天上午全市举行会议", "记者 张明 报道新闻内容", "春节期间 市场供应充足",
+         "新建学校 九月开学招生", "地铁三号线 年底通车", "图书馆 延长开放时间"]
+
+
+def page(n: int = 0) -> Image.Image:
+    """1200 x 500, two lines of Chinese: about half a second through the real pipeline."""
+    font = ImageFont.truetype(str(FONT), 48, index=2)
+    img = Image.new("RGB", (1200, 500), "white")
+    draw = ImageDraw.Draw(img)
+    draw.text((60, 100), LINES[n % len(LINES)], font=font, fill="black")
+    draw.text((60, 250), LINES[(n + 1) % len(LINES)], font=font, fill="black")
+    return img
+
+
+def broadsheet(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "broadsheet", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def files_under(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    (root / "sub" / "deeper").mkdir(parents=True)
+    page(0).save(root / "a.png")
+    page(1).save(root / "a.jpg")  # same stem as a.png
+    page(2).save(root / "sub" / "第一 版.png")
+    page(3).save(root / "sub" / "-..\\..\\evil.png")  # looks like a path, is one name
+    page(4).save(root / "sub" / "t.tif", save_all=True, append_images=[page(5)])
+    page(0).save(root / "sub" / "deeper" / "d.pdf", save_all=True, append_images=[page(1)])
+    (root / "empty.png").write_bytes(b"")
+    (root / "sub" / "text.jpg").write_text("this is not a picture")
+    (root / ".hidden.png").write_bytes(b"")
+    return root
+
+
+GOOD = {"a.png.txt", "a.png.json", "a.jpg.txt", "a.jpg.json",
+        "sub/第一 版.txt", "sub/第一 版.json", "sub/-..\\..\\evil.txt", "sub/-..\\..\\evil.json",
+        "sub/t_p001.txt", "sub/t_p001.json", "sub/t_p002.txt", "sub/t_p002.json",
+        "sub/deeper/d_p001.txt", "sub/deeper/d_p001.json",
+        "sub/deeper/d_p002.txt", "sub/deeper/d_p002.json"}
+
+
+def test_batch_mirrors_the_tree_logs_failures_and_resumes(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    before = files_under(tmp_path)
+
+    run = broadsheet("batch", str(tree), "--out", str(out), "--recursive", "--workers", "2")
+
+    assert run.returncode == ExitCode.INPUT_FILE, run.stderr
+    assert files_under(out) == GOOD | {ERRORS_FILE, ".broadsheet.lock"}
+    # nothing written anywhere else, whatever the names look like
+    assert files_under(tmp_path) - before == {f"out/{name}" for name in files_under(out)}
+    assert len(run.stdout.splitlines()) == 9  # 8 pages, then the summary
+    assert f"{tree}/sub/t.tif[p002]: " in run.stdout
+    assert run.stdout.splitlines()[-1] == f"8 done, 0 skipped, 2 failed (see {out / ERRORS_FILE})"
+    assert sorted(run.stderr.splitlines()) == [f"{tree}/empty.png: error: empty file",
+                                               f"{tree}/sub/text.jpg: error: not an image file Pillow can read"]
+    errors = [json.loads(line) for line in (out / ERRORS_FILE).read_text().splitlines()]
+    assert sorted(e["path"] for e in errors) == [str(tree / "empty.png"), str(tree / "sub/text.jpg")]
+    assert {e["error"] for e in errors} == {"InputFileError"} and all(e["time"] for e in errors)
+    page_json = json.loads((out / "sub/deeper/d_p002.json").read_text())
+    assert page_json["source"] == "d.pdf"
+    assert "全市" in (out / "a.png.txt").read_text()
+
+    # a second run has nothing left to do but the broken files
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
+    again = run_batch(tree, out, recursive=True)
+    assert (again.done, again.skipped, len(again.failed)) == (0, 8, 2)
+    assert again.exit_code == ExitCode.INPUT_FILE
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == stamps
+
+    # a changed input is redone; --force redoes everything
+    page(2).save(tree / "a.jpg")
+    assert run_batch(tree, out, recursive=True).done == 1
+    forced = run_batch(tree, out, recursive=True, force=True)
+    assert (forced.done, forced.skipped) == (8, 0)
+    assert files_under(out) == GOOD | {ERRORS_FILE, ".broadsheet.lock"}
+
+
+def test_not_recursive_takes_the_top_folder_only(tree: Path, tmp_path: Path) -> None:
+    plan = plan_batch(tree, tmp_path / "out", recursive=False)
+    assert sorted(t.name for t in plan.tasks) == ["a.jpg", "a.png"]
+    assert [f.path.name for f in plan.failed] == ["empty.png"]
+
+
+def test_output_folder_inside_the_input_is_not_read(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    page().save(root / "a.png")
+    (root / "out" / "a").mkdir(parents=True)
+    page().save(root / "out" / "a" / "photo.jpg")  # as if cropped by an earlier run
+    assert [t.path for t in plan_batch(root, root / "out", recursive=True).tasks] == [root / "a.png"]
+    with pytest.raises(InputFileError, match="must not be inside"):
+        run_batch(root / "out", root)
+
+
+def test_missing_input_folder_is_one_clear_error(tmp_path: Path) -> None:
+    run = broadsheet("batch", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert run.returncode == ExitCode.INPUT_FILE
+    assert run.stderr == f"broadsheet: error: {tmp_path / 'nope'}: no such folder\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any folder")
+def test_unreadable_input_folder_is_one_clear_error(tmp_path: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0)
+    try:
+        run = broadsheet("batch", str(locked), "--out", str(tmp_path / "out"))
+    finally:
+        locked.chmod(0o755)
+    assert run.returncode == ExitCode.FILE_ACCESS_ERROR
+    assert run.stderr == f"broadsheet: error: {locked}: cannot read folder (Permission denied)\n"
+
+
+def test_one_run_per_output_folder(tmp_path: Path) -> None:
+    with claim_out_dir(tmp_path / "out"):
+        with pytest.raises(FileAccessError, match="another broadsheet"):
+            with claim_out_dir(tmp_path / "out"):
+                pass
+
+
+def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for n in range(6):
+        page(n).save(root / f"p{n}.png")
+    expected = {f"p{n}.{ext}" for n in range(6) for ext in ("txt", "json")}
+
+    proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(root), "--out",
+                             str(out), "--workers", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(out.glob("*.json")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    first = files_under(out) & expected
+    assert 0 < len(first) < len(expected), "the kill should land mid-run"
+    (out / ".p5.txt.x1y2.part").write_text("half a page")  # what a kill inside a write leaves
+
+    summary = run_batch(root, out)
+    assert summary.done + summary.skipped == 6 and not summary.failed
+    assert summary.skipped >= 1
+    assert files_under(out) == expected | {".broadsheet.lock"}
+    for n in range(6):
+        assert json.loads((out / f"p{n}.json").read_text())["source"] == f"p{n}.png"

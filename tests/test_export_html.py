@@ -1,0 +1,82 @@
+"""NAME.html in headless Chromium: click an article, search, screenshot."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from broadsheet.export import html
+from broadsheet.model import RegionType
+from export_helpers import handmade_page, page_and_image, pages_under_test
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def test_html_is_self_contained_and_escapes_data(tmp_path):
+    page, image = page_and_image("handmade")
+    page.articles[1].paragraphs.append("</script><script>alert(1)</script> <!-- & ")
+    path = html.write(page, image, tmp_path, "h")[0]
+    text = path.read_text(encoding="utf-8")
+    assert "http://" not in text and "https://" not in text  # no CDN, no network
+    assert 'src="data:image/jpeg;base64,' in text
+    assert text.count("</script>") == 2  # only the two real script ends
+    data = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', text, re.S).group(1)
+    assert json.loads(data)["articles"][1]["paragraphs"][-1].startswith("</script>")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+@pytest.mark.parametrize("key", pages_under_test()[-1:])  # the fixture page when there is one
+def test_html_in_chromium(key, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page, image = page_and_image(key)
+    path = html.write(page, image, tmp_path, key)[0]
+    article = next(a for a in page.articles if a.title)
+    title_region = next(r for r in page.regions if r.article == article.id and r.type == RegionType.TITLE)
+    line_text = next(line.text for r in page.regions if r.type == RegionType.TEXT for line in r.lines if line.text)
+    query = line_text[:4]
+    expected_hits = sum(query.lower() in line.text.lower() for r in page.regions for line in r.lines)
+    photo = page.photos[0]
+    errors: list[str] = []
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            view = browser.new_page(viewport={"width": 1400, "height": 1000})
+            view.on("pageerror", lambda exc: errors.append(str(exc)))
+            view.on("request", lambda req: None if req.url.startswith(("file:", "data:"))
+                    else errors.append(f"network request {req.url}"))
+            view.goto(path.as_uri())
+            view.wait_for_function("document.getElementById('page-image').complete")
+            assert view.locator(".region").count() == len(page.regions)
+            assert view.locator(".line").count() == sum(len(r.lines) for r in page.regions)
+
+            view.locator(f'.region[data-id="{title_region.id}"]').click()
+            assert view.locator("#details h2").inner_text() == article.title
+            assert view.locator("#details p.paragraph").count() == len(article.paragraphs)
+            selected = view.locator(".region.selected").count()
+            assert selected == sum(r.article == article.id for r in page.regions)
+
+            photo_region = next(r for r in page.regions if r.type == RegionType.PHOTO and r.photo == photo.id)
+            view.locator(f'.region[data-id="{photo_region.id}"]').click()
+            assert view.locator("#details canvas.crop").count() == 1
+            captions = view.locator("#details p.caption").all_inner_texts()
+            assert captions == photo.caption
+            if photo.credit:
+                assert view.locator("#details p.credit").inner_text() == photo.credit
+
+            view.locator("#search").fill(query)
+            hits = view.locator(".line.hit").count()
+            assert hits > 0 and hits == expected_hits
+            box = view.locator(".line.hit").first.bounding_box()
+            assert box and box["width"] > 0 and box["height"] > 0
+            view.screenshot(path=str(tmp_path / f"{key}.screenshot.png"), full_page=False)
+            view.locator("#search").fill("")
+            assert view.locator(".line.hit").count() == 0
+        finally:
+            browser.close()
+    assert not errors, errors
+    assert (tmp_path / f"{key}.screenshot.png").stat().st_size > 10_000

@@ -1,0 +1,49 @@
+"""NAME.md: headings per titled article, an image link per photo, reading order kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from broadsheet.export import markdown
+from export_helpers import page_and_image, pages_under_test
+
+
+@pytest.mark.parametrize("key", pages_under_test())
+def test_markdown_articles_and_photos(key, tmp_path):
+    page, image = page_and_image(key)
+    for photo in page.photos:
+        photo.image = f"{key}/photos/{photo.id}.jpg"
+    path = markdown.write(page, image, tmp_path, key)[0]
+    assert path.name == f"{key}.md"
+    md = path.read_text(encoding="utf-8")
+    lines = md.splitlines()
+    for article in page.articles:
+        if article.title:
+            assert f"## {article.title}" in lines
+        if article.subtitle:
+            assert f"*{article.subtitle}*" in lines
+        for paragraph in article.paragraphs:
+            assert markdown.escape(paragraph) in lines
+    for photo in page.photos:
+        image_lines = [line for line in lines if line.startswith("![") and line.endswith(f"]({photo.image})")]
+        assert len(image_lines) == 1, photo.id
+        at = lines.index(image_lines[0])
+        if photo.credit:
+            assert markdown.escape(photo.credit) in lines[at:]
+    assert md.count("![") == len(page.photos)
+    assert "\n\n\n" not in md  # exactly one blank line between blocks
+
+    # items appear in reading order
+    def position(item_id):
+        if any(a.id == item_id for a in page.articles):
+            article = page.article(item_id)
+            return lines.index(f"## {article.title}") if article.title else None
+        return next(i for i, line in enumerate(lines) if line.endswith(f"({page.photo(item_id).image})"))
+
+    positions = [p for p in (position(i) for i in page.reading_order) if p is not None]
+    assert positions == sorted(positions)
+
+
+def test_markdown_escapes_markup():
+    assert markdown.escape("# not a heading *x* [y]") == r"\# not a heading \*x\* \[y\]"
+    assert markdown.escape("1. item") == r"1\. item"

@@ -1,0 +1,228 @@
+"""ALTO, PAGE-XML and hOCR: schema-valid, and our readers give the page back."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+
+from broadsheet.export import alto, hocr, output_paths, pagexml, parse_formats, write_page
+from broadsheet.export.readers import (alto_schema, page_schema, read_alto, read_pagexml,
+                                       validate_alto, validate_page)
+from broadsheet.export.text import page_text
+from broadsheet.model import RegionType, TextDirection
+from export_helpers import fixture_names, handmade_page, page_and_image, pages_under_test
+
+PAGES = pages_under_test(all_fixtures=True)  # the XML checks are cheap: every fixture
+
+
+@pytest.fixture(params=PAGES)
+def written(request, tmp_path):
+    page, image = page_and_image(request.param)
+    name = request.param
+    paths = {}
+    for module in (alto, pagexml, hocr):
+        paths[module.__name__.rsplit(".", 1)[1]] = module.write(page, image, tmp_path, name)[0]
+    return page, paths
+
+
+def assert_valid(schema: etree.XMLSchema, path) -> None:
+    doc = etree.parse(str(path))
+    ok = schema.validate(doc)
+    assert ok, "\n".join(f"line {e.line}: {e.message}" for e in schema.error_log)
+
+
+def assert_same_page(original, back) -> None:
+    assert (back.width, back.height, back.source) == (original.width, original.height, original.source)
+    by_id = {r.id: r for r in back.regions}
+    assert set(by_id) == {r.id for r in original.regions}
+    for region in original.regions:
+        got = by_id[region.id]
+        assert (got.type, got.bbox, got.article, got.photo) == \
+            (region.type, region.bbox, region.article, region.photo), region.id
+        assert [line.text for line in got.lines] == [line.text for line in region.lines], region.id
+        assert [line.bbox for line in got.lines] == [line.bbox for line in region.lines], region.id
+        assert [line.direction for line in got.lines] == [line.direction for line in region.lines]
+        for a, b in zip(got.lines, region.lines):
+            assert a.confidence == pytest.approx(b.confidence, abs=1e-4)
+    # kicker/title/subtitle/byline/paragraphs/photos/regions (PAGE lists articles in reading order)
+    assert {a.id: a for a in back.articles} == {a.id: a for a in original.articles}
+    assert len(back.articles) == len(original.articles)
+    assert {p.id: p for p in back.photos} == {p.id: p for p in original.photos}
+    assert len(back.photos) == len(original.photos)
+    assert back.reading_order == original.reading_order
+    assert page_text(back) == page_text(original)
+
+
+def test_alto_validates_against_xsd(written):
+    assert_valid(alto_schema(), written[1]["alto"])
+    assert validate_alto(written[1]["alto"]) == []
+
+
+def test_page_validates_against_xsd(written):
+    assert_valid(page_schema(), written[1]["pagexml"])
+    assert validate_page(written[1]["pagexml"]) == []
+
+
+def test_alto_round_trip(written):
+    page, paths = written
+    assert_same_page(page, read_alto(paths["alto"]))
+
+
+def test_pagexml_round_trip(written):
+    page, paths = written
+    assert_same_page(page, read_pagexml(paths["pagexml"]))
+
+
+def test_validators_can_fail(tmp_path):
+    page = handmade_page()
+    path = alto.write(page, None, tmp_path, "bad")[0]
+    doc = etree.parse(str(path))
+    for node in doc.iter(f"{{{alto.ALTO_NS}}}String"):
+        del node.attrib["CONTENT"]  # required
+    doc.write(str(path))
+    assert validate_alto(path)
+    path = pagexml.write(page, None, tmp_path, "bad")[0]
+    doc = etree.parse(str(path))
+    doc.getroot().find(f"{{{pagexml.PAGE_NS}}}Page").attrib.pop("imageWidth")
+    doc.write(str(path))
+    assert validate_page(path)
+
+
+def test_alto_structure(written):
+    page, paths = written
+    ns = {"a": alto.ALTO_NS}
+    root = etree.parse(str(paths["alto"])).getroot()
+    assert root.findtext("a:Description/a:MeasurementUnit", namespaces=ns) == "pixel"
+    assert root.findtext(".//a:processingSoftware/a:softwareName", namespaces=ns) == "broadsheet"
+    tags = {t.get("ID"): t for t in root.iterfind("a:Tags/a:StructureTag", ns)}
+    for article in page.articles:
+        assert tags[article.id].get("TYPE") == "article"
+        assert tags[article.id].get("LABEL") == (article.title or article.id)
+    xml_page = root.find("a:Layout/a:Page", ns)
+    assert (xml_page.get("WIDTH"), xml_page.get("HEIGHT")) == (str(page.width), str(page.height))
+    # each caption sits in the ComposedBlock of its photo, with the photo's Illustration
+    for region in page.regions:
+        if region.type == RegionType.CAPTION and region.photo:
+            block = root.find(f".//a:TextBlock[@ID='{region.id}']", ns)
+            group = block.getparent()
+            assert group.tag == f"{{{alto.ALTO_NS}}}ComposedBlock" and group.get("TYPE") == "photo"
+            assert group.find("a:Illustration", ns) is not None
+            assert region.photo in block.get("TAGREFS").split()
+    # text blocks follow the reading order: article a's first region comes before b's
+    order = [b.get("ID") for b in root.iter(f"{{{alto.ALTO_NS}}}TextBlock")]
+    firsts = [order.index(a.regions[0]) for a in (page.article(i) for i in page.reading_order
+                                                  if i in {x.id for x in page.articles})
+              if a.regions and a.regions[0] in order]
+    assert firsts == sorted(firsts)
+
+
+def test_pagexml_structure(written):
+    page, paths = written
+    ns = {"p": pagexml.PAGE_NS}
+    root = etree.parse(str(paths["pagexml"])).getroot()
+    assert root.findtext("p:Metadata/p:Creator", namespaces=ns) == "broadsheet"
+    groups = root.findall("p:Page/p:ReadingOrder/p:OrderedGroup/p:OrderedGroupIndexed", ns)
+    assert len(groups) == len(page.reading_order)
+    types = {r.get("id"): r.get("type") for r in root.iterfind("p:Page/p:TextRegion", ns)}
+    for region in page.regions:
+        if region.type == RegionType.TITLE:
+            assert types[region.id] == "heading"
+        elif region.type == RegionType.TEXT:
+            assert types[region.id] == "paragraph"
+    links = {(r.find("p:SourceRegionRef", ns).get("regionRef"), r.find("p:TargetRegionRef", ns).get("regionRef"))
+             for r in root.iterfind("p:Page/p:Relations/p:Relation", ns)}
+    photo_region = {r.photo: r.id for r in page.regions if r.type == RegionType.PHOTO}
+    for region in page.regions:
+        if region.type == RegionType.CAPTION and region.photo:
+            assert (region.id, photo_region[region.photo]) in links
+
+
+def test_readers_fall_back_without_our_metadata(written):
+    """A file without the broadsheet metadata still yields the articles' text."""
+    page, paths = written
+    tree = etree.parse(str(paths["alto"]))
+    for data in tree.getroot().iter(f"{{{alto.ALTO_NS}}}XmlData"):
+        data.getparent().remove(data)
+    tree.write(str(paths["alto"]))
+    back = read_alto(paths["alto"])
+
+    def squash(text: str) -> str:
+        return re.sub(r"\s+", "", text)
+
+    for article in page.articles:
+        got = next(a for a in back.articles if a.id == article.id)
+        assert squash("".join(got.paragraphs)) == squash("".join(article.paragraphs))
+        assert got.title == article.title
+
+
+def test_hocr_lines(written):
+    page, paths = written
+    root = etree.parse(str(paths["hocr"])).getroot()  # well-formed XHTML
+    ns = {"h": hocr.XHTML_NS}
+    assert root.find("h:head/h:meta[@name='ocr-system']", ns).get("content") == "broadsheet"
+    ocr_page = root.find(".//h:div[@class='ocr_page']", ns)
+    assert f"bbox 0 0 {page.width} {page.height}" in ocr_page.get("title")
+    spans = {s.get("id"): s for s in root.iterfind(".//h:span[@class='ocr_line']", ns)}
+    assert len(spans) == sum(len(r.lines) for r in page.regions)
+    for region in page.regions:
+        for i, line in enumerate(region.lines, 1):
+            span = spans[f"{region.id}_l{i}"]
+            title = span.get("title")
+            assert title.startswith("bbox {} {} {} {}; x_wconf ".format(*line.bbox)), title
+            assert (span.text or "") == line.text
+            assert int(re.search(r"x_wconf (\d+)", title).group(1)) == round(line.confidence * 100)
+            assert ("textangle" in title) == (line.direction == TextDirection.VERTICAL_RL)
+    photos = root.findall(".//h:div[@class='ocr_photo']", ns)
+    assert len(photos) == sum(r.type == RegionType.PHOTO for r in page.regions)
+
+
+def test_write_page_all_formats(tmp_path):
+    page, image = page_and_image(PAGES[-1])
+    formats = parse_formats("all")
+    written = write_page(page, image, tmp_path, "out", formats)
+    for path in output_paths(tmp_path, "out", formats):
+        assert path.exists() and path in written
+    # photos were cropped before the XML was written: the ALTO names their files
+    back = read_alto(tmp_path / "out.alto.xml")
+    assert [p.image for p in back.photos] == [f"out/photos/{p.id}.jpg" for p in page.photos]
+
+
+def test_fixture_pages_present_or_skipped():
+    if not fixture_names():
+        pytest.skip("no fixture truth pages yet (fixtures/pages/*.json)")
+    assert "handmade" in PAGES and len(PAGES) == 1 + len(fixture_names())
+
+
+def test_empty_and_awkward_pages_stay_valid(tmp_path):
+    from broadsheet.model import Article, Line, Page, Photo, Region
+
+    empty = Page(width=100, height=80)
+    awkward = Page(
+        width=400, height=300, source="odd name.png",
+        regions=[Region("1", RegionType.TEXT, (0, 0, 100, 40),
+                        [Line("bell\x07 & <tag>", (0, 0, 100, 20), 1.3), Line("", (0, 20, 100, 40), -1)],
+                        article="art 1"),
+                 Region("r2", RegionType.CAPTION, (0, 50, 100, 60), [Line("cap", (0, 50, 100, 60), 0.5)],
+                        photo="missing")],
+        articles=[Article("art 1", (0, 0, 100, 40), title=None, paragraphs=["bell & <tag>"], regions=["1"]),
+                  Article("a2", (0, 0, 1, 1))],
+        photos=[Photo("p1", (200, 100, 300, 200), caption=["no region"])],
+        reading_order=["art 1", "p1", "gone"])
+    for page in (empty, awkward):
+        a = alto.write(page, None, tmp_path, "x")[0]
+        p = pagexml.write(page, None, tmp_path, "x")[0]
+        h = hocr.write(page, None, tmp_path, "x")[0]
+        assert validate_alto(a) == [], validate_alto(a)
+        assert validate_page(p) == [], validate_page(p)
+        etree.parse(str(h))
+        for back in (read_alto(a), read_pagexml(p)):
+            assert len(back.regions) == len(page.regions)
+            assert [line.text for r in back.regions for line in r.lines] == \
+                [line.text.replace("\x07", "") for r in page.regions for line in r.lines]
+    back = read_alto(tmp_path / "x.alto.xml")
+    assert back.article("art 1").paragraphs == ["bell & <tag>"]
+    assert back.reading_order == ["art 1", "p1"]
+    assert back.regions[0].article == "art 1"
+    assert back.photo("p1").caption == ["no region"]
