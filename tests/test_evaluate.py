@@ -273,13 +273,13 @@ def test_load_page_formats(tmp_path, monkeypatch):
     assert load_page(txt_path) == PlainText(["标题", "第一段\n第一段续", "第二段"])
 
     with pytest.raises(BadArgsError, match="unsupported ground-truth format"):
-        load_page(tmp_path / "p.alto.xml")
+        load_page(tmp_path / "p.docx")
 
-    alto = tmp_path / "p.alto.xml"
-    alto.write_text("<alto/>", encoding="utf-8")
-    monkeypatch.setitem(READERS, ".alto.xml", lambda path: gold_page())
+    mets = tmp_path / "p.mets.xml"
+    mets.write_text("<mets/>", encoding="utf-8")
+    monkeypatch.setitem(READERS, ".mets.xml", lambda path: gold_page())
     monkeypatch.setitem(READERS, ".xml", lambda path: Page(1, 1))
-    assert load_page(alto) == gold_page()  # the longest registered suffix wins
+    assert load_page(mets) == gold_page()  # the longest registered suffix wins
 
 
 def test_pair_folders_by_page_name(tmp_path):

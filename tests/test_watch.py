@@ -84,7 +84,7 @@ def test_existing_files_first_then_new_ones_and_never_its_own_folders(watch, tmp
     inbox = tmp_path / "inbox"
     page_bytes(inbox / "a.png")
     page_bytes(inbox / "sub" / "b.jpg")
-    page_bytes(inbox / "out" / "a" / "photos" / "p1.jpg")  # outputs inside the inbox
+    page_bytes(inbox / "out" / "older" / "photos" / "p1.jpg")  # outputs inside the inbox
     running = watch(out_dir=inbox / "out")
 
     wait_for(lambda: (inbox / ".done" / "a.png").exists() and (inbox / ".done" / "sub" / "b.jpg").exists())
@@ -99,8 +99,8 @@ def test_existing_files_first_then_new_ones_and_never_its_own_folders(watch, tmp
     wait_for(lambda: (inbox / ".done" / "sub" / "c.png").exists())
     assert (inbox / "out" / "sub" / "c.json").exists()
 
-    assert (inbox / "out" / "a" / "photos" / "p1.jpg").exists()
-    assert not (inbox / "out" / "a" / "photos" / "p1.txt").exists()
+    assert (inbox / "out" / "older" / "photos" / "p1.jpg").exists()
+    assert not (inbox / "out" / "older" / "photos" / "p1.txt").exists()
     assert not any("p1.jpg" in line for line, _ in running.log)
     assert not (inbox / ".failed").exists()
 

@@ -23,15 +23,12 @@ def _group() -> None:
 
 
 def _register() -> None:
-    from broadsheet.cli import ocr
+    from broadsheet.cli import batch, evaluate, ocr, watch
 
     app.command("ocr")(ocr.ocr_command)
-    for module_name, command in (("batch", "batch"), ("watch", "watch"), ("evaluate", "eval")):
-        try:
-            module = __import__(f"broadsheet.cli.{module_name}", fromlist=["command"])
-        except ModuleNotFoundError:
-            continue
-        app.command(command)(module.command)
+    app.command("batch")(batch.command)
+    app.command("watch")(watch.command)
+    app.command("eval")(evaluate.command)
 
 
 def main() -> None:

@@ -31,6 +31,10 @@ def ocr_command(
             failed += 1
             print(f"{path}: error: {_one_line(exc)}", file=sys.stderr)
             continue
+        except Exception as exc:  # a bug one page triggers must not cost the others
+            failed += 1
+            print(f"{path}: error: internal error {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
+            continue
         page = result.page
         print(f"{path}: {len(page.articles)} articles, {len(page.photos)} photos, "
               f"{result.seconds:.1f} s -> {out / path.stem}.*")
