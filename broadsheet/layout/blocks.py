@@ -68,7 +68,8 @@ def as_line_boxes(boxes: list[BBox]) -> list[LineBox]:
     for box in boxes:
         x0, y0, x1, y1 = box
         vertical = (y1 - y0) > 2.5 * (x1 - x0)
-        lines.append(LineBox(box, TextDirection.VERTICAL_RL if vertical else TextDirection.HORIZONTAL_LR))
+        direction = TextDirection.VERTICAL_RL if vertical else TextDirection.HORIZONTAL_LR
+        lines.append(LineBox(box, direction))
     return lines
 
 
@@ -93,18 +94,20 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray) -> list[LineBox]:
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
-            pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom)))
+            pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
     return pieces
 
 
 def _ink_rows(band: np.ndarray) -> tuple[int, int]:
     """The run of inked rows around the box's middle: the padding of a detector box reaches into
-    the lines above and below, and blank rows inside characters (二, 三) must not cut the run."""
-    rows = band.any(axis=1)
-    height = len(rows)
-    filled = np.flatnonzero(rows)
-    if filled.size == 0:
+    the lines above and below, and blank rows inside characters (二, 三) must not cut the run.
+    The run's ends are trimmed to rows with real ink: a neighbour's stray tips are sparse rows."""
+    counts = np.count_nonzero(band, axis=1)
+    height = len(counts)
+    if not counts.any():
         return 0, height
+    rows = counts >= max(1, 0.15 * counts.max())
+    filled = np.flatnonzero(rows)
     bridge = max(2, height // 4)
     middle = height // 2
     top = bottom = int(filled[np.argmin(np.abs(filled - middle))])
@@ -141,20 +144,62 @@ def _is_gutter(line: LineBox, x: float, lines: list[LineBox]) -> bool:
     return covering <= 0.25 * len(near)
 
 
-def body_unit(lines: list[LineBox]) -> float:
-    """Median height of horizontal line boxes, weighted by width so body text dominates headlines."""
+def body_size(lines: list[LineBox]) -> float:
+    """The page's body text size: median height of horizontal lines, weighted by width so that
+    body text outweighs headlines."""
+    return _body_median(lines, lambda l: l.height)
+
+
+def is_headline(line: LineBox, unit: float) -> bool:
+    return line.direction == TextDirection.VERTICAL_RL or line.height > HEADLINE_RATIO * unit
+
+
+def _body_median(lines: list[LineBox], height) -> float:
+    """Median height of horizontal lines, weighted by width so body text outweighs headlines."""
     horizontal = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR]
     if not horizontal:
         return 20.0
-    heights = np.array([l.height for l in horizontal], dtype=float)
+    heights = np.array([height(l) for l in horizontal], dtype=float)
     weights = np.array([l.width for l in horizontal], dtype=float)
     order = np.argsort(heights)
     cumulative = np.cumsum(weights[order])
     return float(heights[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
 
 
-def is_headline(line: LineBox, unit: float) -> bool:
-    return line.size > HEADLINE_RATIO * unit or line.direction == TextDirection.VERTICAL_RL
+def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple[list[LineBox], list[LineBox]]:
+    """(headline lines, body lines). Quote marks and brackets stand above and below the characters,
+    so a body line holding them can measure like a kicker; it still continues a body column,
+    which a centred headline does not."""
+    heads = [l for l in lines if is_headline(l, unit)]
+    body = [l for l in lines if not is_headline(l, unit)]
+    changed = True
+    while changed:
+        changed = False
+        for line in list(heads):
+            if line.direction == TextDirection.HORIZONTAL_LR and line.height < 1.8 * unit and any(
+                _continues_column(line, other, unit, rules) for other in body
+            ):
+                heads.remove(line)
+                body.append(line)
+                changed = True
+    return heads, body
+
+
+def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:
+    """The neighbour sits right above or below at body line spacing in the same column, with no
+    rule between: left edges align (an indent apart at most), and the line does not stick out
+    past the neighbour's right edge."""
+    gap = max(line.y0 - neighbour.y1, neighbour.y0 - line.y1)
+    if not -0.2 * unit <= gap <= 0.8 * unit:
+        return False
+    upper, lower = (neighbour, line) if neighbour.y0 < line.y0 else (line, neighbour)
+    if crosses(rules, max(line.x0, neighbour.x0), upper.y1, min(line.x1, neighbour.x1), lower.y0):
+        return False
+    if abs(line.x0 - neighbour.x0) > 2.5 * unit or line.x1 > neighbour.x1 + 0.6 * unit:
+        return False
+    if neighbour.y0 > line.y0:  # below: a column's first line runs its full width
+        return line.x1 >= neighbour.x1 - 0.6 * unit
+    return True
 
 
 def crosses(rules: list[Rule], x0: float, y0: float, x1: float, y1: float) -> bool:

@@ -16,12 +16,12 @@ from broadsheet.layout.blocks import (
     Block,
     LineBox,
     as_line_boxes,
-    body_unit,
     column_segments,
     headline_groups,
-    is_headline,
+    body_size,
     merge_row_fragments,
     split_at_gaps,
+    split_by_size,
 )
 from broadsheet.layout.deskew import Deskew, deskew_page
 from broadsheet.layout.photos import find_photos
@@ -55,19 +55,19 @@ def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLa
     gray = cv2.cvtColor(straight, cv2.COLOR_RGB2GRAY)
     ink = ink_mask(gray)
     lines = as_line_boxes(engine.detect(straight))
-    unit = body_unit(lines)
+    unit = body_size(lines)  # of the padded detector boxes: enough to size the rule search
     height, width = gray.shape
 
-    rules = find_rules(ink, min_length=int(max(8 * unit, width / 40)), max_thickness=int(max(4, unit / 3)))
+    rules = find_rules(ink_mask(gray, contrast=8), unit, min_length=int(max(8 * unit, width / 40)), max_thickness=int(max(4, unit / 3)))
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0
     lines = split_at_gaps(lines, ink)
-    unit = body_unit(lines)  # now from ink-tight boxes
+    unit = body_size(lines)  # now of ink-tight boxes
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules], min_side=int(4 * unit))
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
-    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=unit)]
+    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, unit / 6))]
     lines = merge_row_fragments(lines, unit, rules)
 
     ids = (f"r{i}" for i in count(1))
@@ -76,8 +76,7 @@ def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLa
     if masthead_lines:
         layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)
 
-    heads = [l for l in lines if is_headline(l, unit)]
-    body = [l for l in lines if not is_headline(l, unit)]
+    heads, body = split_by_size(lines, unit, rules)
     groups = headline_groups(heads, unit, rules)
     layout.headlines = [_headline_regions(group, ids) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
