@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from broadsheet.model import Page, RegionType
+from broadsheet.model import Page, RegionType, TextDirection
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGES = FIXTURES / "pages"
@@ -59,7 +59,7 @@ def column_starts(page: Page) -> tuple[int, int]:
 
 
 def test_pages_exist():
-    assert {"sample_a", "sample_b", "page_c", "page_d", "page_e"} <= set(PAGE_NAMES)
+    assert {"sample_a", "sample_b", "page_c", "page_d", "page_e", "page_f", "page_g"} <= set(PAGE_NAMES)
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
@@ -127,6 +127,45 @@ def test_reading_order_lists_articles_and_photo_news(name):
     expected = {a.id for a in page.articles} | {p.id for p in page.photos if p.article is None}
     assert sorted(page.reading_order) == sorted(expected)
     assert len(page.reading_order) == len(expected)
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_vertical_lines_are_tall_headline_lines(name):
+    page, _, _ = load(name)
+    for region in page.regions:
+        for line in region.lines:
+            if line.direction != TextDirection.VERTICAL_RL:
+                continue
+            x0, y0, x1, y1 = line.bbox
+            assert y1 - y0 > 2 * (x1 - x0), (region.id, line.text)
+            assert region.type in (RegionType.KICKER, RegionType.TITLE, RegionType.SUBTITLE), region.id
+        if region.type == RegionType.TITLE and len(region.lines) > 1:
+            if all(line.direction == TextDirection.VERTICAL_RL for line in region.lines):
+                # vertical-rl reading order: the right line first
+                lefts = [line.bbox[0] for line in region.lines]
+                assert lefts == sorted(lefts, reverse=True), region.id
+
+
+@pytest.mark.parametrize(("name", "side"), [("page_f", "right"), ("page_g", "left")])
+def test_vertical_title_stands_beside_its_body(name, side):
+    page, _, _ = load(name)
+    vertical = [
+        r
+        for r in page.regions
+        if r.type == RegionType.TITLE and all(ln.direction == TextDirection.VERTICAL_RL for ln in r.lines)
+    ]
+    assert len(vertical) == 1
+    title = vertical[0]
+    article = page.article(title.article)
+    assert squash(title.text) == squash(article.title)
+    body = [page.region(r) for r in article.regions if page.region(r).type == RegionType.TEXT]
+    assert len(body) >= 2
+    top_of_body = min(r.bbox[1] for r in body)
+    assert abs(title.bbox[1] - top_of_body) < 0.5 * (title.bbox[2] - title.bbox[0]), "top-aligned with the body"
+    if side == "right":
+        assert title.bbox[0] >= max(r.bbox[2] for r in body)
+    else:
+        assert title.bbox[2] <= min(r.bbox[0] for r in body)
 
 
 def test_sample_truth_fixes_the_seed_defects():

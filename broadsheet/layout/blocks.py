@@ -73,7 +73,7 @@ def as_line_boxes(boxes: list[BBox]) -> list[LineBox]:
     return lines
 
 
-def split_at_gaps(lines: list[LineBox], ink: np.ndarray) -> list[LineBox]:
+def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> list[LineBox]:
     """Cut boxes that the detector stretched across a column gutter, and tighten all to their ink.
 
     A blank wider than half a line is a candidate cut, but CJK punctuation (、。“”) leaves blanks
@@ -87,10 +87,15 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray) -> list[LineBox]:
         if runs is None:
             continue
         if line.direction == TextDirection.VERTICAL_RL:
-            pieces.append(line)
+            x0, y0, x1, y1 = line.bbox
+            # across a whole vertical line the blank columns inside one character (川) are inked
+            # by the others, so a narrow bridge keeps a neighbouring line out
+            left, right = _ink_rows(ink[y0:y1, x0:x1].T, bridge_share=10)
+            rows = np.flatnonzero(ink[y0:y1, x0 + left:x0 + right].any(axis=1))
+            pieces.append(LineBox((x0 + left, y0 + int(rows[0]), x0 + right, y0 + int(rows[-1]) + 1), line.direction))
             continue
         ink_start, ink_end, blanks = runs
-        cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a + b) / 2, lines)]
+        cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a + b) / 2, lines, rules)]
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
@@ -98,7 +103,7 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray) -> list[LineBox]:
     return pieces
 
 
-def _ink_rows(band: np.ndarray) -> tuple[int, int]:
+def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:
     """The run of inked rows around the box's middle: the padding of a detector box reaches into
     the lines above and below, and blank rows inside characters (二, 三) must not cut the run.
     The run's ends are trimmed to rows with real ink: a neighbour's stray tips are sparse rows."""
@@ -108,7 +113,7 @@ def _ink_rows(band: np.ndarray) -> tuple[int, int]:
         return 0, height
     rows = counts >= max(1, 0.15 * counts.max())
     filled = np.flatnonzero(rows)
-    bridge = max(2, height // 4)
+    bridge = max(2, height // bridge_share)
     middle = height // 2
     top = bottom = int(filled[np.argmin(np.abs(filled - middle))])
     for y in filled[filled < top][::-1]:
@@ -134,14 +139,23 @@ def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[in
     return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide
 
 
-def _is_gutter(line: LineBox, x: float, lines: list[LineBox]) -> bool:
-    """Most lines just above and below leave x blank too."""
-    near = [o for o in lines if o is not line and o.x0 < line.x1 and o.x1 > line.x0
-            and abs((o.y0 + o.y1) - (line.y0 + line.y1)) / 2 < 4 * line.height]
+def _is_gutter(line: LineBox, x: float, lines: list[LineBox], rules: list[Rule]) -> bool:
+    """Most lines of its size above and below, on its side of any rule, leave x blank too. On a
+    coarse scan the detector bridges a narrow gutter on several rows in a row, so the
+    neighbourhood reaches eight lines each way."""
+    def neighbour(o: LineBox) -> bool:
+        if o is line or o.x0 >= line.x1 or o.x1 <= line.x0 or not 0.75 < o.height / line.height < 1.33:
+            return False
+        if abs((o.y0 + o.y1) - (line.y0 + line.y1)) / 2 >= 8 * line.height:
+            return False
+        upper, lower = (o, line) if o.y0 < line.y0 else (line, o)
+        return not crosses(rules, x - 1, upper.y1, x + 1, lower.y0)
+
+    near = [o for o in lines if neighbour(o)]
     if len(near) < 2:
         return False
     covering = sum(1 for o in near if o.x0 < x < o.x1)
-    return covering <= 0.25 * len(near)
+    return covering <= 0.4 * len(near)
 
 
 def body_size(lines: list[LineBox]) -> float:
@@ -240,7 +254,28 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule]) ->
 
 
 def headline_groups(lines: list[LineBox], unit: float, rules: list[Rule]) -> list[Block]:
-    """Stack headline lines that sit one above another with overlapping spans and no rule between."""
+    """Horizontal headline lines stacked one above another with overlapping spans, and vertical
+    ones standing side by side, with no rule between."""
+    vertical = [l for l in lines if l.direction == TextDirection.VERTICAL_RL]
+    horizontal = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR]
+    return _stack(horizontal, rules) + _side_by_side(vertical, rules)
+
+
+def _side_by_side(lines: list[LineBox], rules: list[Rule]) -> list[Block]:
+    groups: list[Block] = []
+    for line in sorted(lines, key=lambda l: -l.x1):
+        for group in groups:
+            gx0, gy0, gx1, gy1 = group.bbox
+            near = gx0 - line.x1 <= 1.2 * max(line.size, group.lines[-1].size)
+            if near and min(gy1, line.y1) > max(gy0, line.y0) and not crosses(rules, line.x1, max(gy0, line.y0), gx0, min(gy1, line.y1)):
+                group.lines.append(line)
+                break
+        else:
+            groups.append(Block([line]))
+    return groups
+
+
+def _stack(lines: list[LineBox], rules: list[Rule]) -> list[Block]:
     groups: list[Block] = []
     for line in sorted(lines, key=lambda l: l.y0):
         best = None

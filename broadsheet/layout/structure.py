@@ -26,7 +26,7 @@ from broadsheet.layout.blocks import (
 from broadsheet.layout.deskew import Deskew, deskew_page
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
-from broadsheet.model import BBox, Line, Region, RegionType, in_rows
+from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
 from broadsheet.ocr import OcrEngine
 
 
@@ -62,7 +62,7 @@ def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLa
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0
-    lines = split_at_gaps(lines, ink)
+    lines = split_at_gaps(lines, ink, rules)
     unit = body_size(lines)  # now of ink-tight boxes
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules], min_side=int(4 * unit))
     # the detector reads texture inside photos as text, and photo edges look like rules
@@ -89,15 +89,17 @@ def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLa
 
 def _region(region_id: str, kind: RegionType, lines: list[LineBox]) -> Region:
     block = Block(lines)
-    ordered = in_rows(lines)
+    vertical = all(l.direction == TextDirection.VERTICAL_RL for l in lines)
+    ordered = sorted(lines, key=lambda l: -l.x1) if vertical else in_rows(lines)
     return Region(region_id, kind, block.bbox,
                   lines=[Line("", l.bbox, 0.0, l.direction) for l in ordered])
 
 
 def _headline_regions(group: Block, ids) -> list[Region]:
-    """Split a headline group by size: the largest lines are the title, above them the kicker
-    (引题), below them the subtitle (副题)."""
-    lines = sorted(group.lines, key=lambda l: l.y0)
+    """Split a headline group by size: the largest lines are the title, before them the kicker
+    (引题), after them the subtitle (副题). Vertical lines are read right to left."""
+    vertical = group.lines[0].direction == TextDirection.VERTICAL_RL
+    lines = sorted(group.lines, key=lambda l: -l.x1 if vertical else l.y0)
     biggest = max(l.size for l in lines)
     title_rows = [i for i, l in enumerate(lines) if l.size >= 0.85 * biggest]
     first, last = title_rows[0], title_rows[-1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+import cv2
 import numpy as np
 
 from broadsheet.errors import BadArgsError
@@ -31,21 +32,60 @@ def get_engine(name: str, threads: int | None = None) -> OcrEngine:
 
 
 def line_crop(image: np.ndarray, line: Line) -> np.ndarray:
-    """The line's pixels, turned so the recognizer sees horizontal text.
-
-    A vertical CJK line (竖排) is cut into square character cells laid side by side: rotating it
-    would show the recognizer sideways characters, which it cannot read.
-    """
+    """The line's pixels, with a margin, turned so the recognizer sees horizontal text."""
     x0, y0, x1, y1 = line.bbox
-    pad = max(2, (y1 - y0) // 4)  # boxes are tight to the ink; the recognizer wants a margin
     h, w = image.shape[:2]
-    crop = image[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
     if line.direction == TextDirection.VERTICAL_RL:
-        cell = crop.shape[1]
-        cells = [crop[i:i + cell] for i in range(0, crop.shape[0], cell)]
-        cells = [np.pad(c, ((0, cell - c.shape[0]), (0, 0), (0, 0)), mode="edge") for c in cells]
-        crop = np.concatenate(cells, axis=1)
-    return crop
+        return _vertical_as_horizontal(image[max(0, y0):min(h, y1), max(0, x0):min(w, x1)])
+    pad = max(2, (y1 - y0) // 4)  # boxes are tight to the ink; the recognizer wants a margin
+    return image[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
+
+
+def _vertical_as_horizontal(crop: np.ndarray) -> np.ndarray:
+    """A vertical CJK line (竖排) laid out as a horizontal one, character by character: rotating
+    it would show the recognizer sideways characters, which it cannot read.
+
+    Characters are the runs of inked rows, parts closer together than a character's width being
+    one character (三 has blank rows inside); runs of touching characters are cut evenly."""
+    gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    width = crop.shape[1]
+    rows = np.flatnonzero(ink.any(axis=1))
+    if rows.size == 0:
+        return crop
+    runs: list[list[int]] = []
+    for start, end in _runs(rows):
+        if runs and end - runs[-1][0] <= 1.15 * width:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end])
+    cells = []
+    for start, end in runs:
+        parts = max(1, round((end - start) / width))
+        for k in range(parts):
+            top = start + (end - start) * k // parts
+            bottom = start + (end - start) * (k + 1) // parts
+            cells.append(_square(crop[top:bottom], width))
+    margin = np.full((width, max(2, width // 8), 3), np.median(crop.reshape(-1, 3), axis=0), dtype=crop.dtype)
+    return np.concatenate([margin] + [part for cell in cells for part in (cell, margin)], axis=1)
+
+
+def _runs(indices: np.ndarray) -> list[tuple[int, int]]:
+    """Contiguous runs of sorted indices as (first, last + 1)."""
+    breaks = np.flatnonzero(np.diff(indices) > 1)
+    starts = np.concatenate([[indices[0]], indices[breaks + 1]])
+    ends = np.concatenate([indices[breaks] + 1, [indices[-1] + 1]])
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
+def _square(cell: np.ndarray, size: int) -> np.ndarray:
+    """Centre a character cell on a size x size square of paper."""
+    paper = np.median(cell.reshape(-1, 3), axis=0) if cell.size else 255
+    square = np.empty((size, size, 3), dtype=np.uint8)
+    square[:] = paper
+    top = max(0, (size - cell.shape[0]) // 2)
+    square[top:top + min(size, cell.shape[0])] = cell[:size]
+    return square
 
 
 def read_lines(engine: OcrEngine, image: np.ndarray, lines: list[Line]) -> None:
