@@ -31,17 +31,19 @@ def join_lines(left: str, right: str) -> str:
 def paragraphs(columns: list[tuple[int, list[Line]]], unit: float) -> list[str]:
     """`columns`: (left edge, lines top to bottom) for each column segment, in reading order."""
     result: list[str] = []
-    open_paragraph = False
+    previous: Line | None = None
     for left, lines in columns:
         for line in lines:
             if not line.text:
                 continue
-            indented = line.bbox[0] - left >= INDENT_CHARS * unit
-            if indented or not open_paragraph:
+            # only a row's first piece can be indented: the detector may cut a row at a wide gap
+            same_row = previous is not None and previous.bbox[1] <= (line.bbox[1] + line.bbox[3]) / 2 <= previous.bbox[3]
+            indented = not same_row and line.bbox[0] - left >= INDENT_CHARS * unit
+            if indented or previous is None:
                 result.append(line.text)
-                open_paragraph = True
             else:
                 result[-1] = join_lines(result[-1], line.text)
+            previous = line
     return result
 
 
