@@ -215,7 +215,7 @@ def claim_out_dir(out_dir: Path) -> Iterator[None]:
 
 def remove_temp_files(out_dir: Path) -> None:
     """`.NAME.xxxx.part` files are what `imageio.atomic_write` had not yet renamed into place."""
-    for folder, dirs, files in os.walk(out_dir):  # never follows symlinks
+    for folder, _dirs, files in os.walk(out_dir):  # never follows symlinks
         for name in files:
             if name.startswith(".") and name.endswith(".part"):
                 Path(folder, name).unlink(missing_ok=True)

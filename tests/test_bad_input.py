@@ -8,9 +8,8 @@ import sys
 import zlib
 from pathlib import Path
 
-from PIL import Image
-
 from conftest import fixture_images
+from PIL import Image
 
 
 def _png_header_only(path: Path, width: int, height: int) -> None:

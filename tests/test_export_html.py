@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
+from export_helpers import page_and_image, pages_under_test
 
 from broadsheet.export import html
 from broadsheet.model import RegionType
-from export_helpers import handmade_page, page_and_image, pages_under_test
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from export_helpers import page_and_image, pages_under_test
 
 from broadsheet.export import markdown
-from export_helpers import page_and_image, pages_under_test
 
 
 @pytest.mark.parametrize("key", pages_under_test())

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from export_helpers import (
+    GREY,
+    grey_image,
+    handmade_page,
+    page_and_image,
+    pages_under_test,
+)
 from PIL import Image
 
 from broadsheet.export import overlay
 from broadsheet.model import RegionType
-from export_helpers import GREY, handmade_page, grey_image, page_and_image, pages_under_test
 
 
 def _patch(img: np.ndarray, x: float, y: float, r: int = 2) -> np.ndarray:

@@ -2,8 +2,20 @@
 segmentation, reading order, photos and their captions."""
 
 from broadsheet.evaluate.bounds import Bound, failed_bounds, parse_bounds
-from broadsheet.evaluate.loading import READERS, PlainText, load_page, load_prediction, pair_paths
-from broadsheet.evaluate.page import PageScores, TextPair, evaluate_page, evaluate_text, page_blocks
+from broadsheet.evaluate.loading import (
+    READERS,
+    PlainText,
+    load_page,
+    load_prediction,
+    pair_paths,
+)
+from broadsheet.evaluate.page import (
+    PageScores,
+    TextPair,
+    evaluate_page,
+    evaluate_text,
+    page_blocks,
+)
 from broadsheet.evaluate.report import (
     PageReport,
     Report,

@@ -11,7 +11,13 @@ from broadsheet.evaluate.matching import (
     iou_matrix,
     text_similarity,
 )
-from broadsheet.evaluate.text import EditCounts, cer, char_counts, normalize, word_counts
+from broadsheet.evaluate.text import (
+    EditCounts,
+    cer,
+    char_counts,
+    normalize,
+    word_counts,
+)
 from broadsheet.model import Article, Page, Photo
 
 ARTICLE_MIN_SIMILARITY = 0.5  # 1 - CER of the article's full text

@@ -27,7 +27,8 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
-from broadsheet.imageio import atomic_write
+from broadsheet import __version__
+from broadsheet.export.xmlfile import write_xml
 from broadsheet.model import BBox, Page, Photo, Region, RegionType, TextDirection
 
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
@@ -239,7 +240,7 @@ def build(page: Page, name: str) -> etree._ElementTree:
     step = _el(processing, "ocrProcessingStep")
     software = _el(step, "processingSoftware")
     _el(software, "softwareName").text = "broadsheet"
-    _el(software, "softwareVersion").text = _version()
+    _el(software, "softwareVersion").text = __version__
 
     blocks = document_order(page)
     used_types = {r.type for b in blocks for r in b.regions}
@@ -362,22 +363,5 @@ def _photo_block(parent, block: Block, block_ids: dict[str, str], known: set[str
         _region_block(group, caption, known)
 
 
-def _version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("broadsheet")
-    except Exception:  # noqa: BLE001 - metadata missing in a source checkout
-        return "unknown"
-
-
-def to_bytes(page: Page, name: str) -> bytes:
-    return etree.tostring(build(page, name), xml_declaration=True, encoding="UTF-8",
-                          pretty_print=True)
-
-
 def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
-    path = out_dir / f"{name}.alto.xml"
-    with atomic_write(path, "wb") as handle:
-        handle.write(to_bytes(page, name))
-    return [path]
+    return write_xml(build(page, name), out_dir / f"{name}.alto.xml")

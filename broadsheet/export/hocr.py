@@ -14,8 +14,8 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
-from broadsheet.export.alto import document_order, xml_safe, xml_id
-from broadsheet.imageio import atomic_write
+from broadsheet.export.alto import document_order, xml_id, xml_safe
+from broadsheet.export.xmlfile import write_xml
 from broadsheet.model import BBox, Page, Region, RegionType, TextDirection
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -91,13 +91,5 @@ def _region(parent, region: Region, counter: dict[str, int]) -> None:
             span.tail = "\n"
 
 
-def to_bytes(page: Page, name: str) -> bytes:
-    return etree.tostring(build(page, name), xml_declaration=True, encoding="UTF-8",
-                          doctype=DOCTYPE, pretty_print=True)
-
-
 def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
-    path = out_dir / f"{name}.hocr"
-    with atomic_write(path, "wb") as handle:
-        handle.write(to_bytes(page, name))
-    return [path]
+    return write_xml(build(page, name), out_dir / f"{name}.hocr", doctype=DOCTYPE)

@@ -31,9 +31,17 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
-from broadsheet.export.alto import document_order, xml_safe, format_box, xml_id
-from broadsheet.imageio import atomic_write
-from broadsheet.model import Article, BBox, Page, Photo, Region, RegionType, TextDirection
+from broadsheet.export.alto import document_order, format_box, xml_id, xml_safe
+from broadsheet.export.xmlfile import write_xml
+from broadsheet.model import (
+    Article,
+    BBox,
+    Page,
+    Photo,
+    Region,
+    RegionType,
+    TextDirection,
+)
 
 PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -212,13 +220,5 @@ def _image_region(parent, photo: Photo, region: Region | None, region_id: str) -
     _user_defined(node, photo_values(photo))
 
 
-def to_bytes(page: Page, name: str) -> bytes:
-    return etree.tostring(build(page, name), xml_declaration=True, encoding="UTF-8",
-                          pretty_print=True)
-
-
 def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
-    path = out_dir / f"{name}.page.xml"
-    with atomic_write(path, "wb") as handle:
-        handle.write(to_bytes(page, name))
-    return [path]
+    return write_xml(build(page, name), out_dir / f"{name}.page.xml")

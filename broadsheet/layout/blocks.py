@@ -267,7 +267,8 @@ def _side_by_side(lines: list[LineBox], rules: list[Rule]) -> list[Block]:
         for group in groups:
             gx0, gy0, gx1, gy1 = group.bbox
             near = gx0 - line.x1 <= 1.2 * max(line.size, group.lines[-1].size)
-            if near and min(gy1, line.y1) > max(gy0, line.y0) and not crosses(rules, line.x1, max(gy0, line.y0), gx0, min(gy1, line.y1)):
+            top, bottom = max(gy0, line.y0), min(gy1, line.y1)
+            if near and bottom > top and not crosses(rules, line.x1, top, gx0, bottom):
                 group.lines.append(line)
                 break
         else:

@@ -16,9 +16,9 @@ from broadsheet.layout.blocks import (
     Block,
     LineBox,
     as_line_boxes,
+    body_size,
     column_segments,
     headline_groups,
-    body_size,
     merge_row_fragments,
     split_at_gaps,
     split_by_size,
@@ -58,7 +58,8 @@ def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLa
     unit = body_size(lines)  # of the padded detector boxes: enough to size the rule search
     height, width = gray.shape
 
-    rules = find_rules(ink_mask(gray, contrast=8), unit, min_length=int(max(8 * unit, width / 40)), max_thickness=int(max(4, unit / 3)))
+    rules = find_rules(ink_mask(gray, contrast=8), unit, min_length=int(max(8 * unit, width / 40)),
+                       max_thickness=int(max(4, unit / 3)))
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0

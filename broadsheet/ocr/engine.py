@@ -37,7 +37,9 @@ def line_crop(image: np.ndarray, line: Line) -> np.ndarray:
     h, w = image.shape[:2]
     if line.direction == TextDirection.VERTICAL_RL:
         return _vertical_as_horizontal(image[max(0, y0):min(h, y1), max(0, x0):min(w, x1)])
-    pad = max(2, (y1 - y0) // 4)  # boxes are tight to the ink; the recognizer wants a margin
+    # boxes are tight to the ink; the recognizer wants a margin (with less on the sides it drifts
+    # to traditional forms: 区 -> 區)
+    pad = max(2, (y1 - y0) // 4)
     return image[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
 
 

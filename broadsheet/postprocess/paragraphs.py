@@ -37,7 +37,8 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float) -> list[str]:
             if not line.text:
                 continue
             # only a row's first piece can be indented: the detector may cut a row at a wide gap
-            same_row = previous is not None and previous.bbox[1] <= (line.bbox[1] + line.bbox[3]) / 2 <= previous.bbox[3]
+            middle = (line.bbox[1] + line.bbox[3]) / 2
+            same_row = previous is not None and previous.bbox[1] <= middle <= previous.bbox[3]
             indented = not same_row and line.bbox[0] - left >= INDENT_CHARS * unit
             if indented or previous is None:
                 result.append(line.text)
