@@ -66,6 +66,14 @@ class PageOutcome:
     def failed(self) -> bool:
         return self.error is not None
 
+    @property
+    def line(self) -> str:
+        """How logs report the page: `PATH: N articles, M photos, S s` or `PATH: error: why`."""
+        if self.failed:
+            # messages start with the path already; say it once
+            return f"{self.label}: error: {self.message.removeprefix(f'{self.path}: ')}"
+        return f"{self.label}: {self.articles} articles, {self.photos} photos, {self.seconds:.1f} s"
+
 
 @dataclass
 class BatchSummary:
@@ -93,6 +101,15 @@ def failure(label: str, path: Path, exc: BaseException, page: int | None = None)
     exit_code = exc.exit_code if isinstance(exc, BroadsheetError) else ExitCode.OTHER_ERROR
     return PageOutcome(label, path, page, error=type(exc).__name__,
                        message=" ".join(str(exc).split()), exit_code=exit_code)
+
+
+def page_tasks(path: Path, out_dir: Path, stem: str, formats: tuple[str, ...]) -> list[PageTask]:
+    """One task per page of the file (opening it checks it: raises BroadsheetError)."""
+    return [
+        PageTask(path, index, f"{path}[{source.name_suffix[1:]}]" if source.name_suffix else str(path),
+                 out_dir, stem + source.name_suffix, formats)
+        for index, source in enumerate(iter_page_images(path))
+    ]
 
 
 def run_page(pipeline: Pipeline, task: PageTask) -> PageOutcome:
@@ -270,21 +287,19 @@ def plan_batch(root: Path, out_dir: Path, recursive: bool = False,
         page_dir = out_dir / folder.relative_to(root)
         for path in paths:
             try:
-                sources = list(iter_page_images(path))
+                tasks = page_tasks(path, page_dir, stems[path.name], formats)
             except BroadsheetError as exc:
                 plan.failed.append(failure(str(path), path, exc))
                 continue
-            for index, source in enumerate(sources):
-                name = stems[path.name] + source.name_suffix
-                label = f"{path}[{source.name_suffix[1:]}]" if source.name_suffix else str(path)
-                outputs = output_paths(page_dir, name, formats)
+            for task in tasks:
+                outputs = output_paths(page_dir, task.name, formats)
                 if not all(is_inside(out_dir, p) for p in outputs):
-                    plan.failed.append(failure(label, path, FileAccessError(
-                        f"{path}: output would land outside {out_dir}"), index + 1))
+                    plan.failed.append(failure(task.label, path, FileAccessError(
+                        f"{path}: output would land outside {out_dir}"), task.index + 1))
                 elif not force and is_done(path, outputs):
                     plan.skipped += 1
                 else:
-                    plan.tasks.append(PageTask(path, index, label, page_dir, name, formats))
+                    plan.tasks.append(task)
     return plan
 
 

@@ -12,42 +12,47 @@ from typing import IO, Iterator
 import numpy as np
 from PIL import Image, UnidentifiedImageError
 
-from broadsheet.errors import FileAccessError, InputFileError
+from broadsheet.errors import BroadsheetError, FileAccessError, InputFileError
 
 # A broadsheet at 600 dpi is ~10000 x 14000; past this we refuse rather than run out of memory.
 MAX_PIXELS = 200_000_000
 MIN_SIDE = 32
 
 
-def load_image(path: str | os.PathLike) -> np.ndarray:
-    """Decode a page image to an RGB uint8 array, or raise InputFileError with a one-line reason."""
+@contextmanager
+def open_image(path: str | os.PathLike) -> Iterator[Image.Image]:
+    """Pillow's image, with every way of failing turned into a one-line BroadsheetError."""
     path = Path(path)
-    if not path.exists():
-        raise InputFileError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputFileError(f"{path}: is a folder, not an image")
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise FileAccessError(f"{path}: cannot read ({exc.strerror})") from exc
-    if size == 0:
-        raise InputFileError(f"{path}: empty file")
-    try:
+        if path.is_dir():
+            raise InputFileError(f"{path}: is a folder, not an image")
+        if path.stat().st_size == 0:
+            raise InputFileError(f"{path}: empty file")
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as img:
-                check_dimensions(path, img.width, img.height)
-                img.load()
-                return to_rgb_array(img)
+                yield img
+    except FileNotFoundError as exc:
+        raise InputFileError(f"{path}: no such file") from exc
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         raise InputFileError(f"{path}: image too large ({exc})") from exc
     except UnidentifiedImageError as exc:
         raise InputFileError(f"{path}: not an image file Pillow can read") from exc
     except PermissionError as exc:
         raise FileAccessError(f"{path}: permission denied") from exc
-    except OSError as exc:
-        # Pillow reports truncated and corrupt data as OSError
-        raise InputFileError(f"{path}: damaged image ({exc})") from exc
+    except BroadsheetError:
+        raise
+    except Exception as exc:
+        # Pillow's decoders report corrupt data as OSError, EOFError, ValueError, TypeError, ...
+        raise InputFileError(f"{path}: damaged image ({' '.join(str(exc).split())})") from exc
+
+
+def load_image(path: str | os.PathLike) -> np.ndarray:
+    """Decode a page image to an RGB uint8 array, or raise InputFileError with a one-line reason."""
+    with open_image(path) as img:
+        check_dimensions(path, img.width, img.height)
+        img.load()
+        return to_rgb_array(img)
 
 
 def check_dimensions(source: object, width: int, height: int) -> None:

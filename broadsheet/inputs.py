@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -21,10 +20,9 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
 
-from broadsheet.errors import BroadsheetError, FileAccessError, InputFileError
-from broadsheet.imageio import check_dimensions, load_image, to_rgb_array
+from broadsheet.errors import FileAccessError, InputFileError
+from broadsheet.imageio import check_dimensions, load_image, open_image, to_rgb_array
 
 SUPPORTED_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".pdf"})
 # Files whose pages are numbered `_p001`...: their stem also claims those names.
@@ -134,33 +132,8 @@ def iter_page_images(path: str | os.PathLike) -> Iterator[PageSource]:
 
 # --- images and TIFF -------------------------------------------------------------------------
 
-@contextmanager
-def _open_image(path: Path) -> Iterator[Image.Image]:
-    """Pillow's image, with every way of failing turned into a one-line BroadsheetError."""
-    try:
-        if path.stat().st_size == 0:
-            raise InputFileError(f"{path}: empty file")
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as img:
-                yield img
-    except FileNotFoundError as exc:
-        raise InputFileError(f"{path}: no such file") from exc
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-        raise InputFileError(f"{path}: image too large ({exc})") from exc
-    except UnidentifiedImageError as exc:
-        raise InputFileError(f"{path}: not an image file Pillow can read") from exc
-    except PermissionError as exc:
-        raise FileAccessError(f"{path}: permission denied") from exc
-    except BroadsheetError:
-        raise
-    except Exception as exc:
-        # Pillow's decoders report corrupt data as OSError, EOFError, ValueError, TypeError, ...
-        raise InputFileError(f"{path}: damaged image ({' '.join(str(exc).split())})") from exc
-
-
 def _image_pages(path: Path) -> Iterator[PageSource]:
-    with _open_image(path) as img:
+    with open_image(path) as img:
         check_dimensions(path, img.width, img.height)
         frames = getattr(img, "n_frames", 1) if img.format == "TIFF" else 1
     if frames == 1:
@@ -171,7 +144,7 @@ def _image_pages(path: Path) -> Iterator[PageSource]:
 
 
 def _load_tiff_frame(path: Path, index: int) -> np.ndarray:
-    with _open_image(path) as img:
+    with open_image(path) as img:
         img.seek(index)
         check_dimensions(f"{path} page {index + 1}", img.width, img.height)
         img.load()

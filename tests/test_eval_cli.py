@@ -14,17 +14,14 @@ import typer
 from test_evaluate import A2, PAGE_CHARS, gold_page
 from typer.testing import CliRunner
 
-from broadsheet.cli import evaluate
 from broadsheet.errors import BadArgsError, ExitCode
 from broadsheet.evaluate import page_blocks
 
 
 @pytest.fixture
 def app() -> typer.Typer:
-    # Registered the way broadsheet.cli._register does, without needing the other subcommands.
-    app = typer.Typer()
-    app.callback()(lambda: None)
-    app.command("eval")(evaluate.command)
+    from broadsheet.cli import app
+
     return app
 
 
@@ -154,3 +151,31 @@ def test_entry_point_maps_errors_to_exit_codes(files):
     bad = main(pred, gold, "--fail-under", "speed=1")
     assert bad.returncode == ExitCode.BAD_ARGS
     assert "unknown key 'speed'" in bad.stderr
+
+
+@pytest.mark.parametrize("writer, suffix", [("alto", ".alto.xml"), ("pagexml", ".page.xml")])
+def test_alto_and_page_xml_ground_truth(app, tmp_path, writer, suffix):
+    """A fixture's truth written as ALTO or PAGE-XML scores its own JSON perfectly, and a
+    prediction with one wrong character loses exactly that character."""
+    import importlib
+
+    from conftest import fixture_images, truth
+
+    gold = truth(fixture_images()[0])
+    module = importlib.import_module(f"broadsheet.export.{writer}")
+    module.write(gold, None, tmp_path, "page")
+    same = tmp_path / "same.json"
+    same.write_text(json.dumps(gold.to_dict(), ensure_ascii=False), encoding="utf-8")
+    metrics = tmp_path / "m.json"
+
+    result = run(app, same, tmp_path / f"page{suffix}", "--json", metrics)
+    assert result.exit_code == 0, result.output
+    overall = json.loads(metrics.read_text())["overall"]
+    assert overall["cer"] == 0.0
+    assert overall["article_f1"] == overall["paragraph_f1"] == overall["caption_accuracy"] == 1.0
+
+    first = gold.articles[0].paragraphs[0]
+    gold.articles[0].paragraphs[0] = first[:5] + ("甲" if first[5] != "甲" else "乙") + first[6:]
+    same.write_text(json.dumps(gold.to_dict(), ensure_ascii=False), encoding="utf-8")
+    run(app, same, tmp_path / f"page{suffix}", "--json", metrics)
+    assert json.loads(metrics.read_text())["overall"]["chars"]["substitutions"] == 1

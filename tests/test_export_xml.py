@@ -172,7 +172,8 @@ def test_readers_fall_back_without_our_metadata(written):
     for article in page.articles:
         got = next(a for a in back.articles if a.id == article.id)
         assert squash("".join(got.paragraphs)) == squash("".join(article.paragraphs))
-        assert got.title == article.title
+        # rebuilt from its lines, a title cannot know of a space between two of them
+        assert squash(got.title or "") == squash(article.title or "")
 
 
 def test_hocr_lines(written):

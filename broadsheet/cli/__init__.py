@@ -22,17 +22,15 @@ def _group() -> None:
     """Keep subcommands even while only one is registered."""
 
 
-def _register() -> None:
-    from broadsheet.cli import batch, evaluate, ocr, watch
+from broadsheet.cli import batch, evaluate, ocr, watch  # noqa: E402 - the app must exist first
 
-    app.command("ocr")(ocr.ocr_command)
-    app.command("batch")(batch.command)
-    app.command("watch")(watch.command)
-    app.command("eval")(evaluate.command)
+app.command("ocr")(ocr.ocr_command)
+app.command("batch")(batch.command)
+app.command("watch")(watch.command)
+app.command("eval")(evaluate.command)
 
 
 def main() -> None:
-    _register()
     try:
         app()
     except BroadsheetError as exc:

@@ -58,14 +58,6 @@ def command(
         raise typer.Exit(int(summary.exit_code))
 
 
-def _page_line(outcome: PageOutcome) -> str:
-    if outcome.failed:
-        # messages start with the path already; say it once
-        return f"{outcome.label}: error: {outcome.message.removeprefix(f'{outcome.path}: ')}"
-    return (f"{outcome.label}: {outcome.articles} articles, {outcome.photos} photos, "
-            f"{outcome.seconds:.1f} s")
-
-
 class _LogLines:
     """One line per page, for logs and pipes."""
 
@@ -74,7 +66,7 @@ class _LogLines:
             print(f"{skipped} pages already done, {to_do} to do", flush=True)
 
     def page(self, outcome: PageOutcome) -> None:
-        print(_page_line(outcome), file=sys.stderr if outcome.failed else sys.stdout, flush=True)
+        print(outcome.line, file=sys.stderr if outcome.failed else sys.stdout, flush=True)
 
     def close(self) -> None:
         pass
@@ -102,7 +94,7 @@ class _ProgressBar:
 
     def page(self, outcome: PageOutcome) -> None:
         if outcome.failed:
-            self._progress.console.print(_page_line(outcome), markup=False, highlight=False)
+            self._progress.console.print(outcome.line, markup=False, highlight=False)
         self._progress.advance(self._task)
 
     def close(self) -> None:

@@ -1,4 +1,4 @@
-"""`broadsheet ocr PAGE... --out DIR`: process page images one after another."""
+"""`broadsheet ocr PAGE... --out DIR`: process page files one after another."""
 
 from __future__ import annotations
 
@@ -7,40 +7,45 @@ from pathlib import Path
 
 import typer
 
-from broadsheet.errors import BroadsheetError, ExitCode
+from broadsheet.errors import BroadsheetError
 from broadsheet.export import parse_formats
 
 
 def ocr_command(
-    pages: list[Path] = typer.Argument(..., help="Page images (png, jpg, tif, ...)."),
+    pages: list[Path] = typer.Argument(..., help="Page files: png, jpg, tif (every page), bmp, webp, pdf."),
     out: Path = typer.Option(Path("results"), "--out", "-o", help="Output folder."),
     formats: str = typer.Option("txt,json", "--formats", "-f",
                                 help="Comma-separated output formats, or 'all'."),
     engine: str = typer.Option("rapidocr", help="OCR engine."),
 ) -> None:
-    """Turn page images into articles, paragraphs and captioned photos."""
+    """Turn page images into articles, paragraphs and captioned photos.
+
+    PAGE.png gives OUT/PAGE.txt, OUT/PAGE.json and OUT/PAGE/photos/; pages of a PDF or multi-page
+    TIFF add _p001, _p002...
+    """
+    from broadsheet.batch import BatchSummary, PageOutcome, failure, page_tasks, run_page
     from broadsheet.pipeline import Pipeline
 
     chosen = parse_formats(formats)
     pipeline = Pipeline(engine=engine)
-    failed = 0
+    summary = BatchSummary()
+
+    def report(outcome: PageOutcome) -> None:
+        print(outcome.line, file=sys.stderr if outcome.failed else sys.stdout, flush=True)
+        if outcome.failed:
+            summary.failed.append(outcome)
+        else:
+            summary.done += 1
+
     for path in pages:
         try:
-            result = pipeline.process_file(path, out, formats=chosen)
-        except BroadsheetError as exc:
-            failed += 1
-            print(f"{path}: error: {_one_line(exc)}", file=sys.stderr)
+            tasks = page_tasks(path, out, path.stem, chosen)
+        except BroadsheetError as exc:  # the file itself cannot be opened
+            report(failure(str(path), path, exc))
             continue
-        except Exception as exc:  # a bug one page triggers must not cost the others
-            failed += 1
-            print(f"{path}: error: internal error {type(exc).__name__}: {_one_line(exc)}", file=sys.stderr)
-            continue
-        page = result.page
-        print(f"{path}: {len(page.articles)} articles, {len(page.photos)} photos, "
-              f"{result.seconds:.1f} s -> {out / path.stem}.*")
-    if failed:
-        raise typer.Exit(int(ExitCode.INPUT_FILE))
-
-
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
+        for task in tasks:
+            report(run_page(pipeline, task))
+    if summary.done:
+        print(f"results in {out}/")
+    if summary.failed:
+        raise typer.Exit(int(summary.exit_code))

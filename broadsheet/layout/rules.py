@@ -61,3 +61,12 @@ def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: b
         sides = [ink[y0:y1, max(0, x0 - gap - reach):max(0, x0 - gap)], ink[y0:y1, x1 + gap:x1 + gap + reach]]
     densities = [float(side.mean()) / 255 if side.size else 0.0 for side in sides]
     return max(densities) < 0.25
+
+
+def crosses(rules: list[Rule], x0: float, y0: float, x1: float, y1: float) -> bool:
+    """Whether any rule lies inside the rectangle between two blocks (a separator between them)."""
+    for rule in rules:
+        rx0, ry0, rx1, ry1 = rule.bbox
+        if rx0 < x1 and rx1 > x0 and ry0 < y1 and ry1 > y0:
+            return True
+    return False

@@ -12,18 +12,9 @@ from itertools import count
 import cv2
 import numpy as np
 
-from broadsheet.layout.blocks import (
-    Block,
-    LineBox,
-    as_line_boxes,
-    body_size,
-    column_segments,
-    headline_groups,
-    merge_row_fragments,
-    split_at_gaps,
-    split_by_size,
-)
+from broadsheet.layout.blocks import Block, column_segments, headline_groups
 from broadsheet.layout.deskew import Deskew, deskew_page
+from broadsheet.layout.lines import LineBox, as_line_boxes, body_size, merge_row_fragments, split_at_gaps, split_by_size
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
