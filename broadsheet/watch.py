@@ -39,25 +39,11 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserverVFS
 
-from broadsheet.batch import (
-    PageOutcome,
-    PagePool,
-    PageTask,
-    claim_out_dir,
-    failure,
-    is_inside,
-    result_of,
-)
+from broadsheet.batch import PageOutcome, PagePool, PageTask, claim_out_dir, failure, is_inside, result_of
 from broadsheet.errors import BroadsheetError, FileAccessError, InputFileError
 from broadsheet.export import DEFAULT_FORMATS, output_paths
 from broadsheet.imageio import atomic_write
-from broadsheet.inputs import (
-    PageSource,
-    is_hidden,
-    is_supported,
-    iter_page_images,
-    output_stems,
-)
+from broadsheet.inputs import PageSource, is_hidden, is_supported, iter_page_images, output_stems
 
 # Names other programs give files they are still writing.
 TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".filepart", "~")

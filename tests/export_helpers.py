@@ -9,15 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from broadsheet.imageio import load_image
-from broadsheet.model import (
-    Article,
-    Line,
-    Page,
-    Photo,
-    Region,
-    RegionType,
-    TextDirection,
-)
+from broadsheet.model import Article, Line, Page, Photo, Region, RegionType, TextDirection
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 GREY = 200

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from export_helpers import (
-    GREY,
-    grey_image,
-    handmade_page,
-    page_and_image,
-    pages_under_test,
-)
+from export_helpers import GREY, grey_image, handmade_page, page_and_image, pages_under_test
 from PIL import Image
 
 from broadsheet.export import overlay

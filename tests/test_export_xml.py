@@ -5,30 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from export_helpers import (
-    fixture_names,
-    handmade_page,
-    page_and_image,
-    pages_under_test,
-)
+from export_helpers import fixture_names, handmade_page, page_and_image, pages_under_test
 from lxml import etree
 
-from broadsheet.export import (
-    alto,
-    hocr,
-    output_paths,
-    pagexml,
-    parse_formats,
-    write_page,
-)
-from broadsheet.export.readers import (
-    alto_schema,
-    page_schema,
-    read_alto,
-    read_pagexml,
-    validate_alto,
-    validate_page,
-)
+from broadsheet.export import alto, hocr, output_paths, pagexml, parse_formats, write_page
+from broadsheet.export.readers import alto_schema, page_schema, read_alto, read_pagexml, validate_alto, validate_page
 from broadsheet.export.text import page_text
 from broadsheet.model import RegionType, TextDirection
 

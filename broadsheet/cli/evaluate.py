@@ -12,13 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from broadsheet.errors import ExitCode
-from broadsheet.evaluate import (
-    Report,
-    evaluate_paths,
-    failed_bounds,
-    parse_bounds,
-    render_html,
-)
+from broadsheet.evaluate import Report, evaluate_paths, failed_bounds, parse_bounds, render_html
 from broadsheet.imageio import atomic_write
 
 # (column title, metric key) for the terminal table.

@@ -2,27 +2,9 @@
 segmentation, reading order, photos and their captions."""
 
 from broadsheet.evaluate.bounds import Bound, failed_bounds, parse_bounds
-from broadsheet.evaluate.loading import (
-    READERS,
-    PlainText,
-    load_page,
-    load_prediction,
-    pair_paths,
-)
-from broadsheet.evaluate.page import (
-    PageScores,
-    TextPair,
-    evaluate_page,
-    evaluate_text,
-    page_blocks,
-)
-from broadsheet.evaluate.report import (
-    PageReport,
-    Report,
-    evaluate_pages,
-    evaluate_paths,
-    render_html,
-)
+from broadsheet.evaluate.loading import READERS, PlainText, load_page, load_prediction, pair_paths
+from broadsheet.evaluate.page import PageScores, TextPair, evaluate_page, evaluate_text, page_blocks
+from broadsheet.evaluate.report import PageReport, Report, evaluate_pages, evaluate_paths, render_html
 from broadsheet.evaluate.text import EditCounts, cer, normalize, tokens, wer
 
 __all__ = [

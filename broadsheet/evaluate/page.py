@@ -5,19 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from broadsheet.evaluate.loading import Gold, PlainText
-from broadsheet.evaluate.matching import (
-    cer_matrix,
-    greedy_match,
-    iou_matrix,
-    text_similarity,
-)
-from broadsheet.evaluate.text import (
-    EditCounts,
-    cer,
-    char_counts,
-    normalize,
-    word_counts,
-)
+from broadsheet.evaluate.matching import cer_matrix, greedy_match, iou_matrix, text_similarity
+from broadsheet.evaluate.text import EditCounts, cer, char_counts, normalize, word_counts
 from broadsheet.model import Article, Page, Photo
 
 ARTICLE_MIN_SIMILARITY = 0.5  # 1 - CER of the article's full text

@@ -14,13 +14,7 @@ from typing import Any
 import jinja2
 
 from broadsheet.evaluate.diff import side_by_side
-from broadsheet.evaluate.loading import (
-    Gold,
-    PlainText,
-    load_page,
-    load_prediction,
-    pair_paths,
-)
+from broadsheet.evaluate.loading import Gold, PlainText, load_page, load_prediction, pair_paths
 from broadsheet.evaluate.page import PageScores, evaluate_page
 from broadsheet.evaluate.text import EditCounts
 from broadsheet.model import Page

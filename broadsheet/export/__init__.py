@@ -12,17 +12,7 @@ from typing import Callable
 import numpy as np
 
 from broadsheet.errors import BadArgsError, FileAccessError
-from broadsheet.export import (
-    alto,
-    hocr,
-    html,
-    jsonfile,
-    markdown,
-    overlay,
-    pagexml,
-    photos,
-    text,
-)
+from broadsheet.export import alto, hocr, html, jsonfile, markdown, overlay, pagexml, photos, text
 from broadsheet.model import Page
 
 Writer = Callable[[Page, np.ndarray, Path, str], list[Path]]

@@ -33,15 +33,7 @@ from lxml import etree
 
 from broadsheet.export.alto import document_order, format_box, xml_id, xml_safe
 from broadsheet.export.xmlfile import write_xml
-from broadsheet.model import (
-    Article,
-    BBox,
-    Page,
-    Photo,
-    Region,
-    RegionType,
-    TextDirection,
-)
+from broadsheet.model import Article, BBox, Page, Photo, Region, RegionType, TextDirection
 
 PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"

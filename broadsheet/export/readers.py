@@ -20,17 +20,7 @@ from lxml import etree
 
 from broadsheet.export.alto import ALTO_NS, BS_NS, VERTICAL_TAG
 from broadsheet.export.pagexml import PAGE_NS
-from broadsheet.model import (
-    Article,
-    BBox,
-    Line,
-    Page,
-    Photo,
-    Region,
-    RegionType,
-    TextDirection,
-    union_bbox,
-)
+from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, TextDirection, union_bbox
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 XLINK_URL = "http://www.loc.gov/standards/xlink/xlink.xsd"

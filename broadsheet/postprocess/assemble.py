@@ -6,16 +6,7 @@ from dataclasses import dataclass, field
 from itertools import count
 
 from broadsheet.layout import PageLayout
-from broadsheet.model import (
-    Article,
-    BBox,
-    Line,
-    Page,
-    Photo,
-    Region,
-    RegionType,
-    union_bbox,
-)
+from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, union_bbox
 from broadsheet.postprocess.articles import Headline, headline_spans, owner
 from broadsheet.postprocess.captions import find_caption, split_credit
 from broadsheet.postprocess.paragraphs import byline, join_lines, paragraphs
