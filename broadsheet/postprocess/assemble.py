@@ -104,7 +104,8 @@ def _pair_captions(layout: PageLayout, blocks: list[Region], unit: float,
                     block.bbox = union_bbox([line.bbox for line in block.lines])
             left = min(line.bbox[0] for line in found.lines)
             texts = paragraphs([(left, found.lines)], unit)
-            texts[-1], photo.credit = split_credit(texts[-1])
+            if texts:
+                texts[-1], photo.credit = split_credit(texts[-1])
             photo.caption = [t for t in texts if t]
             caption_region = Region(next(new_id), RegionType.CAPTION,
                                     union_bbox([line.bbox for line in found.lines]), found.lines)
