@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 SCHEMA_NAME = "broadsheet.page"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 BBox = tuple[int, int, int, int]
 
@@ -109,7 +109,8 @@ class Page:
     width: int
     height: int
     source: str | None = None  # input file name
-    skew_angle: float = 0.0  # degrees the scan was rotated by before layout
+    rotation: int = 0  # degrees (0, 90, 180, 270) the input was turned counter-clockwise to stand upright
+    skew_angle: float = 0.0  # degrees the upright page was then rotated by to straighten it
     articles: list[Article] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
@@ -186,6 +187,7 @@ class Page:
             width=int(data["width"]),
             height=int(data["height"]),
             source=data.get("source"),
+            rotation=int(data.get("rotation", 0)),
             skew_angle=float(data.get("skew_angle", 0.0)),
             articles=articles,
             photos=photos,

@@ -15,6 +15,7 @@ import numpy as np
 from broadsheet.layout.blocks import Block, column_segments, headline_groups
 from broadsheet.layout.deskew import Deskew, deskew_page
 from broadsheet.layout.lines import LineBox, as_line_boxes, body_size, merge_row_fragments, split_at_gaps, split_by_size
+from broadsheet.layout.orientation import page_turns
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
@@ -43,9 +44,14 @@ class PageLayout:
 
 def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLayout:
     straight, correction = deskew_page(image) if deskew else (image, Deskew.identity(image))
+    boxes = engine.detect(straight)
+    turns = page_turns(straight, boxes, engine)
+    if turns:
+        straight, correction = deskew_page(image, turns)
+        boxes = engine.detect(straight)
     gray = cv2.cvtColor(straight, cv2.COLOR_RGB2GRAY)
     ink = ink_mask(gray)
-    lines = as_line_boxes(engine.detect(straight))
+    lines = as_line_boxes(boxes)
     unit = body_size(lines)  # of the padded detector boxes: enough to size the rule search
     height, width = gray.shape
 

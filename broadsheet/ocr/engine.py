@@ -22,13 +22,21 @@ class OcrEngine(Protocol):
 
 
 def get_engine(name: str, threads: int | None = None) -> OcrEngine:
-    """`threads`: CPU threads for the models (None: all cores); set it when running several
+    """`name`: "rapidocr", "tesseract" (Simplified Chinese) or "tesseract:LANG" with any installed
+    Tesseract language, e.g. "tesseract:eng" or "tesseract:chi_sim+eng".
+    `threads`: CPU threads for the models (None: all cores); set it when running several
     pipelines side by side, so they do not fight over the cores."""
     if name == "rapidocr":
         from broadsheet.ocr.rapid import RapidOcrEngine
 
         return RapidOcrEngine(threads=threads)
-    raise BadArgsError(f"unknown OCR engine {name!r}; available: rapidocr")
+    kind, colon, lang = name.partition(":")
+    if kind == "tesseract":
+        from broadsheet.ocr.tesseract import TesseractEngine
+
+        # "tesseract:" names no language: TesseractEngine rejects the empty one
+        return TesseractEngine(lang=lang if colon else "chi_sim", threads=threads)
+    raise BadArgsError(f"unknown OCR engine {name!r}; available: rapidocr, tesseract, tesseract:LANG")
 
 
 def line_crop(image: np.ndarray, line: Line) -> np.ndarray:

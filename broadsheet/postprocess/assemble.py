@@ -57,7 +57,8 @@ def assemble(layout: PageLayout) -> Page:
     items = list(articles.values()) + [_Item(None, group) for group in _cluster(orphans, unit)]
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
-    page = Page(width=layout.deskew.width, height=layout.deskew.height, skew_angle=layout.deskew.angle)
+    page = Page(width=layout.deskew.width, height=layout.deskew.height, rotation=90 * layout.deskew.turns,
+                skew_angle=layout.deskew.angle)
     if layout.masthead:
         page.regions.append(layout.masthead)
     photo_number = count(1)

@@ -1,0 +1,123 @@
+"""A second engine: PP-OCR's detector (from the rapidocr wheel) finds the lines, the Tesseract CLI
+(LSTM) reads them in any installed language -- scripts PP-OCR's bundled model lacks included.
+
+Tesseract costs ~0.3 s per process start and model load, so a page's line crops are stacked into
+one tall image and read by one call; words go back to crops by where they sit in the stack."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from bisect import bisect_right
+from collections import defaultdict
+
+import cv2
+import numpy as np
+
+from broadsheet.errors import BadArgsError, BroadsheetError, MissingDependencyError
+from broadsheet.model import BBox
+from broadsheet.ocr.rapid import RapidOcrEngine
+
+LINE_HEIGHT = 48  # every crop is scaled to this height: Tesseract reads CJK well at 30-50 px
+GAP = LINE_HEIGHT  # blank band between crops, so Tesseract never merges two of them into one line
+MARGIN = 16  # paper around the stack
+MAX_STACK = 30_000  # px; taller stacks are split (Tesseract and Leptonica slow down on huge images)
+# psm 4 ("a single column of text of variable sizes") measured better than psm 6 on page_c
+PSM = "4"
+# Ideographs, CJK punctuation, kana and full-width forms: Tesseract puts spaces between them
+_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+_CJK_SPACE = re.compile(rf"(?<={_CJK})\s+(?={_CJK})")
+
+
+class TesseractEngine:
+    name = "tesseract"
+
+    def __init__(self, lang: str = "chi_sim", threads: int | None = None) -> None:
+        if shutil.which("tesseract") is None:
+            raise MissingDependencyError(
+                "the tesseract engine needs the tesseract CLI: apt-get install tesseract-ocr tesseract-ocr-chi-sim"
+                " (other languages: tesseract-ocr-<lang>, e.g. tesseract-ocr-eng)")
+        installed = _installed_languages()
+        missing = [part for part in lang.split("+") if part not in installed]
+        if not lang or missing:
+            raise BadArgsError(f"tesseract language {lang!r} is not installed; installed: "
+                               f"{', '.join(sorted(installed))}")
+        self.lang = lang
+        # Tesseract's OpenMP threads; unset means all cores, like the rapidocr engine
+        self._env = {**os.environ, "OMP_THREAD_LIMIT": str(threads)} if threads else None
+        self._detector = RapidOcrEngine(threads=threads)
+
+    def detect(self, image: np.ndarray) -> list[BBox]:
+        # layout analysis is tuned on PP-OCR's boxes, and its detector is language-agnostic
+        return self._detector.detect(image)
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        results: list[tuple[str, float]] = []
+        per_stack = max(1, (MAX_STACK - 2 * MARGIN) // (LINE_HEIGHT + GAP))
+        for start in range(0, len(crops), per_stack):
+            results.extend(self._read_stack([_scaled_gray(c) for c in crops[start:start + per_stack]]))
+        return results
+
+    def _read_stack(self, lines: list[np.ndarray]) -> list[tuple[str, float]]:
+        width = max(line.shape[1] for line in lines) + 2 * MARGIN
+        stack = np.full((2 * MARGIN + len(lines) * (LINE_HEIGHT + GAP) - GAP, width), 255, np.uint8)
+        tops = [MARGIN + k * (LINE_HEIGHT + GAP) for k in range(len(lines))]
+        for top, line in zip(tops, lines):
+            stack[top:top + LINE_HEIGHT, MARGIN:MARGIN + line.shape[1]] = line
+        words: dict[int, list[tuple[int, str, float]]] = defaultdict(list)
+        for left, centre, text, conf in self._words(stack):
+            # the band of crop k runs from half a gap above it to half a gap below it
+            words[max(0, bisect_right(tops, centre + GAP // 2) - 1)].append((left, text, conf))
+        results = []
+        for k in range(len(lines)):
+            found = sorted(words.get(k, []))
+            text = _CJK_SPACE.sub("", " ".join(text for _, text, _ in found))
+            results.append((text, sum(c for _, _, c in found) / len(found) / 100 if found else 0.0))
+        return results
+
+    def _words(self, image: np.ndarray) -> list[tuple[int, float, str, float]]:
+        """(left, vertical centre, text, confidence 0..100) of each word Tesseract reads."""
+        png = cv2.imencode(".png", image)[1].tobytes()
+        out = _run(["tesseract", "stdin", "stdout", "-l", self.lang, "--oem", "1", "--psm", PSM, "tsv"],
+                   png, self._env)
+        words = []
+        for row in out.splitlines()[1:]:
+            cols = row.split("\t")
+            # level 5 = word; columns: ... left top width height conf text
+            if len(cols) == 12 and cols[0] == "5" and cols[11].strip():
+                left, top, height = int(cols[6]), int(cols[7]), int(cols[9])
+                words.append((left, top + height / 2, cols[11].strip(), max(0.0, float(cols[10]))))
+        return words
+
+
+def _scaled_gray(crop: np.ndarray) -> np.ndarray:
+    """The crop in gray at LINE_HEIGHT, its contrast stretched so its paper is white: crops come
+    from tinted boxes and faded print alike, and Tesseract thresholds the whole stack at once."""
+    if crop.size == 0:
+        return np.full((LINE_HEIGHT, 1), 255, np.uint8)
+    gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    width = max(1, round(gray.shape[1] * LINE_HEIGHT / gray.shape[0]))
+    gray = cv2.resize(gray, (width, LINE_HEIGHT), interpolation=cv2.INTER_AREA if gray.shape[0] > LINE_HEIGHT
+                      else cv2.INTER_CUBIC)
+    paper, ink = float(np.median(gray)), float(gray.min())
+    if paper - ink < float(gray.max()) - paper:  # light print on a dark band: make it dark on light
+        gray = 255 - gray
+        paper, ink = 255 - paper, float(gray.min())
+    if paper - ink < 32:  # blank (or nearly): nothing to stretch
+        return np.full_like(gray, 255)
+    return np.clip((gray.astype(np.float32) - ink) * 255 / (paper - ink), 0, 255).astype(np.uint8)
+
+
+def _installed_languages() -> set[str]:
+    out = _run(["tesseract", "--list-langs"], b"", None)
+    # first line is 'List of available languages in "<dir>" (n):'; osd is layout, not a language
+    return {line.strip() for line in out.splitlines()[1:] if line.strip() and line.strip() != "osd"}
+
+
+def _run(args: list[str], stdin: bytes, env: dict[str, str] | None) -> str:
+    proc = subprocess.run(args, input=stdin, capture_output=True, env=env)
+    if proc.returncode != 0:
+        raise BroadsheetError(f"{' '.join(args[:1] + args[3:])} failed: {proc.stderr.decode(errors='replace').strip()}")
+    return proc.stdout.decode("utf-8")
