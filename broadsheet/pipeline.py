@@ -55,16 +55,10 @@ class Pipeline:
         page.timings = {k: round(v, 3) for k, v in timings.items()}
         return page
 
-    def process_file(self, path: str | Path, out_dir: str | Path, name: str | None = None,
-                     formats: tuple[str, ...] = DEFAULT_FORMATS) -> PageResult:
-        """Read, process and write one page file; outputs appear only when complete."""
-        path = Path(path)
-        return self.process_and_write(load_image(path), out_dir, name or path.stem, formats,
-                                      source=path.name)
-
     def process_and_write(self, image: np.ndarray, out_dir: str | Path, name: str,
                           formats: tuple[str, ...] = DEFAULT_FORMATS,
                           source: str | None = None) -> PageResult:
+        """Process a page and write its outputs as OUT_DIR/NAME.*; each appears only when complete."""
         start = time.perf_counter()
         page = self.process_image(image, source=source)
         outputs = write_page(page, image, Path(out_dir), name, formats)

@@ -23,7 +23,7 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
     k = max(3, min_side // (SCALE * 6))
     tone = cv2.morphologyEx(tone, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     tone = cv2.morphologyEx(tone, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(tone, connectivity=8)
+    count, _, stats, _ = cv2.connectedComponentsWithStats(tone, connectivity=8)
     photos = []
     for index in range(1, count):
         x, y, w, h, area = stats[index]
