@@ -42,6 +42,11 @@ def union_bbox(boxes: list[BBox]) -> BBox:
     )
 
 
+def overlaps(a: BBox, b: BBox, gap: float = 0) -> bool:
+    """Whether two boxes overlap, or come within `gap` of each other."""
+    return a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3] and b[1] - gap < a[3]
+
+
 def in_rows(boxes: list, key=lambda item: item.bbox) -> list:
     """Items in reading order of horizontal text: rows top to bottom, each left to right.
 

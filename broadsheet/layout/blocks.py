@@ -8,7 +8,7 @@ import numpy as np
 
 from broadsheet.layout.lines import LineBox
 from broadsheet.layout.rules import Rule, crosses
-from broadsheet.model import BBox, TextDirection
+from broadsheet.model import BBox, TextDirection, overlaps
 
 MIN_COLUMN_LINES = 3  # x-extents seen this often make a column
 MIN_COLUMN_WIDTH = 5  # in units: no newspaper sets a column narrower than this many characters
@@ -128,14 +128,12 @@ def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
                 last = current.lines[-1]
                 gap = line.y0 - last.y1
                 between = (column[0], last.y1, column[1], line.y0)
-                if gap <= 1.5 * unit and not crosses(rules, *between) and not _overlaps_any(between, obstacles):
+                if gap <= 1.5 * unit and not crosses(rules, *between) and not any(
+                    overlaps(between, obstacle) for obstacle in obstacles
+                ):
                     current.lines.append(line)
                     continue
             current = Block([line])
             segments.append(current)
     return segments
 
-
-def _overlaps_any(box: tuple[float, float, float, float], others: list[BBox]) -> bool:
-    x0, y0, x1, y1 = box
-    return any(ox0 < x1 and ox1 > x0 and oy0 < y1 and oy1 > y0 for ox0, oy0, ox1, oy1 in others)

@@ -150,23 +150,18 @@ def _is_gutter(line: LineBox, x: float, lines: list[LineBox], rules: list[Rule])
 def body_size(lines: list[LineBox]) -> float:
     """The page's body text size: median height of horizontal lines, weighted by width so that
     body text outweighs headlines."""
-    return _body_median(lines, lambda l: l.height)
-
-
-def is_headline(line: LineBox, unit: float) -> bool:
-    return line.direction == TextDirection.VERTICAL_RL or line.height > HEADLINE_RATIO * unit
-
-
-def _body_median(lines: list[LineBox], height) -> float:
-    """Median height of horizontal lines, weighted by width so body text outweighs headlines."""
     horizontal = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR]
     if not horizontal:
         return 20.0
-    heights = np.array([height(l) for l in horizontal], dtype=float)
+    heights = np.array([l.height for l in horizontal], dtype=float)
     weights = np.array([l.width for l in horizontal], dtype=float)
     order = np.argsort(heights)
     cumulative = np.cumsum(weights[order])
     return float(heights[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+
+
+def is_headline(line: LineBox, unit: float) -> bool:
+    return line.direction == TextDirection.VERTICAL_RL or line.height > HEADLINE_RATIO * unit
 
 
 def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple[list[LineBox], list[LineBox]]:

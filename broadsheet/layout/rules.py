@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from broadsheet.model import BBox
+from broadsheet.model import BBox, overlaps
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,4 @@ def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: b
 
 def crosses(rules: list[Rule], x0: float, y0: float, x1: float, y1: float) -> bool:
     """Whether any rule lies inside the rectangle between two blocks (a separator between them)."""
-    for rule in rules:
-        rx0, ry0, rx1, ry1 = rule.bbox
-        if rx0 < x1 and rx1 > x0 and ry0 < y1 and ry1 > y0:
-            return True
-    return False
+    return any(overlaps((x0, y0, x1, y1), rule.bbox) for rule in rules)

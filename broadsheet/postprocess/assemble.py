@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from itertools import count
 
 from broadsheet.layout import PageLayout
-from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, union_bbox
+from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, overlaps, union_bbox
 from broadsheet.postprocess.articles import Headline, headline_spans, owner
 from broadsheet.postprocess.captions import find_caption, split_credit
 from broadsheet.postprocess.paragraphs import byline, join_lines, paragraphs
@@ -78,8 +78,8 @@ def assemble(layout: PageLayout) -> Page:
             page.photos.append(photo)
         page.articles.append(article)
         page.reading_order.append(article.id)
-        owned = [r for r in layout.regions + [c for _, _, c in item.photos if c]
-                 if r.id in set(article.regions)]
+        wanted = set(article.regions)
+        owned = [r for r in layout.regions + [c for _, _, c in item.photos if c] if r.id in wanted]
         for region in owned:
             region.article = article.id
         page.regions += sorted(owned, key=lambda r: article.regions.index(r.id))
@@ -175,16 +175,12 @@ def _cluster(blocks: list[Region], unit: float) -> list[list[Region]]:
     groups: list[list[Region]] = []
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
         for group in groups:
-            if any(_near(block.bbox, other.bbox, 2 * unit) for other in group):
+            if any(overlaps(block.bbox, other.bbox, gap=2 * unit) for other in group):
                 group.append(block)
                 break
         else:
             groups.append([block])
     return groups
-
-
-def _near(a: BBox, b: BBox, gap: float) -> bool:
-    return a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3] and b[1] - gap < a[3]
 
 
 def _page_order(items: list[_Item], unit: float) -> list[_Item]:
