@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 SCHEMA_NAME = "broadsheet.page"
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 BBox = tuple[int, int, int, int]
 
@@ -25,6 +25,9 @@ class RegionType(StrEnum):
     CAPTION = "caption"
     PHOTO = "photo"
     SEPARATOR = "separator"
+    SUBHEAD = "subhead"  # a short heading between an article's paragraphs (小标题)
+    BYLINE = "byline"  # a byline on a line of its own (■■本报记者 蔡茂楷)
+    CONTINUATION = "continuation"  # (上接第一版) / (下转第四版)
     OTHER = "other"
 
 
@@ -91,9 +94,35 @@ class Photo:
     id: str
     bbox: BBox
     article: str | None = None
-    caption: list[str] = field(default_factory=list)  # caption paragraphs, credit excluded
+    caption: list[str] = field(default_factory=list)  # caption paragraphs, title and credit excluded
     credit: str | None = None
+    caption_title: str | None = None  # a caption's own bold title line (老外现场讲授“剪枝”)
     image: str | None = None  # path of the cropped photo, relative to the output folder
+
+    def text_blocks(self) -> list[str]:
+        return [t for t in [self.caption_title, *self.caption, self.credit] if t]
+
+
+@dataclass
+class Subhead:
+    """A heading inside an article's body (小标题), standing before paragraph `before`."""
+
+    text: str
+    before: int
+
+
+@dataclass
+class PageHeader:
+    """The page's header band (报眉) or masthead: what identifies the page, never an article."""
+
+    paper: str | None = None  # 昌吉日报
+    folio: str | None = None  # 第2版 / A2 / Page 2
+    section: str | None = None  # 要闻·综合
+    date: str | None = None  # 2010年5月12日 星期三
+    staff: str | None = None  # 本版编辑：… 校对：… 电话：…
+
+    def is_empty(self) -> bool:
+        return not any(vars(self).values())
 
 
 @dataclass
@@ -103,10 +132,28 @@ class Article:
     kicker: str | None = None
     title: str | None = None
     subtitle: str | None = None
-    byline: str | None = None
+    byline: str | None = None  # 本报讯…报道 at the start of paragraphs[0], or a byline line of its own
+    byline_apart: bool = False  # the byline is printed on a line of its own, not in paragraphs[0]
     paragraphs: list[str] = field(default_factory=list)
+    subheads: list[Subhead] = field(default_factory=list)
+    continued_from: str | None = None  # the notice as printed, without brackets: 上接第一版
+    continued_to: str | None = None  # 下转第四版
     photos: list[str] = field(default_factory=list)
     regions: list[str] = field(default_factory=list)  # ids of its regions, in reading order
+
+    @property
+    def headlines(self) -> list[str]:
+        return [h for h in (self.kicker, self.title, self.subtitle) if h]
+
+    def body_blocks(self) -> list[str]:
+        """Everything below the headlines, in reading order: the continuation from another page,
+        a byline line, paragraphs with their subheads, the continuation to another page."""
+        blocks = [self.continued_from] if self.continued_from else []
+        blocks += [self.byline] if self.byline and self.byline_apart else []
+        for index, paragraph in enumerate(self.paragraphs):
+            blocks += [s.text for s in self.subheads if s.before == index] + [paragraph]
+        blocks += [s.text for s in self.subheads if s.before >= len(self.paragraphs)]
+        return [b for b in blocks + ([self.continued_to] if self.continued_to else []) if b]
 
 
 @dataclass
@@ -116,6 +163,9 @@ class Page:
     source: str | None = None  # input file name
     rotation: int = 0  # degrees (0, 90, 180, 270) the input was turned counter-clockwise to stand upright
     skew_angle: float = 0.0  # degrees the upright page was then rotated by to straighten it
+    text_size: float | None = None  # body text height (ink of a line), input pixels
+    working_scale: float = 1.0  # the page was analysed and read at this many times its input size
+    header: PageHeader | None = None
     articles: list[Article] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
@@ -130,6 +180,26 @@ class Page:
 
     def region(self, region_id: str) -> Region:
         return next(r for r in self.regions if r.id == region_id)
+
+    def in_reading_order(self) -> list[Article | Photo]:
+        """Articles and photo-news in reading order; any the order leaves out follow in document
+        order. The one walk every writer and the evaluator use."""
+        listed = {item_id: i for i, item_id in enumerate(self.reading_order)}
+        items: list[Article | Photo] = [*self.articles, *(p for p in self.photos if p.article is None)]
+        return sorted(items, key=lambda item: listed.get(item.id, len(listed)))
+
+    def text_blocks(self) -> list[str]:
+        """The page's text in reading order: per article its headlines and body, then its photos'
+        captions; photo-news at its place. Header band and masthead are not text of the page."""
+        photos = {p.id: p for p in self.photos}
+        blocks: list[str] = []
+        for item in self.in_reading_order():
+            if isinstance(item, Article):
+                blocks += item.headlines + item.body_blocks()
+                blocks += [b for photo_id in item.photos if photo_id in photos for b in photos[photo_id].text_blocks()]
+            else:
+                blocks += item.text_blocks()
+        return [b for b in blocks if b.strip()]
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -171,7 +241,11 @@ class Page:
                 title=a.get("title"),
                 subtitle=a.get("subtitle"),
                 byline=a.get("byline"),
+                byline_apart=bool(a.get("byline_apart", False)),
                 paragraphs=list(a.get("paragraphs", [])),
+                subheads=[Subhead(str(h["text"]), int(h["before"])) for h in a.get("subheads", [])],
+                continued_from=a.get("continued_from"),
+                continued_to=a.get("continued_to"),
                 photos=list(a.get("photos", [])),
                 regions=list(a.get("regions", [])),
             )
@@ -184,6 +258,7 @@ class Page:
                 article=p.get("article"),
                 caption=list(p.get("caption", [])),
                 credit=p.get("credit"),
+                caption_title=p.get("caption_title"),
                 image=p.get("image"),
             )
             for p in data.get("photos", [])
@@ -194,6 +269,9 @@ class Page:
             source=data.get("source"),
             rotation=int(data.get("rotation", 0)),
             skew_angle=float(data.get("skew_angle", 0.0)),
+            text_size=data.get("text_size"),
+            working_scale=float(data.get("working_scale", 1.0)),
+            header=PageHeader(**{k: header.get(k) for k in vars(PageHeader())}) if (header := data.get("header")) else None,
             articles=articles,
             photos=photos,
             regions=regions,

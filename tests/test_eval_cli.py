@@ -15,7 +15,6 @@ from test_evaluate import A2, PAGE_CHARS, gold_page
 from typer.testing import CliRunner
 
 from broadsheet.errors import BadArgsError, ExitCode
-from broadsheet.evaluate import page_blocks
 
 
 @pytest.fixture
@@ -35,7 +34,7 @@ def files(tmp_path):
     paths["gold.json"].write_text(
         json.dumps(gold_page().to_dict(), ensure_ascii=False), encoding="utf-8"
     )
-    paths["gold.txt"].write_text("\n\n".join(page_blocks(gold_page())) + "\n", encoding="utf-8")
+    paths["gold.txt"].write_text("\n\n".join(gold_page().text_blocks()) + "\n", encoding="utf-8")
     return paths
 
 

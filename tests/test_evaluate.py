@@ -18,7 +18,6 @@ from broadsheet.evaluate import (
     failed_bounds,
     load_page,
     normalize,
-    page_blocks,
     pair_paths,
     parse_bounds,
     tokens,
@@ -194,8 +193,8 @@ def test_missing_prediction_scores_zero():
 def test_page_blocks_keep_unlisted_articles():
     page = gold_page()
     page.reading_order = []
-    assert page_blocks(page)[:3] == [A_TITLE, A1, A2]
-    assert len(page_blocks(page)) == 9  # 3 + 2 + 2 + 2
+    assert page.text_blocks()[:3] == [A_TITLE, A1, A2]
+    assert len(page.text_blocks()) == 9  # 3 + 2 + 2 + 2
 
 
 def test_known_edit_pair():
@@ -240,7 +239,7 @@ def test_cer_agrees_with_dinglehopper(pred, gold):
 
 
 def test_plain_text_gold_scores_text_only():
-    gold = PlainText(page_blocks(gold_page()))
+    gold = PlainText(gold_page().text_blocks())
     pred = gold_page()
     pred.photos[0].caption = ["交警在路口指挥车辆。"]  # 交通 -> 车辆: 2 substitutions
     scores = evaluate_page(pred, gold)

@@ -3,7 +3,7 @@ segmentation, reading order, photos and their captions."""
 
 from broadsheet.evaluate.bounds import Bound, failed_bounds, parse_bounds
 from broadsheet.evaluate.loading import READERS, PlainText, load_page, load_prediction, pair_paths
-from broadsheet.evaluate.page import PageScores, TextPair, evaluate_page, evaluate_text, page_blocks
+from broadsheet.evaluate.page import PageScores, TextPair, evaluate_page, evaluate_text
 from broadsheet.evaluate.report import PageReport, Report, evaluate_pages, evaluate_paths, render_html
 from broadsheet.evaluate.text import EditCounts, cer, normalize, tokens, wer
 
@@ -25,7 +25,6 @@ __all__ = [
     "load_page",
     "load_prediction",
     "normalize",
-    "page_blocks",
     "pair_paths",
     "parse_bounds",
     "render_html",

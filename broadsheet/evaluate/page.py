@@ -65,7 +65,7 @@ class PageScores:
 def evaluate_page(pred: Page, gold: Gold) -> PageScores:
     if isinstance(gold, PlainText):
         return evaluate_text(pred, gold)
-    pred_text, gold_text = _joined(page_blocks(pred)), _joined(page_blocks(gold))
+    pred_text, gold_text = _joined(pred.text_blocks()), _joined(gold.text_blocks())
     scores = PageScores(
         chars=char_counts(pred_text, gold_text), words=word_counts(pred_text, gold_text)
     )
@@ -102,7 +102,7 @@ def evaluate_page(pred: Page, gold: Gold) -> PageScores:
 
 def evaluate_text(pred: Page, gold: PlainText) -> PageScores:
     """Text-only ground truth: page CER/WER, and gold blocks matched to predicted ones for diffs."""
-    pred_blocks = page_blocks(pred)
+    pred_blocks = pred.text_blocks()
     pred_text, gold_text = _joined(pred_blocks), _joined(gold.blocks)
     cers = cer_matrix([normalize(b) for b in pred_blocks], [normalize(b) for b in gold.blocks])
     matched = greedy_match(text_similarity(cers), ARTICLE_MIN_SIMILARITY)
@@ -170,34 +170,11 @@ def _link_right(pred: Photo, gold: Photo, pred_to_gold: dict[str, str]) -> bool:
 
 def ordered_articles(page: Page) -> list[Article]:
     """Articles in reading order; any the reading order leaves out follow in document order."""
-    listed = {article_id: i for i, article_id in enumerate(page.reading_order)}
-    return sorted(page.articles, key=lambda a: listed.get(a.id, len(listed)))
+    return [item for item in page.in_reading_order() if isinstance(item, Article)]
 
 
 def article_text(article: Article) -> str:
-    heads = [article.kicker, article.title, article.subtitle]
-    return "\n".join([h for h in heads if h] + article.paragraphs)
-
-
-def page_blocks(page: Page) -> list[str]:
-    """The page's text blocks in reading order: each article followed by its photos' captions and
-    credits, photo-news at their place; items the reading order leaves out come last."""
-    photos = {p.id: p for p in page.photos}
-    order = {item_id: i for i, item_id in enumerate(page.reading_order)}
-    blocks: list[str] = []
-    placed: set[str] = set()
-    items: list[Article | Photo] = [*page.articles, *page.photos]
-    for item in sorted(items, key=lambda it: order.get(it.id, len(order))):
-        if isinstance(item, Article):
-            blocks += [h for h in (item.kicker, item.title, item.subtitle) if h] + item.paragraphs
-            owned = [photos[i] for i in item.photos if i in photos]
-        else:
-            owned = [item]
-        for photo in owned:
-            if photo.id not in placed:
-                placed.add(photo.id)
-                blocks += photo.caption + ([photo.credit] if photo.credit else [])
-    return [b for b in blocks if b.strip()]
+    return "\n".join(article.headlines + article.body_blocks())
 
 
 def _article_pair(gold: Article, pred: Article | None) -> TextPair:

@@ -1,7 +1,7 @@
 """NAME.md: the page as Markdown, items in reading order, blocks separated by blank lines.
 
-Article: the kicker as a plain line, `## title`, the subtitle in italics, the byline in bold
-when it is not already the start of the first paragraph, then the paragraphs; then its photos.
+Article: the kicker as a plain line, `## title`, the subtitle in italics, then its body (the
+byline and subheads in bold); then its photos.
 Photo: `![first caption paragraph](NAME/photos/pN.jpg)`, its caption paragraphs, and the credit
 on its own line. Photo-news items are the same photo block without a heading.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from broadsheet.imageio import atomic_write
-from broadsheet.model import Page, Photo
+from broadsheet.model import Article, Page, Photo
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
 
@@ -34,35 +34,37 @@ def photo_blocks(photo: Photo, name: str) -> list[str]:
     path = photo.image or f"{name}/photos/{photo.id}.jpg"
     alt = _alt(photo.caption[0]) if photo.caption else photo.id
     blocks = [f"![{alt}](<{path}>)" if " " in path else f"![{alt}]({path})"]
+    if photo.caption_title:
+        blocks.append(f"**{escape(photo.caption_title)}**")
     blocks += [escape(c) for c in photo.caption if c.strip()]
     if photo.credit:
         blocks.append(escape(photo.credit))
     return blocks
 
 
+def article_blocks(article: Article) -> list[str]:
+    blocks = [escape(article.kicker)] if article.kicker else []
+    blocks += [f"## {escape(article.title)}"] if article.title else []
+    blocks += [f"*{escape(article.subtitle)}*"] if article.subtitle else []
+    subheads = {s.text for s in article.subheads}
+    for block in article.body_blocks():
+        if block == article.byline or block in subheads:
+            blocks.append(f"**{escape(block)}**")
+        else:
+            blocks.append(escape(block))
+    return blocks
+
+
 def page_markdown(page: Page, name: str) -> str:
-    articles = {a.id: a for a in page.articles}
     photos = {p.id: p for p in page.photos}
     blocks: list[str] = []
-    order = list(page.reading_order) + [a.id for a in page.articles if a.id not in page.reading_order]
-    for item_id in order:
-        if item_id in articles:
-            article = articles[item_id]
-            if article.kicker:
-                blocks.append(escape(article.kicker))
-            if article.title:
-                blocks.append(f"## {escape(article.title)}")
-            if article.subtitle:
-                blocks.append(f"*{escape(article.subtitle)}*")
-            first = article.paragraphs[0] if article.paragraphs else ""
-            if article.byline and not first.startswith(article.byline):
-                blocks.append(f"**{escape(article.byline)}**")
-            blocks += [escape(p) for p in article.paragraphs if p.strip()]
-            for photo_id in article.photos:
-                if photo_id in photos:
-                    blocks += photo_blocks(photos[photo_id], name)
-        elif item_id in photos:
-            blocks += photo_blocks(photos[item_id], name)
+    for item in page.in_reading_order():
+        if isinstance(item, Article):
+            blocks += article_blocks(item)
+            blocks += [b for photo_id in item.photos if photo_id in photos
+                       for b in photo_blocks(photos[photo_id], name)]
+        else:
+            blocks += photo_blocks(item, name)
     return "\n\n".join(blocks) + "\n"
 
 
