@@ -271,13 +271,17 @@ class Page:
             skew_angle=float(data.get("skew_angle", 0.0)),
             text_size=data.get("text_size"),
             working_scale=float(data.get("working_scale", 1.0)),
-            header=PageHeader(**{k: header.get(k) for k in vars(PageHeader())}) if (header := data.get("header")) else None,
+            header=_header(data.get("header")),
             articles=articles,
             photos=photos,
             regions=regions,
             reading_order=list(data.get("reading_order", [])),
             timings=dict(data.get("timings", {})),
         )
+
+
+def _header(data: dict[str, Any] | None) -> PageHeader | None:
+    return PageHeader(**{key: data.get(key) for key in vars(PageHeader())}) if data else None
 
 
 def _box(values: Any) -> BBox:
