@@ -1,4 +1,4 @@
-"""The whole job for one page: load image -> layout -> ocr -> postprocess -> export.
+"""The whole job for one page: load image -> normalize -> layout -> ocr -> postprocess -> export.
 
 One `Pipeline` serves the CLI, batch, the watcher and Python callers alike; models load once.
 """
@@ -11,10 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
-from broadsheet import layout, postprocess
+from broadsheet import postprocess
 from broadsheet.export import DEFAULT_FORMATS, write_page
 from broadsheet.imageio import load_image
+from broadsheet.layout import GeometricLayout, LayoutAnalyzer
 from broadsheet.model import Page
+from broadsheet.normalize import normalize_page, page_to_input
 from broadsheet.ocr import OcrEngine, get_engine, read_lines
 
 
@@ -27,8 +29,9 @@ class PageResult:
 
 class Pipeline:
     def __init__(self, engine: str | OcrEngine = "rapidocr", deskew: bool = True,
-                 threads: int | None = None) -> None:
+                 threads: int | None = None, layout: LayoutAnalyzer | None = None) -> None:
         self.engine = get_engine(engine, threads) if isinstance(engine, str) else engine
+        self.layout = layout or GeometricLayout()
         self.deskew = deskew
 
     def process(self, source: str | Path | np.ndarray) -> Page:
@@ -38,20 +41,25 @@ class Pipeline:
         return self.process_image(load_image(source), source=Path(source).name)
 
     def process_image(self, image: np.ndarray, source: str | None = None) -> Page:
-        timings: dict[str, float] = {}
+        normalized = normalize_page(image, self.engine, deskew=self.deskew)
+        working = normalized.page
+        timings = dict(normalized.timings)
+
         start = time.perf_counter()
-        page_layout = layout.analyze(image, self.engine, deskew=self.deskew)
+        page_layout = self.layout.analyze(working.image, normalized.boxes)
         timings["layout"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        read_lines(self.engine, page_layout.image, page_layout.text_lines())
+        read_lines(self.engine, working.pixels, page_layout.text_lines())
         timings["ocr"] = time.perf_counter() - start
 
         start = time.perf_counter()
         page = postprocess.assemble(page_layout)
+        page_to_input(page, working.frame)
         timings["postprocess"] = time.perf_counter() - start
 
         page.source = source
+        page.text_size = round(page_layout.unit / working.frame.scale, 1)
         page.timings = {k: round(v, 3) for k, v in timings.items()}
         return page
 

@@ -56,9 +56,35 @@ def as_line_boxes(boxes: list[BBox]) -> list[LineBox]:
     lines = []
     for box in boxes:
         x0, y0, x1, y1 = box
-        vertical = (y1 - y0) > 2.5 * (x1 - x0)
+        vertical = (y1 - y0) > 2.0 * (x1 - x0)
         direction = TextDirection.VERTICAL_RL if vertical else TextDirection.HORIZONTAL_LR
         lines.append(LineBox(box, direction))
+    return lines
+
+
+def join_vertical_pieces(lines: list[LineBox]) -> list[LineBox]:
+    """The detector sometimes boxes a vertical headline's first or last characters apart, as a
+    square above or below the rest; a piece as wide as the vertical line, touching its end, is
+    part of it."""
+    lines = list(lines)
+    merged = True
+    while merged:
+        merged = False
+        for line in (l for l in lines if l.direction == TextDirection.VERTICAL_RL):
+            for piece in lines:
+                if piece is line or not 0.6 <= piece.width / line.width <= 1.5:
+                    continue
+                shared = min(line.x1, piece.x1) - max(line.x0, piece.x0)
+                gap = max(piece.y0 - line.y1, line.y0 - piece.y1)
+                if shared >= 0.6 * min(line.width, piece.width) and gap <= 0.5 * line.width:
+                    lines.remove(piece)
+                    lines[lines.index(line)] = LineBox((min(line.x0, piece.x0), min(line.y0, piece.y0),
+                                                        max(line.x1, piece.x1), max(line.y1, piece.y1)),
+                                                       TextDirection.VERTICAL_RL)
+                    merged = True
+                    break
+            if merged:
+                break
     return lines
 
 
@@ -81,7 +107,8 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
             # by the others, so a narrow bridge keeps a neighbouring line out
             left, right = _ink_rows(ink[y0:y1, x0:x1].T, bridge_share=10)
             rows = np.flatnonzero(ink[y0:y1, x0 + left:x0 + right].any(axis=1))
-            pieces.append(LineBox((x0 + left, y0 + int(rows[0]), x0 + right, y0 + int(rows[-1]) + 1), line.direction))
+            top, bottom = _grow_vertical(ink, x0 + left, x0 + right, y0 + int(rows[0]), y0 + int(rows[-1]) + 1)
+            pieces.append(LineBox((x0 + left, top, x0 + right, bottom), line.direction))
             continue
         ink_start, ink_end, blanks = runs
         cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a + b) / 2, lines, rules)]
@@ -90,6 +117,44 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
             pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
     return pieces
+
+
+def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> tuple[int, int]:
+    """The detector often leaves a vertical line's first or last character out. Take in, at either
+    end, whole characters: ink within the line's width, at most half a character away, about as
+    tall as a character, with paper beside it."""
+    width = x1 - x0
+    margin = max(2, width // 4)
+
+    def next_character(edge: int, step: int) -> int | None:
+        """The far edge of the character beyond `edge` (step -1: above, +1: below), if one is there."""
+        reach = int(1.6 * width)
+        lo, hi = (max(0, edge - reach), edge) if step < 0 else (edge, min(ink.shape[0], edge + reach))
+        rows = np.flatnonzero(ink[lo:hi, x0:x1].any(axis=1)) + lo
+        if rows.size == 0:
+            return None
+        near = rows[-1] if step < 0 else rows[0]
+        if abs(edge - near) > 0.5 * width:
+            return None
+        run = [int(near)]
+        for row in (rows[::-1] if step < 0 else rows)[1:]:
+            if abs(row - run[-1]) > 0.3 * width or abs(row - near) > 1.2 * width:
+                break
+            run.append(int(row))
+        first, last = min(run), max(run) + 1
+        # a character may be a little wider than the line's ink, and a neighbouring vertical line
+        # stands a third of a character away; a text line or rule would run on through both
+        beside = [ink[first:last, max(0, x0 - margin - 3):max(0, x0 - margin)],
+                  ink[first:last, x1 + margin:x1 + margin + 3]]
+        if any(side.any() for side in beside) or last - first < 0.6 * width:
+            return None
+        return first if step < 0 else last
+
+    while (grown := next_character(top, -1)) is not None:
+        top = grown
+    while (grown := next_character(bottom, +1)) is not None:
+        bottom = grown
+    return top, bottom
 
 
 def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:

@@ -13,20 +13,26 @@ import cv2
 import numpy as np
 
 from broadsheet.layout.blocks import Block, column_segments, headline_groups
-from broadsheet.layout.deskew import Deskew, deskew_page
-from broadsheet.layout.lines import LineBox, as_line_boxes, body_size, merge_row_fragments, split_at_gaps, split_by_size
-from broadsheet.layout.orientation import page_turns
+from broadsheet.layout.lines import (
+    LineBox,
+    as_line_boxes,
+    body_size,
+    join_vertical_pieces,
+    merge_row_fragments,
+    split_at_gaps,
+    split_by_size,
+)
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
-from broadsheet.ocr import OcrEngine
 
 
 @dataclass
 class PageLayout:
-    image: np.ndarray  # the deskewed page all boxes here refer to
-    deskew: Deskew  # maps those boxes back to input-image pixels
-    unit: float  # median body line height, px
+    """Typed regions of a page with empty lines for OCR to fill; boxes in the analysed image's pixels."""
+
+    size: tuple[int, int]  # (width, height) of the analysed image
+    unit: float  # body text size (ink height of a body line), px
     masthead: Region | None = None
     headlines: list[list[Region]] = field(default_factory=list)  # kicker/title/subtitle groups
     text_blocks: list[Region] = field(default_factory=list)  # body and caption column segments
@@ -42,16 +48,17 @@ class PageLayout:
         return [line for region in self.regions for line in region.lines]
 
 
-def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLayout:
-    straight, correction = deskew_page(image) if deskew else (image, Deskew.identity(image))
-    boxes = engine.detect(straight)
-    turns = page_turns(straight, boxes, engine)
-    if turns:
-        straight, correction = deskew_page(image, turns)
-        boxes = engine.detect(straight)
-    gray = cv2.cvtColor(straight, cv2.COLOR_RGB2GRAY)
+class GeometricLayout:
+    """The default analyser: the page's own column grid, rules, photos and type sizes."""
+
+    def analyze(self, image: np.ndarray, boxes: list[BBox]) -> PageLayout:
+        return analyze(image, boxes)
+
+
+def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
+    gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     ink = ink_mask(gray)
-    lines = as_line_boxes(boxes)
+    lines = join_vertical_pieces(as_line_boxes(boxes))
     unit = body_size(lines)  # of the padded detector boxes: enough to size the rule search
     height, width = gray.shape
 
@@ -69,7 +76,7 @@ def analyze(image: np.ndarray, engine: OcrEngine, deskew: bool = True) -> PageLa
     lines = merge_row_fragments(lines, unit, rules)
 
     ids = (f"r{i}" for i in count(1))
-    layout = PageLayout(straight, correction, unit)
+    layout = PageLayout((width, height), unit)
     masthead_lines, lines = _split_masthead(lines, rules, width, height)
     if masthead_lines:
         layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)

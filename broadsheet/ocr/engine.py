@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 import cv2
@@ -15,7 +16,7 @@ class OcrEngine(Protocol):
     name: str
 
     def detect(self, image: np.ndarray) -> list[BBox]:
-        """Axis-aligned boxes of the text lines on a (deskewed) RGB page."""
+        """Axis-aligned boxes of the text lines on a (deskewed) RGB page, at the size it is given."""
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         """Text and confidence (0..1) of each horizontal line image."""
@@ -39,16 +40,41 @@ def get_engine(name: str, threads: int | None = None) -> OcrEngine:
     raise BadArgsError(f"unknown OCR engine {name!r}; available: rapidocr, tesseract, tesseract:LANG")
 
 
-def line_crop(image: np.ndarray, line: Line) -> np.ndarray:
-    """The line's pixels, with a margin, turned so the recognizer sees horizontal text."""
+# Detection memory and time grow with the image; a larger page is detected in horizontal strips
+# (full width, so no line is ever cut lengthwise) that overlap by more than any line is tall.
+MAX_DETECT_PIXELS = 16_000_000
+
+
+def detect_lines(engine: OcrEngine, image: np.ndarray, overlap: int) -> list[BBox]:
+    """The engine's line boxes for a page of any size. `overlap`: px shared by neighbouring strips,
+    more than twice the tallest line; a box is kept from the strip whose middle part holds its
+    centre, so it comes whole from exactly one strip."""
+    height, width = image.shape[:2]
+    if height * width <= MAX_DETECT_PIXELS:
+        return engine.detect(image)
+    strip = max(3 * overlap, MAX_DETECT_PIXELS // width)
+    boxes: list[BBox] = []
+    for top in range(0, height, strip - overlap):
+        bottom = min(height, top + strip)
+        core = (top + overlap // 2 if top else 0, bottom - overlap // 2 if bottom < height else height)
+        for x0, y0, x1, y1 in engine.detect(image[top:bottom]):
+            if core[0] <= top + (y0 + y1) / 2 < core[1]:
+                boxes.append((x0, top + y0, x1, top + y1))
+        if bottom == height:
+            break
+    return boxes
+
+
+def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line) -> np.ndarray:
+    """The line's pixels, with a margin, turned so the recognizer sees horizontal text.
+    `pixels` reads a box of the page (at the best resolution there is)."""
     x0, y0, x1, y1 = line.bbox
-    h, w = image.shape[:2]
     if line.direction == TextDirection.VERTICAL_RL:
-        return _vertical_as_horizontal(image[max(0, y0):min(h, y1), max(0, x0):min(w, x1)])
+        return _vertical_as_horizontal(pixels(line.bbox))
     # boxes are tight to the ink; the recognizer wants a margin (with less on the sides it drifts
     # to traditional forms: 区 -> 區)
     pad = max(2, (y1 - y0) // 4)
-    return image[max(0, y0 - pad):min(h, y1 + pad), max(0, x0 - pad):min(w, x1 + pad)]
+    return pixels((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
 
 
 def _vertical_as_horizontal(crop: np.ndarray) -> np.ndarray:
@@ -98,11 +124,11 @@ def _square(cell: np.ndarray, size: int) -> np.ndarray:
     return square
 
 
-def read_lines(engine: OcrEngine, image: np.ndarray, lines: list[Line]) -> None:
+def read_lines(engine: OcrEngine, pixels: Callable[[BBox], np.ndarray], lines: list[Line]) -> None:
     """Recognize every line in place: sets `text` and `confidence`."""
     if not lines:
         return
-    results = engine.recognize([line_crop(image, line) for line in lines])
+    results = engine.recognize([line_crop(pixels, line) for line in lines])
     for line, (text, confidence) in zip(lines, results):
         line.text = text.strip()
         line.confidence = round(float(confidence), 4)

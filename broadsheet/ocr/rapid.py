@@ -10,15 +10,17 @@ import numpy as np
 from broadsheet.errors import MissingDependencyError
 from broadsheet.model import BBox
 
-# The detector sees the page at most this large (rapidocr's own default): body text of a 300 dpi
-# broadsheet stays ~17 px there, enough for it, and detection time grows with the square of it.
-DETECT_MAX_SIDE = 2000
+# The detector sees the page at the size it is given: the pipeline has already scaled the page so
+# its text suits the model (rapidocr's own default squashes every page to 2000 px, whatever its
+# text size). A dense broadsheet holds more lines than rapidocr's default 1000 candidates.
+NO_RESIZE = 1_000_000
+MAX_CANDIDATES = 20_000
 
 
 class RapidOcrEngine:
     name = "rapidocr"
 
-    def __init__(self, detect_max_side: int = DETECT_MAX_SIDE, threads: int | None = None) -> None:
+    def __init__(self, threads: int | None = None) -> None:
         try:
             from rapidocr import RapidOCR
             from rapidocr.ch_ppocr_rec import TextRecInput
@@ -28,13 +30,13 @@ class RapidOcrEngine:
         self._ocr = RapidOCR(params={
             "Global.log_level": "warning",
             "Det.limit_type": "max",
-            "Det.limit_side_len": detect_max_side,
+            "Det.limit_side_len": NO_RESIZE,
+            "Det.max_candidates": MAX_CANDIDATES,
             "EngineConfig.onnxruntime.intra_op_num_threads": threads or -1,
         })
         self._rec_input = TextRecInput
         self._detector = self._ocr._load_det_model()
         self._recognizer = self._ocr._load_rec_model()
-        self.detect_max_side = detect_max_side
 
     def detect(self, image: np.ndarray) -> list[BBox]:
         result = self._detector(np.ascontiguousarray(image[:, :, ::-1]))  # rapidocr wants BGR

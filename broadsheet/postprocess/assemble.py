@@ -57,8 +57,7 @@ def assemble(layout: PageLayout) -> Page:
     items = list(articles.values()) + [_Item(None, group) for group in _cluster(orphans, unit)]
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
-    page = Page(width=layout.deskew.width, height=layout.deskew.height, rotation=90 * layout.deskew.turns,
-                skew_angle=layout.deskew.angle)
+    page = Page(width=layout.size[0], height=layout.size[1])
     if layout.masthead:
         page.regions.append(layout.masthead)
     photo_number = count(1)
@@ -84,7 +83,6 @@ def assemble(layout: PageLayout) -> Page:
             region.article = article.id
         page.regions += sorted(owned, key=lambda r: article.regions.index(r.id))
     page.regions += layout.separators
-    _to_input_pixels(page, layout)
     return page
 
 
@@ -197,16 +195,5 @@ def _page_order(items: list[_Item], unit: float) -> list[_Item]:
 def _content_span(layout: PageLayout) -> tuple[int, int]:
     boxes = [r.bbox for r in layout.regions if r.type != RegionType.SEPARATOR]
     if not boxes:
-        return 0, layout.deskew.width
+        return 0, layout.size[0]
     return min(b[0] for b in boxes), max(b[2] for b in boxes)
-
-
-def _to_input_pixels(page: Page, layout: PageLayout) -> None:
-    """Every box so far refers to the deskewed page; the JSON promises input-image pixels."""
-    to_input = layout.deskew.to_input
-    for region in page.regions:
-        region.bbox = to_input(region.bbox)
-        for line in region.lines:
-            line.bbox = to_input(line.bbox)
-    for thing in page.articles + page.photos:
-        thing.bbox = to_input(thing.bbox)

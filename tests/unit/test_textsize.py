@@ -1,0 +1,45 @@
+"""The text size pass measures the same text at every resolution, in a few tens of milliseconds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from broadsheet.normalize import working_scale
+from broadsheet.normalize.textsize import estimate_text_size
+
+PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
+
+
+def body_height(name: str) -> float:
+    """Median ink height of the truth's body lines."""
+    truth = json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
+    heights = [line["bbox"][3] - line["bbox"][1] for region in truth["regions"] if region["type"] == "text"
+               for line in region["lines"]]
+    return float(np.median(heights))
+
+
+@pytest.mark.parametrize("name", ["page_c", "sample_b", "page_e"])
+@pytest.mark.parametrize("factor", [0.4, 1.0, 2.0])
+def test_text_size_follows_the_page_scale(name, factor):
+    gray = np.asarray(Image.open(next(PAGES.glob(f"{name}.*[gp]"))).convert("L"))
+    if factor != 1.0:
+        gray = cv2.resize(gray, None, fx=factor, fy=factor,
+                          interpolation=cv2.INTER_AREA if factor < 1 else cv2.INTER_CUBIC)
+    measured = estimate_text_size(gray)
+    # truth boxes of skewed lines are a little taller than their ink
+    assert 0.75 <= measured / (body_height(name) * factor) <= 1.25
+
+
+def test_a_blank_page_has_no_text_size():
+    assert estimate_text_size(np.full((500, 400), 240, np.uint8)) is None
+
+
+@pytest.mark.parametrize("size, scale", [(None, 1.0), (18.0, 1.0), (7.0, 2.0), (48.0, 0.5)])
+def test_working_scale_brings_text_into_the_band(size, scale):
+    assert working_scale(size) == pytest.approx(scale)
