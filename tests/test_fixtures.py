@@ -22,6 +22,26 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def join_lines(texts: list[str]) -> str:
+    """Printed lines as running text: Latin lines join with a space, a line ending in a hyphenation
+    hyphen (a letter then `-`) joins the next without it; real hyphens are never at a line end."""
+    joined = ""
+    for text in texts:
+        if re.search(r"[A-Za-z]-$", joined):
+            joined = joined[:-1] + text
+        else:
+            joined += (" " if joined else "") + text
+    return joined
+
+
+def is_latin(page: Page) -> bool:
+    text = "".join(p for a in page.articles for p in a.paragraphs)
+    return sum(ch.isascii() for ch in text) > 0.9 * len(text)
+
+
+BYLINE_MARKS = "■□◆● "
+
+
 def load(name: str) -> tuple[Page, np.ndarray, dict]:
     data = json.loads((PAGES / f"{name}.json").read_text(encoding="utf-8"))
     page = Page.from_dict(data)
@@ -59,7 +79,8 @@ def column_starts(page: Page) -> tuple[int, int]:
 
 
 def test_pages_exist():
-    assert {"sample_a", "sample_b", "page_c", "page_d", "page_e", "page_f", "page_g"} <= set(PAGE_NAMES)
+    expected = {"sample_a", "sample_b", "page_c", "page_d", "page_e", "page_f", "page_g", "page_h", "page_i", "page_j"}
+    assert expected <= set(PAGE_NAMES)
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
@@ -95,13 +116,71 @@ def test_article_lines_spell_its_paragraphs(name):
     for article in page.articles:
         regions = [page.region(r) for r in article.regions]
         assert all(r.article == article.id for r in regions)
-        body = "".join(line.text for r in regions if r.type == RegionType.TEXT for line in r.lines)
+        body = join_lines([line.text for r in regions if r.type == RegionType.TEXT for line in r.lines])
         assert squash(body) == squash("".join(article.paragraphs)), article.id
+        if is_latin(page):  # words and spaces exactly, hyphenation undone
+            assert body == " ".join(article.paragraphs), article.id
         for role in ("kicker", "title", "subtitle"):
-            drawn = "".join(line.text for r in regions if r.type == role for line in r.lines)
+            drawn = join_lines([line.text for r in regions if r.type == role for line in r.lines])
             assert squash(drawn) == squash(getattr(article, role) or ""), (article.id, role)
-        if article.byline:
-            assert article.paragraphs[0].startswith(article.byline)
+        bylines = [r for r in regions if r.type == RegionType.BYLINE]
+        if article.byline_apart:
+            assert len(bylines) == 1 and len(bylines[0].lines) == 1, article.id
+            assert bylines[0].text.lstrip(BYLINE_MARKS) == article.byline, article.id
+        else:
+            assert not bylines, article.id
+            if article.byline:
+                assert article.paragraphs[0].startswith(article.byline)
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_body_blocks_stand_where_they_are_printed(name):
+    """Continuation notices open / close the body, an own-line byline precedes the text, subheads stand
+    between text regions in the order of their paragraphs, each region in its article's region list."""
+    page, _, _ = load(name)
+    for article in page.articles:
+        regions = [page.region(r) for r in article.regions]
+        body = [r for r in regions if r.type not in ("kicker", "title", "subtitle", "photo", "caption")]
+        notices = [r for r in regions if r.type == RegionType.CONTINUATION]
+        expected = [n for n in (article.continued_from, article.continued_to) if n]
+        assert [r.text for r in notices] == [f"（{n}）" for n in expected], article.id
+        if article.continued_from:
+            assert body[0].type == RegionType.CONTINUATION, article.id
+        if article.continued_to:
+            assert body[-1].type == RegionType.CONTINUATION, article.id
+        if article.byline_apart:
+            first = 1 if article.continued_from else 0
+            assert body[first].type == RegionType.BYLINE, article.id
+        subheads = [r for r in regions if r.type == RegionType.SUBHEAD]
+        assert [squash(r.text) for r in subheads] == [squash(s.text) for s in article.subheads], article.id
+        befores = [s.before for s in article.subheads]
+        assert befores == sorted(befores) and all(0 < b < len(article.paragraphs) for b in befores), article.id
+        for region in subheads:
+            k = body.index(region)
+            assert body[k - 1].type == RegionType.TEXT and body[k + 1].type == RegionType.TEXT, region.id
+            assert len(region.text.rstrip()) and region.text.rstrip()[-1] not in "。，；！？.,;!?", region.id
+        # the text before a subhead ends exactly where its paragraph `before` starts
+        text_before = ""
+        for region in body:
+            if region.type == RegionType.SUBHEAD:
+                before = article.subheads[subheads.index(region)].before
+                assert squash(text_before) == squash("".join(article.paragraphs[:before])), region.id
+            elif region.type == RegionType.TEXT:
+                text_before += "".join(line.text for line in region.lines)
+
+
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_header_is_drawn_in_masthead_regions(name):
+    page, _, _ = load(name)
+    assert page.header is not None and page.header.paper and page.header.date and page.header.folio
+    masthead = [r for r in page.regions if r.type == RegionType.MASTHEAD]
+    assert masthead and all(r.article is None and r.photo is None for r in masthead)
+    printed = [line.text for r in masthead for line in r.lines]
+    for value in vars(page.header).values():
+        if value:
+            assert any(value in text for text in printed), value
+    owned = {r for a in page.articles for r in a.regions}
+    assert not owned & {r.id for r in masthead}
 
 
 @pytest.mark.parametrize("name", PAGE_NAMES)
@@ -113,8 +192,11 @@ def test_captions_and_photos(name):
         assert len(captions) == 1 and len(pictures) == 1, photo.id
         assert pictures[0].bbox == photo.bbox
         drawn = "".join(line.text for line in captions[0].lines)
-        assert squash(drawn) == squash("".join(photo.caption) + (photo.credit or "")), photo.id
+        expected = (photo.caption_title or "") + "".join(photo.caption) + (photo.credit or "")
+        assert squash(drawn) == squash(expected), photo.id
         assert captions[0].lines[-1].text.endswith(photo.credit), photo.id
+        if photo.caption_title:
+            assert captions[0].lines[0].text == photo.caption_title, photo.id
         if photo.article:
             assert photo.id in page.article(photo.article).photos
         x0, y0, x1, y1 = photo.bbox
@@ -195,3 +277,83 @@ def test_paragraphs_both_continue_and_start_at_column_tops():
 def test_fixtures_fit_the_size_budget():
     files = [p for p in FIXTURES.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     assert sum(p.stat().st_size for p in files) < MAX_FIXTURE_BYTES
+
+
+def body_line_height(page: Page) -> float:
+    heights = [ln.bbox[3] - ln.bbox[1] for r in page.regions if r.type == RegionType.TEXT for ln in r.lines]
+    return float(np.median(heights))
+
+
+def test_page_h_inside_page_elements():
+    page, _, _ = load("page_h")
+    header = page.header
+    assert all([header.paper, header.folio, header.section, header.date, header.staff])
+    assert (header.folio, header.section) == ("第2版", "要闻·综合")
+    masthead = [r for r in page.regions if r.type == RegionType.MASTHEAD]
+    assert len(masthead) == 5 and all(len(r.lines) == 1 for r in masthead)
+    assert sum(len(a.subheads) for a in page.articles) >= 2
+    assert [a.continued_from for a in page.articles if a.continued_from] == ["上接第一版"]
+    assert [a.continued_to for a in page.articles if a.continued_to] == ["下转第四版"]
+    continued = next(a for a in page.articles if a.continued_from)
+    assert continued.headlines == []
+    apart = [a for a in page.articles if a.byline_apart]
+    assert len(apart) == 1 and apart[0].byline == "本报记者 蔡茂楷" and len(apart[0].subheads) >= 2
+    assert any(ln.direction == TextDirection.VERTICAL_RL for r in page.regions for ln in r.lines)
+    assert any(p.article is None for p in page.photos)
+    assert 10 <= body_line_height(page) <= 15, "body about 12 px"
+
+
+def test_page_i_box_reversed_kicker_and_caption_title():
+    page, gray, _ = load("page_i")
+    titled = [p for p in page.photos if p.caption_title]
+    assert len(titled) == 1 and titled[0].caption_title == "老外现场讲授“剪枝”" and titled[0].credit == "陈霞 摄"
+    rules = [r.bbox for r in page.regions if r.type == RegionType.SEPARATOR]
+    body = body_line_height(page)
+
+    def framed(article) -> bool:
+        x0, y0, x1, y1 = article.bbox
+        horizontal = [b for b in rules if b[2] - b[0] > 5 * (b[3] - b[1]) and b[0] <= x0 and b[2] >= x1]
+        vertical = [b for b in rules if b[3] - b[1] > 5 * (b[2] - b[0]) and b[1] <= y0 and b[3] >= y1]
+        return (
+            any(0 <= y0 - b[3] < 2 * body for b in horizontal)
+            and any(0 <= b[1] - y1 < 2 * body for b in horizontal)
+            and any(0 <= x0 - b[2] < 2 * body for b in vertical)
+            and any(0 <= b[0] - x1 < 2 * body for b in vertical)
+        )
+
+    assert [a.id for a in page.articles if framed(a)] == ["a2"]
+    kicker = next(r for r in page.regions if r.type == RegionType.KICKER and r.article == "a1")
+    x0, y0, x1, y1 = kicker.lines[0].bbox
+    crop = gray[y0:y1, x0:x1]
+    background = float(np.median(gray))
+    assert np.median(crop) < background - 80, "white letters on a dark box"
+    assert (crop > background - 40).mean() > 0.1
+    indented = [r for r in page.regions if r.type == RegionType.SUBHEAD]
+    assert len(indented) >= 2
+    assert [a.byline for a in page.articles if a.byline_apart] == ["本报记者 陈霞"]
+
+
+def test_page_j_latin_gazette():
+    page, _, _ = load("page_j")
+    assert is_latin(page)
+    assert page.header.paper == "FEDERAL GAZETTE" and page.header.folio == "Page 3"
+    body = body_line_height(page)
+    heads = [
+        a
+        for a in page.articles
+        if a.title
+        and all(
+            ln.bbox[3] - ln.bbox[1] < 1.4 * body
+            for r in page.regions
+            if r.type == RegionType.TITLE and r.article == a.id
+            for ln in r.lines
+        )
+    ]
+    assert len(heads) >= 5
+    lines = [ln.text for r in page.regions if r.type == RegionType.TEXT for ln in r.lines]
+    assert any(re.search(r"[a-z]-$", t) for t in lines), "hyphenated line ends"
+    assert any("BLM-managed" in p for a in page.articles for p in a.paragraphs)
+    assert not any(t.endswith("BLM-") for t in lines)
+    assert column_starts(page)[1] > 0, "a paragraph runs on into the next column"
+    credits = [p.credit for p in page.photos]
+    assert credits == ["Photo: J. Smith"]
