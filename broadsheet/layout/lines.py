@@ -15,6 +15,7 @@ from broadsheet.layout.rules import Rule, crosses
 from broadsheet.model import BBox, TextDirection
 
 HEADLINE_RATIO = 1.22  # ink height / unit above which a line is headline type
+GUTTER_MIN_WIDTH = 0.25  # of a detector box's height (~1.4 of the ink's): the narrowest gutter's paper
 
 
 @dataclass
@@ -111,7 +112,7 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
             pieces.append(LineBox((x0 + left, top, x0 + right, bottom), line.direction))
             continue
         ink_start, ink_end, blanks = runs
-        cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a + b) / 2, lines, rules)]
+        cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a, b), lines, rules, ink)]
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
@@ -182,34 +183,54 @@ def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:
 
 
 def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[int, int]]] | None:
-    """(first ink x, last ink x, blank runs wider than half the line height), page coordinates."""
+    """(first ink x, last ink x, blank runs as wide as a narrow gutter), page coordinates."""
     x0, y0, x1, y1 = line.bbox
     margin = line.height // 5  # padding rows touch the neighbouring lines' ink
     band = ink[y0 + margin:max(y1 - margin, y0 + margin + 1), x0:x1]
     filled = np.flatnonzero(band.any(axis=0))
     if filled.size == 0:
         return None
-    wide = [(x0 + int(a) + 1, x0 + int(b)) for a, b in zip(filled, filled[1:]) if b - a > 0.45 * line.height]
+    narrowest = GUTTER_MIN_WIDTH * line.height
+    wide = [(x0 + int(a) + 1, x0 + int(b)) for a, b in zip(filled, filled[1:]) if b - a > narrowest]
     return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide
 
 
-def _is_gutter(line: LineBox, x: float, lines: list[LineBox], rules: list[Rule]) -> bool:
-    """Most lines of its size above and below, on its side of any rule, leave x blank too. On a
-    coarse scan the detector bridges a narrow gutter on several rows in a row, so the
-    neighbourhood reaches eight lines each way."""
+def _is_gutter(line: LineBox, blank: tuple[int, int], lines: list[LineBox], rules: list[Rule],
+               ink: np.ndarray) -> bool:
+    """Most lines of its size above and below, on its side of any rule, have paper somewhere in
+    this blank too: a stripe of paper down the page.
+
+    Judged on their ink, not their boxes: across a narrow gutter the detector bridges the lines of
+    every row, and on a coarse scan it does so for many rows in a row, so the neighbourhood reaches
+    eight lines each way. A blank inside a column (after 、。) has ink above and below it. The
+    stripe may lie anywhere in the blank: a quote mark or comma beside a gutter widens the blank
+    of one line only.
+    """
+    a, b = blank
+    centre = (a + b) / 2
+
     def neighbour(o: LineBox) -> bool:
-        if o is line or o.x0 >= line.x1 or o.x1 <= line.x0 or not 0.75 < o.height / line.height < 1.33:
+        if o is line or not 0.75 < o.height / line.height < 1.33:
             return False
         if abs((o.y0 + o.y1) - (line.y0 + line.y1)) / 2 >= 8 * line.height:
             return False
+        if o.x1 <= line.x0 or o.x0 >= line.x1:
+            return False
         upper, lower = (o, line) if o.y0 < line.y0 else (line, o)
-        return not crosses(rules, x - 1, upper.y1, x + 1, lower.y0)
+        return not crosses(rules, centre - 1, upper.y1, centre + 1, lower.y0)
 
     near = [o for o in lines if neighbour(o)]
-    if len(near) < 2:
+    if len(near) < 2 or b - a < 3:
         return False
-    covering = sum(1 for o in near if o.x0 < x < o.x1)
-    return covering <= 0.4 * len(near)
+    paper = np.zeros(b - a, dtype=int)  # per column of the blank: neighbours with paper there
+    for o in near:
+        margin = o.height // 5
+        paper += ~ink[o.y0 + margin:max(o.y1 - margin, o.y0 + margin + 1), a:b].any(axis=0)
+    # a stripe as wide as a narrow gutter; justified text lines up the small gaps between its
+    # characters too, but those are a fraction of this
+    width = min(b - a, max(3, round(GUTTER_MIN_WIDTH * line.height)))
+    stripes = np.lib.stride_tricks.sliding_window_view(paper, width).min(axis=1)
+    return bool(stripes.max() >= 0.6 * len(near))
 
 
 def body_size(lines: list[LineBox]) -> float:
