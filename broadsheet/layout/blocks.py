@@ -8,7 +8,8 @@ import numpy as np
 
 from broadsheet.layout.lines import LineBox
 from broadsheet.layout.rules import Rule, crosses
-from broadsheet.model import BBox, TextDirection, overlaps
+from broadsheet.layout.thresholds import HEADING_MARGIN, HEADING_SPACE, MAX_HEADING_LINES, MAX_SUBHEAD_LINES
+from broadsheet.model import BBox, TextDirection, in_rows, overlaps
 
 MIN_COLUMN_LINES = 3  # x-extents seen this often make a column
 MIN_COLUMN_WIDTH = 5  # in units: no newspaper sets a column narrower than this many characters
@@ -85,11 +86,12 @@ def column_intervals(lines: list[LineBox], unit: float) -> list[tuple[int, int]]
                 break
         else:
             clusters.append([line])
+    # Short last lines of paragraphs, and ragged lines of Latin heads, can share extents by chance;
+    # a column's lines also stand one under another.
     intervals = [
         (int(np.median([l.x0 for l in c])), int(np.median([l.x1 for l in c])))
-        for c in clusters if len(c) >= MIN_COLUMN_LINES
+        for c in clusters if len(c) >= MIN_COLUMN_LINES and _stacked_pairs(c, unit) >= MIN_COLUMN_LINES - 1
     ]
-    # short last lines of paragraphs from different articles can share extents by chance
     intervals = [(x0, x1) for x0, x1 in intervals if x1 - x0 >= MIN_COLUMN_WIDTH * unit]
     # Widest first: a cluster of indented lines, or of lines ending in punctuation (whose ink
     # stops short of the em box), lies within a wider column and is folded into it.
@@ -101,6 +103,12 @@ def column_intervals(lines: list[LineBox], unit: float) -> list[tuple[int, int]]
         if not folded:
             columns.append((x0, x1))
     return columns
+
+
+def _stacked_pairs(lines: list[LineBox], unit: float) -> int:
+    """How many of the lines stand right under another of them, at body line spacing."""
+    ordered = sorted(lines, key=lambda l: l.y0)
+    return sum(1 for upper, lower in zip(ordered, ordered[1:]) if -0.3 * unit <= lower.y0 - upper.y1 <= unit)
 
 
 def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
@@ -137,3 +145,56 @@ def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
             segments.append(current)
     return segments
 
+
+
+def split_headings(segment: Block, unit: float) -> list[tuple[bool, Block]]:
+    """A column segment cut around its runs of bold lines: [(is_heading, block)] top to bottom.
+
+    A bold run with regular text after it is a heading set at body size: an in-article subhead
+    (小标题) when text stands above it, or, at the top of a segment, possibly a whole headline of
+    bold body-size lines (Latin notices); which, postprocess decides from who owns it. Inside a
+    segment a heading stands apart from the paragraph before it: that paragraph ends short of the
+    column's edge, or space is left above the heading, or a new paragraph starts after it. A bold
+    run longer than a heading, or one that ends the segment, is bold text.
+    """
+    rows: list[list[LineBox]] = []
+    for line in in_rows(segment.lines, key=lambda l: l.bbox):
+        if rows and rows[-1][0].y0 <= (line.y0 + line.y1) / 2 <= rows[-1][0].y1:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    left, right = min(l.x0 for l in segment.lines), max(l.x1 for l in segment.lines)
+    tops = [min(l.y0 for l in row) for row in rows]
+    leading = float(np.median(np.diff(tops))) if len(rows) > 2 else 1.5 * unit
+
+    def apart(start: int, end: int) -> bool:
+        """The run from `start` stands apart from the text above it (a one-line run: or below)."""
+        if start == 0:
+            return True
+        short_before = max(l.x1 for l in rows[start - 1]) < right - HEADING_MARGIN * unit
+        space_above = tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit
+        indent_after = end == start + 1 < len(rows) and min(l.x0 for l in rows[end]) > left + HEADING_MARGIN * unit
+        return short_before or space_above or indent_after
+
+    bold = [all(l.bold for l in row) for row in rows]
+    heading = [False] * len(rows)
+    start = 0
+    while start < len(rows):
+        end = start
+        while end < len(rows) and bold[end] == bold[start]:
+            end += 1
+        if bold[start]:
+            first = start
+            while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
+                first += 1
+            limit = MAX_SUBHEAD_LINES if first > 0 else MAX_HEADING_LINES
+            if first < end < len(rows) and end - first <= limit:
+                heading[first:end] = [True] * (end - first)
+        start = end
+    pieces: list[tuple[bool, list[LineBox]]] = []
+    for row, is_heading in zip(rows, heading):
+        if pieces and pieces[-1][0] == is_heading:
+            pieces[-1][1].extend(row)
+        else:
+            pieces.append((is_heading, list(row)))
+    return [(is_heading, Block(lines)) for is_heading, lines in pieces]

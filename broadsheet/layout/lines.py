@@ -12,16 +12,28 @@ from dataclasses import dataclass
 import numpy as np
 
 from broadsheet.layout.rules import Rule, crosses
+from broadsheet.layout.thresholds import (
+    BOLD_WEIGHT,
+    GUTTER_MIN_WIDTH,
+    GUTTER_SHARE,
+    HEADLINE_RATIO,
+    MAX_WORD_GAP,
+    VERTICAL_ASPECT,
+    WORD_SPACE_EVIDENCE,
+    WORD_SPACE_SHARE,
+)
 from broadsheet.model import BBox, TextDirection
-
-HEADLINE_RATIO = 1.22  # ink height / unit above which a line is headline type
-GUTTER_MIN_WIDTH = 0.25  # of a detector box's height (~1.4 of the ink's): the narrowest gutter's paper
 
 
 @dataclass
 class LineBox:
     bbox: BBox
     direction: TextDirection = TextDirection.HORIZONTAL_LR
+    weight: float = 1.0  # ink coverage relative to the page's body text: bold type is heavier
+
+    @property
+    def bold(self) -> bool:
+        return self.weight >= BOLD_WEIGHT
 
     @property
     def x0(self) -> int:
@@ -57,7 +69,7 @@ def as_line_boxes(boxes: list[BBox]) -> list[LineBox]:
     lines = []
     for box in boxes:
         x0, y0, x1, y1 = box
-        vertical = (y1 - y0) > 2.0 * (x1 - x0)
+        vertical = (y1 - y0) > VERTICAL_ASPECT * (x1 - x0)
         direction = TextDirection.VERTICAL_RL if vertical else TextDirection.HORIZONTAL_LR
         lines.append(LineBox(box, direction))
     return lines
@@ -197,14 +209,29 @@ def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[in
 
 def _is_gutter(line: LineBox, blank: tuple[int, int], lines: list[LineBox], rules: list[Rule],
                ink: np.ndarray) -> bool:
-    """Most lines of its size above and below, on its side of any rule, have paper somewhere in
-    this blank too: a stripe of paper down the page.
+    share, lines_around = _paper_share(line, blank, lines, rules, ink)
+    return lines_around >= 2 and share >= GUTTER_SHARE
+
+
+def _is_word_space(line: LineBox, blank: tuple[int, int], lines: list[LineBox], rules: list[Rule],
+                   ink: np.ndarray) -> bool:
+    """The blank lies inside a column: the lines around run through it, all but a few where their
+    own word spaces happen to meet (rivers). With too few lines around to tell, it is not joined."""
+    share, lines_around = _paper_share(line, blank, lines, rules, ink)
+    return lines_around >= WORD_SPACE_EVIDENCE and share < WORD_SPACE_SHARE
+
+
+def _paper_share(line: LineBox, blank: tuple[int, int], lines: list[LineBox], rules: list[Rule],
+                 ink: np.ndarray) -> tuple[float, int]:
+    """Of the lines of its size above and below that run past this blank on both sides, on its side
+    of any rule: the largest share with paper along one stripe inside it, and how many there are.
+    A gutter is a stripe of paper down the page.
 
     Judged on their ink, not their boxes: across a narrow gutter the detector bridges the lines of
     every row, and on a coarse scan it does so for many rows in a row, so the neighbourhood reaches
-    eight lines each way. A blank inside a column (after 、。) has ink above and below it. The
-    stripe may lie anywhere in the blank: a quote mark or comma beside a gutter widens the blank
-    of one line only.
+    eight lines each way. A blank inside a column (after 、。) has ink above and below it; a line
+    ending short of the blank tells nothing. The stripe may lie anywhere in the blank: a quote
+    mark or comma beside a gutter widens the blank of one line only.
     """
     a, b = blank
     centre = (a + b) / 2
@@ -219,18 +246,20 @@ def _is_gutter(line: LineBox, blank: tuple[int, int], lines: list[LineBox], rule
         upper, lower = (o, line) if o.y0 < line.y0 else (line, o)
         return not crosses(rules, centre - 1, upper.y1, centre + 1, lower.y0)
 
-    near = [o for o in lines if neighbour(o)]
-    if len(near) < 2 or b - a < 3:
-        return False
-    paper = np.zeros(b - a, dtype=int)  # per column of the blank: neighbours with paper there
-    for o in near:
+    lo, hi = max(0, a - line.height), min(ink.shape[1], b + line.height)
+    papers = []  # for each neighbour running past the blank: where it has paper inside it
+    for o in filter(neighbour, lines):
         margin = o.height // 5
-        paper += ~ink[o.y0 + margin:max(o.y1 - margin, o.y0 + margin + 1), a:b].any(axis=0)
+        columns = ink[o.y0 + margin:max(o.y1 - margin, o.y0 + margin + 1), lo:hi].any(axis=0)
+        if columns[:a - lo].any() and columns[b - lo:].any():
+            papers.append(~columns[a - lo:b - lo])
+    if not papers or b - a < 3:
+        return 0.0, len(papers)
     # a stripe as wide as a narrow gutter; justified text lines up the small gaps between its
     # characters too, but those are a fraction of this
     width = min(b - a, max(3, round(GUTTER_MIN_WIDTH * line.height)))
-    stripes = np.lib.stride_tricks.sliding_window_view(paper, width).min(axis=1)
-    return bool(stripes.max() >= 0.6 * len(near))
+    stripes = np.lib.stride_tricks.sliding_window_view(np.sum(papers, axis=0), width).min(axis=1)
+    return float(stripes.max()) / len(papers), len(papers)
 
 
 def body_size(lines: list[LineBox]) -> float:
@@ -244,6 +273,29 @@ def body_size(lines: list[LineBox]) -> float:
     order = np.argsort(heights)
     cumulative = np.cumsum(weights[order])
     return float(heights[order][np.searchsorted(cumulative, cumulative[-1] / 2)])
+
+
+def measure_weights(lines: list[LineBox], gray: np.ndarray, unit: float) -> None:
+    """Set each line's weight: how much of a body-line-high band along it is ink, against the
+    median body line. Measured on grey levels, not a threshold: at 8-12 px a binarised stroke is
+    a pixel or two whatever the face."""
+    paper, black = float(np.percentile(gray, 90)), float(np.percentile(gray, 1))
+    if paper - black < 32:
+        return
+    coverage = {}
+    for line in lines:
+        if line.direction == TextDirection.VERTICAL_RL:
+            continue
+        middle, half = (line.y0 + line.y1) / 2, max(line.height, unit) / 2
+        band = gray[max(0, int(middle - half)):int(middle + half), line.x0:line.x1].astype(np.float32)
+        coverage[id(line)] = float(np.clip((paper - band) / (paper - black), 0, 1).mean()) if band.size else 0.0
+    body = [coverage[id(l)] for l in lines if id(l) in coverage and 0.8 * unit <= l.height <= 1.2 * unit]
+    typical = float(np.median(body)) if body else 0.0
+    if typical <= 0:
+        return
+    for line in lines:
+        if id(line) in coverage:
+            line.weight = round(coverage[id(line)] / typical, 3)
 
 
 def is_headline(line: LineBox, unit: float) -> bool:
@@ -286,12 +338,10 @@ def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: lis
     return True
 
 
-def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule]) -> list[LineBox]:
-    """Join boxes the detector split inside one line (spaces in headlines, wide letter-spacing).
-
-    Body-size fragments are joined only across a small gap: a column gutter is about one
-    character wide and must never be bridged.
-    """
+def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], ink: np.ndarray) -> list[LineBox]:
+    """Join boxes the detector split inside one line: spaces in headlines, wide letter-spacing,
+    the stretched word spaces of justified Latin text. A blank where the gutter test cut lines
+    is never bridged, nor one with a rule in it."""
     lines = sorted(lines, key=lambda l: (l.y0, l.x0))
     merged: list[LineBox] = []
     for line in lines:
@@ -302,13 +352,20 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule]) ->
             small = min(other.height, line.height)
             if overlap < 0.6 * small or max(other.height, line.height) > 1.4 * small:
                 continue
-            gap = max(line.x0 - other.x1, other.x0 - line.x1)
-            limit = 1.2 * small if small > HEADLINE_RATIO * unit else 0.3 * unit
-            if gap <= limit and not crosses(rules, min(other.x1, line.x1), max(other.y0, line.y0),
-                                            max(other.x0, line.x0), min(other.y1, line.y1)):
-                merged[i] = LineBox((min(other.x0, line.x0), min(other.y0, line.y0),
-                                     max(other.x1, line.x1), max(other.y1, line.y1)))
-                break
+            left, right = (other, line) if other.x0 <= line.x0 else (line, other)
+            gap = right.x0 - left.x1
+            headline = small > HEADLINE_RATIO * unit
+            if gap > (1.2 * small if headline else MAX_WORD_GAP * unit):
+                continue
+            joined = LineBox((left.x0, min(other.y0, line.y0), max(other.x1, line.x1), max(other.y1, line.y1)))
+            if crosses(rules, left.x1, joined.y0, right.x0, joined.y1):
+                continue
+            if not headline and gap > 0.3 * unit and not _is_word_space(joined, (left.x1, right.x0), lines,
+                                                                          rules, ink):
+                continue
+            top, bottom = _ink_rows(ink[joined.y0:joined.y1, joined.x0:joined.x1])
+            merged[i] = LineBox((joined.x0, joined.y0 + top, joined.x1, joined.y0 + bottom))
+            break
         else:
             merged.append(line)
     return merged

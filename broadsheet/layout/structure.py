@@ -12,12 +12,13 @@ from itertools import count
 import cv2
 import numpy as np
 
-from broadsheet.layout.blocks import Block, column_segments, headline_groups
+from broadsheet.layout.blocks import Block, column_segments, headline_groups, split_headings
 from broadsheet.layout.lines import (
     LineBox,
     as_line_boxes,
     body_size,
     join_vertical_pieces,
+    measure_weights,
     merge_row_fragments,
     split_at_gaps,
     split_by_size,
@@ -35,7 +36,8 @@ class PageLayout:
     unit: float  # body text size (ink height of a body line), px
     masthead: Region | None = None
     headlines: list[list[Region]] = field(default_factory=list)  # kicker/title/subtitle groups
-    text_blocks: list[Region] = field(default_factory=list)  # body and caption column segments
+    # column segments: body and caption text, and bold body-size headings (type subhead) within them
+    text_blocks: list[Region] = field(default_factory=list)
     photos: list[Region] = field(default_factory=list)
     separators: list[Region] = field(default_factory=list)
 
@@ -73,7 +75,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, unit / 6))]
-    lines = merge_row_fragments(lines, unit, rules)
+    lines = merge_row_fragments(lines, unit, rules, ink)
+    measure_weights(lines, gray, unit)
 
     ids = (f"r{i}" for i in count(1))
     layout = PageLayout((width, height), unit)
@@ -86,7 +89,9 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     layout.headlines = [_headline_regions(group, ids) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
     for segment in sorted(column_segments(body, unit, rules, obstacles), key=lambda b: (b.bbox[0], b.bbox[1])):
-        layout.text_blocks.append(_region(next(ids), RegionType.TEXT, segment.lines))
+        for heading, block in split_headings(segment, unit):
+            kind = RegionType.SUBHEAD if heading else RegionType.TEXT
+            layout.text_blocks.append(_region(next(ids), kind, block.lines))
     layout.photos = [Region(next(ids), RegionType.PHOTO, box) for box in photo_boxes]
     layout.separators = [Region(next(ids), RegionType.SEPARATOR, r.bbox) for r in rules]
     return layout

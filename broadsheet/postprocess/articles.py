@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from broadsheet.model import BBox, Region, TextDirection, union_bbox
+from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, union_bbox
 
 
 @dataclass
@@ -78,3 +78,34 @@ def _rule_between(top: float, bottom: float, x: float, separators: list[Region])
             return True
     return False
 
+
+
+def promote_headings(blocks: list[Region], heads: list[Headline], separators: list[Region],
+                     unit: float) -> list[Region]:
+    """Bold body-size headings that no headline owns and that start their column segment: the
+    headline of an item set in body type (a notice's `DEPARTMENT OF THE INTERIOR`). They become
+    titles; a heading with text of its own column right above it stays a subhead."""
+    texts = [b for b in blocks if b.type == RegionType.TEXT]
+    promoted = []
+    for block in blocks:
+        if block.type != RegionType.SUBHEAD or owner(block.bbox, heads, separators, unit) is not None:
+            continue
+        if any(_right_above(text.bbox, block.bbox, unit) and not rule_between(text.bbox, block.bbox, separators)
+               for text in texts):
+            continue
+        block.type = RegionType.TITLE
+        promoted.append(block)
+    return promoted
+
+
+def _right_above(upper: BBox, lower: BBox, unit: float) -> bool:
+    shared = min(upper[2], lower[2]) - max(upper[0], lower[0])
+    return shared > 0 and -0.5 * unit <= lower[1] - upper[3] <= 1.5 * unit
+
+
+def rule_between(a: BBox, b: BBox, separators: list[Region]) -> bool:
+    """Whether a separator lies in the gap between two boxes (or across where they touch)."""
+    gap = (min(a[2], b[2]), min(a[3], b[3]), max(a[0], b[0]), max(a[1], b[1]))
+    x0, x1 = sorted((gap[0], gap[2]))
+    y0, y1 = sorted((gap[1], gap[3]))
+    return any(overlaps((x0 - 1, y0 - 1, x1 + 1, y1 + 1), sep.bbox) for sep in separators)

@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from itertools import count
 
 from broadsheet.layout import PageLayout
-from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, overlaps, union_bbox
-from broadsheet.postprocess.articles import Headline, headline_spans, owner
-from broadsheet.postprocess.captions import find_caption, split_credit
-from broadsheet.postprocess.paragraphs import byline, join_lines, paragraphs
+from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, Subhead, overlaps, union_bbox
+from broadsheet.postprocess.articles import Headline, headline_spans, owner, promote_headings, rule_between
+from broadsheet.postprocess.captions import find_caption, is_caption_title, split_credit
+from broadsheet.postprocess.header import take_header
+from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
+from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 
 FULL_WIDTH = 0.75  # a photo this share of its article's width splits the text into bands
 
@@ -32,13 +34,27 @@ class _Item:
 def assemble(layout: PageLayout) -> Page:
     unit = layout.unit
     new_id = (f"r{i}" for i in count(len(layout.regions) + 1))
-    blocks = [b for b in layout.text_blocks if any(l.text for l in b.lines)]
-    photos = _pair_captions(layout, blocks, unit, new_id)
+    page = Page(width=layout.size[0], height=layout.size[1])
+    headlines = [list(group) for group in layout.headlines]
+    band = take_header(layout.masthead, [r for g in headlines for r in g] + layout.text_blocks,
+                       layout.size[1], new_id)
+    if band:
+        page.header, page.regions = band.header, band.regions
+    headlines = [g for g in ([_refit(r) for r in group if r.lines] for group in headlines) if g]
+    blocks = [_refit(b) for b in layout.text_blocks if any(l.text for l in b.lines)]
+    for block in blocks:
+        if block.type == RegionType.SUBHEAD and ends_sentence(block.lines[-1].text):
+            block.type = RegionType.TEXT  # a bold-looking paragraph end (题。), not a heading
+    photos = _pair_captions(layout.photos, blocks, unit, new_id)
     blocks = [b for b in blocks if b.lines]
 
     content = _content_span(layout)
     beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos]
-    heads = headline_spans(layout.headlines, layout.separators, beside, content, unit)
+    heads = headline_spans(headlines, layout.separators, beside, content, unit)
+    promoted = promote_headings(blocks, heads, layout.separators, unit)
+    if promoted:
+        blocks = [b for b in blocks if b not in promoted]
+        heads = headline_spans(headlines + [[r] for r in promoted], layout.separators, beside, content, unit)
     articles: dict[int, _Item] = {id(h): _Item(h) for h in heads}
     photo_news: list[_Item] = []
     orphans: list[Region] = []
@@ -54,12 +70,9 @@ def assemble(layout: PageLayout) -> Page:
         target.photos.append((photo_region, photo, caption))
         if head is None:
             photo_news.append(target)
-    items = list(articles.values()) + [_Item(None, group) for group in _cluster(orphans, unit)]
+    items = list(articles.values()) + [_Item(None, group) for group in _cluster(orphans, layout.separators, unit)]
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
-    page = Page(width=layout.size[0], height=layout.size[1])
-    if layout.masthead:
-        page.regions.append(layout.masthead)
     photo_number = count(1)
     for item in _page_order(items, unit):
         if item.head is None and not item.blocks:  # photo-news
@@ -69,7 +82,7 @@ def assemble(layout: PageLayout) -> Page:
             page.reading_order.append(photo.id)
             page.regions += [region] + ([caption] if caption else [])
             continue
-        article = _article(item, f"a{len(page.articles) + 1}", unit)
+        article, regions = _article(item, f"a{len(page.articles) + 1}", unit, new_id)
         for region, photo, caption in item.photos:
             _number_photo(photo, region, caption, next(photo_number))
             photo.article = article.id
@@ -77,32 +90,41 @@ def assemble(layout: PageLayout) -> Page:
             page.photos.append(photo)
         page.articles.append(article)
         page.reading_order.append(article.id)
-        wanted = set(article.regions)
-        owned = [r for r in layout.regions + [c for _, _, c in item.photos if c] if r.id in wanted]
-        for region in owned:
+        for region in regions:
             region.article = article.id
-        page.regions += sorted(owned, key=lambda r: article.regions.index(r.id))
+        page.regions += regions
     page.regions += layout.separators
     return page
 
 
-def _pair_captions(layout: PageLayout, blocks: list[Region], unit: float,
+def _refit(region: Region) -> Region:
+    """A region whose lines were taken from: its box fits what is left."""
+    if region.lines:
+        region.bbox = union_bbox([line.bbox for line in region.lines])
+    return region
+
+
+def _pair_captions(photo_regions: list[Region], blocks: list[Region], unit: float,
                    new_id) -> list[tuple[Region, Photo, Region | None]]:
-    """Take each photo's caption lines out of the body blocks they were grouped with."""
+    """Take each photo's caption lines out of the blocks they were grouped with. A bold heading
+    (subhead-type block) leading the caption is its title line."""
     result = []
-    for photo_region in layout.photos:
+    for photo_region in photo_regions:
         free = [line for block in blocks for line in block.lines]
         found = find_caption(photo_region.bbox, free, unit)
         photo = Photo(id=photo_region.id, bbox=photo_region.bbox)
         caption_region = None
         if found:
             taken = {id(line) for line in found.lines}
+            headings = {id(line) for block in blocks if block.type == RegionType.SUBHEAD for line in block.lines}
             for block in blocks:
                 block.lines = [line for line in block.lines if id(line) not in taken]
-                if block.lines:
-                    block.bbox = union_bbox([line.bbox for line in block.lines])
-            left = min(line.bbox[0] for line in found.lines)
-            texts = paragraphs([(left, found.lines)], unit)
+                _refit(block)
+            lines = found.lines
+            if len(lines) > 1 and (id(lines[0]) in headings or is_caption_title(lines[0], lines[1:], unit)):
+                photo.caption_title, lines = lines[0].text, lines[1:]
+            left = min(line.bbox[0] for line in lines)
+            texts = paragraphs([(left, lines)], unit)
             if texts:
                 texts[-1], photo.credit = split_credit(texts[-1])
             photo.caption = [t for t in texts if t]
@@ -119,22 +141,39 @@ def _number_photo(photo: Photo, region: Region, caption: Region | None, number: 
         caption.photo = photo.id
 
 
-def _article(item: _Item, article_id: str, unit: float) -> Article:
+def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article, list[Region]]:
+    """The article and its regions in reading order: headlines, body, photos with captions."""
     parts = {r.type: _joined(r.lines) for r in (item.head.regions if item.head else [])}
-    columns = _column_order(item, unit)
-    texts = paragraphs([(left, block.lines) for left, block in columns], unit)
-    head_regions = [r.id for r in item.head.regions] if item.head else []
-    photo_regions = [r.id for p, _, c in item.photos for r in (p, c) if r]
-    return Article(
-        id=article_id,
-        bbox=item.bbox,
-        kicker=parts.get(RegionType.KICKER),
-        title=parts.get(RegionType.TITLE),
-        subtitle=parts.get(RegionType.SUBTITLE),
-        byline=byline(texts[0] if texts else None),
-        paragraphs=texts,
-        regions=head_regions + [block.id for _, block in columns] + photo_regions,
-    )
+    body = split_notices(_column_order(item, unit), new_id)
+    article = Article(id=article_id, bbox=item.bbox, kicker=parts.get(RegionType.KICKER),
+                      title=parts.get(RegionType.TITLE), subtitle=parts.get(RegionType.SUBTITLE))
+    run: list[tuple[int, list[Line]]] = []  # text columns since the last subhead
+    for left, region in body + [(0, None)]:
+        if region is not None and region.type == RegionType.TEXT:
+            run.append((left, region.lines))
+            continue
+        article.paragraphs += paragraphs(run, unit)
+        run = []
+        if region is None:
+            break
+        text = _joined(region.lines)
+        if region.type == RegionType.SUBHEAD:
+            article.subheads.append(Subhead(text, len(article.paragraphs)))
+        elif region.type == RegionType.BYLINE:
+            article.byline, article.byline_apart = own_line_byline(text) or text, True
+        elif region.type == RegionType.CONTINUATION:
+            notice, came_from = continuation(text) or (text, not article.paragraphs)
+            if came_from:
+                article.continued_from = notice
+            else:
+                article.continued_to = notice
+    if not article.byline_apart:
+        article.byline = byline(article.paragraphs[0] if article.paragraphs else None)
+    heads = item.head.regions if item.head else []
+    photo_regions = [r for p, _, c in item.photos for r in (p, c) if r]
+    regions = heads + [region for _, region in body] + photo_regions
+    article.regions = [r.id for r in regions]
+    return article, regions
 
 
 def _joined(lines: list[Line]) -> str:
@@ -146,7 +185,8 @@ def _joined(lines: list[Line]) -> str:
 
 def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     """Body blocks in reading order with their column's left edge: columns left to right, each top
-    to bottom; a photo across the whole article splits it into bands read one after the other."""
+    to bottom; a photo across the whole article splits it into bands read one after the other.
+    Columns are where text blocks start; a centred subhead belongs to the column it stands in."""
     if not item.blocks:
         return []
     x0 = min(b.bbox[0] for b in item.blocks)
@@ -156,24 +196,27 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     def band(block: Region) -> int:
         return sum(1 for y in cuts if block.bbox[1] > y)
 
+    texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
     lefts: list[int] = []
-    for block in sorted(item.blocks, key=lambda b: b.bbox[0]):
+    for block in sorted(texts, key=lambda b: b.bbox[0]):
         if not lefts or block.bbox[0] - lefts[-1] > 1.5 * unit:
             lefts.append(block.bbox[0])
 
     def column_left(block: Region) -> int:
-        return min((left for left in lefts if abs(block.bbox[0] - left) <= 1.5 * unit), default=block.bbox[0])
+        return max((left for left in lefts if left <= block.bbox[0] + 1.5 * unit), default=block.bbox[0])
 
     ordered = sorted(item.blocks, key=lambda b: (band(b), column_left(b), b.bbox[1]))
     return [(column_left(b), b) for b in ordered]
 
 
-def _cluster(blocks: list[Region], unit: float) -> list[list[Region]]:
-    """Text with no headline over it, grouped by nearness into untitled articles."""
+def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:
+    """Text with no headline over it, grouped by nearness into untitled articles; a rule between
+    two blocks keeps them apart."""
     groups: list[list[Region]] = []
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
         for group in groups:
-            if any(overlaps(block.bbox, other.bbox, gap=2 * unit) for other in group):
+            if any(overlaps(block.bbox, other.bbox, gap=2 * unit)
+                   and not rule_between(block.bbox, other.bbox, separators) for other in group):
                 group.append(block)
                 break
         else:

@@ -98,3 +98,13 @@ def _cut_at_credit(run: list[Line]) -> list[Line] | None:
             kept = [l for l in run if l.bbox[3] <= bottom or l.bbox[1] <= mid <= l.bbox[3]]
             return in_rows(kept)
     return None
+
+
+def is_caption_title(first: Line, rest: list[Line], unit: float) -> bool:
+    """A caption's own title line (老外现场讲授“剪枝”): centred over the caption text, no sentence
+    punctuation at its end."""
+    if not rest or re.search(r"[。！？；，、.!?;,:：]$", first.text.strip()):
+        return False
+    left, right = min(l.bbox[0] for l in rest), max(l.bbox[2] for l in rest)
+    margins = first.bbox[0] - left, right - first.bbox[2]
+    return min(margins) >= unit and abs(margins[0] - margins[1]) <= unit

@@ -16,6 +16,14 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _BYLINE = re.compile(r"^\s*((?:本报讯|本报[^\s:：]{0,8}电|新华社[^\s:：]{0,10}电)[^:：]{0,40}?报道)\s*[:：]")
 
 
+_SENTENCE_END = re.compile(r"[。！？；…!?;.][”’\"')）]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    """Headings end without a full stop; a paragraph's last line ends with one."""
+    return bool(_SENTENCE_END.search(text.strip()))
+
+
 def join_lines(left: str, right: str) -> str:
     """No space in CJK text (a line may break inside a number too); one space between words of
     alphabetic scripts, rejoining a word hyphenated at the line end."""
