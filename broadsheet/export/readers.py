@@ -3,7 +3,9 @@
 `read_alto` / `read_pagexml` invert `broadsheet.export.alto` / `broadsheet.export.pagexml`
 (see their docstrings for the encoding). On files written by other tools, which lack our
 article metadata, they fall back to what the standard carries: articles from ALTO StructureTags
-(TAGREFS) or PAGE OrderedGroups, with one paragraph per text region.
+(TAGREFS) or PAGE OrderedGroups, with one paragraph per text region (lines joined as the pipeline
+joins them), headings inside the body as subheads, and own-line bylines and continuation notices
+where the region types tell them.
 
 `validate_alto` / `validate_page` check a file against the official XSDs bundled in
 `broadsheet/schemas/` without network access and return the list of error messages (empty when valid).
@@ -155,7 +157,10 @@ def _fallback_article(article_id: str, title: str | None, regions: list[Region])
 # ---------------------------------------------------------------- ALTO
 
 
-def _alto_tags(root) -> dict[str, tuple[str, etree._Element]]:
+AltoTags = dict[str, tuple[str, etree._Element]]
+
+
+def _alto_tags(root) -> AltoTags:
     """Tag id -> (kind, element); kind is article, photo, header, role or other."""
     tags = {}
     for tag in root.iterfind(f"{_A}Tags/*"):
@@ -169,7 +174,7 @@ def _alto_tags(root) -> dict[str, tuple[str, etree._Element]]:
     return tags
 
 
-def _tag_refs(node, tags: dict[str, tuple[str, etree._Element]], kind: str) -> list[str]:
+def _tag_refs(node, tags: AltoTags, kind: str) -> list[str]:
     return [t for t in (node.get("TAGREFS") or "").split() if tags.get(t, ("",))[0] == kind]
 
 
@@ -193,7 +198,7 @@ def _alto_lines(block) -> list[Line]:
     return lines
 
 
-def _alto_regions(xml_page, tags: dict[str, tuple[str, etree._Element]]) -> list[Region]:
+def _alto_regions(xml_page, tags: AltoTags) -> list[Region]:
     regions: list[Region] = []
     for block in xml_page.iter(f"{_A}TextBlock", f"{_A}Illustration", f"{_A}GraphicalElement"):
         local = etree.QName(block).localname
@@ -211,7 +216,7 @@ def _alto_regions(xml_page, tags: dict[str, tuple[str, etree._Element]]) -> list
     return regions
 
 
-def _alto_article(data) -> Article:
+def _alto_article(data, tag_id: str) -> Article:
     paragraphs: list[str] = []
     subheads: list[Subhead] = []
     for node in data:  # a subhead stands before the paragraph that follows it
@@ -221,7 +226,7 @@ def _alto_article(data) -> Article:
             subheads.append(Subhead(node.text or "", len(paragraphs)))
     byline = data.find(f"{_B}byline")
     return Article(
-        id=data.get("id"), bbox=_box_from_text(data.get("bbox")),
+        id=data.get("id", tag_id), bbox=_box_from_text(data.get("bbox")),
         kicker=data.findtext(f"{_B}kicker"), title=data.findtext(f"{_B}title"),
         subtitle=data.findtext(f"{_B}subtitle"), byline=data.findtext(f"{_B}byline"),
         byline_apart=byline is not None and byline.get("apart") == "true",
@@ -232,16 +237,15 @@ def _alto_article(data) -> Article:
         regions=[n.get("ref") for n in data.iterfind(f"{_B}region")])
 
 
-def _alto_photo(data) -> Photo:
-    return Photo(id=data.get("id"), bbox=_box_from_text(data.get("bbox")),
+def _alto_photo(data, tag_id: str) -> Photo:
+    return Photo(id=data.get("id", tag_id), bbox=_box_from_text(data.get("bbox")),
                  article=data.get("article"), image=data.get("image"),
                  caption_title=data.findtext(f"{_B}caption_title"),
                  caption=[c.text or "" for c in data.iterfind(f"{_B}caption")],
                  credit=data.findtext(f"{_B}credit"))
 
 
-def _alto_header(tag) -> PageHeader | None:
-    data = tag.find(f"{_A}XmlData/{_B}header")
+def _alto_header(data) -> PageHeader | None:
     if data is None:
         return None
     return PageHeader(**{key: data.findtext(f"{_B}{key}") for key in vars(PageHeader())})
@@ -291,9 +295,9 @@ def read_alto(path: str | os.PathLike) -> Page:
     for tag_id, (kind, tag) in tags.items():
         data = tag.find(f"{_A}XmlData/{_B}{kind}")
         if kind == "header":
-            header = _alto_header(tag)
+            header = _alto_header(data)
         elif kind == "article" and data is not None:
-            articles.append(_alto_article(data))
+            articles.append(_alto_article(data, tag_id))
         elif kind == "article":
             order = group_regions.get(tag_id)
             members = [by_id[r] for r in order if r in by_id] if order else \
@@ -301,7 +305,7 @@ def read_alto(path: str | os.PathLike) -> Page:
             label = tag.get("LABEL")  # our writer labels an article without a title by its id
             articles.append(_fallback_article(tag_id, label if label != tag_id else None, members))
         elif kind == "photo" and data is not None:
-            photos.append(_alto_photo(data))
+            photos.append(_alto_photo(data, tag_id))
         elif kind == "photo":
             members = [r for r in regions if r.photo == tag_id]
             pic = next((r for r in members if r.type == RegionType.PHOTO), None)
