@@ -11,7 +11,7 @@ from lxml import etree
 from broadsheet.export import alto, hocr, output_paths, pagexml, parse_formats, write_page
 from broadsheet.export.readers import alto_schema, page_schema, read_alto, read_pagexml, validate_alto, validate_page
 from broadsheet.export.text import page_text
-from broadsheet.model import RegionType, TextDirection
+from broadsheet.model import PageHeader, RegionType, TextDirection
 
 PAGES = pages_under_test(all_fixtures=True)  # the XML checks are cheap: every fixture
 
@@ -93,6 +93,15 @@ def test_round_trips_meet_every_schema_1_2_field():
     assert any(p.caption_title for page in pages for p in page.photos)
     used = {r.type for page in pages for r in page.regions}
     assert {RegionType.SUBHEAD, RegionType.BYLINE, RegionType.CONTINUATION} <= used
+
+
+def test_page_numbers_and_a_partial_header_round_trip(tmp_path):
+    """The fixture truth leaves text_size unmeasured and rotation at 0: set them here."""
+    page = handmade_page()
+    page.rotation, page.skew_angle, page.text_size, page.working_scale = 90, -0.42, 21.5, 0.75
+    page.header = PageHeader(paper="昌吉日报", date="2023年3月28日 星期二")
+    for module, read in ((alto, read_alto), (pagexml, read_pagexml)):
+        assert_same_page(page, read(module.write(page, None, tmp_path, "n")[0]))
 
 
 def test_validators_can_fail(tmp_path):
