@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from export_helpers import page_and_image, pages_under_test
+from export_helpers import fixture_names, page_and_image, pages_under_test
 
 from broadsheet.export import html
 from broadsheet.model import RegionType
@@ -29,13 +29,19 @@ def test_html_is_self_contained_and_escapes_data(tmp_path):
     assert json.loads(data)["articles"][1]["paragraphs"][-1].startswith("</script>")
 
 
+# the first fixture page when there is one, and the pages with a header band, subheads, own-line
+# bylines, continuation notices and caption titles
+CHROMIUM_PAGES = pages_under_test()[-1:] + [k for k in ("page_h", "page_i") if k in fixture_names()]
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
-@pytest.mark.parametrize("key", pages_under_test()[-1:])  # the fixture page when there is one
+@pytest.mark.parametrize("key", list(dict.fromkeys(CHROMIUM_PAGES)))
 def test_html_in_chromium(key, tmp_path):
     sync_api = pytest.importorskip("playwright.sync_api")
     page, image = page_and_image(key)
     path = html.write(page, image, tmp_path, key)[0]
-    article = next(a for a in page.articles if a.title)
+    article = next((a for a in page.articles if a.title and a.subheads), None) or \
+        next(a for a in page.articles if a.title)
     title_region = next(r for r in page.regions if r.article == article.id and r.type == RegionType.TITLE)
     line_text = next(line.text for r in page.regions if r.type == RegionType.TEXT for line in r.lines if line.text)
     query = line_text[:4]
@@ -57,14 +63,35 @@ def test_html_in_chromium(key, tmp_path):
             view.locator(f'.region[data-id="{title_region.id}"]').click()
             assert view.locator("#details h2").inner_text() == article.title
             assert view.locator("#details p.paragraph").count() == len(article.paragraphs)
+            assert view.locator("#details h4.subhead").all_inner_texts() == [s.text for s in article.subheads]
+            assert view.locator("#details .byline.apart").count() == int(article.byline_apart)
             selected = view.locator(".region.selected").count()
             assert selected == sum(r.article == article.id for r in page.regions)
+            # the panel's blocks follow the article's body walk
+            blocks = view.locator("#details .continuation, #details .byline.apart, #details p.paragraph, "
+                                  "#details h4.subhead").all_inner_texts()
+            assert blocks == article.body_blocks()
+
+            for continued in (a for a in page.articles if a.continued_from or a.continued_to):
+                region = next(r for r in page.regions if r.article == continued.id)
+                view.locator(f'.region[data-id="{region.id}"]').click()
+                notices = view.locator("#details p.continuation").all_inner_texts()
+                assert notices == [n for n in (continued.continued_from, continued.continued_to) if n]
+
+            if page.header:
+                assert page.header.paper in view.locator("#page-header").inner_text()
+                masthead = next(r for r in page.regions if r.type == RegionType.MASTHEAD)
+                view.locator(f'.region[data-id="{masthead.id}"]').click()
+                fields = {k: v for k, v in vars(page.header).items() if v}
+                assert view.locator("#details dd").all_inner_texts() == list(fields.values())
 
             photo_region = next(r for r in page.regions if r.type == RegionType.PHOTO and r.photo == photo.id)
             view.locator(f'.region[data-id="{photo_region.id}"]').click()
             assert view.locator("#details canvas.crop").count() == 1
             captions = view.locator("#details p.caption").all_inner_texts()
             assert captions == photo.caption
+            titles = view.locator("#details .caption-title").all_inner_texts()
+            assert titles == ([photo.caption_title] if photo.caption_title else [])
             if photo.credit:
                 assert view.locator("#details p.credit").inner_text() == photo.credit
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from export_helpers import page_and_image, pages_under_test
+from export_helpers import fixture_names, page_and_image, pages_under_test
 
 from broadsheet.export import markdown
 
@@ -42,6 +42,37 @@ def test_markdown_articles_and_photos(key, tmp_path):
 
     positions = [p for p in (position(i) for i in page.reading_order) if p is not None]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("key", [k for k in ("page_h", "page_i") if k in fixture_names()])
+def test_markdown_body_as_printed(key):
+    """Own-line bylines and subheads in bold where they stand, continuation notices in italics
+    before the first and after the last paragraph, a caption's title in bold under its photo."""
+    page, _ = page_and_image(key)
+    blocks = markdown.page_markdown(page, key).rstrip("\n").split("\n\n")
+    checked = 0
+    for article in page.articles:
+        paragraphs = [markdown.escape(p) for p in article.paragraphs]
+        for subhead in article.subheads:
+            at = blocks.index(f"**{markdown.escape(subhead.text)}**")
+            assert blocks[at + 1] == paragraphs[subhead.before]
+            checked += 1
+        if article.byline_apart:
+            at = blocks.index(f"**{markdown.escape(article.byline)}**")
+            assert blocks[at - 1] == f"*{markdown.escape(article.subtitle)}*" and blocks[at + 1] == paragraphs[0]
+            checked += 1
+        if article.continued_from:
+            assert blocks[blocks.index(f"*{markdown.escape(article.continued_from)}*") + 1] == paragraphs[0]
+            checked += 1
+        if article.continued_to:
+            assert blocks[blocks.index(f"*{markdown.escape(article.continued_to)}*") - 1] == paragraphs[-1]
+            checked += 1
+    for photo in page.photos:
+        if photo.caption_title:
+            at = blocks.index(f"**{markdown.escape(photo.caption_title)}**")
+            assert blocks[at - 1].startswith("![") and blocks[at + 1] == markdown.escape(photo.caption[0])
+            checked += 1
+    assert checked >= 3
 
 
 def test_markdown_escapes_markup():

@@ -49,6 +49,7 @@ def test_overlay_colours_and_legend(tmp_path):
     # outside every region the page is untouched
     assert np.abs(_patch(out, 1100 * s, 1700 * s) - GREY).max() < 8
 
+    assert set(overlay.PALETTE) == set(RegionType)  # every type has its colour and legend entry
     frame, swatches = overlay.legend_boxes(out.shape[1])
     assert np.abs(_patch(out, frame[0] + 3, frame[3] - 3, 1) - 255).max() < 20  # white frame
     for region_type, box in swatches.items():

@@ -4,17 +4,23 @@ How the page model is encoded (read back by `broadsheet.export.readers.read_alto
 - Tags: one `StructureTag TYPE="article"` per article (ID = article id, LABEL = title) and one
   `StructureTag TYPE="photo"` per photo (ID = photo id). ALTO has no element for kicker, byline or
   paragraphs, so each tag's `XmlData` holds the article's structured text verbatim in our own
-  namespace (`urn:broadsheet:page`: bs:article with bs:kicker/title/subtitle/byline/p/photo, and
-  bs:photo with bs:caption/credit), which is what makes paragraphs round-trip exactly.
-  One `RoleTag` per region type (ID `role_title`, ...) and a `LayoutTag` `dir_vertical_rl` for
-  vertical lines.
+  namespace (`urn:broadsheet:page`: bs:article with bs:kicker/title/subtitle/byline (`apart="true"`
+  for an own-line byline)/continued_from/p, a bs:subhead before the bs:p it stands before,
+  bs:continued_to/photo; bs:photo with bs:caption_title/caption/credit), which is what makes
+  paragraphs round-trip exactly. The page header is one `StructureTag TYPE="header"`
+  (ID `page_header`) whose XmlData holds bs:header with bs:paper/folio/section/date/staff; the
+  masthead blocks refer to it. One `RoleTag` per region type (ID `role_title`, `role_subhead`, ...)
+  and a `LayoutTag` `dir_vertical_rl` for vertical lines.
+- Description: rotation, skew_angle, text_size and working_scale as `name=value;` pairs in the
+  processing step's `processingStepSettings`.
 - ReadingOrder: one OrderedGroup per item of page.reading_order (TAGREFS = its tag) whose
   ElementRefs list the article's regions in order (a photo-news item: its photo block).
 - Layout/Page/PrintSpace: blocks in reading order. Text regions are TextBlocks (ID = region id,
   TAGREFS = article tag, photo tag for captions, role tag); a photo and its caption blocks are
   grouped in a `ComposedBlock TYPE="photo"` holding an Illustration (ID = the photo region's id)
   and the caption TextBlocks; separators are GraphicalElements. Each line is a TextLine with one
-  String per space-separated word (one String per line for CJK), WC = line confidence.
+  String per space-separated word (one String per line for CJK), WC = line confidence; LANG is the
+  page's language (`page_language`).
 IDs are used as they are when they are valid XML IDs (NCName), otherwise they are made valid.
 """
 
@@ -29,7 +35,7 @@ from lxml import etree
 
 from broadsheet import __version__
 from broadsheet.export.xmlfile import write_xml
-from broadsheet.model import BBox, Page, Photo, Region, RegionType, TextDirection
+from broadsheet.model import Article, BBox, Page, PageHeader, Photo, Region, RegionType, TextDirection
 
 ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
@@ -37,6 +43,8 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 BS_NS = "urn:broadsheet:page"
 ALTO_SCHEMA_LOCATION = "http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
 VERTICAL_TAG = "dir_vertical_rl"
+HEADER_TAG = "page_header"
+PAGE_FACTS = ("rotation", "skew_angle", "text_size", "working_scale")  # numbers no standard element holds
 
 _NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
@@ -63,6 +71,28 @@ def xml_safe(page: Page) -> Page:
         return value
 
     return Page.from_dict(clean(page.to_dict()))
+
+
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+
+
+def page_language(page: Page) -> str:
+    """'zh' when ideographs are at least 30% of the page's letters, else 'en': the page model keeps
+    no language, and the default recogniser (PP-OCR) reads only Chinese and English."""
+    text = "".join(line.text for region in page.regions for line in region.lines)
+    letters = sum(ch.isalpha() for ch in text)
+    return "zh" if len(_IDEOGRAPH.findall(text)) >= 0.3 * letters else "en"
+
+
+def page_facts(page: Page) -> list[tuple[str, str]]:
+    return [(key, str(getattr(page, key))) for key in PAGE_FACTS if getattr(page, key) is not None]
+
+
+def folio_regions(page: Page) -> set[str]:
+    """Ids of masthead regions that print just the header's folio: the page number."""
+    folio = page.header.folio if page.header else None
+    return {r.id for r in page.regions
+            if folio and r.type == RegionType.MASTHEAD and r.text.strip() == folio.strip()}
 
 
 def role_tag(region_type: RegionType) -> str:
@@ -191,15 +221,25 @@ def _tag_label(text: str | None, fallback: str) -> str:
     return text or fallback
 
 
-def _article_xml(parent, page: Page, article) -> None:
+def _article_xml(parent, article: Article) -> None:
     data = _el(parent, "XmlData")
     node = _el(data, "article", {"id": article.id, "bbox": format_box(article.bbox)}, ns=BS_NS)
-    for key in ("kicker", "title", "subtitle", "byline"):
+    for key in ("kicker", "title", "subtitle", "byline", "continued_from"):
         value = getattr(article, key)
         if value is not None:
-            _el(node, key, ns=BS_NS).text = value
-    for paragraph in article.paragraphs:
+            _el(node, key, {"apart": "true"} if key == "byline" and article.byline_apart else {},
+                ns=BS_NS).text = value
+    # subheads stand in the body where they are printed: before the paragraph numbered `before`
+    for index, paragraph in enumerate(article.paragraphs):
+        for subhead in article.subheads:
+            if subhead.before == index:
+                _el(node, "subhead", ns=BS_NS).text = subhead.text
         _el(node, "p", ns=BS_NS).text = paragraph
+    for subhead in article.subheads:
+        if subhead.before >= len(article.paragraphs):
+            _el(node, "subhead", ns=BS_NS).text = subhead.text
+    if article.continued_to is not None:
+        _el(node, "continued_to", ns=BS_NS).text = article.continued_to
     for pid in article.photos:
         _el(node, "photo", {"ref": pid}, ns=BS_NS)
     for rid in article.regions:
@@ -214,10 +254,21 @@ def _photo_xml(parent, photo: Photo) -> None:
     if photo.image is not None:
         attrs["image"] = photo.image
     node = _el(data, "photo", attrs, ns=BS_NS)
+    if photo.caption_title is not None:
+        _el(node, "caption_title", ns=BS_NS).text = photo.caption_title
     for paragraph in photo.caption:
         _el(node, "caption", ns=BS_NS).text = paragraph
     if photo.credit is not None:
         _el(node, "credit", ns=BS_NS).text = photo.credit
+
+
+def _header_tag(tags, header: PageHeader) -> None:
+    tag = _el(tags, "StructureTag", {"ID": HEADER_TAG, "TYPE": "header",
+                                     "LABEL": _tag_label(header.paper, "page header")})
+    node = _el(_el(tag, "XmlData"), "header", ns=BS_NS)
+    for key, value in vars(header).items():
+        if value is not None:
+            _el(node, key, ns=BS_NS).text = value
 
 
 def _refs(known: set[str], *ids: str | None) -> str:
@@ -238,6 +289,7 @@ def build(page: Page, name: str) -> etree._ElementTree:
     _el(source, "fileName").text = page.source or name
     processing = _el(description, "OCRProcessing", {"ID": "ocr_1"})
     step = _el(processing, "ocrProcessingStep")
+    _el(step, "processingStepSettings").text = " ".join(f"{k}={v};" for k, v in page_facts(page))
     software = _el(step, "processingSoftware")
     _el(software, "softwareName").text = "broadsheet"
     _el(software, "softwareVersion").text = __version__
@@ -256,11 +308,13 @@ def build(page: Page, name: str) -> etree._ElementTree:
     for article in page.articles:
         tag = _el(tags, "StructureTag", {"ID": xml_id(article.id), "TYPE": "article",
                                          "LABEL": _tag_label(article.title, article.id)})
-        _article_xml(tag, page, article)
+        _article_xml(tag, article)
     for photo in page.photos:
         label = _tag_label(photo.caption[0] if photo.caption else None, photo.id)
         tag = _el(tags, "StructureTag", {"ID": xml_id(photo.id), "TYPE": "photo", "LABEL": label})
         _photo_xml(tag, photo)
+    if page.header is not None and not page.header.is_empty():
+        _header_tag(tags, page.header)
     if len(tags) == 0:
         root.remove(tags)
 
@@ -286,11 +340,12 @@ def build(page: Page, name: str) -> etree._ElementTree:
     space = _el(alto_page, "PrintSpace", {"HPOS": "0", "VPOS": "0", "WIDTH": str(page.width),
                                           "HEIGHT": str(page.height)})
     known = {el.get("ID") for el in tags}
+    language = page_language(page)
     for block in blocks:
         if block.photo is None:
-            _region_block(space, block.region, known)
+            _region_block(space, block.region, known, language)
         else:
-            _photo_block(space, block, block_ids, known)
+            _photo_block(space, block, block_ids, known, language)
     return etree.ElementTree(root)
 
 
@@ -319,16 +374,17 @@ def _reading_order(root, page: Page, block_ids: dict[str, str]) -> None:
     # ReadingOrder must come before Layout (appended later), after Tags: already in place
 
 
-def _region_block(parent, region: Region, known: set[str]) -> None:
+def _region_block(parent, region: Region, known: set[str], language: str) -> None:
+    header = HEADER_TAG if region.type == RegionType.MASTHEAD else None
     attrs = {"ID": xml_id(region.id), **bbox_attrs(region.bbox),
-             "TAGREFS": _refs(known, region.article, region.photo, role_tag(region.type))}
+             "TAGREFS": _refs(known, region.article, region.photo, header, role_tag(region.type))}
     if region.type == RegionType.SEPARATOR and not region.lines:
         _el(parent, "GraphicalElement", attrs)
         return
     if region.type == RegionType.PHOTO and not region.lines:
         _el(parent, "Illustration", {**attrs, "TYPE": "photo"})
         return
-    block = _el(parent, "TextBlock", {**attrs, "LANG": "zh"})
+    block = _el(parent, "TextBlock", {**attrs, "LANG": language})
     for i, line in enumerate(region.lines, 1):
         line_attrs = {"ID": xml_id(f"{region.id}_l{i}"), **bbox_attrs(line.bbox)}
         if line.direction == TextDirection.VERTICAL_RL:
@@ -345,7 +401,8 @@ def _region_block(parent, region: Region, known: set[str]) -> None:
             _el(text_line, "String", {"CONTENT": line.text, **bbox_attrs(line.bbox), "WC": conf})
 
 
-def _photo_block(parent, block: Block, block_ids: dict[str, str], known: set[str]) -> None:
+def _photo_block(parent, block: Block, block_ids: dict[str, str], known: set[str],
+                 language: str) -> None:
     photo = block.photo
     boxes = [photo.bbox] + [r.bbox for r in block.regions]
     x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
@@ -355,12 +412,12 @@ def _photo_block(parent, block: Block, block_ids: dict[str, str], known: set[str
                                           "TAGREFS": _refs(known, photo.article, photo.id),
                                           "TYPE": "photo"})
     if block.photo_region is not None:
-        _region_block(group, block.photo_region, known)
+        _region_block(group, block.photo_region, known, language)
     else:
         _el(group, "Illustration", {"ID": block_ids[f"photo:{photo.id}"], **bbox_attrs(photo.bbox),
                                     "TAGREFS": _refs(known, photo.article, photo.id), "TYPE": "photo"})
     for caption in block.captions:
-        _region_block(group, caption, known)
+        _region_block(group, caption, known, language)
 
 
 def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:

@@ -3,8 +3,12 @@
 One `ocr_page` (bbox, image); per region, in reading order (see `alto.document_order`): an
 `ocr_carea` holding one `ocr_par` of `ocr_line`s (`title="bbox x0 y0 x1 y1; x_wconf NN"`,
 `textangle 270` for vertical lines); photos are `ocr_photo`, separators `ocr_separator`.
-Our region type and links are kept as data-type / data-article / data-photo attributes, and
-`ocr_carea` of captions also carry the class `ocr_caption`.
+Our region type and links are kept as data-type / data-article / data-photo attributes, and an
+`ocr_carea` also carries the hOCR 1.2 class of its type where there is one (`HOCR_CLASS`): captions
+`ocr_caption`, own-line bylines `ocr_author`, subheads `ocr_subsection` (the heading of a part of
+the article); masthead regions are `ocr_header` floats, the one printing the header's folio
+`ocr_pageno`. Continuation notices have no hOCR class: plain `ocr_carea`. The document's `lang` is
+the page's language (`alto.page_language`).
 """
 
 from __future__ import annotations
@@ -14,13 +18,23 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
-from broadsheet.export.alto import document_order, xml_id, xml_safe
+from broadsheet.export.alto import document_order, folio_regions, page_language, xml_id, xml_safe
 from broadsheet.export.xmlfile import write_xml
 from broadsheet.model import BBox, Page, Region, RegionType, TextDirection
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 DOCTYPE = ('<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" '
            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">')
+
+
+HOCR_CLASS = {
+    RegionType.CAPTION: "ocr_carea ocr_caption",
+    RegionType.BYLINE: "ocr_carea ocr_author",
+    RegionType.SUBHEAD: "ocr_carea ocr_subsection",
+    RegionType.MASTHEAD: "ocr_header",
+}
+CAPABILITIES = ("ocr_page ocr_carea ocr_par ocr_line ocr_photo ocr_separator ocr_caption ocr_author "
+                "ocr_subsection ocr_header ocr_pageno")
 
 
 def bbox_title(bbox: BBox) -> str:
@@ -34,22 +48,23 @@ def _el(parent, tag: str, attrs: dict[str, str] | None = None):
 def build(page: Page, name: str) -> etree._ElementTree:
     page = xml_safe(page)
     html = etree.Element(f"{{{XHTML_NS}}}html", nsmap={None: XHTML_NS})
-    html.set("{http://www.w3.org/XML/1998/namespace}lang", "zh")
-    html.set("lang", "zh")
+    language = page_language(page)
+    html.set("{http://www.w3.org/XML/1998/namespace}lang", language)
+    html.set("lang", language)
     head = _el(html, "head")
     _el(head, "title").text = page.source or name
     _el(head, "meta", {"http-equiv": "Content-Type", "content": "text/html;charset=utf-8"})
     _el(head, "meta", {"name": "ocr-system", "content": "broadsheet"})
-    _el(head, "meta", {"name": "ocr-capabilities",
-                       "content": "ocr_page ocr_carea ocr_par ocr_line ocr_photo ocr_separator"})
+    _el(head, "meta", {"name": "ocr-capabilities", "content": CAPABILITIES})
     body = _el(html, "body")
     ocr_page = _el(body, "div", {"class": "ocr_page", "id": "page_1",
                                  "title": f"image \"{page.source or name}\"; "
                                           f"bbox 0 0 {page.width} {page.height}; ppageno 0"})
     counter = {"par": 0}
+    folios = folio_regions(page)
     for block in document_order(page):
         for region in block.regions:
-            _region(ocr_page, region, counter)
+            _region(ocr_page, region, counter, folios)
         if block.photo is not None and block.photo_region is None:
             _el(ocr_page, "div", {"class": "ocr_photo", "id": xml_id(f"{block.photo.id}_img"),
                                   "title": bbox_title(block.photo.bbox),
@@ -66,13 +81,13 @@ def _data(region: Region) -> dict[str, str]:
     return attrs
 
 
-def _region(parent, region: Region, counter: dict[str, int]) -> None:
+def _region(parent, region: Region, counter: dict[str, int], folios: set[str]) -> None:
     title = bbox_title(region.bbox)
     if region.type in (RegionType.PHOTO, RegionType.SEPARATOR) and not region.lines:
         cls = "ocr_photo" if region.type == RegionType.PHOTO else "ocr_separator"
         _el(parent, "div", {"class": cls, "id": xml_id(region.id), "title": title, **_data(region)})
         return
-    cls = "ocr_carea ocr_caption" if region.type == RegionType.CAPTION else "ocr_carea"
+    cls = "ocr_pageno" if region.id in folios else HOCR_CLASS.get(region.type, "ocr_carea")
     area = _el(parent, "div", {"class": cls, "id": xml_id(region.id), "title": title,
                                **_data(region)})
     if not region.lines:

@@ -7,6 +7,8 @@ shows its kicker/title/subtitle/byline and paragraphs in the side panel; clickin
 shows the photo (cut from the embedded image), its caption and credit, with a link to the crop
 file `NAME/photos/<id>.jpg` when the photos writer made one. The search box highlights every line
 whose text contains the query. Template: `templates/page.html.j2`.
+The panel also shows the page header (a masthead region's click lists its fields), an article's
+continuation notices, own-line byline and subheads where they are printed, and a caption's title.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from PIL import Image
 
+from broadsheet.export.alto import page_language
 from broadsheet.export.overlay import PALETTE
 from broadsheet.imageio import atomic_write
 from broadsheet.model import Page
@@ -59,6 +62,7 @@ def render(page: Page, image: np.ndarray, name: str) -> str:
     palette = {str(t): "#{:02x}{:02x}{:02x}".format(*c) for t, c in PALETTE.items()}
     return environment().get_template("page.html.j2").render(
         title=page.source or name,
+        lang=page_language(page),
         image_src=page_image_uri(image),
         display_width=min(DISPLAY_WIDTH, page.width),
         palette=palette,

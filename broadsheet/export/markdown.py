@@ -1,9 +1,9 @@
 """NAME.md: the page as Markdown, items in reading order, blocks separated by blank lines.
 
 Article: the kicker as a plain line, `## title`, the subtitle in italics, then its body (the
-byline and subheads in bold); then its photos.
-Photo: `![first caption paragraph](NAME/photos/pN.jpg)`, its caption paragraphs, and the credit
-on its own line. Photo-news items are the same photo block without a heading.
+byline and subheads in bold, continuation notices in italics); then its photos.
+Photo: `![first caption paragraph](NAME/photos/pN.jpg)`, its caption title in bold, its caption
+paragraphs, and the credit on its own line. Photo-news items are the same photo block without a heading.
 """
 
 from __future__ import annotations
@@ -47,9 +47,12 @@ def article_blocks(article: Article) -> list[str]:
     blocks += [f"## {escape(article.title)}"] if article.title else []
     blocks += [f"*{escape(article.subtitle)}*"] if article.subtitle else []
     subheads = {s.text for s in article.subheads}
+    notices = {article.continued_from, article.continued_to}
     for block in article.body_blocks():
         if block == article.byline or block in subheads:
             blocks.append(f"**{escape(block)}**")
+        elif block in notices:
+            blocks.append(f"*{escape(block)}*")
         else:
             blocks.append(escape(block))
     return blocks

@@ -28,6 +28,9 @@ PALETTE: dict[RegionType, tuple[int, int, int]] = {
     RegionType.CAPTION: (0, 170, 0),
     RegionType.PHOTO: (255, 215, 0),
     RegionType.SEPARATOR: (105, 105, 105),
+    RegionType.SUBHEAD: (139, 69, 19),
+    RegionType.BYLINE: (128, 128, 0),
+    RegionType.CONTINUATION: (0, 0, 128),
     RegionType.OTHER: (0, 206, 209),
 }
 ORDER_COLOUR = (200, 0, 0)

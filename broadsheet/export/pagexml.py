@@ -1,26 +1,32 @@
 """NAME.page.xml: PAGE-XML 2019-07-15 (PRImA), pixel coordinates of the input image.
 
 How the page model is encoded (read back by `broadsheet.export.readers.read_pagexml`):
-- Regions: TextRegion for text-bearing types with the PAGE type mapping title/kicker/subtitle ->
-  heading, text -> paragraph, caption -> caption, masthead -> header, other -> other; our exact
+- Regions: TextRegion for text-bearing types with the PAGE type mapping title/kicker/subtitle/
+  subhead -> heading, text -> paragraph, byline -> credit, caption -> caption, masthead -> header
+  (the one printing the header's folio -> page-number), continuation and other -> other; our exact
   type and links are kept in `custom="structure {type:kicker; article:a1; photo:p1;}"`.
   Photo regions are ImageRegions, separators SeparatorRegions. Each line is a TextLine with a
   rectangle Coords and TextEquiv/Unicode (conf = line confidence); the region's TextEquiv is its
   lines joined by newlines. Vertical lines have readingDirection="top-to-bottom".
 - Photos: each photo's ImageRegion carries UserDefined attributes (photo id, bbox, article,
-  image, caption paragraphs, credit). A photo without a photo region still gets an ImageRegion
-  (id `<photo>_img`, custom `structure {type:photo-only; ...}`), which is not read back as a region.
+  image, caption title, caption paragraphs, credit). A photo without a photo region still gets an
+  ImageRegion (id `<photo>_img`, custom `structure {type:photo-only; ...}`), which is not read back
+  as a region.
 - Captions -> photos: one Relation type="link" custom="caption" per caption region
   (SourceRegionRef = caption, TargetRegionRef = the photo's ImageRegion).
 - ReadingOrder: an OrderedGroup of one OrderedGroupIndexed per item of page.reading_order.
   An article's group (custom `structure {type:article; id:a1;}`, caption = title) lists its
-  regions with RegionRefIndexed in the article's order and holds kicker/title/subtitle/byline and
-  every paragraph verbatim as UserDefined/UserAttribute (name="paragraph", in order) — PAGE has
-  no paragraph element spanning regions, so that is how paragraphs round-trip exactly.
+  regions with RegionRefIndexed in the article's order and holds kicker/title/subtitle/byline
+  (byline_apart: true for an own-line byline), continued_from, every paragraph verbatim with each
+  subhead just before the paragraph it stands before, and continued_to as UserDefined/UserAttribute
+  (name="paragraph" / "subhead", in order) — PAGE has no paragraph element spanning regions, so
+  that is how paragraphs round-trip exactly.
   A photo-news group (custom `structure {type:photo; id:p1;}`) lists the photo and its captions.
   Articles missing from page.reading_order follow as groups marked `ordered:false;`. An article
   with no regions at all cannot form a valid group and is not written (nor are photo-news items
   whose photo is unknown).
+- The page header (header.paper, header.folio, ...) and rotation, skew_angle, text_size and
+  working_scale: UserDefined attributes of the Page.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
-from broadsheet.export.alto import document_order, format_box, xml_id, xml_safe
+from broadsheet.export.alto import document_order, folio_regions, format_box, page_facts, xml_id, xml_safe
 from broadsheet.export.xmlfile import write_xml
 from broadsheet.model import Article, BBox, Page, Photo, Region, RegionType, TextDirection
 
@@ -44,8 +50,11 @@ PAGE_TEXT_TYPE = {
     RegionType.KICKER: "heading",
     RegionType.TITLE: "heading",
     RegionType.SUBTITLE: "heading",
+    RegionType.SUBHEAD: "heading",
+    RegionType.BYLINE: "credit",
     RegionType.TEXT: "paragraph",
     RegionType.CAPTION: "caption",
+    RegionType.CONTINUATION: "other",
     RegionType.OTHER: "other",
 }
 
@@ -78,9 +87,17 @@ def _conf(value: float) -> str:
 
 def article_values(article: Article) -> list[tuple[str, str]]:
     values = [("id", article.id), ("bbox", format_box(article.bbox))]
-    values += [(k, getattr(article, k)) for k in ("kicker", "title", "subtitle", "byline")
+    values += [(k, getattr(article, k)) for k in ("kicker", "title", "subtitle", "byline", "continued_from")
                if getattr(article, k) is not None]
-    values += [("paragraph", p) for p in article.paragraphs]
+    if article.byline_apart:
+        values.append(("byline_apart", "true"))
+    # a subhead goes just before the paragraph it stands before: the order says where it is printed
+    for index, paragraph in enumerate(article.paragraphs):
+        values += [("subhead", s.text) for s in article.subheads if s.before == index]
+        values.append(("paragraph", paragraph))
+    values += [("subhead", s.text) for s in article.subheads if s.before >= len(article.paragraphs)]
+    if article.continued_to is not None:
+        values.append(("continued_to", article.continued_to))
     values += [("photo", p) for p in article.photos]
     return values
 
@@ -91,10 +108,17 @@ def photo_values(photo: Photo) -> list[tuple[str, str]]:
         values.append(("article", photo.article))
     if photo.image is not None:
         values.append(("image", photo.image))
+    if photo.caption_title is not None:
+        values.append(("caption_title", photo.caption_title))
     values += [("caption", c) for c in photo.caption]
     if photo.credit is not None:
         values.append(("credit", photo.credit))
     return values
+
+
+def page_values(page: Page) -> list[tuple[str, str]]:
+    header = vars(page.header) if page.header else {}
+    return [(f"header.{k}", v) for k, v in header.items() if v is not None] + page_facts(page)
 
 
 def build(page: Page, name: str) -> etree._ElementTree:
@@ -125,14 +149,16 @@ def build(page: Page, name: str) -> etree._ElementTree:
             relation = _el(rel, "Relation", {"id": f"rel_{i}", "type": "link", "custom": "caption"})
             _el(relation, "SourceRegionRef", {"regionRef": source})
             _el(relation, "TargetRegionRef", {"regionRef": target})
+    _user_defined(xml_page, page_values(page))
 
+    folios = folio_regions(page)
     for block in blocks:
         if block.photo is not None:
             _image_region(xml_page, block.photo, block.photo_region, image_id[block.photo.id])
             for caption in block.captions:
-                _region(xml_page, caption)
+                _region(xml_page, caption, folios)
         else:
-            _region(xml_page, block.region)
+            _region(xml_page, block.region, folios)
     return etree.ElementTree(root)
 
 
@@ -170,7 +196,7 @@ def _reading_order(xml_page, page: Page, region_ids: set[str], image_id: dict[st
             _el(group, "RegionRefIndexed", {"index": str(j), "regionRef": ref})
 
 
-def _region(parent, region: Region) -> None:
+def _region(parent, region: Region, folios: set[str]) -> None:
     attrs = {"id": xml_id(region.id),
              "custom": custom(str(region.type), article=region.article, photo=region.photo)}
     if region.type == RegionType.SEPARATOR and not region.lines:
@@ -181,7 +207,7 @@ def _region(parent, region: Region) -> None:
         node = _el(parent, "ImageRegion", attrs)
         _el(node, "Coords", {"points": points(region.bbox)})
         return
-    text_type = PAGE_TEXT_TYPE.get(region.type, "other")
+    text_type = "page-number" if region.id in folios else PAGE_TEXT_TYPE.get(region.type, "other")
     node = _el(parent, "TextRegion", {**attrs, "type": text_type})
     _el(node, "Coords", {"points": points(region.bbox)})
     for i, line in enumerate(region.lines, 1):
