@@ -147,15 +147,51 @@ def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
 
 
 
-def split_headings(segment: Block, unit: float) -> list[tuple[bool, Block]]:
-    """A column segment cut around its runs of bold lines: [(is_heading, block)] top to bottom.
+def text_blocks(segments: list[Block], unit: float, rules: list[Rule]) -> list[tuple[bool, Block]]:
+    """Column segments cut around their headings: [(is_heading, block)].
 
-    A bold run with regular text after it is a heading set at body size: an in-article subhead
-    (小标题) when text stands above it, or, at the top of a segment, possibly a whole headline of
-    bold body-size lines (Latin notices); which, postprocess decides from who owns it. Inside a
-    segment a heading stands apart from the paragraph before it: that paragraph ends short of the
-    column's edge, or space is left above the heading, or a new paragraph starts after it. A bold
-    run longer than a heading, or one that ends the segment, is bold text.
+    A heading is a run of bold lines at body size with regular text after it: an in-article
+    subhead (小标题) when text stands above it, or, at the top of a segment, possibly a whole
+    headline of bold body-size lines (Latin notices); which, postprocess decides from who owns it.
+    A bold run that ends its segment is a heading only where text of its column follows right
+    below, in the next segment (a ragged heading line can fall outside the column's extent).
+    """
+    pieces = [piece for segment in segments for piece in _split_headings(segment, unit)]
+    pieces.sort(key=lambda piece: piece[1].bbox[1])
+    for index, (kind, block) in enumerate(pieces):
+        if kind != _BOLD_END or not block.lines:
+            continue
+        kind = _TEXT
+        for below_kind, below in pieces[index + 1:]:
+            if not below.lines or not _follows(block, below, unit, rules):
+                continue
+            if below_kind == _BOLD_END and len(block.lines) + len(below.lines) <= MAX_HEADING_LINES:
+                block.lines += below.lines
+                below.lines = []
+                continue
+            kind = _HEADING if below_kind == _TEXT else _TEXT
+            break
+        pieces[index] = (kind, block)
+    return [(kind == _HEADING, block) for kind, block in pieces if block.lines]
+
+
+_TEXT, _HEADING, _BOLD_END = "text", "heading", "bold end"
+
+
+def _follows(upper: Block, lower: Block, unit: float, rules: list[Rule]) -> bool:
+    """`lower` starts right below `upper`, at its left edge or a paragraph indent in, with no rule
+    between."""
+    ux0, _, ux1, uy1 = upper.bbox
+    lx0, ly0, lx1, _ = lower.bbox
+    return (-0.3 * unit <= ly0 - uy1 <= 1.5 * unit and -unit <= lx0 - ux0 <= 2.5 * unit
+            and not crosses(rules, max(ux0, lx0), uy1, min(ux1, lx1), ly0))
+
+
+def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
+    """A segment cut around its runs of bold lines. Inside a segment a heading stands apart from
+    the paragraph before it: that paragraph ends short of the column's edge, or space is left
+    above the heading, or a new paragraph starts after it. A bold run longer than a heading is
+    bold text; one that ends the segment is left for `text_blocks` to settle.
     """
     rows: list[list[LineBox]] = []
     for line in in_rows(segment.lines, key=lambda l: l.bbox):
@@ -177,7 +213,7 @@ def split_headings(segment: Block, unit: float) -> list[tuple[bool, Block]]:
         return short_before or space_above or indent_after
 
     bold = [all(l.bold for l in row) for row in rows]
-    heading = [False] * len(rows)
+    kinds = [_TEXT] * len(rows)
     start = 0
     while start < len(rows):
         end = start
@@ -188,13 +224,13 @@ def split_headings(segment: Block, unit: float) -> list[tuple[bool, Block]]:
             while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
                 first += 1
             limit = MAX_SUBHEAD_LINES if first > 0 else MAX_HEADING_LINES
-            if first < end < len(rows) and end - first <= limit:
-                heading[first:end] = [True] * (end - first)
+            if first < end and end - first <= limit:
+                kinds[first:end] = [_HEADING if end < len(rows) else _BOLD_END] * (end - first)
         start = end
-    pieces: list[tuple[bool, list[LineBox]]] = []
-    for row, is_heading in zip(rows, heading):
-        if pieces and pieces[-1][0] == is_heading:
+    pieces: list[tuple[str, list[LineBox]]] = []
+    for row, kind in zip(rows, kinds):
+        if pieces and pieces[-1][0] == kind:
             pieces[-1][1].extend(row)
         else:
-            pieces.append((is_heading, list(row)))
-    return [(is_heading, Block(lines)) for is_heading, lines in pieces]
+            pieces.append((kind, list(row)))
+    return [(kind, Block(lines)) for kind, lines in pieces]

@@ -115,13 +115,7 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
         if runs is None:
             continue
         if line.direction == TextDirection.VERTICAL_RL:
-            x0, y0, x1, y1 = line.bbox
-            # across a whole vertical line the blank columns inside one character (川) are inked
-            # by the others, so a narrow bridge keeps a neighbouring line out
-            left, right = _ink_rows(ink[y0:y1, x0:x1].T, bridge_share=10)
-            rows = np.flatnonzero(ink[y0:y1, x0 + left:x0 + right].any(axis=1))
-            top, bottom = _grow_vertical(ink, x0 + left, x0 + right, y0 + int(rows[0]), y0 + int(rows[-1]) + 1)
-            pieces.append(LineBox((x0 + left, top, x0 + right, bottom), line.direction))
+            pieces += _vertical_lines(line, ink)
             continue
         ink_start, ink_end, blanks = runs
         cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a, b), lines, rules, ink)]
@@ -130,6 +124,47 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
             pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
     return pieces
+
+
+def _vertical_lines(box: LineBox, ink: np.ndarray) -> list[LineBox]:
+    """The vertical lines in a detector box, tight to their ink. The detector may box two lines of
+    a vertical headline as one: across a whole vertical line the blank columns inside a character
+    (川) are inked by the others, so a blank column splits the box, and a run of ink much narrower
+    than the widest (the edge of body text beside the headline) is dropped."""
+    x0, y0, x1, y1 = box.bbox
+    inked = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= max(2, 0.02 * (y1 - y0)))
+    if inked.size == 0:
+        return []
+    runs = [(int(a), int(b)) for a, b in _column_runs(inked)]
+    widest = max(b - a for a, b in runs)
+    lines = []
+    for a, b in runs:
+        if b - a < 0.6 * widest:
+            continue
+        rows = np.flatnonzero(ink[y0:y1, x0 + a:x0 + b].any(axis=1))
+        top, bottom = _grow_vertical(ink, x0 + a, x0 + b, y0 + int(rows[0]), y0 + int(rows[-1]) + 1)
+        lines.append(LineBox((x0 + a, top, x0 + b, bottom), TextDirection.VERTICAL_RL))
+    return lines
+
+
+def _column_runs(columns: np.ndarray) -> list[tuple[int, int]]:
+    """Runs of consecutive indices as (first, last + 1), parts one or two columns apart joined."""
+    breaks = np.flatnonzero(np.diff(columns) > 2)
+    starts = np.concatenate([[columns[0]], columns[breaks + 1]])
+    ends = np.concatenate([columns[breaks] + 1, [columns[-1] + 1]])
+    return list(zip(starts.tolist(), ends.tolist()))
+
+
+def drop_covered(lines: list[LineBox]) -> list[LineBox]:
+    """Boxes lying mostly inside a vertical line: the detector boxed a character of it again."""
+    vertical = [l for l in lines if l.direction == TextDirection.VERTICAL_RL]
+
+    def covered(line: LineBox) -> bool:
+        area = max(1, line.width * line.height)
+        return any(o is not line and max(0, min(o.x1, line.x1) - max(o.x0, line.x0))
+                   * max(0, min(o.y1, line.y1) - max(o.y0, line.y0)) >= 0.7 * area for o in vertical)
+
+    return [line for line in lines if not covered(line)]
 
 
 def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> tuple[int, int]:

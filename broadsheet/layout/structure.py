@@ -12,11 +12,12 @@ from itertools import count
 import cv2
 import numpy as np
 
-from broadsheet.layout.blocks import Block, column_segments, headline_groups, split_headings
+from broadsheet.layout.blocks import Block, column_segments, headline_groups, text_blocks
 from broadsheet.layout.lines import (
     LineBox,
     as_line_boxes,
     body_size,
+    drop_covered,
     join_vertical_pieces,
     measure_weights,
     merge_row_fragments,
@@ -69,7 +70,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0
-    lines = split_at_gaps(lines, ink, rules)
+    lines = drop_covered(split_at_gaps(lines, ink, rules))
     unit = body_size(lines)  # now of ink-tight boxes
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules], min_side=int(4 * unit))
     # the detector reads texture inside photos as text, and photo edges look like rules
@@ -88,10 +89,10 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     groups = headline_groups(heads, unit, rules)
     layout.headlines = [_headline_regions(group, ids) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
-    for segment in sorted(column_segments(body, unit, rules, obstacles), key=lambda b: (b.bbox[0], b.bbox[1])):
-        for heading, block in split_headings(segment, unit):
-            kind = RegionType.SUBHEAD if heading else RegionType.TEXT
-            layout.text_blocks.append(_region(next(ids), kind, block.lines))
+    segments = column_segments(body, unit, rules, obstacles)
+    for heading, block in sorted(text_blocks(segments, unit, rules), key=lambda p: (p[1].bbox[0], p[1].bbox[1])):
+        kind = RegionType.SUBHEAD if heading else RegionType.TEXT
+        layout.text_blocks.append(_region(next(ids), kind, block.lines))
     layout.photos = [Region(next(ids), RegionType.PHOTO, box) for box in photo_boxes]
     layout.separators = [Region(next(ids), RegionType.SEPARATOR, r.bbox) for r in rules]
     return layout

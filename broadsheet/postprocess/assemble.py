@@ -8,7 +8,7 @@ from itertools import count
 from broadsheet.layout import PageLayout
 from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, Subhead, overlaps, union_bbox
 from broadsheet.postprocess.articles import Headline, headline_spans, owner, promote_headings, rule_between
-from broadsheet.postprocess.captions import find_caption, is_caption_title, split_credit
+from broadsheet.postprocess.captions import credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
@@ -123,9 +123,12 @@ def _pair_captions(photo_regions: list[Region], blocks: list[Region], unit: floa
             lines = found.lines
             if len(lines) > 1 and (id(lines[0]) in headings or is_caption_title(lines[0], lines[1:], unit)):
                 photo.caption_title, lines = lines[0].text, lines[1:]
+            credit = credit_line(lines) if not split_credit(lines[-1].text)[1] else None
+            if credit is not None:
+                photo.credit, lines = " ".join(credit.text.split()), lines[:-1]
             left = min(line.bbox[0] for line in lines)
             texts = paragraphs([(left, lines)], unit)
-            if texts:
+            if texts and credit is None:
                 texts[-1], photo.credit = split_credit(texts[-1])
             photo.caption = [t for t in texts if t]
             caption_region = Region(next(new_id), RegionType.CAPTION,

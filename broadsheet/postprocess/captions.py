@@ -10,9 +10,13 @@ from broadsheet.model import BBox, Line, in_rows
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
 # 本报记者 刘茜 摄 / 梁宏涛 摄 / 新华社记者 X 摄 / X 供图 / 图/X
+_LATIN_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*"
 CREDIT_AT_END = re.compile(
     rf"(?P<credit>(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
-    rf"|[（(]?图\s*[/／:：]\s*[\u4e00-\u9fff·]{{2,12}}[）)]?)\s*$"  # 图/ may name an organisation
+    rf"|[（(]?图\s*[/／:：]\s*[\u4e00-\u9fff·]{{2,12}}[）)]?"  # 图/ may name an organisation
+    # Photo: J. Smith / Photograph by Jane Doe / Foto: Max Muster / Courtesy of the Museum
+    rf"|(?:Photos?|Photograph|Foto|Bild|Image)(?:\s+by)?\s*[:/]?\s*{_LATIN_NAME}(?:\s*/\s*{_LATIN_NAME})?"
+    rf"|Courtesy\s+of\s+(?:the\s+)?{_LATIN_NAME})\s*$"
 )
 
 
@@ -28,6 +32,10 @@ def split_credit(text: str) -> tuple[str, str | None]:
     return head, " ".join(match.group("credit").split())
 
 
+MAX_UNCREDITED_LINES = 6  # a caption with no credit read is no longer than this
+CAPTION_BREAK = 0.9  # units of blank between lines: more ends a caption (its own spacing is ~0.4)
+
+
 @dataclass
 class CaptionLines:
     lines: list[Line]
@@ -37,7 +45,8 @@ class CaptionLines:
 def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | None:
     """The run of lines next to the photo that ends in a credit; below first, then beside, above.
 
-    Without a credit anywhere, the lines just below the photo are taken if they form a short run.
+    Without a credit read anywhere, the lines just below the photo are taken if they form a short
+    run set apart from the text below.
     """
     runs = {
         "below": _run(photo, lines, unit, "below"),
@@ -48,10 +57,32 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
         credited = _cut_at_credit(run)
         if credited:
             return CaptionLines(credited, side)
-    below = runs["below"]
-    if below and len(below) <= 3:
+    below = _set_apart(runs["below"], unit)
+    if below and len(below) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
     return None
+
+
+def _set_apart(run: list[Line], unit: float) -> list[Line]:
+    """The lines of a run down to the first blank wider than a caption's own line spacing: the
+    space a paper leaves between a caption and the text below it."""
+    rows = in_rows(run)
+    for index, (upper, lower) in enumerate(zip(rows, rows[1:])):
+        if lower.bbox[1] - upper.bbox[3] > CAPTION_BREAK * unit and lower.bbox[1] > upper.bbox[1] + 0.5 * unit:
+            return rows[:index + 1]
+    return rows
+
+
+def credit_line(lines: list[Line]) -> Line | None:
+    """A caption's last line set flush right on its own, shorter than half the caption: a credit
+    whatever the recogniser made of it (本报记者柳青提 for …摄 on a coarse scan)."""
+    if len(lines) < 2:
+        return None
+    last, rest = lines[-1], lines[:-1]
+    left, right = min(l.bbox[0] for l in rest), max(l.bbox[2] for l in rest)
+    alone = all(l.bbox[3] <= (last.bbox[1] + last.bbox[3]) / 2 for l in rest)
+    flush_right = last.bbox[0] > (left + right) / 2 and right - last.bbox[2] < 0.1 * (right - left)
+    return last if alone and flush_right else None
 
 
 def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:

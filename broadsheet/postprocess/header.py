@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from broadsheet.model import Line, PageHeader, Region, RegionType
+from broadsheet.postprocess.paragraphs import join_lines
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十百零〇]+"
 FOLIO = re.compile(rf"第\s*{_NUMBER}\s*版|\b[A-Z]\s?\d{{1,2}}\s*版?(?=\s|$)"
@@ -78,11 +79,11 @@ def _band_lines(regions: list[Region], page_height: int) -> list[Line]:
 
 
 def read_header(lines: list[Line]) -> PageHeader:
-    """Each line's text split into the items it holds: a line may carry `乡村振兴 第7版`."""
+    """The header fields from the band's printed items; a line may carry several (`乡村振兴 第7版`),
+    and one item may come as several detector pieces (`Wednesday, May` `12, 2010`)."""
     header = PageHeader()
-    rest: list[tuple[str, Line]] = []
-    for line in lines:
-        text = line.text.strip()
+    rest: list[tuple[str, int]] = []  # what is left of each item, with its type height
+    for text, height in _items(lines):
         if STAFF.search(text):
             header.staff = header.staff or text
             continue
@@ -93,13 +94,33 @@ def read_header(lines: list[Line]) -> PageHeader:
                 text = (text[:match.start()] + " " + text[match.end():]).strip()
         text = ISSUE.sub(" ", text).strip(" ,，·|")
         if text:
-            rest.append((" ".join(text.split()), line))
+            rest.append((" ".join(text.split()), height))
     if rest:
         named = [item for item in rest if PAPER.search(item[0])]
         # the paper's name is set largest, where no word gives it away
-        paper = named[0] if named else max(rest, key=lambda item: item[1].bbox[3] - item[1].bbox[1])
+        paper = named[0] if named else max(rest, key=lambda item: item[1])
         if named or len(rest) > 1:
             header.paper = paper[0]
             rest.remove(paper)
         header.section = " ".join(text for text, _ in rest) or None
     return header
+
+
+def _items(lines: list[Line]) -> list[tuple[str, int]]:
+    """(text, height) of each printed item: pieces of one row closer than a character or two apart
+    are one item."""
+    items: list[tuple[str, int]] = []
+    last: Line | None = None
+    for line in sorted(lines, key=lambda l: (l.bbox[1], l.bbox[0])):
+        height = line.bbox[3] - line.bbox[1]
+        if last is not None and _same_row(last, line) and 0 <= line.bbox[0] - last.bbox[2] <= 1.5 * height:
+            text, tallest = items[-1]
+            items[-1] = (join_lines(text, line.text.strip()), max(tallest, height))
+        else:
+            items.append((line.text.strip(), height))
+        last = line
+    return items
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    return a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3]
