@@ -135,7 +135,7 @@ def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
             if current is not None:
                 last = current.lines[-1]
                 gap = line.y0 - last.y1
-                between = (column[0], last.y1, column[1], line.y0)
+                between = (max(last.x0, line.x0), last.y1, min(last.x1, line.x1), line.y0)
                 if gap <= 1.5 * unit and not crosses(rules, *between) and not any(
                     overlaps(between, obstacle) for obstacle in obstacles
                 ):
