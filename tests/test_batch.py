@@ -169,3 +169,19 @@ def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> 
     assert files_under(out) == expected | {".broadsheet.lock"}
     for n in range(6):
         assert json.loads((out / f"p{n}.json").read_text())["source"] == f"p{n}.png"
+
+
+def test_pages_per_minute_counts_from_the_start() -> None:
+    """2 pages in 28 s (the models load first) is 4.3 pages/min, not the 60 of the last second."""
+    from rich.progress import Progress
+
+    from broadsheet.cli.batch import PagesPerMinute, TimeLeft
+
+    now = [0.0]
+    progress = Progress(get_time=lambda: now[0])
+    task_id = progress.add_task("pages", total=10)
+    for now[0] in (27.0, 28.0):
+        progress.advance(task_id)
+    task = progress.tasks[0]
+    assert PagesPerMinute().render(task).plain == "4.3 pages/min"
+    assert TimeLeft().render(task).plain == "0:01:52"  # 8 pages at 14 s each

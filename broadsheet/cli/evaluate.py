@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from broadsheet.cli import options
 from broadsheet.errors import ExitCode
 from broadsheet.evaluate import Report, evaluate_paths, failed_bounds, parse_bounds, render_html
 from broadsheet.imageio import atomic_write
@@ -30,33 +31,23 @@ COLUMNS = (
 )
 
 
-def command(
-    pred: Annotated[Path, typer.Argument(help="Predicted page JSON, or a folder of NAME.json.")],
-    gold: Annotated[
-        Path,
-        typer.Argument(
-            help="Ground truth (.json, .txt, ...), or a folder paired with PRED by NAME."
-        ),
-    ],
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Write a self-contained HTML report with diffs.")
-    ] = None,
-    json_path: Annotated[
-        Path | None, typer.Option("--json", help="Write per-page and overall metrics as JSON.")
-    ] = None,
-    fail_under: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-under",
-            help="Exit 6 when a bound is missed: cer=0.02,wer=...,article=,paragraph=,order=,"
-            "caption=,link=,photo_precision=,photo_recall= (cer/wer are maxima, the rest minima).",
-        ),
-    ] = None,
-) -> None:
-    """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos."""
-    bounds = (
-        parse_bounds(fail_under) if fail_under is not None else []
-    )  # bad bounds fail before work
+@click.command("eval", short_help="Score predicted pages against ground truth.")
+@click.argument("pred", metavar="PRED", type=options.ANY_PATH)
+@click.argument("gold", metavar="GOLD", type=options.ANY_PATH)
+@click.option("--json", "json_path", metavar="FILE", type=options.FILE,
+              help="Write per-page and overall metrics as JSON.")
+@click.option("--report", metavar="FILE", type=options.FILE, help="Write a self-contained HTML report with diffs.")
+@click.option("--fail-under", metavar="BOUNDS",
+              help="Exit 6 when a bound is missed. BOUNDS: key=value,... "
+                   "with keys cer, wer (maxima), article, paragraph, order, caption, link, photo_precision, "
+                   "photo_recall (minima); e.g. cer=0.02,caption=0.9.")
+def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None, fail_under: str | None) -> None:
+    """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos.
+
+    PRED is a page JSON written by broadsheet, GOLD its ground truth (.json, .alto.xml, .page.xml
+    or .txt); or both are folders, paired by page name (NAME.json with NAME.*).
+    """
+    bounds = parse_bounds(fail_under) if fail_under is not None else []  # bad bounds fail before work
     result = evaluate_paths(pred, gold)
     Console().print(_table(result))
     if json_path:
@@ -67,9 +58,9 @@ def command(
             handle.write(render_html(result))
     failures = failed_bounds(result.overall(), bounds)
     for message in failures:
-        typer.echo(f"broadsheet: below bound: {message}", err=True)
+        print(f"broadsheet: below bound: {message}", file=sys.stderr)
     if failures:
-        raise typer.Exit(int(ExitCode.QUALITY_BELOW_BOUND))
+        sys.exit(int(ExitCode.QUALITY_BELOW_BOUND))
 
 
 def _table(result: Report) -> Table:
