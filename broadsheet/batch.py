@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from broadsheet.errors import BroadsheetError, ExitCode, FileAccessError, InputFileError
 from broadsheet.export import DEFAULT_FORMATS, output_paths
+from broadsheet.imageio import is_inside
 from broadsheet.inputs import find_pages, iter_page_images, output_stems
 
 if TYPE_CHECKING:
@@ -236,11 +237,6 @@ def remove_temp_files(out_dir: Path) -> None:
         for name in files:
             if name.startswith(".") and name.endswith(".part"):
                 Path(folder, name).unlink(missing_ok=True)
-
-
-def is_inside(root: Path, path: Path) -> bool:
-    """Whether `path` resolves inside `root`, symlinks included."""
-    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
 
 
 def is_done(source: Path, outputs: list[Path]) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
-import tempfile
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +21,8 @@ MAX_PIXELS = 200_000_000
 MIN_SIDE = 32
 # Pillow's own guard (89.5 Mpx by default) would refuse such a page first: ours is the one bound.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+
+TEMP_SUFFIX = ".part"
 
 
 def stat_input(path: Path) -> os.stat_result:
@@ -101,21 +103,57 @@ def to_rgb_array(img: Image.Image) -> np.ndarray:
     return np.asarray(img.convert("RGB"))
 
 
+def is_inside(root: Path, path: Path) -> bool:
+    """Whether `path` resolves inside `root`, symlinks included."""
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+
+
+def create_temp_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty `.NAME.xxxxxxxx.part` beside `path`, open for writing.
+
+    NAME is shortened as needed, so the temp name fits wherever `path`'s own name fits. Created
+    with mode 0666 like any new file: the umask (and default ACLs) decide its permissions.
+    """
+    name_max = _name_max(path.parent)
+    while True:
+        token = secrets.token_hex(4)
+        room = name_max - len(f"..{token}{TEMP_SUFFIX}")
+        short = path.name
+        while short and len(os.fsencode(short)) > room:
+            short = short[:-1]
+        temp = path.with_name(f".{short}.{token}{TEMP_SUFFIX}")
+        try:
+            return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), temp
+        except FileExistsError:
+            continue
+
+
+def _name_max(folder: Path) -> int:
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        return 255
+
+
 @contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
-    """Write to a temp file beside `path` and rename it into place only if the block succeeds."""
+    """Write to a temp file beside `path` and rename it into place only if the block succeeds.
+
+    Text is UTF-8; the undecodable bytes of a file name (lone surrogates) are written as `\\udcXX`,
+    which is JSON's own escape for them."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    fd, tmp = create_temp_beside(path)
     try:
-        encoding = None if "b" in mode else "utf-8"
-        with os.fdopen(fd, mode, encoding=encoding) as handle:
+        text = "b" not in mode
+        with os.fdopen(fd, mode, encoding="utf-8" if text else None,
+                       errors="backslashreplace" if text else None) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

@@ -4,7 +4,8 @@ Output names (shared by `batch` and `watch`): a page's outputs take its file's s
 `a.txt`, `a.json`), and pages of a multi-page TIFF or of any PDF add `_p001`, `_p002`, ...
 When two files in one folder would get the same stem (`a.png` and `a.jpg`, `A.png` and `a.tif`, or
 `a.pdf` next to `a_p001.png`), each of them keeps its whole file name as the stem instead
-(`a.png.txt`, `a.jpg.txt`), so no page ever overwrites another's outputs.
+(`a.png.txt`, `a.jpg.txt`), so no page ever overwrites another's outputs. So does a file whose stem
+is not a name of its own (`...jpg` has the stem `..`).
 """
 
 from __future__ import annotations
@@ -109,7 +110,7 @@ def _stat_or_none(path: Path) -> os.stat_result | None:
 
 def output_stems(names: Iterable[str]) -> dict[str, str]:
     """File names found in one folder -> the stem each one's outputs take (rule in module doc)."""
-    stems = {n: Path(n).stem for n in set(names)}
+    stems = {n: _own_stem(n) for n in set(names)}
     while True:
         taken = Counter(s.casefold() for s in stems.values())
         multi = {s.casefold() for n, s in stems.items() if _multi_page(n)}
@@ -124,6 +125,11 @@ def output_stems(names: Iterable[str]) -> dict[str, str]:
         # a whole file name is unique in its folder, so this ends after a few rounds
         for n in clashing:
             stems[n] = n
+
+
+def _own_stem(name: str) -> str:
+    stem = Path(name).stem
+    return name if stem in ("", ".", "..") else stem
 
 
 def _multi_page(name: str) -> bool:

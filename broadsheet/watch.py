@@ -24,7 +24,6 @@ import queue
 import shutil
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections import deque
@@ -39,10 +38,10 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserverVFS
 
-from broadsheet.batch import PageOutcome, PagePool, PageTask, claim_out_dir, failure, is_inside, result_of
+from broadsheet.batch import PageOutcome, PagePool, PageTask, claim_out_dir, failure, result_of
 from broadsheet.errors import BroadsheetError, FileAccessError, InputFileError
 from broadsheet.export import DEFAULT_FORMATS, output_paths
-from broadsheet.imageio import atomic_write
+from broadsheet.imageio import atomic_write, create_temp_beside, is_inside
 from broadsheet.inputs import PageSource, is_hidden, is_supported, iter_page_images, output_stems
 
 # Names other programs give files they are still writing.
@@ -391,9 +390,8 @@ def move_unique(src: Path, dest: Path) -> Path:
         except OSError as exc:
             if exc.errno not in _NO_HARD_LINK or not stat.S_ISREG(os.lstat(src).st_mode):
                 raise
-            fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+            fd, staged = create_temp_beside(dest)
             os.close(fd)
-            staged = Path(tmp)
             shutil.copy2(src, staged)
             target = _link_unique(staged, dest)
     finally:

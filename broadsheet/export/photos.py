@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import numpy as np
@@ -11,12 +12,13 @@ from broadsheet.imageio import save_image_atomic
 from broadsheet.model import Page
 
 
+def folder(out_dir: Path, name: str) -> Path:
+    return out_dir / name / "photos"
+
+
 def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
-    folder = out_dir / name / "photos"
     # crops left by an earlier run of this page that found more photos would mislead
-    for stale in folder.glob("p*.jpg") if folder.is_dir() else []:
-        if stale.stem not in {p.id for p in page.photos}:
-            stale.unlink()
+    remove(out_dir, name, keep={p.id for p in page.photos})
     written = []
     for photo in page.photos:
         x0, y0, x1, y1 = photo.bbox
@@ -28,3 +30,18 @@ def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]
         photo.image = relative.as_posix()
         written.append(out_dir / relative)
     return written
+
+
+def remove(out_dir: Path, name: str, keep: Collection[str] = ()) -> None:
+    """Delete the page's crops (but those in `keep`), and its folders once empty."""
+    photos = folder(out_dir, name)
+    if not photos.is_dir():
+        return
+    for crop in photos.glob("p*.jpg"):
+        if crop.stem not in keep:
+            crop.unlink()
+    for empty in (photos, photos.parent):
+        try:
+            empty.rmdir()
+        except OSError:
+            return  # not empty: something else lives there
