@@ -96,7 +96,7 @@ def test_ok_exits_0_and_a_missed_bound_exits_6(eval_files: tuple[Path, Path]) ->
     assert broadsheet("eval", str(pred), str(gold), "--fail-under", "cer=0.02").returncode == ExitCode.OK == 0
     missed = broadsheet("eval", str(pred), str(gold), "--fail-under", "cer=0.005")
     assert missed.returncode == ExitCode.QUALITY_BELOW_BOUND == 6
-    assert missed.stderr == "broadsheet: below bound: cer: cer 0.0093 > 0.005\n"
+    assert missed.stderr == "broadsheet: bound missed: cer 0.0093 is above the maximum cer=0.005\n"
 
 
 def test_a_bug_exits_15_with_its_traceback(eval_files: tuple[Path, Path], monkeypatch) -> None:
