@@ -88,7 +88,8 @@ def test_a_folder_that_cannot_be_written_exits_5(tmp_path: Path, page_file: Path
     (tmp_path / "file").write_text("x")
     result = broadsheet("ocr", str(page_file), "--out", str(tmp_path / "file" / "out"))
     assert result.returncode == ExitCode.FILE_ACCESS_ERROR == 5
-    assert result.stderr == f"{page_file}: error: cannot write to {tmp_path / 'file' / 'out'}: Not a directory\n"
+    out = tmp_path / "file" / "out"
+    assert result.stderr == f"broadsheet: error: {out}: cannot create output folder (Not a directory)\n"
 
 
 def test_ok_exits_0_and_a_missed_bound_exits_6(eval_files: tuple[Path, Path]) -> None:

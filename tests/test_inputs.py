@@ -268,3 +268,16 @@ def test_animated_image_says_only_its_first_frame_is_read(tmp_path: Path) -> Non
     (still,) = iter_page_images(touch_image(tmp_path / "still.gif"))
     assert still.note is None
 
+
+def test_one_list_of_page_types(tmp_path: Path) -> None:
+    """What `ocr` accepts by name is exactly what `batch` and `watch` pick up in a folder."""
+    from broadsheet.batch import plan_files
+
+    names = ["a.gif", "b.jp2", "c.JPG", "d.pdf", "e.webp", "f.txt", "g.psd", "h"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    found = {p.name for p in find_pages(tmp_path)}
+    plan = plan_files([tmp_path / n for n in names], tmp_path / "out")
+    refused = {o.path.name for o in plan.failed if "not a page file" in o.message}
+    assert found == {"a.gif", "b.jp2", "c.JPG", "d.pdf", "e.webp"}
+    assert refused == set(names) - found

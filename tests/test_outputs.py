@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from PIL import Image
 
 from broadsheet.errors import FileAccessError
 from broadsheet.export import FORMATS, write_page
@@ -34,9 +35,14 @@ def files_under(folder: Path) -> set[str]:
 
 # --- inside OUT ------------------------------------------------------------------------------
 
-def test_a_name_that_is_not_a_file_name_takes_the_whole_file_name() -> None:
+def test_a_name_that_is_not_a_file_name_takes_the_whole_file_name(tmp_path: Path) -> None:
     """`...jpg` has the stem `..`: its outputs went to OUT/../ and its JSON said ../photos/p1.jpg."""
     assert output_stems(["...jpg", "..jpg", "a.jpg"]) == {"...jpg": "...jpg", "..jpg": "..jpg", "a.jpg": "a"}
+    from broadsheet.batch import plan_files  # what `ocr` reads the names it is given with
+
+    Image.new("RGB", (100, 100), "white").save(tmp_path / "...jpg", format="JPEG")
+    (task,) = plan_files([tmp_path / "...jpg"], tmp_path / "out").tasks
+    assert task.name == "...jpg"
 
 
 @pytest.mark.parametrize("name", ["..", ".", "", "a/b"])

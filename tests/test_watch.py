@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from broadsheet.errors import ExitCode, FileAccessError
 from broadsheet.watch import Watcher, WatchSettings, move_unique
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
@@ -209,3 +210,20 @@ def test_kill_9_then_restart_loses_nothing(tmp_path: Path) -> None:
     assert {p.name for p in (inbox / ".done").iterdir()} == set(names)
     assert not list(inbox.glob("*.png")) and not list(out.rglob("*.part"))
     assert {p.name for p in out.glob("*.json")} == {n.replace(".png", ".json") for n in names}
+
+
+def test_one_watcher_per_inbox(watch, tmp_path: Path) -> None:
+    """A second watcher on the same inbox (another OUT) raced the first for every file."""
+    inbox = tmp_path / "inbox"
+    watch()
+    page_bytes(inbox / "a.png")
+    wait_for(lambda: (inbox / ".done" / "a.png").exists(), timeout=60)  # the first one is at work
+
+    second = Watcher(WatchSettings(inbox, tmp_path / "out2", settle=0.3), log=lambda line, err: None)
+    with pytest.raises(FileAccessError, match=f"^{inbox}: another broadsheet watch is taking files from this inbox$"):
+        second.process_existing()
+    cli = subprocess.run([sys.executable, "-m", "broadsheet", "watch", str(inbox), "--out", str(tmp_path / "out3")],
+                         capture_output=True, text=True, timeout=60)
+    assert cli.returncode == ExitCode.FILE_ACCESS_ERROR
+    assert cli.stderr == f"broadsheet: error: {inbox}: another broadsheet watch is taking files from this inbox\n"
+    assert not (tmp_path / "out2").exists() or not any((tmp_path / "out2").glob("*.txt"))

@@ -57,4 +57,6 @@ app.add_command(evaluate.command)
 
 
 def main() -> None:
+    # a file name's undecodable bytes must not end a run when its line is printed
+    sys.stdout.reconfigure(errors="backslashreplace")
     app.main()

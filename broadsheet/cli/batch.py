@@ -25,12 +25,13 @@ from broadsheet.export import parse_formats
 @options.formats()
 @click.option("--force", is_flag=True, help="Redo pages whose outputs are up to date.")
 @options.engine()
+@options.max_pages()
 def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str, force: bool,
-            engine: str) -> None:
+            engine: str, max_pages: int) -> None:
     """Read every page file in FOLDER; run it again to resume where it stopped.
 
     FOLDER/sub/a.png gives OUT/sub/a.txt and OUT/sub/a.json; each page of a TIFF or PDF adds
-    _p001, _p002, ... Page files: png, jpg, tif, bmp, webp, pdf. Files in one folder
+    _p001, _p002, ... Page files: png, jpg, tif, bmp, webp, gif, jp2, pdf. Files in one folder
     whose names differ only by extension (a.png, a.jpg) keep the whole name: a.png.txt, a.jpg.txt.
 
     A page whose outputs all exist and are newer than it is skipped (--force redoes it). Failed
@@ -42,11 +43,11 @@ def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str
     reporter = ProgressBar() if interactive else LogLines()
     try:
         summary = run_batch(folder, out, recursive=recursive, formats=chosen, force=force,
-                            workers=workers, engine=engine, reporter=reporter)
+                            workers=workers, engine=engine, max_pages=max_pages, reporter=reporter)
     finally:
         reporter.close()
     failed = len(summary.failed)
-    tail = f" (see {out / ERRORS_FILE})" if failed else ""
+    tail = f" (see {out / ERRORS_FILE})" if failed and summary.errors_logged else ""
     print(f"{summary.done} done, {summary.skipped} skipped, {failed} failed{tail}",
           file=sys.stderr if interactive else sys.stdout)
     if failed:
@@ -62,6 +63,9 @@ class LogLines:
 
     def page(self, outcome: PageOutcome) -> None:
         print(outcome.line, file=sys.stderr if outcome.failed else sys.stdout, flush=True)
+
+    def warning(self, line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
 
     def close(self) -> None:
         pass
@@ -105,8 +109,11 @@ class ProgressBar:
 
     def page(self, outcome: PageOutcome) -> None:
         if outcome.failed:
-            self._progress.console.print(outcome.line, markup=False, highlight=False)
+            self.warning(outcome.line)
         self._progress.advance(self._task)
+
+    def warning(self, line: str) -> None:
+        self._progress.console.print(line, markup=False, highlight=False)
 
     def close(self) -> None:
         self._progress.stop()

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from broadsheet.inputs import DEFAULT_MAX_PAGES
+
 FOLDER = click.Path(path_type=Path, file_okay=False)
 FILE = click.Path(path_type=Path, dir_okay=False)
 ANY_PATH = click.Path(path_type=Path)
@@ -21,6 +23,12 @@ def engine(**extra):
     return click.option(
         "--engine", metavar="NAME", default="rapidocr", show_default=True,
         help="OCR engine: rapidocr, tesseract, or tesseract:LANG (an installed Tesseract language).", **extra)
+
+
+def max_pages(**extra):
+    return click.option(
+        "--max-pages", metavar="N", type=click.IntRange(min=1), default=DEFAULT_MAX_PAGES, show_default=True,
+        help="Refuse a PDF or TIFF with more pages than this (a few bytes can claim thousands).", **extra)
 
 
 def workers(default: int, **extra):

@@ -29,16 +29,17 @@ from broadsheet.export import parse_formats
               help="How long a file must stay unchanged before it is taken.")
 @options.formats(envvar="BROADSHEET_FORMATS", show_envvar=True)
 @options.engine()
+@options.max_pages(envvar="BROADSHEET_MAX_PAGES", show_envvar=True)
 def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, workers: int, poll: bool,
-            settle: float, formats: str, engine: str) -> None:
+            settle: float, formats: str, engine: str, max_pages: int) -> None:
     """Process each page file dropped into INBOX, then move it to the done or failed folder.
 
     Files already in INBOX go first. A file is taken once it has stopped changing for SETTLE
     seconds. Symlinks, fifos and devices are refused; hidden and temporary files are ignored. A
     name that clashes with a sibling (a.jpg next to a.png) keeps the whole name: a.jpg.txt.
 
-    OUT/.broadsheet.lock stops a batch or watch writing to the same OUT. INBOX may also come
-    from BROADSHEET_INBOX.
+    One watcher per inbox: INBOX/.broadsheet.lock stops a second one, and OUT/.broadsheet.lock
+    a batch or watch writing to the same OUT. INBOX may also come from BROADSHEET_INBOX.
 
     SIGINT or SIGTERM finishes the page in hand and exits 0; a second one stops at once.
     """
@@ -46,7 +47,7 @@ def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, work
 
     settings = WatchSettings(inbox=inbox, out_dir=out, done_dir=done, failed_dir=failed,
                              workers=workers, poll=poll, settle=settle,
-                             formats=parse_formats(formats), engine=engine)
+                             formats=parse_formats(formats), engine=engine, max_pages=max_pages)
     watcher = Watcher(settings)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -58,6 +59,4 @@ def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, work
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    print(f"watching {watcher.inbox} -> {watcher.out_dir} (done: {watcher.done_dir}, "
-          f"failed: {watcher.failed_dir})", file=sys.stderr, flush=True)
     watcher.run()
