@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 from PIL import Image
 
 from broadsheet.imageio import save_image_atomic
 from broadsheet.model import Page
+
+# Characters a crop's link keeps as they are: letters and digits of any script, and _ . / ~ -
+_URL_KEEP = re.compile(r"[\w./~-]")
 
 
 def folder(out_dir: Path, name: str) -> Path:
@@ -30,6 +35,12 @@ def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]
         photo.image = relative.as_posix()
         written.append(out_dir / relative)
     return written
+
+
+def crop_href(path: str) -> str:
+    """A crop's path as a relative link for Markdown and HTML: all else is percent-encoded, so no
+    file name can make it a `javascript:` URL or break out of the link's syntax."""
+    return "".join(c if _URL_KEEP.fullmatch(c) else quote(c, safe="", errors="surrogateescape") for c in path)
 
 
 def remove(out_dir: Path, name: str, keep: Collection[str] = ()) -> None:
