@@ -24,6 +24,7 @@ def test_dinglehopper_is_its_own_extra() -> None:
     extras = PROJECT["optional-dependencies"]
     assert not [d for d in extras["test"] if d.startswith("dinglehopper")]
     assert [d for d in extras["agreement"] if d.startswith("dinglehopper")]
+    assert [d for d in extras["test"] if d.startswith("hypothesis")]
 
 
 def test_without_dinglehopper_the_agreement_test_is_skipped_saying_why(tmp_path: Path) -> None:
