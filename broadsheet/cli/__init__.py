@@ -19,8 +19,9 @@ class BroadsheetGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(self.commands)  # in the order of the README, not alphabetical
 
-    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: ARG002
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         try:
+            # not standalone: click hands every ending to us instead of choosing its own status
             status = super().main(args, prog_name or "broadsheet", complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:
             exc.show()
