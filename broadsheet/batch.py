@@ -452,18 +452,18 @@ def run_plan(plan: Plan, workers: int, engine: str, reporter: BatchReporter | No
     def record(outcome: PageOutcome) -> None:
         if outcome.failed:
             summary.failed.append(outcome)
-            if errors_file is not None and summary.errors_logged:
-                try:
-                    log_error(errors_file, outcome)
-                except OSError as exc:
-                    summary.errors_logged = False
-                    if reporter:
-                        reporter.warning(f"{errors_file}: error: cannot write ({exc.strerror or exc}); "
-                                         "failures are only reported here")
         else:
             summary.done += 1
         if reporter:
             reporter.page(outcome)
+        if outcome.failed and errors_file is not None and summary.errors_logged:
+            try:
+                log_error(errors_file, outcome)
+            except OSError as exc:
+                summary.errors_logged = False
+                if reporter:
+                    reporter.warning(f"{errors_file}: error: cannot write ({exc.strerror or exc}); "
+                                     "failures are only reported here")
         if given_up := runs.record(outcome):
             record(given_up)
 
