@@ -1,6 +1,7 @@
 """Property-based fuzzing of everything that reads a file a user hands us: page images, PDFs, and
 ground truth as JSON, ALTO, PAGE-XML or text. Whatever the bytes, a loader returns its value or
-raises one BroadsheetError (a one-line message), never any other exception, in bounded time.
+raises one BroadsheetError (a one-line message), never any other exception nor a warning, in
+bounded time.
 
 The suite runs a few dozen examples per loader; `python benchmarks/fuzz_loaders.py --examples 5000`
 runs these same properties for longer (profile "fuzz", examples from BROADSHEET_FUZZ_EXAMPLES).
@@ -13,6 +14,7 @@ import json
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -231,14 +233,18 @@ def read_pages(path: Path) -> None:
 
 
 def value_or_broadsheet_error(load: Callable[[], object]) -> None:
-    """The property itself: any other exception fails the test (and Hypothesis shrinks it)."""
-    try:
-        load()
-    except BroadsheetError as exc:
-        assert "\n" not in str(exc)
-        event(f"refused: {str(exc).split(': ', 1)[-1].split(' (')[0][:40]}")  # the reason, without details
-    else:
-        event("read")
+    """The property itself: any other exception fails the test (and Hypothesis shrinks it), and so
+    does a warning, which would reach stderr beside the one line."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            load()
+        except BroadsheetError as exc:
+            assert "\n" not in str(exc)
+            event(f"refused: {str(exc).split(': ', 1)[-1].split(' (')[0][:40]}")  # the reason, without details
+        else:
+            event("read")
+    assert [str(w.message) for w in caught] == []
 
 
 @given(one_of_seeds(IMAGE_SEEDS, mutated_bytes))
