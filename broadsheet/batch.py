@@ -160,7 +160,8 @@ class UnreadableRuns:
         if self._run[outcome.path] < UNREADABLE_RUN:
             return None
         self._given_up.add(outcome.path)
-        return failure(str(outcome.path), outcome.path, InputFileError(
+        document = outcome.label.removesuffix(f"[p{outcome.page:03d}]")  # as its pages are named
+        return failure(document, outcome.path, InputFileError(
             f"{outcome.path}: {UNREADABLE_RUN} unreadable pages in a row, its other pages are skipped"))
 
 

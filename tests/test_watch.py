@@ -227,3 +227,17 @@ def test_one_watcher_per_inbox(watch, tmp_path: Path) -> None:
     assert cli.returncode == ExitCode.FILE_ACCESS_ERROR
     assert cli.stderr == f"broadsheet: error: {inbox}: another broadsheet watch is taking files from this inbox\n"
     assert not (tmp_path / "out2").exists() or not any((tmp_path / "out2").glob("*.txt"))
+
+
+def test_a_document_of_unreadable_pages_is_given_up(watch, tmp_path: Path) -> None:
+    from test_inputs import CLAIMS_10000_PAGES
+
+    inbox, failed = tmp_path / "inbox", tmp_path / "failed"
+    inbox.mkdir()
+    (inbox / "claims.pdf").write_bytes(CLAIMS_10000_PAGES)
+    running = watch(max_pages=20000, failed_dir=failed)
+    wait_for(lambda: (failed / "claims.pdf.error.txt").exists(), timeout=60)
+    assert [line for line, _ in running.log if "claims.pdf" in line] == [
+        *(f"claims.pdf[p00{n}]: error: damaged PDF (Failed to load page.)" for n in range(1, 6)),
+        "claims.pdf: error: 5 unreadable pages in a row, its other pages are skipped"]
+    assert len((failed / "claims.pdf.error.txt").read_text().splitlines()) == 6
