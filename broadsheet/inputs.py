@@ -4,7 +4,8 @@ Output names (shared by `batch` and `watch`): a page's outputs take its file's s
 `a.txt`, `a.json`), and pages of a multi-page TIFF or of any PDF add `_p001`, `_p002`, ...
 When two files in one folder would get the same stem (`a.png` and `a.jpg`, `A.png` and `a.tif`, or
 `a.pdf` next to `a_p001.png`), each of them keeps its whole file name as the stem instead
-(`a.png.txt`, `a.jpg.txt`), so no page ever overwrites another's outputs.
+(`a.png.txt`, `a.jpg.txt`), so no page ever overwrites another's outputs. So does a file whose stem
+is not a name of its own (`...jpg` has the stem `..`).
 """
 
 from __future__ import annotations
@@ -22,14 +23,18 @@ from pathlib import Path
 import numpy as np
 
 from broadsheet.errors import FileAccessError, InputFileError
-from broadsheet.imageio import check_dimensions, load_image, open_image, to_rgb_array
+from broadsheet.imageio import check_dimensions, load_image, open_image, stat_input, to_rgb_array, upright
 
-SUPPORTED_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".pdf"})
+# The one list of page files `ocr`, `batch` and `watch` take.
+SUPPORTED_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp", ".gif",
+                                ".jp2", ".j2k", ".jpx", ".pdf"})
 # Files whose pages are numbered `_p001`...: their stem also claims those names.
 MULTI_PAGE_SUFFIXES = frozenset({".pdf", ".tif", ".tiff"})
 PDF_FALLBACK_DPI = 300.0
 # A PDF image placed tiny would ask for an absurd resolution; check_dimensions still caps pixels.
 PDF_DPI_RANGE = (72.0, 1200.0)
+# A PDF's page count is whatever its page tree claims: a few hundred bytes can claim 10,000 pages.
+DEFAULT_MAX_PAGES = 1000
 
 _PAGE_NUMBERED = re.compile(r"(.*)_p\d{3,}", re.S)
 
@@ -38,6 +43,11 @@ _PAGE_NUMBERED = re.compile(r"(.*)_p\d{3,}", re.S)
 class PageSource:
     name_suffix: str  # "" for a one-page image, "_p001"... for pages of a TIFF or PDF
     load: Callable[[], np.ndarray]  # decodes the page to RGB only when called
+    note: str | None = None  # what the log line should add, e.g. that only one frame was read
+
+
+def page_types() -> str:
+    return ", ".join(sorted(s[1:] for s in SUPPORTED_SUFFIXES))
 
 
 def is_supported(path: Path) -> bool:
@@ -100,7 +110,7 @@ def _stat_or_none(path: Path) -> os.stat_result | None:
 
 def output_stems(names: Iterable[str]) -> dict[str, str]:
     """File names found in one folder -> the stem each one's outputs take (rule in module doc)."""
-    stems = {n: Path(n).stem for n in set(names)}
+    stems = {n: _own_stem(n) for n in set(names)}
     while True:
         taken = Counter(s.casefold() for s in stems.values())
         multi = {s.casefold() for n, s in stems.items() if _multi_page(n)}
@@ -117,30 +127,45 @@ def output_stems(names: Iterable[str]) -> dict[str, str]:
             stems[n] = n
 
 
+def _own_stem(name: str) -> str:
+    stem = Path(name).stem
+    return name if stem in ("", ".", "..") else stem
+
+
 def _multi_page(name: str) -> bool:
     return Path(name).suffix.lower() in MULTI_PAGE_SUFFIXES
 
 
-def iter_page_images(path: str | os.PathLike) -> Iterator[PageSource]:
-    """One PageSource per page. Opening the file (here) checks it; decoding waits for `load()`."""
+def iter_page_images(path: str | os.PathLike, max_pages: int | None = None) -> Iterator[PageSource]:
+    """One PageSource per page. Opening the file (here) checks it; decoding waits for `load()`.
+
+    A file with more than `max_pages` pages is refused whole, before any page is read."""
     path = Path(path)
     if path.suffix.lower() == ".pdf":
-        yield from _pdf_pages(path)
+        yield from _pdf_pages(path, max_pages)
     else:
-        yield from _image_pages(path)
+        yield from _image_pages(path, max_pages)
+
+
+def _check_page_count(path: Path, count: int, max_pages: int | None) -> None:
+    if max_pages is not None and count > max_pages:
+        raise InputFileError(f"{path}: {count:,} pages, more than the limit of {max_pages:,} (--max-pages)")
 
 
 # --- images and TIFF -------------------------------------------------------------------------
 
-def _image_pages(path: Path) -> Iterator[PageSource]:
+def _image_pages(path: Path, max_pages: int | None) -> Iterator[PageSource]:
     with open_image(path) as img:
         check_dimensions(path, img.width, img.height)
-        frames = getattr(img, "n_frames", 1) if img.format == "TIFF" else 1
-    if frames == 1:
-        yield PageSource("", partial(load_image, path))
+        frames, kind = getattr(img, "n_frames", 1), img.format
+    if frames > 1 and kind == "TIFF":
+        _check_page_count(path, frames, max_pages)
+        for index in range(frames):
+            yield PageSource(f"_p{index + 1:03d}", partial(_load_tiff_frame, path, index))
         return
-    for index in range(frames):
-        yield PageSource(f"_p{index + 1:03d}", partial(_load_tiff_frame, path, index))
+    # an animation (GIF, APNG, WebP) is one picture, not pages: say which frame was read
+    note = f"{kind} with {frames} frames: only the first is read" if frames > 1 else None
+    yield PageSource("", partial(load_image, path), note)
 
 
 def _load_tiff_frame(path: Path, index: int) -> np.ndarray:
@@ -148,16 +173,17 @@ def _load_tiff_frame(path: Path, index: int) -> np.ndarray:
         img.seek(index)
         check_dimensions(f"{path} page {index + 1}", img.width, img.height)
         img.load()
-        return to_rgb_array(img)
+        return to_rgb_array(upright(img))
 
 
 # --- PDF -------------------------------------------------------------------------------------
 
-def _pdf_pages(path: Path) -> Iterator[PageSource]:
+def _pdf_pages(path: Path, max_pages: int | None) -> Iterator[PageSource]:
     with _open_pdf(path) as pdf:
         count = len(pdf)
     if count == 0:
         raise InputFileError(f"{path}: PDF has no pages")
+    _check_page_count(path, count, max_pages)
     for index in range(count):
         yield PageSource(f"_p{index + 1:03d}", partial(_render_pdf_page, path, index))
 
@@ -166,18 +192,12 @@ def _pdf_pages(path: Path) -> Iterator[PageSource]:
 def _open_pdf(path: Path) -> Iterator[object]:
     import pypdfium2 as pdfium
 
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError as exc:
-        raise InputFileError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise FileAccessError(f"{path}: cannot read ({exc.strerror})") from exc
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(stat_input(path).st_mode):
         raise InputFileError(f"{path}: not a regular file")
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
-        raise InputFileError(f"{path}: damaged or password-protected PDF ({exc})") from exc
+        raise InputFileError(f"{path}: {_pdf_problem(path, exc)}") from exc
     except PermissionError as exc:
         raise FileAccessError(f"{path}: permission denied") from exc
     try:
@@ -186,6 +206,20 @@ def _open_pdf(path: Path) -> Iterator[object]:
         raise InputFileError(f"{path}: damaged PDF ({exc})") from exc
     finally:
         pdf.close()
+
+
+def _pdf_problem(path: Path, exc: Exception) -> str:
+    """Why PDFium refused the file. pypdfium2 refuses a document without pages too, but with
+    whatever error code an earlier file left: loading it again here tells the cases apart."""
+    import pypdfium2.raw as pdfium_c
+
+    document = pdfium_c.FPDF_LoadDocument(os.fsencode(path), None)
+    if document:
+        pdfium_c.FPDF_CloseDocument(document)
+        return "PDF has no pages"
+    if pdfium_c.FPDF_GetLastError() == pdfium_c.FPDF_ERR_PASSWORD:  # set afresh by this failed load
+        return "password-protected PDF"
+    return f"damaged PDF ({exc})"
 
 
 def _render_pdf_page(path: Path, index: int) -> np.ndarray:

@@ -13,6 +13,8 @@
 - Shared inbox safety: symlinks (never followed), fifos, devices and sockets are refused and
   moved, unopened, to FAILED; a path that resolves outside INBOX is refused and left alone;
   hidden files, temp/partial-download names and the out/done/failed folders are never read.
+- One watcher per inbox: it holds INBOX/.broadsheet.lock (and OUT's lock) while it runs, so a
+  second watcher on the same inbox stops at once with one line instead of racing for the files.
 - stop() (the CLI calls it on SIGINT/SIGTERM) finishes the pages in hand and returns.
 """
 
@@ -24,7 +26,6 @@ import queue
 import shutil
 import stat
 import sys
-import tempfile
 import threading
 import time
 from collections import deque
@@ -39,11 +40,20 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserverVFS
 
-from broadsheet.batch import PageOutcome, PagePool, PageTask, claim_out_dir, failure, is_inside, result_of
+from broadsheet.batch import (
+    PageOutcome,
+    PagePool,
+    PageTask,
+    UnreadableRuns,
+    claim_out_dir,
+    failure,
+    folder_lock,
+    result_of,
+)
 from broadsheet.errors import BroadsheetError, FileAccessError, InputFileError
 from broadsheet.export import DEFAULT_FORMATS, output_paths
-from broadsheet.imageio import atomic_write
-from broadsheet.inputs import PageSource, is_hidden, is_supported, iter_page_images, output_stems
+from broadsheet.imageio import atomic_write, create_temp_beside, is_inside
+from broadsheet.inputs import DEFAULT_MAX_PAGES, PageSource, is_hidden, is_supported, iter_page_images, output_stems
 
 # Names other programs give files they are still writing.
 TEMP_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".filepart", "~")
@@ -65,6 +75,7 @@ class WatchSettings:
     settle: float = 2.0
     formats: tuple[str, ...] = DEFAULT_FORMATS
     engine: str = "rapidocr"
+    max_pages: int | None = DEFAULT_MAX_PAGES
 
 
 @dataclass
@@ -82,6 +93,7 @@ class _Job:
     tasks: deque[PageTask] = field(default_factory=deque)
     running: int = 0
     outcomes: list[PageOutcome] = field(default_factory=list)
+    runs: UnreadableRuns = field(default_factory=UnreadableRuns)
 
 
 def _print_log(line: str, is_error: bool) -> None:
@@ -111,6 +123,8 @@ class Watcher:
     def run(self) -> None:
         """Process what is already in INBOX, then every file that arrives, until stop()."""
         with self._session():
+            self._log(f"watching {self.inbox} -> {self.out_dir} (done: {self.done_dir}, "
+                      f"failed: {self.failed_dir})", True)
             observer = self._observer()
             observer.start()
             try:
@@ -138,7 +152,8 @@ class Watcher:
 
     @contextmanager
     def _session(self) -> Iterator[None]:
-        with claim_out_dir(self.out_dir):
+        taken = f"{self.inbox}: another broadsheet watch is taking files from this inbox"
+        with folder_lock(self.inbox, taken), claim_out_dir(self.out_dir):
             self._pool = PagePool(self.settings.workers, self.settings.engine)
             try:
                 yield
@@ -193,6 +208,10 @@ class Watcher:
             outcome = result_of(future)
             job.outcomes.append(outcome)
             self._log_page(outcome)
+            if given_up := job.runs.record(outcome):
+                job.tasks.clear()
+                job.outcomes.append(given_up)
+                self._log_page(given_up)
             if not job.tasks and not job.running:
                 self._finish(job)
 
@@ -248,7 +267,7 @@ class Watcher:
             if now - pending.since < self.settings.settle:
                 continue
             try:
-                pages = list(iter_page_images(path))
+                pages = list(iter_page_images(path, self.settings.max_pages))
             except BroadsheetError as exc:
                 pending.open_failures += 1
                 if pending.open_failures < OPEN_RETRIES:
@@ -286,7 +305,7 @@ class Watcher:
         for index, source in enumerate(pages):
             name = stem + source.name_suffix
             label = f"{rel}[{source.name_suffix[1:]}]" if source.name_suffix else str(rel)
-            job.tasks.append(PageTask(path, index, label, out_dir, name, self.settings.formats))
+            job.tasks.append(PageTask(path, index, label, out_dir, name, self.settings.formats, source.note))
         if not all(is_inside(self.out_dir, p) for t in job.tasks
                    for p in output_paths(t.out_dir, t.name, t.formats)):
             job.tasks.clear()
@@ -331,12 +350,7 @@ class Watcher:
         return True
 
     def _log_page(self, outcome: PageOutcome) -> None:
-        if outcome.failed:
-            message = outcome.message.removeprefix(f"{outcome.path}: ")
-            self._log(f"{outcome.label}: error: {message}", True)
-        else:
-            self._log(f"{outcome.label}: {outcome.articles} articles, {outcome.photos} photos, "
-                      f"{outcome.seconds:.1f} s", False)
+        self._log(outcome.line, outcome.failed)
 
 
 class _Handler(FileSystemEventHandler):
@@ -391,9 +405,8 @@ def move_unique(src: Path, dest: Path) -> Path:
         except OSError as exc:
             if exc.errno not in _NO_HARD_LINK or not stat.S_ISREG(os.lstat(src).st_mode):
                 raise
-            fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+            fd, staged = create_temp_beside(dest)
             os.close(fd)
-            staged = Path(tmp)
             shutil.copy2(src, staged)
             target = _link_unique(staged, dest)
     finally:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -169,3 +171,71 @@ def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> 
     assert files_under(out) == expected | {".broadsheet.lock"}
     for n in range(6):
         assert json.loads((out / f"p{n}.json").read_text())["source"] == f"p{n}.png"
+
+
+def test_ocr_keeps_every_page_whatever_its_name(tmp_path: Path) -> None:
+    """a/x.jpg and b/x.png used to share OUT/x.txt: the second replaced the first, both "done".
+    A name that is not UTF-8 (a GBK-encoded 第一版) is a page like any other."""
+    gbk = os.fsdecode("第一版".encode("gbk") + b".png")
+    pages = [tmp_path / "a" / "x.jpg", tmp_path / "b" / "x.png", tmp_path / "c" / gbk, tmp_path / "c" / "x.jpg"]
+    for n, path in enumerate(pages):
+        path.parent.mkdir(exist_ok=True)
+        page(n).save(path)
+    out = tmp_path / "out"
+
+    run = broadsheet("ocr", *map(str, pages), "--out", str(out))
+
+    assert run.returncode == ExitCode.BAD_ARGS, run.stderr  # the second x.jpg only
+    assert run.stderr == (f"{pages[3]}: error: same file name as {pages[0]}, whose outputs it would overwrite; "
+                          "give it its own --out\n")
+    stem = gbk.removesuffix(".png")
+    assert files_under(out) == {"x.jpg.txt", "x.jpg.json", "x.png.txt", "x.png.json", f"{stem}.txt", f"{stem}.json"}
+    assert "全市" in (out / "x.jpg.txt").read_text() and "记者" in (out / "x.png.txt").read_text()
+    assert json.loads((out / f"{stem}.json").read_bytes())["source"] == gbk
+
+
+def limit_file_size(size: int) -> Callable[[], None]:
+    """As if the disk filled up: every write past `size` bytes of a file fails (EFBIG)."""
+    def limit() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+    return limit
+
+
+def test_full_disk_is_an_error_line_per_page_and_a_summary(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for n in range(3):
+        page(n).save(root / f"p{n}.png")
+    # room for a page's .txt and one errors.jsonl line, not for a .json
+    run = subprocess.run([sys.executable, "-m", "broadsheet", "batch", str(root), "--out", str(out), "-j", "1"],
+                         capture_output=True, text=True, timeout=120, preexec_fn=limit_file_size(200))
+
+    assert run.returncode == ExitCode.FILE_ACCESS_ERROR, run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.stdout == "0 done, 0 skipped, 3 failed\n"  # no "see errors.jsonl": it could not be written
+    lines = run.stderr.splitlines()
+    assert sorted(lines) == sorted([f"{root}/p{n}.png: error: cannot write to {out}: File too large" for n in range(3)]
+                                   + [f"{out}/errors.jsonl: error: cannot write (No space left on device); "
+                                      "failures are only reported here"])
+    # no .txt without its .json, no temp files; errors.jsonl holds whole lines only
+    assert files_under(out) == {".broadsheet.lock", ERRORS_FILE}
+    logged = (out / ERRORS_FILE).read_text()
+    assert logged.endswith("\n") or not logged
+    assert all(json.loads(line)["error"] == "FileAccessError" for line in logged.splitlines())
+
+
+def test_pages_per_minute_counts_from_the_start() -> None:
+    """2 pages in 28 s (the models load first) is 4.3 pages/min, not the 60 of the last second."""
+    from rich.progress import Progress
+
+    from broadsheet.cli.batch import PagesPerMinute, TimeLeft
+
+    now = [0.0]
+    progress = Progress(get_time=lambda: now[0])
+    task_id = progress.add_task("pages", total=10)
+    for now[0] in (27.0, 28.0):
+        progress.advance(task_id)
+    task = progress.tasks[0]
+    assert PagesPerMinute().render(task).plain == "4.3 pages/min"
+    assert TimeLeft().render(task).plain == "0:01:52"  # 8 pages at 14 s each

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import json
+import re
+import resource
 import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
-import typer
+from click.testing import CliRunner
 
 # The hand-built page and its counts live with the metric tests (tests/ is on sys.path).
 from test_evaluate import A2, PAGE_CHARS, gold_page
-from typer.testing import CliRunner
 
-from broadsheet.errors import BadArgsError, ExitCode
+from broadsheet.errors import ExitCode
 
 
 @pytest.fixture
-def app() -> typer.Typer:
+def app() -> click.Group:
     from broadsheet.cli import app
 
     return app
@@ -90,8 +92,7 @@ def test_fail_under_exits_with_the_bound_named(app, files):
         app, files["pred.json"], files["gold.json"], "--fail-under", "cer=0.005,article=0.9"
     )
     assert result.exit_code == ExitCode.QUALITY_BELOW_BOUND
-    assert "cer: cer 0.0093 > 0.005" in result.stderr
-    assert "article" not in result.stderr  # article F1 is 1.0: that bound is met
+    assert result.stderr == "broadsheet: bound missed: cer 0.0093 is above the maximum cer=0.005\n"
 
 
 def test_fail_under_met_exits_zero(app, files):
@@ -103,8 +104,8 @@ def test_fail_under_met_exits_zero(app, files):
 
 def test_fail_under_unknown_key(app, files):
     result = run(app, files["pred.json"], files["gold.json"], "--fail-under", "speed=1")
-    assert isinstance(result.exception, BadArgsError)
-    assert result.exception.exit_code == ExitCode.BAD_ARGS
+    assert result.exit_code == ExitCode.BAD_ARGS
+    assert result.stderr.startswith("broadsheet: error: --fail-under: unknown key 'speed'")
 
 
 def test_plain_text_gold(app, files, tmp_path):
@@ -126,12 +127,17 @@ def test_folders_pair_by_name_and_report_missing(app, files, tmp_path):
     out = tmp_path / "metrics.json"
     result = run(app, pred_dir, gold_dir, "--json", out)
     assert result.exit_code == 0, result.output
-    assert "no prediction" in result.output
+    assert "broadsheet: gold pages without a prediction, not scored: 1 of 2 (p2)" in result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert [p["name"] for p in data["pages"]] == ["p1", "p2"]
+    assert [p["name"] for p in data["pages"]] == ["p1"]  # only pairs are scored
     assert data["missing_predictions"] == ["p2"]
     assert data["unpaired_predictions"] == [str(pred_dir / "extra.json")]
-    assert data["overall"]["cer"] == pytest.approx((1 + PAGE_CHARS) / (2 * PAGE_CHARS))
+    assert data["overall"]["cer"] == pytest.approx(1 / PAGE_CHARS)
+
+    # a bound is only met when every gold page was predicted
+    missed = run(app, pred_dir, gold_dir, "--fail-under", "cer=0.02")
+    assert missed.exit_code == ExitCode.QUALITY_BELOW_BOUND
+    assert "broadsheet: bound missed: gold pages without a prediction: 1 (p2)" in missed.stderr
 
 
 def test_entry_point_maps_errors_to_exit_codes(files):
@@ -145,7 +151,7 @@ def test_entry_point_maps_errors_to_exit_codes(files):
     pred, gold = files["pred.json"], files["gold.json"]
     missed = main(pred, gold, "--fail-under", "cer=0.005")
     assert missed.returncode == ExitCode.QUALITY_BELOW_BOUND
-    assert "cer: cer 0.0093 > 0.005" in missed.stderr
+    assert "cer 0.0093 is above the maximum cer=0.005" in missed.stderr
     assert main(pred, gold, "--fail-under", "cer=0.01").returncode == 0
     bad = main(pred, gold, "--fail-under", "speed=1")
     assert bad.returncode == ExitCode.BAD_ARGS
@@ -178,3 +184,105 @@ def test_alto_and_page_xml_ground_truth(app, tmp_path, writer, suffix):
     same.write_text(json.dumps(gold.to_dict(), ensure_ascii=False), encoding="utf-8")
     run(app, same, tmp_path / f"page{suffix}", "--json", metrics)
     assert json.loads(metrics.read_text())["overall"]["chars"]["substitutions"] == 1
+
+
+def alto_of_gold(tmp_path: Path) -> str:
+    from broadsheet.export import alto
+
+    alto.write(gold_page(), None, tmp_path, "gold")
+    return (tmp_path / "gold.alto.xml").read_text(encoding="utf-8")
+
+
+def page_xml_of_gold(tmp_path: Path) -> str:
+    from broadsheet.export import pagexml
+
+    pagexml.write(gold_page(), None, tmp_path, "gold")
+    return (tmp_path / "gold.page.xml").read_text(encoding="utf-8")
+
+
+LAUGHS = ('<?xml version="1.0"?><!DOCTYPE alto [<!ENTITY lol0 "lol">'
+          + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+          + ']><alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">&lol9;</alto>')
+QUADRATIC = ('<?xml version="1.0"?><!DOCTYPE alto [<!ENTITY a "' + "a" * 50_000 + '">]>'
+             '<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#">' + "&a;" * 50_000 + "</alto>")
+
+
+def bad_gold(tmp_path: Path) -> dict[str, tuple[bytes, str]]:
+    """Ground-truth files that used to end in a traceback: name -> (content, what the line says)."""
+    alto, page_xml = alto_of_gold(tmp_path), page_xml_of_gold(tmp_path)
+    mistyped = gold_page().to_dict()
+    mistyped["articles"][0]["title"] = ["not", "text"]
+    return {
+        "list.json": (b"[]", "not a broadsheet page document (an array, not a JSON object)"),
+        "null.json": (b"null", "not a broadsheet page document (null, not a JSON object)"),
+        "string.json": (b'"x"', "not a broadsheet page document (a string, not a JSON object)"),
+        "deep.json": (b"[" * 100_000 + b"]" * 100_000, "nested too deeply to read"),
+        "mistyped.json": (json.dumps(mistyped).encode(), "(articles[0].title has the wrong type)"),
+        "gbk.txt": ("Zürich 市".encode("gb18030"), "not UTF-8 text (byte 1 is 0xa8)"),
+        "truncated.alto.xml": (alto[:700].encode(), "not well-formed XML"),
+        "laughs.alto.xml": (LAUGHS.encode(), "not well-formed XML (Maximum entity amplification"),
+        "quadratic.alto.xml": (QUADRATIC.encode(), "not well-formed XML (Maximum entity amplification"),
+        "deep.alto.xml": (b"<a>" * 100_000 + b"</a>" * 100_000, "not well-formed XML (Excessive depth"),
+        "v3.alto.xml": (alto.replace("alto/ns-v4#", "alto/ns-v3#").encode(),
+                        "ALTO in namespace 'http://www.loc.gov/standards/alto/ns-v3#'; broadsheet reads "
+                        "'http://www.loc.gov/standards/alto/ns-v4#'"),
+        "other.page.xml": (page_xml.replace("pagecontent/2019-07-15", "pagecontent/2010-03-19").encode(),
+                           "PAGE-XML in namespace 'http://schema.primaresearch.org/PAGE/gts/pagecontent/2010-03-19'"),
+        "html.page.xml": (b"<html><body/></html>", "not PAGE-XML (its root element is 'html', not 'PcGts')"),
+        "bare.alto.xml": (b'<alto xmlns="http://www.loc.gov/standards/alto/ns-v4#"/>',
+                          "ALTO without a Layout/Page element"),
+        "no-width.page.xml": (re.sub(r' imageWidth="[^"]*"', "", page_xml).encode(),
+                              "not a page this reader understands"),
+    }
+
+
+@pytest.mark.parametrize("name", [
+    "list.json", "null.json", "string.json", "deep.json", "mistyped.json", "gbk.txt", "truncated.alto.xml",
+    "laughs.alto.xml", "quadratic.alto.xml", "deep.alto.xml", "v3.alto.xml", "other.page.xml", "html.page.xml",
+    "bare.alto.xml", "no-width.page.xml"])
+def test_bad_ground_truth_is_one_line(app, files, tmp_path, name):
+    content, reason = bad_gold(tmp_path)[name]
+    gold = tmp_path / name
+    gold.write_bytes(content)
+    result = run(app, files["pred.json"], gold)
+    assert result.exit_code == ExitCode.INPUT_FILE, result.output
+    assert result.stderr.startswith(f"broadsheet: error: {gold}: ") and reason in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_bad_prediction_is_one_line_too(app, files, tmp_path):
+    pred = tmp_path / "pred.json"
+    pred.write_bytes(b'{"width": "wide", "height": 1}')
+    result = run(app, pred, files["gold.json"])
+    assert result.exit_code == ExitCode.INPUT_FILE
+    assert result.stderr == f"broadsheet: error: {pred}: not a broadsheet page document (invalid literal for int() " \
+                            "with base 10: 'wide')\n"
+
+
+def test_external_entities_are_not_read(app, files, tmp_path):
+    """XXE: a gold file naming a local file as an entity must not bring its content in."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET-4242")
+    alto = alto_of_gold(tmp_path)
+    alto = alto.replace("?>", f'?>\n<!DOCTYPE alto [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>', 1)
+    alto = alto.replace("<bs:title>城市交通新规实施</bs:title>", "<bs:title>&xxe;</bs:title>")
+    gold = tmp_path / "xxe.alto.xml"
+    gold.write_text(alto, encoding="utf-8")
+    metrics = tmp_path / "m.json"
+    result = run(app, files["pred.json"], gold, "--json", metrics, "--report", tmp_path / "r.html")
+    assert result.exit_code == 0, result.output
+    assert "SECRET" not in result.output + metrics.read_text() + (tmp_path / "r.html").read_text()
+
+
+def test_entity_bombs_stay_small(files, tmp_path):
+    """Billion laughs under a 1 GiB address-space limit: refused at once, in one line."""
+    gold = tmp_path / "laughs.alto.xml"
+    gold.write_text(LAUGHS)
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    result = subprocess.run([sys.executable, "-m", "broadsheet", "eval", str(files["pred.json"]), str(gold)],
+                            capture_output=True, text=True, timeout=60, preexec_fn=limit_memory)
+    assert result.returncode == ExitCode.INPUT_FILE
+    assert result.stderr.startswith(f"broadsheet: error: {gold}: not well-formed XML (Maximum entity amplification")

@@ -231,7 +231,9 @@ def test_word_tokens_and_wer():
     ],
 )
 def test_cer_agrees_with_dinglehopper(pred, gold):
-    from dinglehopper import character_error_rate
+    dinglehopper = pytest.importorskip(
+        "dinglehopper", reason="the CER cross-check needs dinglehopper: pip install -e '.[agreement]'")
+    character_error_rate = dinglehopper.character_error_rate
 
     # Both tools see whitespace-free NFKC text, so their definitions coincide.
     pred, gold = unicodedata.normalize("NFKC", pred), unicodedata.normalize("NFKC", gold)
@@ -249,17 +251,29 @@ def test_plain_text_gold_scores_text_only():
     assert scores.pairs[3].pred == "交警在路口指挥车辆。"
 
 
-def test_overall_cer_is_micro_averaged_and_missing_pages_count():
+def test_overall_cer_is_micro_averaged():
     pred = gold_page()
     pred.articles[0].paragraphs[1] = A2.replace("巡查", "巡察")
-    report = evaluate_pages([("one", pred, gold_page()), ("two", None, PlainText(["你好世界"]))])
+    report = evaluate_pages([("one", pred, gold_page()), ("two", Page(10, 10), PlainText(["你好世界"]))])
     overall = report.overall()
     assert overall["cer"] == pytest.approx((1 + 4) / (PAGE_CHARS + 4))  # not the page mean 0.505
     assert overall["article_f1"] == 1.0  # "two" is text-only: article F1 undefined, not averaged
     assert overall["pages"] == 2
-    assert report.missing_predictions == ["two"]
     page = report.to_dict()["pages"][1]
-    assert page["missing_prediction"] and page["text_only"] and page["metrics"]["cer"] == 1.0
+    assert page["text_only"] and page["metrics"]["cer"] == 1.0
+
+
+def test_gold_pages_without_prediction_are_named_not_scored():
+    """2 predictions against 7 gold pages used to score 0.73: the 5 missing pages counted as empty."""
+    pairs = [(f"p{n}", gold_page() if n < 2 else None, gold_page()) for n in range(7)]
+    report = evaluate_pages(pairs)
+    assert report.overall()["cer"] == 0.0 and report.overall()["pages"] == 2
+    assert report.missing_predictions == ["p2", "p3", "p4", "p5", "p6"]
+    data = report.to_dict()
+    assert [p["name"] for p in data["pages"]] == ["p0", "p1"]
+    assert data["missing_predictions"] == ["p2", "p3", "p4", "p5", "p6"]
+    assert failed_bounds(report.overall(), parse_bounds("cer=0.02"), report.missing_predictions) == [
+        "gold pages without a prediction: 5 (p2, p3, p4, p5, p6)"]
 
 
 def test_load_page_formats(tmp_path, monkeypatch):
@@ -299,9 +313,11 @@ def test_fail_under_bounds():
     bounds = parse_bounds("cer=0.02, caption=0.9,article=0.5")
     overall = {"cer": 0.03, "caption_accuracy": 0.95, "article_f1": None}
     assert failed_bounds(overall, bounds) == [
-        "cer: cer 0.0300 > 0.02",
-        "article: article_f1 not measured (text-only or no such items)",
+        "cer 0.0300 is above the maximum cer=0.02",
+        "article_f1 was not measured (text-only ground truth, or no such items), so article=0.5 cannot be met",
     ]
+    assert failed_bounds({"article_f1": 0.8}, parse_bounds("article=0.9")) == [
+        "article_f1 0.8000 is below the minimum article=0.9"]
     with pytest.raises(BadArgsError, match="unknown key 'speed'"):
         parse_bounds("speed=3")
     with pytest.raises(BadArgsError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from pathlib import Path
@@ -107,3 +108,40 @@ def test_html_in_chromium(key, tmp_path):
             browser.close()
     assert not errors, errors
     assert (tmp_path / f"{key}.screenshot.png").stat().st_size > 10_000
+
+
+def hostile_page() -> tuple:
+    """The hand-made page as if its file were called `javascript:alert(1).png`."""
+    page, image = page_and_image("handmade")
+    page = copy.deepcopy(page)
+    for photo in page.photos:
+        photo.image = f"javascript:alert(1)/photos/{photo.id}.jpg"
+    return page, image
+
+
+def test_crop_links_are_relative_whatever_the_file_is_called(tmp_path):
+    page, image = hostile_page()
+    text = html.write(page, image, tmp_path, "javascript:alert(1)")[0].read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="page-data">(.*?)</script>', text, re.S).group(1))
+    assert data["crop_links"] == {p.id: f"javascript%3Aalert%281%29/photos/{p.id}.jpg" for p in page.photos}
+    assert "full.href = p.image" not in text
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs /usr/bin/chromium")
+def test_crop_link_in_chromium_is_a_file_url(tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    page, image = hostile_page()
+    path = html.write(page, image, tmp_path, "javascript:alert(1)")[0]
+    photo_region = next(r for r in page.regions if r.type == RegionType.PHOTO)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            view = browser.new_page()
+            view.goto(path.as_uri())
+            view.locator(f'.region[data-id="{photo_region.id}"]').click()
+            link = view.locator("#details a.item", has_text="full-size crop")
+            href = link.evaluate("a => a.href")
+        finally:
+            browser.close()
+    assert href.startswith("file:///")
+    assert href.endswith(f"/javascript%3Aalert%281%29/photos/{photo_region.photo}.jpg")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 from export_helpers import fixture_names, page_and_image, pages_under_test
 
 from broadsheet.export import markdown
+from broadsheet.model import Page, Photo
 
 
 @pytest.mark.parametrize("key", pages_under_test())
@@ -78,3 +82,27 @@ def test_markdown_body_as_printed(key):
 def test_markdown_escapes_markup():
     assert markdown.escape("# not a heading *x* [y]") == r"\# not a heading \*x\* \[y\]"
     assert markdown.escape("1. item") == r"1\. item"
+
+
+def test_captions_and_file_names_cannot_inject_markup():
+    """A caption with <script> went raw into the alt text; a page named `javascript:...` became a link
+    that a Markdown renderer turns into a javascript: URL."""
+    from markdown_it import MarkdownIt
+
+    caption = "<script>alert(1)</script> [x](javascript:alert(2)) & co"
+    name = "javascript:alert(1)"
+    page = Page(300, 200, photos=[Photo("p1", (0, 0, 10, 10), caption=[caption], credit="记者 <b>张三</b> 摄",
+                                        image=f"{name}/photos/p1.jpg")], reading_order=["p1"])
+    text = markdown.page_markdown(page, name)
+    renderer = MarkdownIt("commonmark", {"html": True})  # raw HTML allowed, as many renderers do
+    renderer.validateLink = lambda url: True  # and no link filter of its own
+    rendered = renderer.render(text)
+    assert "<script" not in rendered and "<b>" not in rendered
+    assert re.findall(r'(?:src|href)="([^"]*)"', rendered) == ["javascript%3Aalert%281%29/photos/p1.jpg"]
+    (alt,) = re.findall(r'alt="([^"]*)"', rendered)
+    assert html.unescape(alt) == caption  # the alt text is the caption, as text
+
+
+def test_link_keeps_readable_names_and_encodes_the_rest():
+    page = Page(300, 200, photos=[Photo("p1", (0, 0, 10, 10), image="第一 版(2)/photos/p1.jpg")], reading_order=["p1"])
+    assert markdown.page_markdown(page, "第一 版(2)").splitlines()[0] == "![p1](第一%20版%282%29/photos/p1.jpg)"

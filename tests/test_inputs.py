@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -135,3 +136,148 @@ def test_pages_load_lazily(tmp_path: Path) -> None:
     os.remove(path)  # listing pages did not keep the pixels around
     with pytest.raises(InputFileError):
         page.load()
+
+
+def test_a_600_dpi_broadsheet_is_not_too_large(tmp_path: Path) -> None:
+    """10000 x 14000 is 140 Mpx: over Pillow's own default guard (89.5 Mpx), within ours."""
+    path = tmp_path / "broadsheet.png"
+    Image.new("1", (10000, 14000), 1).save(path)
+    (page,) = iter_page_images(path)
+    assert page.load().shape == (14000, 10000, 3)
+
+
+def test_past_the_pixel_limit_is_refused_before_decoding(tmp_path: Path) -> None:
+    path = tmp_path / "huge.png"
+    Image.new("1", (20000, 12000), 1).save(path)  # 240 Mpx
+    with pytest.raises(InputFileError, match="too large .*200,000,000"):
+        list(iter_page_images(path))
+
+
+def transparent_page(mode: str) -> Image.Image:
+    """Black ink on a transparent background whose hidden colour is black, as many tools save it."""
+    if mode == "P":
+        img = Image.new("P", (400, 200), 0)
+        img.putpalette([0, 0, 0, 0, 0, 0])  # 0: transparent black, 1: black ink
+        img.paste(1, (40, 80, 360, 120))
+        img.info["transparency"] = 0
+        return img
+    img = Image.new("RGBA", (400, 200), (0, 0, 0, 0))
+    img.paste((0, 0, 0, 255), (40, 80, 360, 120))
+    return img.convert(mode)
+
+
+@pytest.mark.parametrize("mode", ["RGBA", "LA", "P"])
+def test_transparent_pages_are_read_on_white(tmp_path: Path, mode: str) -> None:
+    path = tmp_path / f"{mode}.png"
+    transparent_page(mode).save(path)
+    (page,) = iter_page_images(path)
+    image = page.load()
+    assert image[10, 10].tolist() == [255, 255, 255]  # paper, not the hidden black
+    assert image[100, 200].tolist() == [0, 0, 0]  # the ink
+
+
+def test_exif_orientation_is_applied(tmp_path: Path) -> None:
+    """A phone's sideways JPEG: the pixels are stored turned, EXIF says how to stand them up."""
+    upright = page_image()
+    upright.paste((255, 0, 0), (0, 0, 40, 40))  # a red mark top left
+    exif = Image.Exif()
+    exif[0x0112] = 6  # "turn 90 degrees clockwise to view"
+    path = tmp_path / "phone.jpg"
+    upright.rotate(90, expand=True).save(path, exif=exif.tobytes(), quality=95)
+    (page,) = iter_page_images(path)
+    image = page.load()
+    assert image.shape == (200, 400, 3)  # as it is meant to be seen: crops come from this
+    red, green, blue = image[10, 10].tolist()
+    assert red > 200 and green < 60 and blue < 60
+
+
+def test_pdf_with_no_pages_is_not_called_password_protected(tmp_path: Path) -> None:
+    pdf = pdfium.PdfDocument.new()
+    path = tmp_path / "zero.pdf"
+    pdf.save(path)
+    pdf.close()
+    (tmp_path / "locked.pdf").write_bytes(ENCRYPTED_PDF)
+    # PDFium's last error outlives the file that set it: read after a locked PDF, as in a batch
+    for name, message in [("locked.pdf", "password-protected PDF"), ("zero.pdf", "PDF has no pages")]:
+        with pytest.raises(InputFileError, match=rf"{name}: {message}$"):
+            list(iter_page_images(tmp_path / name))
+
+
+def test_password_protected_pdf_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(ENCRYPTED_PDF)
+    with pytest.raises(InputFileError, match=r"locked.pdf: password-protected PDF$"):
+        list(iter_page_images(path))
+
+
+# A page behind the standard security handler, whose empty user password does not open it.
+ENCRYPTED_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 1/Kids[3 0 R]>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 144 72]>>endobj\n"
+    b"4 0 obj<</Filter/Standard/V 1/R 2/O<" + b"11" * 32 + b">/U<" + b"22" * 32 + b">/P -4>>endobj\n"
+    b"trailer<</Root 1 0 R/Encrypt 4 0 R/ID[<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>]>>\n"
+    b"%%EOF\n")
+
+# 150 bytes whose page tree claims 10,000 pages and holds none.
+CLAIMS_10000_PAGES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 10000/Kids[3 0 R]>>endobj\n"
+    b"3 0 obj 42 endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+
+
+def test_a_page_count_past_max_pages_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "claims.pdf"
+    path.write_bytes(CLAIMS_10000_PAGES)
+    with pytest.raises(InputFileError, match=r"10,000 pages, more than the limit of 1,000 \(--max-pages\)"):
+        list(iter_page_images(path, max_pages=1000))
+    tiff = tmp_path / "t.tif"
+    page_image().save(tiff, save_all=True, append_images=[page_image()] * 2)
+    with pytest.raises(InputFileError, match="3 pages, more than the limit of 2"):
+        list(iter_page_images(tiff, max_pages=2))
+
+
+def test_symlink_loop_is_named_as_such(tmp_path: Path) -> None:
+    loop = tmp_path / "loop.png"
+    loop.symlink_to(loop)
+    with pytest.raises(InputFileError, match=r"loop.png: symbolic link loop$"):
+        list(iter_page_images(loop))
+    pdf_loop = tmp_path / "loop.pdf"
+    pdf_loop.symlink_to(pdf_loop)
+    with pytest.raises(InputFileError, match=r"loop.pdf: symbolic link loop$"):
+        list(iter_page_images(pdf_loop))
+
+
+def test_damaged_files_warn_nothing(tmp_path: Path) -> None:
+    """A truncated TIFF is one error, not also a Pillow warning on stderr."""
+    path = tmp_path / "t.tif"
+    page_image().save(path, save_all=True, append_images=[page_image()])
+    path.write_bytes(path.read_bytes()[:300])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with pytest.raises(InputFileError, match="damaged image"):
+            for page in iter_page_images(path):
+                page.load()
+    assert [str(w.message) for w in caught] == []
+
+
+def test_animated_image_says_only_its_first_frame_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "anim.gif"
+    page_image().save(path, save_all=True, append_images=[page_image(200), page_image(300)])
+    (page,) = iter_page_images(path)
+    assert page.note == "GIF with 3 frames: only the first is read"
+    assert page.load()[10, 10].tolist() == [255, 255, 255]
+    (still,) = iter_page_images(touch_image(tmp_path / "still.gif"))
+    assert still.note is None
+
+
+def test_one_list_of_page_types(tmp_path: Path) -> None:
+    """What `ocr` accepts by name is exactly what `batch` and `watch` pick up in a folder."""
+    from broadsheet.batch import plan_files
+
+    names = ["a.gif", "b.jp2", "c.JPG", "d.pdf", "e.webp", "f.txt", "g.psd", "h"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    found = {p.name for p in find_pages(tmp_path)}
+    plan = plan_files([tmp_path / n for n in names], tmp_path / "out")
+    refused = {o.path.name for o in plan.failed if "not a page file" in o.message}
+    assert found == {"a.gif", "b.jp2", "c.JPG", "d.pdf", "e.webp"}
+    assert refused == set(names) - found

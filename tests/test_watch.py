@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from broadsheet.errors import ExitCode, FileAccessError
 from broadsheet.watch import Watcher, WatchSettings, move_unique
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
@@ -209,3 +210,34 @@ def test_kill_9_then_restart_loses_nothing(tmp_path: Path) -> None:
     assert {p.name for p in (inbox / ".done").iterdir()} == set(names)
     assert not list(inbox.glob("*.png")) and not list(out.rglob("*.part"))
     assert {p.name for p in out.glob("*.json")} == {n.replace(".png", ".json") for n in names}
+
+
+def test_one_watcher_per_inbox(watch, tmp_path: Path) -> None:
+    """A second watcher on the same inbox (another OUT) raced the first for every file."""
+    inbox = tmp_path / "inbox"
+    watch()
+    page_bytes(inbox / "a.png")
+    wait_for(lambda: (inbox / ".done" / "a.png").exists(), timeout=60)  # the first one is at work
+
+    second = Watcher(WatchSettings(inbox, tmp_path / "out2", settle=0.3), log=lambda line, err: None)
+    with pytest.raises(FileAccessError, match=f"^{inbox}: another broadsheet watch is taking files from this inbox$"):
+        second.process_existing()
+    cli = subprocess.run([sys.executable, "-m", "broadsheet", "watch", str(inbox), "--out", str(tmp_path / "out3")],
+                         capture_output=True, text=True, timeout=60)
+    assert cli.returncode == ExitCode.FILE_ACCESS_ERROR
+    assert cli.stderr == f"broadsheet: error: {inbox}: another broadsheet watch is taking files from this inbox\n"
+    assert not (tmp_path / "out2").exists() or not any((tmp_path / "out2").glob("*.txt"))
+
+
+def test_a_document_of_unreadable_pages_is_given_up(watch, tmp_path: Path) -> None:
+    from test_inputs import CLAIMS_10000_PAGES
+
+    inbox, failed = tmp_path / "inbox", tmp_path / "failed"
+    inbox.mkdir()
+    (inbox / "claims.pdf").write_bytes(CLAIMS_10000_PAGES)
+    running = watch(max_pages=20000, failed_dir=failed)
+    wait_for(lambda: (failed / "claims.pdf.error.txt").exists(), timeout=60)
+    assert [line for line, _ in running.log if "claims.pdf" in line] == [
+        *(f"claims.pdf[p00{n}]: error: damaged PDF (Failed to load page.)" for n in range(1, 6)),
+        "claims.pdf: error: 5 unreadable pages in a row, its other pages are skipped"]
+    assert len((failed / "claims.pdf.error.txt").read_text().splitlines()) == 6

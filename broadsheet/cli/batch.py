@@ -1,4 +1,4 @@
-"""`broadsheet batch INPUT_DIR --out OUT_DIR`: every page in a folder tree, in parallel, resumably."""
+"""`broadsheet batch FOLDER --out OUT`: every page in a folder tree, in parallel, resumably."""
 
 from __future__ import annotations
 
@@ -6,52 +6,56 @@ import os
 import sys
 from pathlib import Path
 
-import typer
+import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn
 from rich.text import Text
 
 from broadsheet.batch import ERRORS_FILE, PageOutcome, run_batch
+from broadsheet.cli import options
 from broadsheet.export import parse_formats
 
 
-def command(
-    input_dir: Path = typer.Argument(..., help="Folder of page files (png, jpg, tif, bmp, webp, pdf)."),
-    out: Path = typer.Option(..., "--out", "-o", help="Output folder; mirrors the input tree."),
-    workers: int = typer.Option(os.cpu_count() or 1, "--workers", "-j", min=1,
-                                help="Worker processes, each loading the OCR models once."),
-    recursive: bool = typer.Option(False, "--recursive", "-r", help="Descend into subfolders."),
-    formats: str = typer.Option("txt,json", "--formats", "-f",
-                                help="Comma-separated output formats, or 'all'."),
-    force: bool = typer.Option(False, "--force", help="Redo pages whose outputs are up to date."),
-    engine: str = typer.Option("rapidocr", help="OCR engine."),
-) -> None:
-    """Process every page file in INPUT_DIR; run it again to resume where it stopped.
+@click.command("batch", short_help="Read every page file in a folder, resumably.")
+@click.argument("folder", metavar="FOLDER", type=options.ANY_PATH)
+@click.option("--out", "-o", metavar="OUT", type=options.FOLDER, required=True,
+              help="Output folder; mirrors FOLDER's subfolders.")
+@options.workers(os.cpu_count() or 1)
+@click.option("--recursive", "-r", is_flag=True, help="Descend into subfolders.")
+@options.formats()
+@click.option("--force", is_flag=True, help="Redo pages whose outputs are up to date.")
+@options.engine()
+@options.max_pages()
+def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str, force: bool,
+            engine: str, max_pages: int) -> None:
+    """Read every page file in FOLDER; run it again to resume where it stopped.
 
-    IN/sub/a.png gives OUT/sub/a.txt and OUT/sub/a.json; pages of a TIFF or PDF add _p001, _p002...
+    FOLDER/sub/a.png gives OUT/sub/a.txt and OUT/sub/a.json; each page of a TIFF or PDF adds
+    _p001, _p002, ... Page files: png, jpg, tif, bmp, webp, gif, jp2, pdf. Files in one folder
+    whose names differ only by extension (a.png, a.jpg) keep the whole name: a.png.txt, a.jpg.txt.
 
-    Files in one folder whose names differ only by extension (a.png, a.jpg) keep the whole name: a.png.txt, a.jpg.txt.
-
-    A page whose outputs all exist and are newer than it is skipped (--force redoes it). Failed pages are listed in OUT/errors.jsonl. Hidden files and symlinks are ignored.
+    A page whose outputs all exist and are newer than it is skipped (--force redoes it). Failed
+    pages are listed in OUT/errors.jsonl. Hidden files and symlinks are ignored. OUT/.broadsheet.lock
+    keeps a second batch or watch from writing to OUT at the same time.
     """
     chosen = parse_formats(formats)
     interactive = sys.stderr.isatty()
-    reporter = _ProgressBar() if interactive else _LogLines()
+    reporter = ProgressBar() if interactive else LogLines()
     try:
-        summary = run_batch(input_dir, out, recursive=recursive, formats=chosen, force=force,
-                            workers=workers, engine=engine, reporter=reporter)
+        summary = run_batch(folder, out, recursive=recursive, formats=chosen, force=force,
+                            workers=workers, engine=engine, max_pages=max_pages, reporter=reporter)
     finally:
         reporter.close()
     failed = len(summary.failed)
-    tail = f" (see {out / ERRORS_FILE})" if failed else ""
+    tail = f" (see {out / ERRORS_FILE})" if failed and summary.errors_logged else ""
     print(f"{summary.done} done, {summary.skipped} skipped, {failed} failed{tail}",
           file=sys.stderr if interactive else sys.stdout)
     if failed:
-        raise typer.Exit(int(summary.exit_code))
+        sys.exit(int(summary.exit_code))
 
 
-class _LogLines:
-    """One line per page, for logs and pipes."""
+class LogLines:
+    """One line per page, for logs and pipes: results on stdout, errors on stderr."""
 
     def start(self, to_do: int, skipped: int) -> None:
         if skipped:
@@ -60,23 +64,42 @@ class _LogLines:
     def page(self, outcome: PageOutcome) -> None:
         print(outcome.line, file=sys.stderr if outcome.failed else sys.stdout, flush=True)
 
+    def warning(self, line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
     def close(self) -> None:
         pass
 
 
-class _PagesPerMinute(ProgressColumn):
+def _pages_per_second(task: Task) -> float | None:
+    """Pages finished over the time since the run began. Rich's own speed looks only at the
+    last few updates: two pages a second apart after half a minute of loading read as 60/min."""
+    elapsed = task.elapsed
+    return task.completed / elapsed if task.completed and elapsed else None
+
+
+class PagesPerMinute(ProgressColumn):
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
+        speed = _pages_per_second(task)
         return Text(f"{speed * 60:.1f} pages/min" if speed else "-- pages/min", style="progress.data.speed")
 
 
-class _ProgressBar:
+class TimeLeft(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        speed = _pages_per_second(task)
+        if not speed or task.total is None:
+            return Text("-:--:--", style="progress.remaining")
+        seconds = round(max(task.total - task.completed, 0) / speed)
+        return Text(f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}", style="progress.remaining")
+
+
+class ProgressBar:
     """A live bar on the terminal; errors still get their line above it."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Console | None = None) -> None:
         self._progress = Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-            _PagesPerMinute(), TimeRemainingColumn(), console=Console(stderr=True))
+            PagesPerMinute(), TimeLeft(), console=console or Console(stderr=True))
         self._task = None
 
     def start(self, to_do: int, skipped: int) -> None:
@@ -86,8 +109,11 @@ class _ProgressBar:
 
     def page(self, outcome: PageOutcome) -> None:
         if outcome.failed:
-            self._progress.console.print(outcome.line, markup=False, highlight=False)
+            self.warning(outcome.line)
         self._progress.advance(self._task)
+
+    def warning(self, line: str) -> None:
+        self._progress.console.print(line, markup=False, highlight=False)
 
     def close(self) -> None:
         self._progress.stop()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from broadsheet.cli import options
 from broadsheet.errors import ExitCode
 from broadsheet.evaluate import Report, evaluate_paths, failed_bounds, parse_bounds, render_html
 from broadsheet.imageio import atomic_write
@@ -30,46 +32,41 @@ COLUMNS = (
 )
 
 
-def command(
-    pred: Annotated[Path, typer.Argument(help="Predicted page JSON, or a folder of NAME.json.")],
-    gold: Annotated[
-        Path,
-        typer.Argument(
-            help="Ground truth (.json, .txt, ...), or a folder paired with PRED by NAME."
-        ),
-    ],
-    report: Annotated[
-        Path | None, typer.Option("--report", help="Write a self-contained HTML report with diffs.")
-    ] = None,
-    json_path: Annotated[
-        Path | None, typer.Option("--json", help="Write per-page and overall metrics as JSON.")
-    ] = None,
-    fail_under: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-under",
-            help="Exit 6 when a bound is missed: cer=0.02,wer=...,article=,paragraph=,order=,"
-            "caption=,link=,photo_precision=,photo_recall= (cer/wer are maxima, the rest minima).",
-        ),
-    ] = None,
-) -> None:
-    """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos."""
-    bounds = (
-        parse_bounds(fail_under) if fail_under is not None else []
-    )  # bad bounds fail before work
+@click.command("eval", short_help="Score predicted pages against ground truth.")
+@click.argument("pred", metavar="PRED", type=options.ANY_PATH)
+@click.argument("gold", metavar="GOLD", type=options.ANY_PATH)
+@click.option("--json", "json_path", metavar="FILE", type=options.FILE,
+              help="Write per-page and overall metrics as JSON.")
+@click.option("--report", metavar="FILE", type=options.FILE, help="Write a self-contained HTML report with diffs.")
+@click.option("--fail-under", metavar="BOUNDS",
+              help="Exit 6 when a bound is missed, or a gold page has no prediction. BOUNDS: key=value,... "
+                   "with keys cer, wer (maxima), article, paragraph, order, caption, link, photo_precision, "
+                   "photo_recall (minima); e.g. cer=0.02,caption=0.9.")
+def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None, fail_under: str | None) -> None:
+    """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos.
+
+    PRED is a page JSON written by broadsheet, GOLD its ground truth (.json, .alto.xml, .page.xml
+    or .txt); or both are folders, paired by page name (NAME.json with NAME.*). Gold pages without
+    a prediction are listed by name and left out of the scores.
+    """
+    bounds = parse_bounds(fail_under) if fail_under is not None else []  # bad bounds fail before work
     result = evaluate_paths(pred, gold)
     Console().print(_table(result))
+    if result.missing_predictions:
+        total = len(result.pages) + len(result.missing_predictions)
+        print(f"broadsheet: gold pages without a prediction, not scored: {len(result.missing_predictions)} of "
+              f"{total} ({', '.join(result.missing_predictions)})", file=sys.stderr)
     if json_path:
         with atomic_write(json_path) as handle:
             json.dump(result.to_dict(), handle, ensure_ascii=False, indent=2)
     if report:
         with atomic_write(report) as handle:
             handle.write(render_html(result))
-    failures = failed_bounds(result.overall(), bounds)
+    failures = failed_bounds(result.overall(), bounds, result.missing_predictions) if bounds else []
     for message in failures:
-        typer.echo(f"broadsheet: below bound: {message}", err=True)
+        print(f"broadsheet: bound missed: {message}", file=sys.stderr)
     if failures:
-        raise typer.Exit(int(ExitCode.QUALITY_BELOW_BOUND))
+        sys.exit(int(ExitCode.QUALITY_BELOW_BOUND))
 
 
 def _table(result: Report) -> Table:
@@ -80,12 +77,15 @@ def _table(result: Report) -> Table:
     for title, _ in COLUMNS:
         table.add_column(title, justify="right", no_wrap=True)
     for page in result.pages:
-        name = f"{page.name} [red](no prediction)[/red]" if page.missing_prediction else page.name
-        table.add_row(name, *_cells(page.metrics()))
+        table.add_row(Text(page.name), *_cells(page.metrics()))  # a name is text, never markup
     table.add_section()
     table.add_row("[bold]overall[/bold]", *_cells(result.overall()))
+    notes = []
+    if result.missing_predictions:
+        notes.append("no prediction (not scored): " + ", ".join(result.missing_predictions))
     if result.unpaired_predictions:
-        table.caption = "not scored (no ground truth): " + ", ".join(result.unpaired_predictions)
+        notes.append("not scored (no ground truth): " + ", ".join(result.unpaired_predictions))
+    table.caption = Text("\n".join(notes)) if notes else None
     return table
 
 

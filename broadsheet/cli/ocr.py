@@ -1,51 +1,40 @@
-"""`broadsheet ocr PAGE... --out DIR`: process page files one after another."""
+"""`broadsheet ocr PAGE... --out OUT`: process page files one after another."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import typer
+import click
 
-from broadsheet.errors import BroadsheetError
+from broadsheet.cli import options
 from broadsheet.export import parse_formats
 
 
-def ocr_command(
-    pages: list[Path] = typer.Argument(..., help="Page files: png, jpg, tif (every page), bmp, webp, pdf."),
-    out: Path = typer.Option(Path("results"), "--out", "-o", help="Output folder."),
-    formats: str = typer.Option("txt,json", "--formats", "-f",
-                                help="Comma-separated output formats, or 'all'."),
-    engine: str = typer.Option("rapidocr", help="OCR engine."),
-) -> None:
-    """Turn page images into articles, paragraphs and captioned photos.
+@click.command("ocr", short_help="Read page files one after another.")
+@click.argument("pages", metavar="PAGE...", nargs=-1, required=True, type=options.ANY_PATH)
+@click.option("--out", "-o", metavar="OUT", type=options.FOLDER, default=Path("results"), show_default=True,
+              help="Output folder.")
+@options.formats()
+@options.engine()
+@options.max_pages()
+def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, max_pages: int) -> None:
+    """Read page files into articles, paragraphs and captioned photos.
 
-    PAGE.png gives OUT/PAGE.txt, OUT/PAGE.json and OUT/PAGE/photos/; pages of a PDF or multi-page
-    TIFF add _p001, _p002...
+    PAGE.png gives OUT/PAGE.txt, OUT/PAGE.json and the photo crops in OUT/PAGE/photos/; each page
+    of a PDF or multi-page TIFF adds _p001, _p002, ... Page files: png, jpg, tif, bmp, webp, gif,
+    jp2, pdf. Pages whose names clash (a/x.png, b/x.jpg) keep their whole names: x.png.txt.
+
+    A page that cannot be read gets one error line, and the others go on; the exit status is then
+    not 0. For a whole folder, see `broadsheet batch`.
     """
-    from broadsheet.batch import BatchSummary, PageOutcome, failure, page_tasks, run_page
-    from broadsheet.pipeline import Pipeline
+    from broadsheet.batch import run_files
+    from broadsheet.cli.batch import LogLines
 
     chosen = parse_formats(formats)
-    pipeline = Pipeline(engine=engine)
-    summary = BatchSummary()
-
-    def report(outcome: PageOutcome) -> None:
-        print(outcome.line, file=sys.stderr if outcome.failed else sys.stdout, flush=True)
-        if outcome.failed:
-            summary.failed.append(outcome)
-        else:
-            summary.done += 1
-
-    for path in pages:
-        try:
-            tasks = page_tasks(path, out, path.stem, chosen)
-        except BroadsheetError as exc:  # the file itself cannot be opened
-            report(failure(str(path), path, exc))
-            continue
-        for task in tasks:
-            report(run_page(pipeline, task))
+    summary = run_files(pages, out, formats=chosen, engine=engine, max_pages=max_pages, reporter=LogLines())
     if summary.done:
         print(f"results in {out}/")
     if summary.failed:
-        raise typer.Exit(int(summary.exit_code))
+        sys.exit(int(summary.exit_code))
+

@@ -1,4 +1,4 @@
-"""`broadsheet watch INBOX --out OUT_DIR`: process page files as they land in a folder."""
+"""`broadsheet watch INBOX --out OUT`: process page files as they land in a folder."""
 
 from __future__ import annotations
 
@@ -7,36 +7,39 @@ import sys
 from pathlib import Path
 from types import FrameType
 
-import typer
+import click
 
+from broadsheet.cli import options
 from broadsheet.export import parse_formats
 
 
-def command(
-    inbox: Path = typer.Argument(..., envvar="BROADSHEET_INBOX",
-                                 help="Folder to watch (subfolders included)."),
-    out: Path = typer.Option(..., "--out", "-o", envvar="BROADSHEET_OUT",
-                             help="Output folder; mirrors the inbox's subfolders."),
-    done: Path | None = typer.Option(None, "--done", envvar="BROADSHEET_DONE",
-                                     help="Where processed files go [default: INBOX/.done]."),
-    failed: Path | None = typer.Option(None, "--failed", envvar="BROADSHEET_FAILED",
-                                       help="Where failed and refused files go, with NAME.error.txt "
-                                            "[default: INBOX/.failed]."),
-    workers: int = typer.Option(1, "--workers", "-j", min=1, envvar="BROADSHEET_WORKERS",
-                                help="Worker processes, each loading the OCR models once."),
-    poll: bool = typer.Option(False, "--poll", envvar="BROADSHEET_POLL",
-                              help="Poll the folder instead of OS events (network shares)."),
-    settle: float = typer.Option(2.0, "--settle", min=0.0, envvar="BROADSHEET_SETTLE",
-                                 help="Seconds a file must stay unchanged before it is taken."),
-    formats: str = typer.Option("txt,json", "--formats", "-f", envvar="BROADSHEET_FORMATS",
-                                help="Comma-separated output formats, or 'all'."),
-    engine: str = typer.Option("rapidocr", help="OCR engine."),
-) -> None:
+@click.command("watch", short_help="Read page files as they land in an inbox folder.")
+@click.argument("inbox", metavar="INBOX", envvar="BROADSHEET_INBOX", type=options.ANY_PATH)
+@click.option("--out", "-o", metavar="OUT", envvar="BROADSHEET_OUT", show_envvar=True, type=options.FOLDER,
+              required=True, help="Output folder; mirrors the inbox's subfolders.")
+@click.option("--done", metavar="FOLDER", envvar="BROADSHEET_DONE", show_envvar=True, type=options.FOLDER,
+              show_default="INBOX/.done", help="Where processed files go.")
+@click.option("--failed", metavar="FOLDER", envvar="BROADSHEET_FAILED", show_envvar=True, type=options.FOLDER,
+              show_default="INBOX/.failed", help="Where failed and refused files go, each with NAME.error.txt.")
+@options.workers(1, envvar="BROADSHEET_WORKERS", show_envvar=True)
+@click.option("--poll", is_flag=True, envvar="BROADSHEET_POLL", show_envvar=True,
+              help="Poll the folder instead of waiting for OS events (network shares).")
+@click.option("--settle", metavar="SECONDS", type=click.FloatRange(min=0.0), default=2.0, show_default=True,
+              envvar="BROADSHEET_SETTLE", show_envvar=True,
+              help="How long a file must stay unchanged before it is taken.")
+@options.formats(envvar="BROADSHEET_FORMATS", show_envvar=True)
+@options.engine()
+@options.max_pages(envvar="BROADSHEET_MAX_PAGES", show_envvar=True)
+def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, workers: int, poll: bool,
+            settle: float, formats: str, engine: str, max_pages: int) -> None:
     """Process each page file dropped into INBOX, then move it to the done or failed folder.
 
-    Files already in INBOX go first. A file is taken once it has stopped changing for SETTLE seconds.
+    Files already in INBOX go first. A file is taken once it has stopped changing for SETTLE
+    seconds. Symlinks, fifos and devices are refused; hidden and temporary files are ignored. A
+    name that clashes with a sibling (a.jpg next to a.png) keeps the whole name: a.jpg.txt.
 
-    Symlinks, fifos and devices are refused; hidden and temporary files are ignored. A name that clashes with a sibling (a.jpg next to a.png) keeps the whole name: a.jpg.txt.
+    One watcher per inbox: INBOX/.broadsheet.lock stops a second one, and OUT/.broadsheet.lock
+    a batch or watch writing to the same OUT. INBOX may also come from BROADSHEET_INBOX.
 
     SIGINT or SIGTERM finishes the page in hand and exits 0; a second one stops at once.
     """
@@ -44,7 +47,7 @@ def command(
 
     settings = WatchSettings(inbox=inbox, out_dir=out, done_dir=done, failed_dir=failed,
                              workers=workers, poll=poll, settle=settle,
-                             formats=parse_formats(formats), engine=engine)
+                             formats=parse_formats(formats), engine=engine, max_pages=max_pages)
     watcher = Watcher(settings)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -56,6 +59,4 @@ def command(
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
-    print(f"watching {watcher.inbox} -> {watcher.out_dir} (done: {watcher.done_dir}, "
-          f"failed: {watcher.failed_dir})", file=sys.stderr, flush=True)
     watcher.run()

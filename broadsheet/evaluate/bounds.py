@@ -1,7 +1,11 @@
-"""`--fail-under` bounds: parse `cer=0.02,caption=0.9`, check a report's overall scores."""
+"""`--fail-under` bounds: parse `cer=0.02,caption=0.9`, check a report's overall scores.
+
+Any bound also requires every gold page to have a prediction: a score over part of the pages
+says nothing about the rest."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,17 +57,18 @@ def parse_bounds(spec: str) -> list[Bound]:
     return bounds
 
 
-def failed_bounds(overall: dict[str, Any], bounds: list[Bound]) -> list[str]:
-    """One message per bound the overall scores miss; a metric that could not be measured fails."""
-    failures = []
+def failed_bounds(overall: dict[str, Any], bounds: list[Bound], missing: Sequence[str] = ()) -> list[str]:
+    """One message per bound the overall scores miss (a metric that could not be measured fails),
+    and one for gold pages without a prediction."""
+    failures = [f"gold pages without a prediction: {len(missing)} ({', '.join(missing)})"] if missing else []
     for bound in bounds:
         value = overall.get(bound.metric)
+        given = f"{bound.key}={bound.value:g}"
         if value is None:
-            failures.append(
-                f"{bound.key}: {bound.metric} not measured (text-only or no such items)"
-            )
+            failures.append(f"{bound.metric} was not measured (text-only ground truth, or no such items), "
+                            f"so {given} cannot be met")
         elif bound.is_max and value > bound.value:
-            failures.append(f"{bound.key}: {bound.metric} {value:.4f} > {bound.value:g}")
+            failures.append(f"{bound.metric} {value:.4f} is above the maximum {given}")
         elif not bound.is_max and value < bound.value:
-            failures.append(f"{bound.key}: {bound.metric} {value:.4f} < {bound.value:g}")
+            failures.append(f"{bound.metric} {value:.4f} is below the minimum {given}")
     return failures

@@ -1,15 +1,30 @@
-"""Reading predictions and ground truth, and pairing the files of two folders by page name."""
+"""Reading predictions and ground truth, and pairing the files of two folders by page name.
+
+Ground truth comes from anywhere: whatever a file holds, loading it gives a page whose every
+field has its declared type, or one InputFileError line saying why not.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Callable
+import types
+import typing
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from broadsheet.errors import BadArgsError, InputFileError
+from lxml import etree
+
+from broadsheet.errors import BadArgsError, BroadsheetError, InputFileError
 from broadsheet.export.readers import read_alto, read_pagexml
 from broadsheet.model import Page
+
+# What reading a document that is well-formed but not what a reader expects can raise.
+MALFORMED = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
+_JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",
+               type(None): "null"}
 
 
 @dataclass
@@ -24,13 +39,23 @@ Gold = Page | PlainText
 
 def read_json_page(path: Path) -> Page:
     try:
-        return Page.from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InputFileError(f"{path}: not a broadsheet page document ({exc})") from exc
+        data = json.loads(path.read_bytes())
+    except ValueError as exc:  # undecodable bytes too
+        raise InputFileError(f"{path}: not JSON ({_one_line(exc)})") from exc
+    if not isinstance(data, dict):
+        raise InputFileError(f"{path}: not a broadsheet page document ({_JSON_TYPES[type(data)]}, "
+                             "not a JSON object)")
+    try:
+        return Page.from_dict(data)
+    except MALFORMED as exc:
+        raise InputFileError(f"{path}: not a broadsheet page document ({_one_line(exc)})") from exc
 
 
 def read_plain_text(path: Path) -> PlainText:
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    try:
+        text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        raise InputFileError(f"{path}: not UTF-8 text (byte {exc.start} is {exc.object[exc.start]:#04x})") from exc
     blocks = [block.strip() for block in text.split("\n\n")]
     return PlainText([block for block in blocks if block])
 
@@ -57,13 +82,66 @@ def load_page(path: str | Path) -> Gold:
     if suffix is None:
         raise BadArgsError(f"{path}: unsupported ground-truth format (known: {_known()})")
     _check_file(path)
-    return READERS[suffix](path)
+    return _read(READERS[suffix], path)
 
 
 def load_prediction(path: str | Path) -> Page:
     path = Path(path)
     _check_file(path)
-    return read_json_page(path)
+    return _read(read_json_page, path)
+
+
+def _read(reader: Callable[[Path], Gold], path: Path) -> Gold:
+    try:
+        gold = reader(path)
+    except BroadsheetError:
+        raise
+    except RecursionError as exc:
+        raise InputFileError(f"{path}: nested too deeply to read") from exc
+    except etree.XMLSyntaxError as exc:  # entity bombs and over-deep nesting too: libxml2 refuses them
+        raise InputFileError(f"{path}: not well-formed XML ({_one_line(exc.msg)})") from exc
+    except MALFORMED as exc:
+        raise InputFileError(f"{path}: not a page this reader understands ({_one_line(exc)})") from exc
+    except OSError as exc:
+        raise InputFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if (where := first_mistyped(gold, type(gold), "")) is not None:
+        raise InputFileError(f"{path}: not a page document ({where or 'the page'} has the wrong type)")
+    return gold
+
+
+def first_mistyped(value: object, hint: object, where: str) -> str | None:
+    """Where in `value` (a dataclass tree) a field does not hold its declared type; None if nowhere."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return None if any(first_mistyped(value, a, where) is None for a in args) else where
+    if origin is list:
+        if not isinstance(value, list):
+            return where
+        return _first(first_mistyped(v, args[0], f"{where}[{i}]") for i, v in enumerate(value))
+    if origin is tuple:
+        if not isinstance(value, tuple) or len(value) != len(args):
+            return where
+        return _first(first_mistyped(v, a, where) for v, a in zip(value, args))
+    if origin is dict:
+        if not isinstance(value, dict):
+            return where
+        return _first(first_mistyped(v, a, where) for item in value.items() for v, a in zip(item, args))
+    if dataclasses.is_dataclass(hint):
+        if not isinstance(value, hint):
+            return where
+        return _first(first_mistyped(getattr(value, name), field_hint, f"{where}.{name}".lstrip("."))
+                      for name, field_hint in _field_hints(hint).items())
+    expected = (int, float) if hint is float else hint
+    return None if isinstance(value, expected) else where
+
+
+@cache
+def _field_hints(cls: type) -> dict[str, object]:
+    return {f.name: typing.get_type_hints(cls)[f.name] for f in dataclasses.fields(cls)}
+
+
+def _first(found: Iterable[str | None]) -> str | None:
+    return next((where for where in found if where is not None), None)
 
 
 @dataclass
@@ -116,3 +194,7 @@ def _check_file(path: Path) -> None:
 
 def _known() -> str:
     return ", ".join(sorted(READERS))
+
+
+def _one_line(message: object) -> str:
+    return " ".join(str(message).split())

@@ -1,7 +1,9 @@
 """Scores of many pages: per page, overall, as JSON-ready dicts and as an HTML report.
 
 Overall CER and WER are micro-averaged (all edits / all gold characters or words, so long pages
-weigh more); every other metric is the mean over the pages where it is defined (not None).
+weigh more); every other metric is the mean over the pages where it is defined (not None). Only
+pages with both a prediction and ground truth are scored; gold pages without a prediction are
+listed by name (`missing_predictions`), never scored as empty pages.
 """
 
 from __future__ import annotations
@@ -49,7 +51,6 @@ class PageReport:
     scores: PageScores
     prediction: str | None = None  # file paths, when the pages came from files
     ground_truth: str | None = None
-    missing_prediction: bool = False
     text_only: bool = False
 
     def metrics(self) -> dict[str, Any]:
@@ -60,12 +61,9 @@ class PageReport:
 
 @dataclass
 class Report:
-    pages: list[PageReport]
+    pages: list[PageReport]  # the scored pages
     unpaired_predictions: list[str] = field(default_factory=list)  # predictions with no gold page
-
-    @property
-    def missing_predictions(self) -> list[str]:
-        return [page.name for page in self.pages if page.missing_prediction]
+    missing_predictions: list[str] = field(default_factory=list)  # names of gold pages with no prediction
 
     def overall(self) -> dict[str, Any]:
         chars = sum((p.scores.chars for p in self.pages), EditCounts())
@@ -82,7 +80,6 @@ class Report:
                     "name": page.name,
                     "prediction": page.prediction,
                     "ground_truth": page.ground_truth,
-                    "missing_prediction": page.missing_prediction,
                     "text_only": page.text_only,
                     "metrics": page.metrics(),
                     "articles": [
@@ -98,26 +95,24 @@ class Report:
 
 
 def evaluate_pages(pairs: Iterable[tuple[str, Page | None, Gold]]) -> Report:
-    """Score (name, prediction, gold) triples; a missing prediction scores as an empty page."""
-    pages = []
+    """Score (name, prediction, gold) triples; those without a prediction are listed, not scored."""
+    report = Report([])
     for name, pred, gold in pairs:
-        scores = evaluate_page(pred if pred is not None else _empty_like(gold), gold)
-        pages.append(
-            PageReport(
-                name, scores, missing_prediction=pred is None, text_only=isinstance(gold, PlainText)
-            )
-        )
-    return Report(pages)
+        if pred is None:
+            report.missing_predictions.append(name)
+        else:
+            report.pages.append(PageReport(name, evaluate_page(pred, gold), text_only=isinstance(gold, PlainText)))
+    return report
 
 
 def evaluate_paths(pred: str | Path, gold: str | Path) -> Report:
     """Evaluate a prediction file against a gold file, or two folders paired by page name."""
     pairing = pair_paths(pred, gold)
-    report = evaluate_pages(
-        (name, load_prediction(p) if p else None, load_page(g)) for name, p, g in pairing.pairs
-    )
-    for page, (_, p, g) in zip(report.pages, pairing.pairs, strict=True):
-        page.prediction, page.ground_truth = (str(p) if p else None), str(g)
+    paired = [(name, p, g) for name, p, g in pairing.pairs if p is not None]
+    report = evaluate_pages((name, load_prediction(p), load_page(g)) for name, p, g in paired)
+    for page, (_, p, g) in zip(report.pages, paired, strict=True):
+        page.prediction, page.ground_truth = str(p), str(g)
+    report.missing_predictions = [name for name, p, _ in pairing.pairs if p is None]
     report.unpaired_predictions = [str(p) for p in pairing.unpaired_predictions]
     return report
 
@@ -152,6 +147,3 @@ def _mean(values: list[float | None]) -> float | None:
     defined = [v for v in values if v is not None]
     return sum(defined) / len(defined) if defined else None
 
-
-def _empty_like(gold: Gold) -> Page:
-    return Page(gold.width, gold.height) if isinstance(gold, Page) else Page(0, 0)

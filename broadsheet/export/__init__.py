@@ -1,11 +1,14 @@
 """Writing a processed page to disk, one module per format.
 
 Every writer has the signature `write(page, image, out_dir, name) -> list[Path]`; `FORMATS` maps a
-format name to its writer. All files are written atomically (temp file, then rename).
+format name to its writer. All files are written atomically (temp file, then rename), and a page is
+written whole or not at all: every path is checked to resolve inside OUT_DIR first, and when a write
+fails (a full disk) the page's files are removed again.
 """
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import Callable
 
@@ -13,6 +16,7 @@ import numpy as np
 
 from broadsheet.errors import BadArgsError, FileAccessError
 from broadsheet.export import alto, hocr, html, jsonfile, markdown, overlay, pagexml, photos, text
+from broadsheet.imageio import is_inside
 from broadsheet.model import Page
 
 Writer = Callable[[Page, np.ndarray, Path, str], list[Path]]
@@ -51,12 +55,36 @@ def output_paths(out_dir: Path, name: str, formats: tuple[str, ...]) -> list[Pat
 def write_page(page: Page, image: np.ndarray, out_dir: Path, name: str,
                formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
     """Crop the photos (their paths go into the page), then write every requested format."""
+    check_inside(out_dir, name, formats)
+    written: list[Path] = []
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        written = photos.write(page, image, out_dir, name)
+        written += photos.write(page, image, out_dir, name)
         # the JSON names the photo files, so it goes after them; the main .txt/.json last of all
         for fmt in sorted(formats, key=lambda f: f in DEFAULT_FORMATS):
             written += FORMATS[fmt](page, image, out_dir, name)
-    except OSError as exc:
-        raise FileAccessError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+    except BaseException as exc:
+        remove_page(out_dir, name, formats, written)
+        if isinstance(exc, OSError):
+            raise FileAccessError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+        raise
     return written
+
+
+def check_inside(out_dir: Path, name: str, formats: tuple[str, ...]) -> None:
+    """NAME must be one plain file name, and every output must resolve inside OUT_DIR (symlinks too)."""
+    if name in ("", ".", "..") or "/" in name or "\0" in name:
+        raise FileAccessError(f"{out_dir / name}: {name!r} cannot name output files")
+    for path in [*output_paths(out_dir, name, formats), photos.folder(out_dir, name)]:
+        if not is_inside(out_dir, path):
+            raise FileAccessError(f"{path}: output would land outside {out_dir}")
+
+
+def remove_page(out_dir: Path, name: str, formats: tuple[str, ...], written: list[Path]) -> None:
+    """Undo a page cut short: none of its files may outlive the others (a .txt without its .json,
+    crops the JSON does not name), so the page is simply not done and is redone next time."""
+    for path in [*written, *output_paths(out_dir, name, formats)]:
+        with suppress(OSError):  # best effort: the failure that got us here is the one to report
+            path.unlink()
+    with suppress(OSError):
+        photos.remove(out_dir, name)

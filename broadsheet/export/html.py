@@ -5,8 +5,9 @@ data (`Page.to_dict()`) is embedded as JSON in a script tag. Region boxes are ab
 positioned in percentages, so they follow the displayed image size. Clicking an article region
 shows its kicker/title/subtitle/byline and paragraphs in the side panel; clicking a photo or caption
 shows the photo (cut from the embedded image), its caption and credit, with a link to the crop
-file `NAME/photos/<id>.jpg` when the photos writer made one. The search box highlights every line
-whose text contains the query. Template: `templates/page.html.j2`.
+file `NAME/photos/<id>.jpg` when the photos writer made one (`crop_links`, added to the page data:
+percent-encoded relative links, never a `javascript:` URL whatever the file is called). The search
+box highlights every line whose text contains the query. Template: `templates/page.html.j2`.
 The panel also shows the page header (a masthead region's click lists its fields), an article's
 continuation notices, own-line byline and subheads where they are printed, and a caption's title.
 """
@@ -25,6 +26,7 @@ from PIL import Image
 
 from broadsheet.export.alto import page_language
 from broadsheet.export.overlay import PALETTE
+from broadsheet.export.photos import crop_href
 from broadsheet.imageio import atomic_write
 from broadsheet.model import Page
 
@@ -59,6 +61,7 @@ def render(page: Page, image: np.ndarray, name: str) -> str:
 
     data = page.to_dict()
     data.pop("timings", None)
+    data["crop_links"] = {p.id: crop_href(p.image) for p in page.photos if p.image}
     palette = {str(t): "#{:02x}{:02x}{:02x}".format(*c) for t, c in PALETTE.items()}
     return environment().get_template("page.html.j2").render(
         title=page.source or name,

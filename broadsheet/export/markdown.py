@@ -4,6 +4,9 @@ Article: the kicker as a plain line, `## title`, the subtitle in italics, then i
 byline and subheads in bold, continuation notices in italics); then its photos.
 Photo: `![first caption paragraph](NAME/photos/pN.jpg)`, its caption title in bold, its caption
 paragraphs, and the credit on its own line. Photo-news items are the same photo block without a heading.
+
+Text from the page is Markdown-inert everywhere, alt text included, and links are percent-encoded
+(`photos.crop_href`): whatever a caption or file name holds, it renders as text.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ from pathlib import Path
 
 import numpy as np
 
+from broadsheet.export.photos import crop_href
 from broadsheet.imageio import atomic_write
 from broadsheet.model import Article, Page, Photo
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&])")
 
 
 def escape(text: str) -> str:
@@ -26,14 +30,10 @@ def escape(text: str) -> str:
     return re.sub(r"^(\s*\d+)([.)])(\s)", r"\1\\\2\3", text)  # numbered list
 
 
-def _alt(text: str) -> str:
-    return text.replace("\n", " ").replace("[", "(").replace("]", ")").strip()
-
-
 def photo_blocks(photo: Photo, name: str) -> list[str]:
     path = photo.image or f"{name}/photos/{photo.id}.jpg"
-    alt = _alt(photo.caption[0]) if photo.caption else photo.id
-    blocks = [f"![{alt}](<{path}>)" if " " in path else f"![{alt}]({path})"]
+    alt = escape(photo.caption[0].strip() if photo.caption else photo.id)
+    blocks = [f"![{alt}]({crop_href(path)})"]
     if photo.caption_title:
         blocks.append(f"**{escape(photo.caption_title)}**")
     blocks += [escape(c) for c in photo.caption if c.strip()]

@@ -9,6 +9,10 @@ where the region types tell them.
 
 `validate_alto` / `validate_page` check a file against the official XSDs bundled in
 `broadsheet/schemas/` without network access and return the list of error messages (empty when valid).
+
+Files are parsed with a hardened parser (no network, no external or internal entity expansion,
+libxml2's size and depth limits kept), since ground truth comes from anywhere. A file that is not
+ALTO v4 or PAGE-XML 2019 by its root element is refused with one line (InputFileError).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from broadsheet.errors import InputFileError
 from broadsheet.export.alto import ALTO_NS, BS_NS, PAGE_FACTS, VERTICAL_TAG
 from broadsheet.export.pagexml import PAGE_NS
 from broadsheet.model import (
@@ -50,7 +55,19 @@ _B = f"{{{BS_NS}}}"
 
 
 def _safe_parser() -> etree.XMLParser:
-    return etree.XMLParser(no_network=True, resolve_entities=False, huge_tree=True)
+    return etree.XMLParser(no_network=True, resolve_entities=False, load_dtd=False, huge_tree=False)
+
+
+def _parse_root(path: str | os.PathLike, namespace: str, root_name: str, kind: str) -> etree._Element:
+    """The root element, when it is `root_name` in `namespace`; else one line naming what it is."""
+    # from bytes: bad bytes for the declared encoding are then a syntax error like any other
+    root = etree.fromstring(Path(path).read_bytes(), _safe_parser())
+    name = etree.QName(root)
+    if name.localname == root_name and name.namespace != namespace:
+        raise InputFileError(f"{path}: {kind} in namespace {name.namespace!r}; broadsheet reads {namespace!r}")
+    if name.localname != root_name:
+        raise InputFileError(f"{path}: not {kind} (its root element is {name.localname!r}, not {root_name!r})")
+    return root
 
 
 @cache
@@ -268,8 +285,10 @@ def _settings(text: str | None) -> dict[str, str]:
 
 
 def read_alto(path: str | os.PathLike) -> Page:
-    root = etree.parse(str(path), _safe_parser()).getroot()
+    root = _parse_root(path, ALTO_NS, "alto", "ALTO")
     xml_page = root.find(f"{_A}Layout/{_A}Page")
+    if xml_page is None:
+        raise InputFileError(f"{path}: ALTO without a Layout/Page element")
     width, height = round(float(xml_page.get("WIDTH", 0))), round(float(xml_page.get("HEIGHT", 0)))
     source = root.findtext(f"{_A}Description/{_A}sourceImageInformation/{_A}fileName")
     settings = root.findtext(f"{_A}Description/{_A}OCRProcessing/{_A}ocrProcessingStep/"
@@ -409,8 +428,10 @@ def _header_from_values(values: dict[str, str]) -> PageHeader | None:
 
 
 def read_pagexml(path: str | os.PathLike) -> Page:
-    root = etree.parse(str(path), _safe_parser()).getroot()
+    root = _parse_root(path, PAGE_NS, "PcGts", "PAGE-XML")
     xml_page = root.find(f"{_P}Page")
+    if xml_page is None:
+        raise InputFileError(f"{path}: PAGE-XML without a Page element")
     regions, photos = _page_regions(xml_page)
     _link_captions(xml_page, regions)
     by_id = {r.id: r for r in regions}
