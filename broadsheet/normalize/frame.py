@@ -27,23 +27,22 @@ class PageFrame:
     scale: float = 1.0
 
     @property
-    def scaled_size(self) -> tuple[int, int]:
-        return max(1, round(self.width * self.scale)), max(1, round(self.height * self.scale))
-
-    @property
     def size(self) -> tuple[int, int]:
         """(width, height) of the working page."""
-        width, height = self.scaled_size
+        width, height = max(1, round(self.width * self.scale)), max(1, round(self.height * self.scale))
         return (height, width) if self.turns % 2 else (width, height)
 
     def matrix(self) -> np.ndarray:
         """3x3 affine taking input pixels to working-page pixels."""
-        width, height = self.scaled_size
-        resize = np.diag([width / self.width, height / self.height, 1.0])
-        turn = _turn_matrix(self.turns % 4, width, height)
-        turned_w, turned_h = self.size
-        rotate = np.vstack([cv2.getRotationMatrix2D((turned_w / 2, turned_h / 2), self.angle, 1.0), [0, 0, 1]])
-        return rotate @ turn @ resize
+        turned_w, turned_h = (self.height, self.width) if self.turns % 2 else (self.width, self.height)
+        width, height = self.size
+        turn = _turn_matrix(self.turns % 4, self.width, self.height)
+        resize = np.diag([width / turned_w, height / turned_h, 1.0])
+        return self._rotation() @ resize @ turn
+
+    def _rotation(self) -> np.ndarray:
+        width, height = self.size
+        return np.vstack([cv2.getRotationMatrix2D((width / 2, height / 2), self.angle, 1.0), [0, 0, 1]])
 
     def to_input(self, box: BBox) -> BBox:
         """The input-image box enclosing a box of the working page."""
@@ -55,17 +54,20 @@ class PageFrame:
         return (max(0, int(lo[0])), max(0, int(lo[1])), min(self.width, int(hi[0])), min(self.height, int(hi[1])))
 
     def warp(self, image: np.ndarray) -> np.ndarray:
-        """The working page made from the input image (one resample for the scale, one for the skew)."""
-        if self.scale != 1.0:
-            shrink = self.scale < 1.0
-            image = cv2.resize(image, self.scaled_size, interpolation=cv2.INTER_AREA if shrink else cv2.INTER_CUBIC)
+        """The working page made from the input image, resampled once where it can be: an enlarged
+        page is scaled and straightened by one cubic warp (each resample blurs small type); a
+        shrunk one is first averaged down (a warp would alias), then straightened."""
         if self.turns % 4:
-            image = np.ascontiguousarray(np.rot90(image, self.turns))
-        if self.angle == 0.0:
-            return image
+            image = np.ascontiguousarray(np.rot90(image, self.turns))  # lossless
         width, height = self.size
-        rotate = cv2.getRotationMatrix2D((width / 2, height / 2), self.angle, 1.0)
-        return cv2.warpAffine(image, rotate, (width, height), flags=cv2.INTER_CUBIC, borderValue=paper_colour(image))
+        resize = np.diag([width / image.shape[1], height / image.shape[0], 1.0])
+        if self.scale < 1.0:
+            image, resize = cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA), np.eye(3)
+        transform = self._rotation() @ resize
+        if np.allclose(transform, np.eye(3)):
+            return image
+        return cv2.warpAffine(image, transform[:2], (width, height), flags=cv2.INTER_CUBIC,
+                              borderValue=paper_colour(image))
 
 
 def page_to_input(page: Page, frame: PageFrame) -> None:
