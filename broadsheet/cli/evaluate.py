@@ -18,14 +18,17 @@ from broadsheet.evaluate import Report, evaluate_paths, failed_bounds, parse_bou
 from broadsheet.imageio import atomic_write
 
 # (column title, metric key) for the terminal table.
-# Short titles keep the ten columns readable in an 80-column terminal.
+# Short titles keep the columns readable in a terminal.
 COLUMNS = (
     ("CER", "cer"),
     ("WER", "wer"),
     ("art F1", "article_f1"),
     ("par F1", "paragraph_f1"),
     ("order", "reading_order"),
+    ("false hl", "false_headlines"),
+    ("subhd", "subhead_placement"),
     ("caption", "caption_accuracy"),
+    ("pairing", "caption_pairing"),
     ("link", "photo_link_accuracy"),
     ("photo P", "photo_precision"),
     ("photo R", "photo_recall"),
@@ -40,8 +43,8 @@ COLUMNS = (
 @click.option("--report", metavar="FILE", type=options.FILE, help="Write a self-contained HTML report with diffs.")
 @click.option("--fail-under", metavar="BOUNDS",
               help="Exit 6 when a bound is missed, or a gold page has no prediction. BOUNDS: key=value,... "
-                   "with keys cer, wer (maxima), article, paragraph, order, caption, link, photo_precision, "
-                   "photo_recall (minima); e.g. cer=0.02,caption=0.9.")
+                   "with keys cer, wer, false_headlines (maxima), article, paragraph, order, caption, pairing, "
+                   "subheads, link, photo_precision, photo_recall (minima); e.g. cer=0.02,caption=0.9.")
 def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None, fail_under: str | None) -> None:
     """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos.
 

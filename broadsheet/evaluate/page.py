@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from broadsheet.evaluate.loading import Gold, PlainText
 from broadsheet.evaluate.matching import cer_matrix, greedy_match, iou_matrix, text_similarity
 from broadsheet.evaluate.text import EditCounts, cer, char_counts, normalize, word_counts
-from broadsheet.model import Article, Page, Photo
+from broadsheet.model import Article, Page, Photo, Subhead
 
 ARTICLE_MIN_SIMILARITY = 0.5  # 1 - CER of the article's full text
 PARAGRAPH_MAX_CER = 0.1  # a paragraph found "whole"
@@ -15,6 +17,9 @@ ORDER_MIN_SIMILARITY = 0.5  # looser: reading order should not depend on OCR qua
 PHOTO_MIN_IOU = 0.5
 CAPTION_MAX_CER = 0.1
 TITLE_MAX_CER = 0.1
+PAIRING_MIN_SIMILARITY = 0.5  # a photo's caption is its own when this close, misreadings aside
+HEADLINE_MIN_OVERLAP = 80  # rapidfuzz partial ratio: a predicted headline is part of a gold one
+SUBHEAD_MAX_CER = 0.2
 
 
 @dataclass
@@ -51,6 +56,9 @@ class PageScores:
     caption_accuracy: float | None = None
     photo_link_accuracy: float | None = None
     headline_accuracy: float | None = None
+    false_headlines: int | None = None  # predicted kickers/titles/subtitles that are no gold headline
+    subhead_placement: float | None = None  # gold subheads found in their article before their paragraph
+    caption_pairing: float | None = None  # gold photos whose twin carries their caption, misreadings aside
     pairs: list[TextPair] = field(default_factory=list)
 
     @property
@@ -94,6 +102,11 @@ def evaluate_page(pred: Page, gold: Gold) -> PageScores:
         for g, article in enumerate(gold_articles)
     ]
     _score_paragraphs(scores, pred_articles, gold_articles)
+    scores.false_headlines = false_headlines(pred_articles, gold_articles)
+    scores.subhead_placement = _share(
+        _subhead_placed(subhead, gold_articles[g], pred_articles[matched[g]] if g in matched else None)
+        for g in range(len(gold_articles)) for subhead in gold_articles[g].subheads
+    )
 
     pred_to_gold = {pred_articles[p].id: gold_articles[g].id for g, p in matched.items()}
     _score_photos(scores, pred.photos, gold.photos, pred_to_gold)
@@ -155,6 +168,39 @@ def _score_photos(
         p is not None and _link_right(p, g, pred_to_gold)
         for g, p in zip(gold, partner, strict=True)
     )
+    scores.caption_pairing = _share(
+        p is not None and cer(_caption_text(p), _caption_text(g)) <= 1 - PAIRING_MIN_SIMILARITY
+        for g, p in zip(gold, partner, strict=True)
+    )
+
+
+def _caption_text(photo: Photo) -> str:
+    return normalize("".join(photo.text_blocks()))
+
+
+def false_headlines(pred: list[Article], gold: list[Article]) -> int:
+    """Predicted kickers, titles and subtitles that are part of no gold headline: body lines,
+    subheads, captions or header items taken for headlines. A headline split or joined
+    differently (kicker and title read as one) is not false."""
+    gold_heads = [normalize(h) for article in gold for h in article.headlines]
+    pred_heads = [normalize(h) for article in pred for h in article.headlines]
+    return sum(1 for head in pred_heads if head and not any(
+        fuzz.partial_ratio(head, g) >= HEADLINE_MIN_OVERLAP for g in gold_heads if g))
+
+
+def _subhead_placed(subhead: Subhead, gold: Article, pred: Article | None) -> bool:
+    """The matched article has the subhead, before the paragraph the gold one stands before."""
+    if pred is None:
+        return False
+    for candidate in pred.subheads:
+        if cer(normalize(candidate.text), normalize(subhead.text)) > SUBHEAD_MAX_CER:
+            continue
+        if subhead.before >= len(gold.paragraphs):
+            return candidate.before >= len(pred.paragraphs)
+        if candidate.before < len(pred.paragraphs):
+            following = cer(normalize(pred.paragraphs[candidate.before]), normalize(gold.paragraphs[subhead.before]))
+            return following <= 1 - ORDER_MIN_SIMILARITY
+    return False
 
 
 def _caption_right(pred: Photo, gold: Photo) -> bool:

@@ -36,6 +36,9 @@ MEAN_METRICS = (
     "caption_accuracy",
     "photo_link_accuracy",
     "headline_accuracy",
+    "false_headlines",
+    "subhead_placement",
+    "caption_pairing",
 )
 
 AVERAGING = {

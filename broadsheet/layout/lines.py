@@ -18,6 +18,7 @@ from broadsheet.layout.thresholds import (
     GUTTER_SHARE,
     HEADLINE_RATIO,
     MAX_WORD_GAP,
+    MIN_PIECE_WIDTH,
     VERTICAL_ASPECT,
     WORD_SPACE_EVIDENCE,
     WORD_SPACE_SHARE,
@@ -122,7 +123,8 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
-            pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
+            if end - start >= MIN_PIECE_WIDTH * (bottom - top):  # not a sliver of a character cut off
+                pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
     return pieces
 
 
@@ -156,15 +158,16 @@ def _column_runs(columns: np.ndarray) -> list[tuple[int, int]]:
 
 
 def drop_covered(lines: list[LineBox]) -> list[LineBox]:
-    """Boxes lying mostly inside a vertical line: the detector boxed a character of it again."""
-    vertical = [l for l in lines if l.direction == TextDirection.VERTICAL_RL]
-
-    def covered(line: LineBox) -> bool:
-        area = max(1, line.width * line.height)
-        return any(o is not line and max(0, min(o.x1, line.x1) - max(o.x0, line.x0))
-                   * max(0, min(o.y1, line.y1) - max(o.y0, line.y0)) >= 0.7 * area for o in vertical)
-
-    return [line for line in lines if not covered(line)]
+    """Boxes lying mostly inside vertical lines: the detector boxed a character of one again, the
+    first characters of two side by side as a horizontal line, or a line twice (the larger copy
+    is kept)."""
+    kept: list[LineBox] = []
+    for line in sorted(lines, key=lambda l: -l.width * l.height):
+        inside = sum(max(0, min(o.x1, line.x1) - max(o.x0, line.x0)) * max(0, min(o.y1, line.y1) - max(o.y0, line.y0))
+                     for o in kept if o.direction == TextDirection.VERTICAL_RL)
+        if inside < 0.7 * max(1, line.width * line.height):
+            kept.append(line)
+    return kept
 
 
 def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> tuple[int, int]:
@@ -190,11 +193,14 @@ def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> 
                 break
             run.append(int(row))
         first, last = min(run), max(run) + 1
-        # a character may be a little wider than the line's ink, and a neighbouring vertical line
-        # stands a third of a character away; a text line or rule would run on through both
-        beside = [ink[first:last, max(0, x0 - margin - 3):max(0, x0 - margin)],
-                  ink[first:last, x1 + margin:x1 + margin + 3]]
-        if any(side.any() for side in beside) or last - first < 0.6 * width:
+        # The character's ink, gaps of two pixels bridged, stays within a little more than the
+        # line's width; a neighbouring vertical line stands apart, a text line or rule runs on.
+        lo = max(0, x0 - margin - width // 2)
+        columns = np.flatnonzero(ink[first:last, lo:x1 + margin + width // 2].any(axis=0)) + lo
+        around = [(a, b) for a, b in _column_runs(columns) if b > x0 and a < x1] if columns.size else []
+        if not around or min(a for a, _ in around) < x0 - margin or max(b for _, b in around) > x1 + margin:
+            return None
+        if last - first < 0.6 * width:
             return None
         return first if step < 0 else last
 

@@ -21,6 +21,7 @@ HEADING_SPACE = 0.25  # extra space above a heading, over the body's line pitch
 # --- gutters
 MAX_WORD_GAP = 4.0  # justified Latin lines stretch word spaces to this; a gutter test still decides
 GUTTER_MIN_WIDTH = 0.25  # of a line box's height: the narrowest gutter's paper
+MIN_PIECE_WIDTH = 0.25  # of its height: a narrower piece cut from a line is a sliver of a character
 GUTTER_SHARE = 0.6  # of the lines around with paper along the stripe: a gutter (a few may end short)
 # A blank is joined as a word space only with this many lines around running past it, fewer than
 # this share of them with paper along it: in Latin text word spaces meet by chance (rivers, up to

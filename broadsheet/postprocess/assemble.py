@@ -200,10 +200,14 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
         return sum(1 for y in cuts if block.bbox[1] > y)
 
     texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
-    lefts: list[int] = []
+    clusters: list[list[Region]] = []
     for block in sorted(texts, key=lambda b: b.bbox[0]):
-        if not lefts or block.bbox[0] - lefts[-1] > 1.5 * unit:
-            lefts.append(block.bbox[0])
+        if clusters and block.bbox[0] - clusters[-1][0].bbox[0] <= 1.5 * unit:
+            clusters[-1].append(block)
+        else:
+            clusters.append([block])
+    # a column starts where its longest block does: a stray piece must not move it
+    lefts = [max(cluster, key=lambda b: len(b.lines)).bbox[0] for cluster in clusters]
 
     def column_left(block: Region) -> int:
         return max((left for left in lefts if left <= block.bbox[0] + 1.5 * unit), default=block.bbox[0])
