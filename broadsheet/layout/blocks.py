@@ -117,13 +117,25 @@ def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
     columns = column_intervals(lines, unit)
     slack = 0.6 * unit
 
-    def column_of(line: LineBox) -> tuple[int, int] | None:
-        fitting = [c for c in columns if c[0] - slack <= line.x0 and line.x1 <= c[1] + slack]
-        return min(fitting, key=lambda c: c[1] - c[0]) if fitting else None
+    def fits(line: LineBox, column: tuple[int, int] | None) -> bool:
+        return column is not None and column[0] - slack <= line.x0 and line.x1 <= column[1] + slack
+
+    # The narrowest column a line fits, unless the line right above it, starting at its left edge
+    # or an indent away, is in another it fits too: a short line (a paragraph's last, a ragged
+    # Latin line) also fits a narrow column that lies elsewhere on the page (a caption's).
+    assigned: dict[int, tuple[int, int] | None] = {}
+    ordered = sorted(lines, key=lambda l: l.y0)
+    for index, line in enumerate(ordered):
+        fitting = [c for c in columns if fits(line, c)]
+        assigned[id(line)] = min(fitting, key=lambda c: c[1] - c[0]) if fitting else None
+        above = [o for o in ordered[:index] if 0 <= line.y0 - o.y1 <= unit and abs(line.x0 - o.x0) <= 2.5 * unit
+                 and min(line.x1, o.x1) > max(line.x0, o.x0)]
+        if above and fits(line, column := assigned[id(max(above, key=lambda o: o.y1))]):
+            assigned[id(line)] = column
 
     by_column: dict[tuple[int, int] | None, list[LineBox]] = {}
     for line in lines:
-        by_column.setdefault(column_of(line), []).append(line)
+        by_column.setdefault(assigned[id(line)], []).append(line)
 
     segments: list[Block] = []
     for column, members in by_column.items():
