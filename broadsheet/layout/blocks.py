@@ -8,11 +8,23 @@ import numpy as np
 
 from broadsheet.layout.lines import LineBox
 from broadsheet.layout.rules import Rule, crosses
-from broadsheet.layout.thresholds import HEADING_MARGIN, HEADING_SPACE, MAX_HEADING_LINES, MAX_SUBHEAD_LINES
+from broadsheet.layout.thresholds import (
+    COLUMN_TOLERANCE,
+    FOLD_WIDTH,
+    HEADING_MARGIN,
+    HEADING_SPACE,
+    HEADLINE_OVERLAP,
+    HEADLINE_STACK_GAP,
+    INDENT,
+    LINE_PITCH,
+    MAX_HEADING_LINES,
+    MAX_SUBHEAD_LINES,
+    MIN_COLUMN_LINES,
+    MIN_COLUMN_WIDTH,
+    SEGMENT_GAP,
+    STACKED_GAP,
+)
 from broadsheet.model import BBox, TextDirection, in_rows, overlaps
-
-MIN_COLUMN_LINES = 3  # x-extents seen this often make a column
-MIN_COLUMN_WIDTH = 5  # in units: no newspaper sets a column narrower than this many characters
 
 
 @dataclass
@@ -38,7 +50,7 @@ def _side_by_side(lines: list[LineBox], rules: list[Rule]) -> list[Block]:
     for line in sorted(lines, key=lambda l: -l.x1):
         for group in groups:
             gx0, gy0, gx1, gy1 = group.bbox
-            near = gx0 - line.x1 <= 1.2 * max(line.size, group.lines[-1].size)
+            near = gx0 - line.x1 <= HEADLINE_STACK_GAP * max(line.size, group.lines[-1].size)
             top, bottom = max(gy0, line.y0), min(gy1, line.y1)
             if near and bottom > top and not crosses(rules, line.x1, top, gx0, bottom):
                 group.lines.append(line)
@@ -56,7 +68,7 @@ def _stack(lines: list[LineBox], rules: list[Rule]) -> list[Block]:
             gx0, gy0, gx1, gy1 = group.bbox
             last = max(group.lines, key=lambda l: l.y1)
             gap = line.y0 - gy1
-            if gap > 1.2 * max(line.size, last.size) or gap < -0.5 * line.size:
+            if gap > HEADLINE_STACK_GAP * max(line.size, last.size) or gap < -HEADLINE_OVERLAP * line.size:
                 continue
             if min(gx1, line.x1) - max(gx0, line.x0) <= 0:
                 continue
@@ -76,7 +88,7 @@ def column_intervals(lines: list[LineBox], unit: float) -> list[tuple[int, int]]
     Indented first lines share a column's right edge but not its left; they are folded into the
     column they belong to.
     """
-    tolerance = 0.6 * unit
+    tolerance = COLUMN_TOLERANCE * unit
     clusters: list[list[LineBox]] = []
     for line in sorted(lines, key=lambda l: (l.x0, l.x1)):
         for cluster in clusters:
@@ -98,7 +110,7 @@ def column_intervals(lines: list[LineBox], unit: float) -> list[tuple[int, int]]
     intervals.sort(key=lambda iv: iv[0] - iv[1])
     columns: list[tuple[int, int]] = []
     for x0, x1 in intervals:
-        folded = any(x0 >= cx0 - unit and x1 <= cx1 + unit and (cx1 - cx0) - (x1 - x0) <= 3.5 * unit
+        folded = any(x0 >= cx0 - unit and x1 <= cx1 + unit and (cx1 - cx0) - (x1 - x0) <= FOLD_WIDTH * unit
                      for cx0, cx1 in columns)
         if not folded:
             columns.append((x0, x1))
@@ -108,14 +120,15 @@ def column_intervals(lines: list[LineBox], unit: float) -> list[tuple[int, int]]
 def _stacked_pairs(lines: list[LineBox], unit: float) -> int:
     """How many of the lines stand right under another of them, at body line spacing."""
     ordered = sorted(lines, key=lambda l: l.y0)
-    return sum(1 for upper, lower in zip(ordered, ordered[1:]) if -0.3 * unit <= lower.y0 - upper.y1 <= unit)
+    low, high = STACKED_GAP[0] * unit, STACKED_GAP[1] * unit
+    return sum(1 for upper, lower in zip(ordered, ordered[1:]) if low <= lower.y0 - upper.y1 <= high)
 
 
 def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
                     obstacles: list[BBox]) -> list[Block]:
     """Runs of body lines down one column, cut at rules, photos, headlines and wide gaps."""
     columns = column_intervals(lines, unit)
-    slack = 0.6 * unit
+    slack = COLUMN_TOLERANCE * unit
 
     def fits(line: LineBox, column: tuple[int, int] | None) -> bool:
         return column is not None and column[0] - slack <= line.x0 and line.x1 <= column[1] + slack
@@ -128,7 +141,8 @@ def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
     for index, line in enumerate(ordered):
         fitting = [c for c in columns if fits(line, c)]
         assigned[id(line)] = min(fitting, key=lambda c: c[1] - c[0]) if fitting else None
-        above = [o for o in ordered[:index] if 0 <= line.y0 - o.y1 <= unit and abs(line.x0 - o.x0) <= 2.5 * unit
+        above = [o for o in ordered[:index] if 0 <= line.y0 - o.y1 <= STACKED_GAP[1] * unit
+                 and abs(line.x0 - o.x0) <= INDENT * unit
                  and min(line.x1, o.x1) > max(line.x0, o.x0)]
         if above and fits(line, column := assigned[id(max(above, key=lambda o: o.y1))]):
             assigned[id(line)] = column
@@ -148,7 +162,7 @@ def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
                 last = current.lines[-1]
                 gap = line.y0 - last.y1
                 between = (max(last.x0, line.x0), last.y1, min(last.x1, line.x1), line.y0)
-                if gap <= 1.5 * unit and not crosses(rules, *between) and not any(
+                if gap <= SEGMENT_GAP * unit and not crosses(rules, *between) and not any(
                     overlaps(between, obstacle) for obstacle in obstacles
                 ):
                     current.lines.append(line)
@@ -195,7 +209,7 @@ def _follows(upper: Block, lower: Block, unit: float, rules: list[Rule]) -> bool
     between."""
     ux0, _, ux1, uy1 = upper.bbox
     lx0, ly0, lx1, _ = lower.bbox
-    return (-0.3 * unit <= ly0 - uy1 <= 1.5 * unit and -unit <= lx0 - ux0 <= 2.5 * unit
+    return (STACKED_GAP[0] * unit <= ly0 - uy1 <= SEGMENT_GAP * unit and -unit <= lx0 - ux0 <= INDENT * unit
             and not crosses(rules, max(ux0, lx0), uy1, min(ux1, lx1), ly0))
 
 
@@ -213,7 +227,7 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
             rows.append([line])
     left, right = min(l.x0 for l in segment.lines), max(l.x1 for l in segment.lines)
     tops = [min(l.y0 for l in row) for row in rows]
-    leading = float(np.median(np.diff(tops))) if len(rows) > 2 else 1.5 * unit
+    leading = float(np.median(np.diff(tops))) if len(rows) > 2 else LINE_PITCH * unit
 
     def apart(start: int, end: int) -> bool:
         """The run from `start` stands apart from the text above it (a one-line run: or below)."""

@@ -13,17 +13,42 @@ import numpy as np
 
 from broadsheet.layout.rules import Rule, crosses
 from broadsheet.layout.thresholds import (
+    BODY_FRAGMENT_GAP,
+    BODY_HEIGHT,
     BOLD_WEIGHT,
+    BOX_PADDING,
+    COLUMN_TOLERANCE,
+    COVERED,
     GUTTER_MIN_WIDTH,
+    GUTTER_NEIGHBOURS,
     GUTTER_SHARE,
     HEADLINE_RATIO,
+    HEADLINE_WORD_GAP,
+    INDENT,
+    MAX_TALL_BODY,
     MAX_WORD_GAP,
     MIN_PIECE_WIDTH,
+    NEIGHBOUR_SIZE,
+    SAME_ROW,
+    SAME_SIZE,
+    SPARSE_ROW,
+    STACKED_GAP,
     VERTICAL_ASPECT,
+    VERTICAL_CHARACTER,
+    VERTICAL_GROW_GAP,
+    VERTICAL_PIECE_GAP,
+    VERTICAL_PIECE_WIDTH,
+    VERTICAL_RUN,
+    VERTICAL_SPILL,
+    VERTICAL_STRAY,
+    VERTICAL_STROKE_GAP,
+    WEIGHT_CONTRAST,
     WORD_SPACE_EVIDENCE,
     WORD_SPACE_SHARE,
 )
 from broadsheet.model import BBox, TextDirection
+
+DEFAULT_UNIT = 20.0  # px, for a page without text lines: the middle of the working band
 
 
 @dataclass
@@ -86,11 +111,11 @@ def join_vertical_pieces(lines: list[LineBox]) -> list[LineBox]:
         merged = False
         for line in (l for l in lines if l.direction == TextDirection.VERTICAL_RL):
             for piece in lines:
-                if piece is line or not 0.6 <= piece.width / line.width <= 1.5:
+                if piece is line or not VERTICAL_PIECE_WIDTH[0] <= piece.width / line.width <= VERTICAL_PIECE_WIDTH[1]:
                     continue
                 shared = min(line.x1, piece.x1) - max(line.x0, piece.x0)
                 gap = max(piece.y0 - line.y1, line.y0 - piece.y1)
-                if shared >= 0.6 * min(line.width, piece.width) and gap <= 0.5 * line.width:
+                if shared >= SAME_ROW * min(line.width, piece.width) and gap <= VERTICAL_PIECE_GAP * line.width:
                     lines.remove(piece)
                     lines[lines.index(line)] = LineBox((min(line.x0, piece.x0), min(line.y0, piece.y0),
                                                         max(line.x1, piece.x1), max(line.y1, piece.y1)),
@@ -134,14 +159,14 @@ def _vertical_lines(box: LineBox, ink: np.ndarray) -> list[LineBox]:
     (川) are inked by the others, so a blank column splits the box, and a run of ink much narrower
     than the widest (the edge of body text beside the headline) is dropped."""
     x0, y0, x1, y1 = box.bbox
-    inked = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= max(2, 0.02 * (y1 - y0)))
+    inked = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0) >= max(2, VERTICAL_STRAY * (y1 - y0)))
     if inked.size == 0:
         return []
     runs = [(int(a), int(b)) for a, b in _column_runs(inked)]
     widest = max(b - a for a, b in runs)
     lines = []
     for a, b in runs:
-        if b - a < 0.6 * widest:
+        if b - a < VERTICAL_RUN * widest:
             continue
         rows = np.flatnonzero(ink[y0:y1, x0 + a:x0 + b].any(axis=1))
         top, bottom = _grow_vertical(ink, x0 + a, x0 + b, y0 + int(rows[0]), y0 + int(rows[-1]) + 1)
@@ -165,7 +190,7 @@ def drop_covered(lines: list[LineBox]) -> list[LineBox]:
     for line in sorted(lines, key=lambda l: -l.width * l.height):
         inside = sum(max(0, min(o.x1, line.x1) - max(o.x0, line.x0)) * max(0, min(o.y1, line.y1) - max(o.y0, line.y0))
                      for o in kept if o.direction == TextDirection.VERTICAL_RL)
-        if inside < 0.7 * max(1, line.width * line.height):
+        if inside < COVERED * max(1, line.width * line.height):
             kept.append(line)
     return kept
 
@@ -175,21 +200,21 @@ def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> 
     end, whole characters: ink within the line's width, at most half a character away, about as
     tall as a character, with paper beside it."""
     width = x1 - x0
-    margin = max(2, width // 4)
+    margin = max(2, int(VERTICAL_SPILL * width))
 
     def next_character(edge: int, step: int) -> int | None:
         """The far edge of the character beyond `edge` (step -1: above, +1: below), if one is there."""
-        reach = int(1.6 * width)
+        reach = int((VERTICAL_GROW_GAP + VERTICAL_CHARACTER[1]) * width)
         lo, hi = (max(0, edge - reach), edge) if step < 0 else (edge, min(ink.shape[0], edge + reach))
         rows = np.flatnonzero(ink[lo:hi, x0:x1].any(axis=1)) + lo
         if rows.size == 0:
             return None
         near = rows[-1] if step < 0 else rows[0]
-        if abs(edge - near) > 0.5 * width:
+        if abs(edge - near) > VERTICAL_GROW_GAP * width:
             return None
         run = [int(near)]
         for row in (rows[::-1] if step < 0 else rows)[1:]:
-            if abs(row - run[-1]) > 0.3 * width or abs(row - near) > 1.2 * width:
+            if abs(row - run[-1]) > VERTICAL_STROKE_GAP * width or abs(row - near) > VERTICAL_CHARACTER[1] * width:
                 break
             run.append(int(row))
         first, last = min(run), max(run) + 1
@@ -200,7 +225,7 @@ def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> 
         around = [(a, b) for a, b in _column_runs(columns) if b > x0 and a < x1] if columns.size else []
         if not around or min(a for a, _ in around) < x0 - margin or max(b for _, b in around) > x1 + margin:
             return None
-        if last - first < 0.6 * width:
+        if last - first < VERTICAL_CHARACTER[0] * width:
             return None
         return first if step < 0 else last
 
@@ -219,7 +244,7 @@ def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:
     height = len(counts)
     if not counts.any():
         return 0, height
-    rows = counts >= max(1, 0.15 * counts.max())
+    rows = counts >= max(1, SPARSE_ROW * counts.max())
     filled = np.flatnonzero(rows)
     bridge = max(2, height // bridge_share)
     middle = height // 2
@@ -238,7 +263,7 @@ def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:
 def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[int, int]]] | None:
     """(first ink x, last ink x, blank runs as wide as a narrow gutter), page coordinates."""
     x0, y0, x1, y1 = line.bbox
-    margin = line.height // 5  # padding rows touch the neighbouring lines' ink
+    margin = int(BOX_PADDING * line.height)  # padding rows touch the neighbouring lines' ink
     band = ink[y0 + margin:max(y1 - margin, y0 + margin + 1), x0:x1]
     filled = np.flatnonzero(band.any(axis=0))
     if filled.size == 0:
@@ -278,9 +303,9 @@ def _paper_share(line: LineBox, blank: tuple[int, int], lines: list[LineBox], ru
     centre = (a + b) / 2
 
     def neighbour(o: LineBox) -> bool:
-        if o is line or not 0.75 < o.height / line.height < 1.33:
+        if o is line or not NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]:
             return False
-        if abs((o.y0 + o.y1) - (line.y0 + line.y1)) / 2 >= 8 * line.height:
+        if abs((o.y0 + o.y1) - (line.y0 + line.y1)) / 2 >= GUTTER_NEIGHBOURS * line.height:
             return False
         if o.x1 <= line.x0 or o.x0 >= line.x1:
             return False
@@ -290,7 +315,7 @@ def _paper_share(line: LineBox, blank: tuple[int, int], lines: list[LineBox], ru
     lo, hi = max(0, a - line.height), min(ink.shape[1], b + line.height)
     papers = []  # for each neighbour running past the blank: where it has paper inside it
     for o in filter(neighbour, lines):
-        margin = o.height // 5
+        margin = int(BOX_PADDING * o.height)
         columns = ink[o.y0 + margin:max(o.y1 - margin, o.y0 + margin + 1), lo:hi].any(axis=0)
         if columns[:a - lo].any() and columns[b - lo:].any():
             papers.append(~columns[a - lo:b - lo])
@@ -308,7 +333,7 @@ def body_size(lines: list[LineBox]) -> float:
     body text outweighs headlines."""
     horizontal = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR]
     if not horizontal:
-        return 20.0
+        return DEFAULT_UNIT
     heights = np.array([l.height for l in horizontal], dtype=float)
     weights = np.array([l.width for l in horizontal], dtype=float)
     order = np.argsort(heights)
@@ -321,7 +346,7 @@ def measure_weights(lines: list[LineBox], gray: np.ndarray, unit: float) -> None
     median body line. Measured on grey levels, not a threshold: at 8-12 px a binarised stroke is
     a pixel or two whatever the face."""
     paper, black = float(np.percentile(gray, 90)), float(np.percentile(gray, 1))
-    if paper - black < 32:
+    if paper - black < WEIGHT_CONTRAST:
         return
     coverage = {}
     for line in lines:
@@ -330,7 +355,8 @@ def measure_weights(lines: list[LineBox], gray: np.ndarray, unit: float) -> None
         middle, half = (line.y0 + line.y1) / 2, max(line.height, unit) / 2
         band = gray[max(0, int(middle - half)):int(middle + half), line.x0:line.x1].astype(np.float32)
         coverage[id(line)] = float(np.clip((paper - band) / (paper - black), 0, 1).mean()) if band.size else 0.0
-    body = [coverage[id(l)] for l in lines if id(l) in coverage and 0.8 * unit <= l.height <= 1.2 * unit]
+    low, high = BODY_HEIGHT[0] * unit, BODY_HEIGHT[1] * unit
+    body = [coverage[id(l)] for l in lines if id(l) in coverage and low <= l.height <= high]
     typical = float(np.median(body)) if body else 0.0
     if typical <= 0:
         return
@@ -353,7 +379,7 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     while changed:
         changed = False
         for line in list(heads):
-            if line.direction == TextDirection.HORIZONTAL_LR and line.height < 1.8 * unit and any(
+            if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
                 _continues_column(line, other, unit, rules) for other in body
             ):
                 heads.remove(line)
@@ -367,15 +393,15 @@ def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: lis
     rule between: left edges align (an indent apart at most), and the line does not stick out
     past the neighbour's right edge."""
     gap = max(line.y0 - neighbour.y1, neighbour.y0 - line.y1)
-    if not -0.2 * unit <= gap <= 0.8 * unit:
+    if not STACKED_GAP[0] * unit <= gap <= STACKED_GAP[1] * unit:
         return False
     upper, lower = (neighbour, line) if neighbour.y0 < line.y0 else (line, neighbour)
     if crosses(rules, max(line.x0, neighbour.x0), upper.y1, min(line.x1, neighbour.x1), lower.y0):
         return False
-    if abs(line.x0 - neighbour.x0) > 2.5 * unit or line.x1 > neighbour.x1 + 0.6 * unit:
+    if abs(line.x0 - neighbour.x0) > INDENT * unit or line.x1 > neighbour.x1 + COLUMN_TOLERANCE * unit:
         return False
     if neighbour.y0 > line.y0:  # below: a column's first line runs its full width
-        return line.x1 >= neighbour.x1 - 0.6 * unit
+        return line.x1 >= neighbour.x1 - COLUMN_TOLERANCE * unit
     return True
 
 
@@ -391,18 +417,18 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], in
                 continue
             overlap = min(other.y1, line.y1) - max(other.y0, line.y0)
             small = min(other.height, line.height)
-            if overlap < 0.6 * small or max(other.height, line.height) > 1.4 * small:
+            if overlap < SAME_ROW * small or max(other.height, line.height) > SAME_SIZE * small:
                 continue
             left, right = (other, line) if other.x0 <= line.x0 else (line, other)
             gap = right.x0 - left.x1
             headline = small > HEADLINE_RATIO * unit
-            if gap > (1.2 * small if headline else MAX_WORD_GAP * unit):
+            if gap > (HEADLINE_WORD_GAP * small if headline else MAX_WORD_GAP * unit):
                 continue
             joined = LineBox((left.x0, min(other.y0, line.y0), max(other.x1, line.x1), max(other.y1, line.y1)))
             if crosses(rules, left.x1, joined.y0, right.x0, joined.y1):
                 continue
-            if not headline and gap > 0.3 * unit and not _is_word_space(joined, (left.x1, right.x0), lines,
-                                                                          rules, ink):
+            blank = (left.x1, right.x0)
+            if not headline and gap > BODY_FRAGMENT_GAP * unit and not _is_word_space(joined, blank, lines, rules, ink):
                 continue
             top, bottom = _ink_rows(ink[joined.y0:joined.y1, joined.x0:joined.x1])
             merged[i] = LineBox((joined.x0, joined.y0 + top, joined.x1, joined.y0 + bottom))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from broadsheet.layout.thresholds import INK_CONTRAST, RULE_BRIDGE, RULE_PAPER, RULE_SIDE_INK
 from broadsheet.model import BBox, overlaps
 
 
@@ -20,7 +21,7 @@ class Rule:
         return (x1 - x0) >= (y1 - y0)
 
 
-def ink_mask(gray: np.ndarray, contrast: int = 20) -> np.ndarray:
+def ink_mask(gray: np.ndarray, contrast: int = INK_CONTRAST) -> np.ndarray:
     """Ink as 255 on 0: darker than the local mean by `contrast`, robust to paper tone and uneven
     lighting. Rules are looked for with a lower contrast: on a low-resolution scan a thin rule is
     a faint grey line, and only long straight runs survive the rule filter anyway."""
@@ -35,7 +36,7 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     (on a low-resolution scan it would fuse a row of characters into a stroke), and a candidate
     with ink hugging both sides is the middle of a text line, not a rule.
     """
-    bridge_length = max(3, int(unit / 5))
+    bridge_length = max(3, int(RULE_BRIDGE * unit))
     rules: list[Rule] = []
     for horizontal in (True, False):
         bridge = (bridge_length, 1) if horizontal else (1, bridge_length)
@@ -53,14 +54,14 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
 def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: bool, unit: float) -> bool:
     """Both sides of the stroke are mostly paper for a fifth of a character."""
     x0, y0, x1, y1 = box
-    reach = max(2, int(unit / 5))
+    reach = max(2, int(RULE_PAPER * unit))
     gap = 1
     if horizontal:
         sides = [ink[max(0, y0 - gap - reach):max(0, y0 - gap), x0:x1], ink[y1 + gap:y1 + gap + reach, x0:x1]]
     else:
         sides = [ink[y0:y1, max(0, x0 - gap - reach):max(0, x0 - gap)], ink[y0:y1, x1 + gap:x1 + gap + reach]]
     densities = [float(side.mean()) / 255 if side.size else 0.0 for side in sides]
-    return max(densities) < 0.25
+    return max(densities) < RULE_SIDE_INK
 
 
 def crosses(rules: list[Rule], x0: float, y0: float, x1: float, y1: float) -> bool:

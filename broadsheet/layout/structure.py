@@ -26,6 +26,16 @@ from broadsheet.layout.lines import (
 )
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
+from broadsheet.layout.thresholds import (
+    MASTHEAD_RULE_WIDTH,
+    MASTHEAD_ZONE,
+    PHOTO_EDGE_RULE,
+    PHOTO_MIN_SIDE,
+    RULE_CONTRAST,
+    RULE_MAX_THICKNESS,
+    RULE_MIN_LENGTH,
+    TITLE_SHARE,
+)
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
 
 
@@ -65,17 +75,19 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     unit = body_size(lines)  # of the padded detector boxes: enough to size the rule search
     height, width = gray.shape
 
-    rules = find_rules(ink_mask(gray, contrast=8), unit, min_length=int(max(8 * unit, width / 40)),
-                       max_thickness=int(max(4, unit / 3)))
+    rules = find_rules(ink_mask(gray, contrast=RULE_CONTRAST), unit,
+                       min_length=int(max(RULE_MIN_LENGTH * unit, width / 40)),
+                       max_thickness=int(max(4, RULE_MAX_THICKNESS * unit)))
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0
     lines = drop_covered(split_at_gaps(lines, ink, rules))
     unit = body_size(lines)  # now of ink-tight boxes
-    photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules], min_side=int(4 * unit))
+    photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
+                              min_side=int(PHOTO_MIN_SIDE * unit))
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
-    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, unit / 6))]
+    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
     lines = merge_row_fragments(lines, unit, rules, ink)
     measure_weights(lines, gray, unit)
 
@@ -112,7 +124,7 @@ def _headline_regions(group: Block, ids) -> list[Region]:
     vertical = group.lines[0].direction == TextDirection.VERTICAL_RL
     lines = sorted(group.lines, key=lambda l: -l.x1 if vertical else l.y0)
     biggest = max(l.size for l in lines)
-    title_rows = [i for i, l in enumerate(lines) if l.size >= 0.85 * biggest]
+    title_rows = [i for i, l in enumerate(lines) if l.size >= TITLE_SHARE * biggest]
     first, last = title_rows[0], title_rows[-1]
     parts = [(RegionType.KICKER, lines[:first]), (RegionType.TITLE, lines[first:last + 1]),
              (RegionType.SUBTITLE, lines[last + 1:])]
@@ -125,8 +137,8 @@ def _split_masthead(lines: list[LineBox], rules: list[Rule], width: int,
     if not lines:
         return [], lines
     content = max(l.x1 for l in lines) - min(l.x0 for l in lines)
-    candidates = [r for r in rules if r.horizontal and r.bbox[2] - r.bbox[0] >= 0.6 * content
-                  and r.bbox[1] < 0.3 * height]
+    candidates = [r for r in rules if r.horizontal and r.bbox[2] - r.bbox[0] >= MASTHEAD_RULE_WIDTH * content
+                  and r.bbox[1] < MASTHEAD_ZONE * height]
     if not candidates:
         return [], lines
     rule_top = min(r.bbox[1] for r in candidates)

@@ -1,30 +1,89 @@
-"""Every threshold of the layout analysis, in one place, in body-text units unless said otherwise.
+"""Every threshold of the layout analysis, in one place.
 
-`unit` is the ink height of a body text line on the working page (14-24 px there, whatever the
-scan's resolution). Each value says why it is what it is.
+Lengths are in body-text units unless said otherwise: `unit` is the ink height of a body text
+line on the working page (14-24 px there, whatever the scan's resolution). Some are in the size
+of the thing measured (a headline line's, a vertical line's width) where that is what scales.
+Each value says why it is what it is.
 """
 
 # --- type: size and weight
 HEADLINE_RATIO = 1.22  # ink height above which a line is headline type: kickers are set at 1.4
-# ink coverage over the body's median: bold measures 1.33-2.4 (Latin bold the least), regular
-# body lines up to 1.4 (short lines and dense characters); a heading must also stand apart
+# A line taller than headline type that continues a body column at body spacing is body text
+# (quote marks and brackets stand above and below characters); a real headline is this tall.
+MAX_TALL_BODY = 1.8
+# Ink coverage over the body's median: bold measures 1.33-2.4 (Latin bold the least), regular
+# body lines up to 1.4 (short lines and dense characters); a heading must also stand apart.
 BOLD_WEIGHT = 1.3
+WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights are not measured
+TITLE_SHARE = 0.85  # of a headline group's biggest type: lines this big are its title
 VERTICAL_ASPECT = 2.0  # a detector box this many times taller than wide is vertical text (3 characters: 2.2)
-# A run of bold lines inside a column is a subhead, up to this many lines; longer is bold text.
-MAX_SUBHEAD_LINES = 3
+
+# --- headings set at body size
+MAX_SUBHEAD_LINES = 3  # a run of bold lines inside a column is a subhead up to this; longer is bold text
 # A run of bold lines at the top of a column segment may be a whole headline (Latin notices stack
 # agency, office and subject as bold body-size lines).
 MAX_HEADING_LINES = 8
 HEADING_MARGIN = 1.0  # a paragraph's last line ending this far short of the column's edge ends it
 HEADING_SPACE = 0.25  # extra space above a heading, over the body's line pitch
 
-# --- gutters
-MAX_WORD_GAP = 4.0  # justified Latin lines stretch word spaces to this; a gutter test still decides
-GUTTER_MIN_WIDTH = 0.25  # of a line box's height: the narrowest gutter's paper
+# --- lines from detector boxes
+BOX_PADDING = 0.2  # share of a detector box's height at top and bottom that reaches into neighbours
+SPARSE_ROW = 0.15  # of a line's fullest ink row: thinner rows at its ends are a neighbour's tips
 MIN_PIECE_WIDTH = 0.25  # of its height: a narrower piece cut from a line is a sliver of a character
+COVERED = 0.7  # share of a box inside vertical lines: it is their characters boxed again
+# Detector boxes of one headline line split at a space are joined across this many times its size.
+HEADLINE_WORD_GAP = 1.2
+BODY_FRAGMENT_GAP = 0.3  # body fragments closer than this are one line whatever the lines around say
+MAX_WORD_GAP = 4.0  # justified Latin lines stretch word spaces to this; a gutter test still decides
+SAME_ROW = 0.6  # of the smaller box's height two boxes share to lie on one row
+SAME_SIZE = 1.4  # height ratio up to which two boxes are the same type
+BODY_HEIGHT = (0.8, 1.2)  # lines this tall are body text, for the weight of the body's type
+
+# --- vertical lines, in the line's width (one character)
+VERTICAL_PIECE_WIDTH = (0.6, 1.5)  # a piece this wide against the line, at its end, is part of it
+VERTICAL_PIECE_GAP = 0.5  # at most this far from the line's end
+VERTICAL_STRAY = 0.02  # of its height: a column of a vertical box with less ink is blank
+VERTICAL_RUN = 0.6  # of the widest run of ink in a vertical box: narrower runs are body text beside it
+VERTICAL_GROW_GAP = 0.5  # a character the detector left out lies at most this far from the line's end
+VERTICAL_STROKE_GAP = 0.3  # blank rows inside one character
+VERTICAL_CHARACTER = (0.6, 1.2)  # how tall a character is
+VERTICAL_SPILL = 0.25  # a character's ink may stand out this far beside the line's
+
+# --- gutters
+GUTTER_MIN_WIDTH = 0.25  # of a line box's height: the narrowest gutter's paper
 GUTTER_SHARE = 0.6  # of the lines around with paper along the stripe: a gutter (a few may end short)
+GUTTER_NEIGHBOURS = 8  # lines each way that vote: a coarse scan bridges a narrow gutter on many rows
+NEIGHBOUR_SIZE = (0.75, 1.33)  # height ratio of the lines that vote: the same type
 # A blank is joined as a word space only with this many lines around running past it, fewer than
 # this share of them with paper along it: in Latin text word spaces meet by chance (rivers, up to
 # two thirds of six lines on page_j); at a gutter nearly every line has paper.
 WORD_SPACE_EVIDENCE = 4
 WORD_SPACE_SHARE = 0.8
+
+# --- columns
+COLUMN_TOLERANCE = 0.6  # lines whose edges agree this closely share a column's extent
+MIN_COLUMN_LINES = 3  # x-extents seen this often, in lines stacked one under another, make a column
+MIN_COLUMN_WIDTH = 5.0  # no newspaper sets a column narrower than this many characters
+FOLD_WIDTH = 3.5  # a narrower cluster inside a column (indented lines, punctuation ends) is folded in
+STACKED_GAP = (-0.3, 1.0)  # blank between two lines one under another at body spacing
+INDENT = 2.5  # a paragraph indent, with slack: two characters
+LINE_PITCH = 1.5  # body line pitch, where a segment is too short to measure its own
+SEGMENT_GAP = 1.5  # blank down a column that ends a segment (a paragraph break is less)
+HEADLINE_STACK_GAP = 1.2  # of the lines' size: blank between two lines of one headline
+HEADLINE_OVERLAP = 0.5  # of a line's size: two headline lines may overlap this much
+
+# --- rules and photos
+RULE_MIN_LENGTH = 8.0  # a rule runs at least this long (and a fortieth of the page)
+RULE_MAX_THICKNESS = 1 / 3  # thicker strokes are type or boxes
+RULE_BRIDGE = 0.2  # dotted and broken rules are closed across this
+RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
+RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
+RULE_CONTRAST = 8  # grey levels: on a coarse scan a thin rule is a faint grey line
+INK_CONTRAST = 20  # grey levels darker than the local mean that count as ink
+PHOTO_MIN_SIDE = 4.0  # a photo is at least this many lines high and wide
+PHOTO_TONE = 24  # grey levels below the paper: picture, not paper (text is masked out first)
+PHOTO_FILL = 0.5  # share of its box a photo's tone fills; text blocks and rules' leftovers less
+PHOTO_HOLE = 1 / 6  # of a photo's smallest side: light areas inside (sky, walls) this big are closed
+PHOTO_EDGE_RULE = 1 / 6  # rules this close to a photo's edge are its frame
+MASTHEAD_RULE_WIDTH = 0.6  # of the content's width: the rule under a masthead runs across the page
+MASTHEAD_ZONE = 0.3  # of the page's height: where a masthead's rule stands

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, union_bbox
+from broadsheet.postprocess.thresholds import HEADING_ABOVE, HEADLINE_BAND, OWNER_SLACK
 
 
 @dataclass
@@ -35,7 +36,7 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
     for group, box in zip(groups, boxes):
         x0, y0, x1, y1 = box
         vertical = all(line.direction == TextDirection.VERTICAL_RL for r in group for line in r.lines)
-        band = (y0, y1 + 3 * unit)
+        band = (y0, y1 + HEADLINE_BAND * unit)
         left, right = float(content[0]), float(content[1])
         for sep in separators:
             sx0, sy0, sx1, sy1 = sep.bbox
@@ -62,7 +63,7 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
     cx = (box[0] + box[2]) / 2
     best = None
     for head in heads:
-        if head.reach > box[1] + unit or not head.span[0] <= cx <= head.span[1]:
+        if head.reach > box[1] + OWNER_SLACK * unit or not head.span[0] <= cx <= head.span[1]:
             continue
         if _rule_between(head.reach, box[1], cx, separators):
             continue
@@ -100,7 +101,7 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
 
 def _right_above(upper: BBox, lower: BBox, unit: float) -> bool:
     shared = min(upper[2], lower[2]) - max(upper[0], lower[0])
-    return shared > 0 and -0.5 * unit <= lower[1] - upper[3] <= 1.5 * unit
+    return shared > 0 and HEADING_ABOVE[0] * unit <= lower[1] - upper[3] <= HEADING_ABOVE[1] * unit
 
 
 def rule_between(a: BBox, b: BBox, separators: list[Region]) -> bool:

@@ -12,8 +12,7 @@ from broadsheet.postprocess.captions import credit_line, find_caption, is_captio
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
-
-FULL_WIDTH = 0.75  # a photo this share of its article's width splits the text into bands
+from broadsheet.postprocess.thresholds import COLUMN_START, FULL_WIDTH, PAGE_ROW, UNTITLED_GAP
 
 
 @dataclass
@@ -202,7 +201,7 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
     clusters: list[list[Region]] = []
     for block in sorted(texts, key=lambda b: b.bbox[0]):
-        if clusters and block.bbox[0] - clusters[-1][0].bbox[0] <= 1.5 * unit:
+        if clusters and block.bbox[0] - clusters[-1][0].bbox[0] <= COLUMN_START * unit:
             clusters[-1].append(block)
         else:
             clusters.append([block])
@@ -210,7 +209,7 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     lefts = [max(cluster, key=lambda b: len(b.lines)).bbox[0] for cluster in clusters]
 
     def column_left(block: Region) -> int:
-        return max((left for left in lefts if left <= block.bbox[0] + 1.5 * unit), default=block.bbox[0])
+        return max((left for left in lefts if left <= block.bbox[0] + COLUMN_START * unit), default=block.bbox[0])
 
     ordered = sorted(item.blocks, key=lambda b: (band(b), column_left(b), b.bbox[1]))
     return [(column_left(b), b) for b in ordered]
@@ -222,7 +221,7 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> lis
     groups: list[list[Region]] = []
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
         for group in groups:
-            if any(overlaps(block.bbox, other.bbox, gap=2 * unit)
+            if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
                    and not rule_between(block.bbox, other.bbox, separators) for other in group):
                 group.append(block)
                 break
@@ -235,7 +234,7 @@ def _page_order(items: list[_Item], unit: float) -> list[_Item]:
     """By top; items whose tops lie within two lines of each other form a row, read left to right."""
     rows: list[list[_Item]] = []
     for item in sorted(items, key=lambda i: (i.bbox[1], i.bbox[0])):
-        if rows and item.bbox[1] - rows[-1][0].bbox[1] <= 2 * unit:
+        if rows and item.bbox[1] - rows[-1][0].bbox[1] <= PAGE_ROW * unit:
             rows[-1].append(item)
         else:
             rows.append([item])

@@ -6,6 +6,15 @@ import re
 from dataclasses import dataclass
 
 from broadsheet.model import BBox, Line, in_rows
+from broadsheet.postprocess.thresholds import (
+    CAPTION_BESIDE,
+    CAPTION_BREAK,
+    CAPTION_EDGE,
+    CAPTION_GAP,
+    CAPTION_OVERHANG,
+    CREDIT_FLUSH,
+    MAX_UNCREDITED_LINES,
+)
 
 _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
@@ -30,10 +39,6 @@ def split_credit(text: str) -> tuple[str, str | None]:
     if head and not re.search(r"[。！？!?.”\"）)\s]$", text[:match.start()]):
         return text, None
     return head, " ".join(match.group("credit").split())
-
-
-MAX_UNCREDITED_LINES = 6  # a caption with no credit read is no longer than this
-CAPTION_BREAK = 0.9  # units of blank between lines: more ends a caption (its own spacing is ~0.4)
 
 
 @dataclass
@@ -68,7 +73,8 @@ def _set_apart(run: list[Line], unit: float) -> list[Line]:
     space a paper leaves between a caption and the text below it."""
     rows = in_rows(run)
     for index, (upper, lower) in enumerate(zip(rows, rows[1:])):
-        if lower.bbox[1] - upper.bbox[3] > CAPTION_BREAK * unit and lower.bbox[1] > upper.bbox[1] + 0.5 * unit:
+        next_row = lower.bbox[1] > upper.bbox[1] + CAPTION_EDGE * unit
+        if next_row and lower.bbox[1] - upper.bbox[3] > CAPTION_BREAK * unit:
             return rows[:index + 1]
     return rows
 
@@ -81,7 +87,7 @@ def credit_line(lines: list[Line]) -> Line | None:
     last, rest = lines[-1], lines[:-1]
     left, right = min(l.bbox[0] for l in rest), max(l.bbox[2] for l in rest)
     alone = all(l.bbox[3] <= (last.bbox[1] + last.bbox[3]) / 2 for l in rest)
-    flush_right = last.bbox[0] > (left + right) / 2 and right - last.bbox[2] < 0.1 * (right - left)
+    flush_right = last.bbox[0] > (left + right) / 2 and right - last.bbox[2] < CREDIT_FLUSH * (right - left)
     return last if alone and flush_right else None
 
 
@@ -92,16 +98,16 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
         return (line.bbox[0] + line.bbox[2]) / 2
 
     if side == "beside":
-        near = [l for l in lines if 0 <= l.bbox[0] - px1 < 2.5 * unit
-                and py0 - unit <= (l.bbox[1] + l.bbox[3]) / 2 <= py1 + unit]
+        near = [l for l in lines if 0 <= l.bbox[0] - px1 < CAPTION_BESIDE * unit
+                and py0 - CAPTION_OVERHANG * unit <= (l.bbox[1] + l.bbox[3]) / 2 <= py1 + CAPTION_OVERHANG * unit]
         near.sort(key=lambda l: l.bbox[1])
     else:
         across = [l for l in lines if px0 - unit <= centre_x(l) <= px1 + unit
-                  and l.bbox[2] - l.bbox[0] <= px1 - px0 + 2 * unit]
+                  and l.bbox[2] - l.bbox[0] <= px1 - px0 + 2 * CAPTION_OVERHANG * unit]
         if side == "below":
-            near = sorted((l for l in across if l.bbox[1] >= py1 - unit / 2), key=lambda l: l.bbox[1])
+            near = sorted((l for l in across if l.bbox[1] >= py1 - CAPTION_EDGE * unit), key=lambda l: l.bbox[1])
         else:
-            near = sorted((l for l in across if l.bbox[3] <= py0 + unit / 2), key=lambda l: -l.bbox[3])
+            near = sorted((l for l in across if l.bbox[3] <= py0 + CAPTION_EDGE * unit), key=lambda l: -l.bbox[3])
     run: list[Line] = []
     edge = {"below": py1, "above": py0}.get(side)
     for line in near:
@@ -111,7 +117,7 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
             gap = (run[-1].bbox[1] if run else edge) - line.bbox[3]
         else:
             gap = line.bbox[1] - run[-1].bbox[3] if run else 0
-        if gap > (2.5 if run else 2.0) * unit:
+        if gap > (CAPTION_GAP[1] if run else CAPTION_GAP[0]) * unit:
             break
         run.append(line)
     if side == "above":

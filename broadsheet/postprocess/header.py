@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from broadsheet.model import Line, PageHeader, Region, RegionType
 from broadsheet.postprocess.paragraphs import join_lines
+from broadsheet.postprocess.thresholds import HEADER_ITEM_GAP, HEADER_ZONE
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十百零〇]+"
 FOLIO = re.compile(rf"第\s*{_NUMBER}\s*版|\b[A-Z]\s?\d{{1,2}}\s*版?(?=\s|$)"
@@ -29,8 +30,6 @@ ISSUE = re.compile(r"\b(?:Vol\.?|Volume|No\.)\s*\d+|第\s*\d+\s*期|总第\s*\d+
 PAPER = re.compile(r"(?:日报|晚报|早报|商报|时报|周报|导报|报)$"
                    r"|\b(?:Gazette|Times|Post|News|Herald|Tribune|Journal|Chronicle|Courier|Zeitung|Anzeiger|Blatt)\b",
                    re.IGNORECASE)
-# The band lies in this top share of the page, at most.
-HEADER_ZONE = 0.2
 
 
 @dataclass
@@ -113,7 +112,7 @@ def _items(lines: list[Line]) -> list[tuple[str, int]]:
     last: Line | None = None
     for line in sorted(lines, key=lambda l: (l.bbox[1], l.bbox[0])):
         height = line.bbox[3] - line.bbox[1]
-        if last is not None and _same_row(last, line) and 0 <= line.bbox[0] - last.bbox[2] <= 1.5 * height:
+        if last is not None and _same_row(last, line) and 0 <= line.bbox[0] - last.bbox[2] <= HEADER_ITEM_GAP * height:
             text, tallest = items[-1]
             items[-1] = (join_lines(text, line.text.strip()), max(tallest, height))
         else:

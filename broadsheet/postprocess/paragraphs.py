@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 
 from broadsheet.model import Line
-
-INDENT_CHARS = 1.2  # an indent is two characters; half of that tolerates ink offsets of quotes
+from broadsheet.postprocess.thresholds import CJK_SHARE, INDENT_CHARS
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _BYLINE = re.compile(r"^\s*((?:本报讯|本报[^\s:：]{0,8}电|新华社[^\s:：]{0,10}电)[^:：]{0,40}?报道)\s*[:：]")
@@ -29,7 +28,7 @@ def join_lines(left: str, right: str) -> str:
     alphabetic scripts, rejoining a word hyphenated at the line end."""
     if not left or not right:
         return left + right
-    if len(_CJK.findall(left)) >= 0.3 * len(left) or _CJK.match(right[0]):
+    if len(_CJK.findall(left)) >= CJK_SHARE * len(left) or _CJK.match(right[0]):
         return left + right
     if left.endswith("-") and right[0].islower():
         return left[:-1] + right
