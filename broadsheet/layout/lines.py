@@ -143,6 +143,11 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
         if line.direction == TextDirection.VERTICAL_RL:
             pieces += _vertical_lines(line, ink)
             continue
+        if line.height > line.width:  # a short vertical line, or the tops of two boxed together
+            vertical = [v for v in _vertical_lines(line, ink) if v.height > VERTICAL_ASPECT * v.width]
+            if vertical:
+                pieces += vertical
+                continue
         ink_start, ink_end, blanks = runs
         cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a, b), lines, rules, ink)]
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
@@ -269,7 +274,7 @@ def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[in
     if filled.size == 0:
         return None
     narrowest = GUTTER_MIN_WIDTH * line.height
-    wide = [(x0 + int(a) + 1, x0 + int(b)) for a, b in zip(filled, filled[1:]) if b - a > narrowest]
+    wide = [(x0 + int(a) + 1, x0 + int(b)) for a, b in zip(filled, filled[1:]) if b - a - 1 >= narrowest]
     return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide
 
 
@@ -372,7 +377,8 @@ def is_headline(line: LineBox, unit: float) -> bool:
 def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple[list[LineBox], list[LineBox]]:
     """(headline lines, body lines). Quote marks and brackets stand above and below the characters,
     so a body line holding them can measure like a kicker; it still continues a body column,
-    which a centred headline does not."""
+    which a centred headline does not. A word cut from a justified Latin line measures tall too
+    (its descenders are a large share of its ink); it shares its row with body text."""
     heads = [l for l in lines if is_headline(l, unit)]
     body = [l for l in lines if not is_headline(l, unit)]
     changed = True
@@ -380,12 +386,21 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
         changed = False
         for line in list(heads):
             if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
-                _continues_column(line, other, unit, rules) for other in body
+                _continues_column(line, other, unit, rules) or _same_row(line, other, unit, rules) for other in body
             ):
                 heads.remove(line)
                 body.append(line)
                 changed = True
     return heads, body
+
+
+def _same_row(line: LineBox, other: LineBox, unit: float, rules: list[Rule]) -> bool:
+    """The other line stands on the same row, a stretched word space away, with no rule between."""
+    shared = min(line.y1, other.y1) - max(line.y0, other.y0)
+    gap = max(line.x0 - other.x1, other.x0 - line.x1)
+    return (shared >= SAME_ROW * min(line.height, other.height) and 0 <= gap <= MAX_WORD_GAP * unit
+            and not crosses(rules, min(line.x1, other.x1), max(line.y0, other.y0),
+                            max(line.x0, other.x0), min(line.y1, other.y1)))
 
 
 def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:

@@ -50,7 +50,9 @@ VERTICAL_CHARACTER = (0.6, 1.2)  # how tall a character is
 VERTICAL_SPILL = 0.25  # a character's ink may stand out this far beside the line's
 
 # --- gutters
-GUTTER_MIN_WIDTH = 0.25  # of a line box's height: the narrowest gutter's paper
+# of a line box's height: the narrowest gutter's paper (0.45 on page_h); justified CJK spreads
+# its characters up to 0.25 apart
+GUTTER_MIN_WIDTH = 0.3
 GUTTER_SHARE = 0.6  # of the lines around with paper along the stripe: a gutter (a few may end short)
 GUTTER_NEIGHBOURS = 8  # lines each way that vote: a coarse scan bridges a narrow gutter on many rows
 NEIGHBOUR_SIZE = (0.75, 1.33)  # height ratio of the lines that vote: the same type
