@@ -47,12 +47,13 @@ def test_structure_holds_at_every_scale(ladder, name, factor):
 @pytest.mark.parametrize("name", LADDER_PAGES)
 def test_text_size_and_scale_are_recorded_in_input_pixels(ladder, name):
     """The measured text size follows the page's size, and the working scale brings it into the
-    band the layout works in; every box stays in input pixels."""
+    band the layout works in (14-24 px, within the 15% the quick text-size pass may be off);
+    every box stays in input pixels."""
     sizes = {factor: ladder[name, factor][0].text_size for factor in RUNGS}
     for factor in RUNGS:
         assert sizes[factor] == pytest.approx(sizes[1.0] * factor, rel=0.2), sizes
         page = ladder[name, factor][0]
-        assert 13 <= page.text_size * page.working_scale <= 26, (factor, page.text_size, page.working_scale)
+        assert 12 <= page.text_size * page.working_scale <= 28, (factor, page.text_size, page.working_scale)
         for region in page.regions:
             x0, y0, x1, y1 = region.bbox
             assert 0 <= x0 < x1 <= page.width and 0 <= y0 < y1 <= page.height
