@@ -398,7 +398,7 @@ def _same_row(line: LineBox, other: LineBox, unit: float, rules: list[Rule]) -> 
     """The other line stands on the same row, a stretched word space away, with no rule between."""
     shared = min(line.y1, other.y1) - max(line.y0, other.y0)
     gap = max(line.x0 - other.x1, other.x0 - line.x1)
-    return (shared >= SAME_ROW * min(line.height, other.height) and 0 <= gap <= MAX_WORD_GAP * unit
+    return (shared >= SAME_ROW * min(line.height, other.height) and gap <= MAX_WORD_GAP * unit
             and not crosses(rules, min(line.x1, other.x1), max(line.y0, other.y0),
                             max(line.x0, other.x0), min(line.y1, other.y1)))
 
