@@ -46,7 +46,7 @@ from broadsheet.layout.thresholds import (
     WORD_SPACE_EVIDENCE,
     WORD_SPACE_SHARE,
 )
-from broadsheet.model import BBox, TextDirection
+from broadsheet.model import BBox, TextDirection, overlaps
 
 DEFAULT_UNIT = 20.0  # px, for a page without text lines: the middle of the working band
 
@@ -185,6 +185,22 @@ def _column_runs(columns: np.ndarray) -> list[tuple[int, int]]:
     starts = np.concatenate([[columns[0]], columns[breaks + 1]])
     ends = np.concatenate([columns[breaks] + 1, [columns[-1] + 1]])
     return list(zip(starts.tolist(), ends.tolist()))
+
+
+def recover_vertical_lines(lines: list[LineBox], ink: np.ndarray) -> list[LineBox]:
+    """Vertical lines the detector missed between two it found: a vertical headline's lines stand
+    a fraction of a character apart, so a gap wider than a line between two of them, rows in
+    common, inked down its length, holds a line."""
+    vertical = sorted((l for l in lines if l.direction == TextDirection.VERTICAL_RL), key=lambda l: l.x0)
+    found: list[LineBox] = []
+    for left, right in zip(vertical, vertical[1:]):
+        top, bottom = max(left.y0, right.y0), min(left.y1, right.y1)
+        if right.x0 - left.x1 < VERTICAL_PIECE_WIDTH[0] * min(left.width, right.width) or bottom - top <= 0:
+            continue
+        gap = LineBox((left.x1 + 1, top, right.x0 - 1, bottom), TextDirection.VERTICAL_RL)
+        found += [v for v in _vertical_lines(gap, ink) if v.height > VERTICAL_ASPECT * v.width
+                  and not any(overlaps(v.bbox, o.bbox) for o in lines)]
+    return lines + found
 
 
 def drop_covered(lines: list[LineBox]) -> list[LineBox]:

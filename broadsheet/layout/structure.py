@@ -21,6 +21,7 @@ from broadsheet.layout.lines import (
     join_vertical_pieces,
     measure_weights,
     merge_row_fragments,
+    recover_vertical_lines,
     split_at_gaps,
     split_by_size,
 )
@@ -81,7 +82,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0
-    lines = drop_covered(split_at_gaps(lines, ink, rules))
+    lines = recover_vertical_lines(drop_covered(split_at_gaps(lines, ink, rules)), ink)
     unit = body_size(lines)  # now of ink-tight boxes
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
                               min_side=int(PHOTO_MIN_SIDE * unit))
