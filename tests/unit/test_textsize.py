@@ -40,6 +40,6 @@ def test_a_blank_page_has_no_text_size():
     assert estimate_text_size(np.full((500, 400), 240, np.uint8)) is None
 
 
-@pytest.mark.parametrize("size, scale", [(None, 1.0), (18.0, 1.0), (7.0, 2.0), (48.0, 0.5)])
+@pytest.mark.parametrize("size, scale", [(None, 1.0), (16.0, 1.0), (7.0, 2.0), (36.0, 0.5)])
 def test_working_scale_brings_text_into_the_band(size, scale):
     assert working_scale(size) == pytest.approx(scale)
