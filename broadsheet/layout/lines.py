@@ -36,8 +36,7 @@ from broadsheet.layout.thresholds import (
     VERTICAL_ASPECT,
     VERTICAL_CHARACTER,
     VERTICAL_GROW_GAP,
-    VERTICAL_PIECE_GAP,
-    VERTICAL_PIECE_WIDTH,
+    VERTICAL_MISSED_ROOM,
     VERTICAL_RUN,
     VERTICAL_SPILL,
     VERTICAL_STRAY,
@@ -101,38 +100,13 @@ def as_line_boxes(boxes: list[BBox]) -> list[LineBox]:
     return lines
 
 
-def join_vertical_pieces(lines: list[LineBox]) -> list[LineBox]:
-    """The detector sometimes boxes a vertical headline's first or last characters apart, as a
-    square above or below the rest; a piece as wide as the vertical line, touching its end, is
-    part of it."""
-    lines = list(lines)
-    merged = True
-    while merged:
-        merged = False
-        for line in (l for l in lines if l.direction == TextDirection.VERTICAL_RL):
-            for piece in lines:
-                if piece is line or not VERTICAL_PIECE_WIDTH[0] <= piece.width / line.width <= VERTICAL_PIECE_WIDTH[1]:
-                    continue
-                shared = min(line.x1, piece.x1) - max(line.x0, piece.x0)
-                gap = max(piece.y0 - line.y1, line.y0 - piece.y1)
-                if shared >= SAME_ROW * min(line.width, piece.width) and gap <= VERTICAL_PIECE_GAP * line.width:
-                    lines.remove(piece)
-                    lines[lines.index(line)] = LineBox((min(line.x0, piece.x0), min(line.y0, piece.y0),
-                                                        max(line.x1, piece.x1), max(line.y1, piece.y1)),
-                                                       TextDirection.VERTICAL_RL)
-                    merged = True
-                    break
-            if merged:
-                break
-    return lines
-
-
 def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> list[LineBox]:
     """Cut boxes that the detector stretched across a column gutter, and tighten all to their ink.
 
-    A blank wider than half a line is a candidate cut, but CJK punctuation (、。“”) leaves blanks
-    as wide as a gutter; a gutter is told apart by the lines above and below it being blank there
-    too. Tight boxes make column edges line up exactly for the grid analysis.
+    A blank as wide as a narrow gutter is a candidate cut, but CJK punctuation (、。“”) leaves
+    blanks as wide as a gutter; a gutter is told apart by the lines above and below it having
+    paper there too. Vertical boxes are split into the vertical lines they hold. Tight boxes make
+    column edges line up exactly for the grid analysis.
     """
     gaps = {id(line): _blank_runs(line, ink) for line in lines}
     pieces: list[LineBox] = []
@@ -195,7 +169,7 @@ def recover_vertical_lines(lines: list[LineBox], ink: np.ndarray) -> list[LineBo
     found: list[LineBox] = []
     for left, right in zip(vertical, vertical[1:]):
         top, bottom = max(left.y0, right.y0), min(left.y1, right.y1)
-        if right.x0 - left.x1 < VERTICAL_PIECE_WIDTH[0] * min(left.width, right.width) or bottom - top <= 0:
+        if right.x0 - left.x1 < VERTICAL_MISSED_ROOM * min(left.width, right.width) or bottom - top <= 0:
             continue
         gap = LineBox((left.x1 + 1, top, right.x0 - 1, bottom), TextDirection.VERTICAL_RL)
         found += [v for v in _vertical_lines(gap, ink) if v.height > VERTICAL_ASPECT * v.width

@@ -18,7 +18,6 @@ from broadsheet.layout.lines import (
     as_line_boxes,
     body_size,
     drop_covered,
-    join_vertical_pieces,
     measure_weights,
     merge_row_fragments,
     recover_vertical_lines,
@@ -72,7 +71,7 @@ class GeometricLayout:
 def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     ink = ink_mask(gray)
-    lines = join_vertical_pieces(as_line_boxes(boxes))
+    lines = as_line_boxes(boxes)
     unit = body_size(lines)  # of the padded detector boxes: enough to size the rule search
     height, width = gray.shape
 

@@ -40,8 +40,7 @@ SAME_SIZE = 1.4  # height ratio up to which two boxes are the same type
 BODY_HEIGHT = (0.8, 1.2)  # lines this tall are body text, for the weight of the body's type
 
 # --- vertical lines, in the line's width (one character)
-VERTICAL_PIECE_WIDTH = (0.6, 1.5)  # a piece this wide against the line, at its end, is part of it
-VERTICAL_PIECE_GAP = 0.5  # at most this far from the line's end
+VERTICAL_MISSED_ROOM = 0.6  # a gap this wide between two vertical lines may hold one the detector missed
 VERTICAL_STRAY = 0.02  # of its height: a column of a vertical box with less ink is blank
 VERTICAL_RUN = 0.6  # of the widest run of ink in a vertical box: narrower runs are body text beside it
 VERTICAL_GROW_GAP = 0.5  # a character the detector left out lies at most this far from the line's end
