@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -138,10 +139,13 @@ def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
     # Latin line) also fits a narrow column that lies elsewhere on the page (a caption's).
     assigned: dict[int, tuple[int, int] | None] = {}
     ordered = sorted(lines, key=lambda l: l.y0)
+    tops = [l.y0 for l in ordered]
     for index, line in enumerate(ordered):
         fitting = [c for c in columns if fits(line, c)]
         assigned[id(line)] = min(fitting, key=lambda c: c[1] - c[0]) if fitting else None
-        above = [o for o in ordered[:index] if 0 <= line.y0 - o.y1 <= STACKED_GAP[1] * unit
+        # a body line is under two units tall: lines starting further up cannot end right above
+        window = ordered[bisect_left(tops, line.y0 - (STACKED_GAP[1] + 2) * unit):index]
+        above = [o for o in window if 0 <= line.y0 - o.y1 <= STACKED_GAP[1] * unit
                  and abs(line.x0 - o.x0) <= INDENT * unit
                  and min(line.x1, o.x1) > max(line.x0, o.x0)]
         if above and fits(line, column := assigned[id(max(above, key=lambda o: o.y1))]):

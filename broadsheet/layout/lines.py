@@ -7,6 +7,7 @@ one size, so everything else is found by comparing against it.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import numpy as np
@@ -90,6 +91,19 @@ class LineBox:
         return self.width if self.direction == TextDirection.VERTICAL_RL else self.height
 
 
+class LineIndex:
+    """Lines by the height of their middle, to find those near a line without walking the page."""
+
+    def __init__(self, lines: list[LineBox]) -> None:
+        self.lines = sorted(lines, key=lambda l: l.y0 + l.y1)
+        self.middles = [l.y0 + l.y1 for l in self.lines]  # twice the middle: integers
+
+    def around(self, line: LineBox, reach: float) -> list[LineBox]:
+        """Lines whose middle lies within `reach` of this line's."""
+        middle = line.y0 + line.y1
+        return self.lines[bisect_left(self.middles, middle - 2 * reach):bisect_right(self.middles, middle + 2 * reach)]
+
+
 def as_line_boxes(boxes: list[BBox]) -> list[LineBox]:
     lines = []
     for box in boxes:
@@ -109,6 +123,7 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
     column edges line up exactly for the grid analysis.
     """
     gaps = {id(line): _blank_runs(line, ink) for line in lines}
+    index = LineIndex(lines)
     pieces: list[LineBox] = []
     for line in lines:
         runs = gaps[id(line)]
@@ -123,7 +138,7 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
                 pieces += vertical
                 continue
         ink_start, ink_end, blanks = runs
-        cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a, b), lines, rules, ink)]
+        cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a, b), index, rules, ink)]
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
@@ -268,13 +283,13 @@ def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[in
     return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide
 
 
-def _is_gutter(line: LineBox, blank: tuple[int, int], lines: list[LineBox], rules: list[Rule],
+def _is_gutter(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
                ink: np.ndarray) -> bool:
     share, lines_around = _paper_share(line, blank, lines, rules, ink)
     return lines_around >= 2 and share >= GUTTER_SHARE
 
 
-def _is_word_space(line: LineBox, blank: tuple[int, int], lines: list[LineBox], rules: list[Rule],
+def _is_word_space(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
                    ink: np.ndarray) -> bool:
     """The blank lies inside a column: the lines around run through it, all but a few where their
     own word spaces happen to meet (rivers). With too few lines around to tell, it is not joined."""
@@ -282,7 +297,7 @@ def _is_word_space(line: LineBox, blank: tuple[int, int], lines: list[LineBox], 
     return lines_around >= WORD_SPACE_EVIDENCE and share < WORD_SPACE_SHARE
 
 
-def _paper_share(line: LineBox, blank: tuple[int, int], lines: list[LineBox], rules: list[Rule],
+def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
                  ink: np.ndarray) -> tuple[float, int]:
     """Of the lines of its size above and below that run past this blank on both sides, on its side
     of any rule: the largest share with paper along one stripe inside it, and how many there are.
@@ -309,7 +324,7 @@ def _paper_share(line: LineBox, blank: tuple[int, int], lines: list[LineBox], ru
 
     lo, hi = max(0, a - line.height), min(ink.shape[1], b + line.height)
     papers = []  # for each neighbour running past the blank: where it has paper inside it
-    for o in filter(neighbour, lines):
+    for o in filter(neighbour, lines.around(line, GUTTER_NEIGHBOURS * line.height)):
         margin = int(BOX_PADDING * o.height)
         columns = ink[o.y0 + margin:max(o.y1 - margin, o.y0 + margin + 1), lo:hi].any(axis=0)
         if columns[:a - lo].any() and columns[b - lo:].any():
@@ -415,9 +430,13 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], in
     the stretched word spaces of justified Latin text. A blank where the gutter test cut lines
     is never bridged, nor one with a rule in it."""
     lines = sorted(lines, key=lambda l: (l.y0, l.x0))
+    index = LineIndex(lines)
     merged: list[LineBox] = []
+    active: list[int] = []  # merged lines that may still share a row with the lines to come
     for line in lines:
-        for i, other in enumerate(merged):
+        active = [i for i in active if merged[i].y1 > line.y0]
+        for i in active:
+            other = merged[i]
             if other.direction != line.direction or line.direction == TextDirection.VERTICAL_RL:
                 continue
             overlap = min(other.y1, line.y1) - max(other.y0, line.y0)
@@ -433,11 +452,12 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], in
             if crosses(rules, left.x1, joined.y0, right.x0, joined.y1):
                 continue
             blank = (left.x1, right.x0)
-            if not headline and gap > BODY_FRAGMENT_GAP * unit and not _is_word_space(joined, blank, lines, rules, ink):
+            if not headline and gap > BODY_FRAGMENT_GAP * unit and not _is_word_space(joined, blank, index, rules, ink):
                 continue
             top, bottom = _ink_rows(ink[joined.y0:joined.y1, joined.x0:joined.x1])
             merged[i] = LineBox((joined.x0, joined.y0 + top, joined.x1, joined.y0 + bottom))
             break
         else:
+            active.append(len(merged))
             merged.append(line)
     return merged
