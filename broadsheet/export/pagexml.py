@@ -1,6 +1,6 @@
 """NAME.page.xml: PAGE-XML 2019-07-15 (PRImA), pixel coordinates of the input image.
 
-How the page model is encoded (read back by `broadsheet.export.readers.read_pagexml`):
+How the page model is encoded (read back by `broadsheet.formats.pagexml.read_pagexml`):
 - Regions: TextRegion for text-bearing types with the PAGE type mapping title/kicker/subtitle/
   subhead -> heading, text -> paragraph, byline -> credit, caption -> caption, masthead -> header
   (the one printing the header's folio -> page-number), continuation and other -> other; our exact
@@ -37,12 +37,11 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
-from broadsheet.export.alto import document_order, folio_regions, format_box, page_facts, xml_id, xml_safe
-from broadsheet.export.xmlfile import write_xml
+from broadsheet.export.order import document_order
+from broadsheet.export.xmlcommon import folio_regions, format_box, page_facts, write_xml, xml_id, xml_safe
+from broadsheet.formats.names import PAGE_NS, XSI_NS
 from broadsheet.model import Article, BBox, Page, Photo, Region, RegionType, TextDirection
 
-PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 PAGE_SCHEMA_LOCATION = f"{PAGE_NS} {PAGE_NS}/pagecontent.xsd"
 
 PAGE_TEXT_TYPE = {
