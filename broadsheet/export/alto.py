@@ -13,12 +13,15 @@ How the page model is encoded (read back by `broadsheet.formats.alto.read_alto`)
   and a `LayoutTag` `dir_vertical_rl` for vertical lines.
 - Description: rotation, skew_angle, text_size and working_scale as `name=value;` pairs in the
   processing step's `processingStepSettings`.
-- ReadingOrder: one OrderedGroup per item of page.reading_order (TAGREFS = its tag) whose
-  ElementRefs list the article's regions in order (a photo-news item: its photo block).
-- Layout/Page/PrintSpace: blocks in reading order. Text regions are TextBlocks (ID = region id,
-  TAGREFS = article tag, photo tag for captions, role tag); a photo and its caption blocks are
-  grouped in a `ComposedBlock TYPE="photo"` holding an Illustration (ID = the photo region's id)
-  and the caption TextBlocks; separators are GraphicalElements. Each line is a TextLine with one
+- ReadingOrder: one OrderedGroup per article and photo-news item in the page's reading-order walk
+  (`Page.in_reading_order`), TAGREFS = its tag, whose ElementRefs list the article's regions in
+  order (a photo-news item: its photo block). Items page.reading_order leaves out follow in
+  document order, their groups also tagged `order_implied` (an OtherTag), so that reading the
+  file back gives page.reading_order as it was. An item without blocks has no group.
+- Layout/Page/PrintSpace: blocks in reading order (`broadsheet.export.order`). Text regions are
+  TextBlocks (ID = region id, TAGREFS = article tag, photo tag for captions, role tag); a photo and
+  its caption blocks are grouped in a `ComposedBlock TYPE="photo"` holding an Illustration (ID =
+  the photo region's id) and the caption TextBlocks; separators are GraphicalElements. Each line is a TextLine with one
   String per space-separated word (one String per line for CJK), WC = line confidence; LANG is the
   page's language (`page_language`).
 IDs are used as they are when they are valid XML IDs (NCName), otherwise they are made valid.
@@ -35,7 +38,7 @@ from lxml import etree
 
 from broadsheet.export.order import Block, document_order
 from broadsheet.export.xmlcommon import format_box, page_facts, page_language, write_xml, xml_id, xml_safe
-from broadsheet.formats.names import ALTO_NS, BS_NS, HEADER_TAG, VERTICAL_TAG, XLINK_NS, XSI_NS
+from broadsheet.formats.names import ALTO_NS, BS_NS, HEADER_TAG, ORDER_IMPLIED_TAG, VERTICAL_TAG, XLINK_NS, XSI_NS
 from broadsheet.model import Article, BBox, Page, PageHeader, Photo, Region, RegionType, TextDirection
 
 ALTO_SCHEMA_LOCATION = "http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
@@ -132,7 +135,29 @@ def build(page: Page, name: str) -> etree._ElementTree:
     root = etree.Element(f"{{{ALTO_NS}}}alto", nsmap=nsmap)
     root.set(f"{{{XSI_NS}}}schemaLocation", f"{ALTO_NS} {ALTO_SCHEMA_LOCATION}")
     root.set("SCHEMAVERSION", "4.4")
+    _description(root, page, name)
 
+    blocks = document_order(page)
+    block_ids = _block_ids(blocks)
+    groups = _order_groups(page, block_ids)
+    known = _tags(root, page, blocks, implied_order=any(not listed for _, _, listed in groups))
+    _reading_order(root, groups)  # after Tags, before Layout
+
+    layout = _el(root, "Layout")
+    alto_page = _el(layout, "Page", {"ID": "page_1", "PHYSICAL_IMG_NR": "1",
+                                     "WIDTH": str(page.width), "HEIGHT": str(page.height)})
+    space = _el(alto_page, "PrintSpace", {"HPOS": "0", "VPOS": "0", "WIDTH": str(page.width),
+                                          "HEIGHT": str(page.height)})
+    language = page_language(page)
+    for block in blocks:
+        if block.photo is None:
+            _region_block(space, block.region, known, language)
+        else:
+            _photo_block(space, block, block_ids, known, language)
+    return etree.ElementTree(root)
+
+
+def _description(root, page: Page, name: str) -> None:
     description = _el(root, "Description")
     _el(description, "MeasurementUnit").text = "pixel"
     source = _el(description, "sourceImageInformation")
@@ -144,7 +169,9 @@ def build(page: Page, name: str) -> etree._ElementTree:
     _el(software, "softwareName").text = "broadsheet"
     _el(software, "softwareVersion").text = software_version()
 
-    blocks = document_order(page)
+
+def _tags(root, page: Page, blocks: list[Block], implied_order: bool) -> set[str]:
+    """The Tags element (left out when empty); returns the ids of its tags."""
     used_types = {r.type for b in blocks for r in b.regions}
     has_vertical = any(line.direction == TextDirection.VERTICAL_RL
                        for r in page.regions for line in r.lines)
@@ -165,11 +192,17 @@ def build(page: Page, name: str) -> etree._ElementTree:
         _photo_xml(tag, photo)
     if page.header is not None and not page.header.is_empty():
         _header_tag(tags, page.header)
+    if implied_order:
+        _el(tags, "OtherTag", {"ID": ORDER_IMPLIED_TAG, "TYPE": "reading-order",
+                               "LABEL": "not in the page's reading order: follows it in document order"})
     if len(tags) == 0:
         root.remove(tags)
+    return {el.get("ID") for el in tags}
 
-    # block ids first: the reading order refers to them
-    block_ids: dict[str, str] = {}  # region id or "photo:<id>" -> XML id of its block
+
+def _block_ids(blocks: list[Block]) -> dict[str, str]:
+    """Region id, or "photo:<id>" for a photo, -> the XML id of its block."""
+    block_ids: dict[str, str] = {}
     for block in blocks:
         if block.photo is not None:
             if block.photo_region is None:
@@ -181,47 +214,35 @@ def build(page: Page, name: str) -> etree._ElementTree:
     for block in blocks:
         if block.photo is not None and block.photo_region is not None:
             block_ids.setdefault(f"photo:{block.photo.id}", xml_id(block.photo_region.id))
-
-    _reading_order(root, page, block_ids)
-
-    layout = _el(root, "Layout")
-    alto_page = _el(layout, "Page", {"ID": "page_1", "PHYSICAL_IMG_NR": "1",
-                                     "WIDTH": str(page.width), "HEIGHT": str(page.height)})
-    space = _el(alto_page, "PrintSpace", {"HPOS": "0", "VPOS": "0", "WIDTH": str(page.width),
-                                          "HEIGHT": str(page.height)})
-    known = {el.get("ID") for el in tags}
-    language = page_language(page)
-    for block in blocks:
-        if block.photo is None:
-            _region_block(space, block.region, known, language)
-        else:
-            _photo_block(space, block, block_ids, known, language)
-    return etree.ElementTree(root)
+    return block_ids
 
 
-def _reading_order(root, page: Page, block_ids: dict[str, str]) -> None:
-    articles = {a.id: a for a in page.articles}
-    photos = {p.id: p for p in page.photos}
+def _order_groups(page: Page, block_ids: dict[str, str]) -> list[tuple[str, list[str], bool]]:
+    """(item id, its blocks' ids, whether the page's reading order lists it) for each article and
+    photo-news item in the page's reading-order walk that has blocks."""
+    listed = set(page.reading_order)
     groups = []
-    for item_id in page.reading_order:
-        if item_id in articles:
-            refs = [block_ids[rid] for rid in articles[item_id].regions if rid in block_ids]
-        elif item_id in photos and f"photo:{item_id}" in block_ids:
-            refs = [block_ids[f"photo:{item_id}"]]
+    for item in page.in_reading_order():
+        if isinstance(item, Article):
+            refs = [block_ids[rid] for rid in item.regions if rid in block_ids]
         else:
-            continue
+            refs = [block_ids[f"photo:{item.id}"]] if f"photo:{item.id}" in block_ids else []
         if refs:
-            groups.append((item_id, refs))
+            groups.append((item.id, refs, item.id in listed))
+    return groups
+
+
+def _reading_order(root, groups: list[tuple[str, list[str], bool]]) -> None:
     if not groups:
         return
     order = _el(root, "ReadingOrder")
     top = _el(order, "OrderedGroup", {"ID": "ro"})
-    for item_id, refs in groups:
+    for item_id, refs, listed in groups:
         gid = xml_id(f"ro_{item_id}")
-        group = _el(top, "OrderedGroup", {"ID": gid, "TAGREFS": xml_id(item_id)})
+        tagrefs = xml_id(item_id) if listed else f"{xml_id(item_id)} {ORDER_IMPLIED_TAG}"
+        group = _el(top, "OrderedGroup", {"ID": gid, "TAGREFS": tagrefs})
         for i, ref in enumerate(refs, 1):
             _el(group, "ElementRef", {"ID": f"{gid}_{i}", "REF": ref})
-    # ReadingOrder must come before Layout (appended later), after Tags: already in place
 
 
 def _region_block(parent, region: Region, known: set[str], language: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from broadsheet.model import Page, Photo, Region, RegionType
+from broadsheet.model import Article, Page, Photo, Region, RegionType
 
 
 @dataclass
@@ -34,7 +34,8 @@ def photo_region(page: Page, photo: Photo) -> Region | None:
 
 
 def document_order(page: Page) -> list[Block]:
-    """Mastheads, then articles/photo-news in reading order, then everything else."""
+    """Mastheads, then articles and photo-news as the page's one reading-order walk has them
+    (`Page.in_reading_order`), then what is left: photos, then regions, in document order."""
     photos = {p.id: p for p in page.photos}
     articles = {a.id: a for a in page.articles}
     region_by_id = {r.id: r for r in page.regions}
@@ -79,26 +80,23 @@ def document_order(page: Page) -> list[Block]:
         done_regions.add(region.id)
         blocks.append(Block(region=region))
 
-    def add_item(item_id: str) -> None:
-        if item_id in articles:
-            article = articles[item_id]
-            for rid in article.regions:
-                if rid in region_by_id:
-                    add_region(region_by_id[rid])
-            for pid in article.photos:
-                if pid in photos:
-                    add_photo(photos[pid])
-        elif item_id in photos:
-            add_photo(photos[item_id])
+    def add_item(item: Article | Photo) -> None:
+        if isinstance(item, Photo):
+            add_photo(item)
+            return
+        for rid in item.regions:
+            if rid in region_by_id:
+                add_region(region_by_id[rid])
+        for pid in item.photos:
+            if pid in photos:
+                add_photo(photos[pid])
 
     for region in page.regions:
         if region.type == RegionType.MASTHEAD and region.article is None:
             add_region(region)
-    for item_id in page.reading_order:
-        add_item(item_id)
-    for article in page.articles:
-        add_item(article.id)
-    for photo in page.photos:
+    for item in page.in_reading_order():
+        add_item(item)
+    for photo in page.photos:  # any not reached through an article
         add_photo(photo)
     for region in page.regions:
         add_region(region)

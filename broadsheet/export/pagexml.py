@@ -14,7 +14,8 @@ How the page model is encoded (read back by `broadsheet.formats.pagexml.read_pag
   as a region.
 - Captions -> photos: one Relation type="link" custom="caption" per caption region
   (SourceRegionRef = caption, TargetRegionRef = the photo's ImageRegion).
-- ReadingOrder: an OrderedGroup of one OrderedGroupIndexed per item of page.reading_order.
+- ReadingOrder: an OrderedGroup of one OrderedGroupIndexed per article and photo-news item in the
+  page's reading-order walk (`Page.in_reading_order`).
   An article's group (custom `structure {type:article; id:a1;}`, caption = title) lists its
   regions with RegionRefIndexed in the article's order and holds kicker/title/subtitle/byline
   (byline_apart: true for an own-line byline), continued_from, every paragraph verbatim with each
@@ -22,9 +23,9 @@ How the page model is encoded (read back by `broadsheet.formats.pagexml.read_pag
   (name="paragraph" / "subhead", in order) — PAGE has no paragraph element spanning regions, so
   that is how paragraphs round-trip exactly.
   A photo-news group (custom `structure {type:photo; id:p1;}`) lists the photo and its captions.
-  Articles missing from page.reading_order follow as groups marked `ordered:false;`. An article
-  with no regions at all cannot form a valid group and is not written (nor are photo-news items
-  whose photo is unknown).
+  Items page.reading_order leaves out follow in document order, their groups marked
+  `ordered:false;`, so that reading the file back gives page.reading_order as it was. An article
+  with no regions at all cannot form a valid group and is not written.
 - The page header (header.paper, header.folio, ...) and rotation, skew_angle, text_size and
   working_scale: UserDefined attributes of the Page.
 """
@@ -163,23 +164,18 @@ def build(page: Page, name: str) -> etree._ElementTree:
 
 def _reading_order(xml_page, page: Page, region_ids: set[str], image_id: dict[str, str],
                    blocks) -> None:
-    articles = {a.id: a for a in page.articles}
     captions = {b.photo.id: b.captions for b in blocks if b.photo}
+    listed = set(page.reading_order)
     groups = []
-    for item_id in page.reading_order:
-        if item_id in articles:
-            article = articles[item_id]
-            refs = [xml_id(r) for r in article.regions if r in region_ids]
-            groups.append((custom("article", id=article.id), article.title, refs,
-                           article_values(article)))
-        elif item_id in image_id:
-            refs = [image_id[item_id]] + [xml_id(c.id) for c in captions.get(item_id, [])]
-            groups.append((custom("photo", id=item_id), None, refs, []))
-    for article in page.articles:
-        if article.id not in page.reading_order:
-            refs = [xml_id(r) for r in article.regions if r in region_ids]
-            groups.append((custom("article", id=article.id, ordered="false"), article.title, refs,
-                           article_values(article)))
+    for item in page.in_reading_order():
+        ordered = None if item.id in listed else "false"  # left out of the order: follows it
+        if isinstance(item, Article):
+            refs = [xml_id(r) for r in item.regions if r in region_ids]
+            groups.append((custom("article", id=item.id, ordered=ordered), item.title, refs,
+                           article_values(item)))
+        elif item.id in image_id:
+            refs = [image_id[item.id]] + [xml_id(c.id) for c in captions.get(item.id, [])]
+            groups.append((custom("photo", id=item.id, ordered=ordered), None, refs, []))
     groups = [g for g in groups if g[2]]  # a group needs at least one member
     if not groups:
         return

@@ -10,7 +10,7 @@ from lxml import etree
 
 from broadsheet.errors import InputFileError
 from broadsheet.formats.common import box_from_text, fallback_article, joined, page_facts, region_type
-from broadsheet.formats.names import ALTO_NS, BS_NS, VERTICAL_TAG
+from broadsheet.formats.names import ALTO_NS, BS_NS, ORDER_IMPLIED_TAG, VERTICAL_TAG
 from broadsheet.formats.safexml import parse_root
 from broadsheet.model import Article, BBox, Line, Page, PageHeader, Photo, Region, RegionType, Subhead, TextDirection
 
@@ -109,14 +109,17 @@ def _regions(xml_page, tags: AltoTags) -> list[Region]:
 
 
 def _reading_order(root, tags: AltoTags) -> tuple[list[str], dict[str, list[str]]]:
-    """The items' tag ids in reading order, and the block ids each item's group lists."""
+    """The tag ids of the items the page's reading order lists, in order, and the block ids each
+    item's group lists (groups of items it leaves out too)."""
     reading_order: list[str] = []
     group_regions: dict[str, list[str]] = {}
     for group in root.iterfind(f"{_A}ReadingOrder/{_A}OrderedGroup/{_A}OrderedGroup"):
-        item_refs = [t for t in (group.get("TAGREFS") or "").split() if t in tags]
+        refs = (group.get("TAGREFS") or "").split()
+        item_refs = [t for t in refs if t in tags]
         if not item_refs:
             continue
-        reading_order.append(item_refs[0])
+        if ORDER_IMPLIED_TAG not in refs:
+            reading_order.append(item_refs[0])
         group_regions[item_refs[0]] = [r for e in group.iterfind(f"{_A}ElementRef")
                                        for r in e.get("REF").split()]
     return reading_order, group_regions

@@ -9,4 +9,7 @@ XLINK_NS = "http://www.w3.org/1999/xlink"
 
 VERTICAL_TAG = "dir_vertical_rl"  # ALTO LayoutTag of vertical lines
 HEADER_TAG = "page_header"  # ALTO StructureTag of the page header
+# ALTO OtherTag on the reading-order groups of items the page's reading order leaves out (they
+# follow the listed ones in document order): read back, the page's own order stays as it was
+ORDER_IMPLIED_TAG = "order_implied"
 PAGE_FACTS = ("rotation", "skew_angle", "text_size", "working_scale")  # as name=value pairs

@@ -43,8 +43,9 @@ def read_pagexml(path: str | os.PathLike) -> Page:
                                                    key=lambda r: int(r.get("index")))]
         kind = info.get("type", "article")
         item_id = info.get("id") or group.get("id") or f"a{number + 1}"
-        if kind == "photo":
+        if info.get("ordered") != "false":  # ordered:false marks an item the page's order leaves out
             reading_order.append(item_id)
+        if kind == "photo":
             continue
         values = _user_values(group)
         if values:
@@ -52,8 +53,6 @@ def read_pagexml(path: str | os.PathLike) -> Page:
         else:
             articles.append(fallback_article(item_id, group.get("caption"),
                                              [by_id[r] for r in refs if r in by_id]))
-        if info.get("ordered") != "false":
-            reading_order.append(item_id)
     page_values = dict(_user_values(xml_page))
     return Page(width=int(xml_page.get("imageWidth")), height=int(xml_page.get("imageHeight")),
                 source=xml_page.get("imageFilename"), header=_header_from_values(page_values),
