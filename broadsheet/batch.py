@@ -57,6 +57,10 @@ class PageTask:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     note: str | None = None  # added to the page's log line
 
+    @property
+    def outputs(self) -> list[Path]:
+        return output_paths(self.out_dir, self.name, self.formats)
+
 
 @dataclass(frozen=True)
 class PageOutcome:
@@ -116,10 +120,12 @@ def failure(label: str, path: Path, exc: BaseException, page: int | None = None)
 
 
 def page_tasks(path: Path, out_dir: Path, stem: str, formats: tuple[str, ...],
-               max_pages: int | None = None) -> list[PageTask]:
-    """One task per page of the file (opening it checks it: raises BroadsheetError)."""
+               max_pages: int | None = None, label: str | None = None) -> list[PageTask]:
+    """One task per page of the file (opening it checks it: raises BroadsheetError). Logs name the
+    file by `label` (default: its path), a page of a multi-page file as `label[p002]`."""
+    label = label or str(path)
     return [
-        PageTask(path, index, f"{path}[{source.name_suffix[1:]}]" if source.name_suffix else str(path),
+        PageTask(path, index, f"{label}[{source.name_suffix[1:]}]" if source.name_suffix else label,
                  out_dir, stem + source.name_suffix, formats, source.note)
         for index, source in enumerate(iter_page_images(path, max_pages))
     ]
@@ -370,7 +376,7 @@ def plan_batch(root: Path, out_dir: Path, recursive: bool = False,
         page_dir = out_dir / folder.relative_to(root)
         for path in paths:
             for item in file_items(path, page_dir, stems[path.name], formats, max_pages):
-                outputs = output_paths(page_dir, item.name, formats) if isinstance(item, PageTask) else []
+                outputs = item.outputs if isinstance(item, PageTask) else []
                 if not all(is_inside(out_dir, p) for p in outputs):  # a subfolder of OUT is a symlink
                     plan.items.append(failure(item.label, path, FileAccessError(
                         f"{path}: output would land outside {out_dir}"), item.index + 1))
@@ -414,9 +420,13 @@ def _not_a_page_file(path: Path) -> BroadsheetError | None:
     return None
 
 
-def check_folders(root: Path, out_dir: Path) -> None:
+def check_input_folder(root: Path) -> None:
     if not root.is_dir():
         raise InputFileError(f"{root}: no such folder" if not root.exists() else f"{root}: not a folder")
+
+
+def check_folders(root: Path, out_dir: Path) -> None:
+    check_input_folder(root)
     if is_inside(out_dir, root):
         # outputs (photo crops are images) would land in the input tree and be read next time
         raise InputFileError(f"{root}: the input folder must not be inside the output folder {out_dir}")

@@ -8,9 +8,9 @@ import pytest
 from export_helpers import fixture_names, handmade_page, page_and_image, pages_under_test
 from lxml import etree
 
-from broadsheet.export import alto, hocr, output_paths, pagexml, parse_formats, write_page
-from broadsheet.export.readers import alto_schema, page_schema, read_alto, read_pagexml, validate_alto, validate_page
+from broadsheet.export import alto, hocr, output_paths, pagexml, parse_formats, write_page, xmlcommon
 from broadsheet.export.text import page_text
+from broadsheet.formats import alto_schema, page_schema, read_alto, read_pagexml, validate_alto, validate_page
 from broadsheet.model import PageHeader, RegionType, TextDirection
 
 PAGES = pages_under_test(all_fixtures=True)  # the XML checks are cheap: every fixture
@@ -131,7 +131,7 @@ def test_alto_structure(written):
         assert tags[article.id].get("LABEL") == (article.title or article.id)
     xml_page = root.find("a:Layout/a:Page", ns)
     assert (xml_page.get("WIDTH"), xml_page.get("HEIGHT")) == (str(page.width), str(page.height))
-    assert {b.get("LANG") for b in xml_page.iter(f"{{{alto.ALTO_NS}}}TextBlock")} <= {alto.page_language(page)}
+    assert {b.get("LANG") for b in xml_page.iter(f"{{{alto.ALTO_NS}}}TextBlock")} <= {xmlcommon.page_language(page)}
     if page.header:  # the masthead blocks refer to the page header's tag
         assert tags[alto.HEADER_TAG].get("TYPE") == "header"
         for region in page.regions:
@@ -207,7 +207,7 @@ def test_alto_reader_falls_back_without_our_metadata(written):
     back = read_alto(paths["alto"])
     for article in page.articles:
         got = next(a for a in back.articles if a.id == article.id)
-        assert_fallback_article(got, article, alto.page_language(page))
+        assert_fallback_article(got, article, xmlcommon.page_language(page))
         # the role tags tell continuation notices apart
         assert (got.continued_from, got.continued_to) == (article.continued_from, article.continued_to)
     assert back.header is None
@@ -230,7 +230,7 @@ def test_pagexml_reader_falls_back_on_plain_page(written):
         if not refs:
             continue
         got = next(a for a in back.articles if a.regions == refs)
-        assert_fallback_article(got, article, alto.page_language(page))
+        assert_fallback_article(got, article, xmlcommon.page_language(page))
 
 
 def test_hocr_lines(written):
@@ -240,10 +240,10 @@ def test_hocr_lines(written):
     assert root.find("h:head/h:meta[@name='ocr-system']", ns).get("content") == "broadsheet"
     ocr_page = root.find(".//h:div[@class='ocr_page']", ns)
     assert f"bbox 0 0 {page.width} {page.height}" in ocr_page.get("title")
-    assert root.get("lang") == alto.page_language(page)
+    assert root.get("lang") == xmlcommon.page_language(page)
     classes = {d.get("id"): d.get("class") for d in root.iterfind(".//h:div", ns)}
     for region in page.regions:
-        if region.type in hocr.HOCR_CLASS and region.id not in alto.folio_regions(page):
+        if region.type in hocr.HOCR_CLASS and region.id not in xmlcommon.folio_regions(page):
             assert classes[region.id] == hocr.HOCR_CLASS[region.type], region.id
     spans = {s.get("id"): s for s in root.iterfind(".//h:span[@class='ocr_line']", ns)}
     assert len(spans) == sum(len(r.lines) for r in page.regions)
@@ -261,11 +261,11 @@ def test_hocr_lines(written):
 
 def test_page_language_from_the_text():
     page = handmade_page()
-    assert alto.page_language(page) == "zh"
+    assert xmlcommon.page_language(page) == "zh"
     for region in page.regions:
         for line in region.lines:
             line.text = "Notice of Realty Action: 40 acres"
-    assert alto.page_language(page) == "en"
+    assert xmlcommon.page_language(page) == "en"
 
 
 def test_write_page_all_formats(tmp_path):

@@ -7,7 +7,6 @@ field has its declared type, or one InputFileError line saying why not.
 from __future__ import annotations
 
 import dataclasses
-import json
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -18,13 +17,9 @@ from pathlib import Path
 from lxml import etree
 
 from broadsheet.errors import BadArgsError, BroadsheetError, InputFileError
-from broadsheet.export.readers import read_alto, read_pagexml
+from broadsheet.formats import MALFORMED, read_alto, read_json_page, read_pagexml
+from broadsheet.formats.jsonpage import one_line
 from broadsheet.model import Page
-
-# What reading a document that is well-formed but not what a reader expects can raise.
-MALFORMED = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError)
-_JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",
-               type(None): "null"}
 
 
 @dataclass
@@ -35,20 +30,6 @@ class PlainText:
 
 
 Gold = Page | PlainText
-
-
-def read_json_page(path: Path) -> Page:
-    try:
-        data = json.loads(path.read_bytes())
-    except ValueError as exc:  # undecodable bytes too
-        raise InputFileError(f"{path}: not JSON ({_one_line(exc)})") from exc
-    if not isinstance(data, dict):
-        raise InputFileError(f"{path}: not a broadsheet page document ({_JSON_TYPES[type(data)]}, "
-                             "not a JSON object)")
-    try:
-        return Page.from_dict(data)
-    except MALFORMED as exc:
-        raise InputFileError(f"{path}: not a broadsheet page document ({_one_line(exc)})") from exc
 
 
 def read_plain_text(path: Path) -> PlainText:
@@ -99,9 +80,9 @@ def _read(reader: Callable[[Path], Gold], path: Path) -> Gold:
     except RecursionError as exc:
         raise InputFileError(f"{path}: nested too deeply to read") from exc
     except etree.XMLSyntaxError as exc:  # entity bombs and over-deep nesting too: libxml2 refuses them
-        raise InputFileError(f"{path}: not well-formed XML ({_one_line(exc.msg)})") from exc
+        raise InputFileError(f"{path}: not well-formed XML ({one_line(exc.msg)})") from exc
     except MALFORMED as exc:
-        raise InputFileError(f"{path}: not a page this reader understands ({_one_line(exc)})") from exc
+        raise InputFileError(f"{path}: not a page this reader understands ({one_line(exc)})") from exc
     except OSError as exc:
         raise InputFileError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if (where := first_mistyped(gold, type(gold), "")) is not None:
@@ -194,7 +175,3 @@ def _check_file(path: Path) -> None:
 
 def _known() -> str:
     return ", ".join(sorted(READERS))
-
-
-def _one_line(message: object) -> str:
-    return " ".join(str(message).split())

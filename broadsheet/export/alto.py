@@ -1,6 +1,6 @@
 """NAME.alto.xml: ALTO v4.4 (Library of Congress), pixel units.
 
-How the page model is encoded (read back by `broadsheet.export.readers.read_alto`):
+How the page model is encoded (read back by `broadsheet.formats.alto.read_alto`):
 - Tags: one `StructureTag TYPE="article"` per article (ID = article id, LABEL = title) and one
   `StructureTag TYPE="photo"` per photo (ID = photo id). ALTO has no element for kicker, byline or
   paragraphs, so each tag's `XmlData` holds the article's structured text verbatim in our own
@@ -13,12 +13,15 @@ How the page model is encoded (read back by `broadsheet.export.readers.read_alto
   and a `LayoutTag` `dir_vertical_rl` for vertical lines.
 - Description: rotation, skew_angle, text_size and working_scale as `name=value;` pairs in the
   processing step's `processingStepSettings`.
-- ReadingOrder: one OrderedGroup per item of page.reading_order (TAGREFS = its tag) whose
-  ElementRefs list the article's regions in order (a photo-news item: its photo block).
-- Layout/Page/PrintSpace: blocks in reading order. Text regions are TextBlocks (ID = region id,
-  TAGREFS = article tag, photo tag for captions, role tag); a photo and its caption blocks are
-  grouped in a `ComposedBlock TYPE="photo"` holding an Illustration (ID = the photo region's id)
-  and the caption TextBlocks; separators are GraphicalElements. Each line is a TextLine with one
+- ReadingOrder: one OrderedGroup per article and photo-news item in the page's reading-order walk
+  (`Page.in_reading_order`), TAGREFS = its tag, whose ElementRefs list the article's regions in
+  order (a photo-news item: its photo block). Items page.reading_order leaves out follow in
+  document order, their groups also tagged `order_implied` (an OtherTag), so that reading the
+  file back gives page.reading_order as it was. An item without blocks has no group.
+- Layout/Page/PrintSpace: blocks in reading order (`broadsheet.export.order`). Text regions are
+  TextBlocks (ID = region id, TAGREFS = article tag, photo tag for captions, role tag); a photo and
+  its caption blocks are grouped in a `ComposedBlock TYPE="photo"` holding an Illustration (ID =
+  the photo region's id) and the caption TextBlocks; separators are GraphicalElements. Each line is a TextLine with one
   String per space-separated word (one String per line for CJK), WC = line confidence; LANG is the
   page's language (`page_language`).
 IDs are used as they are when they are valid XML IDs (NCName), otherwise they are made valid.
@@ -26,73 +29,26 @@ IDs are used as they are when they are valid XML IDs (NCName), otherwise they ar
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
 from lxml import etree
 
-from broadsheet import __version__
-from broadsheet.export.xmlfile import write_xml
+from broadsheet.export.order import Block, document_order
+from broadsheet.export.xmlcommon import format_box, page_facts, page_language, write_xml, xml_id, xml_safe
+from broadsheet.formats.names import ALTO_NS, BS_NS, HEADER_TAG, ORDER_IMPLIED_TAG, VERTICAL_TAG, XLINK_NS, XSI_NS
 from broadsheet.model import Article, BBox, Page, PageHeader, Photo, Region, RegionType, TextDirection
 
-ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
-XLINK_NS = "http://www.w3.org/1999/xlink"
-BS_NS = "urn:broadsheet:page"
 ALTO_SCHEMA_LOCATION = "http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
-VERTICAL_TAG = "dir_vertical_rl"
-HEADER_TAG = "page_header"
-PAGE_FACTS = ("rotation", "skew_angle", "text_size", "working_scale")  # numbers no standard element holds
-
-_NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 
 
-def xml_id(value: str) -> str:
-    """An XML ID (NCName) for one of our ids: unchanged when already valid."""
-    if _NCNAME.match(value):
-        return value
-    return "id_" + re.sub(r"[^\w.\-]", "_", value)
-
-
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_safe(page: Page) -> Page:
-    """A copy of `page` without characters XML 1.0 cannot hold (control characters from OCR)."""
-    def clean(value):
-        if isinstance(value, str):
-            return _XML_INVALID.sub("", value)
-        if isinstance(value, dict):
-            return {k: clean(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [clean(v) for v in value]
-        return value
-
-    return Page.from_dict(clean(page.to_dict()))
-
-
-_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-
-
-def page_language(page: Page) -> str:
-    """'zh' when ideographs are at least 30% of the page's letters, else 'en': the page model keeps
-    no language, and the default recogniser (PP-OCR) reads only Chinese and English."""
-    text = "".join(line.text for region in page.regions for line in region.lines)
-    letters = sum(ch.isalpha() for ch in text)
-    return "zh" if len(_IDEOGRAPH.findall(text)) >= 0.3 * letters else "en"
-
-
-def page_facts(page: Page) -> list[tuple[str, str]]:
-    return [(key, str(getattr(page, key))) for key in PAGE_FACTS if getattr(page, key) is not None]
-
-
-def folio_regions(page: Page) -> set[str]:
-    """Ids of masthead regions that print just the header's folio: the page number."""
-    folio = page.header.folio if page.header else None
-    return {r.id for r in page.regions
-            if folio and r.type == RegionType.MASTHEAD and r.text.strip() == folio.strip()}
+@cache
+def software_version() -> str:
+    # the version the installed package declares: the package root sits above the writers, which
+    # must not import it
+    return version("broadsheet")
 
 
 def role_tag(region_type: RegionType) -> str:
@@ -103,109 +59,6 @@ def bbox_attrs(bbox: BBox) -> dict[str, str]:
     x0, y0, x1, y1 = bbox
     return {"HPOS": str(x0), "VPOS": str(y0), "WIDTH": str(max(x1 - x0, 0)),
             "HEIGHT": str(max(y1 - y0, 0))}
-
-
-def format_box(bbox: BBox) -> str:
-    return " ".join(str(v) for v in bbox)
-
-
-# ---------------------------------------------------------------- order shared by XML writers
-
-
-@dataclass
-class Block:
-    """One unit of the document order: a single region, or a photo with its captions."""
-
-    region: Region | None = None
-    photo: Photo | None = None
-    photo_region: Region | None = None
-    captions: list[Region] = field(default_factory=list)
-
-    @property
-    def regions(self) -> list[Region]:
-        if self.photo is None:
-            return [self.region] if self.region else []
-        return ([self.photo_region] if self.photo_region else []) + self.captions
-
-
-def photo_region(page: Page, photo: Photo) -> Region | None:
-    """The photo-type region showing `photo` (linked by id, else by identical box)."""
-    candidates = [r for r in page.regions if r.type == RegionType.PHOTO]
-    return (next((r for r in candidates if r.photo == photo.id), None)
-            or next((r for r in candidates if r.photo is None and tuple(r.bbox) == tuple(photo.bbox)),
-                    None))
-
-
-def document_order(page: Page) -> list[Block]:
-    """Mastheads, then articles/photo-news in reading order, then everything else."""
-    photos = {p.id: p for p in page.photos}
-    articles = {a.id: a for a in page.articles}
-    region_by_id = {r.id: r for r in page.regions}
-    photo_regions = {p.id: photo_region(page, p) for p in page.photos}
-    region_photo = {r.id: pid for pid, r in photo_regions.items() if r is not None}
-    rank = {r.id: i for i, r in enumerate(page.regions)}
-    for article in page.articles:
-        for i, rid in enumerate(article.regions):
-            rank.setdefault(rid, i)
-    blocks: list[Block] = []
-    done_regions: set[str] = set()
-    done_photos: set[str] = set()
-
-    def photo_of(region: Region) -> str | None:
-        if region.id in region_photo:
-            return region_photo[region.id]
-        if region.type == RegionType.CAPTION and region.photo in photos:
-            return region.photo
-        return None
-
-    def add_photo(photo: Photo) -> None:
-        if photo.id in done_photos:
-            return
-        done_photos.add(photo.id)
-        captions = [r for r in page.regions if r.type == RegionType.CAPTION and r.photo == photo.id
-                    and r.id not in done_regions]
-        owner = articles.get(photo.article)
-        if owner is not None:
-            order = {rid: i for i, rid in enumerate(owner.regions)}
-            captions.sort(key=lambda r: (order.get(r.id, len(order)), rank[r.id]))
-        block = Block(photo=photo, photo_region=photo_regions.get(photo.id), captions=captions)
-        done_regions.update(r.id for r in block.regions)
-        blocks.append(block)
-
-    def add_region(region: Region) -> None:
-        if region.id in done_regions:
-            return
-        pid = photo_of(region)
-        if pid is not None:
-            add_photo(photos[pid])
-            return
-        done_regions.add(region.id)
-        blocks.append(Block(region=region))
-
-    def add_item(item_id: str) -> None:
-        if item_id in articles:
-            article = articles[item_id]
-            for rid in article.regions:
-                if rid in region_by_id:
-                    add_region(region_by_id[rid])
-            for pid in article.photos:
-                if pid in photos:
-                    add_photo(photos[pid])
-        elif item_id in photos:
-            add_photo(photos[item_id])
-
-    for region in page.regions:
-        if region.type == RegionType.MASTHEAD and region.article is None:
-            add_region(region)
-    for item_id in page.reading_order:
-        add_item(item_id)
-    for article in page.articles:
-        add_item(article.id)
-    for photo in page.photos:
-        add_photo(photo)
-    for region in page.regions:
-        add_region(region)
-    return blocks
 
 
 # ---------------------------------------------------------------- writer
@@ -282,7 +135,29 @@ def build(page: Page, name: str) -> etree._ElementTree:
     root = etree.Element(f"{{{ALTO_NS}}}alto", nsmap=nsmap)
     root.set(f"{{{XSI_NS}}}schemaLocation", f"{ALTO_NS} {ALTO_SCHEMA_LOCATION}")
     root.set("SCHEMAVERSION", "4.4")
+    _description(root, page, name)
 
+    blocks = document_order(page)
+    block_ids = _block_ids(blocks)
+    groups = _order_groups(page, block_ids)
+    known = _tags(root, page, blocks, implied_order=any(not listed for _, _, listed in groups))
+    _reading_order(root, groups)  # after Tags, before Layout
+
+    layout = _el(root, "Layout")
+    alto_page = _el(layout, "Page", {"ID": "page_1", "PHYSICAL_IMG_NR": "1",
+                                     "WIDTH": str(page.width), "HEIGHT": str(page.height)})
+    space = _el(alto_page, "PrintSpace", {"HPOS": "0", "VPOS": "0", "WIDTH": str(page.width),
+                                          "HEIGHT": str(page.height)})
+    language = page_language(page)
+    for block in blocks:
+        if block.photo is None:
+            _region_block(space, block.region, known, language)
+        else:
+            _photo_block(space, block, block_ids, known, language)
+    return etree.ElementTree(root)
+
+
+def _description(root, page: Page, name: str) -> None:
     description = _el(root, "Description")
     _el(description, "MeasurementUnit").text = "pixel"
     source = _el(description, "sourceImageInformation")
@@ -292,9 +167,11 @@ def build(page: Page, name: str) -> etree._ElementTree:
     _el(step, "processingStepSettings").text = " ".join(f"{k}={v};" for k, v in page_facts(page))
     software = _el(step, "processingSoftware")
     _el(software, "softwareName").text = "broadsheet"
-    _el(software, "softwareVersion").text = __version__
+    _el(software, "softwareVersion").text = software_version()
 
-    blocks = document_order(page)
+
+def _tags(root, page: Page, blocks: list[Block], implied_order: bool) -> set[str]:
+    """The Tags element (left out when empty); returns the ids of its tags."""
     used_types = {r.type for b in blocks for r in b.regions}
     has_vertical = any(line.direction == TextDirection.VERTICAL_RL
                        for r in page.regions for line in r.lines)
@@ -315,11 +192,17 @@ def build(page: Page, name: str) -> etree._ElementTree:
         _photo_xml(tag, photo)
     if page.header is not None and not page.header.is_empty():
         _header_tag(tags, page.header)
+    if implied_order:
+        _el(tags, "OtherTag", {"ID": ORDER_IMPLIED_TAG, "TYPE": "reading-order",
+                               "LABEL": "not in the page's reading order: follows it in document order"})
     if len(tags) == 0:
         root.remove(tags)
+    return {el.get("ID") for el in tags}
 
-    # block ids first: the reading order refers to them
-    block_ids: dict[str, str] = {}  # region id or "photo:<id>" -> XML id of its block
+
+def _block_ids(blocks: list[Block]) -> dict[str, str]:
+    """Region id, or "photo:<id>" for a photo, -> the XML id of its block."""
+    block_ids: dict[str, str] = {}
     for block in blocks:
         if block.photo is not None:
             if block.photo_region is None:
@@ -331,47 +214,35 @@ def build(page: Page, name: str) -> etree._ElementTree:
     for block in blocks:
         if block.photo is not None and block.photo_region is not None:
             block_ids.setdefault(f"photo:{block.photo.id}", xml_id(block.photo_region.id))
-
-    _reading_order(root, page, block_ids)
-
-    layout = _el(root, "Layout")
-    alto_page = _el(layout, "Page", {"ID": "page_1", "PHYSICAL_IMG_NR": "1",
-                                     "WIDTH": str(page.width), "HEIGHT": str(page.height)})
-    space = _el(alto_page, "PrintSpace", {"HPOS": "0", "VPOS": "0", "WIDTH": str(page.width),
-                                          "HEIGHT": str(page.height)})
-    known = {el.get("ID") for el in tags}
-    language = page_language(page)
-    for block in blocks:
-        if block.photo is None:
-            _region_block(space, block.region, known, language)
-        else:
-            _photo_block(space, block, block_ids, known, language)
-    return etree.ElementTree(root)
+    return block_ids
 
 
-def _reading_order(root, page: Page, block_ids: dict[str, str]) -> None:
-    articles = {a.id: a for a in page.articles}
-    photos = {p.id: p for p in page.photos}
+def _order_groups(page: Page, block_ids: dict[str, str]) -> list[tuple[str, list[str], bool]]:
+    """(item id, its blocks' ids, whether the page's reading order lists it) for each article and
+    photo-news item in the page's reading-order walk that has blocks."""
+    listed = set(page.reading_order)
     groups = []
-    for item_id in page.reading_order:
-        if item_id in articles:
-            refs = [block_ids[rid] for rid in articles[item_id].regions if rid in block_ids]
-        elif item_id in photos and f"photo:{item_id}" in block_ids:
-            refs = [block_ids[f"photo:{item_id}"]]
+    for item in page.in_reading_order():
+        if isinstance(item, Article):
+            refs = [block_ids[rid] for rid in item.regions if rid in block_ids]
         else:
-            continue
+            refs = [block_ids[f"photo:{item.id}"]] if f"photo:{item.id}" in block_ids else []
         if refs:
-            groups.append((item_id, refs))
+            groups.append((item.id, refs, item.id in listed))
+    return groups
+
+
+def _reading_order(root, groups: list[tuple[str, list[str], bool]]) -> None:
     if not groups:
         return
     order = _el(root, "ReadingOrder")
     top = _el(order, "OrderedGroup", {"ID": "ro"})
-    for item_id, refs in groups:
+    for item_id, refs, listed in groups:
         gid = xml_id(f"ro_{item_id}")
-        group = _el(top, "OrderedGroup", {"ID": gid, "TAGREFS": xml_id(item_id)})
+        tagrefs = xml_id(item_id) if listed else f"{xml_id(item_id)} {ORDER_IMPLIED_TAG}"
+        group = _el(top, "OrderedGroup", {"ID": gid, "TAGREFS": tagrefs})
         for i, ref in enumerate(refs, 1):
             _el(group, "ElementRef", {"ID": f"{gid}_{i}", "REF": ref})
-    # ReadingOrder must come before Layout (appended later), after Tags: already in place
 
 
 def _region_block(parent, region: Region, known: set[str], language: str) -> None:

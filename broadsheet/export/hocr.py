@@ -1,6 +1,6 @@
 """NAME.hocr: hOCR 1.2 (XHTML), boxes in pixels of the input image.
 
-One `ocr_page` (bbox, image); per region, in reading order (see `alto.document_order`): an
+One `ocr_page` (bbox, image); per region, in reading order (see `order.document_order`): an
 `ocr_carea` holding one `ocr_par` of `ocr_line`s (`title="bbox x0 y0 x1 y1; x_wconf NN"`,
 `textangle 270` for vertical lines); photos are `ocr_photo`, separators `ocr_separator`.
 Our region type and links are kept as data-type / data-article / data-photo attributes, and an
@@ -8,7 +8,7 @@ Our region type and links are kept as data-type / data-article / data-photo attr
 `ocr_caption`, own-line bylines `ocr_author`, subheads `ocr_subsection` (the heading of a part of
 the article); masthead regions are `ocr_header` floats, the one printing the header's folio
 `ocr_pageno`. Continuation notices have no hOCR class: plain `ocr_carea`. The document's `lang` is
-the page's language (`alto.page_language`).
+the page's language (`xmlcommon.page_language`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
-from broadsheet.export.alto import document_order, folio_regions, page_language, xml_id, xml_safe
-from broadsheet.export.xmlfile import write_xml
+from broadsheet.export.order import document_order
+from broadsheet.export.xmlcommon import folio_regions, page_language, write_xml, xml_id, xml_safe
 from broadsheet.model import BBox, Page, Region, RegionType, TextDirection
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"

@@ -24,9 +24,9 @@ import numpy as np
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from PIL import Image
 
-from broadsheet.export.alto import page_language
 from broadsheet.export.overlay import PALETTE
 from broadsheet.export.photos import crop_href
+from broadsheet.export.xmlcommon import page_language
 from broadsheet.imageio import atomic_write
 from broadsheet.model import Page
 

@@ -1,9 +1,10 @@
 """NAME.overlay.jpg: the page shrunk to ~1600 px wide with the layout drawn over it.
 
 Each region is a box in its type's colour (`PALETTE`) with a semi-transparent fill (`FILL_ALPHA`),
-article ids are written at their article box's top-left corner, the reading order is drawn as
-numbered arrows between consecutive items' centres, each caption has a line to its photo, and a
-legend of the colours sits in the top-right corner (`legend_boxes` gives its geometry).
+article ids are written at their article box's top-left corner, the reading order
+(`Page.in_reading_order`) is drawn as numbered arrows between consecutive items' centres, each
+caption has a line to its photo, and a legend of the colours sits in the top-right corner
+(`legend_boxes` gives its geometry).
 """
 
 from __future__ import annotations
@@ -111,13 +112,7 @@ def render(page: Page, image: np.ndarray) -> Image.Image:
             draw.ellipse([start[0] - 4, start[1] - 4, start[0] + 4, start[1] + 4], fill=LINK_COLOUR)
 
     # reading order: numbered arrows between consecutive items
-    articles = {a.id: a for a in page.articles}
-    centers = []
-    for item_id in page.reading_order:
-        box = articles[item_id].bbox if item_id in articles else \
-            photos[item_id].bbox if item_id in photos else None
-        if box is not None:
-            centers.append(_center(_scaled(box, s)))
+    centers = [_center(_scaled(item.bbox, s)) for item in page.in_reading_order()]
     label_font = _font(max(14, round(out.width / 55)))
     for i, (start, end) in enumerate(zip(centers, centers[1:]), 1):
         _arrow(draw, start, end, ORDER_COLOUR, width + 1)

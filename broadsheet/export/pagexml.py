@@ -1,6 +1,6 @@
 """NAME.page.xml: PAGE-XML 2019-07-15 (PRImA), pixel coordinates of the input image.
 
-How the page model is encoded (read back by `broadsheet.export.readers.read_pagexml`):
+How the page model is encoded (read back by `broadsheet.formats.pagexml.read_pagexml`):
 - Regions: TextRegion for text-bearing types with the PAGE type mapping title/kicker/subtitle/
   subhead -> heading, text -> paragraph, byline -> credit, caption -> caption, masthead -> header
   (the one printing the header's folio -> page-number), continuation and other -> other; our exact
@@ -14,7 +14,8 @@ How the page model is encoded (read back by `broadsheet.export.readers.read_page
   as a region.
 - Captions -> photos: one Relation type="link" custom="caption" per caption region
   (SourceRegionRef = caption, TargetRegionRef = the photo's ImageRegion).
-- ReadingOrder: an OrderedGroup of one OrderedGroupIndexed per item of page.reading_order.
+- ReadingOrder: an OrderedGroup of one OrderedGroupIndexed per article and photo-news item in the
+  page's reading-order walk (`Page.in_reading_order`).
   An article's group (custom `structure {type:article; id:a1;}`, caption = title) lists its
   regions with RegionRefIndexed in the article's order and holds kicker/title/subtitle/byline
   (byline_apart: true for an own-line byline), continued_from, every paragraph verbatim with each
@@ -22,9 +23,9 @@ How the page model is encoded (read back by `broadsheet.export.readers.read_page
   (name="paragraph" / "subhead", in order) — PAGE has no paragraph element spanning regions, so
   that is how paragraphs round-trip exactly.
   A photo-news group (custom `structure {type:photo; id:p1;}`) lists the photo and its captions.
-  Articles missing from page.reading_order follow as groups marked `ordered:false;`. An article
-  with no regions at all cannot form a valid group and is not written (nor are photo-news items
-  whose photo is unknown).
+  Items page.reading_order leaves out follow in document order, their groups marked
+  `ordered:false;`, so that reading the file back gives page.reading_order as it was. An article
+  with no regions at all cannot form a valid group and is not written.
 - The page header (header.paper, header.folio, ...) and rotation, skew_angle, text_size and
   working_scale: UserDefined attributes of the Page.
 """
@@ -37,12 +38,11 @@ from pathlib import Path
 import numpy as np
 from lxml import etree
 
-from broadsheet.export.alto import document_order, folio_regions, format_box, page_facts, xml_id, xml_safe
-from broadsheet.export.xmlfile import write_xml
+from broadsheet.export.order import document_order
+from broadsheet.export.xmlcommon import folio_regions, format_box, page_facts, write_xml, xml_id, xml_safe
+from broadsheet.formats.names import PAGE_NS, XSI_NS
 from broadsheet.model import Article, BBox, Page, Photo, Region, RegionType, TextDirection
 
-PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 PAGE_SCHEMA_LOCATION = f"{PAGE_NS} {PAGE_NS}/pagecontent.xsd"
 
 PAGE_TEXT_TYPE = {
@@ -164,23 +164,18 @@ def build(page: Page, name: str) -> etree._ElementTree:
 
 def _reading_order(xml_page, page: Page, region_ids: set[str], image_id: dict[str, str],
                    blocks) -> None:
-    articles = {a.id: a for a in page.articles}
     captions = {b.photo.id: b.captions for b in blocks if b.photo}
+    listed = set(page.reading_order)
     groups = []
-    for item_id in page.reading_order:
-        if item_id in articles:
-            article = articles[item_id]
-            refs = [xml_id(r) for r in article.regions if r in region_ids]
-            groups.append((custom("article", id=article.id), article.title, refs,
-                           article_values(article)))
-        elif item_id in image_id:
-            refs = [image_id[item_id]] + [xml_id(c.id) for c in captions.get(item_id, [])]
-            groups.append((custom("photo", id=item_id), None, refs, []))
-    for article in page.articles:
-        if article.id not in page.reading_order:
-            refs = [xml_id(r) for r in article.regions if r in region_ids]
-            groups.append((custom("article", id=article.id, ordered="false"), article.title, refs,
-                           article_values(article)))
+    for item in page.in_reading_order():
+        ordered = None if item.id in listed else "false"  # left out of the order: follows it
+        if isinstance(item, Article):
+            refs = [xml_id(r) for r in item.regions if r in region_ids]
+            groups.append((custom("article", id=item.id, ordered=ordered), item.title, refs,
+                           article_values(item)))
+        elif item.id in image_id:
+            refs = [image_id[item.id]] + [xml_id(c.id) for c in captions.get(item.id, [])]
+            groups.append((custom("photo", id=item.id, ordered=ordered), None, refs, []))
     groups = [g for g in groups if g[2]]  # a group needs at least one member
     if not groups:
         return
