@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 SCHEMA_NAME = "broadsheet.page"
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 BBox = tuple[int, int, int, int]
 
@@ -65,6 +65,17 @@ def in_rows(boxes: list, key=lambda item: item.bbox) -> list:
         else:
             rows.append([item])
     return [item for row in rows for item in sorted(row, key=lambda i: key(i)[0])]
+
+
+@dataclass
+class EngineInfo:
+    """Who read the page: one entry per role an OCR engine played."""
+
+    role: str  # "detection" (finding text lines) or "recognition" (reading them)
+    name: str  # the software, e.g. "rapidocr", "tesseract"
+    version: str
+    model: str  # the model or language data it ran, e.g. "PP-OCRv6_det_small", "chi_sim"
+    languages: list[str] = field(default_factory=list)  # BCP 47 tags it reads; empty: any script
 
 
 @dataclass
@@ -166,6 +177,7 @@ class Page:
     text_size: float | None = None  # body text height (ink of a line), input pixels
     working_scale: float = 1.0  # the page was analysed and read at this many times its input size
     header: PageHeader | None = None
+    engines: list[EngineInfo] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
@@ -272,6 +284,8 @@ class Page:
             text_size=data.get("text_size"),
             working_scale=float(data.get("working_scale", 1.0)),
             header=_header(data.get("header")),
+            engines=[EngineInfo(e["role"], e["name"], e["version"], e["model"], list(e.get("languages", [])))
+                     for e in data.get("engines", [])],
             articles=articles,
             photos=photos,
             regions=regions,

@@ -17,7 +17,7 @@ from broadsheet.imageio import load_image
 from broadsheet.layout import GeometricLayout, LayoutAnalyzer
 from broadsheet.model import Page
 from broadsheet.normalize import normalize_page, page_to_input
-from broadsheet.ocr import OcrEngine, get_engine, read_lines
+from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
 
 
 @dataclass
@@ -28,7 +28,7 @@ class PageResult:
 
 
 class Pipeline:
-    def __init__(self, engine: str | OcrEngine = "rapidocr", deskew: bool = True,
+    def __init__(self, engine: str | OcrEngine = DEFAULT_ENGINE, deskew: bool = True,
                  threads: int | None = None, layout: LayoutAnalyzer | None = None) -> None:
         self.engine = get_engine(engine, threads) if isinstance(engine, str) else engine
         self.layout = layout or GeometricLayout()
@@ -59,6 +59,7 @@ class Pipeline:
         timings["postprocess"] = time.perf_counter() - start
 
         page.source = source
+        page.engines = self.engine.info()
         page.text_size = round(page_layout.unit / working.frame.scale, 1)
         page.timings = {k: round(v, 3) for k, v in timings.items()}
         return page

@@ -237,7 +237,9 @@ def test_hocr_lines(written):
     page, paths = written
     root = etree.parse(str(paths["hocr"])).getroot()  # well-formed XHTML
     ns = {"h": hocr.XHTML_NS}
-    assert root.find("h:head/h:meta[@name='ocr-system']", ns).get("content") == "broadsheet"
+    system = root.find("h:head/h:meta[@name='ocr-system']", ns).get("content")
+    assert system.split("; ")[0] == "broadsheet"
+    assert all(f"{e.name} {e.version} {e.model}" in system.split("; ") for e in page.engines)
     ocr_page = root.find(".//h:div[@class='ocr_page']", ns)
     assert f"bbox 0 0 {page.width} {page.height}" in ocr_page.get("title")
     assert root.get("lang") == xmlcommon.page_language(page)

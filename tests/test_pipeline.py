@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import statistics
 import unicodedata
 
@@ -10,6 +11,7 @@ from conftest import fixture_images, truth
 
 from broadsheet.evaluate import evaluate_page, normalize
 from broadsheet.export.text import page_text
+from broadsheet.model import Page
 
 PAGES = [p.stem for p in fixture_images()]
 
@@ -122,6 +124,12 @@ def test_boxes_are_in_input_image_pixels(processed):
         for region in page.regions:
             x0, y0, x1, y1 = region.bbox
             assert 0 <= x0 < x1 <= page.width and 0 <= y0 < y1 <= page.height, (name, region.id)
+
+
+def test_every_page_records_the_engines_that_read_it(processed):
+    for name, page in processed.items():
+        assert [(e.role, e.name) for e in page.engines] == [("detection", "rapidocr"), ("recognition", "rapidocr")]
+        assert Page.from_dict(json.loads(json.dumps(page.to_dict()))).engines == page.engines, name
 
 
 def test_confidences_are_probabilities(processed):

@@ -38,8 +38,17 @@ from lxml import etree
 
 from broadsheet.export.order import Block, document_order
 from broadsheet.export.xmlcommon import format_box, page_facts, page_language, write_xml, xml_id, xml_safe
-from broadsheet.formats.names import ALTO_NS, BS_NS, HEADER_TAG, ORDER_IMPLIED_TAG, VERTICAL_TAG, XLINK_NS, XSI_NS
-from broadsheet.model import Article, BBox, Page, PageHeader, Photo, Region, RegionType, TextDirection
+from broadsheet.formats.names import (
+    ALTO_NS,
+    BS_NS,
+    HEADER_TAG,
+    ORDER_IMPLIED_TAG,
+    STEP_DESCRIPTIONS,
+    VERTICAL_TAG,
+    XLINK_NS,
+    XSI_NS,
+)
+from broadsheet.model import Article, BBox, EngineInfo, Page, PageHeader, Photo, Region, RegionType, TextDirection
 
 ALTO_SCHEMA_LOCATION = "http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
 
@@ -158,16 +167,36 @@ def build(page: Page, name: str) -> etree._ElementTree:
 
 
 def _description(root, page: Page, name: str) -> None:
+    """OCRProcessing: the engines' line detection as pre-processing steps, their recognition as
+    the OCR step, broadsheet's layout and assembly (with the page's facts) as post-processing."""
     description = _el(root, "Description")
     _el(description, "MeasurementUnit").text = "pixel"
     source = _el(description, "sourceImageInformation")
     _el(source, "fileName").text = page.source or name
     processing = _el(description, "OCRProcessing", {"ID": "ocr_1"})
-    step = _el(processing, "ocrProcessingStep")
+    for engine in page.engines:
+        if engine.role == "detection":
+            _engine_step(processing, "preProcessingStep", engine)
+    readers = [engine for engine in page.engines if engine.role == "recognition"]
+    if readers:
+        _engine_step(processing, "ocrProcessingStep", readers[0])
+    step = _el(processing, "postProcessingStep" if readers else "ocrProcessingStep")
+    _el(step, "processingStepDescription").text = STEP_DESCRIPTIONS["broadsheet"]
     _el(step, "processingStepSettings").text = " ".join(f"{k}={v};" for k, v in page_facts(page))
+    _software(step, "broadsheet", software_version())
+
+
+def _engine_step(processing, tag: str, engine: EngineInfo) -> None:
+    step = _el(processing, tag)
+    _el(step, "processingStepDescription").text = STEP_DESCRIPTIONS[engine.role]
+    _el(step, "processingStepSettings").text = f"model={engine.model}; languages={','.join(engine.languages)};"
+    _software(step, engine.name, engine.version)
+
+
+def _software(step, name: str, software_version: str) -> None:
     software = _el(step, "processingSoftware")
-    _el(software, "softwareName").text = "broadsheet"
-    _el(software, "softwareVersion").text = software_version()
+    _el(software, "softwareName").text = name
+    _el(software, "softwareVersion").text = software_version
 
 
 def _tags(root, page: Page, blocks: list[Block], implied_order: bool) -> set[str]:

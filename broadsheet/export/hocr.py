@@ -54,7 +54,9 @@ def build(page: Page, name: str) -> etree._ElementTree:
     head = _el(html, "head")
     _el(head, "title").text = page.source or name
     _el(head, "meta", {"http-equiv": "Content-Type", "content": "text/html;charset=utf-8"})
-    _el(head, "meta", {"name": "ocr-system", "content": "broadsheet"})
+    # hOCR names one system: ours, with the engines that found and read the lines
+    engines = sorted({f"{e.name} {e.version} {e.model}" for e in page.engines})
+    _el(head, "meta", {"name": "ocr-system", "content": "; ".join(["broadsheet", *engines])})
     _el(head, "meta", {"name": "ocr-capabilities", "content": CAPABILITIES})
     body = _el(html, "body")
     ocr_page = _el(body, "div", {"class": "ocr_page", "id": "page_1",

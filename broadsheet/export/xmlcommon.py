@@ -44,11 +44,18 @@ _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U00
 
 
 def page_language(page: Page) -> str:
-    """'zh' when ideographs are at least 30% of the page's letters, else 'en': the page model keeps
-    no language, and the default recogniser (PP-OCR) reads only Chinese and English."""
+    """The page's language (BCP 47), among those its recogniser reads: Chinese when ideographs are
+    at least 30% of its letters, else its first other language. A page that does not say what read
+    it (an older JSON) chooses between Chinese and English, all PP-OCR's Chinese model reads."""
+    readers = [engine.languages for engine in page.engines if engine.role == "recognition" and engine.languages]
+    languages = readers[0] if readers else ["zh", "en"]
+    chinese = [tag for tag in languages if tag.split("-")[0] == "zh"]
+    others = [tag for tag in languages if tag.split("-")[0] != "zh"]
     text = "".join(line.text for region in page.regions for line in region.lines)
     letters = sum(ch.isalpha() for ch in text)
-    return "zh" if len(_IDEOGRAPH.findall(text)) >= 0.3 * letters else "en"
+    if chinese and (not others or len(_IDEOGRAPH.findall(text)) >= 0.3 * letters):
+        return chinese[0] if len(chinese) == 1 else "zh"
+    return others[0]
 
 
 def page_facts(page: Page) -> list[tuple[str, str]]:

@@ -12,7 +12,19 @@ from broadsheet.errors import InputFileError
 from broadsheet.formats.common import box_from_text, fallback_article, joined, page_facts, region_type
 from broadsheet.formats.names import ALTO_NS, BS_NS, ORDER_IMPLIED_TAG, VERTICAL_TAG
 from broadsheet.formats.safexml import parse_root
-from broadsheet.model import Article, BBox, Line, Page, PageHeader, Photo, Region, RegionType, Subhead, TextDirection
+from broadsheet.model import (
+    Article,
+    BBox,
+    EngineInfo,
+    Line,
+    Page,
+    PageHeader,
+    Photo,
+    Region,
+    RegionType,
+    Subhead,
+    TextDirection,
+)
 
 _A = f"{{{ALTO_NS}}}"
 _B = f"{{{BS_NS}}}"
@@ -27,8 +39,7 @@ def read_alto(path: str | os.PathLike) -> Page:
         raise InputFileError(f"{path}: ALTO without a Layout/Page element")
     width, height = round(float(xml_page.get("WIDTH", 0))), round(float(xml_page.get("HEIGHT", 0)))
     source = root.findtext(f"{_A}Description/{_A}sourceImageInformation/{_A}fileName")
-    settings = root.findtext(f"{_A}Description/{_A}OCRProcessing/{_A}ocrProcessingStep/"
-                             f"{_A}processingStepSettings")
+    facts, engines = _processing(root)
     tags = _tags(root)
     regions = _regions(xml_page, tags)
     reading_order, group_regions = _reading_order(root, tags)
@@ -41,9 +52,25 @@ def read_alto(path: str | os.PathLike) -> Page:
         region.photo = raw.get(region.photo, region.photo)
     if not reading_order:
         reading_order = [a.id for a in articles] + [p.id for p in photos if p.article is None]
-    return Page(width=width, height=height, source=source, header=header, articles=articles,
-                photos=photos, regions=regions, reading_order=reading_order,
-                **page_facts(_settings(settings)))
+    return Page(width=width, height=height, source=source, header=header, engines=engines, articles=articles,
+                photos=photos, regions=regions, reading_order=reading_order, **facts)
+
+
+def _processing(root) -> tuple[dict, list[EngineInfo]]:
+    """The page's facts (from broadsheet's own step) and the engines of the other steps."""
+    facts: dict = {}
+    engines = []
+    roles = {f"{_A}preProcessingStep": "detection", f"{_A}ocrProcessingStep": "recognition"}
+    for step in root.iterfind(f"{_A}Description/{_A}OCRProcessing/*"):
+        settings = _settings(step.findtext(f"{_A}processingStepSettings"))
+        software = step.findtext(f"{_A}processingSoftware/{_A}softwareName")
+        if software == "broadsheet":
+            facts = page_facts(settings)
+        elif step.tag in roles and "model" in settings:
+            engines.append(EngineInfo(
+                roles[step.tag], software or "", step.findtext(f"{_A}processingSoftware/{_A}softwareVersion") or "",
+                settings["model"], [lang for lang in settings.get("languages", "").split(",") if lang]))
+    return facts, engines
 
 
 def _tags(root) -> AltoTags:

@@ -13,3 +13,6 @@ HEADER_TAG = "page_header"  # ALTO StructureTag of the page header
 # follow the listed ones in document order): read back, the page's own order stays as it was
 ORDER_IMPLIED_TAG = "order_implied"
 PAGE_FACTS = ("rotation", "skew_angle", "text_size", "working_scale")  # as name=value pairs
+# ALTO processing steps: what each one did
+STEP_DESCRIPTIONS = {"detection": "text line detection", "recognition": "text line recognition",
+                     "broadsheet": "layout analysis and article assembly"}

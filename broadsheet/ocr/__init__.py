@@ -1,5 +1,8 @@
-"""OCR stage: an engine interface, the default engine (rapidocr), and `read_lines` to fill line texts."""
+"""OCR stage: the roles an engine plays (line detector, line recogniser), engines by name, the
+default engine (rapidocr), and `read_lines` to fill line texts."""
 
-from broadsheet.ocr.engine import OcrEngine, detect_lines, get_engine, read_lines
+from broadsheet.ocr.engine import LineDetector, LineRecognizer, OcrEngine, detect_lines, read_lines
+from broadsheet.ocr.registry import DEFAULT_ENGINE, get_engine, registered_engines
 
-__all__ = ["OcrEngine", "detect_lines", "get_engine", "read_lines"]
+__all__ = ["DEFAULT_ENGINE", "LineDetector", "LineRecognizer", "OcrEngine", "detect_lines", "get_engine",
+           "read_lines", "registered_engines"]

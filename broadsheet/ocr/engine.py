@@ -1,43 +1,49 @@
-"""What an OCR engine must do for the pipeline, and reading every line of a layout with it."""
+"""The roles an OCR engine plays for the pipeline (detecting lines, recognising them), and reading
+every line of a page with it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 import cv2
 import numpy as np
 
-from broadsheet.errors import BadArgsError
-from broadsheet.model import BBox, Line, TextDirection
+from broadsheet.model import BBox, EngineInfo, Line, TextDirection
 
 
-class OcrEngine(Protocol):
-    name: str
+class LineDetector(Protocol):
+    info: EngineInfo
 
     def detect(self, image: np.ndarray) -> list[BBox]:
         """Axis-aligned boxes of the text lines on a (deskewed) RGB page, at the size it is given."""
+
+
+class LineRecognizer(Protocol):
+    info: EngineInfo
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         """Text and confidence (0..1) of each horizontal line image."""
 
 
-def get_engine(name: str, threads: int | None = None) -> OcrEngine:
-    """`name`: "rapidocr", "tesseract" (Simplified Chinese) or "tesseract:LANG" with any installed
-    Tesseract language, e.g. "tesseract:eng" or "tesseract:chi_sim+eng".
-    `threads`: CPU threads for the models (None: all cores); set it when running several
-    pipelines side by side, so they do not fight over the cores."""
-    if name == "rapidocr":
-        from broadsheet.ocr.rapid import RapidOcrEngine
+@dataclass(frozen=True)
+class OcrEngine:
+    """The two roles OCR plays for the pipeline; each may come from different software (Tesseract
+    reads the lines PP-OCR's detector finds)."""
 
-        return RapidOcrEngine(threads=threads)
-    kind, colon, lang = name.partition(":")
-    if kind == "tesseract":
-        from broadsheet.ocr.tesseract import TesseractEngine
+    name: str  # as the user chose it: "rapidocr", "tesseract:eng", ...
+    detector: LineDetector
+    recognizer: LineRecognizer
 
-        # "tesseract:" names no language: TesseractEngine rejects the empty one
-        return TesseractEngine(lang=lang if colon else "chi_sim", threads=threads)
-    raise BadArgsError(f"unknown OCR engine {name!r}; available: rapidocr, tesseract, tesseract:LANG")
+    def detect(self, image: np.ndarray) -> list[BBox]:
+        return self.detector.detect(image)
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return self.recognizer.recognize(crops)
+
+    def info(self) -> list[EngineInfo]:
+        return [self.detector.info, self.recognizer.info]
 
 
 # Detection memory and time grow with the image; a larger page is detected in horizontal strips

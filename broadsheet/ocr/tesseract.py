@@ -1,5 +1,6 @@
 """A second engine: PP-OCR's detector (from the rapidocr wheel) finds the lines, the Tesseract CLI
-(LSTM) reads them in any installed language -- scripts PP-OCR's bundled model lacks included.
+(LSTM) reads them in any installed language -- scripts PP-OCR's bundled model lacks included
+(layout analysis is tuned on PP-OCR's boxes, and its detector is language-agnostic).
 
 A process per line would be far too slow (hundreds of lines a page), so a page's line crops are
 stacked into a few tall images, one Tesseract process each, and words go back to crops by where
@@ -19,8 +20,9 @@ import cv2
 import numpy as np
 
 from broadsheet.errors import BadArgsError, BroadsheetError, MissingDependencyError
-from broadsheet.model import BBox
-from broadsheet.ocr.rapid import RapidOcrEngine
+from broadsheet.model import EngineInfo
+from broadsheet.ocr.engine import OcrEngine
+from broadsheet.ocr.rapid import RapidDetector
 
 LINE_HEIGHT = 48  # every crop is scaled to this height (page_c: 40 and 48 read alike, 64 worse)
 GAP = LINE_HEIGHT  # blank band between crops, so Tesseract never merges two of them into one line
@@ -35,9 +37,19 @@ _CJK = r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 _CJK_SPACE = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
 
 
-class TesseractEngine:
-    name = "tesseract"
+# Tesseract's language data -> BCP 47; data not listed keeps its own name
+BCP47 = {"chi_sim": "zh-Hans", "chi_tra": "zh-Hant", "eng": "en", "deu": "de", "frk": "de-Latf",
+         "fra": "fr", "ita": "it", "spa": "es", "jpn": "ja", "kor": "ko", "rus": "ru"}
 
+
+def create_engine(option: str | None, threads: int | None) -> OcrEngine:
+    """The `tesseract` entry point: `tesseract` reads Simplified Chinese, `tesseract:LANG` any
+    installed language data (`eng`, `chi_sim+eng`, ...)."""
+    lang = "chi_sim" if option is None else option
+    return OcrEngine(f"tesseract:{lang}", RapidDetector(threads), TesseractRecognizer(lang, threads))
+
+
+class TesseractRecognizer:
     def __init__(self, lang: str = "chi_sim", threads: int | None = None) -> None:
         if shutil.which("tesseract") is None:
             raise MissingDependencyError(
@@ -53,11 +65,8 @@ class TesseractEngine:
         # on 2 cores OpenMP made page_c's recognition 4x slower (23 s vs 6 s in one process)
         self.workers = threads or os.cpu_count() or 1
         self._env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-        self._detector = RapidOcrEngine(threads=threads)
-
-    def detect(self, image: np.ndarray) -> list[BBox]:
-        # layout analysis is tuned on PP-OCR's boxes, and its detector is language-agnostic
-        return self._detector.detect(image)
+        self.info = EngineInfo("recognition", "tesseract", _version(), lang,
+                               [BCP47.get(part, part) for part in lang.split("+")])
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         if not crops:
@@ -124,6 +133,11 @@ def _installed_languages() -> set[str]:
     out = _run(["tesseract", "--list-langs"], b"", None)
     # first line is 'List of available languages in "<dir>" (n):'; osd is layout, not a language
     return {line.strip() for line in out.splitlines()[1:] if line.strip() and line.strip() != "osd"}
+
+
+def _version() -> str:
+    # first line: "tesseract 5.3.0"
+    return _run(["tesseract", "--version"], b"", None).split("\n", 1)[0].removeprefix("tesseract").strip()
 
 
 def _run(args: list[str], stdin: bytes, env: dict[str, str] | None) -> str:
