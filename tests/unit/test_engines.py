@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 import numpy as np
@@ -65,22 +64,6 @@ def test_a_third_party_engine_plugs_in_without_editing_broadsheet(plugin):
 def test_an_unknown_engine_names_the_registered_ones():
     with pytest.raises(BadArgsError, match="registered: .*rapidocr.*tesseract"):
         get_engine("nosuch")
-
-
-def test_rapidocr_reports_its_models_and_languages():
-    detection, recognition = get_engine("rapidocr", threads=1).info()
-    assert (detection.role, detection.name, detection.model) == ("detection", "rapidocr", "PP-OCRv6_det_small")
-    assert recognition.model == "PP-OCRv6_rec_small" and "zh-Hans" in recognition.languages
-    with pytest.raises(BadArgsError, match="no option"):
-        get_engine("rapidocr:fast")
-
-
-@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs the tesseract CLI")
-def test_tesseract_reads_lines_that_pp_ocr_detects():
-    engine = get_engine("tesseract:eng", threads=1)
-    detection, recognition = engine.info()
-    assert (detection.name, recognition.name, recognition.model) == ("rapidocr", "tesseract", "eng")
-    assert recognition.languages == ["en"] and recognition.version[0].isdigit()
 
 
 def _page(text: str, languages: list[str]) -> Page:

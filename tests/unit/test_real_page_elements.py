@@ -1,21 +1,17 @@
-"""The elements of real pages, on the fixture pages that print them, through the real models:
-header band, own-line bylines, subheads, continuation notices, caption titles, reversed-out
-kickers, boxed articles, and Latin notices headed by bold body-size lines."""
+"""The elements of real pages, on the fixture pages that print them, with the real models' recorded
+answers: header band, own-line bylines, subheads, continuation notices, caption titles,
+reversed-out kickers, boxed articles, and Latin notices headed by bold body-size lines."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from conftest import FIXTURE_PAGES, fixture_images, truth
+from replay import FIXTURE_PAGES, gold, recorded_pages
 
 from broadsheet.evaluate import evaluate_page, normalize
 
-PAGES = [p.stem for p in fixture_images()]
-
-
-def gold(name: str):
-    return truth(next(p for p in fixture_images() if p.stem == name))
+PAGES = recorded_pages()
 
 
 def squash(text: str | None) -> str:
@@ -25,8 +21,8 @@ def squash(text: str | None) -> str:
 
 
 @pytest.mark.parametrize("name", [n for n in PAGES if gold(n).header])
-def test_header_band_is_read_and_never_an_article(processed, name):
-    page, expected = processed[name], gold(name).header
+def test_header_band_is_read_and_never_an_article(replayed, name):
+    page, expected = replayed[name], gold(name).header
     assert page.header is not None
     for field in ("paper", "folio", "section", "date", "staff"):
         assert squash(getattr(page.header, field)) == squash(getattr(expected, field)), field
@@ -36,15 +32,15 @@ def test_header_band_is_read_and_never_an_article(processed, name):
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_no_false_headlines_and_subheads_in_place(processed, name):
-    scores = evaluate_page(processed[name], gold(name))
+def test_no_false_headlines_and_subheads_in_place(replayed, name):
+    scores = evaluate_page(replayed[name], gold(name))
     assert scores.false_headlines == 0
     if scores.subhead_placement is not None:
         assert scores.subhead_placement == 1.0
 
 
-def test_own_line_byline_continuations_and_subheads(processed):
-    page, expected = processed["page_h"], gold("page_h")
+def test_own_line_byline_continuations_and_subheads(replayed):
+    page, expected = replayed["page_h"], gold("page_h")
     continued = {squash(a.continued_from) for a in page.articles if a.continued_from}
     onward = {squash(a.continued_to) for a in page.articles if a.continued_to}
     assert continued == {"上接第一版"} and onward == {"下转第四版"}
@@ -60,8 +56,8 @@ def test_own_line_byline_continuations_and_subheads(processed):
     assert blocks.index(squash("本报记者 蔡茂楷")) < blocks.index(squash(lead.subheads[0].text))
 
 
-def test_caption_title_reversed_kicker_and_boxed_article(processed):
-    page, expected = processed["page_i"], gold("page_i")
+def test_caption_title_reversed_kicker_and_boxed_article(replayed):
+    page, expected = replayed["page_i"], gold("page_i")
     photo = next(p for p in page.photos if p.caption_title)
     assert squash(photo.caption_title) == squash("老外现场讲授“剪枝”")
     assert squash(photo.credit) == squash("陈霞 摄")
@@ -72,8 +68,8 @@ def test_caption_title_reversed_kicker_and_boxed_article(processed):
     assert [squash(p) for p in boxed.paragraphs] == [squash(p) for p in gold_boxed.paragraphs]
 
 
-def test_latin_notices_headed_by_bold_body_size_lines(processed):
-    page, expected = processed["page_j"], gold("page_j")
+def test_latin_notices_headed_by_bold_body_size_lines(replayed):
+    page, expected = replayed["page_j"], gold("page_j")
     scores = evaluate_page(page, expected)
     assert scores.article_f1 == 1.0 and scores.false_headlines == 0
     # all of a notice's bold lines head it, however they divide into kicker, title and subtitle
