@@ -10,6 +10,7 @@ import numpy as np
 
 from broadsheet.errors import BadArgsError
 from broadsheet.model import BBox, Line, TextDirection
+from broadsheet.ocr.reading import Reading, glyph_gaps
 
 
 class OcrEngine(Protocol):
@@ -125,10 +126,29 @@ def _square(cell: np.ndarray, size: int) -> np.ndarray:
 
 
 def read_lines(engine: OcrEngine, pixels: Callable[[BBox], np.ndarray], lines: list[Line]) -> None:
-    """Recognize every line in place: sets `text` and `confidence`."""
+    """Recognize every line in place: sets `text`, `confidence` and, where the engine says where its
+    characters stand on a horizontal line, `gaps`."""
     if not lines:
         return
-    results = engine.recognize([line_crop(pixels, line) for line in lines])
-    for line, (text, confidence) in zip(lines, results):
-        line.text = text.strip()
-        line.confidence = round(float(confidence), 4)
+    crops = [line_crop(pixels, line) for line in lines]
+    for line, crop, reading in zip(lines, crops, _read(engine, crops)):
+        line.text = reading.text.strip()
+        line.confidence = round(float(reading.confidence), 4)
+        if reading.centres and line.direction == TextDirection.HORIZONTAL_LR:
+            line.gaps = glyph_gaps(crop, reading.centres, _ink_band(crop, line))
+
+
+def _read(engine: OcrEngine, crops: list[np.ndarray]) -> list[Reading]:
+    """The engine's readings with character positions where it gives them (`read`), else its text."""
+    if hasattr(engine, "read"):
+        return engine.read(crops)
+    return [Reading(text, confidence) for text, confidence in engine.recognize(crops)]
+
+
+def _ink_band(crop: np.ndarray, line: Line) -> tuple[int, int]:
+    """The rows of a horizontal line's crop that its box covers (the crop has a margin, and may
+    come at another scale than the box)."""
+    height = line.bbox[3] - line.bbox[1]
+    pad = max(2, height // 4)
+    scale = crop.shape[0] / (height + 2 * pad)
+    return round(pad * scale), round((pad + height) * scale)
