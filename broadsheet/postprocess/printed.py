@@ -57,9 +57,9 @@ def spaced(text: str, gaps: list[float] | None, over: float = SPACE_OVER_LINE) -
     read = [bool(run) for run in _between(text)]
     pairs = list(zip(chars, chars[1:], gaps, read))
     # the line's usual blank between characters, its widest aside (a short credit has one space
-    # in two blanks)
-    usual = sorted(gap for a, b, gap, _ in pairs if not (_is_mark(a) or _is_mark(b)))[:-1]
-    base = statistics.median(usual) if usual else 0.0
+    # in two blanks); one blank alone tells nothing, so it is taken as usual
+    usual = sorted(gap for a, b, gap, _ in pairs if not (_is_mark(a) or _is_mark(b)))
+    base = statistics.median(usual[:-1] if len(usual) > 1 else usual) if usual else 0.0
     cjk = len(_CJK.findall(text)) >= CJK_SHARE * len(chars)
     out = chars[:1]
     for a, b, gap, was_read in pairs:
