@@ -45,7 +45,7 @@ def test_credits_exactly_as_printed(processed, name):
 def test_strict_cer_under_the_printed_policy(processed, name):
     gold = _text(truth(next(p for p in fixture_images() if p.stem == name)))
     # the policy is a function of the text: applied to the default output it is the run with it
-    pred = "\n".join(punctuate(_text(processed[name]).split("\n"), _printed_policy(gold)))
+    pred = "\n".join(punctuate([block], _printed_policy(gold))[0] for block in processed[name].text_blocks())
     counts, slips = strict_counts(pred, gold)
     assert counts.rate <= 0.01, (counts, slips)
     assert slips.script == 0

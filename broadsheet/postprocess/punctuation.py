@@ -71,8 +71,8 @@ def _neighbour(line: str, i: int, step: int) -> str:
 
 
 class _Quotes:
-    """Which quotes are open, over the lines of one region. Quotes of a kind alternate, opening
-    and closing, whatever way the recogniser curled them."""
+    """Which quotes are open, over the lines of one region. A curled quote keeps its direction (one
+    the recogniser dropped must not turn every later one round); a straight one opens or closes."""
 
     def __init__(self) -> None:
         self.double = False
@@ -82,8 +82,9 @@ class _Quotes:
         double = ch in _DOUBLE
         if ch in _SINGLE and (not self.double or (ch == "’" and not self.single)):
             double = True  # outside double quotes, or closing the open “ with none single open
+        opens = {"“": True, "‘": True, "”": False, "’": False}.get(ch)
         if double:
-            self.double = not self.double
+            self.double = (not self.double) if opens is None or ch in _SINGLE else opens
             return "“" if self.double else "”"
-        self.single = not self.single
+        self.single = not self.single if opens is None else opens
         return "‘" if self.single else "’"
