@@ -174,7 +174,7 @@ class UnreadableRuns:
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(engine: str, threads: int) -> None:
+def _init_worker(engine: str, threads: int, punctuation: str) -> None:
     # The parent decides when to stop (Ctrl-C reaches the whole process group; service managers
     # may SIGTERM it): a worker always finishes its page so no output is cut short.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -185,7 +185,7 @@ def _init_worker(engine: str, threads: int) -> None:
     import cv2
 
     cv2.setNumThreads(threads)
-    _worker_pipeline = Pipeline(engine=engine, threads=threads)
+    _worker_pipeline = Pipeline(engine=engine, threads=threads, punctuation=punctuation)
 
 
 def _run_in_worker(task: PageTask) -> PageOutcome:
@@ -200,15 +200,16 @@ class WorkerDiedError(BroadsheetError):
 class PagePool:
     """N worker processes with one Pipeline each, or this process alone when N == 1."""
 
-    def __init__(self, workers: int, engine: str = "rapidocr") -> None:
+    def __init__(self, workers: int, engine: str = "rapidocr", punctuation: str = "default") -> None:
         self.workers = max(1, workers)
         self._engine = engine
+        self._punctuation = punctuation
         self._pipeline: Pipeline | None = None
         self._executor: ProcessPoolExecutor | None = None
         if self.workers > 1:
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=get_context("spawn"),
-                initializer=_init_worker, initargs=(engine, max(1, (os.cpu_count() or 1) // self.workers)))
+                initializer=_init_worker, initargs=(engine, max(1, (os.cpu_count() or 1) // self.workers), punctuation))
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
         """In a pool the page runs in the background; in-process it runs now, before returning."""
@@ -217,7 +218,7 @@ class PagePool:
         if self._pipeline is None:
             from broadsheet.pipeline import Pipeline
 
-            self._pipeline = Pipeline(engine=self._engine)
+            self._pipeline = Pipeline(engine=self._engine, punctuation=self._punctuation)
         future: Future[PageOutcome] = Future()
         future.set_result(run_page(self._pipeline, task))
         return future
@@ -435,26 +436,26 @@ def check_folders(root: Path, out_dir: Path) -> None:
 def run_batch(root: str | os.PathLike, out_dir: str | os.PathLike, *, recursive: bool = False,
               formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False,
               workers: int = 1, engine: str = "rapidocr", max_pages: int | None = DEFAULT_MAX_PAGES,
-              reporter: BatchReporter | None = None) -> BatchSummary:
+              reporter: BatchReporter | None = None, punctuation: str = "default") -> BatchSummary:
     root, out_dir = Path(root), Path(out_dir)
     check_folders(root, out_dir)
     with claim_out_dir(out_dir):
         plan = plan_batch(root, out_dir, recursive, formats, force, max_pages)
-        return run_plan(plan, workers, engine, reporter, errors_file=out_dir / ERRORS_FILE)
+        return run_plan(plan, workers, engine, reporter, errors_file=out_dir / ERRORS_FILE, punctuation=punctuation)
 
 
 def run_files(paths: Iterable[Path], out_dir: str | os.PathLike, *,
               formats: tuple[str, ...] = DEFAULT_FORMATS, engine: str = "rapidocr",
               max_pages: int | None = DEFAULT_MAX_PAGES,
-              reporter: BatchReporter | None = None) -> BatchSummary:
+              reporter: BatchReporter | None = None, punctuation: str = "default") -> BatchSummary:
     """`ocr`: the named files one after another, in this process, without errors.jsonl."""
     out_dir = Path(out_dir)
     prepare_out_dir(out_dir)
-    return run_plan(plan_files(paths, out_dir, formats, max_pages), 1, engine, reporter)
+    return run_plan(plan_files(paths, out_dir, formats, max_pages), 1, engine, reporter, punctuation=punctuation)
 
 
 def run_plan(plan: Plan, workers: int, engine: str, reporter: BatchReporter | None,
-             errors_file: Path | None = None) -> BatchSummary:
+             errors_file: Path | None = None, punctuation: str = "default") -> BatchSummary:
     summary = BatchSummary(skipped=plan.skipped)
     runs = UnreadableRuns()
     if reporter:
@@ -487,7 +488,7 @@ def run_plan(plan: Plan, workers: int, engine: str, reporter: BatchReporter | No
                 yield item
 
     # no more workers than pages: each one loads the models (in-process, only at the first page)
-    pool = PagePool(min(workers, len(plan.tasks)), engine)
+    pool = PagePool(min(workers, len(plan.tasks)), engine, punctuation)
     try:
         for outcome in pool.map_unordered(to_do()):
             record(outcome)

@@ -84,6 +84,9 @@ class Line:
     bbox: BBox
     confidence: float
     direction: TextDirection = TextDirection.HORIZONTAL_LR
+    # the blank between each two neighbouring characters (spaces aside), in line heights, as the OCR
+    # stage measured it; None when unmeasured. Working data of postprocess, not part of the JSON.
+    gaps: list[float] | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -176,6 +179,7 @@ class Page:
     skew_angle: float = 0.0  # degrees the upright page was then rotated by to straighten it
     text_size: float | None = None  # body text height (ink of a line), input pixels
     working_scale: float = 1.0  # the page was analysed and read at this many times its input size
+    script: str | None = None  # ISO 15924 of its text: Hans, Hant (Chinese), Latn; None: no text read
     header: PageHeader | None = None
     engines: list[EngineInfo] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
@@ -219,6 +223,7 @@ class Page:
             region["type"] = str(region["type"])
             for line in region["lines"]:
                 line["direction"] = str(line["direction"])
+                del line["gaps"]
         return {"schema": SCHEMA_NAME, "version": SCHEMA_VERSION, **_lists_for_boxes(data)}
 
     @classmethod
@@ -283,6 +288,7 @@ class Page:
             skew_angle=float(data.get("skew_angle", 0.0)),
             text_size=data.get("text_size"),
             working_scale=float(data.get("working_scale", 1.0)),
+            script=data.get("script"),
             header=_header(data.get("header")),
             engines=[EngineInfo(e["role"], e["name"], e["version"], e["model"], list(e.get("languages", [])))
                      for e in data.get("engines", [])],

@@ -18,6 +18,7 @@ from broadsheet.layout import GeometricLayout, LayoutAnalyzer
 from broadsheet.model import Page
 from broadsheet.normalize import normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
+from broadsheet.postprocess.punctuation import Punctuation
 
 
 @dataclass
@@ -29,10 +30,12 @@ class PageResult:
 
 class Pipeline:
     def __init__(self, engine: str | OcrEngine = DEFAULT_ENGINE, deskew: bool = True,
-                 threads: int | None = None, layout: LayoutAnalyzer | None = None) -> None:
+                 threads: int | None = None, layout: LayoutAnalyzer | None = None,
+                 punctuation: str = "default") -> None:
         self.engine = get_engine(engine, threads) if isinstance(engine, str) else engine
         self.layout = layout or GeometricLayout()
         self.deskew = deskew
+        self.punctuation = Punctuation(punctuation)  # a bad policy fails here, before any page
 
     def process(self, source: str | Path | np.ndarray) -> Page:
         """A page image (path or RGB array) -> the structured page."""
@@ -54,7 +57,7 @@ class Pipeline:
         timings["ocr"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        page = postprocess.assemble(page_layout)
+        page = postprocess.assemble(page_layout, self.punctuation)
         page_to_input(page, working.frame)
         timings["postprocess"] = time.perf_counter() - start
 

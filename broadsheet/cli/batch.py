@@ -26,8 +26,9 @@ from broadsheet.export import parse_formats
 @click.option("--force", is_flag=True, help="Redo pages whose outputs are up to date.")
 @options.engine()
 @options.max_pages()
+@options.punctuation()
 def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str, force: bool,
-            engine: str, max_pages: int) -> None:
+            engine: str, max_pages: int, punctuation: str) -> None:
     """Read every page file in FOLDER; run it again to resume where it stopped.
 
     FOLDER/sub/a.png gives OUT/sub/a.txt and OUT/sub/a.json; each page of a TIFF or PDF adds
@@ -43,7 +44,8 @@ def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str
     reporter = ProgressBar() if interactive else LogLines()
     try:
         summary = run_batch(folder, out, recursive=recursive, formats=chosen, force=force,
-                            workers=workers, engine=engine, max_pages=max_pages, reporter=reporter)
+                            workers=workers, engine=engine, max_pages=max_pages, reporter=reporter,
+                            punctuation=punctuation)
     finally:
         reporter.close()
     failed = len(summary.failed)

@@ -30,6 +30,9 @@ COLUMNS = (
     ("capt", "caption_accuracy", "{:.2f}"),
     ("link", "photo_link_accuracy", "{:.2f}"),
 )
+# --strict: CER as printed, and the slips NFKC would hide, in place of the last structure columns
+STRICT_COLUMNS = (("CER!", "strict_cer", "{:.2%}"), *COLUMNS[1:6], ("width", "width_slips", "{}"),
+                  ("script", "script_slips", "{}"))
 
 
 @click.command("eval", short_help="Score predicted pages against ground truth.")
@@ -42,7 +45,10 @@ COLUMNS = (
               help="Exit 6 when a bound is missed, or a gold page has no prediction. BOUNDS: key=value,... "
                    "with keys cer, wer, false_headlines (maxima), article, paragraph, order, caption, pairing, "
                    "subheads, link, photo_precision, photo_recall (minima); e.g. cer=0.02,caption=0.9.")
-def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None, fail_under: str | None) -> None:
+@click.option("--strict", is_flag=True,
+              help="CER without NFKC: a , for ， or 強 for 强 counts; adds the width and script slips.")
+def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None, fail_under: str | None,
+            strict: bool) -> None:
     """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos.
 
     PRED is a page JSON written by broadsheet, GOLD its ground truth (.json, .alto.xml, .page.xml
@@ -51,7 +57,7 @@ def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None,
     """
     bounds = parse_bounds(fail_under) if fail_under is not None else []  # bad bounds fail before work
     result = evaluate_paths(pred, gold)
-    Console().print(_table(result))
+    Console().print(_table(result, STRICT_COLUMNS if strict else COLUMNS))
     if result.missing_predictions:
         total = len(result.pages) + len(result.missing_predictions)
         print(f"broadsheet: gold pages without a prediction, not scored: {len(result.missing_predictions)} of "
@@ -69,17 +75,17 @@ def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None,
         sys.exit(int(ExitCode.QUALITY_BELOW_BOUND))
 
 
-def _table(result: Report) -> Table:
+def _table(result: Report, columns: tuple[tuple[str, str, str], ...]) -> Table:
     table = Table(
         box=box.SIMPLE_HEAD, title="broadsheet eval", collapse_padding=True, pad_edge=False
     )
     table.add_column("page", overflow="fold", min_width=7)
-    for title, _, _ in COLUMNS:
+    for title, _, _ in columns:
         table.add_column(title, justify="right", no_wrap=True)
     for page in result.pages:
-        table.add_row(Text(page.name), *_cells(page.metrics()))  # a name is text, never markup
+        table.add_row(Text(page.name), *_cells(page.metrics(), columns))  # a name is text, never markup
     table.add_section()
-    table.add_row("[bold]overall[/bold]", *_cells(result.overall()))
+    table.add_row("[bold]overall[/bold]", *_cells(result.overall(), columns))
     notes = []
     if result.missing_predictions:
         notes.append("no prediction (not scored): " + ", ".join(result.missing_predictions))
@@ -89,5 +95,5 @@ def _table(result: Report) -> Table:
     return table
 
 
-def _cells(metrics: dict) -> list[str]:
-    return ["–" if metrics[key] is None else form.format(metrics[key]) for _, key, form in COLUMNS]
+def _cells(metrics: dict, columns: tuple[tuple[str, str, str], ...]) -> list[str]:
+    return ["–" if metrics[key] is None else form.format(metrics[key]) for _, key, form in columns]

@@ -18,7 +18,9 @@ from broadsheet.export import parse_formats
 @options.formats()
 @options.engine()
 @options.max_pages()
-def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, max_pages: int) -> None:
+@options.punctuation()
+def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, max_pages: int,
+            punctuation: str) -> None:
     """Read page files into articles, paragraphs and captioned photos.
 
     PAGE.png gives OUT/PAGE.txt, OUT/PAGE.json and the photo crops in OUT/PAGE/photos/; each page
@@ -32,7 +34,8 @@ def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, max_p
     from broadsheet.cli.batch import LogLines
 
     chosen = parse_formats(formats)
-    summary = run_files(pages, out, formats=chosen, engine=engine, max_pages=max_pages, reporter=LogLines())
+    summary = run_files(pages, out, formats=chosen, engine=engine, max_pages=max_pages, reporter=LogLines(),
+                        punctuation=punctuation)
     if summary.done:
         print(f"results in {out}/")
     if summary.failed:

@@ -35,3 +35,11 @@ def workers(default: int, **extra):
     return click.option(
         "--workers", "-j", metavar="N", type=click.IntRange(min=1), default=default, show_default=True,
         help="Worker processes, each loading the OCR models once.", **extra)
+
+
+def punctuation(**extra):
+    return click.option(
+        "--punctuation", metavar="POLICY", type=click.Choice(["default", "fullwidth", "as-read"]),
+        default="default", show_default=True,
+        help="Punctuation between CJK text: default (ASCII , : ; ! ? ( ) with “” 、 。), fullwidth "
+             "(GB/T 15834), or as-read (as the recogniser read it).", **extra)

@@ -30,8 +30,9 @@ from broadsheet.export import parse_formats
 @options.formats(envvar="BROADSHEET_FORMATS", show_envvar=True)
 @options.engine()
 @options.max_pages(envvar="BROADSHEET_MAX_PAGES", show_envvar=True)
+@options.punctuation(envvar="BROADSHEET_PUNCTUATION", show_envvar=True)
 def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, workers: int, poll: bool,
-            settle: float, formats: str, engine: str, max_pages: int) -> None:
+            settle: float, formats: str, engine: str, max_pages: int, punctuation: str) -> None:
     """Process each page file dropped into INBOX, then move it to the done or failed folder.
 
     Files already in INBOX go first. A file is taken once it has stopped changing for SETTLE
@@ -47,7 +48,8 @@ def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, work
 
     settings = WatchSettings(inbox=inbox, out_dir=out, done_dir=done, failed_dir=failed,
                              workers=workers, poll=poll, settle=settle,
-                             formats=parse_formats(formats), engine=engine, max_pages=max_pages)
+                             formats=parse_formats(formats), engine=engine, max_pages=max_pages,
+                             punctuation=punctuation)
     watcher = Watcher(settings)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from broadsheet.evaluate.loading import Gold, PlainText
 from broadsheet.evaluate.matching import cer_matrix, greedy_match, iou_matrix, text_similarity
-from broadsheet.evaluate.text import EditCounts, cer, char_counts, normalize, word_counts
+from broadsheet.evaluate.text import EditCounts, Slips, cer, char_counts, normalize, strict_counts, word_counts
 from broadsheet.model import Article, Page, Photo, Subhead
 
 ARTICLE_MIN_SIMILARITY = 0.5  # 1 - CER of the article's full text
@@ -60,6 +60,8 @@ class PageScores:
     subhead_placement: float | None = None  # gold subheads found in their article before their paragraph
     caption_pairing: float | None = None  # gold photos whose twin carries their caption, misreadings aside
     pairs: list[TextPair] = field(default_factory=list)
+    strict_chars: EditCounts = field(default_factory=EditCounts)  # CER without NFKC (`eval --strict`)
+    slips: Slips = field(default_factory=Slips)
 
     @property
     def cer(self) -> float:
@@ -77,6 +79,7 @@ def evaluate_page(pred: Page, gold: Gold) -> PageScores:
     scores = PageScores(
         chars=char_counts(pred_text, gold_text), words=word_counts(pred_text, gold_text)
     )
+    scores.strict_chars, scores.slips = strict_counts(pred_text, gold_text)
 
     pred_articles, gold_articles = ordered_articles(pred), ordered_articles(gold)
     article_cers = cer_matrix(
@@ -133,6 +136,8 @@ def evaluate_text(pred: Page, gold: PlainText) -> PageScores:
         chars=char_counts(pred_text, gold_text),
         words=word_counts(pred_text, gold_text),
         pairs=pairs,
+        strict_chars=strict_counts(pred_text, gold_text)[0],
+        slips=strict_counts(pred_text, gold_text)[1],
     )
 
 

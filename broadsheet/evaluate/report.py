@@ -18,7 +18,7 @@ import jinja2
 from broadsheet.evaluate.diff import side_by_side
 from broadsheet.evaluate.loading import Gold, PlainText, load_page, load_prediction, pair_paths
 from broadsheet.evaluate.page import PageScores, evaluate_page
-from broadsheet.evaluate.text import EditCounts
+from broadsheet.evaluate.text import EditCounts, Slips
 from broadsheet.model import Page
 
 # Metrics averaged over pages, in table order; "cer" and "wer" come from summed counts.
@@ -44,6 +44,8 @@ MEAN_METRICS = (
 AVERAGING = {
     "cer": "micro: character edits summed over pages / gold characters summed over pages",
     "wer": "micro: word edits summed over pages / gold words summed over pages",
+    "strict_cer": "micro, as cer, on the text without NFKC (whitespace still dropped); width_slips and "
+                  "script_slips: its substitutions of another width (, for ，) or script (強 for 强), summed",
     "others": "macro: mean over pages where the metric is defined (null = not measurable)",
 }
 
@@ -58,7 +60,8 @@ class PageReport:
 
     def metrics(self) -> dict[str, Any]:
         return _metrics(
-            self.scores.chars, self.scores.words, {m: getattr(self.scores, m) for m in MEAN_METRICS}
+            self.scores.chars, self.scores.words, {m: getattr(self.scores, m) for m in MEAN_METRICS},
+            self.scores.strict_chars, self.scores.slips,
         )
 
 
@@ -72,7 +75,9 @@ class Report:
         chars = sum((p.scores.chars for p in self.pages), EditCounts())
         words = sum((p.scores.words for p in self.pages), EditCounts())
         means = {m: _mean([getattr(p.scores, m) for p in self.pages]) for m in MEAN_METRICS}
-        return {"pages": len(self.pages), **_metrics(chars, words, means)}
+        strict = sum((p.scores.strict_chars for p in self.pages), EditCounts())
+        slips = sum((p.scores.slips for p in self.pages), Slips())
+        return {"pages": len(self.pages), **_metrics(chars, words, means, strict, slips)}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,12 +140,15 @@ def render_html(report: Report) -> str:
 
 
 def _metrics(
-    chars: EditCounts, words: EditCounts, means: dict[str, float | None]
+    chars: EditCounts, words: EditCounts, means: dict[str, float | None], strict: EditCounts, slips: Slips
 ) -> dict[str, Any]:
     return {
         "cer": chars.rate,
         "wer": words.rate,
         **means,
+        "strict_cer": strict.rate,
+        "width_slips": slips.width,
+        "script_slips": slips.script,
         "chars": asdict(chars),
         "words": asdict(words),
     }

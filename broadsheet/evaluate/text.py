@@ -1,7 +1,8 @@
 """Text metrics: normalization, CER, WER and their edit counts.
 
 Everything compares `normalize`d text, so layout choices (line breaks, fullwidth vs halfwidth
-punctuation) never count as OCR errors.
+punctuation) never count as OCR errors; `strict_counts` compares the text as printed (whitespace
+aside), and names the slips NFKC would hide.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
+
+from broadsheet.postprocess.script import SIMPLIFIED, in_script
 
 _WHITESPACE = re.compile(r"\s+")
 # CJK ideographs (with extensions and compatibility forms) and CJK punctuation: one token each.
@@ -88,3 +91,33 @@ def cer(pred: str | None, gold: str | None) -> float:
 def wer(pred: str | None, gold: str | None) -> float:
     p, g = tokens(pred), tokens(gold)
     return error_rate(Levenshtein.distance(p, g), len(g))
+
+
+def strict(text: str | None) -> str:
+    """All whitespace dropped, nothing else: `,` for `，` and 強 for 强 are errors here."""
+    return _WHITESPACE.sub("", text or "")
+
+
+@dataclass
+class Slips:
+    """Substitutions of strict CER that NFKC-normalised CER does not see."""
+
+    width: int = 0  # the same mark or letter in another width: , for ，
+    script: int = 0  # the same character in the other Chinese script: 強 for 强
+
+    def __add__(self, other: Slips) -> Slips:
+        return Slips(self.width + other.width, self.script + other.script)
+
+
+def strict_counts(pred: str | None, gold: str | None) -> tuple[EditCounts, Slips]:
+    p, g = strict(pred), strict(gold)
+    slips = Slips()
+    for op in Levenshtein.editops(g, p):
+        if op.tag != "replace":
+            continue
+        a, b = g[op.src_pos], p[op.dest_pos]
+        if unicodedata.normalize("NFKC", a) == unicodedata.normalize("NFKC", b):
+            slips.width += 1
+        elif in_script(a, SIMPLIFIED) == in_script(b, SIMPLIFIED):
+            slips.script += 1
+    return edit_counts(p, g), slips

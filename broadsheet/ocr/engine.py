@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 
 from broadsheet.model import BBox, EngineInfo, Line, TextDirection
+from broadsheet.ocr.reading import Reading, glyph_gaps
 
 
 class LineDetector(Protocol):
@@ -41,6 +42,13 @@ class OcrEngine:
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         return self.recognizer.recognize(crops)
+
+    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+        """Readings with where each character stands, from a recogniser that says so (an optional
+        `read` beside `recognize`); else text and confidence alone."""
+        if hasattr(self.recognizer, "read"):
+            return self.recognizer.read(crops)
+        return [Reading(text, confidence) for text, confidence in self.recognizer.recognize(crops)]
 
     def info(self) -> list[EngineInfo]:
         return [self.detector.info, self.recognizer.info]
@@ -131,10 +139,22 @@ def _square(cell: np.ndarray, size: int) -> np.ndarray:
 
 
 def read_lines(engine: OcrEngine, pixels: Callable[[BBox], np.ndarray], lines: list[Line]) -> None:
-    """Recognize every line in place: sets `text` and `confidence`."""
+    """Recognize every line in place: sets `text`, `confidence` and, where the engine says where its
+    characters stand on a horizontal line, `gaps`."""
     if not lines:
         return
-    results = engine.recognize([line_crop(pixels, line) for line in lines])
-    for line, (text, confidence) in zip(lines, results):
-        line.text = text.strip()
-        line.confidence = round(float(confidence), 4)
+    crops = [line_crop(pixels, line) for line in lines]
+    for line, crop, reading in zip(lines, crops, engine.read(crops)):
+        line.text = reading.text.strip()
+        line.confidence = round(float(reading.confidence), 4)
+        if reading.centres and line.direction == TextDirection.HORIZONTAL_LR:
+            line.gaps = glyph_gaps(crop, reading.centres, _ink_band(crop, line))
+
+
+def _ink_band(crop: np.ndarray, line: Line) -> tuple[int, int]:
+    """The rows of a horizontal line's crop that its box covers (the crop has a margin, and may
+    come at another scale than the box)."""
+    height = line.bbox[3] - line.bbox[1]
+    pad = max(2, height // 4)
+    scale = crop.shape[0] / (height + 2 * pad)
+    return round(pad * scale), round((pad + height) * scale)

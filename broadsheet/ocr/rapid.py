@@ -12,6 +12,7 @@ import numpy as np
 from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.model import BBox, EngineInfo
 from broadsheet.ocr.engine import OcrEngine
+from broadsheet.ocr.reading import Reading
 
 # The detector sees the page at the size it is given: the pipeline has already scaled the page so
 # its text suits the model (rapidocr's own default squashes every page to 2000 px, whatever its
@@ -81,3 +82,19 @@ class RapidRecognizer:
         bgr = [np.ascontiguousarray(c[:, :, ::-1]) for c in crops]
         result = self._recognizer(self._rec_input(img=bgr))
         return [(t, float(s)) for t, s in zip(result.txts, result.scores)]
+
+    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+        """Text, confidence and where each character stands: the recogniser's CTC decoder knows at
+        which of its time steps (an eighth of the line height each) it emitted a character."""
+        bgr = [np.ascontiguousarray(c[:, :, ::-1]) for c in crops]
+        result = self._recognizer(self._rec_input(img=bgr, return_word_box=True))
+        readings = []
+        for crop, text, score, info in zip(crops, result.txts, result.scores, result.word_results):
+            steps = [col for word in info.word_cols for col in word] if info and info.line_txt_len else []
+            step = crop.shape[1] / info.line_txt_len if steps else 0.0
+            centres = [(col + 0.5) * step for col in steps]
+            # one position per character other than spaces, or none at all
+            fits = len(centres) == sum(1 for ch in text if not ch.isspace())
+            readings.append(Reading(text, float(score), centres if fits else None))
+        return readings
+

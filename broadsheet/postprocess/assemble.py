@@ -12,6 +12,7 @@ from broadsheet.postprocess.captions import credit_line, find_caption, is_captio
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
+from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import COLUMN_START, FULL_WIDTH, PAGE_ROW, UNTITLED_GAP
 
 
@@ -30,10 +31,12 @@ class _Item:
         return union_bbox(boxes)
 
 
-def assemble(layout: PageLayout) -> Page:
+def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
+    """`punctuation`: the policy for punctuation marks (`broadsheet.postprocess.punctuation`)."""
+    script = as_printed(layout, punctuation)
     unit = layout.unit
     new_id = (f"r{i}" for i in count(len(layout.regions) + 1))
-    page = Page(width=layout.size[0], height=layout.size[1])
+    page = Page(width=layout.size[0], height=layout.size[1], script=script)
     headlines = [list(group) for group in layout.headlines]
     band = take_header(layout.masthead, [r for g in headlines for r in g] + layout.text_blocks,
                        layout.size[1], new_id)

@@ -16,13 +16,14 @@ from broadsheet.postprocess.thresholds import (
     MAX_UNCREDITED_LINES,
 )
 
-_NAME = r"[\u4e00-\u9fff·]{2,5}"
+# a two-character name may be printed spaced out to a three-character one's width (赵 磊)
+_NAME = r"[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,4}"
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
 # 本报记者 刘茜 摄 / 梁宏涛 摄 / 新华社记者 X 摄 / X 供图 / 图/X
 _LATIN_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*"
 CREDIT_AT_END = re.compile(
     rf"(?P<credit>(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
-    rf"|[（(]?图\s*[/／:：]\s*[\u4e00-\u9fff·]{{2,12}}[）)]?"  # 图/ may name an organisation
+    rf"|[（(]?图\s*[/／:：]\s*[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){{1,11}}[）)]?"  # 图/ may name an organisation
     # Photo: J. Smith / Photograph by Jane Doe / Foto: Max Muster / Courtesy of the Museum
     rf"|(?:Photos?|Photograph|Foto|Bild|Image)(?:\s+by)?\s*[:/]?\s*{_LATIN_NAME}(?:\s*/\s*{_LATIN_NAME})?"
     rf"|Courtesy\s+of\s+(?:the\s+)?{_LATIN_NAME})\s*$"

@@ -15,6 +15,8 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _BYLINE = re.compile(r"^\s*((?:本报讯|本报[^\s:：]{0,8}电|新华社[^\s:：]{0,10}电)[^:：]{0,40}?报道)\s*[:：]")
 
 
+# a hyphen at a line's end as read: Fraktur's double hyphen comes as ⸗ or =, a soft one as ¬
+_HYPHENS = "-\u2010\u2011\u00ac\u2e17="
 _SENTENCE_END = re.compile(r"[。！？；…!?;.][”’\"')）]*$")
 
 
@@ -30,8 +32,10 @@ def join_lines(left: str, right: str) -> str:
         return left + right
     if len(_CJK.findall(left)) >= CJK_SHARE * len(left) or _CJK.match(right[0]):
         return left + right
-    if left.endswith("-") and right[0].islower():
-        return left[:-1] + right
+    if left[-1] in _HYPHENS and right[0].islower():
+        word = left[:-1]
+        # after a capital or a digit the hyphen is the word's own (BLM-managed, COVID-19)
+        return word + right if word[-1:].islower() else f"{word}-{right}"
     return f"{left} {right}"
 
 

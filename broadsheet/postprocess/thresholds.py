@@ -26,3 +26,14 @@ CREDIT_FLUSH = 0.1  # of a caption's width: a flush-right credit ends this close
 # --- header band
 HEADER_ZONE = 0.2  # of the page's height: the band lies in this top share at most
 HEADER_ITEM_GAP = 1.5  # of their height: pieces of one header item are at most this far apart
+
+# --- spaces as printed: in heights of the line itself (the OCR stage measures each line's blanks so).
+# The blank between two ideographs varies with their shapes (月以: 0.22 over the line's usual blank,
+# with no space printed), so a body line needs a wider one than a headline, whose spaces are narrow
+SPACE_OVER_LINE = 0.17  # headlines, bylines, masthead: a space is this much over the usual blank (0.2-0.24;
+# 月活 in a title: 0.16 without one)
+SPACE_OVER_BODY = 0.28  # body text and captions (本报讯 记者: 0.3-0.43; 月以, 用良: 0.22-0.26 without one)
+SPACE_TIMES = 2.0  # ... and this many times the usual blank, which a justified line spreads to 0.2-0.45
+NARROW_EXTRA = 0.1  # more next to a half-width digit or letter, whose ink leaves blank around it (8日: 0.16)
+LATIN_SPACE = 0.3  # a blank this wide between Latin letters is a word space (letters: 0.2 at most)
+LATIN_TOUCH = 0.1  # a space the recogniser read between Latin letters is kept unless they are closer

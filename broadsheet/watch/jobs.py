@@ -37,8 +37,8 @@ class JobQueue:
         self._pool: PagePool | None = None
 
     @contextmanager
-    def pool(self, workers: int, engine: str) -> Iterator[None]:
-        self._pool = PagePool(workers, engine)
+    def pool(self, workers: int, engine: str, punctuation: str = "default") -> Iterator[None]:
+        self._pool = PagePool(workers, engine, punctuation)
         try:
             yield
         finally:

@@ -39,6 +39,7 @@ class WatchSettings:
     settle: float = 2.0
     formats: tuple[str, ...] = DEFAULT_FORMATS
     engine: str = "rapidocr"
+    punctuation: str = "default"
     max_pages: int | None = DEFAULT_MAX_PAGES
 
 
@@ -96,7 +97,7 @@ class Watcher:
     def _session(self) -> Iterator[None]:
         taken = f"{self.inbox}: another broadsheet watch is taking files from this inbox"
         with folder_lock(self.inbox, taken), claim_out_dir(self.out_dir), \
-                self._jobs.pool(self.settings.workers, self.settings.engine):
+                self._jobs.pool(self.settings.workers, self.settings.engine, self.settings.punctuation):
             yield
 
     def _loop(self, until_idle: bool) -> None:

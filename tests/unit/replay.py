@@ -20,6 +20,7 @@ import numpy as np
 
 from broadsheet.model import BBox, EngineInfo, Page
 from broadsheet.ocr import OcrEngine, get_engine
+from broadsheet.ocr.reading import Reading
 
 RECORDED = Path(__file__).resolve().parent / "recorded"
 FIXTURE_PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
@@ -37,11 +38,11 @@ def _key(shapes: list[tuple[int, ...]]) -> str:
 class Recording:
     engines: list[EngineInfo]
     detections: dict[str, list[BBox]] = field(default_factory=dict)
-    readings: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    readings: dict[str, list[Reading]] = field(default_factory=dict)
 
     def save(self, path: Path) -> None:
         data = {"engines": [vars(e) for e in self.engines], "detections": self.detections,
-                "readings": self.readings}
+                "readings": {k: [[r.text, r.confidence, r.centres] for r in v] for k, v in self.readings.items()}}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
     @classmethod
@@ -49,7 +50,7 @@ class Recording:
         data = json.loads(path.read_text(encoding="utf-8"))
         return cls([EngineInfo(**e) for e in data["engines"]],
                    {k: [tuple(b) for b in v] for k, v in data["detections"].items()},
-                   {k: [(t, c) for t, c in v] for k, v in data["readings"].items()})
+                   {k: [Reading(*r) for r in v] for k, v in data["readings"].items()})
 
 
 class _RecordingDetector:
@@ -63,13 +64,18 @@ class _RecordingDetector:
 
 
 class _RecordingRecognizer:
-    def __init__(self, real, recording: Recording) -> None:
-        self.real, self.recording, self.info = real, recording, real.info
+    def __init__(self, real: OcrEngine, recording: Recording) -> None:
+        self.real, self.recording, self.info = real, recording, real.recognizer.info
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         results = self.real.recognize(crops)
-        self.recording.readings[_key([c.shape for c in crops])] = results
+        self.recording.readings[_key([c.shape for c in crops])] = [Reading(t, c) for t, c in results]
         return results
+
+    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+        readings = self.real.read(crops)
+        self.recording.readings[_key([c.shape for c in crops])] = readings
+        return readings
 
 
 class _ReplayDetector:
@@ -90,18 +96,21 @@ class _ReplayRecognizer:
         self.recording, self.name = recording, name
         self.info = next(e for e in recording.engines if e.role == "recognition")
 
-    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+    def read(self, crops: list[np.ndarray]) -> list[Reading]:
         key = _key([c.shape for c in crops])
         if key not in self.recording.readings:
             raise StaleRecording(f"{self.name}: no reading recorded for these {len(crops)} line crops; "
                                  "re-record with python tests/unit/replay.py")
         return list(self.recording.readings[key])
 
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return [(r.text, r.confidence) for r in self.read(crops)]
+
 
 def recording_engine(real: OcrEngine) -> tuple[OcrEngine, Recording]:
     recording = Recording(real.info())
     return OcrEngine(real.name, _RecordingDetector(real.detector, recording),
-                     _RecordingRecognizer(real.recognizer, recording)), recording
+                     _RecordingRecognizer(real, recording)), recording
 
 
 def replay_engine(name: str) -> OcrEngine:
