@@ -45,8 +45,9 @@ _IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U00
 
 def page_language(page: Page) -> str:
     """The page's language (BCP 47), among those its recogniser reads: Chinese when ideographs are
-    at least 30% of its letters, else its first other language. A page that does not say what read
-    it (an older JSON) chooses between Chinese and English, all PP-OCR's Chinese model reads."""
+    at least 30% of its letters (in the page's script where the recogniser reads both), else its
+    first other language. A page that does not say what read it (an older JSON) chooses between
+    Chinese and English, all PP-OCR's Chinese model reads."""
     readers = [engine.languages for engine in page.engines if engine.role == "recognition" and engine.languages]
     languages = readers[0] if readers else ["zh", "en"]
     chinese = [tag for tag in languages if tag.split("-")[0] == "zh"]
@@ -54,7 +55,9 @@ def page_language(page: Page) -> str:
     text = "".join(line.text for region in page.regions for line in region.lines)
     letters = sum(ch.isalpha() for ch in text)
     if chinese and (not others or len(_IDEOGRAPH.findall(text)) >= 0.3 * letters):
-        return chinese[0] if len(chinese) == 1 else "zh"
+        if len(chinese) == 1:
+            return chinese[0]
+        return f"zh-{page.script}" if f"zh-{page.script}" in chinese else "zh"
     return others[0]
 
 

@@ -67,14 +67,17 @@ def test_an_unknown_engine_names_the_registered_ones():
 
 
 def _page(text: str, languages: list[str]) -> Page:
+    script = "Hant" if "報" in text else "Hans" if "报" in text else "Latn"
     line = Line(text, (0, 0, 100, 10), 0.9)
     engines = [EngineInfo("detection", "rapidocr", "3", "det", []),
                EngineInfo("recognition", "x", "1", "m", languages)] if languages else []
-    return Page(100, 100, engines=engines, regions=[Region("r1", RegionType.TEXT, (0, 0, 100, 10), [line])])
+    region = Region("r1", RegionType.TEXT, (0, 0, 100, 10), [line])
+    return Page(100, 100, script=script, engines=engines, regions=[region])
 
 
 @pytest.mark.parametrize("text, languages, expected", [
-    ("本报讯 今年春节期间", ["zh-Hans", "zh-Hant", "en"], "zh"),
+    ("本报讯 今年春节期间", ["zh-Hans", "zh-Hant", "en"], "zh-Hans"),  # the page's script
+    ("本報訊 今年春節期間", ["zh-Hans", "zh-Hant", "en"], "zh-Hant"),
     ("The Department of the Interior", ["zh-Hans", "zh-Hant", "en"], "en"),
     ("Die Stadtverordneten beschlossen", ["de-Latf"], "de-Latf"),
     ("本报讯 今年春节期间", ["zh-Hans"], "zh-Hans"),
