@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from broadsheet.cli import options
-from broadsheet.export import parse_formats
 
 
 @click.command("ocr", short_help="Read page files one after another.")
@@ -17,8 +16,9 @@ from broadsheet.export import parse_formats
               help="Output folder.")
 @options.formats()
 @options.engine()
+@options.deskew()
 @options.max_pages()
-def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, max_pages: int) -> None:
+def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, deskew: bool, max_pages: int) -> None:
     """Read page files into articles, paragraphs and captioned photos.
 
     PAGE.png gives OUT/PAGE.txt, OUT/PAGE.json and the photo crops in OUT/PAGE/photos/; each page
@@ -31,8 +31,8 @@ def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, max_p
     from broadsheet.batch import run_files
     from broadsheet.cli.batch import LogLines
 
-    chosen = parse_formats(formats)
-    summary = run_files(pages, out, formats=chosen, engine=engine, max_pages=max_pages, reporter=LogLines())
+    chosen = options.pipeline_options(formats, engine, deskew)
+    summary = run_files(pages, out, chosen, max_pages=max_pages, reporter=LogLines())
     if summary.done:
         print(f"results in {out}/")
     if summary.failed:
