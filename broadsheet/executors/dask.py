@@ -11,7 +11,7 @@ import logging
 import os
 from concurrent.futures import Future
 
-from broadsheet.errors import MissingDependencyError
+from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.executors import settle, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
@@ -23,6 +23,7 @@ except ImportError as exc:
     raise MissingDependencyError("dask is not installed: pip install 'broadsheet[dask]'") from exc
 
 PLUGIN = "broadsheet-pipeline"
+JOIN_TIMEOUT = "30s"
 
 
 class PipelinePlugin(WorkerPlugin):
@@ -48,7 +49,10 @@ class DaskExecutor:
         address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")
         self._cluster: LocalCluster | None = None
         if address:
-            self._client = Client(address)
+            try:
+                self._client = Client(address, timeout=JOIN_TIMEOUT)
+            except OSError as exc:  # refused, unreachable, timed out
+                raise BadArgsError(f"cannot join the Dask cluster at {address}: {' '.join(str(exc).split())}") from exc
             threads = None
         else:
             # one page at a time per worker process, its share of the cores as model threads

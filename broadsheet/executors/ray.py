@@ -12,7 +12,7 @@ import os
 import threading
 from concurrent.futures import Future
 
-from broadsheet.errors import MissingDependencyError
+from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.executors import settle, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
@@ -46,14 +46,21 @@ class RayExecutor:
         if self._connected:
             address = address or os.environ.get("RAY_ADDRESS")
             if address:
-                ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
+                try:
+                    ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
+                except (ConnectionError, RuntimeError, ValueError) as exc:
+                    why = " ".join(str(exc).split())
+                    raise BadArgsError(f"cannot join the Ray cluster at {address}: {why}") from exc
             else:
                 ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
                          include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
                          logging_level=logging.WARNING, log_to_driver=False)
-        cpus = int(ray.cluster_resources().get("CPU", 1))
-        threads = max(1, cpus // workers)
-        actor = ray.remote(PageWorker).options(num_cpus=threads, max_restarts=-1, max_task_retries=PAGE_RETRIES)
+        # each actor reserves its share of the cluster's CPUs (a fraction when workers outnumber them,
+        # so that none waits forever for a CPU) and runs its models with that many threads
+        share = ray.cluster_resources().get("CPU", 1) / workers
+        threads = max(1, int(share))
+        actor = ray.remote(PageWorker).options(num_cpus=min(threads, share), max_restarts=-1,
+                                               max_task_retries=PAGE_RETRIES)
         self._actors = [actor.remote(options, threads) for _ in range(workers)]
         self._in_hand = [0] * workers
         self._lock = threading.Lock()  # outcomes arrive on Ray's threads
