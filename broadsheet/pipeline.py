@@ -18,6 +18,7 @@ from broadsheet.layout import GeometricLayout, LayoutAnalyzer
 from broadsheet.model import Page
 from broadsheet.normalize import normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
+from broadsheet.options import PipelineOptions
 from broadsheet.postprocess.punctuation import Punctuation
 
 
@@ -31,11 +32,17 @@ class PageResult:
 class Pipeline:
     def __init__(self, engine: str | OcrEngine = DEFAULT_ENGINE, deskew: bool = True,
                  threads: int | None = None, layout: LayoutAnalyzer | None = None,
-                 punctuation: str = "default") -> None:
+                 scale: float | None = None, punctuation: str = "default") -> None:
         self.engine = get_engine(engine, threads) if isinstance(engine, str) else engine
         self.layout = layout or GeometricLayout()
         self.deskew = deskew
+        self.scale = scale
         self.punctuation = Punctuation(punctuation)  # a bad policy fails here, before any page
+
+    @classmethod
+    def from_options(cls, options: PipelineOptions, threads: int | None = None) -> Pipeline:
+        """`threads`: model threads, decided by whoever runs several pipelines on one machine."""
+        return cls(options.engine, options.deskew, threads, scale=options.scale, punctuation=options.punctuation)
 
     def process(self, source: str | Path | np.ndarray) -> Page:
         """A page image (path or RGB array) -> the structured page."""
@@ -44,7 +51,7 @@ class Pipeline:
         return self.process_image(load_image(source), source=Path(source).name)
 
     def process_image(self, image: np.ndarray, source: str | None = None) -> Page:
-        normalized = normalize_page(image, self.engine, deskew=self.deskew)
+        normalized = normalize_page(image, self.engine, deskew=self.deskew, scale=self.scale)
         working = normalized.page
         timings = dict(normalized.timings)
 

@@ -239,3 +239,17 @@ def test_pages_per_minute_counts_from_the_start() -> None:
     task = progress.tasks[0]
     assert PagesPerMinute().render(task).plain == "4.3 pages/min"
     assert TimeLeft().render(task).plain == "0:01:52"  # 8 pages at 14 s each
+
+
+@pytest.mark.parametrize(("executor", "module"), [("ray", "ray"), ("dask", "distributed")])
+def test_a_missing_executor_extra_is_one_line(tmp_path: Path, executor: str, module: str) -> None:
+    (tmp_path / "in").mkdir()
+    page().save(tmp_path / "in" / "a.png")
+    (tmp_path / "absent" / module).mkdir(parents=True)  # shadows the installed package, if any
+    (tmp_path / "absent" / module / "__init__.py").write_text("raise ImportError('not installed')\n")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "absent")}
+    run = subprocess.run([sys.executable, "-m", "broadsheet", "batch", str(tmp_path / "in"), "--out",
+                          str(tmp_path / "out"), "--executor", executor], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert run.returncode == ExitCode.MISSING_DEPENDENCY
+    assert run.stderr == f"broadsheet: error: {executor} is not installed: pip install 'broadsheet[{executor}]'\n"

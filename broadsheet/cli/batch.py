@@ -13,7 +13,7 @@ from rich.text import Text
 
 from broadsheet.batch import ERRORS_FILE, PageOutcome, run_batch
 from broadsheet.cli import options
-from broadsheet.export import parse_formats
+from broadsheet.executors import ExecutorSpec
 
 
 @click.command("batch", short_help="Read every page file in a folder, resumably.")
@@ -25,10 +25,14 @@ from broadsheet.export import parse_formats
 @options.formats()
 @click.option("--force", is_flag=True, help="Redo pages whose outputs are up to date.")
 @options.engine()
+@options.deskew()
 @options.max_pages()
+@options.executor()
+@options.address()
 @options.punctuation()
 def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str, force: bool,
-            engine: str, max_pages: int, punctuation: str) -> None:
+            engine: str, deskew: bool, max_pages: int, executor: str, address: str | None,
+            punctuation: str) -> None:
     """Read every page file in FOLDER; run it again to resume where it stopped.
 
     FOLDER/sub/a.png gives OUT/sub/a.txt and OUT/sub/a.json; each page of a TIFF or PDF adds
@@ -38,14 +42,18 @@ def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str
     A page whose outputs all exist and are newer than it is skipped (--force redoes it). Failed
     pages are listed in OUT/errors.jsonl. Hidden files and symlinks are ignored. OUT/.broadsheet.lock
     keeps a second batch or watch from writing to OUT at the same time.
+
+    --executor ray or dask runs the pages on a cluster (--workers workers; without an address, a
+    local one started and stopped with the run). FOLDER and OUT must then be at the same path on
+    every worker's machine (a shared filesystem).
     """
-    chosen = parse_formats(formats)
+    chosen = options.pipeline_options(formats, engine, deskew, punctuation)
+    spec = ExecutorSpec(executor, workers, address)
     interactive = sys.stderr.isatty()
     reporter = ProgressBar() if interactive else LogLines()
     try:
-        summary = run_batch(folder, out, recursive=recursive, formats=chosen, force=force,
-                            workers=workers, engine=engine, max_pages=max_pages, reporter=reporter,
-                            punctuation=punctuation)
+        summary = run_batch(folder, out, chosen, recursive=recursive, force=force, executor=spec,
+                            max_pages=max_pages, reporter=reporter)
     finally:
         reporter.close()
     failed = len(summary.failed)

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from broadsheet.cli import options
-from broadsheet.export import parse_formats
 
 
 @click.command("ocr", short_help="Read page files one after another.")
@@ -17,9 +16,10 @@ from broadsheet.export import parse_formats
               help="Output folder.")
 @options.formats()
 @options.engine()
+@options.deskew()
 @options.max_pages()
 @options.punctuation()
-def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, max_pages: int,
+def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, deskew: bool, max_pages: int,
             punctuation: str) -> None:
     """Read page files into articles, paragraphs and captioned photos.
 
@@ -33,9 +33,8 @@ def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, max_p
     from broadsheet.batch import run_files
     from broadsheet.cli.batch import LogLines
 
-    chosen = parse_formats(formats)
-    summary = run_files(pages, out, formats=chosen, engine=engine, max_pages=max_pages, reporter=LogLines(),
-                        punctuation=punctuation)
+    chosen = options.pipeline_options(formats, engine, deskew, punctuation)
+    summary = run_files(pages, out, chosen, max_pages=max_pages, reporter=LogLines())
     if summary.done:
         print(f"results in {out}/")
     if summary.failed:

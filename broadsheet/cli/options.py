@@ -6,7 +6,10 @@ from pathlib import Path
 
 import click
 
+from broadsheet.executors import EXECUTORS
+from broadsheet.export import parse_formats
 from broadsheet.inputs import DEFAULT_MAX_PAGES
+from broadsheet.options import DEFAULT_ENGINE, PipelineOptions
 
 FOLDER = click.Path(path_type=Path, file_okay=False)
 FILE = click.Path(path_type=Path, dir_okay=False)
@@ -21,7 +24,7 @@ def formats(**extra):
 
 def engine(**extra):
     return click.option(
-        "--engine", metavar="NAME", default="rapidocr", show_default=True,
+        "--engine", metavar="NAME", default=DEFAULT_ENGINE, show_default=True,
         help="OCR engine: rapidocr, tesseract, or tesseract:LANG (an installed Tesseract language).", **extra)
 
 
@@ -37,9 +40,34 @@ def workers(default: int, **extra):
         help="Worker processes, each loading the OCR models once.", **extra)
 
 
+def deskew(**extra):
+    return click.option(
+        "--deskew/--no-deskew", default=True, show_default=True,
+        help="Straighten skewed scans (off: pages known to be straight, a little faster).", **extra)
+
+
+def executor():
+    return click.option(
+        "--executor", "-x", type=click.Choice(EXECUTORS), default="local", show_default=True,
+        help="Where pages run: local worker processes, a Ray cluster or a Dask cluster (extras broadsheet[ray], "
+             "broadsheet[dask]).")
+
+
+def address():
+    return click.option(
+        "--address", metavar="ADDR",
+        help="Ray or Dask cluster to join (default: RAY_ADDRESS / DASK_SCHEDULER_ADDRESS, else a local cluster "
+             "for this run).")
+
+
 def punctuation(**extra):
     return click.option(
         "--punctuation", metavar="POLICY", type=click.Choice(["default", "fullwidth", "as-read"]),
         default="default", show_default=True,
         help="Punctuation between CJK text: default (ASCII , : ; ! ? ( ) with “” 、 。), fullwidth "
              "(GB/T 15834), or as-read (as the recogniser read it).", **extra)
+
+
+def pipeline_options(formats: str, engine: str, deskew: bool, punctuation: str) -> PipelineOptions:
+    """The one options value a command hands to every pipeline it runs."""
+    return PipelineOptions(engine=engine, deskew=deskew, formats=parse_formats(formats), punctuation=punctuation)

@@ -10,7 +10,6 @@ from types import FrameType
 import click
 
 from broadsheet.cli import options
-from broadsheet.export import parse_formats
 
 
 @click.command("watch", short_help="Read page files as they land in an inbox folder.")
@@ -29,10 +28,11 @@ from broadsheet.export import parse_formats
               help="How long a file must stay unchanged before it is taken.")
 @options.formats(envvar="BROADSHEET_FORMATS", show_envvar=True)
 @options.engine()
+@options.deskew(envvar="BROADSHEET_DESKEW", show_envvar=True)
 @options.max_pages(envvar="BROADSHEET_MAX_PAGES", show_envvar=True)
 @options.punctuation(envvar="BROADSHEET_PUNCTUATION", show_envvar=True)
 def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, workers: int, poll: bool,
-            settle: float, formats: str, engine: str, max_pages: int, punctuation: str) -> None:
+            settle: float, formats: str, engine: str, deskew: bool, max_pages: int, punctuation: str) -> None:
     """Process each page file dropped into INBOX, then move it to the done or failed folder.
 
     Files already in INBOX go first. A file is taken once it has stopped changing for SETTLE
@@ -48,8 +48,7 @@ def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, work
 
     settings = WatchSettings(inbox=inbox, out_dir=out, done_dir=done, failed_dir=failed,
                              workers=workers, poll=poll, settle=settle,
-                             formats=parse_formats(formats), engine=engine, max_pages=max_pages,
-                             punctuation=punctuation)
+                             options=options.pipeline_options(formats, engine, deskew, punctuation), max_pages=max_pages)
     watcher = Watcher(settings)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

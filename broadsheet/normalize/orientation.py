@@ -2,7 +2,7 @@
 
 Sideways pages show as text lines taller than wide; upside-down ones only in what the recognizer
 makes of them. So a few of the longest lines are read as they are and turned, and the page is
-turned the way that reads best. An upright page pays for one small extra recognition.
+turned the way that reads best. An upright page that reads clearly pays for one small recognition.
 """
 
 from __future__ import annotations
@@ -34,13 +34,15 @@ def page_turns(image: np.ndarray, boxes: list[BBox], engine: OcrEngine) -> int:
     # the first few characters of a line tell its direction; reading costs grow with its length
     crops = [image[y0:min(y1, y0 + CHARS * (x1 - x0)), x0:min(x1, x0 + CHARS * (y1 - y0))]
              for x0, y0, x1, y1 in sample]
-    options = (1, 3) if sideways else (0, 2)
-    scores = {k: _mean_confidence(engine, [np.rot90(c, k) for c in crops]) for k in options}
     if sideways:
+        scores = {k: _mean_confidence(engine, [np.rot90(c, k) for c in crops]) for k in (1, 3)}
         # a page of vertical text (竖排) reads badly both ways: it stays as it is
         best, other = sorted(scores, key=scores.get, reverse=True)
         return best if scores[best] > max(scores[other] + MARGIN, FLOOR) else 0
-    return 2 if scores[2] > scores[0] + MARGIN else 0
+    upright = _mean_confidence(engine, crops)
+    if upright + MARGIN >= 1.0:
+        return 0  # no confidence beats this by MARGIN: the upside-down read could not turn the page
+    return 2 if _mean_confidence(engine, [np.rot90(c, 2) for c in crops]) > upright + MARGIN else 0
 
 
 def _mean_confidence(engine: OcrEngine, crops: list[np.ndarray]) -> float:

@@ -10,7 +10,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from broadsheet.batch import PageOutcome, PagePool, PageTask, UnreadableRuns, result_of
+from broadsheet.executors import Executor, ExecutorSpec, make_executor, result_of
+from broadsheet.options import PipelineOptions
+from broadsheet.tasks import PageOutcome, PageTask, UnreadableRuns
 from broadsheet.watch.settle import Signature
 
 
@@ -34,11 +36,11 @@ class JobQueue:
         self._finished = finished
         self._jobs: dict[Path, Job] = {}
         self._running: dict[Future[PageOutcome], Job] = {}
-        self._pool: PagePool | None = None
+        self._pool: Executor | None = None
 
     @contextmanager
-    def pool(self, workers: int, engine: str, punctuation: str = "default") -> Iterator[None]:
-        self._pool = PagePool(workers, engine, punctuation)
+    def pool(self, spec: ExecutorSpec, options: PipelineOptions) -> Iterator[None]:
+        self._pool = make_executor(spec, options)
         try:
             yield
         finally:

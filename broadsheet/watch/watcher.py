@@ -12,11 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from broadsheet.batch import PageOutcome, PageTask, claim_out_dir, failure, folder_lock, page_tasks
 from broadsheet.errors import BroadsheetError, FileAccessError
-from broadsheet.export import DEFAULT_FORMATS
+from broadsheet.executors import ExecutorSpec
 from broadsheet.imageio import is_inside
 from broadsheet.inputs import DEFAULT_MAX_PAGES, is_supported
+from broadsheet.options import DEFAULT_OPTIONS, PipelineOptions
+from broadsheet.outdir import claim_out_dir, folder_lock
+from broadsheet.tasks import PageOutcome, PageTask, failure, page_tasks
 from broadsheet.watch.events import Intake
 from broadsheet.watch.files import Filer, output_stem
 from broadsheet.watch.jobs import Job, JobQueue
@@ -37,9 +39,7 @@ class WatchSettings:
     workers: int = 1
     poll: bool = False  # poll instead of OS events: network shares, some container mounts
     settle: float = 2.0
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    engine: str = "rapidocr"
-    punctuation: str = "default"
+    options: PipelineOptions = DEFAULT_OPTIONS
     max_pages: int | None = DEFAULT_MAX_PAGES
 
 
@@ -97,7 +97,7 @@ class Watcher:
     def _session(self) -> Iterator[None]:
         taken = f"{self.inbox}: another broadsheet watch is taking files from this inbox"
         with folder_lock(self.inbox, taken), claim_out_dir(self.out_dir), \
-                self._jobs.pool(self.settings.workers, self.settings.engine, self.settings.punctuation):
+                self._jobs.pool(ExecutorSpec("local", self.settings.workers), self.settings.options):
             yield
 
     def _loop(self, until_idle: bool) -> None:
@@ -161,7 +161,7 @@ class Watcher:
             rel = path.relative_to(self.inbox)
             try:
                 stem = output_stem(path, self.done_dir / rel.parent)
-                tasks = page_tasks(path, self.out_dir / rel.parent, stem, self.settings.formats,
+                tasks = page_tasks(path, self.out_dir / rel.parent, stem, self.settings.options.formats,
                                    self.settings.max_pages, label=str(rel))
             except BroadsheetError as exc:
                 if self._settling.opened_too_often(path):

@@ -1,0 +1,84 @@
+"""Pages on a Dask cluster: a worker plugin builds each worker's Pipeline once, from the run's options.
+
+A page is a task on any worker. When a worker dies (kill -9, out of memory), its nanny starts a new
+one and the scheduler reruns the page elsewhere, up to Dask's `distributed.scheduler.allowed-failures`
+times; a page that still fails comes back as a failed outcome (KilledWorker).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from concurrent.futures import Future
+
+from broadsheet.errors import BadArgsError, MissingDependencyError
+from broadsheet.executors import settle, threads_per_worker
+from broadsheet.executors.local import build_pipeline
+from broadsheet.options import PipelineOptions
+from broadsheet.tasks import PageOutcome, PageTask, run_page
+
+try:
+    from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+except ImportError as exc:
+    raise MissingDependencyError("dask is not installed: pip install 'broadsheet[dask]'") from exc
+
+PLUGIN = "broadsheet-pipeline"
+JOIN_TIMEOUT = "30s"
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Builds the worker's Pipeline when the worker starts (a restarted worker too).
+    `threads`: model threads; None: the machine's cores shared among the worker's task threads."""
+
+    def __init__(self, options: PipelineOptions, threads: int | None) -> None:
+        self.options = options
+        self.threads = threads
+        self.pipeline = None
+
+    def setup(self, worker) -> None:
+        threads = self.threads or max(1, (os.cpu_count() or 1) // worker.state.nthreads)
+        self.pipeline = build_pipeline(self.options, threads)
+
+
+def _run_on_worker(task: PageTask) -> PageOutcome:
+    return run_page(get_worker().plugins[PLUGIN].pipeline, task)
+
+
+class DaskExecutor:
+    def __init__(self, options: PipelineOptions, workers: int, address: str | None) -> None:
+        address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")
+        self._cluster: LocalCluster | None = None
+        if address:
+            try:
+                self._client = Client(address, timeout=JOIN_TIMEOUT)
+            except OSError as exc:  # refused, unreachable, timed out
+                raise BadArgsError(f"cannot join the Dask cluster at {address}: {' '.join(str(exc).split())}") from exc
+            threads = None
+        else:
+            # one page at a time per worker process, its share of the cores as model threads
+            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=logging.ERROR)
+            self._client = Client(self._cluster)
+            threads = threads_per_worker(workers)
+        self._client.register_plugin(PipelinePlugin(options, threads), name=PLUGIN)
+        slots = sum(w["nthreads"] for w in self._client.scheduler_info()["workers"].values())
+        self.workers = max(1, slots)
+        self._pending: set = set()  # Dask forgets a task whose future nobody holds
+
+    def submit(self, task: PageTask) -> Future[PageOutcome]:
+        outcome: Future[PageOutcome] = Future()
+        future = self._client.submit(_run_on_worker, task, pure=False)
+        self._pending.add(future)
+
+        def done(result) -> None:
+            settle(outcome, task, result.result)
+            self._pending.discard(result)
+
+        future.add_done_callback(done)
+        return outcome
+
+    def close(self) -> None:
+        self._client.cancel(list(self._pending))
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()

@@ -1,0 +1,86 @@
+"""Pages on a Ray cluster: a pool of actors, each holding one Pipeline built from the run's options.
+
+A page goes to the actor with the fewest pages in hand. An actor whose process dies (kill -9, out
+of memory) is restarted by Ray, which loads the models again and retries the page it was reading
+(`PAGE_RETRIES`); a page that still fails comes back as a failed outcome.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from concurrent.futures import Future
+
+from broadsheet.errors import BadArgsError, MissingDependencyError
+from broadsheet.executors import settle, threads_per_worker
+from broadsheet.executors.local import build_pipeline
+from broadsheet.options import PipelineOptions
+from broadsheet.tasks import PageOutcome, PageTask, run_page
+
+try:
+    import ray
+except ImportError as exc:
+    raise MissingDependencyError("ray is not installed: pip install 'broadsheet[ray]'") from exc
+
+PAGE_RETRIES = 2  # a page whose actor died is tried this many more times
+NAMESPACE = "broadsheet"
+OBJECT_STORE_BYTES = 256 * 1024**2  # a local cluster moves only small tasks and outcomes
+
+
+class PageWorker:
+    """One Ray actor: its Pipeline is built once, with the CPUs Ray reserved for it as threads."""
+
+    def __init__(self, options: PipelineOptions, threads: int) -> None:
+        self._pipeline = build_pipeline(options, threads)
+
+    def run(self, task: PageTask) -> PageOutcome:
+        return run_page(self._pipeline, task)
+
+
+class RayExecutor:
+    def __init__(self, options: PipelineOptions, workers: int, address: str | None) -> None:
+        self.workers = workers
+        # a caller that already joined a cluster keeps it; otherwise this run connects and leaves
+        self._connected = not ray.is_initialized()
+        if self._connected:
+            address = address or os.environ.get("RAY_ADDRESS")
+            if address:
+                try:
+                    ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
+                except (ConnectionError, RuntimeError, ValueError) as exc:
+                    why = " ".join(str(exc).split())
+                    raise BadArgsError(f"cannot join the Ray cluster at {address}: {why}") from exc
+            else:
+                ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
+                         include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
+                         logging_level=logging.WARNING, log_to_driver=False)
+        # each actor reserves its share of the cluster's CPUs (a fraction when workers outnumber them,
+        # so that none waits forever for a CPU) and runs its models with that many threads
+        share = ray.cluster_resources().get("CPU", 1) / workers
+        threads = max(1, int(share))
+        actor = ray.remote(PageWorker).options(num_cpus=min(threads, share), max_restarts=-1,
+                                               max_task_retries=PAGE_RETRIES)
+        self._actors = [actor.remote(options, threads) for _ in range(workers)]
+        self._in_hand = [0] * workers
+        self._lock = threading.Lock()  # outcomes arrive on Ray's threads
+
+    def submit(self, task: PageTask) -> Future[PageOutcome]:
+        with self._lock:
+            index = min(range(self.workers), key=self._in_hand.__getitem__)
+            self._in_hand[index] += 1
+        outcome: Future[PageOutcome] = Future()
+
+        def done(result: Future[PageOutcome]) -> None:
+            with self._lock:
+                self._in_hand[index] -= 1
+            settle(outcome, task, result.result)
+
+        self._actors[index].run.remote(task).future().add_done_callback(done)
+        return outcome
+
+    def close(self) -> None:
+        for actor in self._actors:
+            ray.kill(actor, no_restart=True)
+        if self._connected:
+            ray.shutdown()

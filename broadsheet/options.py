@@ -1,0 +1,21 @@
+"""What a pipeline is asked to do, in one picklable value: the CLI builds it once and every worker of
+every executor (local processes, Ray actors, Dask workers) builds its Pipeline from the same one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from broadsheet.export import DEFAULT_FORMATS
+from broadsheet.ocr import DEFAULT_ENGINE
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    engine: str = DEFAULT_ENGINE  # rapidocr, tesseract or tesseract:LANG (the language is the engine's)
+    deskew: bool = True
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    scale: float | None = None  # a forced working scale; None: from the measured text size
+    punctuation: str = "default"  # "default", "fullwidth" or "as-read"
+
+
+DEFAULT_OPTIONS = PipelineOptions()

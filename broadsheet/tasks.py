@@ -1,0 +1,123 @@
+"""One page of work: what to read and where to write it (`PageTask`), what came of it
+(`PageOutcome`), and running it on a Pipeline. Tasks and outcomes are small picklable values: they
+travel to worker processes, Ray actors and Dask workers alike."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from broadsheet.errors import BroadsheetError, ExitCode, InputFileError
+from broadsheet.export import DEFAULT_FORMATS, output_paths
+from broadsheet.inputs import iter_page_images
+
+if TYPE_CHECKING:
+    from broadsheet.pipeline import Pipeline
+
+UNREADABLE_RUN = 5  # unreadable pages in a row after which the rest of a document is skipped
+
+
+@dataclass(frozen=True)
+class PageTask:
+    path: Path  # the input file
+    index: int  # which of its pages
+    label: str  # how logs name the page: the path, plus `[p002]` for a page of a multi-page file
+    out_dir: Path
+    name: str  # output name, page suffix included
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    note: str | None = None  # added to the page's log line
+
+    @property
+    def outputs(self) -> list[Path]:
+        return output_paths(self.out_dir, self.name, self.formats)
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    label: str
+    path: Path
+    page: int | None = None  # 1-based, None when the whole file failed before its pages were known
+    articles: int = 0
+    photos: int = 0
+    seconds: float = 0.0
+    error: str | None = None  # exception class name
+    message: str = ""
+    exit_code: int = ExitCode.OK
+    note: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None
+
+    @property
+    def line(self) -> str:
+        """How logs report the page: `PATH: N articles, M photos, S s` or `PATH: error: why`."""
+        if self.failed:
+            # messages start with the path already; say it once
+            return f"{self.label}: error: {self.message.removeprefix(f'{self.path}: ')}"
+        note = f" ({self.note})" if self.note else ""
+        return f"{self.label}: {self.articles} articles, {self.photos} photos, {self.seconds:.1f} s{note}"
+
+
+def failure(label: str, path: Path, exc: BaseException, page: int | None = None) -> PageOutcome:
+    exit_code = exc.exit_code if isinstance(exc, BroadsheetError) else ExitCode.OTHER_ERROR
+    return PageOutcome(label, path, page, error=type(exc).__name__,
+                       message=" ".join(str(exc).split()), exit_code=exit_code)
+
+
+def page_tasks(path: Path, out_dir: Path, stem: str, formats: tuple[str, ...],
+               max_pages: int | None = None, label: str | None = None) -> list[PageTask]:
+    """One task per page of the file (opening it checks it: raises BroadsheetError). Logs name the
+    file by `label` (default: its path), a page of a multi-page file as `label[p002]`."""
+    label = label or str(path)
+    return [
+        PageTask(path, index, f"{label}[{source.name_suffix[1:]}]" if source.name_suffix else label,
+                 out_dir, stem + source.name_suffix, formats, source.note)
+        for index, source in enumerate(iter_page_images(path, max_pages))
+    ]
+
+
+def run_page(pipeline: Pipeline, task: PageTask) -> PageOutcome:
+    try:
+        sources = list(iter_page_images(task.path))
+        if task.index >= len(sources):
+            raise InputFileError(f"{task.path}: page {task.index + 1} is gone (file changed)")
+        image = sources[task.index].load()
+        result = pipeline.process_and_write(image, task.out_dir, task.name, task.formats,
+                                            source=task.path.name)
+    except Exception as exc:  # one bad page (or a bug it triggers) must not end the run
+        return failure(task.label, task.path, exc, task.index + 1)
+    return PageOutcome(task.label, task.path, task.index + 1, len(result.page.articles),
+                       len(result.page.photos), result.seconds, note=task.note)
+
+
+class UnreadableRuns:
+    """Gives up a document after `UNREADABLE_RUN` of its pages in a row could not be read."""
+
+    def __init__(self) -> None:
+        self._run: Counter[Path] = Counter()
+        self._given_up: set[Path] = set()
+
+    def wanted(self, task: PageTask) -> bool:
+        return task.path not in self._given_up
+
+    def record(self, outcome: PageOutcome) -> PageOutcome | None:
+        """The one outcome that gives the document up, when this page completes a run."""
+        if outcome.page is None or outcome.path in self._given_up:
+            return None
+        if outcome.exit_code != ExitCode.INPUT_FILE:
+            self._run[outcome.path] = 0
+            return None
+        self._run[outcome.path] += 1
+        if self._run[outcome.path] < UNREADABLE_RUN:
+            return None
+        self._given_up.add(outcome.path)
+        document = outcome.label.removesuffix(f"[p{outcome.page:03d}]")  # as its pages are named
+        return failure(document, outcome.path, InputFileError(
+            f"{outcome.path}: {UNREADABLE_RUN} unreadable pages in a row, its other pages are skipped"))
+
+
+class WorkerDiedError(BroadsheetError):
+    exit_code = ExitCode.OTHER_ERROR

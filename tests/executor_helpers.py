@@ -1,0 +1,79 @@
+"""What the Ray and Dask executor tests share: a few small pages and a bad one, the local run to
+compare with, and the check that a killed worker lost no page and left no half-written file."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from test_batch import page
+
+from broadsheet.batch import ERRORS_FILE, BatchSummary, run_batch
+from broadsheet.executors import LOCAL, ExecutorSpec
+
+BAD = "bad.png"  # opens when planned, fails when read: the worker reports it
+
+
+def make_pages(root: Path, count: int, bad: bool = True) -> Path:
+    root.mkdir(parents=True)
+    for n in range(count):
+        page(n).save(root / f"p{n}.png")
+    if bad:
+        (root / BAD).write_bytes((root / "p0.png").read_bytes()[:3000])
+    return root
+
+
+def outputs(out: Path) -> dict[str, object]:
+    """Every output file's content, the JSON without its timings."""
+    found: dict[str, object] = {}
+    for path in sorted(out.rglob("*")):
+        if path.suffix == ".json":
+            found[path.name] = {k: v for k, v in json.loads(path.read_text()).items() if k != "timings"}
+        elif path.suffix == ".txt":
+            found[path.name] = path.read_text()
+    return found
+
+
+def error_paths(out: Path) -> list[str]:
+    lines = (out / ERRORS_FILE).read_text().splitlines() if (out / ERRORS_FILE).exists() else []
+    return [Path(json.loads(line)["path"]).name for line in lines]
+
+
+def same_as_local_resumes_and_logs(pages: Path, tmp_path: Path, spec: ExecutorSpec) -> None:
+    local = run_batch(pages, tmp_path / "local", executor=LOCAL)
+    cluster = run_batch(pages, tmp_path / "cluster", executor=spec)
+    assert (cluster.done, len(cluster.failed)) == (local.done, len(local.failed)) == (3, 1)
+    assert outputs(tmp_path / "cluster") == outputs(tmp_path / "local")
+    assert error_paths(tmp_path / "cluster") == [BAD]
+    again = run_batch(pages, tmp_path / "cluster", executor=spec)
+    assert (again.done, again.skipped, len(again.failed)) == (0, 3, 1)
+    assert error_paths(tmp_path / "cluster") == [BAD, BAD]
+
+
+def run_killing_a_worker(pages: Path, out: Path, spec: ExecutorSpec,
+                         kill_one_in_flight: Callable[[], bool]) -> BatchSummary:
+    """The batch in a thread while `kill_one_in_flight` is polled until it kills a worker that is
+    reading a page; then every page is written once, or listed as failed, and no .part is left."""
+    result: list[BatchSummary] = []
+    run = threading.Thread(target=lambda: result.append(run_batch(pages, out, executor=spec)))
+    run.start()
+    deadline = time.monotonic() + 120
+    killed = False
+    while run.is_alive() and not killed and time.monotonic() < deadline:
+        killed = kill_one_in_flight()
+        time.sleep(0.02)
+    run.join(timeout=max(1.0, deadline - time.monotonic()))
+    assert not run.is_alive(), "the run did not end"
+    assert killed, "no page was in flight to kill a worker under"
+    (summary,) = result
+    names = {p.stem for p in pages.glob("*.png")}
+    failed = {Path(o.label).stem for o in summary.failed}
+    written = {p.stem for p in out.glob("*.json")}
+    assert written | failed == names and not written & failed
+    assert sorted(p.stem for p in out.glob("*.txt")) == sorted(written)  # each once
+    assert [p for p in out.rglob("*") if p.name.endswith(".part")] == []
+    assert {Path(p).stem for p in error_paths(out)} == failed
+    return summary

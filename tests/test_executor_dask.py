@@ -1,0 +1,47 @@
+"""`batch` on a local Dask cluster (one per module): the same outputs as the local executor, resume,
+errors.jsonl, and a worker killed with -9 while it reads a page."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from executor_helpers import make_pages, run_killing_a_worker, same_as_local_resumes_and_logs
+from test_batch import FONT
+
+from broadsheet.executors import ExecutorSpec
+
+distributed = pytest.importorskip("distributed", reason="the dask extra: pip install -e '.[dask]'")
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-noto-cjk")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two single-threaded worker processes, each under a nanny that restarts it when it dies."""
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as local, distributed.Client(local) as client:
+        yield client
+
+
+def test_same_outputs_as_local_resume_and_error_log(cluster, tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "in", 3)
+    same_as_local_resumes_and_logs(pages, tmp_path, ExecutorSpec("dask", address=cluster.scheduler.address))
+
+
+def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "in", 6, bad=False)
+
+    def kill_one_in_flight() -> bool:
+        reading = [worker for worker, tasks in cluster.call_stack().items() if tasks]
+        if not reading:
+            return False
+        pid = cluster.run(os.getpid, workers=reading[:1])[reading[0]]
+        os.kill(pid, signal.SIGKILL)
+        return True
+
+    spec = ExecutorSpec("dask", address=cluster.scheduler.address)
+    summary = run_killing_a_worker(pages, tmp_path / "out", spec, kill_one_in_flight)
+    assert summary.done == 6  # the scheduler ran the lost page again on a live worker

@@ -1,0 +1,51 @@
+"""`batch` on a local Ray cluster (one per module): the same outputs as the local executor, resume,
+errors.jsonl, and a worker killed with -9 while it reads a page."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+from pathlib import Path
+
+import pytest
+from executor_helpers import make_pages, run_killing_a_worker, same_as_local_resumes_and_logs
+from test_batch import FONT
+
+from broadsheet.executors import ExecutorSpec
+
+ray = pytest.importorskip("ray", reason="the ray extra: pip install -e '.[ray]'")
+psutil = pytest.importorskip("psutil")
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-noto-cjk")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A 2-CPU Ray cluster that this test process started: the executor joins it as it is."""
+    ray.init(num_cpus=2, include_dashboard=False, object_store_memory=100 * 1024**2,
+             logging_level=logging.WARNING, log_to_driver=False)
+    yield
+    ray.shutdown()
+
+
+def test_same_outputs_as_local_resume_and_error_log(cluster, tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "in", 3)
+    same_as_local_resumes_and_logs(pages, tmp_path, ExecutorSpec("ray", workers=2))
+
+
+def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None:
+    pages = make_pages(tmp_path / "in", 6, bad=False)
+
+    def kill_one_in_flight() -> bool:
+        # Ray names an actor's process after the method it is running
+        for proc in psutil.Process().children(recursive=True):
+            try:
+                if proc.cmdline()[:1] == ["ray::PageWorker.run"]:
+                    os.kill(proc.pid, signal.SIGKILL)
+                    return True
+            except (psutil.Error, IndexError):
+                continue
+        return False
+
+    summary = run_killing_a_worker(pages, tmp_path / "out", ExecutorSpec("ray", workers=2), kill_one_in_flight)
+    assert summary.done == 6  # Ray restarted the actor and read its page again
