@@ -2,8 +2,8 @@
 so that layout and postprocess run in the unit layer without loading a model.
 
 A call is recognised by what it is asked (the image's shape for detection, the crops' shapes for
-recognition): when layout or normalisation change what they ask, the replay says the recording is
-stale. Re-record (about a minute) with
+recognition) and, asked again, by its turn: when layout or normalisation change what they ask, the
+replay says the recording is stale. Re-record (about four minutes) with
 
     python tests/unit/replay.py            # every fixture page
     python tests/unit/replay.py page_c     # some
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,87 +37,97 @@ def _key(shapes: list[tuple[int, ...]]) -> str:
 
 @dataclass
 class Recording:
+    """The answers to each question, in the order they were asked (the same crops are asked twice
+    when orientation reads them upright and turned over)."""
+
     engines: list[EngineInfo]
-    detections: dict[str, list[BBox]] = field(default_factory=dict)
-    readings: dict[str, list[Reading]] = field(default_factory=dict)
+    detections: dict[str, list[list[BBox]]] = field(default_factory=dict)
+    readings: dict[str, list[list[Reading]]] = field(default_factory=dict)
 
     def save(self, path: Path) -> None:
-        data = {"engines": [vars(e) for e in self.engines], "detections": self.detections,
-                "readings": {k: [[r.text, r.confidence, r.centres] for r in v] for k, v in self.readings.items()}}
+        readings = {k: [[[r.text, r.confidence, r.centres] for r in answer] for answer in answers]
+                    for k, answers in self.readings.items()}
+        data = {"engines": [vars(e) for e in self.engines], "detections": self.detections, "readings": readings}
         path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> Recording:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls([EngineInfo(**e) for e in data["engines"]],
-                   {k: [tuple(b) for b in v] for k, v in data["detections"].items()},
-                   {k: [Reading(*r) for r in v] for k, v in data["readings"].items()})
+        detections = {k: [[tuple(b) for b in boxes] for boxes in answers] for k, answers in data["detections"].items()}
+        readings = {k: [[Reading(*r) for r in answer] for answer in answers] for k, answers in data["readings"].items()}
+        return cls([EngineInfo(**e) for e in data["engines"]], detections, readings)
 
 
-class _RecordingDetector:
-    def __init__(self, real, recording: Recording) -> None:
-        self.real, self.recording, self.info = real, recording, real.info
+class _Recorder:
+    def __init__(self, real: OcrEngine, recording: Recording) -> None:
+        self.real, self.recording = real, recording
 
     def detect(self, image: np.ndarray) -> list[BBox]:
         boxes = self.real.detect(image)
-        self.recording.detections[_key([image.shape])] = boxes
+        self.recording.detections.setdefault(_key([image.shape]), []).append(boxes)
         return boxes
-
-
-class _RecordingRecognizer:
-    def __init__(self, real: OcrEngine, recording: Recording) -> None:
-        self.real, self.recording, self.info = real, recording, real.recognizer.info
-
-    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
-        results = self.real.recognize(crops)
-        self.recording.readings[_key([c.shape for c in crops])] = [Reading(t, c) for t, c in results]
-        return results
 
     def read(self, crops: list[np.ndarray]) -> list[Reading]:
         readings = self.real.read(crops)
-        self.recording.readings[_key([c.shape for c in crops])] = readings
+        self.recording.readings.setdefault(_key([c.shape for c in crops]), []).append(readings)
         return readings
-
-
-class _ReplayDetector:
-    def __init__(self, recording: Recording, name: str) -> None:
-        self.recording, self.name = recording, name
-        self.info = next(e for e in recording.engines if e.role == "detection")
-
-    def detect(self, image: np.ndarray) -> list[BBox]:
-        key = _key([image.shape])
-        if key not in self.recording.detections:
-            raise StaleRecording(f"{self.name}: no detection recorded for an image of {key}; "
-                                 "re-record with python tests/unit/replay.py")
-        return list(self.recording.detections[key])
-
-
-class _ReplayRecognizer:
-    def __init__(self, recording: Recording, name: str) -> None:
-        self.recording, self.name = recording, name
-        self.info = next(e for e in recording.engines if e.role == "recognition")
-
-    def read(self, crops: list[np.ndarray]) -> list[Reading]:
-        key = _key([c.shape for c in crops])
-        if key not in self.recording.readings:
-            raise StaleRecording(f"{self.name}: no reading recorded for these {len(crops)} line crops; "
-                                 "re-record with python tests/unit/replay.py")
-        return list(self.recording.readings[key])
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         return [(r.text, r.confidence) for r in self.read(crops)]
 
 
+class _Replayer:
+    def __init__(self, recording: Recording, name: str) -> None:
+        self.recording, self.name = recording, name
+        self.asked: Counter[str] = Counter()
+
+    def _answer(self, answers: dict[str, list], key: str, what: str) -> list:
+        turn = self.asked[key]
+        self.asked[key] += 1
+        if turn >= len(answers.get(key, [])):
+            raise StaleRecording(f"{self.name}: no {what} recorded for this call ({key[:40]}...); "
+                                 "re-record with python tests/unit/replay.py")
+        return list(answers[key][turn])
+
+    def detect(self, image: np.ndarray) -> list[BBox]:
+        return self._answer(self.recording.detections, _key([image.shape]), "detection")
+
+    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+        return self._answer(self.recording.readings, _key([c.shape for c in crops]), "reading")
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return [(r.text, r.confidence) for r in self.read(crops)]
+
+
+@dataclass
+class _Role:
+    """One role of an engine whose work another object does."""
+
+    info: EngineInfo
+    does: _Recorder | _Replayer
+
+    def detect(self, image: np.ndarray) -> list[BBox]:
+        return self.does.detect(image)
+
+    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+        return self.does.read(crops)
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return self.does.recognize(crops)
+
+
 def recording_engine(real: OcrEngine) -> tuple[OcrEngine, Recording]:
     recording = Recording(real.info())
-    return OcrEngine(real.name, _RecordingDetector(real.detector, recording),
-                     _RecordingRecognizer(real, recording)), recording
+    recorder = _Recorder(real, recording)
+    return OcrEngine(real.name, _Role(real.detector.info, recorder), _Role(real.recognizer.info, recorder)), recording
 
 
 def replay_engine(name: str) -> OcrEngine:
-    """An engine that answers as the real one did on fixture page `name`."""
+    """An engine that answers as the real one did on fixture page `name`, call by call."""
     recording = Recording.load(RECORDED / f"{name}.json")
-    return OcrEngine("replay", _ReplayDetector(recording, name), _ReplayRecognizer(recording, name))
+    replayer = _Replayer(recording, name)
+    detection, recognition = recording.engines
+    return OcrEngine("replay", _Role(detection, replayer), _Role(recognition, replayer))
 
 
 def record(names: list[str]) -> None:
@@ -127,7 +138,8 @@ def record(names: list[str]) -> None:
         engine, recording = recording_engine(real)
         Pipeline(engine=engine).process(fixture_image(name))
         recording.save(RECORDED / f"{name}.json")
-        print(name, len(recording.detections), "detections", len(recording.readings), "recognitions")
+        print(name, sum(map(len, recording.detections.values())), "detections,",
+              sum(map(len, recording.readings.values())), "recognitions")
 
 
 def fixture_image(name: str) -> Path:
