@@ -4,10 +4,10 @@ answers (`replay.py`), so layout and postprocess run in seconds without loading 
 from __future__ import annotations
 
 import pytest
-from replay import fixture_image, recorded_pages, replay_engine
 
 from broadsheet.model import Page
 from broadsheet.pipeline import Pipeline
+from unit.replay import fixture_image, recorded_pages, replay_engine
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from replay import FIXTURE_PAGES, gold, recorded_pages
 
 from broadsheet.evaluate import evaluate_page, normalize
+from unit.replay import FIXTURE_PAGES, gold, recorded_pages
 
 PAGES = recorded_pages()
 

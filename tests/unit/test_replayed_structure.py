@@ -10,13 +10,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from replay import FIXTURE_PAGES, StaleRecording, fixture_image, gold, recorded_pages, replay_engine
 
 from broadsheet.evaluate import evaluate_page
 from broadsheet.imageio import load_image
 from broadsheet.model import BBox, RegionType
 from broadsheet.normalize import normalize_page
 from broadsheet.pipeline import Pipeline
+from unit.replay import FIXTURE_PAGES, StaleRecording, fixture_image, gold, recorded_pages, replay_engine
 
 PAGES = recorded_pages()
 
