@@ -27,7 +27,7 @@ def join_lines(texts: list[str]) -> str:
     hyphen (a letter then `-`) joins the next without it; real hyphens are never at a line end."""
     joined = ""
     for text in texts:
-        if re.search(r"[A-Za-z]-$", joined):
+        if re.search(r"[^\W\d_]-$", joined):  # a letter, umlauts too
             joined = joined[:-1] + text
         else:
             joined += (" " if joined else "") + text
@@ -79,7 +79,8 @@ def column_starts(page: Page) -> tuple[int, int]:
 
 
 def test_pages_exist():
-    expected = {"sample_a", "sample_b", "page_c", "page_d", "page_e", "page_f", "page_g", "page_h", "page_i", "page_j"}
+    expected = {"sample_a", "sample_b", "page_c", "page_d", "page_e", "page_f", "page_g", "page_h", "page_i", "page_j",
+                "page_k"}
     assert expected <= set(PAGE_NAMES)
 
 
@@ -357,3 +358,17 @@ def test_page_j_latin_gazette():
     assert column_starts(page)[1] > 0, "a paragraph runs on into the next column"
     credits = [p.credit for p in page.photos]
     assert credits == ["Photo: J. Smith"]
+
+
+def test_page_k_german_fraktur():
+    page, _, _ = load("page_k")
+    assert is_latin(page) and page.script == "Latn"
+    assert page.header.paper == "Rheinischer Abendbote" and page.header.folio == "Seite 3"
+    lines = [ln.text for r in page.regions if r.type == RegionType.TEXT for ln in r.lines]
+    assert any(re.search(r"[a-zäöü]-$", t) for t in lines), "hyphenated line ends"
+    paragraphs = " ".join(p for a in page.articles for p in a.paragraphs)
+    # real hyphens, never at a line end: a capital after one, digits around one
+    assert "Rhein-Main-Gebiet" in paragraphs and "1.-3. Juli" in paragraphs
+    assert not any(t.endswith(("Rhein-", "Main-", "1.-")) for t in lines)
+    assert "ſ" not in paragraphs  # modern spelling: the face has no long s
+    assert [p.credit for p in page.photos] == ["Foto: Max Muster"]

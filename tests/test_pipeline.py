@@ -36,6 +36,9 @@ def test_mean_article_cer_at_most_two_percent(scores):
 # where the recogniser misreads a character or two per caption (日 -> 目, 摄 -> 提). There the
 # caption text and credit are not held exact; that each photo has its own caption is.
 READABLE_CAPTIONS = 12  # px of body text
+# PP-OCR misreads Fraktur capitals (Ultstadt, Mar Muster): page_k's caption and credit are held exact
+# with tesseract:frk in test_fraktur.py, here only their pairing
+FRAKTUR = {"page_k"}
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -46,7 +49,7 @@ def test_structure_scores(processed, scores, name):
     assert s.article_f1 >= 0.97, report
     assert s.paragraph_f1 >= 0.95, report
     assert s.caption_pairing is not None and s.caption_pairing >= 0.95, report
-    if processed[name].text_size >= READABLE_CAPTIONS:
+    if processed[name].text_size >= READABLE_CAPTIONS and name not in FRAKTUR:
         assert s.caption_accuracy >= 0.9, report
     assert s.photo_link_accuracy is not None and s.photo_link_accuracy >= 0.9, report
 
@@ -68,7 +71,7 @@ def test_every_photo_gets_its_own_caption_and_credit(processed, name):
         assert iou(twin.bbox, photo.bbox) >= 0.5, photo.id
         closest = min(gold.photos, key=lambda other: cer(caption(twin), caption(other)))
         assert closest.id == photo.id, (photo.caption, twin.caption)
-        if page.text_size >= READABLE_CAPTIONS:
+        if page.text_size >= READABLE_CAPTIONS and name not in FRAKTUR:
             assert normalize(twin.credit or "") == normalize(photo.credit or ""), photo.id
             assert cer("".join(twin.caption), "".join(photo.caption)) <= 0.1, (photo.caption, twin.caption)
 

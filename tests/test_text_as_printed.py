@@ -13,7 +13,7 @@ from broadsheet.evaluate.text import strict_counts
 from broadsheet.postprocess.punctuation import punctuate
 from broadsheet.postprocess.script import SIMPLIFIED, in_script
 
-CHINESE = [p.stem for p in fixture_images() if p.stem != "page_j"]
+CHINESE = [p.stem for p in fixture_images() if truth(p).script == "Hans"]
 # 200-300 dpi pages (the others are 92-150 dpi)
 SHARP = ["sample_a", "sample_b", "page_d", "page_e", "page_i"]
 

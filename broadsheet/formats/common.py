@@ -3,6 +3,7 @@ articles rebuilt from plain regions when a file (written by another tool) lacks 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import reduce
 
@@ -40,6 +41,7 @@ def joined(texts: Iterable[str]) -> str:
     return reduce(join_lines, texts, "")
 
 
+_CUT_WORD = re.compile(r"[^\W\d_][-\u2010\u00ac\u2e17=]$")  # a letter, then a hyphen at the line end
 _BODY_TYPES = (RegionType.TEXT, RegionType.SUBHEAD, RegionType.BYLINE, RegionType.CONTINUATION)
 _HEADING_TYPES = (RegionType.KICKER, RegionType.TITLE, RegionType.SUBTITLE)
 
@@ -61,7 +63,11 @@ def fallback_article(article_id: str, title: str | None, regions: list[Region]) 
             continue
         in_body = True
         if region.type == RegionType.TEXT:
-            article.paragraphs.append(text)
+            if article.paragraphs and _CUT_WORD.search(article.paragraphs[-1]) and text[:1].islower():
+                # a region ending in a hyphenated word goes on in the next column: one paragraph
+                article.paragraphs[-1] = join_lines(article.paragraphs[-1], text)
+            else:
+                article.paragraphs.append(text)
         elif region.type == RegionType.BYLINE:
             article.byline, article.byline_apart = text.lstrip("■□ "), True
         elif region.type == RegionType.CONTINUATION:

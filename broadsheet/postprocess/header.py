@@ -17,16 +17,19 @@ from broadsheet.postprocess.thresholds import HEADER_ITEM_GAP, HEADER_ZONE
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十百零〇]+"
 FOLIO = re.compile(rf"第\s*{_NUMBER}\s*版|\b[A-Z]\s?\d{{1,2}}\s*版?(?=\s|$)"
-                   r"|\bPage\s+[A-Z]?\d+[A-Z]?\b|^\s*\d{1,2}\s*$", re.IGNORECASE)
-_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+                   r"|\b(?:Page|Seite)\s+[A-Z]?\d+[A-Z]?\b|^\s*\d{1,2}\s*$", re.IGNORECASE)
+# English and German (`Dienstag, den 14. Juni 2022`)
+_WEEKDAYS = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+             "|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Januar|Februar|März|Mai|Juni|Juli|Oktober|Dezember")
 DATE = re.compile(
     rf"{_NUMBER}\s*年\s*{_NUMBER}\s*月\s*{_NUMBER}\s*日(?:\s*(?:星期|周)[一二三四五六日天])?"
     rf"|(?:(?:{_WEEKDAYS}),?\s+)?(?:{_MONTHS})\s+\d{{1,2}},?\s*\d{{4}}"
-    rf"|(?:(?:{_WEEKDAYS}),?\s+)?\d{{1,2}}\.?\s+(?:{_MONTHS})\s+\d{{4}}",
+    rf"|(?:(?:{_WEEKDAYS}),?\s+)?(?:den\s+)?\d{{1,2}}\.?\s+(?:{_MONTHS})\s+\d{{4}}",
     re.IGNORECASE)
 STAFF = re.compile(r"(?:本版|责任|值班)?(?:编辑|责编|校对|美编|组版|版式|审读|电话)\s*[:：]")
-ISSUE = re.compile(r"\b(?:Vol\.?|Volume|No\.)\s*\d+|第\s*\d+\s*期|总第\s*\d+\s*期", re.IGNORECASE)
+ISSUE = re.compile(r"\b(?:Vol\.?|Volume|No\.|Nr\.|Jahrgang)\s*\d+|第\s*\d+\s*期|总第\s*\d+\s*期", re.IGNORECASE)
 PAPER = re.compile(r"(?:日报|晚报|早报|商报|时报|周报|导报|报)$"
                    r"|\b(?:Gazette|Times|Post|News|Herald|Tribune|Journal|Chronicle|Courier|Zeitung|Anzeiger|Blatt)\b",
                    re.IGNORECASE)
