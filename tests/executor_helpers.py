@@ -4,6 +4,9 @@ compare with, and the check that a killed worker lost no page and left no half-w
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -77,3 +80,26 @@ def run_killing_a_worker(pages: Path, out: Path, spec: ExecutorSpec,
     assert [p for p in out.rglob("*") if p.name.endswith(".part")] == []
     assert {Path(p).stem for p in error_paths(out)} == failed
     return summary
+
+
+def an_address_nobody_answers(scheme: str = "") -> str:
+    """HOST:PORT of a port just freed: connecting to it is refused."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    return f"{scheme}127.0.0.1:{port}"
+
+
+def joining_fails_in_one_line(tmp_path: Path, executor: str, address: str) -> None:
+    """`batch --executor X --address A` with nothing at A: one line, exit 1, at once, nothing done."""
+    pages = make_pages(tmp_path / "in", 1, bad=False)
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "broadsheet", "batch", str(pages), "--out", str(tmp_path / "out"),
+                           "--executor", executor, "--address", address], capture_output=True, text=True, timeout=120)
+    assert time.monotonic() - start < 30
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if line.startswith("broadsheet:")]
+    name = {"ray": "Ray", "dask": "Dask"}[executor]
+    assert lines == [f"broadsheet: error: cannot join the {name} cluster at {address}: Connection refused"]
+    assert "Traceback" not in done.stderr
+    assert not list((tmp_path / "out").glob("*.json"))

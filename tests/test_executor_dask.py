@@ -9,7 +9,13 @@ import signal
 from pathlib import Path
 
 import pytest
-from executor_helpers import make_pages, run_killing_a_worker, same_as_local_resumes_and_logs
+from executor_helpers import (
+    an_address_nobody_answers,
+    joining_fails_in_one_line,
+    make_pages,
+    run_killing_a_worker,
+    same_as_local_resumes_and_logs,
+)
 from test_batch import FONT
 
 from broadsheet.executors import ExecutorSpec
@@ -45,3 +51,7 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
     spec = ExecutorSpec("dask", address=cluster.scheduler.address)
     summary = run_killing_a_worker(pages, tmp_path / "out", spec, kill_one_in_flight)
     assert summary.done == 6  # the scheduler ran the lost page again on a live worker
+
+
+def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:
+    joining_fails_in_one_line(tmp_path, "dask", an_address_nobody_answers("tcp://"))

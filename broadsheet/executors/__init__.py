@@ -15,6 +15,7 @@ whose worker died is retried by the engine, or comes back as a failed outcome.
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -44,6 +45,21 @@ class ExecutorSpec:
 
 
 LOCAL = ExecutorSpec()
+
+
+JOIN_TIMEOUT = 10  # s to wait for a cluster's address to answer at all
+
+
+def check_reachable(address: str, cluster: str) -> None:
+    """One line at once when nothing listens at a [scheme://]HOST:PORT address, instead of the
+    cluster client's minutes of retries; other forms (Ray's `auto`) are left to the client."""
+    host, _, port = address.split("://", 1)[-1].rpartition(":")
+    if not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=JOIN_TIMEOUT).close()
+    except OSError as exc:
+        raise BadArgsError(f"cannot join the {cluster} cluster at {address}: {exc.strerror or exc}") from exc
 
 
 def threads_per_worker(workers: int) -> int:

@@ -12,7 +12,7 @@ import os
 from concurrent.futures import Future
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.executors import settle, threads_per_worker
+from broadsheet.executors import check_reachable, settle, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
@@ -49,6 +49,7 @@ class DaskExecutor:
         address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")
         self._cluster: LocalCluster | None = None
         if address:
+            check_reachable(address, "Dask")  # a refused connection is retried until the timeout
             try:
                 self._client = Client(address, timeout=JOIN_TIMEOUT)
             except OSError as exc:  # refused, unreachable, timed out

@@ -13,7 +13,7 @@ import threading
 from concurrent.futures import Future
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.executors import settle, threads_per_worker
+from broadsheet.executors import check_reachable, settle, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
@@ -46,6 +46,7 @@ class RayExecutor:
         if self._connected:
             address = address or os.environ.get("RAY_ADDRESS")
             if address:
+                check_reachable(address, "Ray")  # ray.init would retry for minutes
                 try:
                     ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
                 except (ConnectionError, RuntimeError, ValueError) as exc:
