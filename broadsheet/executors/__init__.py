@@ -47,7 +47,7 @@ class ExecutorSpec:
 LOCAL = ExecutorSpec()
 
 
-JOIN_TIMEOUT = 10  # s to wait for a cluster's address to answer at all
+PROBE_TIMEOUT = 10  # s to wait for a cluster address to answer at all (the clients have their own join timeouts)
 
 
 def check_reachable(address: str, cluster: str) -> None:
@@ -57,7 +57,7 @@ def check_reachable(address: str, cluster: str) -> None:
     if not host or not port.isdigit():
         return
     try:
-        socket.create_connection((host.strip("[]"), int(port)), timeout=JOIN_TIMEOUT).close()
+        socket.create_connection((host.strip("[]"), int(port)), timeout=PROBE_TIMEOUT).close()
     except OSError as exc:
         raise BadArgsError(f"cannot join the {cluster} cluster at {address}: {exc.strerror or exc}") from exc
 

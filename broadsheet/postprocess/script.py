@@ -55,9 +55,9 @@ def in_script(text: str, script: str | None) -> str:
     config = {SIMPLIFIED: "t2s", TRADITIONAL: "s2t"}.get(script or "")
     if config is None or not _HAN.search(text):
         return text
-    converted = _converter(config).convert(text)
+    convert = _converter(config).convert
+    converted = convert(text)
     if len(converted) == len(text):
         return converted
     # a conversion that changed the length (rare): character by character instead
-    return "".join(_converter(config).convert(ch) if len(_converter(config).convert(ch)) == 1 else ch
-                   for ch in text)
+    return "".join(single if len(single := convert(ch)) == 1 else ch for ch in text)
