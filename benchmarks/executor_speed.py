@@ -19,13 +19,12 @@ import time
 from pathlib import Path
 
 import cv2
+from fixture_pages import page_paths
 from rapidocr import RapidOCR
 
 from broadsheet.batch import PageOutcome, run_batch
 from broadsheet.executors import EXECUTORS, ExecutorSpec
 from broadsheet.imageio import load_image
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "pages"
 
 
 class PageTimes:
@@ -66,11 +65,11 @@ def raw_seconds(paths: list[Path]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("pages", nargs="*", type=Path)
+    parser.add_argument("pages", nargs="*", help="fixture page names or image paths (default: every fixture)")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--executors", nargs="+", choices=EXECUTORS, default=list(EXECUTORS))
     args = parser.parse_args()
-    paths = args.pages or sorted(p for p in FIXTURES.iterdir() if p.suffix in (".jpg", ".png"))
+    paths = page_paths(args.pages)
 
     with tempfile.TemporaryDirectory() as tmp:
         pages = Path(tmp, "in")

@@ -25,7 +25,8 @@ def formats(**extra):
 def engine(**extra):
     return click.option(
         "--engine", metavar="NAME", default=DEFAULT_ENGINE, show_default=True,
-        help="OCR engine: rapidocr, tesseract, or tesseract:LANG (an installed Tesseract language).", **extra)
+        help="OCR engine: rapidocr, rapidocr:openvino (the same models on OpenVINO), tesseract, "
+             "or tesseract:LANG (an installed Tesseract language).", **extra)
 
 
 def max_pages(**extra):

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from lxml import etree
 
-from broadsheet.errors import BadArgsError
+from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.export import alto
 from broadsheet.export.xmlcommon import page_language
 from broadsheet.formats.alto import read_alto
@@ -64,6 +64,19 @@ def test_a_third_party_engine_plugs_in_without_editing_broadsheet(plugin):
 def test_an_unknown_engine_names_the_registered_ones():
     with pytest.raises(BadArgsError, match="registered: .*rapidocr.*tesseract"):
         get_engine("nosuch")
+
+
+def test_rapidocr_names_the_runtimes_it_runs_on():
+    with pytest.raises(BadArgsError, match="onnxruntime or openvino, not 'cuda'"):
+        get_engine("rapidocr:cuda")
+
+
+def test_openvino_runtime_without_openvino_says_what_to_install(monkeypatch):
+    from broadsheet.ocr import rapid
+
+    monkeypatch.setattr(rapid.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(MissingDependencyError, match=r"pip install 'broadsheet\[openvino\]'"):
+        get_engine("rapidocr:openvino")
 
 
 def _page(text: str, languages: list[str]) -> Page:
