@@ -253,3 +253,17 @@ def test_a_missing_executor_extra_is_one_line(tmp_path: Path, executor: str, mod
                          timeout=120, env=env)
     assert run.returncode == ExitCode.MISSING_DEPENDENCY
     assert run.stderr == f"broadsheet: error: {executor} is not installed: pip install 'broadsheet[{executor}]'\n"
+
+
+@pytest.mark.parametrize("executor", ["ray", "dask"])
+def test_a_run_on_its_own_local_cluster_says_only_what_broadsheet_says(tmp_path: Path, executor: str) -> None:
+    pytest.importorskip(executor if executor == "ray" else "distributed")
+    (tmp_path / "in").mkdir()
+    page().save(tmp_path / "in" / "a.png")
+    run = subprocess.run([sys.executable, "-m", "broadsheet", "batch", str(tmp_path / "in"), "--out",
+                          str(tmp_path / "out"), "--executor", executor, "--workers", "1"],
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == ExitCode.OK, run.stderr
+    assert run.stderr == ""  # no notices from the cluster broadsheet started and stopped itself
+    assert run.stdout.splitlines()[-1] == "1 done, 0 skipped, 0 failed"
+    assert (tmp_path / "out" / "a.json").is_file()

@@ -53,6 +53,9 @@ class RayExecutor:
                     why = " ".join(str(exc).split())
                     raise BadArgsError(f"cannot join the Ray cluster at {address}: {why}") from exc
             else:
+                # the cluster is this run's own, on this machine: Ray's notice that it made an
+                # access token for it is nothing the user has to act on
+                logging.getLogger("ray._private.authentication").setLevel(logging.ERROR)
                 ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
                          include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
                          logging_level=logging.WARNING, log_to_driver=False)
