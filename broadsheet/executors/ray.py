@@ -55,10 +55,15 @@ class RayExecutor:
             else:
                 # the cluster is this run's own, on this machine: Ray's notice that it made an
                 # access token for it is nothing the user has to act on
-                logging.getLogger("ray._private.authentication").setLevel(logging.ERROR)
-                ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
-                         include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
-                         logging_level=logging.WARNING, log_to_driver=False)
+                notices = logging.getLogger("ray._private.authentication")
+                level = notices.level
+                notices.setLevel(logging.ERROR)
+                try:
+                    ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
+                             include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
+                             logging_level=logging.WARNING, log_to_driver=False)
+                finally:
+                    notices.setLevel(level)
         # each actor reserves its share of the cluster's CPUs (a fraction when workers outnumber them,
         # so that none waits forever for a CPU) and runs its models with that many threads
         share = ray.cluster_resources().get("CPU", 1) / workers

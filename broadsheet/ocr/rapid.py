@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from importlib.metadata import version
 from typing import Any
@@ -35,8 +34,11 @@ def create_engine(option: str | None, threads: int | None) -> OcrEngine:
     if runtime not in RUNTIMES:
         raise BadArgsError(f"rapidocr runs on {' or '.join(RUNTIMES)}, not {option!r}: "
                            "use --engine rapidocr or --engine rapidocr:openvino")
-    if runtime == "openvino" and importlib.util.find_spec("openvino") is None:
-        raise MissingDependencyError("--engine rapidocr:openvino needs OpenVINO: pip install 'broadsheet[openvino]'")
+    if runtime == "openvino":
+        try:
+            import openvino  # noqa: F401
+        except ImportError as exc:
+            raise MissingDependencyError("openvino is not installed: pip install 'broadsheet[openvino]'") from exc
     name = "rapidocr" if runtime == "onnxruntime" else f"rapidocr:{runtime}"
     return OcrEngine(name, RapidDetector(threads, runtime), RapidRecognizer(threads, runtime))
 
@@ -112,15 +114,20 @@ class RapidDetector:
         self.info = _info("detection", ocr.cfg.Det, [], _finish_loading(self._detector, runtime))  # any script
 
     def detect(self, image: np.ndarray) -> list[BBox]:
-        result = self._detector(np.ascontiguousarray(image[:, :, ::-1]))  # rapidocr wants BGR
-        if result.boxes is None:
-            return []
-        boxes = []
-        for quad in result.boxes:
-            x0, y0 = np.floor(quad.min(axis=0)).astype(int)
-            x1, y1 = np.ceil(quad.max(axis=0)).astype(int)
-            boxes.append((int(x0), int(y0), int(x1), int(y1)))
-        return boxes
+        return detected_boxes(self._detector, image)
+
+
+def detected_boxes(detector: Any, image: np.ndarray) -> list[BBox]:
+    """The axis-aligned boxes of the text lines a rapidocr detection model finds on an RGB page."""
+    result = detector(np.ascontiguousarray(image[:, :, ::-1]))  # rapidocr wants BGR
+    if result.boxes is None:
+        return []
+    boxes = []
+    for quad in result.boxes:
+        x0, y0 = np.floor(quad.min(axis=0)).astype(int)
+        x1, y1 = np.ceil(quad.max(axis=0)).astype(int)
+        boxes.append((int(x0), int(y0), int(x1), int(y1)))
+    return boxes
 
 
 class RapidRecognizer:
