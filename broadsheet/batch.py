@@ -184,6 +184,8 @@ def run_plan(plan: Plan, options: PipelineOptions, spec: ExecutorSpec, reporter:
     runs = UnreadableRuns()
     if reporter:
         reporter.start(len(plan.items), plan.skipped)
+        if plan.tasks and (note := options.engine_note()):
+            reporter.warning(note)
 
     def record(outcome: PageOutcome) -> None:
         if outcome.failed:

@@ -11,11 +11,20 @@ from broadsheet.ocr import DEFAULT_ENGINE
 
 @dataclass(frozen=True)
 class PipelineOptions:
-    engine: str = DEFAULT_ENGINE  # rapidocr[:openvino], tesseract or tesseract:LANG (the language is the engine's)
+    engine: str = DEFAULT_ENGINE  # auto, rapidocr[:openvino], tesseract or tesseract:LANG (the language is the engine's)
     deskew: bool = True
     formats: tuple[str, ...] = DEFAULT_FORMATS
     scale: float | None = None  # a forced working scale; None: from the measured text size
     punctuation: str = "default"  # "default", "fullwidth" or "as-read"
+
+    def engine_note(self) -> str | None:
+        """What a run says once before its pages: that `auto` will read Latin pages with rapidocr
+        here, and why."""
+        if self.engine != "auto":
+            return None
+        from broadsheet.ocr.auto import missing_tesseract
+
+        return missing_tesseract()
 
 
 DEFAULT_OPTIONS = PipelineOptions()

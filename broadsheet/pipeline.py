@@ -20,6 +20,7 @@ from broadsheet.normalize import normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
 from broadsheet.options import PipelineOptions
 from broadsheet.postprocess.punctuation import Punctuation
+from broadsheet.postprocess.script import LATIN, page_script
 
 
 @dataclass
@@ -27,6 +28,7 @@ class PageResult:
     page: Page
     outputs: list[Path]
     seconds: float
+    engine: str  # the engine that read the page's lines, as auto chose it: "rapidocr", "tesseract:frk"
 
 
 class Pipeline:
@@ -51,6 +53,10 @@ class Pipeline:
         return self.process_image(load_image(source), source=Path(source).name)
 
     def process_image(self, image: np.ndarray, source: str | None = None) -> Page:
+        return self._process(image, source)[0]
+
+    def _process(self, image: np.ndarray, source: str | None) -> tuple[Page, OcrEngine]:
+        """The page, and the engine that read its lines."""
         normalized = normalize_page(image, self.engine, deskew=self.deskew, scale=self.scale)
         working = normalized.page
         timings = dict(normalized.timings)
@@ -60,7 +66,9 @@ class Pipeline:
         timings["layout"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        read_lines(self.engine, working.pixels, page_layout.text_lines())
+        body = [line for region in page_layout.text_blocks for line in region.lines]
+        reader = self.engine.for_page(page_script(normalized.sample) == LATIN, body, working.pixels)
+        read_lines(reader, working.pixels, page_layout.text_lines())
         timings["ocr"] = time.perf_counter() - start
 
         start = time.perf_counter()
@@ -69,16 +77,16 @@ class Pipeline:
         timings["postprocess"] = time.perf_counter() - start
 
         page.source = source
-        page.engines = self.engine.info()
+        page.engines = reader.info()
         page.text_size = round(page_layout.unit / working.frame.scale, 1)
         page.timings = {k: round(v, 3) for k, v in timings.items()}
-        return page
+        return page, reader
 
     def process_and_write(self, image: np.ndarray, out_dir: str | Path, name: str,
                           formats: tuple[str, ...] = DEFAULT_FORMATS,
                           source: str | None = None) -> PageResult:
         """Process a page and write its outputs as OUT_DIR/NAME.*; each appears only when complete."""
         start = time.perf_counter()
-        page = self.process_image(image, source=source)
+        page, reader = self._process(image, source)
         outputs = write_page(page, image, Path(out_dir), name, formats)
-        return PageResult(page, outputs, time.perf_counter() - start)
+        return PageResult(page, outputs, time.perf_counter() - start, reader.name)

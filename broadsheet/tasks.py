@@ -46,6 +46,7 @@ class PageOutcome:
     message: str = ""
     exit_code: int = ExitCode.OK
     note: str | None = None
+    engine: str | None = None  # what read the page's lines ("tesseract:frk")
 
     @property
     def failed(self) -> bool:
@@ -53,12 +54,14 @@ class PageOutcome:
 
     @property
     def line(self) -> str:
-        """How logs report the page: `PATH: N articles, M photos, S s` or `PATH: error: why`."""
+        """How logs report the page: `PATH: N articles, M photos, S s, read with ENGINE` or
+        `PATH: error: why`."""
         if self.failed:
             # messages start with the path already; say it once
             return f"{self.label}: error: {self.message.removeprefix(f'{self.path}: ')}"
+        engine = f", read with {self.engine}" if self.engine else ""
         note = f" ({self.note})" if self.note else ""
-        return f"{self.label}: {self.articles} articles, {self.photos} photos, {self.seconds:.1f} s{note}"
+        return f"{self.label}: {self.articles} articles, {self.photos} photos, {self.seconds:.1f} s{engine}{note}"
 
 
 def failure(label: str, path: Path, exc: BaseException, page: int | None = None) -> PageOutcome:
@@ -90,7 +93,7 @@ def run_page(pipeline: Pipeline, task: PageTask) -> PageOutcome:
     except Exception as exc:  # one bad page (or a bug it triggers) must not end the run
         return failure(task.label, task.path, exc, task.index + 1)
     return PageOutcome(task.label, task.path, task.index + 1, len(result.page.articles),
-                       len(result.page.photos), result.seconds, note=task.note)
+                       len(result.page.photos), result.seconds, note=task.note, engine=result.engine)
 
 
 class UnreadableRuns:

@@ -25,8 +25,9 @@ def formats(**extra):
 def engine(**extra):
     return click.option(
         "--engine", metavar="NAME", default=DEFAULT_ENGINE, show_default=True,
-        help="OCR engine: rapidocr, rapidocr:openvino (the same models on OpenVINO), tesseract, "
-             "or tesseract:LANG (an installed Tesseract language).", **extra)
+        help="OCR engine: auto (rapidocr for CJK pages, Tesseract with the page's language for Latin and "
+             "Fraktur ones), rapidocr, rapidocr:openvino (the same models on OpenVINO), tesseract, or "
+             "tesseract:LANG (an installed Tesseract language).", **extra)
 
 
 def max_pages(**extra):

@@ -37,6 +37,7 @@ class NormalizedPage:
     page: WorkingPage
     boxes: list[BBox]  # text lines found by the detector, working-page pixels
     text_size: float | None  # body text height measured on the input, px
+    sample: list[str] = field(default_factory=list)  # what the orientation check read (upright)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -69,13 +70,13 @@ def normalize_page(image: np.ndarray, engine: OcrEngine, deskew: bool = True,
     start = time.perf_counter()
     overlap = int(STRIP_OVERLAP_LINES * TEXT_BAND[1])
     boxes = detect_lines(engine, page.image, overlap)
-    turns = page_turns(page.image, boxes, engine)
-    if turns:
+    orientation = page_turns(page.image, boxes, engine)
+    if turns := orientation.turns:
         angle = estimate_skew(np.ascontiguousarray(np.rot90(gray, turns))) if deskew else 0.0
         page = WorkingPage.make(image, PageFrame(width, height, turns, angle, scale))
         boxes = detect_lines(engine, page.image, overlap)
     timings["detect"] = time.perf_counter() - start
-    return NormalizedPage(page, boxes, text_size, timings)
+    return NormalizedPage(page, boxes, text_size, orientation.sample, timings)
 
 
 __all__ = ["NormalizedPage", "PageFrame", "WorkingPage", "normalize_page", "page_to_input", "working_scale"]

@@ -3,11 +3,15 @@
 Sideways pages show as text lines taller than wide; upside-down ones only in what the recognizer
 makes of them. So a few of the longest lines are read as they are and turned, and the page is
 turned the way that reads best. An upright page that reads clearly pays for one small recognition.
+What the lines read the way the page is turned is kept: the `auto` engine decides the page's script
+from it, at no further cost.
 """
 
 from __future__ import annotations
 
 import numpy as np
+
+from dataclasses import dataclass, field
 
 from broadsheet.model import BBox
 from broadsheet.ocr import OcrEngine
@@ -20,8 +24,16 @@ MARGIN = 0.15
 FLOOR = 0.5
 
 
-def page_turns(image: np.ndarray, boxes: list[BBox], engine: OcrEngine) -> int:
-    """Quarter turns counter-clockwise (numpy's rot90) that make the page's text upright."""
+@dataclass
+class Orientation:
+    turns: int  # quarter turns counter-clockwise (numpy's rot90) that make the page's text upright
+    # what the sample lines read once turned so; empty for a page of vertical text, whose lines
+    # were read sideways
+    sample: list[str] = field(default_factory=list)
+
+
+def page_turns(image: np.ndarray, boxes: list[BBox], engine: OcrEngine) -> Orientation:
+    """The turns that make the page's text upright, and what its sample lines read that way up."""
     def area(box: BBox) -> int:
         return (box[2] - box[0]) * (box[3] - box[1])
 
@@ -30,21 +42,35 @@ def page_turns(image: np.ndarray, boxes: list[BBox], engine: OcrEngine) -> int:
     sideways = sum(map(area, tall)) > 2 * sum(map(area, wide))
     sample = sorted(tall if sideways else wide, key=area, reverse=True)[:SAMPLE_LINES]
     if not sample:
-        return 0
+        return Orientation(0)
     # the first few characters of a line tell its direction; reading costs grow with its length
     crops = [image[y0:min(y1, y0 + CHARS * (x1 - x0)), x0:min(x1, x0 + CHARS * (y1 - y0))]
              for x0, y0, x1, y1 in sample]
     if sideways:
-        scores = {k: _mean_confidence(engine, [np.rot90(c, k) for c in crops]) for k in (1, 3)}
+        reads = {k: _read(engine, [np.rot90(c, k) for c in crops]) for k in (1, 3)}
+        scores = {k: _mean_confidence(read) for k, read in reads.items()}
         # a page of vertical text (竖排) reads badly both ways: it stays as it is
         best, other = sorted(scores, key=scores.get, reverse=True)
-        return best if scores[best] > max(scores[other] + MARGIN, FLOOR) else 0
-    upright = _mean_confidence(engine, crops)
-    if upright + MARGIN >= 1.0:
-        return 0  # no confidence beats this by MARGIN: the upside-down read could not turn the page
-    return 2 if _mean_confidence(engine, [np.rot90(c, 2) for c in crops]) > upright + MARGIN else 0
+        if scores[best] > max(scores[other] + MARGIN, FLOOR):
+            return Orientation(best, _texts(reads[best]))
+        return Orientation(0)
+    upright = _read(engine, crops)
+    if _mean_confidence(upright) + MARGIN >= 1.0:
+        # no confidence beats this by MARGIN: the upside-down read could not turn the page
+        return Orientation(0, _texts(upright))
+    turned = _read(engine, [np.rot90(c, 2) for c in crops])
+    if _mean_confidence(turned) > _mean_confidence(upright) + MARGIN:
+        return Orientation(2, _texts(turned))
+    return Orientation(0, _texts(upright))
 
 
-def _mean_confidence(engine: OcrEngine, crops: list[np.ndarray]) -> float:
-    results = engine.recognize([np.ascontiguousarray(c) for c in crops])
+def _read(engine: OcrEngine, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+    return engine.recognize([np.ascontiguousarray(c) for c in crops])
+
+
+def _mean_confidence(results: list[tuple[str, float]]) -> float:
     return float(np.mean([confidence for _, confidence in results]))
+
+
+def _texts(results: list[tuple[str, float]]) -> list[str]:
+    return [text for text, _ in results]

@@ -53,6 +53,12 @@ class OcrEngine:
     def info(self) -> list[EngineInfo]:
         return [self.detector.info, self.recognizer.info]
 
+    def for_page(self, latin: bool, lines: list[Line], pixels: Callable[[BBox], np.ndarray]) -> OcrEngine:
+        """The engine that reads this page's lines: itself, unless it chooses by the page's script
+        (`latin`: the orientation check read Latin letters) and text (`lines`: its body lines,
+        `pixels`: reads a box of the page), as `auto` does."""
+        return self
+
 
 # Detection memory and time grow with the image; a larger page is detected in horizontal strips
 # (full width, so no line is ever cut lengthwise) that overlap by more than any line is tall.

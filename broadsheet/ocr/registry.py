@@ -16,7 +16,7 @@ from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.ocr.engine import OcrEngine
 
 ENTRY_POINT_GROUP = "broadsheet.engines"
-DEFAULT_ENGINE = "rapidocr"
+DEFAULT_ENGINE = "auto"  # rapidocr for CJK pages, Tesseract for Latin and Fraktur ones
 
 
 def registered_engines() -> dict[str, EntryPoint]:
@@ -24,8 +24,9 @@ def registered_engines() -> dict[str, EntryPoint]:
 
 
 def get_engine(name: str = DEFAULT_ENGINE, threads: int | None = None) -> OcrEngine:
-    """`name`: a registered engine, optionally with an option after a colon: "rapidocr",
-    "tesseract" (Simplified Chinese), "tesseract:eng" or any installed Tesseract language.
+    """`name`: a registered engine, optionally with an option after a colon: "auto" (the engine
+    the page's script needs), "rapidocr", "tesseract" (Simplified Chinese), "tesseract:eng" or
+    any installed Tesseract language.
     `threads`: CPU threads for the models (None: all cores); set it when running several
     pipelines side by side, so they do not fight over the cores."""
     kind, colon, option = name.partition(":")

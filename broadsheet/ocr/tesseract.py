@@ -15,6 +15,7 @@ import subprocess
 from bisect import bisect_right
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 
 import cv2
 import numpy as np
@@ -55,7 +56,7 @@ class TesseractRecognizer:
             raise MissingDependencyError(
                 "the tesseract engine needs the tesseract CLI: apt-get install tesseract-ocr tesseract-ocr-chi-sim"
                 " (other languages: tesseract-ocr-<lang>, e.g. tesseract-ocr-eng)")
-        installed = _installed_languages()
+        installed = installed_languages()
         missing = [part for part in lang.split("+") if part not in installed]
         if not lang or missing:
             raise BadArgsError(f"tesseract language {lang!r} is not installed; installed: "
@@ -129,10 +130,11 @@ def _scaled_gray(crop: np.ndarray) -> np.ndarray:
     return np.clip((gray.astype(np.float32) - ink) * 255 / (paper - ink), 0, 255).astype(np.uint8)
 
 
-def _installed_languages() -> set[str]:
+@cache
+def installed_languages() -> frozenset[str]:
     out = _run(["tesseract", "--list-langs"], b"", None)
     # first line is 'List of available languages in "<dir>" (n):'; osd is layout, not a language
-    return {line.strip() for line in out.splitlines()[1:] if line.strip() and line.strip() != "osd"}
+    return frozenset(line.strip() for line in out.splitlines()[1:] if line.strip() and line.strip() != "osd")
 
 
 def _version() -> str:

@@ -70,6 +70,8 @@ class Watcher:
         with self._session():
             self._log(f"watching {self.inbox} -> {self.out_dir} (done: {self.done_dir}, "
                       f"failed: {self.failed_dir})", True)
+            if note := self.settings.options.engine_note():
+                self._log(note, True)
             watching = self._intake.observer(self.inbox, self.settings.poll)
             watching.start()
             try:

@@ -1,0 +1,136 @@
+"""The default engine, `auto`: PP-OCR's detector finds every page's lines, and each page is read by
+the recogniser its script needs. PP-OCR's recogniser (Chinese and English) reads CJK pages; on Latin
+pages it runs words together and misreads Fraktur, where Tesseract with the right language data
+reads the page (README "Latin and Fraktur pages").
+
+The pipeline decides the script from what the orientation check already read (no extra cost on a
+CJK page) and asks `for_page` for the page's reader. On a Latin page a sample of body lines is read
+with Tesseract's `eng` and `frk`: Fraktur when `frk` reads it with clearly more confidence, else the
+language whose common words the `eng` reading holds most of (`eng` keeps the words of any language
+in Latin type, diacritics aside). Without Tesseract or its `eng` data, every page is read with
+rapidocr, and `missing_tesseract` says why.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from broadsheet.errors import BadArgsError
+from broadsheet.model import BBox, Line, TextDirection
+from broadsheet.ocr.engine import LineRecognizer, OcrEngine, line_crop
+from broadsheet.ocr.rapid import create_engine as create_rapid
+
+PROBE = "eng"  # reads any Latin type (Tesseract's own default, installed with it on Debian)
+FRAKTUR = "frk"
+# Mean confidence of `frk` over `eng` on the sample that makes a page Fraktur. Measured on 12
+# body lines: the Fraktur pages (page_k and the four real ones) +0.16 to +0.21, the Antiqua ones
+# (page_j, the Star, two Czech pages) -0.10 to +0.02.
+FRAKTUR_MARGIN = 0.08
+# Body lines read for the language: enough words for the common-word count, few enough to cost a
+# second or two; at least this many heights wide, so whole lines of running text, not headings.
+SAMPLE_LINES = 12
+SAMPLE_MIN_WIDTH = 12
+
+# The commonest short words of each language auto tells apart by them, as `eng` reads them
+# (Czech also without its diacritics). Shared words (a, in, to, de) count for each.
+COMMON_WORDS = {
+    "eng": "the of and to in a is was that for it with as on by at be he his which from this have are not "
+           "or an had but has will were been their said",
+    "deu": "der die und in den von zu das mit sich des auf für fur ist im dem nicht ein eine als auch es an "
+           "werden aus er hat daß dass sie nach wird bei einer um am sind noch wie einem über uber so zum zur "
+           "war haben nur oder aber vor wurde",
+    "ces": "a v ve se na je že ze s z o do to k i jako pro by za od po jen jeho ale byl byla bylo jsou tak "
+           "které ktere který ktery při pri již jiz také take než nez",
+    "fra": "de la le et les des en un une du est que qui dans pour pas au sur par il ne se plus sont avec",
+    "spa": "de la que el en y los del se las por un para con no una su al lo como más mas es",
+    "ita": "di e il la che in per un del della non è le si con una da dei alla al sono gli",
+    "nld": "de het een en van in is dat op te zijn met voor niet aan er die als door maar",
+    "pol": "i w na z się sie do że ze nie to o jest jak po od za przez dla jego oraz",
+}
+_COMMON = {lang: frozenset(words.split()) for lang, words in COMMON_WORDS.items()}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def create_engine(option: str | None, threads: int | None) -> AutoEngine:
+    """The `auto` entry point: rapidocr for CJK pages, Tesseract for Latin and Fraktur ones."""
+    if option is not None:
+        raise BadArgsError(f"the auto engine takes no option ({option!r}): name an engine instead, "
+                           "e.g. --engine tesseract:frk")
+    rapid = create_rapid(None, threads)
+    latin: dict[str, LineRecognizer] = {}
+    if missing_tesseract() is None:
+        from broadsheet.ocr.tesseract import TesseractRecognizer, installed_languages
+
+        wanted = [lang for lang in (*COMMON_WORDS, FRAKTUR) if lang in installed_languages()]
+        latin = {lang: TesseractRecognizer(lang, threads) for lang in wanted}
+    return AutoEngine("auto", rapid.detector, rapid.recognizer, latin)
+
+
+def missing_tesseract() -> str | None:
+    """Why auto cannot read Latin pages with Tesseract here, or None when it can."""
+    if shutil.which("tesseract") is None:
+        return ("tesseract is not installed: the auto engine reads Latin pages with rapidocr "
+                "(apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-frk)")
+    from broadsheet.ocr.tesseract import installed_languages
+
+    if PROBE not in installed_languages():
+        return ("Tesseract's English data is not installed: the auto engine reads Latin pages with rapidocr "
+                "(apt-get install tesseract-ocr-eng)")
+    return None
+
+
+@dataclass(frozen=True)
+class AutoEngine(OcrEngine):
+    """Detection and the orientation check by PP-OCR; the recogniser chosen per page."""
+
+    latin: Mapping[str, LineRecognizer] = field(default_factory=dict)  # Tesseract, by language
+
+    def for_page(self, latin: bool, lines: list[Line], pixels: Callable[[BBox], np.ndarray]) -> OcrEngine:
+        rapidocr = OcrEngine("rapidocr", self.detector, self.recognizer)
+        if not latin or PROBE not in self.latin:
+            return rapidocr
+        sample = sample_lines(lines)
+        if not sample:
+            return self._tesseract(PROBE)
+        crops = [line_crop(pixels, line) for line in sample]
+        probe = self.latin[PROBE].recognize(crops)
+        fraktur = self.latin[FRAKTUR].recognize(crops) if FRAKTUR in self.latin else None
+        return self._tesseract(choose_language(probe, fraktur, [k for k in self.latin if k != FRAKTUR]))
+
+    def _tesseract(self, lang: str) -> OcrEngine:
+        return OcrEngine(f"tesseract:{lang}", self.detector, self.latin[lang])
+
+
+def sample_lines(lines: list[Line]) -> list[Line]:
+    """Up to SAMPLE_LINES whole body lines, spread over the page (lines come in column order)."""
+    running = [line for line in lines if line.direction == TextDirection.HORIZONTAL_LR
+               and line.bbox[2] - line.bbox[0] >= SAMPLE_MIN_WIDTH * (line.bbox[3] - line.bbox[1])]
+    if len(running) <= SAMPLE_LINES:
+        return running
+    return [running[round(k * (len(running) - 1) / (SAMPLE_LINES - 1))] for k in range(SAMPLE_LINES)]
+
+
+def choose_language(probe: list[tuple[str, float]], fraktur: list[tuple[str, float]] | None,
+                    languages: list[str]) -> str:
+    """`frk` when the Fraktur reading of the sample is clearly the surer, else the language among
+    `languages` whose common words the probe (`eng`) reading holds most of."""
+    if fraktur and _mean(fraktur) > _mean(probe) + FRAKTUR_MARGIN:
+        return FRAKTUR
+    return text_language(" ".join(text for text, _ in probe), languages)
+
+
+def text_language(text: str, languages: list[str]) -> str:
+    """The language among `languages` (PROBE first wins a tie) with most common words in the text."""
+    words = [word.lower() for word in _WORD.findall(text)]
+    hits = {lang: sum(word in _COMMON[lang] for word in words) for lang in languages if lang in _COMMON}
+    best = max(sorted(hits, key=lambda lang: lang != PROBE), key=hits.get, default=PROBE)
+    return best if hits.get(best) else PROBE
+
+
+def _mean(results: list[tuple[str, float]]) -> float:
+    return float(np.mean([confidence for _, confidence in results]))
