@@ -1,5 +1,6 @@
-"""The German Fraktur page (page_k, UnifrakturMaguntia) through the real models: Tesseract's `frk`
-data reads it as printed; the default engine gets the structure right and reads it less well."""
+"""The German Fraktur page (page_k, UnifrakturMaguntia) through the real models: the default engine
+(auto) reads it with Tesseract's `frk` data, as printed; rapidocr gets the structure right and reads
+it less well."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ IMAGE = FIXTURE_PAGES / "page_k.jpg"
 # word's start sometimes comes back as a capital (Sich): measured strict CER 0.6%
 FRK_CER = 0.01
 # PP-OCR's Chinese+English recogniser on Fraktur: A/U, H/G, x/r, k/f confusions, measured 1.5%
-DEFAULT_CER = 0.02
+RAPIDOCR_CER = 0.02
 WORD = r"[^\W\d_]+"
 
 
@@ -31,12 +32,13 @@ def gold():
 
 
 @pytest.fixture(scope="module")
-def frk(gold):
+def frk(processed):
+    """The page as the default engine reads it: auto chooses Tesseract's frk."""
     if shutil.which("tesseract") is None:
         pytest.skip("tesseract CLI not installed (apt-get install tesseract-ocr tesseract-ocr-frk)")
-    from broadsheet.pipeline import Pipeline
-
-    return Pipeline(engine="tesseract:frk").process(IMAGE)
+    page = processed["page_k"]
+    assert [(e.name, e.model) for e in page.engines[1:]] == [("tesseract", "frk")]
+    return page
 
 
 def _assert_structure(page, gold):
@@ -46,7 +48,6 @@ def _assert_structure(page, gold):
     assert (page.header.folio, page.header.section) == (gold.header.folio, gold.header.section)
 
 
-@pytest.mark.slow
 def test_frk_reads_the_fraktur_page_as_printed(frk, gold):
     assert frk.script == "Latn"
     counts, slips = strict_counts(_text(frk), _text(gold))
@@ -62,7 +63,6 @@ def test_frk_reads_the_fraktur_page_as_printed(frk, gold):
     assert [p.credit for p in frk.photos] == ["Foto: Max Muster"]
 
 
-@pytest.mark.slow
 def test_frk_structure(frk, gold):
     _assert_structure(frk, gold)
     # every title read (the reading order is held above); frk reads one round s as S (LöSchfahrzeug)
@@ -70,8 +70,12 @@ def test_frk_structure(frk, gold):
         assert cer(read, printed) <= 0.05, (read, printed)
 
 
-def test_default_engine_structure_and_bounded_cer(processed, gold):
-    page = processed["page_k"]
+@pytest.mark.slow
+def test_rapidocr_structure_and_bounded_cer_above_frk(frk, gold):
+    """rapidocr, the engine auto keeps for CJK pages, misses the bound frk meets on this page."""
+    from broadsheet.pipeline import Pipeline
+
+    page = Pipeline(engine="rapidocr").process(IMAGE)
     _assert_structure(page, gold)
     counts, _ = strict_counts(_text(page), _text(gold))
-    assert counts.rate <= DEFAULT_CER, counts
+    assert FRK_CER < counts.rate <= RAPIDOCR_CER, counts

@@ -52,14 +52,15 @@ def test_strict_cer_under_the_printed_policy(processed, name):
 
 
 def test_latin_page_words_spaced_and_hyphenation_rejoined(processed):
-    page = processed["page_j"]
+    page = processed["page_j"]  # read by auto with tesseract:eng (rapidocr's spacing: the unit layer)
     gold = truth(next(p for p in fixture_images() if p.stem == "page_j"))
     assert page.script == "Latn"
     counts, _ = strict_counts(_text(page), _text(gold))
-    assert counts.rate <= 0.01
-    words = set(re.findall(r"[A-Za-z]+", _text(gold)))
-    run_together = [w for w in re.findall(r"[A-Za-z]+", _text(page)) if w not in words]
-    assert not run_together
+    assert counts.rate <= 0.005  # measured 0.12%: is/1s, for/tor, by/Dy
+    # no run-together words: a word not on the page is a misreading, no longer than the page's words
+    words = re.findall(r"[A-Za-z]+", _text(gold))
+    misread = [w for w in re.findall(r"[A-Za-z]+", _text(page)) if w not in set(words)]
+    assert len(misread) <= 5 and all(len(w) <= 5 for w in misread), misread
     paragraphs = [p for a in page.articles for p in a.paragraphs]
     assert not any(re.search(r"[a-z]- [a-z]", p) for p in paragraphs)
     assert any("BLM-managed" in p for p in paragraphs)

@@ -7,6 +7,11 @@ replay says the recording is stale. Re-record (about four minutes) with
 
     python tests/unit/replay.py            # every fixture page
     python tests/unit/replay.py page_c     # some
+
+The `auto` engine's choice on a Latin page rests on what Tesseract's languages read of a sample of
+its lines; those answers are recorded apart (`recorded/samples/`, about a minute a page):
+
+    python tests/unit/replay.py --samples page_j page_k
 """
 
 from __future__ import annotations
@@ -20,10 +25,11 @@ from pathlib import Path
 import numpy as np
 
 from broadsheet.model import BBox, EngineInfo, Page
-from broadsheet.ocr import OcrEngine, get_engine
+from broadsheet.ocr import LineRecognizer, OcrEngine, get_engine
 from broadsheet.ocr.reading import Reading
 
 RECORDED = Path(__file__).resolve().parent / "recorded"
+SAMPLES = RECORDED / "samples"
 FIXTURE_PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
 
 
@@ -133,13 +139,45 @@ def replay_engine(name: str) -> OcrEngine:
 def record(names: list[str]) -> None:
     from broadsheet.pipeline import Pipeline
 
-    real = get_engine()
+    real = get_engine("rapidocr")
     for name in names:
         engine, recording = recording_engine(real)
         Pipeline(engine=engine).process(fixture_image(name))
         recording.save(RECORDED / f"{name}.json")
         print(name, sum(map(len, recording.detections.values())), "detections,",
               sum(map(len, recording.readings.values())), "recognitions")
+
+
+class _FirstRead:
+    """A recogniser that keeps its first answer (auto's sample lines) under its language."""
+
+    def __init__(self, real: LineRecognizer, lang: str, reads: dict[str, list[tuple[str, float]]]) -> None:
+        self.real, self.lang, self.reads, self.info = real, lang, reads, real.info
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        results = self.real.recognize(crops)
+        self.reads.setdefault(self.lang, results)
+        return results
+
+
+def record_samples(names: list[str]) -> None:
+    from broadsheet.ocr.auto import AutoEngine
+    from broadsheet.pipeline import Pipeline
+
+    auto = get_engine("auto")
+    SAMPLES.mkdir(exist_ok=True)
+    for name in names:
+        reads: dict[str, list[tuple[str, float]]] = {}
+        latin = {lang: _FirstRead(real, lang, reads) for lang, real in auto.latin.items()}
+        Pipeline(engine=AutoEngine("auto", auto.detector, auto.recognizer, latin)).process(fixture_image(name))
+        (SAMPLES / f"{name}.json").write_text(json.dumps(reads, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(name, {lang: len(results) for lang, results in reads.items()}, "sample lines")
+
+
+def recorded_samples(name: str) -> dict[str, list[tuple[str, float]]]:
+    """What auto's Tesseract languages read of the page's sample lines."""
+    data = json.loads((SAMPLES / f"{name}.json").read_text(encoding="utf-8"))
+    return {lang: [(text, confidence) for text, confidence in results] for lang, results in data.items()}
 
 
 def fixture_image(name: str) -> Path:
@@ -156,5 +194,8 @@ def recorded_pages() -> list[str]:
 
 
 if __name__ == "__main__":
-    pages = sorted(p.stem for p in FIXTURE_PAGES.iterdir() if p.suffix in (".jpg", ".png"))
-    record(sys.argv[1:] or pages)
+    if sys.argv[1:2] == ["--samples"]:
+        record_samples(sys.argv[2:])
+    else:
+        pages = sorted(p.stem for p in FIXTURE_PAGES.iterdir() if p.suffix in (".jpg", ".png"))
+        record(sys.argv[1:] or pages)

@@ -51,7 +51,7 @@ def plugin(tmp_path, monkeypatch):
 
 
 def test_our_engines_are_registered_as_entry_points():
-    assert {"rapidocr", "tesseract"} <= set(registered_engines())
+    assert {"auto", "rapidocr", "tesseract"} <= set(registered_engines())
 
 
 def test_a_third_party_engine_plugs_in_without_editing_broadsheet(plugin):

@@ -82,6 +82,14 @@ def test_latin_notices_headed_by_bold_body_size_lines(replayed):
             == {squash(" ".join(a.headlines)) for a in expected.articles})
 
 
+def test_latin_words_spaced_as_rapidocr_reads_them(replayed):
+    """rapidocr runs Latin words together; spaces come from the blanks between its glyphs (auto
+    reads this page with Tesseract, rapidocr reads it when asked and reads Latin on CJK pages)."""
+    page, expected = replayed["page_j"], gold("page_j")
+    words = set(re.findall(r"[A-Za-z]+", "\n".join(expected.text_blocks())))
+    assert not [w for w in re.findall(r"[A-Za-z]+", "\n".join(page.text_blocks())) if w not in words]
+
+
 def test_fixture_pages_cover_the_new_elements():
     assert {"page_h", "page_i", "page_j"} <= set(PAGES)
     assert (FIXTURE_PAGES / "page_h.json").exists()

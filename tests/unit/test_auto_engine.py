@@ -1,0 +1,115 @@
+"""The `auto` engine's choice of recogniser, on recorded answers: the script from what the
+orientation check read, the Latin page's language from what Tesseract read of its sample lines,
+and a Chinese page read by rapidocr exactly as before, Tesseract never asked."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from broadsheet.errors import BadArgsError
+from broadsheet.imageio import load_image
+from broadsheet.model import EngineInfo, Line, TextDirection
+from broadsheet.normalize import normalize_page
+from broadsheet.ocr import get_engine, registered_engines
+from broadsheet.ocr.auto import (FRAKTUR_MARGIN, SAMPLE_LINES, AutoEngine, choose_language, missing_tesseract,
+                                 sample_lines, text_language)
+from broadsheet.pipeline import Pipeline
+from broadsheet.postprocess.script import LATIN, SIMPLIFIED, page_script
+from unit.replay import fixture_image, recorded_samples, replay_engine
+
+LANGUAGES = ["eng", "deu", "ces"]  # the Latin languages installed beside frk where these were measured
+
+
+class Refuse:
+    """A Tesseract recogniser that must not be asked."""
+
+    info = EngineInfo("recognition", "tesseract", "5.3.0", "eng", ["en"])
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        raise AssertionError("Tesseract asked to read a line of a Chinese page")
+
+
+def _auto(name: str) -> AutoEngine:
+    replay = replay_engine(name)
+    return AutoEngine("auto", replay.detector, replay.recognizer, {"eng": Refuse(), "frk": Refuse()})
+
+
+def test_auto_is_registered_and_takes_no_option():
+    assert "auto" in registered_engines()
+    with pytest.raises(BadArgsError, match="the auto engine takes no option"):
+        get_engine("auto:frk")
+
+
+@pytest.mark.parametrize("name, script", [("sample_b", SIMPLIFIED), ("page_f", SIMPLIFIED), ("page_j", LATIN),
+                                          ("page_k", LATIN)])
+def test_the_orientation_check_reads_tell_the_script(name, script):
+    assert page_script(normalize_page(load_image(fixture_image(name)), replay_engine(name)).sample) == script
+
+
+@pytest.mark.parametrize("name", ["sample_b", "page_c", "page_f"])
+def test_a_chinese_page_is_read_by_rapidocr_as_before(replayed, name):
+    """Same calls as rapidocr alone (the replay refuses any other), same page; page_f has a vertical title."""
+    page = Pipeline(engine=_auto(name)).process(fixture_image(name))
+    expected = replayed[name]
+    assert [(e.role, e.name) for e in page.engines] == [("detection", "rapidocr"), ("recognition", "rapidocr")]
+    page.timings = expected.timings = {}
+    assert page.to_dict() == expected.to_dict()
+
+
+@pytest.mark.parametrize("name, lang", [("page_j", "eng"), ("page_k", "frk")])
+def test_a_latin_page_gets_its_language_from_its_sample(name, lang):
+    reads = recorded_samples(name)
+    assert len(reads["eng"]) == len(reads["frk"]) == SAMPLE_LINES
+    assert choose_language(reads["eng"], reads["frk"], LANGUAGES) == lang
+    # without frk data the Fraktur page is read as German Antiqua, its language from its words
+    assert choose_language(reads["eng"], None, LANGUAGES) == {"page_j": "eng", "page_k": "deu"}[name]
+
+
+def test_fraktur_only_when_frk_reads_clearly_surer():
+    antiqua = [("the land was sold", 0.90)]
+    assert choose_language(antiqua, [("the land was sold", 0.90 + FRAKTUR_MARGIN / 2)], LANGUAGES) == "eng"
+    assert choose_language(antiqua, [("the land was sold", 0.90 + FRAKTUR_MARGIN * 1.5)], LANGUAGES) == "frk"
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Secretary of the Interior said that the land was sold to the county by the Bureau.", "eng"),
+    ("Die Feuerwehr hat am Samstag mit dem neuen Fahrzeug auf dem Platz gezeigt, dass sie für das Fest bereit ist.",
+     "deu"),
+    ("Obecní rada se usnesla, že na jaře bude v ulici postavena nová škola a do ní se přestěhuje i knihovna.", "ces"),
+    # as `eng` reads Czech: the diacritics gone, the words still Czech
+    ("Obecni rada se usnesla, ze na jare bude v ulici postavena nova skola a do ni se prestehuje i knihovna.", "ces"),
+])
+def test_the_language_whose_common_words_the_text_holds(text, lang):
+    assert text_language(text, LANGUAGES) == lang
+
+
+def test_only_installed_languages_and_english_when_no_word_tells():
+    german = "Die Feuerwehr hat am Samstag mit dem neuen Fahrzeug auf dem Platz gezeigt"
+    assert text_language(german, ["eng"]) == "eng"
+    assert text_language("1920 -- 34,5 ¶", LANGUAGES) == "eng"
+    assert text_language("Le conseil de la ville a décidé que les écoles sont fermées pour un mois",
+                         ["eng", "fra"]) == "fra"
+
+
+def test_sample_lines_are_whole_body_lines_spread_over_the_page():
+    running = [Line("", (0, 20 * k, 400, 20 * k + 16), 0.0) for k in range(50)]
+    heading = Line("", (0, 0, 100, 16), 0.0)  # 6 heights wide
+    vertical = Line("", (0, 0, 16, 400), 0.0, TextDirection.VERTICAL_RL)
+    sample = sample_lines([heading, vertical, *running])
+    assert len(sample) == SAMPLE_LINES and sample[0] is running[0] and sample[-1] is running[-1]
+    assert sample_lines([heading, vertical]) == []
+
+
+def test_without_tesseract_auto_reads_latin_pages_with_rapidocr_and_says_why(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert missing_tesseract().startswith("tesseract is not installed: the auto engine reads Latin pages with rapidocr")
+    replay = replay_engine("page_j")
+    auto = AutoEngine("auto", replay.detector, replay.recognizer, {})
+    reader = auto.for_page(True, [Line("", (0, 0, 400, 16), 0.0)], lambda box: np.zeros((16, 400, 3), np.uint8))
+    assert reader.name == "rapidocr" and reader.recognizer is replay.recognizer
+
+
+def test_an_engine_that_does_not_choose_reads_every_page_itself():
+    replay = replay_engine("page_c")
+    assert replay.for_page(True, [], lambda box: np.zeros((1, 1, 3), np.uint8)) is replay
