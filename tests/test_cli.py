@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import re
 import signal
 import subprocess
@@ -18,6 +19,7 @@ from broadsheet.cli import app
 from broadsheet.errors import ExitCode
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+FIXTURES = README.parent / "fixtures" / "pages"
 
 
 def broadsheet(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
@@ -82,6 +84,33 @@ def test_a_missing_dependency_exits_3(tmp_path: Path, page_file: Path) -> None:
                         env={"PATH": str(tmp_path)})  # no tesseract on this PATH
     assert result.returncode == ExitCode.MISSING_DEPENDENCY == 3
     assert result.stderr.startswith("broadsheet: error: the tesseract engine needs the tesseract CLI")
+
+
+@pytest.fixture
+def latin_pages(tmp_path: Path) -> list[Path]:
+    """Two copies of the top of the English fixture page (masthead and the first notices)."""
+    image = Image.open(FIXTURES / "page_j.jpg").crop((0, 0, 1275, 500))
+    paths = [tmp_path / "in" / f"top{k}.png" for k in (1, 2)]
+    paths[0].parent.mkdir()
+    for path in paths:
+        image.save(path)
+    return paths
+
+
+def test_each_page_line_says_which_engine_read_it(tmp_path: Path, latin_pages: list[Path]) -> None:
+    result = broadsheet("ocr", str(latin_pages[0]), "--out", str(tmp_path / "o"))
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(rf"{latin_pages[0]}: \d+ articles, \d+ photos, [\d.]+ s, read with tesseract:eng\n"
+                        rf"results in {tmp_path / 'o'}/\n", result.stdout), result.stdout
+
+
+def test_auto_without_tesseract_reads_with_rapidocr_and_says_so_once(tmp_path: Path, latin_pages: list[Path]) -> None:
+    env = {"PATH": str(tmp_path), **{k: v for k, v in os.environ.items() if k == "PYTHONPATH"}}  # no tesseract
+    result = broadsheet("ocr", *map(str, latin_pages), "--out", str(tmp_path / "o"), env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ("tesseract is not installed: the auto engine reads Latin pages with rapidocr "
+                             "(apt-get install tesseract-ocr tesseract-ocr-eng tesseract-ocr-frk)\n")
+    assert [line.rsplit(", ", 1)[-1] for line in result.stdout.splitlines()[:2]] == ["read with rapidocr"] * 2
 
 
 def test_a_folder_that_cannot_be_written_exits_5(tmp_path: Path, page_file: Path) -> None:
