@@ -85,16 +85,23 @@ def detect_lines(engine: OcrEngine, image: np.ndarray, overlap: int) -> list[BBo
     return boxes
 
 
-def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line) -> np.ndarray:
+def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bool = False) -> np.ndarray:
     """The line's pixels, with a margin, turned so the recognizer sees horizontal text.
-    `pixels` reads a box of the page (at the best resolution there is)."""
+    `pixels` reads a box of the page (at the best resolution there is). `paper_margin`: the margin
+    above and below the box is blank paper, not the page there (for a recogniser that reads the
+    feet and tops of the neighbouring lines as words)."""
     x0, y0, x1, y1 = line.bbox
     if line.direction == TextDirection.VERTICAL_RL:
         return _vertical_as_horizontal(pixels(line.bbox))
     # boxes are tight to the ink; the recognizer wants a margin (with less on the sides it drifts
     # to traditional forms: 区 -> 區)
     pad = max(2, (y1 - y0) // 4)
-    return pixels((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
+    crop = pixels((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
+    if paper_margin:
+        top, bottom = _ink_band(crop, line)
+        crop = crop.copy()
+        crop[:top] = crop[bottom:] = np.median(crop[top:bottom].reshape(-1, crop.shape[2]), axis=0)
+    return crop
 
 
 def _vertical_as_horizontal(crop: np.ndarray) -> np.ndarray:
@@ -149,7 +156,8 @@ def read_lines(engine: OcrEngine, pixels: Callable[[BBox], np.ndarray], lines: l
     characters stand on a horizontal line, `gaps`."""
     if not lines:
         return
-    crops = [line_crop(pixels, line) for line in lines]
+    paper_margin = getattr(engine.recognizer, "paper_margin", False)
+    crops = [line_crop(pixels, line, paper_margin) for line in lines]
     for line, crop, reading in zip(lines, crops, engine.read(crops)):
         line.text = reading.text.strip()
         line.confidence = round(float(reading.confidence), 4)

@@ -51,6 +51,11 @@ def create_engine(option: str | None, threads: int | None) -> OcrEngine:
 
 
 class TesseractRecognizer:
+    # Tesseract reads the feet and tops of the neighbouring lines in a crop's margin as words of
+    # its own (on the 1920 Star `Gen. E. _ M. Weaver dies.`, `Irvill activities VVVITIS there. Li`):
+    # its crops get blank paper there (line_crop)
+    paper_margin = True
+
     def __init__(self, lang: str = "chi_sim", threads: int | None = None) -> None:
         if shutil.which("tesseract") is None:
             raise MissingDependencyError(

@@ -11,6 +11,7 @@ from broadsheet.errors import BadArgsError
 from broadsheet.imageio import load_image
 from broadsheet.model import EngineInfo, Line, TextDirection
 from broadsheet.normalize import normalize_page
+from broadsheet.ocr.engine import line_crop
 from broadsheet.ocr import get_engine, registered_engines
 from broadsheet.ocr.auto import (FRAKTUR_MARGIN, SAMPLE_LINES, AutoEngine, choose_language, missing_tesseract,
                                  sample_lines, text_language)
@@ -113,3 +114,21 @@ def test_without_tesseract_auto_reads_latin_pages_with_rapidocr_and_says_why(mon
 def test_an_engine_that_does_not_choose_reads_every_page_itself():
     replay = replay_engine("page_c")
     assert replay.for_page(True, [], lambda box: np.zeros((1, 1, 3), np.uint8)) is replay
+
+
+def test_a_paper_margin_hides_the_neighbouring_lines():
+    """Tesseract's crops: blank paper above and below the box, where a tight column shows the feet
+    and tops of the lines next to it; rapidocr's keep the page there."""
+    page = np.full((80, 200, 3), 250, np.uint8)
+    for top in (5, 28, 51):  # lines 20 px tall, 3 px apart, strokes on every third column
+        page[top:top + 20, 10:190:3] = 0
+
+    def pixels(box):
+        x0, y0, x1, y1 = box
+        return page[y0:y1, x0:x1]
+
+    middle = Line("", (10, 28, 190, 48), 0.0)
+    as_is, paper = line_crop(pixels, middle), line_crop(pixels, middle, paper_margin=True)
+    assert as_is.shape == paper.shape == (30, 190, 3)  # a margin of 5 px all round
+    assert (as_is[:2] == 0).any() and (as_is[-2:] == 0).any()  # the feet and tops of the neighbours
+    assert (paper[:5] == 250).all() and (paper[-5:] == 250).all() and (paper[5:25] == as_is[5:25]).all()
