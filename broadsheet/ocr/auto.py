@@ -97,7 +97,8 @@ class AutoEngine(OcrEngine):
         sample = sample_lines(lines)
         if not sample:
             return self._tesseract(PROBE)
-        crops = [line_crop(pixels, line, paper_margin=True) for line in sample]
+        paper_margin = getattr(self.latin[PROBE], "paper_margin", False)
+        crops = [line_crop(pixels, line, paper_margin) for line in sample]
         probe = self.latin[PROBE].recognize(crops)
         fraktur = self.latin[FRAKTUR].recognize(crops) if FRAKTUR in self.latin else None
         return self._tesseract(choose_language(probe, fraktur, [k for k in self.latin if k != FRAKTUR]))

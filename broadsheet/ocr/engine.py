@@ -87,9 +87,9 @@ def detect_lines(engine: OcrEngine, image: np.ndarray, overlap: int) -> list[BBo
 
 def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bool = False) -> np.ndarray:
     """The line's pixels, with a margin, turned so the recognizer sees horizontal text.
-    `pixels` reads a box of the page (at the best resolution there is). `paper_margin`: the margin
-    above and below the box is blank paper, not the page there (for a recogniser that reads the
-    feet and tops of the neighbouring lines as words)."""
+    `pixels` reads a box of the page (at the best resolution there is). `paper_margin`: the feet
+    and tops of the neighbouring lines that reach into the margin are papered over (for a
+    recogniser that reads them as words)."""
     x0, y0, x1, y1 = line.bbox
     if line.direction == TextDirection.VERTICAL_RL:
         return _vertical_as_horizontal(pixels(line.bbox))
@@ -97,11 +97,26 @@ def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bo
     # to traditional forms: 区 -> 區)
     pad = max(2, (y1 - y0) // 4)
     crop = pixels((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
-    if paper_margin:
-        top, bottom = _ink_band(crop, line)
-        crop = crop.copy()
-        crop[:top] = crop[bottom:] = np.median(crop[top:bottom].reshape(-1, crop.shape[2]), axis=0)
-    return crop
+    return _without_neighbours(crop, _ink_band(crop, line)) if paper_margin else crop
+
+
+def _without_neighbours(crop: np.ndarray, band: tuple[int, int]) -> np.ndarray:
+    """The crop with the ink of the lines above and below papered over: the strokes that run off
+    its top or bottom edge and centre outside the line's box. The line's own descenders and
+    ascenders centre inside it, and a crop whose margin holds no such stroke comes back as it is."""
+    gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
+    _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    count, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    height = crop.shape[0]
+    top, bottom = band
+    strays = [k for k in range(1, count)
+              if (stats[k, cv2.CC_STAT_TOP] == 0 and centroids[k][1] < top)
+              or (stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] == height and centroids[k][1] >= bottom)]
+    if not strays:
+        return crop
+    cleaned = crop.copy()
+    cleaned[np.isin(labels, strays)] = np.median(crop[ink == 0].reshape(-1, crop.shape[2]), axis=0)
+    return cleaned
 
 
 def _vertical_as_horizontal(crop: np.ndarray) -> np.ndarray:

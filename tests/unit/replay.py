@@ -153,6 +153,7 @@ class _FirstRead:
 
     def __init__(self, real: LineRecognizer, lang: str, reads: dict[str, list[tuple[str, float]]]) -> None:
         self.real, self.lang, self.reads, self.info = real, lang, reads, real.info
+        self.paper_margin = getattr(real, "paper_margin", False)
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         results = self.real.recognize(crops)

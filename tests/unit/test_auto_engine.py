@@ -117,8 +117,8 @@ def test_an_engine_that_does_not_choose_reads_every_page_itself():
 
 
 def test_a_paper_margin_hides_the_neighbouring_lines():
-    """Tesseract's crops: blank paper above and below the box, where a tight column shows the feet
-    and tops of the lines next to it; rapidocr's keep the page there."""
+    """Tesseract's crops: the feet and tops of the lines next to it, in a tight column, papered
+    over; the line's own strokes kept; rapidocr's crops keep the page as it is."""
     page = np.full((80, 200, 3), 250, np.uint8)
     for top in (5, 28, 51):  # lines 20 px tall, 3 px apart, strokes on every third column
         page[top:top + 20, 10:190:3] = 0
@@ -132,3 +132,6 @@ def test_a_paper_margin_hides_the_neighbouring_lines():
     assert as_is.shape == paper.shape == (30, 190, 3)  # a margin of 5 px all round
     assert (as_is[:2] == 0).any() and (as_is[-2:] == 0).any()  # the feet and tops of the neighbours
     assert (paper[:5] == 250).all() and (paper[-5:] == 250).all() and (paper[5:25] == as_is[5:25]).all()
+    page[48:51, 10:190:3] = 0  # the middle line's strokes run on past its box, to the next line's
+    paper = line_crop(pixels, middle, paper_margin=True)
+    assert (paper[5:, 5:185:3] == 0).all() and (paper[:5] == 250).all()  # its own, and only them
