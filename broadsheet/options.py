@@ -11,7 +11,8 @@ from broadsheet.ocr import DEFAULT_ENGINE
 
 @dataclass(frozen=True)
 class PipelineOptions:
-    engine: str = DEFAULT_ENGINE  # auto, rapidocr[:openvino], tesseract or tesseract:LANG (the language is the engine's)
+    # auto, rapidocr[:openvino], tesseract or tesseract:LANG (the language is the engine's)
+    engine: str = DEFAULT_ENGINE
     deskew: bool = True
     formats: tuple[str, ...] = DEFAULT_FORMATS
     scale: float | None = None  # a forced working scale; None: from the measured text size

@@ -9,9 +9,9 @@ from it, at no further cost.
 
 from __future__ import annotations
 
-import numpy as np
-
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from broadsheet.model import BBox
 from broadsheet.ocr import OcrEngine

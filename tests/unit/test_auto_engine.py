@@ -77,7 +77,8 @@ def test_fraktur_only_when_frk_reads_clearly_surer():
     ("The Secretary of the Interior said that the land was sold to the county by the Bureau.", "eng"),
     ("Die Feuerwehr hat am Samstag mit dem neuen Fahrzeug auf dem Platz gezeigt, dass sie für das Fest bereit ist.",
      "deu"),
-    ("Obecní rada se usnesla, že na jaře bude v ulici postavena nová škola a do ní se přestěhuje i knihovna.", "ces"),
+    ("Obecní rada se usnesla, že na jaře bude v ulici postavena nová škola a do ní se přestěhuje i knihovna.",
+     "ces"),
     # as `eng` reads Czech: the diacritics gone, the words still Czech
     ("Obecni rada se usnesla, ze na jare bude v ulici postavena nova skola a do ni se prestehuje i knihovna.", "ces"),
 ])
