@@ -23,6 +23,10 @@ MIN_SIDE = 32
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 TEMP_SUFFIX = ".part"
+# Pillow's modes with more than 8 bits a sample (both byte orders of 16 bits, 32-bit int, float)
+DEEP_MODES = frozenset({"I;16", "I;16B", "I;16L", "I;16N", "I", "F"})
+# libjpeg refuses a side longer than this: a long strip of a page is shrunk to fit in a JPEG
+JPEG_MAX_SIDE = 65500
 
 
 def stat_input(path: Path) -> os.stat_result:
@@ -95,12 +99,44 @@ def check_dimensions(source: object, width: int, height: int) -> None:
 
 
 def to_rgb_array(img: Image.Image) -> np.ndarray:
-    if img.mode in ("I;16", "I;16B", "I"):
-        img = img.point(lambda v: v / 256).convert("L")
+    if img.mode in DEEP_MODES:
+        img = to_8_bits(img)
     if img.has_transparency_data:
         # transparent pixels are often black underneath: the page is what shows on white paper
         img = Image.alpha_composite(Image.new("RGBA", img.size, "white"), img.convert("RGBA"))
     return np.asarray(img.convert("RGB"))
+
+
+def to_8_bits(img: Image.Image) -> Image.Image:
+    """A 16-bit, 32-bit or float grey image as 8-bit grey, its range stretched to black..white.
+
+    Such files come with any range: 12 bits in 16 (scanners), 0..1 floats, 8-bit values in 32-bit
+    integers; a fixed divisor would turn most of them black or white. Pixels that are no number
+    (NaN, infinity) or transparent show paper, as does an image of one value throughout."""
+    values = np.asarray(img)
+    paper = ~np.isfinite(values) if values.dtype.kind == "f" else None
+    transparent = img.info.get("transparency")
+    if isinstance(transparent, int):
+        paper = values == transparent if paper is None else paper | (values == transparent)
+    shown = values if paper is None else values[~paper]
+    low, high = (float(shown.min()), float(shown.max())) if shown.size else (0.0, 0.0)
+    if low == high:
+        return Image.new("L", img.size, 255)
+    if values.dtype.itemsize == 2:
+        # a table of all 65536 values costs less than the page in floats
+        grey = _stretch(np.arange(65536), low, high)[values]
+    else:
+        grey = _stretch(values, low, high)
+    if paper is not None:
+        grey[paper] = 255
+    return Image.fromarray(grey)
+
+
+def _stretch(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    scaled = values.astype(np.float32)
+    scaled -= low
+    scaled *= 255 / (high - low)
+    return np.clip(np.rint(scaled), 0, 255).astype(np.uint8)
 
 
 def is_inside(root: Path, path: Path) -> bool:
@@ -155,6 +191,23 @@ def atomic_write(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def jpeg_scale(width: int, height: int) -> float:
+    """The factor (1 or less) that fits a width x height image in a JPEG."""
+    return min(1.0, JPEG_MAX_SIDE / max(width, height))
+
+
+def shrunk(img: Image.Image, s: float) -> Image.Image:
+    """The image scaled by `s` where that shrinks it; each side keeps at least one pixel."""
+    if s >= 1.0:
+        return img
+    return img.resize((max(1, round(img.width * s)), max(1, round(img.height * s))), Image.LANCZOS)
+
+
+def fit_jpeg(img: Image.Image) -> Image.Image:
+    """The image, shrunk if it would not fit in a JPEG."""
+    return shrunk(img, jpeg_scale(img.width, img.height))
 
 
 def save_image_atomic(img: Image.Image, path: str | os.PathLike, **params) -> None:
