@@ -12,12 +12,13 @@ from pathlib import Path
 from typing import IO, Iterator
 
 import numpy as np
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps, TiffImagePlugin, UnidentifiedImageError
 
 from broadsheet.errors import BroadsheetError, FileAccessError, InputFileError
 
 # A broadsheet at 600 dpi is ~10000 x 14000; past this we refuse rather than run out of memory.
 MAX_PIXELS = 200_000_000
+# px, each side: one line of small type with its margins; a thinner strip (1xN, 65536x8) is refused
 MIN_SIDE = 32
 # Pillow's own guard (89.5 Mpx by default) would refuse such a page first: ours is the one bound.
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
@@ -66,6 +67,9 @@ def open_image(path: str | os.PathLike) -> Iterator[Image.Image]:
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         raise InputFileError(f"{path}: image too large (more than {MAX_PIXELS:,} pixels)") from exc
     except UnidentifiedImageError as exc:
+        layout = tiff_layout(path)
+        if layout:
+            raise InputFileError(f"{path}: TIFF with {layout}, which Pillow cannot read") from exc
         raise InputFileError(f"{path}: not an image file Pillow can read") from exc
     except PermissionError as exc:
         raise FileAccessError(f"{path}: permission denied") from exc
@@ -74,6 +78,35 @@ def open_image(path: str | os.PathLike) -> Iterator[Image.Image]:
     except Exception as exc:
         # Pillow's decoders report corrupt data as OSError, EOFError, ValueError, TypeError, ...
         raise InputFileError(f"{path}: damaged image ({' '.join(str(exc).split())})") from exc
+
+
+TIFF_SAMPLE_FORMATS = {1: "unsigned", 2: "signed", 3: "float"}
+TIFF_HEADER_SIZES = {b"II*\0": 8, b"MM\0*": 8, b"II+\0": 16, b"MM\0+": 16}  # classic, BigTIFF
+
+
+def tiff_layout(path: Path) -> str | None:
+    """The pixel layout of a TIFF that Pillow has no mode for (float colour, 64-bit grey), e.g.
+    "32-bit float samples, 3 per pixel": it tells the user what to convert the file to. None for
+    any other file, a damaged TIFF included."""
+    try:
+        with open(path, "rb") as handle, warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # about damaged tags: the page's one line says enough
+            try:
+                TiffImagePlugin.TiffImageFile(handle).close()
+                return None
+            except SyntaxError as exc:
+                if str(exc) != "unknown pixel mode":  # Pillow's words for a layout it has no mode for
+                    return None
+            handle.seek(0)
+            header = handle.read(16)
+            tags = TiffImagePlugin.ImageFileDirectory_v2(header[:TIFF_HEADER_SIZES[header[:4]]])
+            handle.seek(tags.next)
+            tags.load(handle)
+        bits = tags.get(TiffImagePlugin.BITSPERSAMPLE, (1,))[0]
+        kind = TIFF_SAMPLE_FORMATS.get(tags.get(TiffImagePlugin.SAMPLEFORMAT, (1,))[0], "unknown")
+        return f"{bits}-bit {kind} samples, {tags.get(TiffImagePlugin.SAMPLESPERPIXEL, 1)} per pixel"
+    except Exception:  # not a TIFF, or too damaged to say
+        return None
 
 
 def load_image(path: str | os.PathLike) -> np.ndarray:
@@ -95,7 +128,8 @@ def check_dimensions(source: object, width: int, height: int) -> None:
             f"{source}: image too large ({width}x{height} pixels, limit {MAX_PIXELS:,})"
         )
     if min(width, height) < MIN_SIDE:
-        raise InputFileError(f"{source}: image too small ({width}x{height} pixels)")
+        raise InputFileError(f"{source}: image too small ({width}x{height} pixels; a page needs at least {MIN_SIDE} "
+                             f"on each side)")
 
 
 def to_rgb_array(img: Image.Image) -> np.ndarray:
