@@ -149,5 +149,5 @@ def test_a_page_longer_than_a_jpeg_can_be_writes_every_format(tmp_path: Path, si
         with Image.open(tmp_path / jpeg) as img:
             assert max(img.size) <= 65500
             red, green, _ = img.getpixel((img.width // 2, img.height // 2))
-            assert red > 150 and green < 100, "the page's red is in it"
+            assert red > green + 50, "the page's red is in it"
     assert not list(tmp_path.rglob("*.part"))
