@@ -1,7 +1,8 @@
 """Property-based fuzzing of everything that reads a file a user hands us: page images, PDFs, and
 ground truth as JSON, ALTO, PAGE-XML or text. Whatever the bytes, a loader returns its value or
 raises one BroadsheetError (a one-line message), never any other exception nor a warning, in
-bounded time.
+bounded time. Valid images of every mode and shape, from one pixel to long strips, read as what they
+are or are refused as too small.
 
 The suite runs a few dozen examples per loader; `python benchmarks/fuzz_loaders.py --examples 5000`
 runs these same properties for longer (profile "fuzz", examples from BROADSHEET_FUZZ_EXAMPLES).
