@@ -87,6 +87,19 @@ def test_html_report_has_the_diff(app, files, tmp_path):
     assert "<link" not in html and "<script" not in html  # self-contained
 
 
+@pytest.mark.parametrize("option", ["--json", "--report"])
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_5(app, files, tmp_path, option):
+    """A parent that is a file (FileExistsError) and a folder that takes no new file (/proc:
+    FileNotFoundError) were tracebacks with exit 15."""
+    (tmp_path / "afile").write_text("x")
+    for out, reason in [(tmp_path / "afile" / "m.out", "a parent folder is a file"),
+                        (Path("/proc/m.out"), "No such file or directory")]:
+        result = run(app, files["pred.json"], files["gold.json"], option, out)
+        assert result.exit_code == ExitCode.FILE_ACCESS_ERROR, result.output
+        assert result.stderr == f"broadsheet: error: {out}: cannot write ({reason})\n"
+    assert (tmp_path / "afile").read_text() == "x"
+
+
 def test_fail_under_exits_with_the_bound_named(app, files):
     result = run(
         app, files["pred.json"], files["gold.json"], "--fail-under", "cer=0.005,article=0.9"
