@@ -3,9 +3,10 @@
 Output names (shared by `batch` and `watch`): a page's outputs take its file's stem (`a.png` ->
 `a.txt`, `a.json`), and pages of a multi-page TIFF or of any PDF add `_p001`, `_p002`, ...
 When two files in one folder would get the same stem (`a.png` and `a.jpg`, `A.png` and `a.tif`, or
-`a.pdf` next to `a_p001.png`), each of them keeps its whole file name as the stem instead
-(`a.png.txt`, `a.jpg.txt`), so no page ever overwrites another's outputs. So does a file whose stem
-is not a name of its own (`...jpg` has the stem `..`).
+`a.pdf` next to `a_p001.png`; or, once opened, a TIFF named `x.png` whose pages are `x_p001`... next
+to `x_p001.jpg`), each of them keeps its whole file name as the stem instead (`a.png.txt`,
+`a.jpg.txt`), so no page ever overwrites another's outputs. So does a file whose stem is not a name
+of its own (`...jpg` has the stem `..`).
 """
 
 from __future__ import annotations
@@ -114,7 +115,7 @@ def output_stems(names: Iterable[str], pages: Mapping[str, Sequence[str]] | None
     `pages` has the page suffixes of the files already opened (`["_p001", "_p002"]`; `[""]` for a
     one-page file): a two-page TIFF named `x.png` claims `x_p001` as surely as `x.tif` would."""
     pages = pages or {}
-    stems = {n: _own_stem(n) for n in set(names)}
+    stems = {n: own_stem(n) for n in set(names)}
     while True:
         claimed = {n: {(s + suffix).casefold() for suffix in ["", *pages.get(n, ())]} for n, s in stems.items()}
         owners: dict[str, set[str]] = {}  # output name -> the files claiming it
@@ -137,7 +138,15 @@ def output_stems(names: Iterable[str], pages: Mapping[str, Sequence[str]] | None
             stems[n] = n
 
 
-def _own_stem(name: str) -> str:
+def page_prefix(name: str) -> str | None:
+    """`x` for `x_p001.jpg`: the stem of a multi-page file whose page this file's outputs could be
+    taken for. Only watch needs it: `batch` and `ocr` open every file of a folder anyway."""
+    m = _PAGE_NUMBERED.fullmatch(own_stem(name))
+    return m.group(1) if m else None
+
+
+def own_stem(name: str) -> str:
+    """The stem a file's outputs take when nothing clashes."""
     stem = Path(name).stem
     return name if stem in ("", ".", "..") else stem
 

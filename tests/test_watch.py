@@ -162,6 +162,20 @@ def test_names_already_taken_in_done_get_a_number_and_so_do_their_outputs(watch,
     assert "今天" in (out / "a.txt").read_text()
 
 
+def test_a_page_named_like_a_page_of_a_done_tiff_does_not_take_its_outputs(watch, tmp_path: Path) -> None:
+    """x_p001.jpg after a two-page TIFF named x.png: its outputs x_p001.* replaced the TIFF's first page's."""
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    watch()
+    blank = [Image.new("RGB", (400, 200), "white") for _ in range(2)]
+    blank[0].save(inbox / "x.png", format="TIFF", save_all=True, append_images=blank[1:])
+    wait_for(lambda: (inbox / ".done" / "x.png").exists())
+    blank[0].save(inbox / "x_p001.jpg")
+    wait_for(lambda: (inbox / ".done" / "x_p001.jpg").exists())
+
+    sources = {p.name: json.loads(p.read_text())["source"] for p in out.glob("*.json")}
+    assert sources == {"x_p001.json": "x.png", "x_p002.json": "x.png", "x_p001.jpg.json": "x_p001.jpg"}
+
+
 def test_a_failed_file_with_a_251_byte_name_keeps_its_reason(watch, tmp_path: Path) -> None:
     """NAME.error.txt was 261 bytes: the log said `cannot move to failed/ (File name too long)`
     though the file had moved, and the reason was lost."""

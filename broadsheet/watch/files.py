@@ -7,10 +7,12 @@ import os
 import shutil
 import stat
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 from broadsheet.imageio import atomic_write, create_temp_beside
-from broadsheet.inputs import is_hidden, is_supported, output_stems
+from broadsheet.errors import BroadsheetError
+from broadsheet.inputs import is_hidden, is_supported, iter_page_images, output_stems, own_stem, page_prefix
 from broadsheet.names import fit, name_bytes, name_max, printable, shortened
 
 
@@ -32,15 +34,22 @@ def filed_name(path: Path, done_folder: Path, failed_folder: Path) -> str:
 def output_stem(name: str, pages: list[str], folders: list[Path]) -> str:
     """The stem of the file filed as `name`, whose pages have these suffixes, unless a page file in
     one of `folders` (its inbox folder, done) claims it (then the whole name): `a.jpg` after `a.png`
-    writes `a.jpg.txt`, never over `a.txt`."""
-    names = {name}
+    writes `a.jpg.txt`, never over `a.txt`; `x_p001.jpg` after a two-page TIFF named `x.png`, never
+    over its first page's `x_p001.txt` (that one file is opened to count its pages)."""
+    siblings: dict[str, Path] = {}
     for folder in folders:
         try:
-            names.update(e.name for e in os.scandir(folder)
-                         if not is_hidden(e.name) and is_supported(Path(e.name)))
+            siblings.update((e.name, Path(e.path)) for e in os.scandir(folder)
+                            if not is_hidden(e.name) and is_supported(Path(e.name)))
         except OSError:
             pass  # no such folder in done yet
-    return output_stems(names, {name: pages})[name]
+    opened = {name: pages}
+    if (prefix := page_prefix(name)) is not None:
+        for other, path in siblings.items():
+            if other != name and own_stem(other).casefold() == prefix.casefold():
+                with suppress(BroadsheetError):  # unreadable: it has no pages to clash with
+                    opened[other] = [source.name_suffix for source in iter_page_images(path)]
+    return output_stems({name, *siblings}, opened)[name]
 
 
 def error_file(target: Path) -> Path:
