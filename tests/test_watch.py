@@ -230,7 +230,8 @@ def test_sigterm_finishes_the_page_in_hand_and_exits_0(tmp_path: Path) -> None:
 
 
 def test_watch_prints_a_newline_in_a_name_escaped(tmp_path: Path) -> None:
-    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    """`nl⏎fake.png: 9 articles, 0 photos, 0.1 s.png` printed a line that looked like a page's."""
+    inbox = tmp_path / "inbox"
     page_bytes(inbox / "nl\nfake.png: 9 articles, 0 photos, 0.1 s.png")
     (inbox / "bad\nx.png").write_text("not a picture")
     proc = start_cli(tmp_path)
@@ -239,7 +240,8 @@ def test_watch_prints_a_newline_in_a_name_escaped(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=30)
 
-    assert re.fullmatch(r"nl\\nfake\.png: 9 articles, 0 photos, 0\.1 s\.png: \d+ articles, 0 photos, [\d.]+ s\n", stdout)
+    page_line = r"nl\\nfake\.png: 9 articles, 0 photos, 0\.1 s\.png: \d+ articles, 0 photos, [\d.]+ s\n"
+    assert re.fullmatch(page_line, stdout)  # one line
     assert "\nbad\\nx.png: error: not an image file Pillow can read\n" in stderr
     error_text = (inbox / ".failed" / "bad\nx.png.error.txt").read_text()
     assert error_text == f"InputFileError: {inbox}/bad\\nx.png: not an image file Pillow can read\n"

@@ -10,11 +10,10 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
-from broadsheet.imageio import atomic_write, create_temp_beside
 from broadsheet.errors import BroadsheetError
+from broadsheet.imageio import atomic_write, create_temp_beside
 from broadsheet.inputs import is_hidden, is_supported, iter_page_images, output_stems, own_stem, page_prefix
 from broadsheet.names import fit, name_bytes, name_max, printable, shortened
-
 
 ERROR_SUFFIX = ".error.txt"
 
