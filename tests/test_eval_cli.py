@@ -153,6 +153,20 @@ def test_folders_pair_by_name_and_report_missing(app, files, tmp_path):
     assert "broadsheet: bound missed: gold pages without a prediction: 1 (p2)" in missed.stderr
 
 
+def test_page_names_print_escaped(app, files, tmp_path):
+    """A newline in a page's file name printed as a line of its own, in the table and on stderr."""
+    pred_dir, gold_dir = tmp_path / "pred", tmp_path / "gold"
+    pred_dir.mkdir(), gold_dir.mkdir()
+    (pred_dir / "p1\nfake.json").write_bytes(files["pred.json"].read_bytes())
+    (gold_dir / "p1\nfake.json").write_bytes(files["gold.json"].read_bytes())
+    (gold_dir / "p2\nmissing.txt").write_bytes(files["gold.txt"].read_bytes())
+    result = run(app, pred_dir, gold_dir)
+    assert result.exit_code == 0, result.output
+    assert "p1\\nfake" in result.stdout and "no prediction (not scored): p2\\nmissing" in result.stdout
+    assert not [line for line in result.stdout.splitlines() if line.strip() in ("fake", "missing")]
+    assert result.stderr == ("broadsheet: gold pages without a prediction, not scored: 1 of 2 (p2\\nmissing)\n")
+
+
 def test_entry_point_maps_errors_to_exit_codes(files):
     """Through `python -m broadsheet`, as CI runs it: bound misses exit 6, bad keys exit 1."""
     root = Path(__file__).resolve().parents[1]
