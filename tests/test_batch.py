@@ -237,6 +237,23 @@ def test_a_page_name_too_long_for_its_outputs_is_shortened_and_kept_apart(tmp_pa
             ".txt", ".json", ".alto.xml", ".page.xml", ".hocr", ".md", ".overlay.jpg", ".html"}
 
 
+def test_a_clash_left_after_shortening_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """A file named as another's shortened name: the rules of whole names cannot see that one."""
+    from broadsheet.names import shortened
+
+    root, out = tmp_path / "in", tmp_path / "out"
+    long = blank(root / ("a" * 251 + ".png"))
+    short = shortened("a" * 251, 255 - len(".overlay.jpg"))
+    named_like_it = blank(root / f"{short}.png")
+
+    plan = plan_batch(root, out)
+
+    assert [(t.path, t.name) for t in plan.tasks] == [(long, short)]
+    assert [(f.path, f.message) for f in plan.failed] == [(named_like_it, (
+        f"{named_like_it}: its outputs would be named {short}, as those of {long} are; rename one of them"))]
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("command", ["batch", "ocr"])
 def test_a_newline_in_a_name_cannot_forge_a_line(tmp_path: Path, command: str) -> None:
     """`nl⏎fake.png: 9 articles, 0 photos, 0.1 s.png` printed a line that looked like a page's."""
