@@ -15,6 +15,7 @@ import numpy as np
 from PIL import Image, ImageOps, TiffImagePlugin, UnidentifiedImageError
 
 from broadsheet.errors import BroadsheetError, FileAccessError, InputFileError
+from broadsheet.names import fit, name_max
 
 # A broadsheet at 600 dpi is ~10000 x 14000; past this we refuse rather than run out of memory.
 MAX_PIXELS = 200_000_000
@@ -184,25 +185,15 @@ def create_temp_beside(path: Path) -> tuple[int, Path]:
     NAME is shortened as needed, so the temp name fits wherever `path`'s own name fits. Created
     with mode 0666 like any new file: the umask (and default ACLs) decide its permissions.
     """
-    name_max = _name_max(path.parent)
+    longest = name_max(path.parent)
     while True:
         token = secrets.token_hex(4)
-        room = name_max - len(f"..{token}{TEMP_SUFFIX}")
-        short = path.name
-        while short and len(os.fsencode(short)) > room:
-            short = short[:-1]
+        short = fit(path.name, longest - len(f"..{token}{TEMP_SUFFIX}"))
         temp = path.with_name(f".{short}.{token}{TEMP_SUFFIX}")
         try:
             return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), temp
         except FileExistsError:
             continue
-
-
-def _name_max(folder: Path) -> int:
-    try:
-        return os.pathconf(folder, "PC_NAME_MAX")
-    except (OSError, ValueError):
-        return 255
 
 
 @contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import signal
 import subprocess
@@ -192,6 +193,86 @@ def test_ocr_keeps_every_page_whatever_its_name(tmp_path: Path) -> None:
     assert files_under(out) == {"x.jpg.txt", "x.jpg.json", "x.png.txt", "x.png.json", f"{stem}.txt", f"{stem}.json"}
     assert "全市" in (out / "x.jpg.txt").read_text() and "记者" in (out / "x.png.txt").read_text()
     assert json.loads((out / f"{stem}.json").read_bytes())["source"] == gbk
+
+
+def blank(path: Path, pages: int = 1, format: str | None = None) -> Path:
+    """A white page (pages > 1: a multi-page TIFF whatever the name): a tenth of a second to read."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sheets = [Image.new("RGB", (400, 200), "white") for _ in range(pages)]
+    sheets[0].save(path, format=format, save_all=pages > 1, append_images=sheets[1:])
+    return path
+
+
+@pytest.mark.parametrize("command", ["batch", "ocr"])
+def test_page_names_are_unique_once_the_files_are_opened(tmp_path: Path, command: str) -> None:
+    """x.png holding a two-page TIFF beside x_p001.jpg: both runs said 3 pages done, and x_p001.*
+    held the JPEG's page, the TIFF's first page gone."""
+    clash, out = tmp_path / "clash", tmp_path / "out"
+    blank(clash / "x.png", pages=2, format="TIFF")
+    blank(clash / "x_p001.jpg")
+
+    args = [str(clash)] if command == "batch" else [str(clash / "x.png"), str(clash / "x_p001.jpg")]
+    run = broadsheet(command, *args, "--out", str(out))
+
+    assert run.returncode == 0, run.stderr
+    sources = {p.name: json.loads(p.read_text())["source"] for p in out.glob("*.json")}
+    assert sources == {"x.png_p001.json": "x.png", "x.png_p002.json": "x.png", "x_p001.jpg.json": "x_p001.jpg"}
+
+
+def test_a_page_name_too_long_for_its_outputs_is_shortened_and_kept_apart(tmp_path: Path) -> None:
+    """A legal 255-byte name could not be read: `cannot write to OUT: File name too long`."""
+    names = ["版" * 83 + "1.png", "版" * 83 + "2.png", "a" * 251 + ".png"]  # 255 bytes each
+    pages = [blank(tmp_path / "in" / name) for name in names]
+    out = tmp_path / "out"
+
+    run = broadsheet("ocr", *map(str, pages), "--out", str(out), "--formats", "all")
+
+    assert run.returncode == 0, run.stderr
+    written = {p.name: json.loads(p.read_text())["source"] for p in out.glob("*.json")}
+    assert sorted(written.values()) == sorted(names)  # three pages, each its own outputs
+    for json_name in written:
+        stem = json_name.removesuffix(".json")
+        assert re.fullmatch(r"(版+|a+)~[0-9a-f]{8}", stem) and len(os.fsencode(stem + ".overlay.jpg")) <= 255
+        assert {p.name.removeprefix(stem) for p in out.glob(f"{stem}.*")} == {
+            ".txt", ".json", ".alto.xml", ".page.xml", ".hocr", ".md", ".overlay.jpg", ".html"}
+
+
+def test_a_clash_left_after_shortening_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """A file named as another's shortened name: the rules of whole names cannot see that one."""
+    from broadsheet.names import shortened
+
+    root, out = tmp_path / "in", tmp_path / "out"
+    long = blank(root / ("a" * 251 + ".png"))
+    short = shortened("a" * 251, 255 - len(".overlay.jpg"))
+    named_like_it = blank(root / f"{short}.png")
+
+    plan = plan_batch(root, out)
+
+    assert [(t.path, t.name) for t in plan.tasks] == [(long, short)]
+    assert [(f.path, f.message) for f in plan.failed] == [(named_like_it, (
+        f"{named_like_it}: its outputs would be named {short}, as those of {long} are; rename one of them"))]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["batch", "ocr"])
+def test_a_newline_in_a_name_cannot_forge_a_line(tmp_path: Path, command: str) -> None:
+    """`nl⏎fake.png: 9 articles, 0 photos, 0.1 s.png` printed a line that looked like a page's."""
+    folder, out = tmp_path / "in\nbox", tmp_path / "out"
+    good = blank(folder / "nl\nfake.png: 9 articles, 0 photos, 0.1 s.png")
+    bad = folder / "bad\r\x1b[31mred.png"
+    bad.write_text("not a picture")
+
+    args = [str(folder)] if command == "batch" else [str(good), str(bad)]
+    run = broadsheet(command, *args, "--out", str(out))
+
+    shown = str(folder).replace("\n", "\\n")
+    assert run.returncode == ExitCode.INPUT_FILE
+    assert run.stdout.splitlines()[0].startswith(f"{shown}/nl\\nfake.png: 9 articles, 0 photos, 0.1 s.png: 0 articles")
+    assert len(run.stdout.splitlines()) == 2  # the page, then the summary
+    assert run.stderr == f"{shown}/bad\\r\\x1b[31mred.png: error: not an image file Pillow can read\n"
+    if command == "batch":
+        (logged,) = [json.loads(line) for line in (out / ERRORS_FILE).read_text().splitlines()]
+        assert logged["path"] == str(bad)  # the file's true name
 
 
 def limit_file_size(size: int) -> Callable[[], None]:

@@ -14,6 +14,7 @@ from PIL import Image
 
 from broadsheet.errors import InputFileError
 from broadsheet.inputs import find_pages, iter_page_images, output_stems
+from broadsheet.names import printable, shortened
 
 
 def page_image(width: int = 400, height: int = 200) -> Image.Image:
@@ -61,6 +62,23 @@ def test_output_stems_give_colliding_files_their_whole_name() -> None:
     # renaming one pair can create a new clash, which is resolved the same way
     stems = output_stems(["a.png", "a.jpg", "a.png.bmp"])
     assert len(set(stems.values())) == 3 and stems["a.png.bmp"] == "a.png.bmp"
+
+
+def test_output_stems_count_the_pages_a_file_was_opened_to_show() -> None:
+    """A two-page TIFF named x.png beside x_p001.jpg: its pages x_p001, x_p002 clash with the JPEG."""
+    names = ["x.png", "x_p001.jpg"]
+    assert output_stems(names) == {"x.png": "x", "x_p001.jpg": "x_p001"}  # by the names alone
+    opened = {"x.png": ["_p001", "_p002"], "x_p001.jpg": [""]}
+    assert output_stems(names, opened) == {"x.png": "x.png", "x_p001.jpg": "x_p001.jpg"}
+    assert output_stems(["x.png", "x_p003.jpg"], {"x.png": ["_p001", "_p002"]})["x.png"] == "x.png"
+    assert output_stems(["a_p001.png", "a_p002.png"]) == {"a_p001.png": "a_p001", "a_p002.png": "a_p002"}
+
+
+def test_names_print_on_one_line_and_shorten_apart() -> None:
+    assert printable("nl\nfake.png\r\t\x1b[31m\x85\u2028ok 版\\") == "nl\\nfake.png\\r\\t\\x1b[31m\\x85\\u2028ok 版\\"
+    one, two = shortened("版" * 84 + "1", 100), shortened("版" * 84 + "2", 100)
+    assert one != two and one.startswith("版" * 30) and len(one.encode()) <= 100
+    assert shortened("short", 100) == "short"
 
 
 def test_plain_image_and_single_page_tiff_are_one_page(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -145,18 +146,51 @@ def test_symlinks_fifos_and_bad_files_are_refused(watch, tmp_path: Path) -> None
     assert not (tmp_path / "out" / "link.txt").exists()
 
 
-def test_names_already_taken_in_done_get_a_number(watch, tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
+def test_names_already_taken_in_done_get_a_number_and_so_do_their_outputs(watch, tmp_path: Path) -> None:
+    """A second a.png was filed as a.1.png, but its outputs replaced the first one's a.txt."""
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
     watch(poll=True)  # the poller must see these arrivals too
     page_bytes(inbox / "a.png")
     wait_for(lambda: (inbox / ".done" / "a.png").exists())
     page_bytes(inbox / "a.png", text="春节期间 市场供应充足")  # the same name again
     wait_for(lambda: (inbox / ".done" / "a.1.png").exists())
-    assert "春节" in (tmp_path / "out" / "a.txt").read_text()
+    assert "今天" in (out / "a.txt").read_text() and "春节" in (out / "a.1.txt").read_text()
+    assert json.loads((out / "a.1.json").read_text())["source"] == "a.png"
     page_bytes(inbox / "a.jpg")  # another file with the stem a: must not overwrite a.txt
     wait_for(lambda: (inbox / ".done" / "a.jpg").exists())
-    assert (tmp_path / "out" / "a.jpg.txt").exists()
-    assert "春节" in (tmp_path / "out" / "a.txt").read_text()
+    assert (out / "a.jpg.txt").exists()
+    assert "今天" in (out / "a.txt").read_text()
+
+
+def test_a_page_named_like_a_page_of_a_done_tiff_does_not_take_its_outputs(watch, tmp_path: Path) -> None:
+    """x_p001.jpg after a two-page TIFF named x.png: its outputs x_p001.* replaced the TIFF's first page's."""
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    watch()
+    blank = [Image.new("RGB", (400, 200), "white") for _ in range(2)]
+    blank[0].save(inbox / "x.png", format="TIFF", save_all=True, append_images=blank[1:])
+    wait_for(lambda: (inbox / ".done" / "x.png").exists())
+    blank[0].save(inbox / "x_p001.jpg")
+    wait_for(lambda: (inbox / ".done" / "x_p001.jpg").exists())
+
+    sources = {p.name: json.loads(p.read_text())["source"] for p in out.glob("*.json")}
+    assert sources == {"x_p001.json": "x.png", "x_p002.json": "x.png", "x_p001.jpg.json": "x_p001.jpg"}
+
+
+def test_a_failed_file_with_a_251_byte_name_keeps_its_reason(watch, tmp_path: Path) -> None:
+    """NAME.error.txt was 261 bytes: the log said `cannot move to failed/ (File name too long)`
+    though the file had moved, and the reason was lost."""
+    inbox, failed = tmp_path / "inbox", tmp_path / "inbox" / ".failed"
+    name = "a" * 247 + ".png"
+    running = watch()
+    (inbox / name).write_text("not a picture")
+    wait_for(lambda: any(failed.glob("*.error.txt")))
+
+    (error_file,) = failed.glob("*.error.txt")
+    assert sorted(p.name for p in failed.iterdir()) == [name, error_file.name]
+    assert re.fullmatch(r"a+~[0-9a-f]{8}\.error\.txt", error_file.name) and len(error_file.name) == 255
+    assert error_file.read_text() == f"InputFileError: {inbox / name}: not an image file Pillow can read\n"
+    assert [line for line, _ in running.log if "a" * 200 in line] == [
+        f"{name}: error: not an image file Pillow can read"]
 
 
 def test_move_unique_never_overwrites(tmp_path: Path) -> None:
@@ -193,6 +227,24 @@ def test_sigterm_finishes_the_page_in_hand_and_exits_0(tmp_path: Path) -> None:
     assert not list(out.rglob("*.part"))
     for name in done:  # moved only after all outputs were written
         assert (out / name.replace(".png", ".txt")).exists() and (out / name.replace(".png", ".json")).exists()
+
+
+def test_watch_prints_a_newline_in_a_name_escaped(tmp_path: Path) -> None:
+    """`nl⏎fake.png: 9 articles, 0 photos, 0.1 s.png` printed a line that looked like a page's."""
+    inbox = tmp_path / "inbox"
+    page_bytes(inbox / "nl\nfake.png: 9 articles, 0 photos, 0.1 s.png")
+    (inbox / "bad\nx.png").write_text("not a picture")
+    proc = start_cli(tmp_path)
+    wait_for(lambda: len(list((inbox / ".done").glob("*"))) + len(list((inbox / ".failed").glob("*"))) == 3
+             or proc.poll() is not None, timeout=60)
+    proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=30)
+
+    page_line = r"nl\\nfake\.png: 9 articles, 0 photos, 0\.1 s\.png: \d+ articles, 0 photos, [\d.]+ s\n"
+    assert re.fullmatch(page_line, stdout)  # one line
+    assert "\nbad\\nx.png: error: not an image file Pillow can read\n" in stderr
+    error_text = (inbox / ".failed" / "bad\nx.png.error.txt").read_text()
+    assert error_text == f"InputFileError: {inbox}/bad\\nx.png: not an image file Pillow can read\n"
 
 
 def test_kill_9_then_restart_loses_nothing(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import traceback
 import click
 
 from broadsheet.errors import BroadsheetError, ExitCode
+from broadsheet.names import printable
 
 
 class BroadsheetGroup(click.Group):
@@ -29,7 +30,7 @@ class BroadsheetGroup(click.Group):
         except (click.Abort, KeyboardInterrupt):
             status = ExitCode.CTRL_C
         except BroadsheetError as exc:
-            print(f"broadsheet: error: {exc}", file=sys.stderr)
+            print(printable(f"broadsheet: error: {exc}"), file=sys.stderr)
             status = exc.exit_code
         except Exception:
             traceback.print_exc()

@@ -37,7 +37,8 @@ def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, work
 
     Files already in INBOX go first. A file is taken once it has stopped changing for SETTLE
     seconds. Symlinks, fifos and devices are refused; hidden and temporary files are ignored. A
-    name that clashes with a sibling (a.jpg next to a.png) keeps the whole name: a.jpg.txt.
+    name that clashes with a sibling (a.jpg next to a.png) keeps the whole name: a.jpg.txt. A
+    second a.png, after done holds one, is filed as a.1.png and writes a.1.txt.
 
     One watcher per inbox: INBOX/.broadsheet.lock stops a second one, and OUT/.broadsheet.lock
     a batch or watch writing to the same OUT. INBOX may also come from BROADSHEET_INBOX.

@@ -15,7 +15,8 @@ from pathlib import Path
 from broadsheet.errors import BroadsheetError, FileAccessError
 from broadsheet.executors import ExecutorSpec
 from broadsheet.imageio import is_inside
-from broadsheet.inputs import DEFAULT_MAX_PAGES, is_supported
+from broadsheet.inputs import DEFAULT_MAX_PAGES, is_supported, iter_page_images
+from broadsheet.names import printable
 from broadsheet.options import DEFAULT_OPTIONS, PipelineOptions
 from broadsheet.outdir import claim_out_dir, folder_lock
 from broadsheet.tasks import PageOutcome, PageTask, failure, page_tasks
@@ -44,7 +45,7 @@ class WatchSettings:
 
 
 def _print_log(line: str, is_error: bool) -> None:
-    print(line, file=sys.stderr if is_error else sys.stdout, flush=True)
+    print(printable(line), file=sys.stderr if is_error else sys.stdout, flush=True)
 
 
 class Watcher:
@@ -160,9 +161,7 @@ class Watcher:
                 continue
             rel = path.relative_to(self.inbox)
             try:
-                stem = output_stem(path, self.done_dir / rel.parent)
-                tasks = page_tasks(path, self.out_dir / rel.parent, stem, self.settings.options.formats,
-                                   self.settings.max_pages, label=str(rel))
+                sources = list(iter_page_images(path, self.settings.max_pages))
             except BroadsheetError as exc:
                 if self._settling.opened_too_often(path):
                     unreadable = failure(str(rel), path, exc)
@@ -170,7 +169,11 @@ class Watcher:
                     self._finish(Job(path, rel, settled, outcomes=[unreadable]))
                 continue
             self._settling.discard(path)
-            self._start(Job(path, rel, settled), tasks)
+            filed = self._filer.filed_name(rel)
+            stem = output_stem(filed, [s.name_suffix for s in sources], [path.parent, self.done_dir / rel.parent])
+            tasks = page_tasks(path, sources, self.out_dir / rel.parent, stem, self.settings.options.formats,
+                               label=str(rel))
+            self._start(Job(path, rel, settled, filed), tasks)
 
     def _start(self, job: Job, tasks: list[PageTask]) -> None:
         if not all(is_inside(self.out_dir, p) for task in tasks for p in task.outputs):
@@ -186,7 +189,7 @@ class Watcher:
             # replaced while being read: keep the new version in the inbox for a fresh look
             self._consider(job.path)
             return
-        self._filer.file_away(job.path, [f"{o.error}: {o.message}" for o in job.outcomes if o.failed])
+        self._filer.file_away(job.path, [f"{o.error}: {o.message}" for o in job.outcomes if o.failed], job.filed)
 
     def _log_page(self, outcome: PageOutcome) -> None:
         self._log(outcome.line, outcome.failed)
