@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import stat
 import warnings
@@ -23,6 +24,9 @@ MIN_SIDE = 32
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
 TEMP_SUFFIX = ".part"
+TEMP_TOKEN_BYTES = 4  # the random part of a temp name: 8 hex digits
+# `.NAME.xxxxxxxx.part`, and nothing else: a user's own `.notes.part` in OUT is not ours to delete
+TEMP_NAME = re.compile(rf"\..*\.[0-9a-f]{{{2 * TEMP_TOKEN_BYTES}}}{re.escape(TEMP_SUFFIX)}", re.DOTALL)
 
 
 def stat_input(path: Path) -> os.stat_result:
@@ -116,7 +120,7 @@ def create_temp_beside(path: Path) -> tuple[int, Path]:
     """
     name_max = _name_max(path.parent)
     while True:
-        token = secrets.token_hex(4)
+        token = secrets.token_hex(TEMP_TOKEN_BYTES)
         room = name_max - len(f"..{token}{TEMP_SUFFIX}")
         short = path.name
         while short and len(os.fsencode(short)) > room:
@@ -126,6 +130,11 @@ def create_temp_beside(path: Path) -> tuple[int, Path]:
             return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), temp
         except FileExistsError:
             continue
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether `name` is one `create_temp_beside` makes."""
+    return TEMP_NAME.fullmatch(name) is not None
 
 
 def _name_max(folder: Path) -> int:

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.batch import ERRORS_FILE, claim_out_dir, plan_batch, run_batch
-from broadsheet.errors import ExitCode, FileAccessError, InputFileError
+from broadsheet.errors import BadArgsError, ExitCode, FileAccessError, InputFileError
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-noto-cjk")
@@ -117,7 +117,7 @@ def test_output_folder_inside_the_input_is_not_read(tmp_path: Path) -> None:
     (root / "out" / "a").mkdir(parents=True)
     page().save(root / "out" / "a" / "photo.jpg")  # as if cropped by an earlier run
     assert [t.path for t in plan_batch(root, root / "out", recursive=True).tasks] == [root / "a.png"]
-    with pytest.raises(InputFileError, match="must not be inside"):
+    with pytest.raises(BadArgsError, match="must not be inside"):
         run_batch(root / "out", root)
 
 
@@ -163,7 +163,7 @@ def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> 
     proc.wait()
     first = files_under(out) & expected
     assert 0 < len(first) < len(expected), "the kill should land mid-run"
-    (out / ".p5.txt.x1y2.part").write_text("half a page")  # what a kill inside a write leaves
+    (out / ".p5.txt.1a2b3c4d.part").write_text("half a page")  # what a kill inside a write leaves
 
     summary = run_batch(root, out)
     assert summary.done + summary.skipped == 6 and not summary.failed

@@ -34,7 +34,8 @@ class Executor(Protocol):
 
     def submit(self, task: PageTask) -> Future[PageOutcome]: ...
 
-    def close(self) -> None: ...
+    def close(self, abandon: bool = False) -> None:
+        """Stop the workers; `abandon`: the pages in hand are stopped too, not waited for."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from broadsheet.tasks import PageOutcome, PageTask, run_page
 
 try:
     from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+    from distributed.worker import thread_state
 except ImportError as exc:
     raise MissingDependencyError("dask is not installed: pip install 'broadsheet[dask]'") from exc
 
@@ -40,8 +41,22 @@ class PipelinePlugin(WorkerPlugin):
         self.pipeline = build_pipeline(self.options, threads)
 
 
+class Abandoned(Exception):
+    """The page's run is gone: it closed its client (Ctrl-C, SIGTERM) or died."""
+
+
 def _run_on_worker(task: PageTask) -> PageOutcome:
-    return run_page(get_worker().plugins[PLUGIN].pipeline, task)
+    worker = get_worker()
+    key = thread_state.key  # this task's, as the worker's own bookkeeping knows it
+
+    def still_wanted() -> None:
+        # Dask cannot stop a running task: when its run leaves, the scheduler releases the page and
+        # the worker marks it cancelled, but it runs on; it must then write nothing
+        state = worker.state.tasks.get(key)
+        if state is None or state.state != "executing":
+            raise Abandoned(f"{task.label}: the run that asked for this page is gone")
+
+    return run_page(worker.plugins[PLUGIN].pipeline, task, still_wanted)
 
 
 class DaskExecutor:
@@ -78,7 +93,8 @@ class DaskExecutor:
         future.add_done_callback(done)
         return outcome
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        # pages still running are cancelled too, and write nothing (`_run_on_worker`)
         self._client.cancel(list(self._pending))
         self._client.close()
         if self._cluster is not None:

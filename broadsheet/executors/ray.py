@@ -88,7 +88,8 @@ class RayExecutor:
         self._actors[index].run.remote(task).future().add_done_callback(done)
         return outcome
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        # killing an actor stops its page in hand, whether or not it is abandoned
         for actor in self._actors:
             ray.kill(actor, no_restart=True)
         if self._connected:
