@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from executor_helpers import (
+    a_port_that_never_answers,
     an_address_nobody_answers,
     joining_fails_in_one_line,
     make_pages,
@@ -54,4 +55,20 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
 
 
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:
-    joining_fails_in_one_line(tmp_path, "dask", an_address_nobody_answers("tcp://"))
+    address = an_address_nobody_answers("tcp://")
+    joining_fails_in_one_line(tmp_path, "dask", address,
+                              f"cannot join the Dask cluster at {address}: Connection refused")
+
+
+def test_an_address_that_takes_the_connection_but_never_answers_is_one_line(tmp_path: Path) -> None:
+    with a_port_that_never_answers() as port:
+        address = "tcp://" + port
+        joining_fails_in_one_line(tmp_path, "dask", address,
+                                  f"cannot join the Dask cluster at {address}: no answer within 10 s")
+
+
+@pytest.mark.parametrize(("address", "from_environment"), [("tcp://127.0.0.1:abc", False), ("garbage", True)])
+def test_a_malformed_address_is_one_line(tmp_path: Path, address: str, from_environment: bool) -> None:
+    joining_fails_in_one_line(tmp_path, "dask", address,
+                              f"Dask cluster address {address!r} is not [SCHEME://]HOST:PORT",
+                              from_environment=from_environment)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from executor_helpers import (
+    a_port_that_never_answers,
     an_address_nobody_answers,
     joining_fails_in_one_line,
     make_pages,
@@ -58,4 +59,14 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
 
 
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:
-    joining_fails_in_one_line(tmp_path, "ray", an_address_nobody_answers(""))
+    address = an_address_nobody_answers("")
+    joining_fails_in_one_line(tmp_path, "ray", address,
+                              f"cannot join the Ray cluster at {address}: Connection refused")
+
+
+def test_an_address_that_takes_the_connection_but_never_answers_is_one_line(tmp_path: Path) -> None:
+    with a_port_that_never_answers() as port:
+        address = "" + port
+        joining_fails_in_one_line(tmp_path, "ray", address,
+                                  f"cannot join the Ray cluster at {address}: no answer within 10 s")
+

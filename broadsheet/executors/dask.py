@@ -7,18 +7,22 @@ times; a page that still fails comes back as a failed outcome (KilledWorker).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import time
 from concurrent.futures import Future
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.executors import check_reachable, settle, threads_per_worker
+from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
 
 try:
     from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+    from distributed.comm import connect
+    from distributed.security import Security
     from distributed.worker import thread_state
 except ImportError as exc:
     raise MissingDependencyError("dask is not installed: pip install 'broadsheet[dask]'") from exc
@@ -59,15 +63,34 @@ def _run_on_worker(task: PageTask) -> PageOutcome:
     return run_page(worker.plugins[PLUGIN].pipeline, task, still_wanted)
 
 
+def check_answers(address: str) -> None:
+    """One line within PROBE_TIMEOUT when the address is malformed, refused, or taken by something
+    that never answers Dask's handshake: the client's own timeout covers only the TCP connect, and
+    it would wait for that answer for ever."""
+    deadline = time.monotonic() + PROBE_TIMEOUT
+    connect_within(address, "Dask", deadline).close()
+
+    async def handshake() -> None:
+        comm = await connect(address, timeout=PROBE_TIMEOUT, **Security().get_connection_args("client"))
+        await comm.close()
+
+    try:
+        asyncio.run(asyncio.wait_for(handshake(), max(0.0, deadline - time.monotonic())))
+    except TimeoutError as exc:
+        raise no_answer(address, "Dask") from exc
+    except (OSError, ValueError) as exc:
+        raise BadArgsError(f"cannot join the Dask cluster at {address}: {' '.join(str(exc).split())}") from exc
+
+
 class DaskExecutor:
     def __init__(self, options: PipelineOptions, workers: int, address: str | None) -> None:
         address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")
         self._cluster: LocalCluster | None = None
         if address:
-            check_reachable(address, "Dask")  # a refused connection is retried until the timeout
+            check_answers(address)
             try:
                 self._client = Client(address, timeout=JOIN_TIMEOUT)
-            except OSError as exc:  # refused, unreachable, timed out
+            except (OSError, ValueError) as exc:  # refused, unreachable, timed out; a malformed address
                 raise BadArgsError(f"cannot join the Dask cluster at {address}: {' '.join(str(exc).split())}") from exc
             threads = None
         else:

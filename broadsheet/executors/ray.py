@@ -10,10 +10,11 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from concurrent.futures import Future
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.executors import check_reachable, settle, threads_per_worker
+from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
@@ -26,6 +27,33 @@ except ImportError as exc:
 PAGE_RETRIES = 2  # a page whose actor died is tried this many more times
 NAMESPACE = "broadsheet"
 OBJECT_STORE_BYTES = 256 * 1024**2  # a local cluster moves only small tasks and outcomes
+
+
+# an HTTP/2 client's connection preface and its (empty) SETTINGS frame: a gRPC server answers with its own
+HTTP2_HELLO = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"
+SETTINGS_FRAME = 4  # the type byte of a frame header
+OWN_ADDRESSES = ("auto", "local")  # Ray finds these itself: a running cluster's, or a new one
+
+
+def check_answers(address: str) -> None:
+    """One line within PROBE_TIMEOUT when the address is malformed, refused, or taken by something
+    that never answers as Ray's GCS (a gRPC server) does: ray.init would retry for minutes."""
+    if address in OWN_ADDRESSES:
+        return
+    deadline = time.monotonic() + PROBE_TIMEOUT
+    with connect_within(address, "Ray", deadline) as conn:
+        if os.environ.get("RAY_USE_TLS", "0") not in ("0", ""):
+            return  # a TLS server waits for the client's hello; ray.init does that part
+        try:
+            conn.settimeout(max(0.001, deadline - time.monotonic()))
+            conn.sendall(HTTP2_HELLO)
+            answer = conn.recv(9)
+        except TimeoutError as exc:
+            raise no_answer(address, "Ray") from exc
+        except OSError as exc:
+            raise BadArgsError(f"cannot join the Ray cluster at {address}: {exc.strerror or exc}") from exc
+    if len(answer) < 4 or answer[3] != SETTINGS_FRAME:
+        raise BadArgsError(f"cannot join the Ray cluster at {address}: it does not answer as a Ray cluster does")
 
 
 class PageWorker:
@@ -46,7 +74,7 @@ class RayExecutor:
         if self._connected:
             address = address or os.environ.get("RAY_ADDRESS")
             if address:
-                check_reachable(address, "Ray")  # ray.init would retry for minutes
+                check_answers(address)
                 try:
                     ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
                 except (ConnectionError, RuntimeError, ValueError) as exc:
