@@ -267,3 +267,76 @@ def test_a_run_on_its_own_local_cluster_says_only_what_broadsheet_says(tmp_path:
     assert run.stderr == ""  # no notices from the cluster broadsheet started and stopped itself
     assert run.stdout.splitlines()[-1] == "1 done, 0 skipped, 0 failed"
     assert (tmp_path / "out" / "a.json").is_file()
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def lock_is_free(out: Path) -> bool:
+    import fcntl
+
+    fd = os.open(out / ".broadsheet.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def workers_end_with_the_run(proc: subprocess.Popen, signum: int, out: Path) -> set[str]:
+    """Signal the run once its workers are reading pages; they are gone within 5 s of its exit,
+    and nothing appears in OUT after it. The files OUT then holds."""
+    workers = children(proc.pid)
+    assert len(workers) >= 2, "the run's worker processes"
+    proc.send_signal(signum)
+    proc.wait(timeout=60)
+    written = files_under(out)
+    deadline = time.monotonic() + 5
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, workers)), "workers outlived the run"
+    assert files_under(out) == written, "output appeared after the run's exit"
+    assert lock_is_free(out)
+    return written
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=lambda s: s.name)
+def test_the_workers_end_with_the_run(tmp_path: Path, signum: int) -> None:
+    """A service manager's SIGTERM, a closed terminal's SIGHUP, or kill -9: the run's worker
+    processes end with it, and write nothing after it (not orphans finishing their pages)."""
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for n in range(16):
+        page(n).save(root / f"p{n:02d}.png")
+    proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(root), "--out", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().startswith(str(root / "p"))  # the workers are reading pages
+    written = workers_end_with_the_run(proc, signum, out)
+    assert len({name for name in written if name.endswith(".json")}) < 16
+    if signum != signal.SIGKILL:
+        stderr = proc.stderr.read()
+        assert proc.returncode == 128 + signum == {signal.SIGTERM: ExitCode.TERMINATED,
+                                                   signal.SIGHUP: ExitCode.HANGUP}[signum]
+        assert stderr.splitlines()[-1] == f"broadsheet: stopped by {signal.Signals(signum).name}", stderr
+        assert "Traceback" not in stderr
+        assert not [name for name in written if name.endswith(".part")]  # the run cleaned up after them
