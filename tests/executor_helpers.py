@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -143,3 +144,25 @@ def joining_fails_in_one_line(tmp_path: Path, executor: str, address: str, says:
     # the probe's 10 s, and the start of a Python that imports the cluster's client
     assert took < PROBE_TIMEOUT + 15, took
     assert not list((tmp_path / "out").glob("*.json"))
+
+
+def stopping_the_run_stops_its_pages(tmp_path: Path, executor: str, address: str, in_flight: Callable[[], bool],
+                                     signum: int = signal.SIGTERM) -> None:
+    """SIGTERM (or kill -9) to `batch --executor X --address A` once pages are in flight on the
+    cluster: its pages stop being read (`in_flight` turns False), none is written after its exit."""
+    pages = make_pages(tmp_path / "in", 12, bad=False)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(pages), "--out", str(out),
+                             "--executor", executor, "--address", address, "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().startswith(str(pages / "p"))  # a page is done, more are in flight
+    proc.send_signal(signum)
+    assert proc.wait(timeout=60) == (143 if signum == signal.SIGTERM else -signum), proc.stderr.read()
+    written = {p.name for p in out.rglob("*") if not p.name.endswith(".part")}
+    deadline = time.monotonic() + 30
+    while in_flight() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not in_flight(), "the run's pages are still being read on the cluster"
+    assert {p.name for p in out.rglob("*") if not p.name.endswith(".part")} == written, \
+        "output appeared after the run's exit"
+    assert len([name for name in written if name.endswith(".json")]) < 12

@@ -14,6 +14,7 @@ from executor_helpers import (
     an_address_nobody_answers,
     joining_fails_in_one_line,
     make_pages,
+    stopping_the_run_stops_its_pages,
     run_killing_a_worker,
     same_as_local_resumes_and_logs,
 )
@@ -52,6 +53,13 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
     spec = ExecutorSpec("dask", address=cluster.scheduler.address)
     summary = run_killing_a_worker(pages, tmp_path / "out", spec, kill_one_in_flight)
     assert summary.done == 6  # the scheduler ran the lost page again on a live worker
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
+def test_the_runs_pages_stop_with_it(cluster, tmp_path: Path, signum: int) -> None:
+    """Dask cannot stop a running task: a page whose run has gone finishes reading, but writes nothing."""
+    stopping_the_run_stops_its_pages(tmp_path, "dask", cluster.scheduler.address,
+                                     lambda: any(cluster.call_stack().values()), signum)
 
 
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:

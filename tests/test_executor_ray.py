@@ -14,6 +14,7 @@ from executor_helpers import (
     an_address_nobody_answers,
     joining_fails_in_one_line,
     make_pages,
+    stopping_the_run_stops_its_pages,
     run_killing_a_worker,
     same_as_local_resumes_and_logs,
 )
@@ -56,6 +57,19 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
 
     summary = run_killing_a_worker(pages, tmp_path / "out", ExecutorSpec("ray", workers=2), kill_one_in_flight)
     assert summary.done == 6  # Ray restarted the actor and read its page again
+
+
+def test_sigterm_stops_the_runs_pages(cluster, tmp_path: Path) -> None:
+    def reading() -> bool:
+        for proc in psutil.Process().children(recursive=True):
+            try:
+                if proc.cmdline()[:1] == ["ray::PageWorker.run"]:  # an actor is named after its method
+                    return True
+            except (psutil.Error, IndexError):
+                continue
+        return False
+
+    stopping_the_run_stops_its_pages(tmp_path, "ray", ray.get_runtime_context().gcs_address, reading)
 
 
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, threads_per_worker
@@ -56,6 +59,45 @@ def check_answers(address: str) -> None:
         raise BadArgsError(f"cannot join the Ray cluster at {address}: it does not answer as a Ray cluster does")
 
 
+@contextmanager
+def keeping_stop_handlers() -> Iterator[None]:
+    """Ray's core worker installs its own SIGTERM handler (a stack trace, then death by the signal),
+    which would end the run without stopping its actors or releasing OUT: ours are put back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread handles signals, or may set handlers
+        return
+    kept = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in kept.items():
+            if handler is not None:  # None: not set from Python, nothing to put back
+                signal.signal(signum, handler)
+
+
+def join(address: str | None, workers: int) -> None:
+    """Connect to the cluster at `address`, or start this run's own."""
+    if address:
+        check_answers(address)
+        try:
+            ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            why = " ".join(str(exc).split())
+            raise BadArgsError(f"cannot join the Ray cluster at {address}: {why}") from exc
+        return
+    # the cluster is this run's own, on this machine: Ray's notice that it made an access token
+    # for it is nothing the user has to act on
+    notices = logging.getLogger("ray._private.authentication")
+    level = notices.level
+    notices.setLevel(logging.ERROR)
+    try:
+        ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
+                 include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
+                 logging_level=logging.WARNING, log_to_driver=False)
+    finally:
+        notices.setLevel(level)
+
+
 class PageWorker:
     """One Ray actor: its Pipeline is built once, with the CPUs Ray reserved for it as threads."""
 
@@ -72,26 +114,8 @@ class RayExecutor:
         # a caller that already joined a cluster keeps it; otherwise this run connects and leaves
         self._connected = not ray.is_initialized()
         if self._connected:
-            address = address or os.environ.get("RAY_ADDRESS")
-            if address:
-                check_answers(address)
-                try:
-                    ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
-                except (ConnectionError, RuntimeError, ValueError) as exc:
-                    why = " ".join(str(exc).split())
-                    raise BadArgsError(f"cannot join the Ray cluster at {address}: {why}") from exc
-            else:
-                # the cluster is this run's own, on this machine: Ray's notice that it made an
-                # access token for it is nothing the user has to act on
-                notices = logging.getLogger("ray._private.authentication")
-                level = notices.level
-                notices.setLevel(logging.ERROR)
-                try:
-                    ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
-                             include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
-                             logging_level=logging.WARNING, log_to_driver=False)
-                finally:
-                    notices.setLevel(level)
+            with keeping_stop_handlers():
+                join(address or os.environ.get("RAY_ADDRESS"), workers)
         # each actor reserves its share of the cluster's CPUs (a fraction when workers outnumber them,
         # so that none waits forever for a CPU) and runs its models with that many threads
         share = ray.cluster_resources().get("CPU", 1) / workers
