@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -144,6 +145,64 @@ def test_one_run_per_output_folder(tmp_path: Path) -> None:
         with pytest.raises(FileAccessError, match="another broadsheet"):
             with claim_out_dir(tmp_path / "out"):
                 pass
+
+
+def test_only_our_own_temp_files_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    ours = [out / ".a.txt.1a2b3c4d.part", out / "sub" / ".b.json.0123abcd.part"]
+    theirs = [out / ".mynotes.part", out / "sub" / ".draft.part", out / "notes.part"]
+    for path in ours + theirs:
+        path.write_text("x")
+    with claim_out_dir(out):
+        assert [p for p in ours if p.exists()] == []
+    assert [p for p in theirs if p.exists()] == theirs
+
+
+class DeletesOut:
+    """A reporter that deletes OUT once the first page is reported, as a user might mid-run."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.lines: list[str] = []
+
+    def start(self, to_do: int, skipped: int) -> None:
+        pass
+
+    def page(self, outcome) -> None:
+        self.lines.append(outcome.line)
+        if self.out.exists():
+            shutil.rmtree(self.out)
+
+    def warning(self, line: str) -> None:
+        self.lines.append(line)
+
+
+def test_output_folder_deleted_mid_run_stops_the_run_and_is_not_recreated(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for n in range(3):
+        page(n).save(root / f"p{n}.png")
+    reporter = DeletesOut(out)
+    with pytest.raises(FileAccessError, match=f"^{out}: the output folder was deleted or replaced during the run$"):
+        run_batch(root, out, reporter=reporter)
+    assert not out.exists()  # not made anew, without its lock, for the pages after
+    assert len(reporter.lines) == 1
+
+
+def test_a_page_in_hand_when_its_output_folder_goes_is_failed_not_written(tmp_path: Path) -> None:
+    from broadsheet.pipeline import Pipeline
+    from broadsheet.tasks import OutFolder, page_tasks, run_page
+
+    page().save(tmp_path / "a.png")
+    out = tmp_path / "out"
+    out.mkdir()
+    (task,) = page_tasks(tmp_path / "a.png", out / "sub", "a", ("txt", "json"), root=OutFolder.of(out))
+    out.rmdir()
+    outcome = run_page(Pipeline(), task)
+    assert outcome.exit_code == ExitCode.FILE_ACCESS_ERROR
+    assert outcome.message == f"{out}: the output folder was deleted or replaced during the run"
+    assert not out.exists()
 
 
 def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from broadsheet.watch.security import (
     outside_inbox,
     temporary,
 )
+from broadsheet.watch import WatchSettings
 from broadsheet.watch.settle import SettleTracker, current_signature
 
 
@@ -171,3 +172,9 @@ def test_the_inbox_must_exist_and_hold_none_of_our_folders(inbox, tmp_path):
         check_inbox(inbox, (inbox / "out", tmp_path))
     with pytest.raises(BadArgsError, match=f"^{inbox}: the inbox must not be inside {inbox}$"):
         check_inbox(inbox, (inbox, inbox / ".done"))  # OUT is the inbox itself
+
+
+@pytest.mark.parametrize("settle", [float("nan"), float("inf"), -1.0, 3601.0])
+def test_settle_is_a_finite_number_of_seconds_in_range(tmp_path, settle):
+    with pytest.raises(BadArgsError, match="^settle: "):
+        WatchSettings(tmp_path, tmp_path / "out", settle=settle)
