@@ -12,6 +12,7 @@ from broadsheet.export import parse_formats
 from broadsheet.inputs import DEFAULT_MAX_PAGES
 from broadsheet.options import DEFAULT_ENGINE, PipelineOptions
 
+
 class FiniteRange(click.FloatRange):
     """click's FloatRange takes nan, which compares false with both its bounds."""
 

@@ -25,8 +25,7 @@ from broadsheet.watch.settle import MAX_SETTLE
 @click.option("--poll", is_flag=True, envvar="BROADSHEET_POLL", show_envvar=True,
               help="Poll the folder instead of waiting for OS events (network shares).")
 @click.option("--settle", metavar="SECONDS", type=options.FiniteRange(min=0.0, max=MAX_SETTLE), default=2.0,
-              show_default=True,
-              envvar="BROADSHEET_SETTLE", show_envvar=True,
+              show_default=True, envvar="BROADSHEET_SETTLE", show_envvar=True,
               help="How long a file must stay unchanged before it is taken.")
 @options.formats(envvar="BROADSHEET_FORMATS", show_envvar=True)
 @options.engine()
