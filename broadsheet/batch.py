@@ -31,7 +31,7 @@ from broadsheet.imageio import is_inside
 from broadsheet.inputs import DEFAULT_MAX_PAGES, find_pages, is_supported, page_types
 from broadsheet.options import DEFAULT_OPTIONS, PipelineOptions
 from broadsheet.outdir import ERRORS_FILE, claim_out_dir, is_done, log_error, prepare_out_dir
-from broadsheet.tasks import PageOutcome, PageTask, UnreadableRuns, failure, folder_items
+from broadsheet.tasks import OutFolder, PageOutcome, PageTask, UnreadableRuns, failure, folder_items
 
 __all__ = ["ERRORS_FILE", "BatchSummary", "Plan", "claim_out_dir", "plan_batch", "plan_files", "run_batch",
            "run_files", "run_plan"]
@@ -144,7 +144,7 @@ def check_folders(root: Path, out_dir: Path) -> None:
     check_input_folder(root)
     if is_inside(out_dir, root):
         # outputs (photo crops are images) would land in the input tree and be read next time
-        raise InputFileError(f"{root}: the input folder must not be inside the output folder {out_dir}")
+        raise BadArgsError(f"{root}: the input folder must not be inside the output folder {out_dir}")
 
 
 def run_batch(root: str | os.PathLike, out_dir: str | os.PathLike,
@@ -155,7 +155,8 @@ def run_batch(root: str | os.PathLike, out_dir: str | os.PathLike,
     check_folders(root, out_dir)
     with claim_out_dir(out_dir):
         plan = plan_batch(root, out_dir, recursive, options.formats, force, max_pages)
-        return run_plan(plan, options, executor, reporter, errors_file=out_dir / ERRORS_FILE)
+        return run_plan(plan, options, executor, reporter, errors_file=out_dir / ERRORS_FILE,
+                        out=OutFolder.of(out_dir))
 
 
 def run_files(paths: Iterable[Path], out_dir: str | os.PathLike, options: PipelineOptions = DEFAULT_OPTIONS,
@@ -163,11 +164,14 @@ def run_files(paths: Iterable[Path], out_dir: str | os.PathLike, options: Pipeli
     """`ocr`: the named files one after another, in this process, without errors.jsonl."""
     out_dir = Path(out_dir)
     prepare_out_dir(out_dir)
-    return run_plan(plan_files(paths, out_dir, options.formats, max_pages), options, LOCAL, reporter)
+    return run_plan(plan_files(paths, out_dir, options.formats, max_pages), options, LOCAL, reporter,
+                    out=OutFolder.of(out_dir))
 
 
 def run_plan(plan: Plan, options: PipelineOptions, spec: ExecutorSpec, reporter: BatchReporter | None,
-             errors_file: Path | None = None) -> BatchSummary:
+             errors_file: Path | None = None, out: OutFolder | None = None) -> BatchSummary:
+    """Run the plan's pages; `out`: the run's output folder, which must stay the one it was (a run
+    whose OUT was deleted stops with FileAccessError instead of reading the rest for nothing)."""
     summary = BatchSummary(skipped=plan.skipped)
     runs = UnreadableRuns()
     if reporter:
@@ -197,7 +201,9 @@ def run_plan(plan: Plan, options: PipelineOptions, spec: ExecutorSpec, reporter:
             if isinstance(item, PageOutcome):
                 record(item)
             elif runs.wanted(item):
-                yield item
+                if out is not None:
+                    out.check()
+                yield replace(item, root=out)
 
     if not plan.tasks:  # only the plan's failures to report: no cluster started, no models loaded
         for _ in to_do():
@@ -208,6 +214,8 @@ def run_plan(plan: Plan, options: PipelineOptions, spec: ExecutorSpec, reporter:
     try:
         for outcome in map_unordered(executor, to_do()):
             record(outcome)
-    finally:
-        executor.close()
+    except BaseException:
+        executor.close(abandon=True)  # Ctrl-C, SIGTERM, a dead pool: the pages in hand are nobody's now
+        raise
+    executor.close()
     return summary

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 import stat
 import warnings
@@ -29,6 +30,9 @@ TEMP_SUFFIX = ".part"
 DEEP_MODES = frozenset({"I;16", "I;16B", "I;16L", "I;16N", "I", "F"})
 # libjpeg refuses a side longer than this: a long strip of a page is shrunk to fit in a JPEG
 JPEG_MAX_SIDE = 65500
+TEMP_TOKEN_BYTES = 4  # the random part of a temp name: 8 hex digits
+# `.NAME.xxxxxxxx.part`, and nothing else: a user's own `.notes.part` in OUT is not ours to delete
+TEMP_NAME = re.compile(rf"\..*\.[0-9a-f]{{{2 * TEMP_TOKEN_BYTES}}}{re.escape(TEMP_SUFFIX)}", re.DOTALL)
 
 
 def stat_input(path: Path) -> os.stat_result:
@@ -187,13 +191,18 @@ def create_temp_beside(path: Path) -> tuple[int, Path]:
     """
     longest = name_max(path.parent)
     while True:
-        token = secrets.token_hex(4)
+        token = secrets.token_hex(TEMP_TOKEN_BYTES)
         short = fit(path.name, longest - len(f"..{token}{TEMP_SUFFIX}"))
         temp = path.with_name(f".{short}.{token}{TEMP_SUFFIX}")
         try:
             return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666), temp
         except FileExistsError:
             continue
+
+
+def is_temp_name(name: str) -> bool:
+    """Whether `name` is one `create_temp_beside` makes."""
+    return TEMP_NAME.fullmatch(name) is not None
 
 
 @contextmanager

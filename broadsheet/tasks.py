@@ -5,12 +5,12 @@ travel to worker processes, Ray actors and Dask workers alike."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from broadsheet.errors import BadArgsError, BroadsheetError, ExitCode, InputFileError
+from broadsheet.errors import BadArgsError, BroadsheetError, ExitCode, FileAccessError, InputFileError
 from broadsheet.export import DEFAULT_FORMATS, LONGEST_SUFFIX, output_paths
 from broadsheet.inputs import PageSource, iter_page_images, output_stems
 from broadsheet.names import name_max, shortened
@@ -22,6 +22,28 @@ UNREADABLE_RUN = 5  # unreadable pages in a row after which the rest of a docume
 
 
 @dataclass(frozen=True)
+class OutFolder:
+    """The run's OUT as the run found it. Pages are written into this very folder only: one deleted
+    mid-run is not made anew by the writers, without the run's lock, while the run reports success."""
+
+    path: Path
+    identity: tuple[int, int]  # st_dev, st_ino
+
+    @classmethod
+    def of(cls, path: Path) -> OutFolder:
+        info = path.stat()
+        return cls(path, (info.st_dev, info.st_ino))
+
+    def check(self) -> None:
+        try:
+            info = self.path.stat()
+        except OSError:
+            info = None
+        if info is None or (info.st_dev, info.st_ino) != self.identity:
+            raise FileAccessError(f"{self.path}: the output folder was deleted or replaced during the run")
+
+
+@dataclass(frozen=True)
 class PageTask:
     path: Path  # the input file
     index: int  # which of its pages
@@ -30,6 +52,7 @@ class PageTask:
     name: str  # output name, page suffix included
     formats: tuple[str, ...] = DEFAULT_FORMATS
     note: str | None = None  # added to the page's log line
+    root: OutFolder | None = None  # the run's OUT, checked before the page is written
 
     @property
     def outputs(self) -> list[Path]:
@@ -70,7 +93,7 @@ def failure(label: str, path: Path, exc: BaseException, page: int | None = None)
 
 
 def page_tasks(path: Path, sources: Sequence[PageSource], out_dir: Path, stem: str, formats: tuple[str, ...],
-               label: str | None = None) -> list[PageTask]:
+               label: str | None = None, root: OutFolder | None = None) -> list[PageTask]:
     """One task per page of the opened file. Logs name the file by `label` (default: its path), a page
     of a multi-page file as `label[p002]`. A page name too long for OUT_DIR's file system once a
     suffix is added is shortened (`names.shortened`); the JSON still names the source file."""
@@ -78,7 +101,7 @@ def page_tasks(path: Path, sources: Sequence[PageSource], out_dir: Path, stem: s
     room = name_max(out_dir) - LONGEST_SUFFIX
     return [
         PageTask(path, index, f"{label}[{source.name_suffix[1:]}]" if source.name_suffix else label,
-                 out_dir, shortened(stem + source.name_suffix, room), formats, source.note)
+                 out_dir, shortened(stem + source.name_suffix, room), formats, source.note, root)
         for index, source in enumerate(sources)
     ]
 
@@ -114,14 +137,23 @@ def folder_items(paths: Sequence[Path], out_dir: Path, formats: tuple[str, ...],
     return items
 
 
-def run_page(pipeline: Pipeline, task: PageTask) -> PageOutcome:
+def run_page(pipeline: Pipeline, task: PageTask, still_wanted: Callable[[], None] | None = None) -> PageOutcome:
+    """Read and write one page. `still_wanted` raises (or ends the worker) when the run that asked
+    for the page is gone: nothing is then written after the run has ended."""
+
+    def before_write() -> None:
+        if still_wanted is not None:
+            still_wanted()
+        if task.root is not None:
+            task.root.check()
+
     try:
         sources = list(iter_page_images(task.path))
         if task.index >= len(sources):
             raise InputFileError(f"{task.path}: page {task.index + 1} is gone (file changed)")
         image = sources[task.index].load()
         result = pipeline.process_and_write(image, task.out_dir, task.name, task.formats,
-                                            source=task.path.name)
+                                            source=task.path.name, before_write=before_write)
     except Exception as exc:  # one bad page (or a bug it triggers) must not end the run
         return failure(task.label, task.path, exc, task.index + 1)
     return PageOutcome(task.label, task.path, task.index + 1, len(result.page.articles),

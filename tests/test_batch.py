@@ -6,6 +6,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.batch import ERRORS_FILE, claim_out_dir, plan_batch, run_batch
-from broadsheet.errors import ExitCode, FileAccessError, InputFileError
+from broadsheet.errors import BadArgsError, ExitCode, FileAccessError
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-noto-cjk")
@@ -118,7 +119,7 @@ def test_output_folder_inside_the_input_is_not_read(tmp_path: Path) -> None:
     (root / "out" / "a").mkdir(parents=True)
     page().save(root / "out" / "a" / "photo.jpg")  # as if cropped by an earlier run
     assert [t.path for t in plan_batch(root, root / "out", recursive=True).tasks] == [root / "a.png"]
-    with pytest.raises(InputFileError, match="must not be inside"):
+    with pytest.raises(BadArgsError, match="must not be inside"):
         run_batch(root / "out", root)
 
 
@@ -147,6 +148,64 @@ def test_one_run_per_output_folder(tmp_path: Path) -> None:
                 pass
 
 
+def test_only_our_own_temp_files_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    ours = [out / ".a.txt.1a2b3c4d.part", out / "sub" / ".b.json.0123abcd.part"]
+    theirs = [out / ".mynotes.part", out / "sub" / ".draft.part", out / "notes.part"]
+    for path in ours + theirs:
+        path.write_text("x")
+    with claim_out_dir(out):
+        assert [p for p in ours if p.exists()] == []
+    assert [p for p in theirs if p.exists()] == theirs
+
+
+class DeletesOut:
+    """A reporter that deletes OUT once the first page is reported, as a user might mid-run."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.lines: list[str] = []
+
+    def start(self, to_do: int, skipped: int) -> None:
+        pass
+
+    def page(self, outcome) -> None:
+        self.lines.append(outcome.line)
+        if self.out.exists():
+            shutil.rmtree(self.out)
+
+    def warning(self, line: str) -> None:
+        self.lines.append(line)
+
+
+def test_output_folder_deleted_mid_run_stops_the_run_and_is_not_recreated(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for n in range(3):
+        page(n).save(root / f"p{n}.png")
+    reporter = DeletesOut(out)
+    with pytest.raises(FileAccessError, match=f"^{out}: the output folder was deleted or replaced during the run$"):
+        run_batch(root, out, reporter=reporter)
+    assert not out.exists()  # not made anew, without its lock, for the pages after
+    assert len(reporter.lines) == 1
+
+
+def test_a_page_in_hand_when_its_output_folder_goes_is_failed_not_written(tmp_path: Path) -> None:
+    from broadsheet.pipeline import Pipeline
+    from broadsheet.tasks import OutFolder, page_tasks, run_page
+
+    page().save(tmp_path / "a.png")
+    out = tmp_path / "out"
+    out.mkdir()
+    (task,) = page_tasks(tmp_path / "a.png", out / "sub", "a", ("txt", "json"), root=OutFolder.of(out))
+    out.rmdir()
+    outcome = run_page(Pipeline(), task)
+    assert outcome.exit_code == ExitCode.FILE_ACCESS_ERROR
+    assert outcome.message == f"{out}: the output folder was deleted or replaced during the run"
+    assert not out.exists()
+
+
 def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> None:
     root, out = tmp_path / "in", tmp_path / "out"
     root.mkdir()
@@ -164,7 +223,7 @@ def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> 
     proc.wait()
     first = files_under(out) & expected
     assert 0 < len(first) < len(expected), "the kill should land mid-run"
-    (out / ".p5.txt.x1y2.part").write_text("half a page")  # what a kill inside a write leaves
+    (out / ".p5.txt.1a2b3c4d.part").write_text("half a page")  # what a kill inside a write leaves
 
     summary = run_batch(root, out)
     assert summary.done + summary.skipped == 6 and not summary.failed
@@ -348,3 +407,76 @@ def test_a_run_on_its_own_local_cluster_says_only_what_broadsheet_says(tmp_path:
     assert run.stderr == ""  # no notices from the cluster broadsheet started and stopped itself
     assert run.stdout.splitlines()[-1] == "1 done, 0 skipped, 0 failed"
     assert (tmp_path / "out" / "a.json").is_file()
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def lock_is_free(out: Path) -> bool:
+    import fcntl
+
+    fd = os.open(out / ".broadsheet.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def workers_end_with_the_run(proc: subprocess.Popen, signum: int, out: Path) -> set[str]:
+    """Signal the run once its workers are reading pages; they are gone within 5 s of its exit,
+    and nothing appears in OUT after it. The files OUT then holds."""
+    workers = children(proc.pid)
+    assert len(workers) >= 2, "the run's worker processes"
+    proc.send_signal(signum)
+    proc.wait(timeout=60)
+    written = files_under(out)
+    deadline = time.monotonic() + 5
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, workers)), "workers outlived the run"
+    assert files_under(out) == written, "output appeared after the run's exit"
+    assert lock_is_free(out)
+    return written
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=lambda s: s.name)
+def test_the_workers_end_with_the_run(tmp_path: Path, signum: int) -> None:
+    """A service manager's SIGTERM, a closed terminal's SIGHUP, or kill -9: the run's worker
+    processes end with it, and write nothing after it (not orphans finishing their pages)."""
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for n in range(16):
+        page(n).save(root / f"p{n:02d}.png")
+    proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(root), "--out", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().startswith(str(root / "p"))  # the workers are reading pages
+    written = workers_end_with_the_run(proc, signum, out)
+    assert len({name for name in written if name.endswith(".json")}) < 16
+    if signum != signal.SIGKILL:
+        stderr = proc.stderr.read()
+        assert proc.returncode == 128 + signum == {signal.SIGTERM: ExitCode.TERMINATED,
+                                                   signal.SIGHUP: ExitCode.HANGUP}[signum]
+        assert stderr.splitlines()[-1] == f"broadsheet: stopped by {signal.Signals(signum).name}", stderr
+        assert "Traceback" not in stderr
+        assert not [name for name in written if name.endswith(".part")]  # the run cleaned up after them

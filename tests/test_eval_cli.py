@@ -121,6 +121,15 @@ def test_fail_under_unknown_key(app, files):
     assert result.stderr.startswith("broadsheet: error: --fail-under: unknown key 'speed'")
 
 
+@pytest.mark.parametrize("bound", ["caption=1e999", "caption=1.5", "cer=inf", "article=-0.1", "wer=nan"])
+def test_fail_under_a_bound_no_score_can_meet_or_miss_is_a_bad_argument(app, files, bound):
+    result = run(app, files["pred.json"], files["gold.json"], "--fail-under", bound)
+    assert result.exit_code == ExitCode.BAD_ARGS, result.output
+    key = bound.split("=")[0]
+    wanted = "a non-negative number" if key in ("cer", "wer") else "a number from 0 to 1"
+    assert result.stderr == f"broadsheet: error: --fail-under: {key} needs {wanted}, as in {key}=0.9\n"
+
+
 def test_plain_text_gold(app, files, tmp_path):
     out = tmp_path / "metrics.json"
     result = run(app, files["pred.json"], files["gold.txt"], "--json", out)

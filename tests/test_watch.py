@@ -201,9 +201,9 @@ def test_move_unique_never_overwrites(tmp_path: Path) -> None:
     assert [(tmp_path / "done" / name).read_text() for name in ("x.png", "x.1.png", "x.2.png")] == ["0", "1", "2"]
 
 
-def start_cli(tmp_path: Path) -> subprocess.Popen:
+def start_cli(tmp_path: Path, workers: int = 1) -> subprocess.Popen:
     env = dict(os.environ, BROADSHEET_INBOX=str(tmp_path / "inbox"),
-               BROADSHEET_OUT=str(tmp_path / "out"), BROADSHEET_SETTLE="0.3")
+               BROADSHEET_OUT=str(tmp_path / "out"), BROADSHEET_SETTLE="0.3", BROADSHEET_WORKERS=str(workers))
     return subprocess.Popen([sys.executable, "-m", "broadsheet", "watch"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -245,6 +245,27 @@ def test_watch_prints_a_newline_in_a_name_escaped(tmp_path: Path) -> None:
     assert "\nbad\\nx.png: error: not an image file Pillow can read\n" in stderr
     error_text = (inbox / ".failed" / "bad\nx.png.error.txt").read_text()
     assert error_text == f"InputFileError: {inbox}/bad\\nx.png: not an image file Pillow can read\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGKILL], ids=lambda s: s.name)
+def test_the_workers_end_with_the_watcher(tmp_path: Path, signum: int) -> None:
+    """A closed terminal's SIGHUP finishes the pages in hand as SIGTERM does; after kill -9 the
+    worker processes die with the watcher. Either way none of them writes after it has exited."""
+    from test_batch import workers_end_with_the_run
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    for n in range(8):
+        page_bytes(inbox / f"p{n}.png")
+    proc = start_cli(tmp_path, workers=2)
+    wait_for(lambda: any(out.glob("*.json")) or proc.poll() is not None, timeout=60)
+    workers_end_with_the_run(proc, signum, out)
+    if signum == signal.SIGHUP:
+        stdout, stderr = proc.communicate()
+        assert proc.returncode == 0, stderr
+        assert "SIGHUP, finishing the pages in hand" in stderr
+        done = {p.name for p in (inbox / ".done").iterdir()}
+        assert len(stdout.splitlines()) == len(done)  # one line per page, each one finished
 
 
 def test_kill_9_then_restart_loses_nothing(tmp_path: Path) -> None:

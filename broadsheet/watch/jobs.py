@@ -44,8 +44,12 @@ class JobQueue:
         self._pool = make_executor(spec, options)
         try:
             yield
-        finally:
+        except BaseException:
+            self._pool.close(abandon=True)  # a second signal, or a bug: stop the pages in hand too
+            raise
+        else:
             self._pool.close()
+        finally:
             self._pool = None
 
     def __contains__(self, path: Path) -> bool:
