@@ -47,7 +47,8 @@ CONTACT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+|\(?0\
 ISSUE = re.compile(r"\b(?:Vol\.?|Volume|No\.|Nr\.|Jahrgang|Ročník|Roč\.|Číslo|Čís\.)\s*"
                    r"(?:\d[\d,.]*\d|\d|[IVXLCDM]+\b)\.?"
                    r"|(?:\d+\.|\b[A-ZÄÖÜ]\w+)\s+Jahrgang\b\.?|(?:总)?第\s*\d+\s*期|今日\s*\d+\s*版"
-                   r"|(?:\b[^\W\d_][\w-]*|\b\d+)\s+(?:Pages|Seiten|stran)\b\.?",  # THIRTY-SIX PAGES
+                   # THIRTY-SIX PAGES, 12 Seiten (not `von allen Seiten`)
+                   r"|(?:\b\d+|\b(?-i:[A-Z]+(?:-[A-Z]+)*))\s+(?:Pages|Seiten)\b\.?",
                    re.IGNORECASE)
 PAPER = re.compile(r"(?:日报|晚报|早报|商报|时报|周报|导报|报)$"
                    r"|\b(?:Gazette|Times|Post|News|Herald|Tribune|Journal|Chronicle|Courier|Zeitung|Anzeiger|Blatt)\b",

@@ -75,7 +75,7 @@ def spaced(text: str, gaps: list[float] | None, over: float = SPACE_OVER_LINE) -
     usual = sorted(gap for a, b, gap, _ in pairs if not (_is_mark(a) or _is_mark(b)))
     base = statistics.median(usual[:-1] if len(usual) > 1 else usual) if usual else 0.0
     cjk = len(_CJK.findall(text)) >= CJK_SHARE * len(chars)
-    joints = credit_joints("".join(chars))
+    joints = _credit_joints("".join(chars))
     out = chars[:1]
     for k, (a, b, gap, was_read) in enumerate(pairs):
         least, times = (min(over, CREDIT_SPACE_OVER), CREDIT_SPACE_TIMES) if k in joints else (over, SPACE_TIMES)
@@ -86,7 +86,7 @@ def spaced(text: str, gaps: list[float] | None, over: float = SPACE_OVER_LINE) -
     return "".join(out)
 
 
-def credit_joints(text: str) -> set[int]:
+def _credit_joints(text: str) -> set[int]:
     """Where a credit or byline in `text` (read without spaces) may print its narrow space: the
     index of the character before it, after a dateline (本报讯), before and after a role (本报记者,
     通讯员), before 摄 or 供图."""
