@@ -193,12 +193,14 @@ def test_output_folder_deleted_mid_run_stops_the_run_and_is_not_recreated(tmp_pa
 
 def test_a_page_in_hand_when_its_output_folder_goes_is_failed_not_written(tmp_path: Path) -> None:
     from broadsheet.pipeline import Pipeline
+    from broadsheet.inputs import iter_page_images
     from broadsheet.tasks import OutFolder, page_tasks, run_page
 
     page().save(tmp_path / "a.png")
     out = tmp_path / "out"
     out.mkdir()
-    (task,) = page_tasks(tmp_path / "a.png", out / "sub", "a", ("txt", "json"), root=OutFolder.of(out))
+    sources = list(iter_page_images(tmp_path / "a.png"))
+    (task,) = page_tasks(tmp_path / "a.png", sources, out / "sub", "a", ("txt", "json"), root=OutFolder.of(out))
     out.rmdir()
     outcome = run_page(Pipeline(), task)
     assert outcome.exit_code == ExitCode.FILE_ACCESS_ERROR
