@@ -32,9 +32,10 @@ from rapidfuzz.distance import Levenshtein
 # About a paragraph of a newspaper column (four to five lines): long enough to be found in one
 # place only, short enough that a column break or an interleaved line shows.
 CHUNK = 150
-# A block shorter than this (a stray heading, a folio) is too short to be located by its text alone;
-# it still counts in NED.
-MIN_CHUNK = 40
+# A block shorter than this (a folio, a price) is found anywhere with a quarter of it wrong: of
+# czech_ads' blocks, searched in another Czech page's text, 12 of 26 under 10 characters were
+# "found" there, none of the 130 longer ones. It still counts in NED.
+MIN_CHUNK = 10
 # Both texts are machine OCR with their own errors: a quarter of a chunk may differ and it is found.
 MAX_EDIT = 0.25
 # A line covers a region when the region fills this many line heights of its width (a few letters).

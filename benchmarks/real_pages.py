@@ -30,6 +30,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import numpy as np
 from lxml import etree
 from real_metrics import Box, Polygon, region_scores, text_scores
 
@@ -171,32 +172,32 @@ class Broadsheet:
         self.keep, self.reuse = keep, reuse
         self.pipelines: dict[str, Pipeline] = {}
 
-    def read(self, engine: str, path: Path, name: str) -> Reading:
+    def read(self, engine: str, image: np.ndarray, source: str, name: str) -> Reading:
         out = self.keep / engine.replace(":", "_") if self.keep else None
         if self.reuse and out and (out / f"{name}.json").exists():
             page = Page.from_dict(json.loads((out / f"{name}.json").read_text(encoding="utf-8")))
             return page_reading(page, sum(page.timings.values()))
         if engine not in self.pipelines:
             self.pipelines[engine] = Pipeline(engine)
-        image = load_image(path)
         start = time.perf_counter()
         if out:
             out.mkdir(parents=True, exist_ok=True)
-            page = self.pipelines[engine].process_and_write(image, out, name, KEPT_FORMATS, path.name).page
+            page = self.pipelines[engine].process_and_write(image, out, name, KEPT_FORMATS, source).page
         else:
-            page = self.pipelines[engine].process_image(image, path.name)
+            page = self.pipelines[engine].process_image(image, source)
         return page_reading(page, time.perf_counter() - start)
 
 
 def measure(page: RealPage, folder: Path, engines: list[str], broadsheet: Broadsheet) -> list[dict]:
     path = folder / page.image
-    image_size = load_image(path).shape[1::-1]
+    image = load_image(path)
+    image_size = image.shape[1::-1]
     truth = read_truth(page, folder, image_size[0])
     theirs = tesseract_reading(path, page.language)
     records = []
     for engine in engines:
         engine = f"tesseract:{page.language}" if engine == "tesseract" else engine
-        ours = broadsheet.read(engine, path, page.name)
+        ours = broadsheet.read(engine, image, path.name, page.name)
         record = {"page": page.name, "engine": engine, "tesseract": f"psm 3 -l {page.language}",
                   "seconds": round(ours.seconds, 1), "tesseract_seconds": theirs.seconds}
         for system, reading in (("ours", ours), ("theirs", theirs)):
