@@ -22,6 +22,7 @@ import csv
 import hashlib
 import json
 import math
+import os
 import re
 import subprocess
 import sys
@@ -134,8 +135,9 @@ def tesseract_reading(image: Path, language: str) -> Reading:
     if not cached.exists():
         with tempfile.TemporaryDirectory() as scratch:
             start = time.perf_counter()
+            # one thread, as broadsheet's Tesseract engine runs it: OpenMP's threads spin idle on a busy machine
             subprocess.run(["tesseract", str(image), f"{scratch}/out", *args, "txt", "tsv"],
-                           capture_output=True, check=True)
+                           capture_output=True, check=True, env={**os.environ, "OMP_THREAD_LIMIT": "1"})
             answer = {"seconds": round(time.perf_counter() - start, 2),
                       "text": Path(f"{scratch}/out.txt").read_text(encoding="utf-8"),
                       "tsv": Path(f"{scratch}/out.tsv").read_text(encoding="utf-8")}
