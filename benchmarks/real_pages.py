@@ -244,7 +244,8 @@ def region_table(records: list[dict]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, default=FOLDER, help=f"the scans and their truth (default {FOLDER})")
-    parser.add_argument("--pages", nargs="+", choices=[p.name for p in PAGES], help="a subset (default: all six)")
+    parser.add_argument("--pages", nargs="+", choices=[p.name for p in PAGES], metavar="NAME",
+                        help=f"a subset of {', '.join(p.name for p in PAGES)} (default: all)")
     parser.add_argument("--engine", action="append", metavar="NAME",
                         help=f"broadsheet's engine, repeatable (default {DEFAULT_ENGINE}); "
                         "tesseract: in the page's language")
@@ -253,15 +254,18 @@ def main() -> int:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every number here")
     args = parser.parse_args()
     if not args.folder.is_dir():
-        print(f"real_pages: skipped: no real scans at {args.folder} (see its README in the shared folder)")
+        print(f"real_pages: skipped: no real scans at {args.folder} (--folder DIR: where they are)")
         return 0
     if args.reuse and not args.keep:
         parser.error("--reuse reads what --keep DIR kept: give --keep")
 
     broadsheet = Broadsheet(args.keep, args.reuse)
     records = []
-    for page in PAGES:
-        if not args.pages or page.name in args.pages:
+    for page in (p for p in PAGES if not args.pages or p.name in args.pages):
+        missing = [f for f in (page.image, page.truth) if not (args.folder / f).is_file()]
+        if missing:
+            print(f"real_pages: {page.name} skipped: no {', '.join(missing)} in {args.folder}", file=sys.stderr)
+        else:
             records += measure(page, args.folder, args.engine or [DEFAULT_ENGINE], broadsheet)
     text = [r for r in records if "contig" in r["ours"]]
     print("\n".join(text_table(text) + [""] + region_table([r for r in records if r not in text])))
