@@ -230,12 +230,14 @@ def text_table(records: list[dict]) -> list[str]:
 
 
 def region_table(records: list[dict]) -> list[str]:
-    rows = ["| page | engine | system | column merges | item splits | item merges | seconds |",
-            "|---|---|---|---|---|---|---|"]
-    for r in records:
-        for system, seconds in (("broadsheet", r["seconds"]), ("Tesseract psm 3", r["tesseract_seconds"])):
-            s = r["ours" if system == "broadsheet" else "theirs"]
-            rows.append(f"| {r['page']} | {r['engine']} | {system} | {_num(s['merge_share'] * 100, 1)}% "
+    """A row per page and broadsheet engine, then one for Tesseract's own reading of the page."""
+    rows = ["| page | system | column merges | item splits | item merges | seconds |", "|---|---|---|---|---|---|"]
+    for index, r in enumerate(records):
+        systems = [(f"broadsheet {r['engine']}", r["ours"], r["seconds"])]
+        if index + 1 == len(records) or records[index + 1]["page"] != r["page"]:
+            systems.append((f"Tesseract {r['tesseract']}", r["theirs"], r["tesseract_seconds"]))
+        for system, s, seconds in systems:
+            rows.append(f"| {r['page']} | {system} | {_num(s['merge_share'] * 100, 1)}% "
                         f"({s['column_merges']}/{s['lines']} lines) | {s['item_splits']}/{s['regions']} regions | "
                         f"{s['item_merges']}/{s['articles']} articles | {seconds:.0f} |")
     return rows
@@ -268,7 +270,9 @@ def main() -> int:
         else:
             records += measure(page, args.folder, args.engine or [DEFAULT_ENGINE], broadsheet)
     text = [r for r in records if "contig" in r["ours"]]
-    print("\n".join(text_table(text) + [""] + region_table([r for r in records if r not in text])))
+    regions = [r for r in records if r not in text]
+    print("\n\n".join("\n".join(table) for table in (text_table(text) if text else [],
+                                                     region_table(regions) if regions else []) if table))
     if args.json:
         args.json.write_text(json.dumps(records, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
