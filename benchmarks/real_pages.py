@@ -6,9 +6,9 @@
 The scans are `../shared/realpages/` (relative to the repo root; its README names them and their
 truth); without the folder the benchmark says so in one line and exits 0. Each page is read by
 broadsheet once per `--engine` (default: broadsheet's default engine; `tesseract` alone means
-`tesseract:LANG` in the page's language, LANGUAGES) and by `tesseract IMG OUT --psm 3 -l LANG txt
-tsv`, whose answers are cached under ~/.cache/broadsheet-bench/tesseract/ by image hash, Tesseract
-version and arguments. Our text is the page's text in reading order (the txt writer's walk), our
+`tesseract:LANG` in the page's language, as PAGES name it) and by `tesseract IMG OUT --psm 3 -l
+LANG txt tsv`, whose answers are cached under ~/.cache/broadsheet-bench/tesseract/ by image hash,
+Tesseract version and arguments. Our text is the page's text in reading order (the txt writer's walk), our
 lines and their articles come from the page's regions; Tesseract's text is its txt output, its
 lines and blocks (standing for articles) its TSV. Metrics: `real_metrics.py`.
 `--keep DIR` writes broadsheet's JSON, txt and overlay per engine under DIR; `--reuse` then reads
