@@ -104,9 +104,11 @@ def test_a_line_over_two_regions_side_by_side_merges_them_without_a_rule():
     assert metrics.region_scores((1000, 1000), REGIONS, [], lines).column_merges == 1
 
 
-def test_a_tall_line_box_over_two_stacked_regions_is_no_column_merge():
-    lines = [((10, 480, 470, 580), "a1")]
-    assert metrics.region_scores((1000, 1000), REGIONS, [], lines).column_merges == 0
+def test_a_line_box_over_two_stacked_regions_is_no_column_merge():
+    stacked = [[(0, 0), (480, 0), (480, 500), (0, 500)], [(0, 500), (480, 500), (480, 1000), (0, 1000)]]
+    lines = [((10, 470, 470, 530), "a1")]  # half in each, for all its width
+    assert metrics.region_scores((1000, 1000), stacked, [], lines).column_merges == 0
+    assert metrics.region_scores((1000, 1000), stacked, [], [(line(10, 470, 470), "a1")]).lines == 1
 
 
 def test_a_line_reaching_just_past_the_rule_does_not_cross_it():
@@ -130,3 +132,8 @@ def test_masks_are_drawn_small_on_big_pages():
     lines = [(tuple(v * scale for v in line(10, 990, 100)), "a1"), (tuple(v * scale for v in line(10, 470, 140)), "a1")]
     scores = metrics.region_scores((1000 * scale, 1000 * scale), regions, separators, lines)
     assert (scores.lines, scores.column_merges) == (2, 1)
+
+
+def test_a_line_grazing_the_next_column_by_a_letter_merges_nothing():
+    lines = [(line(10, 540, 100), "a1")]  # 20 px into the region beside it: one line height
+    assert metrics.region_scores((1000, 1000), REGIONS, [], lines).column_merges == 0
