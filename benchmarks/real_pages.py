@@ -244,6 +244,15 @@ def region_table(records: list[dict]) -> list[str]:
     return rows
 
 
+def _nan_as_null(value):
+    """JSON has no NaN (an order of fewer than two found chunks, a share of no lines)."""
+    if isinstance(value, dict):
+        return {k: _nan_as_null(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nan_as_null(v) for v in value]
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folder", type=Path, default=FOLDER, help=f"the scans and their truth (default {FOLDER})")
@@ -275,7 +284,7 @@ def main() -> int:
     print("\n\n".join("\n".join(table) for table in (text_table(text) if text else [],
                                                      region_table(regions) if regions else []) if table))
     if args.json:
-        args.json.write_text(json.dumps(records, indent=1, ensure_ascii=False), encoding="utf-8")
+        args.json.write_text(json.dumps(_nan_as_null(records), indent=1, ensure_ascii=False), encoding="utf-8")
     return 0
 
 
