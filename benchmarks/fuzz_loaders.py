@@ -3,7 +3,8 @@
     python benchmarks/fuzz_loaders.py [--examples 5000] [-k pdf]
 
 Page images, PDFs, and ground truth as JSON, ALTO, PAGE-XML and text: every example must give a value
-or one BroadsheetError line, within the deadline (10 s). Prints what the examples came to per
+or one BroadsheetError line, within the deadline (10 s); valid images of every mode and shape must read
+at their size or be refused as too small. Prints what the examples came to per
 loader (read, or which refusal); a failure is shrunk to its smallest input and stored in .hypothesis/.
 """
 

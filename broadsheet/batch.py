@@ -28,10 +28,10 @@ from broadsheet.errors import BadArgsError, BroadsheetError, ExitCode, FileAcces
 from broadsheet.executors import LOCAL, ExecutorSpec, make_executor, map_unordered
 from broadsheet.export import DEFAULT_FORMATS
 from broadsheet.imageio import is_inside
-from broadsheet.inputs import DEFAULT_MAX_PAGES, find_pages, is_supported, output_stems, page_types
+from broadsheet.inputs import DEFAULT_MAX_PAGES, find_pages, is_supported, page_types
 from broadsheet.options import DEFAULT_OPTIONS, PipelineOptions
 from broadsheet.outdir import ERRORS_FILE, claim_out_dir, is_done, log_error, prepare_out_dir
-from broadsheet.tasks import PageOutcome, PageTask, UnreadableRuns, failure, page_tasks
+from broadsheet.tasks import OutFolder, PageOutcome, PageTask, UnreadableRuns, failure, folder_items
 
 __all__ = ["ERRORS_FILE", "BatchSummary", "Plan", "claim_out_dir", "plan_batch", "plan_files", "run_batch",
            "run_files", "run_plan"]
@@ -75,15 +75,6 @@ class Plan:
         return [item for item in self.items if isinstance(item, PageOutcome)]
 
 
-def file_items(path: Path, out_dir: Path, stem: str, formats: tuple[str, ...],
-               max_pages: int | None) -> list[PageTask] | list[PageOutcome]:
-    """The file's pages as tasks, or one failure when it does not open."""
-    try:
-        return page_tasks(path, out_dir, stem, formats, max_pages)
-    except BroadsheetError as exc:
-        return [failure(str(path), path, exc)]
-
-
 def plan_batch(root: Path, out_dir: Path, recursive: bool = False,
                formats: tuple[str, ...] = DEFAULT_FORMATS, force: bool = False,
                max_pages: int | None = DEFAULT_MAX_PAGES) -> Plan:
@@ -99,18 +90,15 @@ def plan_batch(root: Path, out_dir: Path, recursive: bool = False,
     for path in files:
         by_folder.setdefault(path.parent, []).append(path)
     for folder, paths in by_folder.items():
-        stems = output_stems(p.name for p in paths)
-        page_dir = out_dir / folder.relative_to(root)
-        for path in paths:
-            for item in file_items(path, page_dir, stems[path.name], formats, max_pages):
-                outputs = item.outputs if isinstance(item, PageTask) else []
-                if not all(is_inside(out_dir, p) for p in outputs):  # a subfolder of OUT is a symlink
-                    plan.items.append(failure(item.label, path, FileAccessError(
-                        f"{path}: output would land outside {out_dir}"), item.index + 1))
-                elif outputs and not force and is_done(path, outputs):
-                    plan.skipped += 1
-                else:
-                    plan.items.append(item)
+        for item in folder_items(paths, out_dir / folder.relative_to(root), formats, max_pages):
+            outputs = item.outputs if isinstance(item, PageTask) else []
+            if not all(is_inside(out_dir, p) for p in outputs):  # a subfolder of OUT is a symlink
+                plan.items.append(failure(item.label, item.path, FileAccessError(
+                    f"{item.path}: output would land outside {out_dir}"), item.index + 1))
+            elif outputs and not force and is_done(item.path, outputs):
+                plan.skipped += 1
+            else:
+                plan.items.append(item)
     return plan
 
 
@@ -118,8 +106,8 @@ def plan_files(paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] = 
                max_pages: int | None = DEFAULT_MAX_PAGES) -> Plan:
     """Page files named one by one (`ocr`), in order, all writing to OUT_DIR.
 
-    Files whose stems clash take their whole names, as in a batch folder; a second file with the
-    very same name (`a/x.jpg`, `b/x.jpg`) is refused rather than overwrite the first one's pages.
+    Files whose page names clash take their whole names, as in a batch folder; a second file with
+    the very same name (`a/x.jpg`, `b/x.jpg`) is refused rather than overwrite the first one's pages.
     """
     plan = Plan()
     paths = list(dict.fromkeys(paths))  # the same file named twice is read once
@@ -130,12 +118,12 @@ def plan_files(paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] = 
         if path not in refused and first != path:
             refused[path] = BadArgsError(f"{path}: same file name as {first}, whose outputs it would "
                                          "overwrite; give it its own --out")
-    stems = output_stems(p.name for p in paths if p not in refused)
+    pages = folder_items([p for p in paths if p not in refused], out_dir, formats, max_pages)
     for path in paths:
         if path in refused:
             plan.items.append(failure(str(path), path, refused[path]))
         else:
-            plan.items += file_items(path, out_dir, stems[path.name], formats, max_pages)
+            plan.items += [item for item in pages if item.path == path]
     return plan
 
 
@@ -156,7 +144,7 @@ def check_folders(root: Path, out_dir: Path) -> None:
     check_input_folder(root)
     if is_inside(out_dir, root):
         # outputs (photo crops are images) would land in the input tree and be read next time
-        raise InputFileError(f"{root}: the input folder must not be inside the output folder {out_dir}")
+        raise BadArgsError(f"{root}: the input folder must not be inside the output folder {out_dir}")
 
 
 def run_batch(root: str | os.PathLike, out_dir: str | os.PathLike,
@@ -167,7 +155,8 @@ def run_batch(root: str | os.PathLike, out_dir: str | os.PathLike,
     check_folders(root, out_dir)
     with claim_out_dir(out_dir):
         plan = plan_batch(root, out_dir, recursive, options.formats, force, max_pages)
-        return run_plan(plan, options, executor, reporter, errors_file=out_dir / ERRORS_FILE)
+        return run_plan(plan, options, executor, reporter, errors_file=out_dir / ERRORS_FILE,
+                        out=OutFolder.of(out_dir))
 
 
 def run_files(paths: Iterable[Path], out_dir: str | os.PathLike, options: PipelineOptions = DEFAULT_OPTIONS,
@@ -175,11 +164,14 @@ def run_files(paths: Iterable[Path], out_dir: str | os.PathLike, options: Pipeli
     """`ocr`: the named files one after another, in this process, without errors.jsonl."""
     out_dir = Path(out_dir)
     prepare_out_dir(out_dir)
-    return run_plan(plan_files(paths, out_dir, options.formats, max_pages), options, LOCAL, reporter)
+    return run_plan(plan_files(paths, out_dir, options.formats, max_pages), options, LOCAL, reporter,
+                    out=OutFolder.of(out_dir))
 
 
 def run_plan(plan: Plan, options: PipelineOptions, spec: ExecutorSpec, reporter: BatchReporter | None,
-             errors_file: Path | None = None) -> BatchSummary:
+             errors_file: Path | None = None, out: OutFolder | None = None) -> BatchSummary:
+    """Run the plan's pages; `out`: the run's output folder, which must stay the one it was (a run
+    whose OUT was deleted stops with FileAccessError instead of reading the rest for nothing)."""
     summary = BatchSummary(skipped=plan.skipped)
     runs = UnreadableRuns()
     if reporter:
@@ -211,7 +203,9 @@ def run_plan(plan: Plan, options: PipelineOptions, spec: ExecutorSpec, reporter:
             if isinstance(item, PageOutcome):
                 record(item)
             elif runs.wanted(item):
-                yield item
+                if out is not None:
+                    out.check()
+                yield replace(item, root=out)
 
     if not plan.tasks:  # only the plan's failures to report: no cluster started, no models loaded
         for _ in to_do():
@@ -222,6 +216,8 @@ def run_plan(plan: Plan, options: PipelineOptions, spec: ExecutorSpec, reporter:
     try:
         for outcome in map_unordered(executor, to_do()):
             record(outcome)
-    finally:
-        executor.close()
+    except BaseException:
+        executor.close(abandon=True)  # Ctrl-C, SIGTERM, a dead pool: the pages in hand are nobody's now
+        raise
+    executor.close()
     return summary

@@ -15,11 +15,24 @@ class ExitCode(IntEnum):
     FILE_ACCESS_ERROR = 5
     QUALITY_BELOW_BOUND = 6
     OTHER_ERROR = 15
+    # stopped by a signal: 128 + its number, as a shell reports a process the signal killed
+    HANGUP = 129
     CTRL_C = 130
+    TERMINATED = 143
 
 
 class BroadsheetError(Exception):
     exit_code = ExitCode.OTHER_ERROR
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP: the run stops as on Ctrl-C. A BaseException like KeyboardInterrupt, so that
+    no `except Exception` (a page's own failure) swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.exit_code = 128 + signum
 
 
 class BadArgsError(BroadsheetError):

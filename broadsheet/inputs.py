@@ -3,9 +3,10 @@
 Output names (shared by `batch` and `watch`): a page's outputs take its file's stem (`a.png` ->
 `a.txt`, `a.json`), and pages of a multi-page TIFF or of any PDF add `_p001`, `_p002`, ...
 When two files in one folder would get the same stem (`a.png` and `a.jpg`, `A.png` and `a.tif`, or
-`a.pdf` next to `a_p001.png`), each of them keeps its whole file name as the stem instead
-(`a.png.txt`, `a.jpg.txt`), so no page ever overwrites another's outputs. So does a file whose stem
-is not a name of its own (`...jpg` has the stem `..`).
+`a.pdf` next to `a_p001.png`; or, once opened, a TIFF named `x.png` whose pages are `x_p001`... next
+to `x_p001.jpg`), each of them keeps its whole file name as the stem instead (`a.png.txt`,
+`a.jpg.txt`), so no page ever overwrites another's outputs. So does a file whose stem is not a name
+of its own (`...jpg` has the stem `..`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -108,18 +108,28 @@ def _stat_or_none(path: Path) -> os.stat_result | None:
         return None
 
 
-def output_stems(names: Iterable[str]) -> dict[str, str]:
-    """File names found in one folder -> the stem each one's outputs take (rule in module doc)."""
-    stems = {n: _own_stem(n) for n in set(names)}
+def output_stems(names: Iterable[str], pages: Mapping[str, Sequence[str]] | None = None) -> dict[str, str]:
+    """File names found in one folder -> the stem each one's outputs take (rule in module doc).
+
+    `pages` has the page suffixes of the files already opened (`["_p001", "_p002"]`; `[""]` for a
+    one-page file): a two-page TIFF named `x.png` claims `x_p001` as surely as `x.tif` would."""
+    pages = pages or {}
+    stems = {n: own_stem(n) for n in set(names)}
     while True:
-        taken = Counter(s.casefold() for s in stems.values())
-        multi = {s.casefold() for n, s in stems.items() if _multi_page(n)}
-        numbered = Counter(m.group(1).casefold() for s in stems.values()
-                           if (m := _PAGE_NUMBERED.fullmatch(s)))
-        clashing = [n for n, s in stems.items() if s != n and (
-            taken[s.casefold()] > 1
-            or (_multi_page(n) and numbered[s.casefold()] > 0)
-            or ((m := _PAGE_NUMBERED.fullmatch(s)) is not None and m.group(1).casefold() in multi))]
+        claimed = {n: {(s + suffix).casefold() for suffix in ["", *pages.get(n, ())]} for n, s in stems.items()}
+        owners: dict[str, set[str]] = {}  # output name -> the files claiming it
+        numbered: dict[str, set[str]] = {}  # NAME -> the files claiming a NAME_pNNN
+        for n, outputs in claimed.items():
+            for output in outputs:
+                owners.setdefault(output, set()).add(n)
+                if (m := _PAGE_NUMBERED.fullmatch(output)) is not None:
+                    numbered.setdefault(m.group(1), set()).add(n)
+        clashing = {n for group in owners.values() if len(group) > 1 for n in group}
+        # a multi-page file claims every NAME_pNNN, also those of pages it has not been opened to show
+        for n, s in stems.items():
+            if (_multi_page(n) or any(pages.get(n, ()))) and (others := numbered.get(s.casefold(), set()) - {n}):
+                clashing |= others | {n}
+        clashing = {n for n in clashing if stems[n] != n}
         if not clashing:
             return stems
         # a whole file name is unique in its folder, so this ends after a few rounds
@@ -127,7 +137,15 @@ def output_stems(names: Iterable[str]) -> dict[str, str]:
             stems[n] = n
 
 
-def _own_stem(name: str) -> str:
+def page_prefix(name: str) -> str | None:
+    """`x` for `x_p001.jpg`: the stem of a multi-page file whose page this file's outputs could be
+    taken for. Only watch needs it: `batch` and `ocr` open every file of a folder anyway."""
+    m = _PAGE_NUMBERED.fullmatch(own_stem(name))
+    return m.group(1) if m else None
+
+
+def own_stem(name: str) -> str:
+    """The stem a file's outputs take when nothing clashes."""
     stem = Path(name).stem
     return name if stem in ("", ".", "..") else stem
 

@@ -14,6 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from broadsheet.errors import FileAccessError
+from broadsheet.imageio import is_temp_name
 from broadsheet.tasks import PageOutcome
 
 ERRORS_FILE = "errors.jsonl"
@@ -62,10 +63,10 @@ def folder_lock(folder: Path, taken: str) -> Iterator[None]:
 
 
 def remove_temp_files(out_dir: Path) -> None:
-    """`.NAME.xxxx.part` files are what `imageio.atomic_write` had not yet renamed into place."""
+    """`.NAME.xxxxxxxx.part` files are what `imageio.atomic_write` had not yet renamed into place."""
     for folder, _dirs, files in os.walk(out_dir):  # never follows symlinks
         for name in files:
-            if name.startswith(".") and name.endswith(".part"):
+            if is_temp_name(name):
                 Path(folder, name).unlink(missing_ok=True)
 
 

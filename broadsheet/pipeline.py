@@ -6,6 +6,7 @@ One `Pipeline` serves the CLI, batch, the watcher and Python callers alike; mode
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,10 +84,13 @@ class Pipeline:
         return page, reader
 
     def process_and_write(self, image: np.ndarray, out_dir: str | Path, name: str,
-                          formats: tuple[str, ...] = DEFAULT_FORMATS,
-                          source: str | None = None) -> PageResult:
-        """Process a page and write its outputs as OUT_DIR/NAME.*; each appears only when complete."""
+                          formats: tuple[str, ...] = DEFAULT_FORMATS, source: str | None = None,
+                          before_write: Callable[[], None] | None = None) -> PageResult:
+        """Process a page and write its outputs as OUT_DIR/NAME.*; each appears only when complete.
+        `before_write` may raise to write nothing (the run is gone, or its output folder)."""
         start = time.perf_counter()
         page, reader = self._process(image, source)
+        if before_write is not None:
+            before_write()
         outputs = write_page(page, image, Path(out_dir), name, formats)
         return PageResult(page, outputs, time.perf_counter() - start, reader.name)

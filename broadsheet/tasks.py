@@ -5,18 +5,42 @@ travel to worker processes, Ray actors and Dask workers alike."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from broadsheet.errors import BroadsheetError, ExitCode, InputFileError
-from broadsheet.export import DEFAULT_FORMATS, output_paths
-from broadsheet.inputs import iter_page_images
+from broadsheet.errors import BadArgsError, BroadsheetError, ExitCode, FileAccessError, InputFileError
+from broadsheet.export import DEFAULT_FORMATS, LONGEST_SUFFIX, output_paths
+from broadsheet.inputs import PageSource, iter_page_images, output_stems
+from broadsheet.names import name_max, shortened
 
 if TYPE_CHECKING:
     from broadsheet.pipeline import Pipeline
 
 UNREADABLE_RUN = 5  # unreadable pages in a row after which the rest of a document is skipped
+
+
+@dataclass(frozen=True)
+class OutFolder:
+    """The run's OUT as the run found it. Pages are written into this very folder only: one deleted
+    mid-run is not made anew by the writers, without the run's lock, while the run reports success."""
+
+    path: Path
+    identity: tuple[int, int]  # st_dev, st_ino
+
+    @classmethod
+    def of(cls, path: Path) -> OutFolder:
+        info = path.stat()
+        return cls(path, (info.st_dev, info.st_ino))
+
+    def check(self) -> None:
+        try:
+            info = self.path.stat()
+        except OSError:
+            info = None
+        if info is None or (info.st_dev, info.st_ino) != self.identity:
+            raise FileAccessError(f"{self.path}: the output folder was deleted or replaced during the run")
 
 
 @dataclass(frozen=True)
@@ -28,6 +52,7 @@ class PageTask:
     name: str  # output name, page suffix included
     formats: tuple[str, ...] = DEFAULT_FORMATS
     note: str | None = None  # added to the page's log line
+    root: OutFolder | None = None  # the run's OUT, checked before the page is written
 
     @property
     def outputs(self) -> list[Path]:
@@ -66,30 +91,72 @@ class PageOutcome:
 
 def failure(label: str, path: Path, exc: BaseException, page: int | None = None) -> PageOutcome:
     exit_code = exc.exit_code if isinstance(exc, BroadsheetError) else ExitCode.OTHER_ERROR
-    return PageOutcome(label, path, page, error=type(exc).__name__,
-                       message=" ".join(str(exc).split()), exit_code=exit_code)
+    # the message as raised: a name in it may hold a newline, which only printing escapes
+    return PageOutcome(label, path, page, error=type(exc).__name__, message=str(exc), exit_code=exit_code)
 
 
-def page_tasks(path: Path, out_dir: Path, stem: str, formats: tuple[str, ...],
-               max_pages: int | None = None, label: str | None = None) -> list[PageTask]:
-    """One task per page of the file (opening it checks it: raises BroadsheetError). Logs name the
-    file by `label` (default: its path), a page of a multi-page file as `label[p002]`."""
+def page_tasks(path: Path, sources: Sequence[PageSource], out_dir: Path, stem: str, formats: tuple[str, ...],
+               label: str | None = None, root: OutFolder | None = None) -> list[PageTask]:
+    """One task per page of the opened file. Logs name the file by `label` (default: its path), a page
+    of a multi-page file as `label[p002]`. A page name too long for OUT_DIR's file system once a
+    suffix is added is shortened (`names.shortened`); the JSON still names the source file."""
     label = label or str(path)
+    room = name_max(out_dir) - LONGEST_SUFFIX
     return [
         PageTask(path, index, f"{label}[{source.name_suffix[1:]}]" if source.name_suffix else label,
-                 out_dir, stem + source.name_suffix, formats, source.note)
-        for index, source in enumerate(iter_page_images(path, max_pages))
+                 out_dir, shortened(stem + source.name_suffix, room), formats, source.note, root)
+        for index, source in enumerate(sources)
     ]
 
 
-def run_page(pipeline: Pipeline, task: PageTask) -> PageOutcome:
+def folder_items(paths: Sequence[Path], out_dir: Path, formats: tuple[str, ...],
+                 max_pages: int | None = None) -> list[PageTask | PageOutcome]:
+    """The pages of files whose outputs all go to OUT_DIR, or one failure for a file that does not
+    open. Names are chosen once the files are opened (a TIFF named `x.png` has pages `x_p001`...),
+    and no two pages get one name: a clash left after the rules of `inputs.output_stems` (the rare
+    hash of a shortened name) is refused in one line before anything is written."""
+    opened: dict[Path, list[PageSource] | PageOutcome] = {}
+    for path in paths:
+        try:
+            opened[path] = list(iter_page_images(path, max_pages))
+        except BroadsheetError as exc:
+            opened[path] = failure(str(path), path, exc)
+    stems = output_stems([p.name for p in paths],
+                         {p.name: [s.name_suffix for s in o] for p, o in opened.items() if isinstance(o, list)})
+    items: list[PageTask | PageOutcome] = []
+    owner: dict[str, Path] = {}  # page name -> the file whose page took it
+    for path in paths:
+        sources = opened[path]
+        if isinstance(sources, PageOutcome):
+            items.append(sources)
+            continue
+        tasks = page_tasks(path, sources, out_dir, stems[path.name], formats)
+        if clash := next((t.name for t in tasks if t.name in owner), None):
+            items.append(failure(str(path), path, BadArgsError(
+                f"{path}: its outputs would be named {clash}, as those of {owner[clash]} are; rename one of them")))
+            continue
+        owner.update(dict.fromkeys((t.name for t in tasks), path))
+        items += tasks
+    return items
+
+
+def run_page(pipeline: Pipeline, task: PageTask, still_wanted: Callable[[], None] | None = None) -> PageOutcome:
+    """Read and write one page. `still_wanted` raises (or ends the worker) when the run that asked
+    for the page is gone: nothing is then written after the run has ended."""
+
+    def before_write() -> None:
+        if still_wanted is not None:
+            still_wanted()
+        if task.root is not None:
+            task.root.check()
+
     try:
         sources = list(iter_page_images(task.path))
         if task.index >= len(sources):
             raise InputFileError(f"{task.path}: page {task.index + 1} is gone (file changed)")
         image = sources[task.index].load()
         result = pipeline.process_and_write(image, task.out_dir, task.name, task.formats,
-                                            source=task.path.name)
+                                            source=task.path.name, before_write=before_write)
     except Exception as exc:  # one bad page (or a bug it triggers) must not end the run
         return failure(task.label, task.path, exc, task.index + 1)
     return PageOutcome(task.label, task.path, task.index + 1, len(result.page.articles),

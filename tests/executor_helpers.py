@@ -4,18 +4,21 @@ compare with, and the check that a killed worker lost no page and left no half-w
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from test_batch import page
 
 from broadsheet.batch import ERRORS_FILE, BatchSummary, run_batch
-from broadsheet.executors import LOCAL, ExecutorSpec
+from broadsheet.executors import LOCAL, PROBE_TIMEOUT, ExecutorSpec
 
 BAD = "bad.png"  # opens when planned, fails when read: the worker reports it
 
@@ -90,16 +93,76 @@ def an_address_nobody_answers(scheme: str = "") -> str:
     return f"{scheme}127.0.0.1:{port}"
 
 
-def joining_fails_in_one_line(tmp_path: Path, executor: str, address: str) -> None:
-    """`batch --executor X --address A` with nothing at A: one line, exit 1, at once, nothing done."""
+@contextmanager
+def a_port_that_never_answers(seconds: float = 60) -> Iterator[str]:
+    """HOST:PORT on loopback where connections are accepted and then left without a word, for at
+    most `seconds`: a cluster client that waits for an answer hangs until then."""
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        taken: list[socket.socket] = []
+        stop = threading.Event()
+
+        def accept() -> None:
+            server.settimeout(0.2)
+            deadline = time.monotonic() + seconds
+            while not stop.is_set() and time.monotonic() < deadline:
+                try:
+                    taken.append(server.accept()[0])
+                except TimeoutError:
+                    continue
+            for conn in taken:
+                conn.close()
+
+        thread = threading.Thread(target=accept, daemon=True)
+        thread.start()
+        try:
+            yield f"127.0.0.1:{server.getsockname()[1]}"
+        finally:
+            stop.set()
+            thread.join()
+
+
+def joining_fails_in_one_line(tmp_path: Path, executor: str, address: str, says: str, *,
+                              from_environment: bool = False) -> None:
+    """`batch --executor X --address A` (or A from the environment) with no cluster at A: the one
+    line `says`, exit 1, within the probe's time, nothing done."""
     pages = make_pages(tmp_path / "in", 1, bad=False)
+    command = [sys.executable, "-m", "broadsheet", "batch", str(pages), "--out", str(tmp_path / "out"),
+               "--executor", executor]
+    variable = {"ray": "RAY_ADDRESS", "dask": "DASK_SCHEDULER_ADDRESS"}[executor]
+    env = {k: v for k, v in os.environ.items() if k != variable}
+    if from_environment:
+        env[variable] = address
+    else:
+        command += ["--address", address]
     start = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "broadsheet", "batch", str(pages), "--out", str(tmp_path / "out"),
-                           "--executor", executor, "--address", address], capture_output=True, text=True, timeout=120)
-    assert time.monotonic() - start < 30
-    assert done.returncode == 1
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    took = time.monotonic() - start
+    assert done.returncode == 1, done.stderr
     lines = [line for line in done.stderr.splitlines() if line.startswith("broadsheet:")]
-    name = {"ray": "Ray", "dask": "Dask"}[executor]
-    assert lines == [f"broadsheet: error: cannot join the {name} cluster at {address}: Connection refused"]
+    assert lines == [f"broadsheet: error: {says}"], done.stderr
     assert "Traceback" not in done.stderr
+    # the probe's 10 s, and the start of a Python that imports the cluster's client
+    assert took < PROBE_TIMEOUT + 15, took
     assert not list((tmp_path / "out").glob("*.json"))
+
+
+def stopping_the_run_stops_its_pages(tmp_path: Path, executor: str, address: str, in_flight: Callable[[], bool],
+                                     signum: int = signal.SIGTERM) -> None:
+    """SIGTERM (or kill -9) to `batch --executor X --address A` once pages are in flight on the
+    cluster: its pages stop being read (`in_flight` turns False), none is written after its exit."""
+    pages = make_pages(tmp_path / "in", 12, bad=False)
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(pages), "--out", str(out),
+                             "--executor", executor, "--address", address, "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().startswith(str(pages / "p"))  # a page is done, more are in flight
+    proc.send_signal(signum)
+    assert proc.wait(timeout=60) == (143 if signum == signal.SIGTERM else -signum), proc.stderr.read()
+    written = {p.name for p in out.rglob("*") if not p.name.endswith(".part")}
+    deadline = time.monotonic() + 30
+    while in_flight() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not in_flight(), "the run's pages are still being read on the cluster"
+    assert {p.name for p in out.rglob("*") if not p.name.endswith(".part")} == written, \
+        "output appeared after the run's exit"
+    assert len([name for name in written if name.endswith(".json")]) < 12

@@ -129,3 +129,49 @@ def test_out_that_is_a_file_fails_before_any_page(tmp_path):
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.splitlines()[-1] == (f"Error: Invalid value for '--out' / '-o': "
                                               f"Directory '{tmp_path / 'out'}' is a file.")
+
+
+def test_pages_of_every_shape_and_depth_are_read_or_refused_in_one_line(tmp_path):
+    """Issue 17: a 100000x40 strip failed on an OpenCV assertion (exit 15), a 16-bit big-endian TIFF
+    as "damaged image", and a 40x66000 strip's overlay as `broken data stream` (exit 5) with
+    libjpeg's own line on stderr. A strip a line thick is a page; a thinner one is refused."""
+    import cv2
+    import numpy as np
+    import pytest
+    from PIL import ImageDraw, ImageFont
+    from test_batch import FONT, LINES, page
+
+    if not FONT.exists():
+        pytest.skip("needs fonts-noto-cjk")
+    wide = Image.new("L", (100_000, 40), 255)
+    for x in (40, 30_000, 99_000 - 24 * len(LINES[2])):
+        ImageDraw.Draw(wide).text((x, 6), LINES[2], font=ImageFont.truetype(str(FONT), 24, index=2), fill=0)
+    wide.save(tmp_path / "wide.png")
+    tall = Image.new("L", (40, 66_000), 255)
+    ImageDraw.Draw(tall).text((6, 30_000), "图", font=ImageFont.truetype(str(FONT), 24, index=2), fill=0)
+    tall.save(tmp_path / "tall.png")
+    grey = np.asarray(page(0).convert("L"), dtype=np.float64) / 255
+    Image.frombytes("I;16B", (1200, 500), np.rint(grey * 4095).astype(">u2").tobytes()).save(tmp_path / "be16.tif")
+    Image.fromarray(grey.astype(np.float32)).save(tmp_path / "float.tif")
+    cv2.imwrite(str(tmp_path / "rgbfloat.tif"), np.dstack([grey] * 3).astype(np.float32))
+    Image.new("L", (65_536, 8), 255).save(tmp_path / "thin.png")
+    out = tmp_path / "out"
+
+    result = broadsheet("ocr", *(str(tmp_path / n) for n in ("wide.png", "tall.png", "be16.tif", "float.tif",
+                                                            "rgbfloat.tif", "thin.png")),
+                        "--formats", "all", "--out", str(out))
+
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'rgbfloat.tif'}: error: TIFF with 32-bit float samples, 3 per pixel, which Pillow cannot read",
+        f"{tmp_path / 'thin.png'}: error: image too small (65536x8 pixels; a page needs at least 32 on each side)"]
+    def text(name: str) -> str:  # the characters read (the space inside a line may or may not be)
+        return "".join((out / f"{name}.txt").read_text(encoding="utf-8").split())
+
+    assert text("wide") == LINES[2].replace(" ", "") * 3
+    assert text("be16") == text("float") == (LINES[0] + LINES[1]).replace(" ", "")
+    for name in ("wide", "tall"):
+        with Image.open(out / f"{name}.overlay.jpg") as overlay:
+            assert max(overlay.size) <= 65500
+        assert (out / f"{name}.html").stat().st_size > 1000
+    assert not list(out.glob("thin.*")) and not list(out.glob("rgbfloat.*")) and not list(out.rglob("*.part"))

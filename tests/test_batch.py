@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -16,7 +18,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.batch import ERRORS_FILE, claim_out_dir, plan_batch, run_batch
-from broadsheet.errors import ExitCode, FileAccessError, InputFileError
+from broadsheet.errors import BadArgsError, ExitCode, FileAccessError
 
 FONT = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-noto-cjk")
@@ -117,7 +119,7 @@ def test_output_folder_inside_the_input_is_not_read(tmp_path: Path) -> None:
     (root / "out" / "a").mkdir(parents=True)
     page().save(root / "out" / "a" / "photo.jpg")  # as if cropped by an earlier run
     assert [t.path for t in plan_batch(root, root / "out", recursive=True).tasks] == [root / "a.png"]
-    with pytest.raises(InputFileError, match="must not be inside"):
+    with pytest.raises(BadArgsError, match="must not be inside"):
         run_batch(root / "out", root)
 
 
@@ -146,6 +148,66 @@ def test_one_run_per_output_folder(tmp_path: Path) -> None:
                 pass
 
 
+def test_only_our_own_temp_files_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    ours = [out / ".a.txt.1a2b3c4d.part", out / "sub" / ".b.json.0123abcd.part"]
+    theirs = [out / ".mynotes.part", out / "sub" / ".draft.part", out / "notes.part"]
+    for path in ours + theirs:
+        path.write_text("x")
+    with claim_out_dir(out):
+        assert [p for p in ours if p.exists()] == []
+    assert [p for p in theirs if p.exists()] == theirs
+
+
+class DeletesOut:
+    """A reporter that deletes OUT once the first page is reported, as a user might mid-run."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.lines: list[str] = []
+
+    def start(self, to_do: int, skipped: int) -> None:
+        pass
+
+    def page(self, outcome) -> None:
+        self.lines.append(outcome.line)
+        if self.out.exists():
+            shutil.rmtree(self.out)
+
+    def warning(self, line: str) -> None:
+        self.lines.append(line)
+
+
+def test_output_folder_deleted_mid_run_stops_the_run_and_is_not_recreated(tmp_path: Path) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for n in range(3):
+        page(n).save(root / f"p{n}.png")
+    reporter = DeletesOut(out)
+    with pytest.raises(FileAccessError, match=f"^{out}: the output folder was deleted or replaced during the run$"):
+        run_batch(root, out, reporter=reporter)
+    assert not out.exists()  # not made anew, without its lock, for the pages after
+    assert len(reporter.lines) == 1
+
+
+def test_a_page_in_hand_when_its_output_folder_goes_is_failed_not_written(tmp_path: Path) -> None:
+    from broadsheet.pipeline import Pipeline
+    from broadsheet.inputs import iter_page_images
+    from broadsheet.tasks import OutFolder, page_tasks, run_page
+
+    page().save(tmp_path / "a.png")
+    out = tmp_path / "out"
+    out.mkdir()
+    sources = list(iter_page_images(tmp_path / "a.png"))
+    (task,) = page_tasks(tmp_path / "a.png", sources, out / "sub", "a", ("txt", "json"), root=OutFolder.of(out))
+    out.rmdir()
+    outcome = run_page(Pipeline(), task)
+    assert outcome.exit_code == ExitCode.FILE_ACCESS_ERROR
+    assert outcome.message == f"{out}: the output folder was deleted or replaced during the run"
+    assert not out.exists()
+
+
 def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> None:
     root, out = tmp_path / "in", tmp_path / "out"
     root.mkdir()
@@ -163,7 +225,7 @@ def test_kill_9_mid_run_then_rerun_completes_every_page_once(tmp_path: Path) -> 
     proc.wait()
     first = files_under(out) & expected
     assert 0 < len(first) < len(expected), "the kill should land mid-run"
-    (out / ".p5.txt.x1y2.part").write_text("half a page")  # what a kill inside a write leaves
+    (out / ".p5.txt.1a2b3c4d.part").write_text("half a page")  # what a kill inside a write leaves
 
     summary = run_batch(root, out)
     assert summary.done + summary.skipped == 6 and not summary.failed
@@ -192,6 +254,86 @@ def test_ocr_keeps_every_page_whatever_its_name(tmp_path: Path) -> None:
     assert files_under(out) == {"x.jpg.txt", "x.jpg.json", "x.png.txt", "x.png.json", f"{stem}.txt", f"{stem}.json"}
     assert "全市" in (out / "x.jpg.txt").read_text() and "记者" in (out / "x.png.txt").read_text()
     assert json.loads((out / f"{stem}.json").read_bytes())["source"] == gbk
+
+
+def blank(path: Path, pages: int = 1, format: str | None = None) -> Path:
+    """A white page (pages > 1: a multi-page TIFF whatever the name): a tenth of a second to read."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sheets = [Image.new("RGB", (400, 200), "white") for _ in range(pages)]
+    sheets[0].save(path, format=format, save_all=pages > 1, append_images=sheets[1:])
+    return path
+
+
+@pytest.mark.parametrize("command", ["batch", "ocr"])
+def test_page_names_are_unique_once_the_files_are_opened(tmp_path: Path, command: str) -> None:
+    """x.png holding a two-page TIFF beside x_p001.jpg: both runs said 3 pages done, and x_p001.*
+    held the JPEG's page, the TIFF's first page gone."""
+    clash, out = tmp_path / "clash", tmp_path / "out"
+    blank(clash / "x.png", pages=2, format="TIFF")
+    blank(clash / "x_p001.jpg")
+
+    args = [str(clash)] if command == "batch" else [str(clash / "x.png"), str(clash / "x_p001.jpg")]
+    run = broadsheet(command, *args, "--out", str(out))
+
+    assert run.returncode == 0, run.stderr
+    sources = {p.name: json.loads(p.read_text())["source"] for p in out.glob("*.json")}
+    assert sources == {"x.png_p001.json": "x.png", "x.png_p002.json": "x.png", "x_p001.jpg.json": "x_p001.jpg"}
+
+
+def test_a_page_name_too_long_for_its_outputs_is_shortened_and_kept_apart(tmp_path: Path) -> None:
+    """A legal 255-byte name could not be read: `cannot write to OUT: File name too long`."""
+    names = ["版" * 83 + "1.png", "版" * 83 + "2.png", "a" * 251 + ".png"]  # 255 bytes each
+    pages = [blank(tmp_path / "in" / name) for name in names]
+    out = tmp_path / "out"
+
+    run = broadsheet("ocr", *map(str, pages), "--out", str(out), "--formats", "all")
+
+    assert run.returncode == 0, run.stderr
+    written = {p.name: json.loads(p.read_text())["source"] for p in out.glob("*.json")}
+    assert sorted(written.values()) == sorted(names)  # three pages, each its own outputs
+    for json_name in written:
+        stem = json_name.removesuffix(".json")
+        assert re.fullmatch(r"(版+|a+)~[0-9a-f]{8}", stem) and len(os.fsencode(stem + ".overlay.jpg")) <= 255
+        assert {p.name.removeprefix(stem) for p in out.glob(f"{stem}.*")} == {
+            ".txt", ".json", ".alto.xml", ".page.xml", ".hocr", ".md", ".overlay.jpg", ".html"}
+
+
+def test_a_clash_left_after_shortening_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """A file named as another's shortened name: the rules of whole names cannot see that one."""
+    from broadsheet.names import shortened
+
+    root, out = tmp_path / "in", tmp_path / "out"
+    long = blank(root / ("a" * 251 + ".png"))
+    short = shortened("a" * 251, 255 - len(".overlay.jpg"))
+    named_like_it = blank(root / f"{short}.png")
+
+    plan = plan_batch(root, out)
+
+    assert [(t.path, t.name) for t in plan.tasks] == [(long, short)]
+    assert [(f.path, f.message) for f in plan.failed] == [(named_like_it, (
+        f"{named_like_it}: its outputs would be named {short}, as those of {long} are; rename one of them"))]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["batch", "ocr"])
+def test_a_newline_in_a_name_cannot_forge_a_line(tmp_path: Path, command: str) -> None:
+    """`nl⏎fake.png: 9 articles, 0 photos, 0.1 s.png` printed a line that looked like a page's."""
+    folder, out = tmp_path / "in\nbox", tmp_path / "out"
+    good = blank(folder / "nl\nfake.png: 9 articles, 0 photos, 0.1 s.png")
+    bad = folder / "bad\r\x1b[31mred.png"
+    bad.write_text("not a picture")
+
+    args = [str(folder)] if command == "batch" else [str(good), str(bad)]
+    run = broadsheet(command, *args, "--out", str(out))
+
+    shown = str(folder).replace("\n", "\\n")
+    assert run.returncode == ExitCode.INPUT_FILE
+    assert run.stdout.splitlines()[0].startswith(f"{shown}/nl\\nfake.png: 9 articles, 0 photos, 0.1 s.png: 0 articles")
+    assert len(run.stdout.splitlines()) == 2  # the page, then the summary
+    assert run.stderr == f"{shown}/bad\\r\\x1b[31mred.png: error: not an image file Pillow can read\n"
+    if command == "batch":
+        (logged,) = [json.loads(line) for line in (out / ERRORS_FILE).read_text().splitlines()]
+        assert logged["path"] == str(bad)  # the file's true name
 
 
 def limit_file_size(size: int) -> Callable[[], None]:
@@ -267,3 +409,76 @@ def test_a_run_on_its_own_local_cluster_says_only_what_broadsheet_says(tmp_path:
     assert run.stderr == ""  # no notices from the cluster broadsheet started and stopped itself
     assert run.stdout.splitlines()[-1] == "1 done, 0 skipped, 0 failed"
     assert (tmp_path / "out" / "a.json").is_file()
+
+
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`, from /proc."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except (OSError, IndexError, ValueError):
+            continue  # gone meanwhile
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def lock_is_free(out: Path) -> bool:
+    import fcntl
+
+    fd = os.open(out / ".broadsheet.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)
+
+
+def workers_end_with_the_run(proc: subprocess.Popen, signum: int, out: Path) -> set[str]:
+    """Signal the run once its workers are reading pages; they are gone within 5 s of its exit,
+    and nothing appears in OUT after it. The files OUT then holds."""
+    workers = children(proc.pid)
+    assert len(workers) >= 2, "the run's worker processes"
+    proc.send_signal(signum)
+    proc.wait(timeout=60)
+    written = files_under(out)
+    deadline = time.monotonic() + 5
+    while any(map(alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, workers)), "workers outlived the run"
+    assert files_under(out) == written, "output appeared after the run's exit"
+    assert lock_is_free(out)
+    return written
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGKILL], ids=lambda s: s.name)
+def test_the_workers_end_with_the_run(tmp_path: Path, signum: int) -> None:
+    """A service manager's SIGTERM, a closed terminal's SIGHUP, or kill -9: the run's worker
+    processes end with it, and write nothing after it (not orphans finishing their pages)."""
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    for n in range(16):
+        page(n).save(root / f"p{n:02d}.png")
+    proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(root), "--out", str(out), "-j", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().startswith(str(root / "p"))  # the workers are reading pages
+    written = workers_end_with_the_run(proc, signum, out)
+    assert len({name for name in written if name.endswith(".json")}) < 16
+    if signum != signal.SIGKILL:
+        stderr = proc.stderr.read()
+        assert proc.returncode == 128 + signum == {signal.SIGTERM: ExitCode.TERMINATED,
+                                                   signal.SIGHUP: ExitCode.HANGUP}[signum]
+        assert stderr.splitlines()[-1] == f"broadsheet: stopped by {signal.Signals(signum).name}", stderr
+        assert "Traceback" not in stderr
+        assert not [name for name in written if name.endswith(".part")]  # the run cleaned up after them

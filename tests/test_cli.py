@@ -22,9 +22,9 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 FIXTURES = README.parent / "fixtures" / "pages"
 
 
-def broadsheet(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
+def broadsheet(*args: str, timeout: float = 120, **kwargs) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "broadsheet", *args], capture_output=True, text=True,
-                          timeout=120, **kwargs)
+                          timeout=timeout, **kwargs)
 
 
 def documented_exit_codes() -> dict[int, str]:
@@ -70,6 +70,31 @@ def test_bad_arguments_exit_1_whoever_finds_them(tmp_path: Path, page_file: Path
         assert result.returncode == ExitCode.BAD_ARGS == 1, (args, result.stderr)
         assert says in result.stderr, (args, result.stderr)
         assert "Traceback" not in result.stderr
+
+
+def test_numeric_settings_are_finite_and_in_range_from_flags_and_environment(tmp_path: Path) -> None:
+    """A settle of nan held every file back for ever, without a word."""
+    (tmp_path / "inbox").mkdir()
+    watch = ["watch", str(tmp_path / "inbox"), "--out", str(tmp_path / "out")]
+    for args, env in [([*watch, "--settle", "nan"], {}), (watch, {"BROADSHEET_SETTLE": "nan"}),
+                      (watch, {"BROADSHEET_SETTLE": "1e999"}), ([*watch, "--settle", "-1"], {})]:
+        result = broadsheet(*args, env={**os.environ, **env}, timeout=30)
+        assert result.returncode == ExitCode.BAD_ARGS, (args, env, result.stderr)
+        assert "Error: Invalid value for '--settle'" in result.stderr, (args, env, result.stderr)
+
+
+def test_a_wrong_pair_of_folders_is_a_bad_argument(tmp_path: Path, page_file: Path) -> None:
+    """OUT that is the inbox, or an input folder inside OUT: the arguments are wrong (1), no page is."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for args, says in [
+        (["watch", str(inbox), "--out", str(inbox)], f"{inbox}: the inbox must not be inside {inbox}"),
+        (["batch", str(inbox), "--out", str(tmp_path)],
+         f"{inbox}: the input folder must not be inside the output folder {tmp_path}"),
+    ]:
+        result = broadsheet(*args, timeout=30)
+        assert result.returncode == ExitCode.BAD_ARGS, (args, result.stderr)
+        assert result.stderr == f"broadsheet: error: {says}\n"
 
 
 def test_a_page_that_cannot_be_read_exits_2(tmp_path: Path) -> None:

@@ -87,6 +87,19 @@ def test_html_report_has_the_diff(app, files, tmp_path):
     assert "<link" not in html and "<script" not in html  # self-contained
 
 
+@pytest.mark.parametrize("option", ["--json", "--report"])
+def test_an_output_that_cannot_be_written_is_one_line_and_exit_5(app, files, tmp_path, option):
+    """A parent that is a file (FileExistsError) and a folder that takes no new file (/proc:
+    FileNotFoundError) were tracebacks with exit 15."""
+    (tmp_path / "afile").write_text("x")
+    for out, reason in [(tmp_path / "afile" / "m.out", "a parent folder is a file"),
+                        (Path("/proc/m.out"), "No such file or directory")]:
+        result = run(app, files["pred.json"], files["gold.json"], option, out)
+        assert result.exit_code == ExitCode.FILE_ACCESS_ERROR, result.output
+        assert result.stderr == f"broadsheet: error: {out}: cannot write ({reason})\n"
+    assert (tmp_path / "afile").read_text() == "x"
+
+
 def test_fail_under_exits_with_the_bound_named(app, files):
     result = run(
         app, files["pred.json"], files["gold.json"], "--fail-under", "cer=0.005,article=0.9"
@@ -106,6 +119,15 @@ def test_fail_under_unknown_key(app, files):
     result = run(app, files["pred.json"], files["gold.json"], "--fail-under", "speed=1")
     assert result.exit_code == ExitCode.BAD_ARGS
     assert result.stderr.startswith("broadsheet: error: --fail-under: unknown key 'speed'")
+
+
+@pytest.mark.parametrize("bound", ["caption=1e999", "caption=1.5", "cer=inf", "article=-0.1", "wer=nan"])
+def test_fail_under_a_bound_no_score_can_meet_or_miss_is_a_bad_argument(app, files, bound):
+    result = run(app, files["pred.json"], files["gold.json"], "--fail-under", bound)
+    assert result.exit_code == ExitCode.BAD_ARGS, result.output
+    key = bound.split("=")[0]
+    wanted = "a non-negative number" if key in ("cer", "wer") else "a number from 0 to 1"
+    assert result.stderr == f"broadsheet: error: --fail-under: {key} needs {wanted}, as in {key}=0.9\n"
 
 
 def test_plain_text_gold(app, files, tmp_path):
@@ -138,6 +160,20 @@ def test_folders_pair_by_name_and_report_missing(app, files, tmp_path):
     missed = run(app, pred_dir, gold_dir, "--fail-under", "cer=0.02")
     assert missed.exit_code == ExitCode.QUALITY_BELOW_BOUND
     assert "broadsheet: bound missed: gold pages without a prediction: 1 (p2)" in missed.stderr
+
+
+def test_page_names_print_escaped(app, files, tmp_path):
+    """A newline in a page's file name printed as a line of its own, in the table and on stderr."""
+    pred_dir, gold_dir = tmp_path / "pred", tmp_path / "gold"
+    pred_dir.mkdir(), gold_dir.mkdir()
+    (pred_dir / "p1\nfake.json").write_bytes(files["pred.json"].read_bytes())
+    (gold_dir / "p1\nfake.json").write_bytes(files["gold.json"].read_bytes())
+    (gold_dir / "p2\nmissing.txt").write_bytes(files["gold.txt"].read_bytes())
+    result = run(app, pred_dir, gold_dir)
+    assert result.exit_code == 0, result.output
+    assert "p1\\nfake" in result.stdout and "no prediction (not scored): p2\\nmissing" in result.stdout
+    assert not [line for line in result.stdout.splitlines() if line.strip() in ("fake", "missing")]
+    assert result.stderr == ("broadsheet: gold pages without a prediction, not scored: 1 of 2 (p2\\nmissing)\n")
 
 
 def test_entry_point_maps_errors_to_exit_codes(files):

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from executor_helpers import (
+    a_port_that_never_answers,
     an_address_nobody_answers,
     joining_fails_in_one_line,
     make_pages,
     run_killing_a_worker,
     same_as_local_resumes_and_logs,
+    stopping_the_run_stops_its_pages,
 )
 from test_batch import FONT
 
@@ -53,5 +55,28 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
     assert summary.done == 6  # the scheduler ran the lost page again on a live worker
 
 
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
+def test_the_runs_pages_stop_with_it(cluster, tmp_path: Path, signum: int) -> None:
+    """Dask cannot stop a running task: a page whose run has gone finishes reading, but writes nothing."""
+    stopping_the_run_stops_its_pages(tmp_path, "dask", cluster.scheduler.address,
+                                     lambda: any(cluster.call_stack().values()), signum)
+
+
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:
-    joining_fails_in_one_line(tmp_path, "dask", an_address_nobody_answers("tcp://"))
+    address = an_address_nobody_answers("tcp://")
+    joining_fails_in_one_line(tmp_path, "dask", address,
+                              f"cannot join the Dask cluster at {address}: Connection refused")
+
+
+def test_an_address_that_takes_the_connection_but_never_answers_is_one_line(tmp_path: Path) -> None:
+    with a_port_that_never_answers() as port:
+        address = "tcp://" + port
+        joining_fails_in_one_line(tmp_path, "dask", address,
+                                  f"cannot join the Dask cluster at {address}: no answer within 10 s")
+
+
+@pytest.mark.parametrize(("address", "from_environment"), [("tcp://127.0.0.1:abc", False), ("garbage", True)])
+def test_a_malformed_address_is_one_line(tmp_path: Path, address: str, from_environment: bool) -> None:
+    joining_fails_in_one_line(tmp_path, "dask", address,
+                              f"Dask cluster address {address!r} is not [SCHEME://]HOST:PORT",
+                              from_environment=from_environment)

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 from executor_helpers import (
+    a_port_that_never_answers,
     an_address_nobody_answers,
     joining_fails_in_one_line,
     make_pages,
     run_killing_a_worker,
     same_as_local_resumes_and_logs,
+    stopping_the_run_stops_its_pages,
 )
 from test_batch import FONT
 
@@ -57,5 +59,28 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
     assert summary.done == 6  # Ray restarted the actor and read its page again
 
 
+def test_sigterm_stops_the_runs_pages(cluster, tmp_path: Path) -> None:
+    def reading() -> bool:
+        for proc in psutil.Process().children(recursive=True):
+            try:
+                if proc.cmdline()[:1] == ["ray::PageWorker.run"]:  # an actor is named after its method
+                    return True
+            except (psutil.Error, IndexError):
+                continue
+        return False
+
+    stopping_the_run_stops_its_pages(tmp_path, "ray", ray.get_runtime_context().gcs_address, reading)
+
+
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:
-    joining_fails_in_one_line(tmp_path, "ray", an_address_nobody_answers(""))
+    address = an_address_nobody_answers("")
+    joining_fails_in_one_line(tmp_path, "ray", address,
+                              f"cannot join the Ray cluster at {address}: Connection refused")
+
+
+def test_an_address_that_takes_the_connection_but_never_answers_is_one_line(tmp_path: Path) -> None:
+    with a_port_that_never_answers() as port:
+        address = "" + port
+        joining_fails_in_one_line(tmp_path, "ray", address,
+                                  f"cannot join the Ray cluster at {address}: no answer within 10 s")
+

@@ -9,7 +9,7 @@ import pytest
 from export_helpers import fixture_names, page_and_image, pages_under_test
 
 from broadsheet.export import markdown
-from broadsheet.model import Page, Photo
+from broadsheet.model import Article, Page, Photo
 
 
 @pytest.mark.parametrize("key", pages_under_test())
@@ -101,6 +101,23 @@ def test_captions_and_file_names_cannot_inject_markup():
     assert re.findall(r'(?:src|href)="([^"]*)"', rendered) == ["javascript%3Aalert%281%29/photos/p1.jpg"]
     (alt,) = re.findall(r'alt="([^"]*)"', rendered)
     assert html.unescape(alt) == caption  # the alt text is the caption, as text
+
+
+def test_strikethrough_and_bare_urls_render_as_the_text_they_are():
+    """Rendered as GitHub does (cmark-gfm), `~~strike~~` was struck through and a bare URL a link."""
+    import cmarkgfm
+    from cmarkgfm.cmark import Options
+
+    read = "~~strike~~ http://evil.example, HTTPS://x.y/z?q=1 见www.evil.cn ~one~ 3~5 ftp://f.example"
+    page = Page(300, 200, articles=[Article("a1", (0, 0, 10, 10), title=read, paragraphs=[read])],
+                photos=[Photo("p1", (0, 0, 10, 10), caption=[read, read], credit=read)],
+                reading_order=["a1", "p1"])
+    rendered = cmarkgfm.github_flavored_markdown_to_html(markdown.page_markdown(page, "x"),
+                                                         options=Options.CMARK_OPT_UNSAFE)
+    assert "<del>" not in rendered and "<a " not in rendered
+    shown = [html.unescape(t) for t in re.findall(r">([^<]+)<", rendered) if t.strip()]
+    assert shown == [read] * 5  # title, paragraph, two caption paragraphs, credit
+    assert re.findall(r'alt="([^"]*)"', rendered) == [html.escape(read, quote=True)]  # as text
 
 
 def test_link_keeps_readable_names_and_encodes_the_rest():

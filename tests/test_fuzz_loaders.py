@@ -1,7 +1,8 @@
 """Property-based fuzzing of everything that reads a file a user hands us: page images, PDFs, and
 ground truth as JSON, ALTO, PAGE-XML or text. Whatever the bytes, a loader returns its value or
 raises one BroadsheetError (a one-line message), never any other exception nor a warning, in
-bounded time.
+bounded time. Valid images of every mode and shape, from one pixel to long strips, read as what they
+are or are refused as too small.
 
 The suite runs a few dozen examples per loader; `python benchmarks/fuzz_loaders.py --examples 5000`
 runs these same properties for longer (profile "fuzz", examples from BROADSHEET_FUZZ_EXAMPLES).
@@ -24,6 +25,8 @@ from unittest import mock
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis", reason="the fuzz tests need hypothesis: pip install -e '.[test]'")
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
 from export_helpers import handmade_page  # noqa: E402
 from hypothesis import HealthCheck, event, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -33,6 +36,7 @@ from PIL import Image  # noqa: E402
 from broadsheet.errors import BroadsheetError  # noqa: E402
 from broadsheet.evaluate import load_page, load_prediction  # noqa: E402
 from broadsheet.export import alto, pagexml  # noqa: E402
+from broadsheet.imageio import MIN_SIDE  # noqa: E402
 from broadsheet.inputs import iter_page_images  # noqa: E402
 
 settings.register_profile("suite", max_examples=25, deadline=timedelta(seconds=5),
@@ -54,6 +58,16 @@ def _image_bytes(img: Image.Image, fmt: str, **params) -> bytes:
     return buffer.getvalue()
 
 
+DEEP_DTYPES = {"I;16": "<u2", "I;16B": ">u2", "I": "<i4", "F": "<f4"}
+
+
+def _deep(values: np.ndarray, mode: str) -> Image.Image:
+    """A 16-bit (either byte order), 32-bit integer or float image of these values."""
+    height, width = values.shape
+    cast = values if mode == "F" else np.rint(values)
+    return Image.frombytes(mode, (width, height), cast.astype(DEEP_DTYPES[mode]).tobytes())
+
+
 def _image_seeds() -> dict[str, bytes]:
     """Small valid files of every kind and mode we read: the fuzzer mutates these."""
     rgb = Image.new("RGB", (64, 48), "white")
@@ -64,7 +78,15 @@ def _image_seeds() -> dict[str, bytes]:
     exif[0x0112] = 6
     palette = rgb.convert("P")
     palette.info["transparency"] = 0
+    grey = np.asarray(rgb.convert("L"), dtype=np.float32) / 255
     return {
+        "12bit-be.tif": _image_bytes(_deep(grey * 4095, "I;16B"), "TIFF"),
+        "16bit.tif": _image_bytes(_deep(grey * 65535, "I;16"), "TIFF"),
+        "int32.tif": _image_bytes(_deep(grey * 255, "I"), "TIFF"),
+        "float.tif": _image_bytes(_deep(grey, "F"), "TIFF"),
+        "float-rgb.tif": cv2.imencode(".tiff", np.dstack([grey] * 3))[1].tobytes(),
+        "strip-wide.png": _image_bytes(rgb.resize((20_000, 32)), "PNG"),
+        "strip-tall.tif": _image_bytes(rgb.resize((32, 20_000)), "TIFF"),
         "rgb.png": _image_bytes(rgb, "PNG"),
         "rgba.png": _image_bytes(rgba, "PNG"),
         "palette.png": _image_bytes(palette, "PNG"),
@@ -148,6 +170,48 @@ def mutated_numbers(draw: st.DrawFn, seed: bytes) -> bytes:
 def one_of_seeds(seeds: dict[str, bytes], *mutators: Callable) -> st.SearchStrategy[tuple[str, bytes]]:
     return st.sampled_from(sorted(seeds)).flatmap(
         lambda key: st.tuples(st.just(key), st.one_of(*(m(seeds[key]) for m in mutators))))
+
+
+# Every mode a page file can hand over, and the formats Pillow writes it in.
+MODE_FORMATS = {"I;16": ["PNG", "TIFF"], "I;16B": ["TIFF"], "I": ["TIFF"], "F": ["TIFF"],
+                "1": ["PNG", "TIFF", "BMP"], "L": ["PNG", "JPEG", "TIFF", "WEBP", "JPEG2000"], "LA": ["PNG", "TIFF"],
+                "P": ["PNG", "GIF", "TIFF"], "RGB": ["PNG", "JPEG", "TIFF", "WEBP", "BMP"],
+                "RGBA": ["PNG", "TIFF", "WEBP"], "CMYK": ["JPEG", "TIFF"], "YCbCr": ["TIFF"], "LAB": ["TIFF"]}
+SUFFIXES = {"PNG": "png", "TIFF": "tif", "BMP": "bmp", "JPEG": "jpg", "WEBP": "webp", "JPEG2000": "jp2", "GIF": "gif"}
+WEBP_MAX_SIDE = 16383
+# Each side: from one pixel to a strip far longer than wide, within FUZZ_MAX_PIXELS.
+SIDES = st.one_of(st.integers(1, 64), st.integers(64, 20_000))
+
+
+@st.composite
+def valid_images(draw: st.DrawFn) -> tuple[str, bytes, tuple[int, int], bool]:
+    """A valid page file of any mode and shape: (name, bytes, (width, height), whether its values
+    span more than one level of a deep mode, so the page must come out from black to white)."""
+    mode = draw(st.sampled_from(sorted(MODE_FORMATS)))
+    fmt = draw(st.sampled_from(MODE_FORMATS[mode]))
+    width, height = draw(SIDES), draw(SIDES)
+    if width * height > FUZZ_MAX_PIXELS:
+        width = FUZZ_MAX_PIXELS // height
+    if fmt == "WEBP":  # the format's own limit
+        width, height = min(width, WEBP_MAX_SIDE), min(height, WEBP_MAX_SIDE)
+    rng = np.random.default_rng(draw(st.integers(0, 2 ** 32 - 1)))
+    tile = rng.random((min(height, 8), min(width, 8)))  # tiled, so strips stay quick to encode
+    unit = np.tile(tile, (-(-height // tile.shape[0]), -(-width // tile.shape[1])))[:height, :width]
+    spans = False
+    if mode in DEEP_DTYPES:
+        dtype = np.dtype(DEEP_DTYPES[mode])
+        top = draw(st.sampled_from([1.0, 255.0, 4095.0, 65535.0, 2.0 ** 31 - 1] if mode in ("I", "F")
+                                   else [255.0, 4095.0, 65535.0]))
+        values = unit * top
+        if mode == "F" and draw(st.booleans()):
+            values[rng.random(values.shape) < 0.01] = draw(st.sampled_from([np.nan, np.inf, -np.inf]))
+        img = _deep(values, mode)
+        stored = np.asarray(img).astype(np.float64)
+        spans = np.unique(stored[np.isfinite(stored)]).size > 1 if dtype.kind == "f" else np.unique(stored).size > 1
+    else:
+        grey = Image.fromarray(np.rint(unit * 255).astype(np.uint8))
+        img = grey.convert("RGB").convert(mode) if mode in ("CMYK", "YCbCr", "LAB") else grey.convert(mode)
+    return f"page.{SUFFIXES[fmt]}", _image_bytes(img, fmt), (width, height), spans
 
 
 json_values = st.recursive(
@@ -251,6 +315,29 @@ def value_or_broadsheet_error(load: Callable[[], object]) -> None:
 def test_image_bytes(case: tuple[str, bytes]) -> None:
     with file_with(*case) as path:
         value_or_broadsheet_error(lambda: read_pages(path))
+
+
+@given(valid_images())
+def test_valid_images_of_any_depth_and_shape(case: tuple[str, bytes, tuple[int, int], bool]) -> None:
+    """Read as the picture it is (its size; a deep page stretched from black to white), or refused
+    as too small when a side is under the minimum: never damaged, never an OpenCV or numpy error."""
+    name, data, (width, height), spans = case
+    with file_with(name, data) as path, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            with small_pixel_limit():
+                (page,) = iter_page_images(path)
+                image = page.load()
+        except BroadsheetError as exc:
+            assert min(width, height) < MIN_SIDE and "image too small" in str(exc), str(exc)
+            event("refused: too small")
+        else:
+            assert min(width, height) >= MIN_SIDE
+            assert image.shape == (height, width, 3) and image.dtype.name == "uint8"
+            if spans:
+                assert image.min() == 0 and image.max() == 255
+            event(f"read {name}")
+    assert [str(w.message) for w in caught] == []
 
 
 @given(st.binary(max_size=512), st.sampled_from(["a.png", "a.jpg", "a.tif", "a.gif", "a.webp", "a.jp2", "a.bmp"]))

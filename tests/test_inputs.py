@@ -6,12 +6,15 @@ import os
 import warnings
 from pathlib import Path
 
+import cv2
+import numpy as np
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
 from broadsheet.errors import InputFileError
 from broadsheet.inputs import find_pages, iter_page_images, output_stems
+from broadsheet.names import printable, shortened
 
 
 def page_image(width: int = 400, height: int = 200) -> Image.Image:
@@ -59,6 +62,23 @@ def test_output_stems_give_colliding_files_their_whole_name() -> None:
     # renaming one pair can create a new clash, which is resolved the same way
     stems = output_stems(["a.png", "a.jpg", "a.png.bmp"])
     assert len(set(stems.values())) == 3 and stems["a.png.bmp"] == "a.png.bmp"
+
+
+def test_output_stems_count_the_pages_a_file_was_opened_to_show() -> None:
+    """A two-page TIFF named x.png beside x_p001.jpg: its pages x_p001, x_p002 clash with the JPEG."""
+    names = ["x.png", "x_p001.jpg"]
+    assert output_stems(names) == {"x.png": "x", "x_p001.jpg": "x_p001"}  # by the names alone
+    opened = {"x.png": ["_p001", "_p002"], "x_p001.jpg": [""]}
+    assert output_stems(names, opened) == {"x.png": "x.png", "x_p001.jpg": "x_p001.jpg"}
+    assert output_stems(["x.png", "x_p003.jpg"], {"x.png": ["_p001", "_p002"]})["x.png"] == "x.png"
+    assert output_stems(["a_p001.png", "a_p002.png"]) == {"a_p001.png": "a_p001", "a_p002.png": "a_p002"}
+
+
+def test_names_print_on_one_line_and_shorten_apart() -> None:
+    assert printable("nl\nfake.png\r\t\x1b[31m\x85\u2028ok 版\\") == "nl\\nfake.png\\r\\t\\x1b[31m\\x85\\u2028ok 版\\"
+    one, two = shortened("版" * 84 + "1", 100), shortened("版" * 84 + "2", 100)
+    assert one != two and one.startswith("版" * 30) and len(one.encode()) <= 100
+    assert shortened("short", 100) == "short"
 
 
 def test_plain_image_and_single_page_tiff_are_one_page(tmp_path: Path) -> None:
@@ -281,3 +301,119 @@ def test_one_list_of_page_types(tmp_path: Path) -> None:
     refused = {o.path.name for o in plan.failed if "not a page file" in o.message}
     assert found == {"a.gif", "b.jp2", "c.JPG", "d.pdf", "e.webp"}
     assert refused == set(names) - found
+
+
+# --- every depth Pillow hands over ---------------------------------------------------------------
+
+INK, PAPER = 30, 200  # of 255: the grey page every depth below encodes
+
+
+def grey_page() -> np.ndarray:
+    """Paper with a bar of ink, 0..1 (ink at INK/255, paper at PAPER/255)."""
+    page = np.full((48, 64), PAPER / 255)
+    page[20:28, 8:56] = INK / 255
+    return page
+
+
+def deep_image(mode: str, full_scale: float) -> Image.Image:
+    """The grey page in a 16-bit, 32-bit or float mode, spanning 0..full_scale."""
+    values = np.rint(grey_page() * full_scale) if mode != "F" else grey_page() * full_scale
+    dtype = {"I;16": "<u2", "I;16B": ">u2", "I": "<i4", "F": "<f4"}[mode]
+    return Image.frombytes(mode, (64, 48), values.astype(dtype).tobytes())
+
+
+def eight_bit_image(mode: str) -> Image.Image:
+    grey = Image.fromarray(np.rint(grey_page() * 255).astype(np.uint8))
+    return grey.convert("RGB").convert(mode) if mode in ("CMYK", "YCbCr", "LAB") else grey.convert(mode)
+
+
+def write_float_tiff_with_a_nan(path: Path) -> None:
+    values = grey_page().astype(np.float32)
+    values[0, 0] = np.nan  # a pixel with no value shows paper
+    Image.fromarray(values).save(path)
+
+
+DEPTHS = {
+    # 16 bits: a 12-bit scanner's range, both byte orders, PNG and TIFF; 32-bit integers holding
+    # 8-bit values; floats from 0 to 1: each used to come out black, near-black or refused
+    "12-bit.png": lambda p: deep_image("I;16", 4095).save(p),
+    "16-bit-le.tif": lambda p: deep_image("I;16", 65535).save(p),
+    "16-bit-be.tif": lambda p: deep_image("I;16B", 65535).save(p),
+    "12-bit-be.tif": lambda p: deep_image("I;16B", 4095).save(p),
+    "int32.tif": lambda p: deep_image("I", 255).save(p),
+    "float.tif": write_float_tiff_with_a_nan,
+    "16-bit-rgb.png": lambda p: cv2.imwrite(str(p), np.dstack([grey_page() * 65535] * 3).astype(np.uint16)),
+    "16-bit-rgba.tif": lambda p: cv2.imwrite(str(p), np.dstack([grey_page() * 65535] * 3
+                                                             + [np.full((48, 64), 65535)]).astype(np.uint16)),
+    **{f"{mode}.{ext}": (lambda m, e: lambda p: eight_bit_image(m).save(p))(mode, ext)
+       for mode, ext in [("1", "png"), ("L", "png"), ("LA", "png"), ("P", "png"), ("PA", "tif"), ("RGB", "jpg"),
+                         ("RGBA", "webp"), ("CMYK", "jpg"), ("CMYK", "tif"), ("YCbCr", "tif"), ("LAB", "tif"),
+                         ("L", "jp2"), ("P", "gif"), ("L", "bmp")]},
+}
+
+
+@pytest.mark.parametrize("name", DEPTHS)
+def test_every_depth_reads_as_ink_on_paper(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    DEPTHS[name](path)
+    (page,) = iter_page_images(path)
+    image = page.load()
+    assert image.shape == (48, 64, 3) and image.dtype == np.uint8
+    ink, paper = image[24, 32], image[[0, 4, 40], [63, 4, 2]]
+    # 8-bit pages come as they are (1-bit: black and white); deeper ones stretched to black..white
+    assert ink.max() <= INK + 5 and paper.min() >= PAPER - 5, (ink, paper)
+
+
+def test_a_deep_page_is_stretched_by_its_own_range(tmp_path: Path) -> None:
+    """12 bits in a 16-bit file: divided by 256, its paper was 12 of 255, nearly black."""
+    deep_image("I;16", 4095).save(tmp_path / "scan.png")
+    (page,) = iter_page_images(tmp_path / "scan.png")
+    image = page.load()
+    assert image[24, 32].tolist() == [0, 0, 0] and image[0, 0].tolist() == [255, 255, 255]
+
+
+def test_transparent_pixels_of_a_deep_page_show_paper(tmp_path: Path) -> None:
+    values = np.rint(grey_page() * 4095).astype("<u2")
+    values[:8, :8] = 0  # black underneath, and transparent
+    Image.frombytes("I;16", (64, 48), values.tobytes()).save(tmp_path / "scan.png", transparency=0)
+    (page,) = iter_page_images(tmp_path / "scan.png")
+    image = page.load()
+    assert image[4, 4].tolist() == [255, 255, 255] and image[24, 32].tolist() == [0, 0, 0]
+
+
+def test_a_one_value_deep_page_is_blank_paper(tmp_path: Path) -> None:
+    Image.frombytes("I;16B", (64, 48), np.full((48, 64), 1234, ">u2").tobytes()).save(tmp_path / "blank.tif")
+    (page,) = iter_page_images(tmp_path / "blank.tif")
+    assert (page.load() == 255).all()
+
+
+@pytest.mark.parametrize("dtype, layout", [(np.float32, "32-bit float samples, 3 per pixel"),
+                                           (np.float64, "64-bit float samples, 1 per pixel")])
+def test_tiff_layouts_pillow_cannot_read_are_named(tmp_path: Path, dtype, layout: str) -> None:
+    path = tmp_path / "scan.tif"
+    values = grey_page().astype(dtype)
+    cv2.imwrite(str(path), np.dstack([values] * 3) if layout.endswith("3 per pixel") else values)
+    with pytest.raises(InputFileError) as caught:
+        list(iter_page_images(path))
+    assert str(caught.value) == f"{path}: TIFF with {layout}, which Pillow cannot read"
+
+
+# --- every shape -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(1, 5000), (5000, 1), (65536, 8), (31, 100_000)])
+def test_strips_thinner_than_a_line_are_refused_with_the_minimum(tmp_path: Path, size) -> None:
+    path = tmp_path / "strip.png"
+    Image.new("L", size, 255).save(path)
+    with pytest.raises(InputFileError) as caught:
+        list(iter_page_images(path))
+    width, height = size
+    assert str(caught.value) == (f"{path}: image too small ({width}x{height} pixels; "
+                                 f"a page needs at least 32 on each side)")
+
+
+@pytest.mark.parametrize("size", [(100_000, 32), (32, 100_000), (40, 40)])
+def test_strips_a_line_thick_are_read(tmp_path: Path, size) -> None:
+    path = tmp_path / "strip.png"
+    Image.new("L", size, 255).save(path)
+    (page,) = iter_page_images(path)
+    assert page.load().shape == (size[1], size[0], 3)

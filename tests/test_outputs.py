@@ -128,3 +128,26 @@ def test_outputs_follow_the_umask(tmp_path: Path, umask: int, mode: int) -> None
         os.umask(old)
     modes = {name: stat.S_IMODE((out / name).stat().st_mode) for name in files_under(out)}
     assert modes == dict.fromkeys(["a.txt", "a.json", "a.md", "a/photos/p1.jpg"], mode)
+
+
+# --- images within JPEG's limits ---------------------------------------------------------------
+
+@pytest.mark.parametrize("size", [(40, 70_000), (70_000, 40)])
+def test_a_page_longer_than_a_jpeg_can_be_writes_every_format(tmp_path: Path, size) -> None:
+    """The overlay, the HTML's page image and a photo crop are JPEGs, at most 65500 px a side: a
+    40 x 70000 page failed as `broken data stream`, with libjpeg's own line on stderr."""
+    width, height = size
+    image = np.full((height, width, 3), 255, np.uint8)
+    image[10:-10, 10:-10] = (200, 30, 30)
+    photo = (10, 10, width - 10, height - 10)
+    page = Page(width, height, source="strip.png", photos=[Photo("p1", photo)], reading_order=["p1"])
+
+    written = write_page(page, image, tmp_path, "strip", tuple(FORMATS))
+
+    assert {p.name for p in written} >= {"strip.overlay.jpg", "strip.html", "p1.jpg"}
+    for jpeg in ("strip.overlay.jpg", "strip/photos/p1.jpg"):
+        with Image.open(tmp_path / jpeg) as img:
+            assert max(img.size) <= 65500
+            red, green, _ = img.getpixel((img.width // 2, img.height // 2))
+            assert red > green + 50, "the page's red is in it"
+    assert not list(tmp_path.rglob("*.part"))

@@ -1,17 +1,27 @@
 """Text as the page prints it, on every fixture page through the real models: the page's own
 script, every credit with its spaces, strict CER (no NFKC) under the punctuation the page prints,
-and the English page's words spaced and hyphenation rejoined."""
+and the English page's words spaced and hyphenation rejoined; and credits drawn with a quarter-em
+space, read by the real models, keep it."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import cv2
+import numpy as np
 import pytest
 from conftest import fixture_images, truth
+from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.evaluate.text import strict_counts
+from broadsheet.model import Line
+from broadsheet.normalize import working_scale
+from broadsheet.ocr.engine import read_lines
+from broadsheet.postprocess.printed import spaced
 from broadsheet.postprocess.punctuation import punctuate
 from broadsheet.postprocess.script import SIMPLIFIED, in_script
+from broadsheet.postprocess.thresholds import SPACE_OVER_BODY
 
 CHINESE = [p.stem for p in fixture_images() if truth(p).script == "Hans"]
 # 200-300 dpi pages (the others are 92-150 dpi)
@@ -67,3 +77,49 @@ def test_latin_page_words_spaced_and_hyphenation_rejoined(processed):
     # columns in order: each notice's title heads the article in its place
     assert len(page.articles) == len(gold.articles)
     assert all(g.title in " ".join(p.headlines) for p, g in zip(page.articles, gold.articles))
+
+
+# a Song face and a Kai one (fonts-noto-cjk, fonts-arphic-ukai)
+FACES = {"song": ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", "Noto Serif CJK SC"),
+         "kai": ("/usr/share/fonts/truetype/arphic/ukai.ttc", "AR PL UKai CN")}
+CREDIT_LINES = ["本报记者 刘茜 摄", "记者 王建华 摄", "本报记者刘茜摄", "在项目建设方面今年全市共安排重点项目"]
+
+
+def _face(name: str, size: int) -> ImageFont.FreeTypeFont:
+    path, family = FACES[name]
+    if not Path(path).exists():
+        pytest.skip(f"{path} is not installed")
+    for index in range(8):
+        face = ImageFont.truetype(path, size, index=index)
+        if face.getname()[0] == family:
+            return face
+    pytest.skip(f"{path} holds no {family}")
+
+
+def _drawn_lines(texts: list[str], face: ImageFont.FreeTypeFont) -> np.ndarray:
+    """Each text on a row of its own, a space a quarter of an em (an ASCII space in a CJK face),
+    blurred as a scan is and brought to the working scale as the pipeline brings a page."""
+    size = face.size
+    image = Image.new("L", (size * (2 * max(map(len, texts)) + 4), 3 * size * (len(texts) + 1)), 255)
+    pen = ImageDraw.Draw(image)
+    for row, text in enumerate(texts, start=1):
+        x = 2.0 * size
+        for ch in text:
+            if ch != " ":
+                pen.text((x, 3 * size * row), ch, font=face, fill=0, anchor="ls")
+            x += size / 4 if ch == " " else face.getlength(ch)
+    pixels = cv2.GaussianBlur(np.asarray(image, dtype=np.float32), (0, 0), 0.5)
+    scale = working_scale(0.9 * size)  # CJK ink is 0.9 of the size
+    pixels = cv2.resize(pixels, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC)
+    return cv2.cvtColor(np.clip(pixels, 0, 255).astype(np.uint8), cv2.COLOR_GRAY2RGB)
+
+
+@pytest.mark.parametrize("face", FACES)
+@pytest.mark.parametrize("size", [12, 17, 30])
+def test_a_credits_quarter_em_spaces_are_kept(pipeline, face, size):
+    # issue 16: `本报记者 刘茜 摄` came out as `本报记者刘茜摄`; one set without spaces, and a body
+    # line, gain none
+    image = _drawn_lines(CREDIT_LINES, _face(face, size))
+    lines = sorted((Line("", box, 0.0) for box in pipeline.engine.detect(image)), key=lambda l: l.bbox[1])
+    read_lines(pipeline.engine, lambda b: image[max(0, b[1]):b[3], max(0, b[0]):b[2]], lines)
+    assert [spaced(line.text, line.gaps, SPACE_OVER_BODY) for line in lines] == CREDIT_LINES

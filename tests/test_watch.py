@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -145,18 +146,51 @@ def test_symlinks_fifos_and_bad_files_are_refused(watch, tmp_path: Path) -> None
     assert not (tmp_path / "out" / "link.txt").exists()
 
 
-def test_names_already_taken_in_done_get_a_number(watch, tmp_path: Path) -> None:
-    inbox = tmp_path / "inbox"
+def test_names_already_taken_in_done_get_a_number_and_so_do_their_outputs(watch, tmp_path: Path) -> None:
+    """A second a.png was filed as a.1.png, but its outputs replaced the first one's a.txt."""
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
     watch(poll=True)  # the poller must see these arrivals too
     page_bytes(inbox / "a.png")
     wait_for(lambda: (inbox / ".done" / "a.png").exists())
     page_bytes(inbox / "a.png", text="春节期间 市场供应充足")  # the same name again
     wait_for(lambda: (inbox / ".done" / "a.1.png").exists())
-    assert "春节" in (tmp_path / "out" / "a.txt").read_text()
+    assert "今天" in (out / "a.txt").read_text() and "春节" in (out / "a.1.txt").read_text()
+    assert json.loads((out / "a.1.json").read_text())["source"] == "a.png"
     page_bytes(inbox / "a.jpg")  # another file with the stem a: must not overwrite a.txt
     wait_for(lambda: (inbox / ".done" / "a.jpg").exists())
-    assert (tmp_path / "out" / "a.jpg.txt").exists()
-    assert "春节" in (tmp_path / "out" / "a.txt").read_text()
+    assert (out / "a.jpg.txt").exists()
+    assert "今天" in (out / "a.txt").read_text()
+
+
+def test_a_page_named_like_a_page_of_a_done_tiff_does_not_take_its_outputs(watch, tmp_path: Path) -> None:
+    """x_p001.jpg after a two-page TIFF named x.png: its outputs x_p001.* replaced the TIFF's first page's."""
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    watch()
+    blank = [Image.new("RGB", (400, 200), "white") for _ in range(2)]
+    blank[0].save(inbox / "x.png", format="TIFF", save_all=True, append_images=blank[1:])
+    wait_for(lambda: (inbox / ".done" / "x.png").exists())
+    blank[0].save(inbox / "x_p001.jpg")
+    wait_for(lambda: (inbox / ".done" / "x_p001.jpg").exists())
+
+    sources = {p.name: json.loads(p.read_text())["source"] for p in out.glob("*.json")}
+    assert sources == {"x_p001.json": "x.png", "x_p002.json": "x.png", "x_p001.jpg.json": "x_p001.jpg"}
+
+
+def test_a_failed_file_with_a_251_byte_name_keeps_its_reason(watch, tmp_path: Path) -> None:
+    """NAME.error.txt was 261 bytes: the log said `cannot move to failed/ (File name too long)`
+    though the file had moved, and the reason was lost."""
+    inbox, failed = tmp_path / "inbox", tmp_path / "inbox" / ".failed"
+    name = "a" * 247 + ".png"
+    running = watch()
+    (inbox / name).write_text("not a picture")
+    wait_for(lambda: any(failed.glob("*.error.txt")))
+
+    (error_file,) = failed.glob("*.error.txt")
+    assert sorted(p.name for p in failed.iterdir()) == [name, error_file.name]
+    assert re.fullmatch(r"a+~[0-9a-f]{8}\.error\.txt", error_file.name) and len(error_file.name) == 255
+    assert error_file.read_text() == f"InputFileError: {inbox / name}: not an image file Pillow can read\n"
+    assert [line for line, _ in running.log if "a" * 200 in line] == [
+        f"{name}: error: not an image file Pillow can read"]
 
 
 def test_move_unique_never_overwrites(tmp_path: Path) -> None:
@@ -167,9 +201,9 @@ def test_move_unique_never_overwrites(tmp_path: Path) -> None:
     assert [(tmp_path / "done" / name).read_text() for name in ("x.png", "x.1.png", "x.2.png")] == ["0", "1", "2"]
 
 
-def start_cli(tmp_path: Path) -> subprocess.Popen:
+def start_cli(tmp_path: Path, workers: int = 1) -> subprocess.Popen:
     env = dict(os.environ, BROADSHEET_INBOX=str(tmp_path / "inbox"),
-               BROADSHEET_OUT=str(tmp_path / "out"), BROADSHEET_SETTLE="0.3")
+               BROADSHEET_OUT=str(tmp_path / "out"), BROADSHEET_SETTLE="0.3", BROADSHEET_WORKERS=str(workers))
     return subprocess.Popen([sys.executable, "-m", "broadsheet", "watch"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -193,6 +227,45 @@ def test_sigterm_finishes_the_page_in_hand_and_exits_0(tmp_path: Path) -> None:
     assert not list(out.rglob("*.part"))
     for name in done:  # moved only after all outputs were written
         assert (out / name.replace(".png", ".txt")).exists() and (out / name.replace(".png", ".json")).exists()
+
+
+def test_watch_prints_a_newline_in_a_name_escaped(tmp_path: Path) -> None:
+    """`nl⏎fake.png: 9 articles, 0 photos, 0.1 s.png` printed a line that looked like a page's."""
+    inbox = tmp_path / "inbox"
+    page_bytes(inbox / "nl\nfake.png: 9 articles, 0 photos, 0.1 s.png")
+    (inbox / "bad\nx.png").write_text("not a picture")
+    proc = start_cli(tmp_path)
+    wait_for(lambda: len(list((inbox / ".done").glob("*"))) + len(list((inbox / ".failed").glob("*"))) == 3
+             or proc.poll() is not None, timeout=60)
+    proc.send_signal(signal.SIGTERM)
+    stdout, stderr = proc.communicate(timeout=30)
+
+    page_line = r"nl\\nfake\.png: 9 articles, 0 photos, 0\.1 s\.png: \d+ articles, 0 photos, [\d.]+ s\n"
+    assert re.fullmatch(page_line, stdout)  # one line
+    assert "\nbad\\nx.png: error: not an image file Pillow can read\n" in stderr
+    error_text = (inbox / ".failed" / "bad\nx.png.error.txt").read_text()
+    assert error_text == f"InputFileError: {inbox}/bad\\nx.png: not an image file Pillow can read\n"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads processes from /proc")
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGKILL], ids=lambda s: s.name)
+def test_the_workers_end_with_the_watcher(tmp_path: Path, signum: int) -> None:
+    """A closed terminal's SIGHUP finishes the pages in hand as SIGTERM does; after kill -9 the
+    worker processes die with the watcher. Either way none of them writes after it has exited."""
+    from test_batch import workers_end_with_the_run
+
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    for n in range(8):
+        page_bytes(inbox / f"p{n}.png")
+    proc = start_cli(tmp_path, workers=2)
+    wait_for(lambda: any(out.glob("*.json")) or proc.poll() is not None, timeout=60)
+    workers_end_with_the_run(proc, signum, out)
+    if signum == signal.SIGHUP:
+        stdout, stderr = proc.communicate()
+        assert proc.returncode == 0, stderr
+        assert "SIGHUP, finishing the pages in hand" in stderr
+        done = {p.name for p in (inbox / ".done").iterdir()}
+        assert len(stdout.splitlines()) == len(done)  # one line per page, each one finished
 
 
 def test_kill_9_then_restart_loses_nothing(tmp_path: Path) -> None:

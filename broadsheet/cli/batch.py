@@ -14,6 +14,7 @@ from rich.text import Text
 from broadsheet.batch import ERRORS_FILE, PageOutcome, run_batch
 from broadsheet.cli import options
 from broadsheet.executors import ExecutorSpec
+from broadsheet.names import printable
 
 
 @click.command("batch", short_help="Read every page file in a folder, resumably.")
@@ -58,24 +59,25 @@ def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str
         reporter.close()
     failed = len(summary.failed)
     tail = f" (see {out / ERRORS_FILE})" if failed and summary.errors_logged else ""
-    print(f"{summary.done} done, {summary.skipped} skipped, {failed} failed{tail}",
+    print(printable(f"{summary.done} done, {summary.skipped} skipped, {failed} failed{tail}"),
           file=sys.stderr if interactive else sys.stdout)
     if failed:
         sys.exit(int(summary.exit_code))
 
 
 class LogLines:
-    """One line per page, for logs and pipes: results on stdout, errors on stderr."""
+    """One line per page, for logs and pipes: results on stdout, errors on stderr; names escaped
+    (`names.printable`), so that none can forge a line."""
 
     def start(self, to_do: int, skipped: int) -> None:
         if skipped:
             print(f"{skipped} pages already done, {to_do} to do", flush=True)
 
     def page(self, outcome: PageOutcome) -> None:
-        print(outcome.line, file=sys.stderr if outcome.failed else sys.stdout, flush=True)
+        print(printable(outcome.line), file=sys.stderr if outcome.failed else sys.stdout, flush=True)
 
     def warning(self, line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
+        print(printable(line), file=sys.stderr, flush=True)
 
     def close(self) -> None:
         pass
@@ -123,7 +125,7 @@ class ProgressBar:
         self._progress.advance(self._task)
 
     def warning(self, line: str) -> None:
-        self._progress.console.print(line, markup=False, highlight=False)
+        self._progress.console.print(printable(line), markup=False, highlight=False)
 
     def close(self) -> None:
         self._progress.stop()

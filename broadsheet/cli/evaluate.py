@@ -13,9 +13,10 @@ from rich.table import Table
 from rich.text import Text
 
 from broadsheet.cli import options
-from broadsheet.errors import ExitCode
+from broadsheet.errors import ExitCode, FileAccessError
 from broadsheet.evaluate import Report, evaluate_paths, failed_bounds, parse_bounds, render_html
 from broadsheet.imageio import atomic_write
+from broadsheet.names import printable
 
 # (column title, metric key, format) for the terminal table: the scores a reader looks at first, in
 # short columns so the table fits an 80-column terminal. `--json` and `--report` have every metric.
@@ -60,19 +61,28 @@ def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None,
     Console().print(_table(result, STRICT_COLUMNS if strict else COLUMNS))
     if result.missing_predictions:
         total = len(result.pages) + len(result.missing_predictions)
-        print(f"broadsheet: gold pages without a prediction, not scored: {len(result.missing_predictions)} of "
-              f"{total} ({', '.join(result.missing_predictions)})", file=sys.stderr)
+        print(printable(f"broadsheet: gold pages without a prediction, not scored: {len(result.missing_predictions)} "
+                        f"of {total} ({', '.join(result.missing_predictions)})"), file=sys.stderr)
     if json_path:
-        with atomic_write(json_path) as handle:
-            json.dump(result.to_dict(), handle, ensure_ascii=False, indent=2)
+        _write(json_path, json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     if report:
-        with atomic_write(report) as handle:
-            handle.write(render_html(result))
+        _write(report, render_html(result))
     failures = failed_bounds(result.overall(), bounds, result.missing_predictions) if bounds else []
     for message in failures:
-        print(f"broadsheet: bound missed: {message}", file=sys.stderr)
+        print(printable(f"broadsheet: bound missed: {message}"), file=sys.stderr)
     if failures:
         sys.exit(int(ExitCode.QUALITY_BELOW_BOUND))
+
+
+def _write(path: Path, text: str) -> None:
+    """An output that cannot be written is one line and exit 5, as a page's outputs are."""
+    try:
+        with atomic_write(path) as handle:
+            handle.write(text)
+    except OSError as exc:
+        # creating the folder says "File exists" where a parent folder is a file
+        reason = "a parent folder is a file" if isinstance(exc, FileExistsError) else exc.strerror or str(exc)
+        raise FileAccessError(f"{path}: cannot write ({reason})") from exc
 
 
 def _table(result: Report, columns: tuple[tuple[str, str, str], ...]) -> Table:
@@ -83,7 +93,7 @@ def _table(result: Report, columns: tuple[tuple[str, str, str], ...]) -> Table:
     for title, _, _ in columns:
         table.add_column(title, justify="right", no_wrap=True)
     for page in result.pages:
-        table.add_row(Text(page.name), *_cells(page.metrics(), columns))  # a name is text, never markup
+        table.add_row(Text(printable(page.name)), *_cells(page.metrics(), columns))  # text, never markup
     table.add_section()
     table.add_row("[bold]overall[/bold]", *_cells(result.overall(), columns))
     notes = []
@@ -91,7 +101,7 @@ def _table(result: Report, columns: tuple[tuple[str, str, str], ...]) -> Table:
         notes.append("no prediction (not scored): " + ", ".join(result.missing_predictions))
     if result.unpaired_predictions:
         notes.append("not scored (no ground truth): " + ", ".join(result.unpaired_predictions))
-    table.caption = Text("\n".join(notes)) if notes else None
+    table.caption = Text("\n".join(printable(note) for note in notes)) if notes else None
     return table
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from broadsheet.cli import options
+from broadsheet.names import printable
 
 
 @click.command("ocr", short_help="Read page files one after another.")
@@ -36,7 +37,7 @@ def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, deske
     chosen = options.pipeline_options(formats, engine, deskew, punctuation)
     summary = run_files(pages, out, chosen, max_pages=max_pages, reporter=LogLines())
     if summary.done:
-        print(f"results in {out}/")
+        print(printable(f"results in {out}/"))
     if summary.failed:
         sys.exit(int(summary.exit_code))
 

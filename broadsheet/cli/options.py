@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import click
@@ -10,6 +11,19 @@ from broadsheet.executors import EXECUTORS
 from broadsheet.export import parse_formats
 from broadsheet.inputs import DEFAULT_MAX_PAGES
 from broadsheet.options import DEFAULT_ENGINE, PipelineOptions
+
+
+class FiniteRange(click.FloatRange):
+    """click's FloatRange takes nan, which compares false with both its bounds."""
+
+    name = "finite float range"
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number.", param, ctx)
+        return number
+
 
 FOLDER = click.Path(path_type=Path, file_okay=False)
 FILE = click.Path(path_type=Path, dir_okay=False)

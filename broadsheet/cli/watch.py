@@ -9,7 +9,8 @@ from types import FrameType
 
 import click
 
-from broadsheet.cli import options
+from broadsheet.cli import on_stop_signals, options
+from broadsheet.watch.settle import MAX_SETTLE
 
 
 @click.command("watch", short_help="Read page files as they land in an inbox folder.")
@@ -23,8 +24,8 @@ from broadsheet.cli import options
 @options.workers(1, envvar="BROADSHEET_WORKERS", show_envvar=True)
 @click.option("--poll", is_flag=True, envvar="BROADSHEET_POLL", show_envvar=True,
               help="Poll the folder instead of waiting for OS events (network shares).")
-@click.option("--settle", metavar="SECONDS", type=click.FloatRange(min=0.0), default=2.0, show_default=True,
-              envvar="BROADSHEET_SETTLE", show_envvar=True,
+@click.option("--settle", metavar="SECONDS", type=options.FiniteRange(min=0.0, max=MAX_SETTLE), default=2.0,
+              show_default=True, envvar="BROADSHEET_SETTLE", show_envvar=True,
               help="How long a file must stay unchanged before it is taken.")
 @options.formats(envvar="BROADSHEET_FORMATS", show_envvar=True)
 @options.engine()
@@ -37,12 +38,13 @@ def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, work
 
     Files already in INBOX go first. A file is taken once it has stopped changing for SETTLE
     seconds. Symlinks, fifos and devices are refused; hidden and temporary files are ignored. A
-    name that clashes with a sibling (a.jpg next to a.png) keeps the whole name: a.jpg.txt.
+    name that clashes with a sibling (a.jpg next to a.png) keeps the whole name: a.jpg.txt. A
+    second a.png, after done holds one, is filed as a.1.png and writes a.1.txt.
 
     One watcher per inbox: INBOX/.broadsheet.lock stops a second one, and OUT/.broadsheet.lock
     a batch or watch writing to the same OUT. INBOX may also come from BROADSHEET_INBOX.
 
-    SIGINT or SIGTERM finishes the page in hand and exits 0; a second one stops at once.
+    SIGINT, SIGTERM or SIGHUP finishes the pages in hand and exits 0; a second one stops at once.
     """
     from broadsheet.watch import Watcher, WatchSettings
 
@@ -59,5 +61,5 @@ def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, work
         watcher.stop()
 
     signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGTERM, on_signal)
+    on_stop_signals(on_signal)
     watcher.run()

@@ -5,13 +5,15 @@ says nothing about the rest."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from broadsheet.errors import BadArgsError
 
-# key -> (overall metric, whether the bound is a maximum); error rates are maxima, the rest minima.
+# key -> (overall metric, whether the bound is a maximum); error rates and counts are maxima, the rest
+# minima: scores from 0 to 1.
 KEYS: dict[str, tuple[str, bool]] = {
     "cer": ("cer", True),
     "wer": ("wer", True),
@@ -52,8 +54,11 @@ def parse_bounds(spec: str) -> list[Bound]:
             value = float(raw) if sep else None
         except ValueError:
             value = None
-        if value is None or not 0.0 <= value:
-            raise BadArgsError(f"--fail-under: {key} needs a non-negative number, as in {key}=0.9")
+        # nan and inf compare as no score can: a bound nothing meets, or one everything meets
+        top = math.inf if KEYS[key][1] else 1.0
+        if value is None or not math.isfinite(value) or not 0.0 <= value <= top:
+            wanted = "a non-negative number" if KEYS[key][1] else "a number from 0 to 1"
+            raise BadArgsError(f"--fail-under: {key} needs {wanted}, as in {key}=0.9")
         bounds.append(Bound(key, value))
     if not bounds:
         raise BadArgsError("--fail-under: give bounds as key=value,... (e.g. cer=0.02,caption=0.9)")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -34,7 +35,8 @@ class Executor(Protocol):
 
     def submit(self, task: PageTask) -> Future[PageOutcome]: ...
 
-    def close(self) -> None: ...
+    def close(self, abandon: bool = False) -> None:
+        """Stop the workers; `abandon`: the pages in hand are stopped too, not waited for."""
 
 
 @dataclass(frozen=True)
@@ -47,19 +49,32 @@ class ExecutorSpec:
 LOCAL = ExecutorSpec()
 
 
-PROBE_TIMEOUT = 10  # s to wait for a cluster address to answer at all (the clients have their own join timeouts)
+PROBE_TIMEOUT = 10  # s for a cluster address to answer in the cluster's own protocol, TCP connect included
 
 
-def check_reachable(address: str, cluster: str) -> None:
-    """One line at once when nothing listens at a [scheme://]HOST:PORT address, instead of the
-    cluster client's minutes of retries; other forms (Ray's `auto`) are left to the client."""
+def host_and_port(address: str, cluster: str) -> tuple[str, int]:
+    """HOST and PORT of a [SCHEME://]HOST:PORT address, or one line saying it is not one."""
     host, _, port = address.split("://", 1)[-1].rpartition(":")
-    if not host or not port.isdigit():
-        return
+    host = host.removeprefix("[").removesuffix("]")  # [::1]:8786
+    if not host or not port.isascii() or not port.isdigit() or not 0 < int(port) < 65536:
+        raise BadArgsError(f"{cluster} cluster address {address!r} is not [SCHEME://]HOST:PORT")
+    return host, int(port)
+
+
+def connect_within(address: str, cluster: str, deadline: float) -> socket.socket:
+    """A TCP connection to the address, or one line at once when nothing listens there (the
+    cluster clients retry a refused connection for minutes)."""
+    host, port = host_and_port(address, cluster)
     try:
-        socket.create_connection((host.strip("[]"), int(port)), timeout=PROBE_TIMEOUT).close()
+        return socket.create_connection((host, port), timeout=max(0.0, deadline - time.monotonic()))
     except OSError as exc:
         raise BadArgsError(f"cannot join the {cluster} cluster at {address}: {exc.strerror or exc}") from exc
+
+
+def no_answer(address: str, cluster: str) -> BadArgsError:
+    """Something took the connection but never spoke the cluster's protocol: the clients would wait
+    on it for ever (Dask) or retry for minutes (Ray)."""
+    return BadArgsError(f"cannot join the {cluster} cluster at {address}: no answer within {PROBE_TIMEOUT} s")
 
 
 def threads_per_worker(workers: int) -> int:

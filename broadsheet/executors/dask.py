@@ -7,18 +7,23 @@ times; a page that still fails comes back as a failed outcome (KilledWorker).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
+import time
 from concurrent.futures import Future
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.executors import check_reachable, settle, threads_per_worker
+from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
 
 try:
     from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+    from distributed.comm import connect
+    from distributed.security import Security
+    from distributed.worker import thread_state
 except ImportError as exc:
     raise MissingDependencyError("dask is not installed: pip install 'broadsheet[dask]'") from exc
 
@@ -40,8 +45,41 @@ class PipelinePlugin(WorkerPlugin):
         self.pipeline = build_pipeline(self.options, threads)
 
 
+class Abandoned(Exception):
+    """The page's run is gone: it closed its client (Ctrl-C, SIGTERM) or died."""
+
+
 def _run_on_worker(task: PageTask) -> PageOutcome:
-    return run_page(get_worker().plugins[PLUGIN].pipeline, task)
+    worker = get_worker()
+    key = thread_state.key  # this task's, as the worker's own bookkeeping knows it
+
+    def still_wanted() -> None:
+        # Dask cannot stop a running task: when its run leaves, the scheduler releases the page and
+        # the worker marks it cancelled, but it runs on; it must then write nothing
+        state = worker.state.tasks.get(key)
+        if state is None or state.state != "executing":
+            raise Abandoned(f"{task.label}: the run that asked for this page is gone")
+
+    return run_page(worker.plugins[PLUGIN].pipeline, task, still_wanted)
+
+
+def check_answers(address: str) -> None:
+    """One line within PROBE_TIMEOUT when the address is malformed, refused, or taken by something
+    that never answers Dask's handshake: the client's own timeout covers only the TCP connect, and
+    it would wait for that answer for ever."""
+    deadline = time.monotonic() + PROBE_TIMEOUT
+    connect_within(address, "Dask", deadline).close()
+
+    async def handshake() -> None:
+        comm = await connect(address, timeout=PROBE_TIMEOUT, **Security().get_connection_args("client"))
+        await comm.close()
+
+    try:
+        asyncio.run(asyncio.wait_for(handshake(), max(0.0, deadline - time.monotonic())))
+    except TimeoutError as exc:
+        raise no_answer(address, "Dask") from exc
+    except (OSError, ValueError) as exc:
+        raise BadArgsError(f"cannot join the Dask cluster at {address}: {' '.join(str(exc).split())}") from exc
 
 
 class DaskExecutor:
@@ -49,10 +87,10 @@ class DaskExecutor:
         address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")
         self._cluster: LocalCluster | None = None
         if address:
-            check_reachable(address, "Dask")  # a refused connection is retried until the timeout
+            check_answers(address)
             try:
                 self._client = Client(address, timeout=JOIN_TIMEOUT)
-            except OSError as exc:  # refused, unreachable, timed out
+            except (OSError, ValueError) as exc:  # refused, unreachable, timed out; a malformed address
                 raise BadArgsError(f"cannot join the Dask cluster at {address}: {' '.join(str(exc).split())}") from exc
             threads = None
         else:
@@ -78,7 +116,8 @@ class DaskExecutor:
         future.add_done_callback(done)
         return outcome
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        # pages still running are cancelled too, and write nothing (`_run_on_worker`)
         self._client.cancel(list(self._pending))
         self._client.close()
         if self._cluster is not None:

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import threading
+import time
+from collections.abc import Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.executors import check_reachable, settle, threads_per_worker
+from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
@@ -26,6 +30,72 @@ except ImportError as exc:
 PAGE_RETRIES = 2  # a page whose actor died is tried this many more times
 NAMESPACE = "broadsheet"
 OBJECT_STORE_BYTES = 256 * 1024**2  # a local cluster moves only small tasks and outcomes
+
+
+# an HTTP/2 client's connection preface and its (empty) SETTINGS frame: a gRPC server answers with its own
+HTTP2_HELLO = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"
+SETTINGS_FRAME = 4  # the type byte of a frame header
+OWN_ADDRESSES = ("auto", "local")  # Ray finds these itself: a running cluster's, or a new one
+
+
+def check_answers(address: str) -> None:
+    """One line within PROBE_TIMEOUT when the address is malformed, refused, or taken by something
+    that never answers as Ray's GCS (a gRPC server) does: ray.init would retry for minutes."""
+    if address in OWN_ADDRESSES:
+        return
+    deadline = time.monotonic() + PROBE_TIMEOUT
+    with connect_within(address, "Ray", deadline) as conn:
+        if os.environ.get("RAY_USE_TLS", "0") not in ("0", ""):
+            return  # a TLS server waits for the client's hello; ray.init does that part
+        try:
+            conn.settimeout(max(0.001, deadline - time.monotonic()))
+            conn.sendall(HTTP2_HELLO)
+            answer = conn.recv(9)
+        except TimeoutError as exc:
+            raise no_answer(address, "Ray") from exc
+        except OSError as exc:
+            raise BadArgsError(f"cannot join the Ray cluster at {address}: {exc.strerror or exc}") from exc
+    if len(answer) < 4 or answer[3] != SETTINGS_FRAME:
+        raise BadArgsError(f"cannot join the Ray cluster at {address}: it does not answer as a Ray cluster does")
+
+
+@contextmanager
+def keeping_stop_handlers() -> Iterator[None]:
+    """Ray's core worker installs its own SIGTERM handler (a stack trace, then death by the signal),
+    which would end the run without stopping its actors or releasing OUT: ours are put back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread handles signals, or may set handlers
+        return
+    kept = {signum: signal.getsignal(signum) for signum in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        yield
+    finally:
+        for signum, handler in kept.items():
+            if handler is not None:  # None: not set from Python, nothing to put back
+                signal.signal(signum, handler)
+
+
+def join(address: str | None, workers: int) -> None:
+    """Connect to the cluster at `address`, or start this run's own."""
+    if address:
+        check_answers(address)
+        try:
+            ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            why = " ".join(str(exc).split())
+            raise BadArgsError(f"cannot join the Ray cluster at {address}: {why}") from exc
+        return
+    # the cluster is this run's own, on this machine: Ray's notice that it made an access token
+    # for it is nothing the user has to act on
+    notices = logging.getLogger("ray._private.authentication")
+    level = notices.level
+    notices.setLevel(logging.ERROR)
+    try:
+        ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
+                 include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
+                 logging_level=logging.WARNING, log_to_driver=False)
+    finally:
+        notices.setLevel(level)
 
 
 class PageWorker:
@@ -44,26 +114,8 @@ class RayExecutor:
         # a caller that already joined a cluster keeps it; otherwise this run connects and leaves
         self._connected = not ray.is_initialized()
         if self._connected:
-            address = address or os.environ.get("RAY_ADDRESS")
-            if address:
-                check_reachable(address, "Ray")  # ray.init would retry for minutes
-                try:
-                    ray.init(address=address, namespace=NAMESPACE, logging_level=logging.WARNING)
-                except (ConnectionError, RuntimeError, ValueError) as exc:
-                    why = " ".join(str(exc).split())
-                    raise BadArgsError(f"cannot join the Ray cluster at {address}: {why}") from exc
-            else:
-                # the cluster is this run's own, on this machine: Ray's notice that it made an
-                # access token for it is nothing the user has to act on
-                notices = logging.getLogger("ray._private.authentication")
-                level = notices.level
-                notices.setLevel(logging.ERROR)
-                try:
-                    ray.init(num_cpus=workers * threads_per_worker(workers), namespace=NAMESPACE,
-                             include_dashboard=False, object_store_memory=OBJECT_STORE_BYTES,
-                             logging_level=logging.WARNING, log_to_driver=False)
-                finally:
-                    notices.setLevel(level)
+            with keeping_stop_handlers():
+                join(address or os.environ.get("RAY_ADDRESS"), workers)
         # each actor reserves its share of the cluster's CPUs (a fraction when workers outnumber them,
         # so that none waits forever for a CPU) and runs its models with that many threads
         share = ray.cluster_resources().get("CPU", 1) / workers
@@ -88,7 +140,8 @@ class RayExecutor:
         self._actors[index].run.remote(task).future().add_done_callback(done)
         return outcome
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        # killing an actor stops its page in hand, whether or not it is abandoned
         for actor in self._actors:
             ray.kill(actor, no_restart=True)
         if self._connected:

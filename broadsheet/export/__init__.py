@@ -32,6 +32,11 @@ FORMATS: dict[str, Writer] = {
     "html": html.write,
 }
 DEFAULT_FORMATS = ("txt", "json")
+# Each format's main file is NAME + its suffix.
+SUFFIXES = {"txt": ".txt", "json": ".json", "alto": ".alto.xml", "page": ".page.xml", "hocr": ".hocr", "md": ".md",
+            "overlay": ".overlay.jpg", "html": ".html"}
+# A page's NAME leaves room for the longest, whatever the formats: its outputs keep one name from run to run.
+LONGEST_SUFFIX = max(len(suffix) for suffix in SUFFIXES.values())
 
 
 def parse_formats(spec: str) -> tuple[str, ...]:
@@ -47,9 +52,7 @@ def parse_formats(spec: str) -> tuple[str, ...]:
 
 def output_paths(out_dir: Path, name: str, formats: tuple[str, ...]) -> list[Path]:
     """The main file of each format; a page is complete when all of them exist."""
-    suffix = {"txt": ".txt", "json": ".json", "alto": ".alto.xml", "page": ".page.xml",
-              "hocr": ".hocr", "md": ".md", "overlay": ".overlay.jpg", "html": ".html"}
-    return [out_dir / f"{name}{suffix[f]}" for f in formats]
+    return [out_dir / f"{name}{SUFFIXES[f]}" for f in formats]
 
 
 def write_page(page: Page, image: np.ndarray, out_dir: Path, name: str,

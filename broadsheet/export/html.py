@@ -1,15 +1,16 @@
 """NAME.html: a self-contained page viewer (no network, no external files needed).
 
-The page image, shrunk to at most `DISPLAY_WIDTH` px wide, is embedded as a base64 JPEG; the page
-data (`Page.to_dict()`) is embedded as JSON in a script tag. Region boxes are absolutely
-positioned in percentages, so they follow the displayed image size. Clicking an article region
-shows its kicker/title/subtitle/byline and paragraphs in the side panel; clicking a photo or caption
-shows the photo (cut from the embedded image), its caption and credit, with a link to the crop
-file `NAME/photos/<id>.jpg` when the photos writer made one (`crop_links`, added to the page data:
-percent-encoded relative links, never a `javascript:` URL whatever the file is called). The search
-box highlights every line whose text contains the query. Template: `templates/page.html.j2`.
-The panel also shows the page header (a masthead region's click lists its fields), an article's
-continuation notices, own-line byline and subheads where they are printed, and a caption's title.
+The page image, shrunk to at most `DISPLAY_WIDTH` px wide (and 65500 px, JPEG's limit, tall), is
+embedded as a base64 JPEG; the page data (`Page.to_dict()`) is embedded as JSON in a script tag.
+Region boxes are absolutely positioned in percentages, so they follow the displayed image size.
+Clicking an article region shows its kicker/title/subtitle/byline and paragraphs in the side panel;
+clicking a photo or caption shows the photo (cut from the embedded image), its caption and credit,
+with a link to the crop file `NAME/photos/<id>.jpg` when the photos writer made one (`crop_links`,
+added to the page data: percent-encoded relative links, never a `javascript:` URL whatever the
+file is called). The search box highlights every line whose text contains the query. Template:
+`templates/page.html.j2`. The panel also shows the page header (a masthead region's click lists
+its fields), an article's continuation notices, own-line byline and subheads where they are
+printed, and a caption's title.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from PIL import Image
 from broadsheet.export.overlay import PALETTE
 from broadsheet.export.photos import crop_href
 from broadsheet.export.xmlcommon import page_language
-from broadsheet.imageio import atomic_write
+from broadsheet.imageio import atomic_write, jpeg_scale, shrunk
 from broadsheet.model import Page
 
 DISPLAY_WIDTH = 2000
@@ -49,8 +50,7 @@ def script_json(value: object) -> str:
 
 def page_image_uri(image: np.ndarray, width: int = DISPLAY_WIDTH, quality: int = 82) -> str:
     img = Image.fromarray(image).convert("RGB")
-    if img.width > width:
-        img = img.resize((width, max(1, round(img.height * width / img.width))), Image.LANCZOS)
+    img = shrunk(img, min(width / img.width, jpeg_scale(img.width, img.height)))
     buffer = io.BytesIO()
     img.save(buffer, format="JPEG", quality=quality)
     return "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")

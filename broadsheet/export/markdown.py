@@ -5,8 +5,9 @@ byline and subheads in bold, continuation notices in italics); then its photos.
 Photo: `![first caption paragraph](NAME/photos/pN.jpg)`, its caption title in bold, its caption
 paragraphs, and the credit on its own line. Photo-news items are the same photo block without a heading.
 
-Text from the page is Markdown-inert everywhere, alt text included, and links are percent-encoded
-(`photos.crop_href`): whatever a caption or file name holds, it renders as text.
+Text from the page is Markdown-inert everywhere, alt text and bare URLs included (GFM links those by
+itself), and links are percent-encoded (`photos.crop_href`): whatever a caption or file name holds,
+it renders as text.
 """
 
 from __future__ import annotations
@@ -20,12 +21,15 @@ from broadsheet.export.photos import crop_href
 from broadsheet.imageio import atomic_write
 from broadsheet.model import Article, Page, Photo
 
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")  # ~: GFM strikethrough
+# GFM links a bare `http://…` or `www.…` by itself; with its `:` or `.` escaped it renders the same, as text
+_BARE_URL = re.compile(r"(?i)(:(?=//)|(?<=www)\.)")
 
 
 def escape(text: str) -> str:
-    """Markdown-inert text: backslash the characters that would start markup."""
+    """Markdown-inert text: backslash the characters that would start markup or a link."""
     text = _SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+    text = _BARE_URL.sub(r"\\\1", text)
     text = re.sub(r"^(\s*)([-+])(\s)", r"\1\\\2\3", text)  # list bullet
     return re.sub(r"^(\s*\d+)([.)])(\s)", r"\1\\\2\3", text)  # numbered list
 

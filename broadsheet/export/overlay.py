@@ -1,4 +1,5 @@
-"""NAME.overlay.jpg: the page shrunk to ~1600 px wide with the layout drawn over it.
+"""NAME.overlay.jpg: the page shrunk to ~1600 px wide (and within JPEG's 65500 px a side) with the
+layout drawn over it.
 
 Each region is a box in its type's colour (`PALETTE`) with a semi-transparent fill (`FILL_ALPHA`),
 article ids are written at their article box's top-left corner, the reading order
@@ -15,7 +16,7 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from broadsheet.imageio import save_image_atomic
+from broadsheet.imageio import jpeg_scale, save_image_atomic
 from broadsheet.model import BBox, Page, RegionType
 
 TARGET_WIDTH = 1600
@@ -43,7 +44,7 @@ LEGEND_WIDTH = 130
 
 
 def scale_for(page: Page) -> float:
-    return min(1.0, TARGET_WIDTH / page.width) if page.width else 1.0
+    return min(TARGET_WIDTH / page.width, jpeg_scale(page.width, page.height)) if page.width else 1.0
 
 
 def _scaled(bbox: BBox, s: float) -> tuple[int, int, int, int]:

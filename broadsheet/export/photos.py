@@ -1,4 +1,5 @@
-"""Crop each photo from the page image into NAME/photos/<id>.jpg."""
+"""Crop each photo from the page image into NAME/photos/<id>.jpg (shrunk where a side would pass
+JPEG's 65500 px)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from urllib.parse import quote
 import numpy as np
 from PIL import Image
 
-from broadsheet.imageio import save_image_atomic
+from broadsheet.imageio import fit_jpeg, save_image_atomic
 from broadsheet.model import Page
 
 # Characters a crop's link keeps as they are: letters and digits of any script, and _ . / ~ -
@@ -31,7 +32,7 @@ def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]
         if crop.size == 0:
             continue
         relative = Path(name) / "photos" / f"{photo.id}.jpg"
-        save_image_atomic(Image.fromarray(crop), out_dir / relative, quality=90)
+        save_image_atomic(fit_jpeg(Image.fromarray(crop)), out_dir / relative, quality=90)
         photo.image = relative.as_posix()
         written.append(out_dir / relative)
     return written

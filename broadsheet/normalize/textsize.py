@@ -11,6 +11,9 @@ import cv2
 import numpy as np
 
 MEASURE_SIDE = 3000  # px: larger pages are measured on a copy this large (text stays >= 8 px)
+# px: but a long strip (a line of text across a long page) keeps its short side this large, or its
+# text would shrink away; pages up to 15 times as long as wide never reach it.
+MEASURE_SHORT_SIDE = 200
 MIN_COMPONENT = 3  # px: smaller specks are noise at any resolution
 MIN_LINES = 5  # fewer line-like blobs than this: no text to measure
 # Lines joined here come out taller than the layout's ink-tight line boxes (accents, the odd
@@ -20,10 +23,11 @@ JOINED_OVER_INK = 1.14
 
 def estimate_text_size(gray: np.ndarray) -> float | None:
     """Height in pixels of a body text line's ink, or None where no text is found."""
-    factor = min(1.0, MEASURE_SIDE / max(gray.shape))
+    factor = min(1.0, max(MEASURE_SIDE / max(gray.shape), MEASURE_SHORT_SIDE / min(gray.shape)))
     small = cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_AREA) if factor < 1 else gray
     # a window a fortieth of the page holds paper around any character up to large headline type
-    block = max(15, int(max(small.shape) / 40) | 1)
+    # (but no more than the page is wide: past that it holds no more paper, only OpenCV's padding)
+    block = min(max(15, int(max(small.shape) / 40) | 1), min(small.shape) | 1)
     ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, block, 12)
     _, _, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
     widths, heights, areas = stats[1:, 2], stats[1:, 3], stats[1:, 4]

@@ -3,7 +3,7 @@ every line of a page with it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -63,6 +63,11 @@ class OcrEngine:
 # Detection memory and time grow with the image; a larger page is detected in horizontal strips
 # (full width, so no line is ever cut lengthwise) that overlap by more than any line is tall.
 MAX_DETECT_PIXELS = 16_000_000
+# A strip more than this many times the limit (a page hundreds of thousands of px wide; 400000x32,
+# 12.8 Mpx in one piece, took 3.5 GB) is cut across as well, into overlapping pieces: a line longer
+# than the overlap may come back in pieces, but memory stays bounded. Pages up to ~20000 px wide
+# are never cut across.
+MAX_STRIP_OVER_LIMIT = 2
 
 
 def detect_lines(engine: OcrEngine, image: np.ndarray, overlap: int) -> list[BBox]:
@@ -73,16 +78,28 @@ def detect_lines(engine: OcrEngine, image: np.ndarray, overlap: int) -> list[BBo
     if height * width <= MAX_DETECT_PIXELS:
         return engine.detect(image)
     strip = max(3 * overlap, MAX_DETECT_PIXELS // width)
+    rows = min(strip, height)
+    piece = width if rows * width <= MAX_STRIP_OVER_LIMIT * MAX_DETECT_PIXELS else max(
+        3 * overlap, MAX_DETECT_PIXELS // rows)
     boxes: list[BBox] = []
-    for top in range(0, height, strip - overlap):
-        bottom = min(height, top + strip)
-        core = (top + overlap // 2 if top else 0, bottom - overlap // 2 if bottom < height else height)
-        for x0, y0, x1, y1 in engine.detect(image[top:bottom]):
-            if core[0] <= top + (y0 + y1) / 2 < core[1]:
-                boxes.append((x0, top + y0, x1, top + y1))
-        if bottom == height:
-            break
+    for top, bottom, (y_lo, y_hi) in _windows(height, strip, overlap):
+        for left, right, (x_lo, x_hi) in _windows(width, piece, overlap):
+            for x0, y0, x1, y1 in engine.detect(image[top:bottom, left:right]):
+                if y_lo <= top + (y0 + y1) / 2 < y_hi and x_lo <= left + (x0 + x1) / 2 < x_hi:
+                    boxes.append((left + x0, top + y0, left + x1, top + y1))
     return boxes
+
+
+def _windows(length: int, size: int, overlap: int) -> Iterator[tuple[int, int, tuple[int, int]]]:
+    """Windows of `size` px covering 0..length, each sharing `overlap` px with the next, with each
+    one's core (from the middle of the overlap before it to the middle of the one after)."""
+    start = 0
+    while True:
+        end = min(length, start + size)
+        yield start, end, (start + overlap // 2 if start else 0, end - overlap // 2 if end < length else length)
+        if end == length:
+            return
+        start += size - overlap
 
 
 def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bool = False) -> np.ndarray:

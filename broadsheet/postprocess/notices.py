@@ -16,11 +16,11 @@ CONTINUATION = re.compile(
     re.IGNORECASE)
 _FROM = re.compile(r"^(?:上接|接|续|Continued\s+from|Cont'd\.?\s+from)", re.IGNORECASE)
 # ornaments papers set before a byline: ■■ ◆ ● ★ and the like
-_ORNAMENTS = "■□◆◇●○▲△★☆▶►◎※█▪"
-_ROLE = r"(?:(?:本报|新华社|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|评论员))"
+ORNAMENTS = "■□◆◇●○▲△★☆▶►◎※█▪"
+ROLE = r"(?:(?:本报|新华社|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|评论员))"
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 BYLINE_LINE = re.compile(
-    rf"^[\s{_ORNAMENTS}]*(?P<byline>{_ROLE}\s*{_NAME}(?:\s*[\s、，,]\s*(?:{_ROLE}\s*)?{_NAME})*"
+    rf"^[\s{ORNAMENTS}]*(?P<byline>{ROLE}\s*{_NAME}(?:\s*[\s、，,]\s*(?:{ROLE}\s*)?{_NAME})*"
     r"|By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$")
 
 

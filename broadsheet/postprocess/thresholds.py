@@ -37,3 +37,12 @@ SPACE_TIMES = 2.0  # ... and this many times the usual blank, which a justified 
 NARROW_EXTRA = 0.1  # more next to a half-width digit or letter, whose ink leaves blank around it (8日: 0.16)
 LATIN_SPACE = 0.3  # a blank this wide between Latin letters is a word space (letters: 0.2 at most)
 LATIN_TOUCH = 0.1  # a space the recogniser read between Latin letters is kept unless they are closer
+# Credits and bylines set an ASCII space, a quarter of an em in a CJK face, between dateline, role,
+# name and 摄. Read through the engine (benchmarks/narrow_spaces.py: four faces at 9-40 px), such a
+# space is 0.13 over the usual blank at the tenth percentile, 0.2 at the median: below the body
+# rule, and no wider than the blank a narrow glyph leaves (月以: up to 0.3). At a credit's joints
+# alone, then, a blank is a space
+CREDIT_SPACE_OVER = 0.12  # this much over the usual (quarter-em credits set as printed: 188 of 220
+# lines, third-em 218 of 221; a credit set solid gains a space in 14 of 220, after Kai's narrow 员)
+CREDIT_SPACE_TIMES = 1.5  # and this many times it: a blank with no space passes both at 3.7% of the
+# fixture pages' pairs of ideographs

@@ -15,7 +15,7 @@
   hidden files, temp/partial-download names and the out/done/failed folders are never read.
 - One watcher per inbox: it holds INBOX/.broadsheet.lock (and OUT's lock) while it runs, so a
   second watcher on the same inbox stops at once with one line instead of racing for the files.
-- stop() (the CLI calls it on SIGINT/SIGTERM) finishes the pages in hand and returns.
+- stop() (the CLI calls it on SIGINT, SIGTERM and SIGHUP) finishes the pages in hand and returns.
 
 Modules: `events` (watchdog intake), `security` (the inbox policy, one named check per rule),
 `settle` (when a file is complete), `jobs` (pages to the pool, files finished with their last

@@ -7,23 +7,54 @@ import os
 import shutil
 import stat
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
+from broadsheet.errors import BroadsheetError
 from broadsheet.imageio import atomic_write, create_temp_beside
-from broadsheet.inputs import is_hidden, is_supported, output_stems
+from broadsheet.inputs import is_hidden, is_supported, iter_page_images, output_stems, own_stem, page_prefix
+from broadsheet.names import fit, name_bytes, name_max, printable, shortened
+
+ERROR_SUFFIX = ".error.txt"
 
 
-def output_stem(path: Path, done_folder: Path) -> str:
-    """The stem, unless a sibling here or a file already in done claims it (then the whole name):
-    `a.jpg` after `a.png` writes `a.jpg.txt`, never over `a.txt`."""
-    names = {path.name}
-    for folder in (path.parent, done_folder):
+def filed_name(path: Path, done_folder: Path, failed_folder: Path) -> str:
+    """The name the file will have in done (or failed): its own, or `NAME.1.ext`... when either holds
+    that name already. Its outputs take their name from this one, so a second `a.png` writes
+    `a.1.txt` beside the first one's `a.txt`."""
+    n = 0
+    while True:
+        name = numbered(done_folder / path.name, n).name
+        if not any(os.path.lexists(folder / name) for folder in (done_folder, failed_folder)):
+            return name
+        n += 1
+
+
+def output_stem(name: str, pages: list[str], folders: list[Path]) -> str:
+    """The stem of the file filed as `name`, whose pages have these suffixes, unless a page file in
+    one of `folders` (its inbox folder, done) claims it (then the whole name): `a.jpg` after `a.png`
+    writes `a.jpg.txt`, never over `a.txt`; `x_p001.jpg` after a two-page TIFF named `x.png`, never
+    over its first page's `x_p001.txt` (that one file is opened to count its pages)."""
+    siblings: dict[str, Path] = {}
+    for folder in folders:
         try:
-            names.update(e.name for e in os.scandir(folder)
-                         if not is_hidden(e.name) and is_supported(Path(e.name)))
+            siblings.update((e.name, Path(e.path)) for e in os.scandir(folder)
+                            if not is_hidden(e.name) and is_supported(Path(e.name)))
         except OSError:
             pass  # no such folder in done yet
-    return output_stems(names)[path.name]
+    opened = {name: pages}
+    if (prefix := page_prefix(name)) is not None:
+        for other, path in siblings.items():
+            if other != name and own_stem(other).casefold() == prefix.casefold():
+                with suppress(BroadsheetError):  # unreadable: it has no pages to clash with
+                    opened[other] = [source.name_suffix for source in iter_page_images(path)]
+    return output_stems({name, *siblings}, opened)[name]
+
+
+def error_file(target: Path) -> Path:
+    """NAME.error.txt beside the failed file, NAME shortened as its file system needs."""
+    room = name_max(target.parent) - len(ERROR_SUFFIX)
+    return target.with_name(shortened(target.name, room) + ERROR_SUFFIX)
 
 
 class Filer:
@@ -34,18 +65,25 @@ class Filer:
         self.inbox, self.done_dir, self.failed_dir = inbox, done_dir, failed_dir
         self._log = log
 
-    def file_away(self, path: Path, errors: list[str]) -> bool:
-        """To done when there are no errors, else to failed; whether it moved."""
+    def filed_name(self, rel: Path) -> str:
+        return filed_name(rel, self.done_dir / rel.parent, self.failed_dir / rel.parent)
+
+    def file_away(self, path: Path, errors: list[str], name: str | None = None) -> bool:
+        """To done when there are no errors, else to failed, as `name` (default: its own) or the
+        next free `NAME.N.ext`; whether it moved."""
         dest_root = self.failed_dir if errors else self.done_dir
         rel = path.relative_to(self.inbox)
         try:
-            target = move_unique(path, dest_root / rel)
-            if errors:
-                with atomic_write(target.with_name(target.name + ".error.txt")) as handle:
-                    handle.write("\n".join(errors) + "\n")
+            target = move_unique(path, dest_root / rel.parent / (name or rel.name))
         except OSError as exc:
             self._log(f"{rel}: error: cannot move to {dest_root} ({exc.strerror or exc})", True)
             return False
+        if errors:
+            try:
+                with atomic_write(error_file(target)) as handle:
+                    handle.write("".join(printable(e) + "\n" for e in errors))
+            except OSError as exc:
+                self._log(f"{rel}: error: moved to {target}, but cannot write why ({exc.strerror or exc})", True)
         return True
 
 
@@ -78,12 +116,20 @@ def move_unique(src: Path, dest: Path) -> Path:
 
 
 def _link_unique(src: Path, dest: Path) -> Path:
-    stem, suffix = Path(dest.name).stem, Path(dest.name).suffix
-    target, n = dest, 0
+    n = 0
     while True:
         try:
+            target = numbered(dest, n)
             os.link(src, target, follow_symlinks=False)
             return target
         except FileExistsError:
             n += 1
-            target = dest.with_name(f"{stem}.{n}{suffix}")
+
+
+def numbered(dest: Path, n: int) -> Path:
+    """`dest` itself for 0, else `NAME.N.ext`, its NAME shortened where the number leaves no room."""
+    if n == 0:
+        return dest
+    stem, suffix = Path(dest.name).stem, Path(dest.name).suffix
+    tail = f".{n}{suffix}"
+    return dest.with_name(fit(stem, name_max(dest.parent) - name_bytes(tail)) + tail)

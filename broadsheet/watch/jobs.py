@@ -21,6 +21,7 @@ class Job:
     path: Path
     rel: Path  # as logs name it: relative to the inbox
     signature: Signature  # when taken: a file changed since then is looked at afresh
+    filed: str | None = None  # its name in done or failed, which its outputs are named after
     tasks: deque[PageTask] = field(default_factory=deque)  # pages not yet started
     running: int = 0
     outcomes: list[PageOutcome] = field(default_factory=list)
@@ -43,8 +44,12 @@ class JobQueue:
         self._pool = make_executor(spec, options)
         try:
             yield
-        finally:
+        except BaseException:
+            self._pool.close(abandon=True)  # a second signal, or a bug: stop the pages in hand too
+            raise
+        else:
             self._pool.close()
+        finally:
             self._pool = None
 
     def __contains__(self, path: Path) -> bool:

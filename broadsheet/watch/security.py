@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from broadsheet.batch import check_input_folder
-from broadsheet.errors import InputFileError
+from broadsheet.errors import BadArgsError
 from broadsheet.imageio import is_inside
 from broadsheet.inputs import is_hidden
 
@@ -90,4 +90,4 @@ def check_inbox(inbox: Path, own_folders: tuple[Path, ...]) -> None:
     for folder in own_folders:
         if is_inside(folder, inbox):
             # the watcher would read its own outputs (photo crops are images) and moved files
-            raise InputFileError(f"{inbox}: the inbox must not be inside {folder}")
+            raise BadArgsError(f"{inbox}: the inbox must not be inside {folder}")

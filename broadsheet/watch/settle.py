@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 OPEN_RETRIES = 3  # settle periods a stable file may fail to open before it counts as damaged
+MAX_SETTLE = 3600.0  # s: a writer still for an hour is done; longer, and a dropped file waits unseen
 
 Signature = tuple[int, int, int]  # size, mtime_ns, inode
 

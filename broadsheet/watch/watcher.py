@@ -12,18 +12,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from broadsheet.errors import BroadsheetError, FileAccessError
+from broadsheet.errors import BadArgsError, BroadsheetError, FileAccessError
 from broadsheet.executors import ExecutorSpec
 from broadsheet.imageio import is_inside
-from broadsheet.inputs import DEFAULT_MAX_PAGES, is_supported
+from broadsheet.inputs import DEFAULT_MAX_PAGES, is_supported, iter_page_images
+from broadsheet.names import printable
 from broadsheet.options import DEFAULT_OPTIONS, PipelineOptions
 from broadsheet.outdir import claim_out_dir, folder_lock
-from broadsheet.tasks import PageOutcome, PageTask, failure, page_tasks
+from broadsheet.tasks import OutFolder, PageOutcome, PageTask, failure, page_tasks
 from broadsheet.watch.events import Intake
 from broadsheet.watch.files import Filer, output_stem
 from broadsheet.watch.jobs import Job, JobQueue
 from broadsheet.watch.security import InboxPolicy, Refusal, check_inbox
-from broadsheet.watch.settle import SettleTracker, current_signature, signature
+from broadsheet.watch.settle import MAX_SETTLE, SettleTracker, current_signature, signature
 
 TICK = 0.2  # seconds between looks at the settling files
 
@@ -42,9 +43,15 @@ class WatchSettings:
     options: PipelineOptions = DEFAULT_OPTIONS
     max_pages: int | None = DEFAULT_MAX_PAGES
 
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.settle <= MAX_SETTLE:  # nan too: it would hold every file back for ever
+            raise BadArgsError(f"settle: {self.settle} is not a number of seconds from 0 to {MAX_SETTLE:g}")
+        if self.workers < 1:
+            raise BadArgsError(f"workers: {self.workers} is not 1 or more")
+
 
 def _print_log(line: str, is_error: bool) -> None:
-    print(line, file=sys.stderr if is_error else sys.stdout, flush=True)
+    print(printable(line), file=sys.stderr if is_error else sys.stdout, flush=True)
 
 
 class Watcher:
@@ -64,6 +71,7 @@ class Watcher:
         self._filer = Filer(self.inbox, self.done_dir, self.failed_dir, log)
         self._refused: set[Path] = set()  # logged once, even if they cannot be moved away
         self._stop = threading.Event()
+        self._out: OutFolder | None = None  # OUT as claimed, while a session holds it
 
     def run(self) -> None:
         """Process what is already in INBOX, then every file that arrives, until stop()."""
@@ -100,7 +108,11 @@ class Watcher:
         taken = f"{self.inbox}: another broadsheet watch is taking files from this inbox"
         with folder_lock(self.inbox, taken), claim_out_dir(self.out_dir), \
                 self._jobs.pool(ExecutorSpec("local", self.settings.workers), self.settings.options):
-            yield
+            self._out = OutFolder.of(self.out_dir)
+            try:
+                yield
+            finally:
+                self._out = None
 
     def _loop(self, until_idle: bool) -> None:
         while not self._stop.is_set():
@@ -111,6 +123,8 @@ class Watcher:
         self._jobs.wait()  # stopping: files with pages never started stay in INBOX
 
     def _tick(self) -> None:
+        assert self._out is not None, "_tick() outside _session()"
+        self._out.check()  # OUT deleted: stop, rather than fail every file that comes in
         for path in self._intake.drain():
             self._consider(path)
         self._take_settled()
@@ -162,9 +176,7 @@ class Watcher:
                 continue
             rel = path.relative_to(self.inbox)
             try:
-                stem = output_stem(path, self.done_dir / rel.parent)
-                tasks = page_tasks(path, self.out_dir / rel.parent, stem, self.settings.options.formats,
-                                   self.settings.max_pages, label=str(rel))
+                sources = list(iter_page_images(path, self.settings.max_pages))
             except BroadsheetError as exc:
                 if self._settling.opened_too_often(path):
                     unreadable = failure(str(rel), path, exc)
@@ -172,7 +184,11 @@ class Watcher:
                     self._finish(Job(path, rel, settled, outcomes=[unreadable]))
                 continue
             self._settling.discard(path)
-            self._start(Job(path, rel, settled), tasks)
+            filed = self._filer.filed_name(rel)
+            stem = output_stem(filed, [s.name_suffix for s in sources], [path.parent, self.done_dir / rel.parent])
+            tasks = page_tasks(path, sources, self.out_dir / rel.parent, stem, self.settings.options.formats,
+                               label=str(rel), root=self._out)
+            self._start(Job(path, rel, settled, filed), tasks)
 
     def _start(self, job: Job, tasks: list[PageTask]) -> None:
         if not all(is_inside(self.out_dir, p) for task in tasks for p in task.outputs):
@@ -188,7 +204,7 @@ class Watcher:
             # replaced while being read: keep the new version in the inbox for a fresh look
             self._consider(job.path)
             return
-        self._filer.file_away(job.path, [f"{o.error}: {o.message}" for o in job.outcomes if o.failed])
+        self._filer.file_away(job.path, [f"{o.error}: {o.message}" for o in job.outcomes if o.failed], job.filed)
 
     def _log_page(self, outcome: PageOutcome) -> None:
         self._log(outcome.line, outcome.failed)

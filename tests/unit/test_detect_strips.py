@@ -47,3 +47,19 @@ def test_a_page_within_the_limit_is_detected_whole():
     detector = BarDetector()
     assert detect_lines(detector, page, overlap=60) == [(10, 50, 290, 70)]
     assert detector.calls == [(200, 300)]
+
+
+def test_a_strip_too_wide_for_the_limit_is_cut_across_too(monkeypatch):
+    """A page hundreds of thousands of px wide went to the detector whole, however many pixels."""
+    monkeypatch.setattr(ocr_engine, "MAX_DETECT_PIXELS", 40 * 2000)
+    page = np.full((40, 20_000, 3), 255, np.uint8)
+    bars = [(x, 10, x + 50, 30) for x in range(7, 19_900, 77)]  # "words" along the strip, some across piece edges
+    for x0, y0, x1, y1 in bars:
+        page[y0:y1, x0:x1] = 0
+    detector = BarDetector()
+
+    found = detect_lines(detector, page, overlap=120)
+
+    assert len(detector.calls) > 1
+    assert all(h * w <= 40 * 2000 for h, w in detector.calls)
+    assert sorted(found) == sorted(bars)

@@ -36,6 +36,16 @@ def test_spaces_come_from_the_blanks():
     assert spaced("本报讯记者", None) == "本报讯记者"
 
 
+def test_a_credits_narrow_space_is_kept_at_its_joints_only():
+    # 本报讯 记者周凯 on page_c: its quarter-em space measured 0.24 over the usual blank, less than
+    # a body line's space needs; after the dateline it is one
+    assert spaced("本报讯记者周凯", [0.059, 0.118, 0.353, 0.059, 0.118, 0.118], over=0.28) == "本报讯 记者周凯"
+    # the same blank between two characters of running text is none
+    assert spaced("今年以来全市", [0.059, 0.118, 0.353, 0.059, 0.118], over=0.28) == "今年以来全市"
+    # nor inside a name (刘茜 on sample_b: 0.24 over the usual, no space printed)
+    assert spaced("本报记者刘茜摄", [0.176, 0.176, 0.176, 0.882, 0.412, 0.824], over=0.28) == "本报记者 刘茜 摄"
+
+
 def test_script_of_a_page_and_its_slips():
     assert page_script(["增强中小学生的消防减灾意识", "开展全國中小学生安全教育日"]) == SIMPLIFIED
     assert page_script(["增強中小學生的消防減災意識"]) == TRADITIONAL

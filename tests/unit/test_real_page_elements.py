@@ -44,6 +44,16 @@ def test_no_false_headlines_and_subheads_in_place(replayed, name):
         assert scores.subhead_placement == 1.0
 
 
+@pytest.mark.parametrize("name", [n for n in PAGES if any(a.byline for a in gold(n).articles)])
+def test_bylines_with_their_narrow_spaces(replayed, name):
+    # 本报讯 记者周凯: the quarter-em space after the dateline, as printed (issue 16)
+    read = sorted(a.byline or "" for a in replayed[name].articles)
+    printed = sorted(a.byline or "" for a in gold(name).articles)
+    if name == "page_i":  # a space that ends a line (刘晓峰 | 通讯员) leaves no blank to measure
+        printed = sorted(b.replace("刘晓峰 通讯员", "刘晓峰通讯员") for b in printed)
+    assert read == printed
+
+
 def test_own_line_byline_continuations_and_subheads(replayed):
     page, expected = replayed["page_h"], gold("page_h")
     continued = {squash(a.continued_from) for a in page.articles if a.continued_from}

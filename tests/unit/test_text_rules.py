@@ -77,4 +77,41 @@ def test_header_band_fields():
     header = read_header(lines)
     assert (header.paper, header.folio, header.date, header.section) == (
         "昌吉日报", "第2版", "2010年5月12日 星期三", "要闻·综合")
-    assert header.staff.startswith("本版编辑")
+    assert header.staff == "本版编辑：王芳 校对：李明 电话：2345678"
+
+
+def _band(*rows: str):
+    """The header fields of a band printed as these rows, each one detector piece."""
+    return read_header([_line(text, 0, 40 * k, 600) for k, text in enumerate(rows)])
+
+
+def test_a_polluted_header_row_is_parsed_item_by_item():
+    # issue 16: the e-mail and the layout editor went into the section with a folio that lost
+    # its digit, and the folio stayed empty
+    header = _band("要闻·综合 E一mail;yaowen@sina.com版式制作:张祎 第版")
+    assert (header.section, header.folio) == ("要闻·综合", None)
+    assert header.staff == "E-mail:yaowen@sina.com 版式制作:张祎"
+    header = _band("雁湖日报", "第2 版 要闻·综合 E一mail;yaowen@sina.com 版式制作:张祎 第版")
+    assert (header.paper, header.folio, header.section) == ("雁湖日报", "第2版", "要闻·综合")
+
+
+@pytest.mark.parametrize("row, fields", [
+    ("本版编辑:王建华校对:李敏电话:0994-2345678",  # its narrow spaces not read
+     {"staff": "本版编辑:王建华 校对:李敏 电话:0994-2345678"}),
+    ("责任编辑 赵永红 美编：孙一鸣 校对；周静", {"staff": "责任编辑 赵永红 美编：孙一鸣 校对：周静"}),
+    ("2010年5月12日 星期三 农历庚寅年三月廿九", {"date": "2010年5月12日 星期三 农历庚寅年三月廿九"}),
+    ("第 3 版 综合新闻 总第8123期", {"folio": "第3版", "section": "综合新闻"}),
+    ("A2 要闻 0994-2345678", {"folio": "A2", "section": "要闻", "staff": "0994-2345678"}),
+    ("2", {"folio": "2"}),
+    ("Page 3 Notices", {"folio": "Page 3", "section": "Notices"}),
+    ("Seite 3 Nr. 12 Dienstag, den 14. Juni 2022", {"folio": "Seite 3", "date": "Dienstag, den 14. Juni 2022"}),
+    ("Vol. XXIX No. 12", {}),
+    ("Ročník XXIX. V Praze, v neděli 12. srpna 1888. Číslo 221.", {"date": "V Praze, v neděli 12. srpna 1888"}),
+    ("Vierter Jahrgang. St. Cloud, Minn., Donnerstag, den 3. Januar, 1878.",
+     {"date": "St. Cloud, Minn., Donnerstag, den 3. Januar, 1878"}),
+    ("WASHINGTON, D. C., MONDAY, NOVEMBER 15, 1920-THIRTY-SIX PAGES.",
+     {"date": "WASHINGTON, D. C., MONDAY, NOVEMBER 15, 1920"}),
+])
+def test_header_row_items(row, fields):
+    header = _band(row)
+    assert {k: v for k, v in vars(header).items() if v is not None} == fields

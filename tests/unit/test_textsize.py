@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from broadsheet.normalize import working_scale
+from broadsheet.normalize.skew import estimate_skew
 from broadsheet.normalize.textsize import estimate_text_size
 
 PAGES = Path(__file__).resolve().parents[2] / "fixtures" / "pages"
@@ -43,3 +44,24 @@ def test_a_blank_page_has_no_text_size():
 @pytest.mark.parametrize("size, scale", [(None, 1.0), (16.0, 1.0), (7.0, 2.0), (36.0, 0.5)])
 def test_working_scale_brings_text_into_the_band(size, scale):
     assert working_scale(size) == pytest.approx(scale)
+
+
+def line_strip(long_side: int, across: bool) -> np.ndarray:
+    """A body line of page_c on 8 px of paper above and below, repeated along a strip of the given
+    length: across (one line of a page 100000 px wide), or down (a column two characters wide)."""
+    gray = np.asarray(Image.open(PAGES / "page_c.jpg").convert("L"))
+    x0, y0, x1, y1 = 241, 819, 409, 842  # a line of page_c's truth
+    line = gray[y0 - 1:y1 + 1, x0:x1] if across else gray[y0 - 1:y1 + 1, x0:x0 + 48]
+    line = np.pad(line, ((8, 8), (0, 0)), constant_values=int(np.median(line)))
+    copies = -(-long_side // (line.shape[1] if across else line.shape[0]))
+    strip = np.tile(line, (1, copies)) if across else np.tile(line, (copies, 1))
+    return np.ascontiguousarray(strip[:, :long_side] if across else strip[:long_side])
+
+
+@pytest.mark.parametrize("across", [True, False])
+def test_long_strips_are_measured_at_their_own_size(across):
+    """Shrunk by its long side, a 100000 px strip was a row of one pixel: no text, or an OpenCV
+    assertion in the skew pass."""
+    strip = line_strip(100_000, across)
+    assert estimate_skew(strip) == 0.0
+    assert 0.75 <= estimate_text_size(strip) / body_height("page_c") <= 1.25

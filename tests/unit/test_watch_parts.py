@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from broadsheet.errors import InputFileError
+from broadsheet.errors import BadArgsError, InputFileError
+from broadsheet.watch import WatchSettings
 from broadsheet.watch.security import (
     ESCAPES_INBOX,
     SPECIAL_FILE,
@@ -166,5 +167,14 @@ def test_the_inbox_must_exist_and_hold_none_of_our_folders(inbox, tmp_path):
     (tmp_path / "file").write_text("")
     with pytest.raises(InputFileError, match="not a folder"):
         check_inbox(tmp_path / "file", ())
-    with pytest.raises(InputFileError, match=f"^{inbox}: the inbox must not be inside {tmp_path}$"):
+    # a wrong pair of folders is a bad argument (exit 1), not an unreadable page (2)
+    with pytest.raises(BadArgsError, match=f"^{inbox}: the inbox must not be inside {tmp_path}$"):
         check_inbox(inbox, (inbox / "out", tmp_path))
+    with pytest.raises(BadArgsError, match=f"^{inbox}: the inbox must not be inside {inbox}$"):
+        check_inbox(inbox, (inbox, inbox / ".done"))  # OUT is the inbox itself
+
+
+@pytest.mark.parametrize("settle", [float("nan"), float("inf"), -1.0, 3601.0])
+def test_settle_is_a_finite_number_of_seconds_in_range(tmp_path, settle):
+    with pytest.raises(BadArgsError, match="^settle: "):
+        WatchSettings(tmp_path, tmp_path / "out", settle=settle)
