@@ -62,7 +62,7 @@ def test_frk_reads_the_fraktur_page_as_printed(frk, gold):
         assert word in paragraphs, word
     # the credit its own, read as printed but for frk's x/r slip (Mar Muster), which comes and goes with
     # the other lines in its Tesseract stack
-    assert len(frk.photos) == 1 and cer(frk.photos[0].credit or "", "Foto: Max Muster") <= 1 / 16
+    assert len(frk.photos) == 1 and cer(frk.photos[0].credit or "", "Foto: Max Muster") <= 0.1  # one character
 
 
 def test_frk_structure(frk, gold):

@@ -240,7 +240,7 @@ def test_watch_prints_a_newline_in_a_name_escaped(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGTERM)
     stdout, stderr = proc.communicate(timeout=30)
 
-    page_line = r"nl\\nfake\.png: 9 articles, 0 photos, 0\.1 s\.png: \d+ articles, 0 photos, [\d.]+ s\n"
+    page_line = r"nl\\nfake\.png: 9 articles, 0 photos, 0\.1 s\.png: \d+ articles, 0 photos, [\d.]+ s, read with \S+\n"
     assert re.fullmatch(page_line, stdout)  # one line
     assert "\nbad\\nx.png: error: not an image file Pillow can read\n" in stderr
     error_text = (inbox / ".failed" / "bad\nx.png.error.txt").read_text()
