@@ -9,6 +9,9 @@ differences). Each truth block is cut into `chunks` of about CHUNK characters, i
 - order: of each two chunks that follow one another among the found ones (in the truth's order),
   the share found in the same order in our text.
 - NED: Levenshtein distance of the whole normalized texts over the longer one's length.
+- words found / words right: the share of the truth's words (case folded, letters only, each as
+  often as it stands) that our text holds, and of ours that the truth holds. Chunks and NED ignore
+  spaces; these count a run-together line (`inthahandsoftheredcavalry`) as the words it lost.
 
 Region truth (GBN: hand-drawn text regions and separators, no text), our lines with their article:
 - column merges: the share of our lines (of those on some truth region) that cover two truth
@@ -21,7 +24,9 @@ Region truth (GBN: hand-drawn text regions and separators, no text), our lines w
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 import cv2
@@ -104,6 +109,12 @@ class TextScores:
     contig: float  # share of chunks found whole
     order: float  # share of consecutive found chunks in order; nan when fewer than two are found
     ned: float
+    words_found: float  # share of the truth's words in our text
+    words_right: float  # share of our words in the truth
+
+
+def words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", text).casefold()))
 
 
 def text_scores(truth_blocks: list[str], output: str) -> TextScores:
@@ -111,11 +122,15 @@ def text_scores(truth_blocks: list[str], output: str) -> TextScores:
     text = normalize(output)
     found = [p for p in (locate(piece, text) for piece in pieces) if p is not None]
     pairs = list(zip(found, found[1:]))
+    truth_words, our_words = words("\n".join(truth_blocks)), words(output)
+    shared = sum((truth_words & our_words).values())
     return TextScores(
         chunks=len(pieces),
         contig=len(found) / len(pieces) if pieces else math.nan,
         order=sum(b > a for a, b in pairs) / len(pairs) if pairs else math.nan,
         ned=Levenshtein.normalized_distance(normalize("".join(truth_blocks)), text),
+        words_found=shared / sum(truth_words.values()) if truth_words else math.nan,
+        words_right=shared / sum(our_words.values()) if our_words else math.nan,
     )
 
 

@@ -137,3 +137,12 @@ def test_masks_are_drawn_small_on_big_pages():
 def test_a_line_grazing_the_next_column_by_a_letter_merges_nothing():
     lines = [(line(10, 540, 100), "a1")]  # 20 px into the region beside it: one line height
     assert metrics.region_scores((1000, 1000), REGIONS, [], lines).column_merges == 0
+
+
+def test_words_count_what_run_together_lines_lose_and_chunks_do_not():
+    run_together = "\n\n".join(block.replace(" ", "") for block in BLOCKS)
+    scores = metrics.text_scores(BLOCKS, run_together)
+    assert (scores.contig, scores.ned) == (1.0, 0.0)
+    assert scores.words_found == scores.words_right == 0.0
+    whole = metrics.text_scores(BLOCKS, "\n\n".join(BLOCKS) + " extra")
+    assert whole.words_found == 1.0 and whole.words_right == 120 / 121
