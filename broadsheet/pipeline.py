@@ -12,11 +12,11 @@ from pathlib import Path
 import numpy as np
 
 from broadsheet import postprocess
-from broadsheet.export import DEFAULT_FORMATS, write_page
+from broadsheet.export import DEFAULT_FORMATS, debug_layout, write_page
 from broadsheet.imageio import load_image
-from broadsheet.layout import GeometricLayout, LayoutAnalyzer
+from broadsheet.layout import GeometricLayout, LayoutAnalyzer, PageLayout
 from broadsheet.model import Page
-from broadsheet.normalize import normalize_page, page_to_input
+from broadsheet.normalize import PageFrame, normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
 from broadsheet.options import PipelineOptions
 from broadsheet.postprocess.punctuation import Punctuation
@@ -32,17 +32,19 @@ class PageResult:
 class Pipeline:
     def __init__(self, engine: str | OcrEngine = DEFAULT_ENGINE, deskew: bool = True,
                  threads: int | None = None, layout: LayoutAnalyzer | None = None,
-                 scale: float | None = None, punctuation: str = "default") -> None:
+                 scale: float | None = None, punctuation: str = "default", debug_layout: bool = False) -> None:
         self.engine = get_engine(engine, threads) if isinstance(engine, str) else engine
         self.layout = layout or GeometricLayout()
         self.deskew = deskew
         self.scale = scale
+        self.debug_layout = debug_layout  # process_and_write adds a picture per layout pass
         self.punctuation = Punctuation(punctuation)  # a bad policy fails here, before any page
 
     @classmethod
     def from_options(cls, options: PipelineOptions, threads: int | None = None) -> Pipeline:
         """`threads`: model threads, decided by whoever runs several pipelines on one machine."""
-        return cls(options.engine, options.deskew, threads, scale=options.scale, punctuation=options.punctuation)
+        return cls(options.engine, options.deskew, threads, scale=options.scale, punctuation=options.punctuation,
+                   debug_layout=options.debug_layout)
 
     def process(self, source: str | Path | np.ndarray) -> Page:
         """A page image (path or RGB array) -> the structured page."""
@@ -51,6 +53,10 @@ class Pipeline:
         return self.process_image(load_image(source), source=Path(source).name)
 
     def process_image(self, image: np.ndarray, source: str | None = None) -> Page:
+        return self._process(image, source)[0]
+
+    def _process(self, image: np.ndarray, source: str | None) -> tuple[Page, PageLayout, PageFrame]:
+        """The page, with the layout it was built from and the frame between their pixels."""
         normalized = normalize_page(image, self.engine, deskew=self.deskew, scale=self.scale)
         working = normalized.page
         timings = dict(normalized.timings)
@@ -72,13 +78,15 @@ class Pipeline:
         page.engines = self.engine.info()
         page.text_size = round(page_layout.unit / working.frame.scale, 1)
         page.timings = {k: round(v, 3) for k, v in timings.items()}
-        return page
+        return page, page_layout, working.frame
 
     def process_and_write(self, image: np.ndarray, out_dir: str | Path, name: str,
                           formats: tuple[str, ...] = DEFAULT_FORMATS,
                           source: str | None = None) -> PageResult:
         """Process a page and write its outputs as OUT_DIR/NAME.*; each appears only when complete."""
         start = time.perf_counter()
-        page = self.process_image(image, source=source)
+        page, page_layout, frame = self._process(image, source)
         outputs = write_page(page, image, Path(out_dir), name, formats)
+        if self.debug_layout:
+            outputs += debug_layout.write(page, page_layout.trace, frame, image, Path(out_dir), name)
         return PageResult(page, outputs, time.perf_counter() - start)

@@ -125,10 +125,10 @@ def _stacked_pairs(lines: list[LineBox], unit: float) -> int:
     return sum(1 for upper, lower in zip(ordered, ordered[1:]) if low <= lower.y0 - upper.y1 <= high)
 
 
-def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
+def column_segments(lines: list[LineBox], columns: list[tuple[int, int]], unit: float, rules: list[Rule],
                     obstacles: list[BBox]) -> list[Block]:
-    """Runs of body lines down one column, cut at rules, photos, headlines and wide gaps."""
-    columns = column_intervals(lines, unit)
+    """Runs of body lines down one column (`columns`: `column_intervals` of the lines), cut at
+    rules, photos, headlines and wide gaps."""
     slack = COLUMN_TOLERANCE * unit
 
     def fits(line: LineBox, column: tuple[int, int] | None) -> bool:

@@ -19,7 +19,9 @@ from broadsheet.layout.thresholds import (
     BOLD_WEIGHT,
     BOX_PADDING,
     COLUMN_TOLERANCE,
+    COLUMN_EDGE_LINES,
     COVERED,
+    EDGE_TOLERANCE,
     GUTTER_MIN_WIDTH,
     GUTTER_NEIGHBOURS,
     GUTTER_SHARE,
@@ -114,8 +116,9 @@ def as_line_boxes(boxes: list[BBox]) -> list[LineBox]:
     return lines
 
 
-def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> list[LineBox]:
-    """Cut boxes that the detector stretched across a column gutter, and tighten all to their ink.
+def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> tuple[list[LineBox], list[BBox]]:
+    """Cut boxes that the detector stretched across a column gutter, and tighten all to their ink:
+    (the pieces, the blanks cut at).
 
     A blank as wide as a narrow gutter is a candidate cut, but CJK punctuation (、。“”) leaves
     blanks as wide as a gutter; a gutter is told apart by the lines above and below it having
@@ -125,6 +128,7 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
     gaps = {id(line): _blank_runs(line, ink) for line in lines}
     index = LineIndex(lines)
     pieces: list[LineBox] = []
+    cut_at: list[BBox] = []
     for line in lines:
         runs = gaps[id(line)]
         if runs is None:
@@ -139,12 +143,13 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
                 continue
         ink_start, ink_end, blanks = runs
         cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a, b), index, rules, ink)]
+        cut_at += [(a, line.y0, b, line.y1) for a, b in cuts]
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
             if end - start >= MIN_PIECE_WIDTH * (bottom - top):  # not a sliver of a character cut off
                 pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
-    return pieces
+    return pieces, cut_at
 
 
 def _vertical_lines(box: LineBox, ink: np.ndarray) -> list[LineBox]:
@@ -297,6 +302,21 @@ def _is_word_space(line: LineBox, blank: tuple[int, int], lines: LineIndex, rule
     return lines_around >= WORD_SPACE_EVIDENCE and share < WORD_SPACE_SHARE
 
 
+def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float) -> bool:
+    """The blank between two pieces of a row is a column gutter: lines of their size above and below
+    end where the left piece ends and start where the right one starts, as justified columns do.
+    Where the gutter is narrower than a word space, the ink cannot tell it from one; the detector
+    still splits most rows there, and the pieces' edges line up down the page."""
+    tolerance = EDGE_TOLERANCE * unit
+    ends = starts = 0
+    for o in lines.around(left, GUTTER_NEIGHBOURS * left.height):
+        if o is left or o is right or not NEIGHBOUR_SIZE[0] < o.height / left.height < NEIGHBOUR_SIZE[1]:
+            continue
+        ends += abs(o.x1 - left.x1) <= tolerance
+        starts += abs(o.x0 - right.x0) <= tolerance
+    return min(ends, starts) >= COLUMN_EDGE_LINES
+
+
 def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
                  ink: np.ndarray) -> tuple[float, int]:
     """Of the lines of its size above and below that run past this blank on both sides, on its side
@@ -425,13 +445,16 @@ def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: lis
     return True
 
 
-def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], ink: np.ndarray) -> list[LineBox]:
+def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
+                        ink: np.ndarray) -> tuple[list[LineBox], list[BBox]]:
     """Join boxes the detector split inside one line: spaces in headlines, wide letter-spacing,
     the stretched word spaces of justified Latin text. A blank where the gutter test cut lines
-    is never bridged, nor one with a rule in it."""
+    is never bridged, nor one with a rule in it, nor one at column edges: (the lines, the blanks
+    kept apart as column edges)."""
     lines = sorted(lines, key=lambda l: (l.y0, l.x0))
     index = LineIndex(lines)
     merged: list[LineBox] = []
+    kept_apart: list[BBox] = []
     active: list[int] = []  # merged lines that may still share a row with the lines to come
     for line in lines:
         active = [i for i in active if merged[i].y1 > line.y0]
@@ -451,6 +474,9 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], in
             joined = LineBox((left.x0, min(other.y0, line.y0), max(other.x1, line.x1), max(other.y1, line.y1)))
             if crosses(rules, left.x1, joined.y0, right.x0, joined.y1):
                 continue
+            if not headline and _at_column_edge(left, right, index, unit):
+                kept_apart.append((left.x1, joined.y0, right.x0, joined.y1))
+                continue
             blank = (left.x1, right.x0)
             if not headline and gap > BODY_FRAGMENT_GAP * unit and not _is_word_space(joined, blank, index, rules, ink):
                 continue
@@ -460,4 +486,4 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], in
         else:
             active.append(len(merged))
             merged.append(line)
-    return merged
+    return merged, kept_apart
