@@ -333,11 +333,11 @@ def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules:
     centre = (a + b) / 2
 
     def neighbour(o: LineBox) -> bool:
+        if o.x1 <= line.x0 or o.x0 >= line.x1:  # first: most lines of these rows stand in other columns
+            return False
         if o is line or not NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]:
             return False
         if abs((o.y0 + o.y1) - (line.y0 + line.y1)) / 2 >= GUTTER_NEIGHBOURS * line.height:
-            return False
-        if o.x1 <= line.x0 or o.x0 >= line.x1:
             return False
         upper, lower = (o, line) if o.y0 < line.y0 else (line, o)
         return not crosses(rules, centre - 1, upper.y1, centre + 1, lower.y0)
@@ -409,9 +409,13 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     changed = True
     while changed:
         changed = False
+        index = LineIndex(body)
         for line in list(heads):
+            # a body line it continues or shares a row with stands within a line's pitch
+            reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
             if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
-                _continues_column(line, other, unit, rules) or _same_row(line, other, unit, rules) for other in body
+                _continues_column(line, other, unit, rules) or _same_row(line, other, unit, rules)
+                for other in index.around(line, reach)
             ):
                 heads.remove(line)
                 body.append(line)
