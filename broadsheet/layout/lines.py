@@ -125,7 +125,7 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
     paper there too. Vertical boxes are split into the vertical lines they hold. Tight boxes make
     column edges line up exactly for the grid analysis.
     """
-    gaps = {id(line): _blank_runs(line, ink) for line in lines}
+    gaps = {id(line): _blank_runs(line, ink, rules) for line in lines}
     index = LineIndex(lines)
     pieces: list[LineBox] = []
     cut_at: list[BBox] = []
@@ -141,8 +141,8 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
             if vertical:
                 pieces += vertical
                 continue
-        ink_start, ink_end, blanks = runs
-        cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a, b), index, rules, ink)]
+        ink_start, ink_end, blanks, ruled = runs
+        cuts = [(a, b) for a, b in blanks if (a, b) in ruled or _is_gutter(line, (a, b), index, rules, ink)]
         cut_at += [(a, line.y0, b, line.y1) for a, b in cuts]
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
@@ -275,8 +275,11 @@ def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:
     return top, bottom + 1
 
 
-def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[int, int]]] | None:
-    """(first ink x, last ink x, blank runs as wide as a narrow gutter), page coordinates."""
+def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule]) -> tuple[int, int, list[tuple[int, int]],
+                                                                           set[tuple[int, int]]] | None:
+    """(first ink x, last ink x, blank runs as wide as a narrow gutter or holding a vertical rule
+    down the line's height, those holding a rule), page coordinates. A rule's ink is erased from
+    `ink`: a column rule leaves a blank however close the columns stand."""
     x0, y0, x1, y1 = line.bbox
     margin = int(BOX_PADDING * line.height)  # padding rows touch the neighbouring lines' ink
     band = ink[y0 + margin:max(y1 - margin, y0 + margin + 1), x0:x1]
@@ -284,8 +287,13 @@ def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[in
     if filled.size == 0:
         return None
     narrowest = GUTTER_MIN_WIDTH * line.height
-    wide = [(x0 + int(a) + 1, x0 + int(b)) for a, b in zip(filled, filled[1:]) if b - a - 1 >= narrowest]
-    return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide
+    across = [r.bbox for r in rules if not r.horizontal and r.bbox[1] <= y0 + margin and r.bbox[3] >= y1 - margin
+              and x0 < r.bbox[0] and r.bbox[2] < x1]
+    blanks = np.flatnonzero(np.diff(filled) > (1 if across else narrowest))
+    blanks = [(x0 + int(filled[a]) + 1, x0 + int(filled[a + 1])) for a in blanks]
+    ruled = {(a, b) for a, b in blanks if any(a <= rx0 and rx1 <= b for rx0, _, rx1, _ in across)}
+    wide = [(a, b) for a, b in blanks if (a, b) in ruled or b - a >= narrowest]
+    return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide, ruled
 
 
 def _is_gutter(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
