@@ -312,17 +312,23 @@ def _is_word_space(line: LineBox, blank: tuple[int, int], lines: LineIndex, rule
 
 def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float) -> bool:
     """The blank between two pieces of a row is a column gutter: lines of their size above and below
-    end where the left piece ends and start where the right one starts, as justified columns do.
+    end in it, or where the left piece ends, and start in it, or where the right one starts, as
+    justified columns do (the left piece may be a paragraph's last line, the right one indented).
     Where the gutter is narrower than a word space, the ink cannot tell it from one; the detector
-    still splits most rows there, and the pieces' edges line up down the page."""
+    still splits most rows there, and the pieces' edges line up down the page. Inside a column the
+    lines around run through the blank. Pieces that overlap share the ink of a faint column rule
+    the rule search missed: one edge lined up is enough. A piece inside the other is ink boxed twice."""
+    if right.x1 <= left.x1:
+        return False
     tolerance = EDGE_TOLERANCE * unit
+    low, high = min(left.x1, right.x0) - tolerance, max(left.x1, right.x0) + tolerance
     ends = starts = 0
     for o in lines.around(left, GUTTER_NEIGHBOURS * left.height):
         if o is left or o is right or not NEIGHBOUR_SIZE[0] < o.height / left.height < NEIGHBOUR_SIZE[1]:
             continue
-        ends += abs(o.x1 - left.x1) <= tolerance
-        starts += abs(o.x0 - right.x0) <= tolerance
-    return min(ends, starts) >= COLUMN_EDGE_LINES
+        ends += left.x1 - tolerance <= o.x1 <= high
+        starts += low <= o.x0 <= right.x0 + tolerance
+    return (max if right.x0 < left.x1 else min)(ends, starts) >= COLUMN_EDGE_LINES
 
 
 def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
