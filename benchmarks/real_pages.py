@@ -1,0 +1,272 @@
+"""broadsheet beside Tesseract's own page layout (`--psm 3`) on real scans with their publishers' truth.
+
+    python benchmarks/real_pages.py [--folder DIR] [--pages NAME...] [--engine NAME]...
+                                    [--keep DIR [--reuse]] [--json FILE]
+
+The scans are `../shared/realpages/` (relative to the repo root; its README names them and their
+truth); without the folder the benchmark says so in one line and exits 0. Each page is read by
+broadsheet once per `--engine` (default: broadsheet's default engine; `tesseract` alone means
+`tesseract:LANG` in the page's language, LANGUAGES) and by `tesseract IMG OUT --psm 3 -l LANG txt
+tsv`, whose answers are cached under ~/.cache/broadsheet-bench/tesseract/ by image hash, Tesseract
+version and arguments. Our text is the page's text in reading order (the txt writer's walk), our
+lines and their articles come from the page's regions; Tesseract's text is its txt output, its
+lines and blocks (standing for articles) its TSV. Metrics: `real_metrics.py`.
+`--keep DIR` writes broadsheet's JSON, txt and overlay per engine under DIR; `--reuse` then reads
+the JSON kept there instead of reading the page again (to change metrics without OCR).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+from lxml import etree
+from real_metrics import Box, Polygon, region_scores, text_scores
+
+from broadsheet.export.text import page_text
+from broadsheet.formats.safexml import safe_parser
+from broadsheet.imageio import load_image
+from broadsheet.model import Page
+from broadsheet.ocr import DEFAULT_ENGINE
+from broadsheet.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parent.parent
+FOLDER = REPO.parent / "shared" / "realpages"
+CACHE = Path.home() / ".cache" / "broadsheet-bench" / "tesseract"
+KEPT_FORMATS = ("json", "txt", "overlay")
+
+
+@dataclass(frozen=True)
+class RealPage:
+    name: str
+    image: str
+    truth: str
+    language: str  # Tesseract's, for its own run and for `--engine tesseract`
+
+
+PAGES = [
+    RealPage("star", "star_19201115.jpg", "star_19201115.alto.xml", "eng"),
+    RealPage("nordstern", "nordstern_18780103_p11.jpg", "nordstern_18780103_p11.alto.xml", "frk"),
+    RealPage("czech_news", "czech_news_1b8adb50.jpg", "czech_news_1b8adb50.page.xml", "ces"),
+    RealPage("czech_ads", "czech_ads_6ab93746.jpg", "czech_ads_6ab93746.page.xml", "ces"),
+    RealPage("pionier", "pionier_18880121_p02.png", "pionier_18880121_p02.page.xml", "frk"),
+    RealPage("kolonie", "kolonie_18630131_p04.png", "kolonie_18630131_p04.page.xml", "frk"),
+]
+
+
+@dataclass
+class Truth:
+    blocks: list[str]  # text blocks in the truth's order; empty for region truth
+    regions: list[Polygon]  # text regions in image pixels
+    separators: list[Polygon]
+
+
+@dataclass
+class Reading:
+    """One system's answer on one page: text in reading order, lines with their article or block."""
+
+    text: str
+    lines: list[tuple[Box, str | None]]
+    seconds: float
+
+
+def _root(path: Path) -> etree._Element:
+    return etree.fromstring(path.read_bytes(), safe_parser())
+
+
+def read_alto(path: Path) -> Truth:
+    """ALTO (any version): each TextBlock's lines in document order, the truth's own order."""
+    blocks = []
+    for block in _root(path).iter("{*}TextBlock"):
+        lines = [" ".join(s.get("CONTENT", "") for s in line.iter("{*}String")) for line in block.iter("{*}TextLine")]
+        blocks.append("\n".join(lines))
+    return Truth(blocks, [], [])
+
+
+def _points(element: etree._Element, scale: float) -> Polygon:
+    coords = element.find("{*}Coords")
+    pairs = re.findall(r"(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)", coords.get("points", ""))
+    return [(float(x) * scale, float(y) * scale) for x, y in pairs]
+
+
+def read_page_xml(path: Path, image_width: int) -> Truth:
+    """PAGE (2017 or 2019): regions in document order (these files carry no ReadingOrder), their
+    lines by `index`; polygons scaled from the truth's image width to the image's."""
+    root = _root(path)
+    page = root.find("{*}Page")
+    scale = image_width / float(page.get("imageWidth") or image_width)
+    blocks, regions = [], []
+    for region in page.iter("{*}TextRegion"):
+        regions.append(_points(region, scale))
+        lines = sorted(region.findall("{*}TextLine"), key=lambda line: int(line.get("index", 0)))
+        texts = [line.findtext("{*}TextEquiv/{*}Unicode") or "" for line in lines]
+        if any(t.strip() for t in texts):
+            blocks.append("\n".join(texts))
+    separators = [_points(s, scale) for s in page.iter("{*}SeparatorRegion")]
+    return Truth(blocks, regions, separators)
+
+
+def read_truth(page: RealPage, folder: Path, image_width: int) -> Truth:
+    path = folder / page.truth
+    return read_alto(path) if page.truth.endswith(".alto.xml") else read_page_xml(path, image_width)
+
+
+def tesseract_version() -> str:
+    return subprocess.run(["tesseract", "--version"], capture_output=True, text=True, check=True).stdout.split("\n")[0]
+
+
+def tesseract_reading(image: Path, language: str) -> Reading:
+    """Tesseract's own layout and text, from the cache when this image, version and arguments were read before."""
+    args = ["--psm", "3", "-l", language]
+    key = hashlib.sha256(image.read_bytes() + json.dumps([tesseract_version(), args]).encode()).hexdigest()[:32]
+    cached = CACHE / f"{key}.json"
+    if not cached.exists():
+        with tempfile.TemporaryDirectory() as scratch:
+            start = time.perf_counter()
+            subprocess.run(["tesseract", str(image), f"{scratch}/out", *args, "txt", "tsv"],
+                           capture_output=True, check=True)
+            answer = {"seconds": round(time.perf_counter() - start, 2),
+                      "text": Path(f"{scratch}/out.txt").read_text(encoding="utf-8"),
+                      "tsv": Path(f"{scratch}/out.tsv").read_text(encoding="utf-8")}
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".part")
+        partial.write_text(json.dumps(answer), encoding="utf-8")
+        partial.replace(cached)  # a cache entry is whole or absent
+    answer = json.loads(cached.read_text(encoding="utf-8"))
+    return Reading(answer["text"], tsv_lines(answer["tsv"]), answer["seconds"])
+
+
+def tsv_lines(tsv: str) -> list[tuple[Box, str | None]]:
+    """Lines (TSV level 4) holding some word, each with its block number as its article."""
+    rows = list(csv.DictReader(tsv.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))
+    key = ("block_num", "par_num", "line_num")
+    worded = {tuple(r[k] for k in key) for r in rows if r["level"] == "5" and (r.get("text") or "").strip()}
+    lines = []
+    for r in rows:
+        if r["level"] == "4" and tuple(r[k] for k in key) in worded:
+            x, y, w, h = (int(r[k]) for k in ("left", "top", "width", "height"))
+            lines.append(((x, y, x + w, y + h), f"block{r['block_num']}"))
+    return lines
+
+
+def page_reading(page: Page, seconds: float) -> Reading:
+    lines = [(line.bbox, region.article) for region in page.regions for line in region.lines]
+    return Reading(page_text(page), lines, seconds)
+
+
+class Broadsheet:
+    """broadsheet's reading of each page per engine; pipelines load once per engine."""
+
+    def __init__(self, keep: Path | None, reuse: bool) -> None:
+        self.keep, self.reuse = keep, reuse
+        self.pipelines: dict[str, Pipeline] = {}
+
+    def read(self, engine: str, image: np.ndarray, source: str, name: str) -> Reading:
+        out = self.keep / engine.replace(":", "_") if self.keep else None
+        if self.reuse and out and (out / f"{name}.json").exists():
+            page = Page.from_dict(json.loads((out / f"{name}.json").read_text(encoding="utf-8")))
+            return page_reading(page, sum(page.timings.values()))
+        if engine not in self.pipelines:
+            self.pipelines[engine] = Pipeline(engine)
+        start = time.perf_counter()
+        if out:
+            out.mkdir(parents=True, exist_ok=True)
+            page = self.pipelines[engine].process_and_write(image, out, name, KEPT_FORMATS, source).page
+        else:
+            page = self.pipelines[engine].process_image(image, source)
+        return page_reading(page, time.perf_counter() - start)
+
+
+def measure(page: RealPage, folder: Path, engines: list[str], broadsheet: Broadsheet) -> list[dict]:
+    path = folder / page.image
+    image = load_image(path)
+    image_size = image.shape[1::-1]
+    truth = read_truth(page, folder, image_size[0])
+    theirs = tesseract_reading(path, page.language)
+    records = []
+    for engine in engines:
+        engine = f"tesseract:{page.language}" if engine == "tesseract" else engine
+        ours = broadsheet.read(engine, image, path.name, page.name)
+        record = {"page": page.name, "engine": engine, "tesseract": f"psm 3 -l {page.language}",
+                  "seconds": round(ours.seconds, 1), "tesseract_seconds": theirs.seconds}
+        for system, reading in (("ours", ours), ("theirs", theirs)):
+            if truth.blocks:
+                record[system] = asdict(text_scores(truth.blocks, reading.text))
+            else:
+                scores = region_scores(image_size, truth.regions, truth.separators, reading.lines)
+                record[system] = {**asdict(scores), "merge_share": scores.merge_share}
+        records.append(record)
+        print(f"{page.name} {engine}: {record['seconds']:.0f} s (Tesseract {theirs.seconds:.0f} s)", file=sys.stderr)
+    return records
+
+
+def _num(value: float, digits: int) -> str:
+    return "–" if math.isnan(value) else f"{value:.{digits}f}"
+
+
+def text_table(records: list[dict]) -> list[str]:
+    rows = ["| page | engine | chunks | broadsheet contig / order / NED | Tesseract psm 3 "
+            "| seconds (ours / Tesseract) |",
+            "|---|---|---|---|---|---|"]
+    for r in records:
+        cells = [f"{_num(s['contig'], 2)} / {_num(s['order'], 2)} / {_num(s['ned'], 3)}"
+                 for s in (r["ours"], r["theirs"])]
+        rows.append(f"| {r['page']} | {r['engine']} | {r['ours']['chunks']} | {cells[0]} | {cells[1]} | "
+                    f"{r['seconds']:.0f} / {r['tesseract_seconds']:.0f} |")
+    return rows
+
+
+def region_table(records: list[dict]) -> list[str]:
+    rows = ["| page | engine | system | column merges | item splits | item merges | seconds |",
+            "|---|---|---|---|---|---|---|"]
+    for r in records:
+        for system, seconds in (("broadsheet", r["seconds"]), ("Tesseract psm 3", r["tesseract_seconds"])):
+            s = r["ours" if system == "broadsheet" else "theirs"]
+            rows.append(f"| {r['page']} | {r['engine']} | {system} | {_num(s['merge_share'] * 100, 1)}% "
+                        f"({s['column_merges']}/{s['lines']} lines) | {s['item_splits']}/{s['regions']} regions | "
+                        f"{s['item_merges']}/{s['articles']} articles | {seconds:.0f} |")
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folder", type=Path, default=FOLDER, help=f"the scans and their truth (default {FOLDER})")
+    parser.add_argument("--pages", nargs="+", choices=[p.name for p in PAGES], help="a subset (default: all six)")
+    parser.add_argument("--engine", action="append", metavar="NAME",
+                        help=f"broadsheet's engine, repeatable (default {DEFAULT_ENGINE}); "
+                        "tesseract: in the page's language")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep broadsheet's JSON, txt and overlay here")
+    parser.add_argument("--reuse", action="store_true", help="read the JSON kept in --keep DIR, not the pages")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write every number here")
+    args = parser.parse_args()
+    if not args.folder.is_dir():
+        print(f"real_pages: skipped: no real scans at {args.folder} (see its README in the shared folder)")
+        return 0
+    if args.reuse and not args.keep:
+        parser.error("--reuse reads what --keep DIR kept: give --keep")
+
+    broadsheet = Broadsheet(args.keep, args.reuse)
+    records = []
+    for page in PAGES:
+        if not args.pages or page.name in args.pages:
+            records += measure(page, args.folder, args.engine or [DEFAULT_ENGINE], broadsheet)
+    text = [r for r in records if "contig" in r["ours"]]
+    print("\n".join(text_table(text) + [""] + region_table([r for r in records if r not in text])))
+    if args.json:
+        args.json.write_text(json.dumps(records, indent=1, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
