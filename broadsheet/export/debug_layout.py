@@ -53,9 +53,8 @@ class _Canvas:
         return self.base.copy(), Image.new("RGBA", self.base.size, (0, 0, 0, 0))
 
     def box(self, bbox: BBox, working: bool = True) -> tuple[int, int, int, int]:
-        x0, y0, x1, y1 = self.frame.to_input(bbox) if working else bbox
-        s = self.scale
-        return round(x0 * s), round(y0 * s), max(round(x0 * s), round(x1 * s) - 1), max(round(y0 * s), round(y1 * s) - 1)
+        x0, y0, x1, y1 = (round(v * self.scale) for v in (self.frame.to_input(bbox) if working else bbox))
+        return x0, y0, max(x0, x1 - 1), max(y0, y1 - 1)  # PIL's rectangles include their far edge
 
     @staticmethod
     def finish(picture: Image.Image, fills: Image.Image) -> Image.Image:

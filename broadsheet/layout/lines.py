@@ -18,8 +18,8 @@ from broadsheet.layout.thresholds import (
     BODY_HEIGHT,
     BOLD_WEIGHT,
     BOX_PADDING,
-    COLUMN_TOLERANCE,
     COLUMN_EDGE_LINES,
+    COLUMN_TOLERANCE,
     COVERED,
     EDGE_TOLERANCE,
     GUTTER_MIN_WIDTH,
@@ -493,7 +493,7 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
             if crosses(rules, left.x1, joined.y0, right.x0, joined.y1):
                 continue
             if not headline and _at_column_edge(left, right, index, unit):
-                kept_apart.append((left.x1, joined.y0, right.x0, joined.y1))
+                kept_apart.append((min(left.x1, right.x0), joined.y0, max(left.x1, right.x0), joined.y1))
                 continue
             blank = (left.x1, right.x0)
             if not headline and gap > BODY_FRAGMENT_GAP * unit and not _is_word_space(joined, blank, index, rules, ink):

@@ -26,7 +26,6 @@ from broadsheet.layout.lines import (
 )
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
-from broadsheet.layout.trace import LayoutTrace
 from broadsheet.layout.thresholds import (
     MASTHEAD_RULE_WIDTH,
     MASTHEAD_ZONE,
@@ -37,6 +36,7 @@ from broadsheet.layout.thresholds import (
     RULE_MIN_LENGTH,
     TITLE_SHARE,
 )
+from broadsheet.layout.trace import LayoutTrace
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
 
 
