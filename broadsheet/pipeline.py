@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 
 from broadsheet import postprocess
-from broadsheet.export import DEFAULT_FORMATS, debug_layout, write_page
+from broadsheet.errors import FileAccessError
+from broadsheet.export import DEFAULT_FORMATS, debug_layout, remove_page, write_page
 from broadsheet.imageio import load_image
 from broadsheet.layout import GeometricLayout, LayoutAnalyzer, PageLayout
 from broadsheet.model import Page
@@ -88,5 +89,9 @@ class Pipeline:
         page, page_layout, frame = self._process(image, source)
         outputs = write_page(page, image, Path(out_dir), name, formats)
         if self.debug_layout:
-            outputs += debug_layout.write(page, page_layout.trace, frame, image, Path(out_dir), name)
+            try:
+                outputs += debug_layout.write(page, page_layout.trace, frame, image, Path(out_dir), name)
+            except OSError as exc:  # the page is whole with its pictures or not done (redone next time)
+                remove_page(Path(out_dir), name, formats, outputs)
+                raise FileAccessError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
         return PageResult(page, outputs, time.perf_counter() - start)

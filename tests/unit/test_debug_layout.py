@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from click.testing import CliRunner
 from PIL import Image
 
 from broadsheet.cli import app
 from broadsheet.cli.options import pipeline_options
+from broadsheet.errors import FileAccessError
+from broadsheet.export import debug_layout
 from broadsheet.export.debug_layout import render
 from broadsheet.imageio import load_image
 from broadsheet.layout import GeometricLayout
@@ -60,3 +63,14 @@ def test_the_option_reaches_the_pipeline():
     assert pipeline_options("txt", "rapidocr", True, "default", debug_layout=True).debug_layout
     assert not pipeline_options("txt", "rapidocr", True, "default").debug_layout
     assert "--debug-layout" in CliRunner().invoke(app, ["ocr", "--help"]).output
+
+
+def test_a_page_whose_pictures_cannot_be_written_is_not_done(tmp_path, monkeypatch):
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(debug_layout, "save_image_atomic", full_disk)
+    pipeline = Pipeline(engine=replay_engine("page_j"), debug_layout=True)
+    with pytest.raises(FileAccessError, match="No space left on device"):
+        pipeline.process_and_write(load_image(fixture_image("page_j")), tmp_path, "page_j", ("txt", "json"))
+    assert not (tmp_path / "page_j.txt").exists() and not (tmp_path / "page_j.json").exists()
