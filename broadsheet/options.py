@@ -17,6 +17,7 @@ class PipelineOptions:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     scale: float | None = None  # a forced working scale; None: from the measured text size
     punctuation: str = "default"  # "default", "fullwidth" or "as-read"
+    debug_layout: bool = False  # a picture per layout pass in OUT/NAME.debug/
 
     def engine_note(self) -> str | None:
         """What a run says once before its pages: that `auto` will read Latin pages with rapidocr

@@ -13,11 +13,12 @@ from pathlib import Path
 import numpy as np
 
 from broadsheet import postprocess
-from broadsheet.export import DEFAULT_FORMATS, write_page
+from broadsheet.errors import FileAccessError
+from broadsheet.export import DEFAULT_FORMATS, debug_layout, remove_page, write_page
 from broadsheet.imageio import load_image
-from broadsheet.layout import GeometricLayout, LayoutAnalyzer
+from broadsheet.layout import GeometricLayout, LayoutAnalyzer, PageLayout
 from broadsheet.model import Page
-from broadsheet.normalize import normalize_page, page_to_input
+from broadsheet.normalize import PageFrame, normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
 from broadsheet.options import PipelineOptions
 from broadsheet.postprocess.punctuation import Punctuation
@@ -32,20 +33,30 @@ class PageResult:
     engine: str  # the engine that read the page's lines, as auto chose it: "rapidocr", "tesseract:frk"
 
 
+@dataclass
+class _Processed:
+    page: Page
+    reader: OcrEngine
+    layout: PageLayout
+    frame: PageFrame
+
+
 class Pipeline:
     def __init__(self, engine: str | OcrEngine = DEFAULT_ENGINE, deskew: bool = True,
                  threads: int | None = None, layout: LayoutAnalyzer | None = None,
-                 scale: float | None = None, punctuation: str = "default") -> None:
+                 scale: float | None = None, punctuation: str = "default", debug_layout: bool = False) -> None:
         self.engine = get_engine(engine, threads) if isinstance(engine, str) else engine
         self.layout = layout or GeometricLayout()
         self.deskew = deskew
         self.scale = scale
+        self.debug_layout = debug_layout  # process_and_write adds a picture per layout pass
         self.punctuation = Punctuation(punctuation)  # a bad policy fails here, before any page
 
     @classmethod
     def from_options(cls, options: PipelineOptions, threads: int | None = None) -> Pipeline:
         """`threads`: model threads, decided by whoever runs several pipelines on one machine."""
-        return cls(options.engine, options.deskew, threads, scale=options.scale, punctuation=options.punctuation)
+        return cls(options.engine, options.deskew, threads, scale=options.scale, punctuation=options.punctuation,
+                   debug_layout=options.debug_layout)
 
     def process(self, source: str | Path | np.ndarray) -> Page:
         """A page image (path or RGB array) -> the structured page."""
@@ -54,10 +65,11 @@ class Pipeline:
         return self.process_image(load_image(source), source=Path(source).name)
 
     def process_image(self, image: np.ndarray, source: str | None = None) -> Page:
-        return self._process(image, source)[0]
+        return self._process(image, source).page
 
-    def _process(self, image: np.ndarray, source: str | None) -> tuple[Page, OcrEngine]:
-        """The page, and the engine that read its lines."""
+    def _process(self, image: np.ndarray, source: str | None) -> _Processed:
+        """The page, the engine that read its lines, the layout it was built from and the frame
+        between their pixels."""
         normalized = normalize_page(image, self.engine, deskew=self.deskew, scale=self.scale)
         working = normalized.page
         timings = dict(normalized.timings)
@@ -81,7 +93,7 @@ class Pipeline:
         page.engines = reader.info()
         page.text_size = round(page_layout.unit / working.frame.scale, 1)
         page.timings = {k: round(v, 3) for k, v in timings.items()}
-        return page, reader
+        return _Processed(page, reader, page_layout, working.frame)
 
     def process_and_write(self, image: np.ndarray, out_dir: str | Path, name: str,
                           formats: tuple[str, ...] = DEFAULT_FORMATS, source: str | None = None,
@@ -89,8 +101,14 @@ class Pipeline:
         """Process a page and write its outputs as OUT_DIR/NAME.*; each appears only when complete.
         `before_write` may raise to write nothing (the run is gone, or its output folder)."""
         start = time.perf_counter()
-        page, reader = self._process(image, source)
+        done = self._process(image, source)
         if before_write is not None:
             before_write()
-        outputs = write_page(page, image, Path(out_dir), name, formats)
-        return PageResult(page, outputs, time.perf_counter() - start, reader.name)
+        outputs = write_page(done.page, image, Path(out_dir), name, formats)
+        if self.debug_layout:
+            try:
+                outputs += debug_layout.write(done.page, done.layout.trace, done.frame, image, Path(out_dir), name)
+            except OSError as exc:  # the page is whole with its pictures or not done (redone next time)
+                remove_page(Path(out_dir), name, formats, outputs)
+                raise FileAccessError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+        return PageResult(done.page, outputs, time.perf_counter() - start, done.reader.name)

@@ -20,8 +20,10 @@ from broadsheet.names import printable
 @options.deskew()
 @options.max_pages()
 @options.punctuation()
+@click.option("--debug-layout", is_flag=True,
+              help="Also draw what each layout pass decided: OUT/PAGE.debug/01-rules.jpg ... 06-articles.jpg.")
 def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, deskew: bool, max_pages: int,
-            punctuation: str) -> None:
+            punctuation: str, debug_layout: bool) -> None:
     """Read page files into articles, paragraphs and captioned photos.
 
     PAGE.png gives OUT/PAGE.txt, OUT/PAGE.json and the photo crops in OUT/PAGE/photos/; each page
@@ -34,7 +36,7 @@ def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, deske
     from broadsheet.batch import run_files
     from broadsheet.cli.batch import LogLines
 
-    chosen = options.pipeline_options(formats, engine, deskew, punctuation)
+    chosen = options.pipeline_options(formats, engine, deskew, punctuation, debug_layout)
     summary = run_files(pages, out, chosen, max_pages=max_pages, reporter=LogLines())
     if summary.done:
         print(printable(f"results in {out}/"))

@@ -84,6 +84,8 @@ def punctuation(**extra):
              "(GB/T 15834), or as-read (as the recogniser read it).", **extra)
 
 
-def pipeline_options(formats: str, engine: str, deskew: bool, punctuation: str) -> PipelineOptions:
+def pipeline_options(formats: str, engine: str, deskew: bool, punctuation: str,
+                     debug_layout: bool = False) -> PipelineOptions:
     """The one options value a command hands to every pipeline it runs."""
-    return PipelineOptions(engine=engine, deskew=deskew, formats=parse_formats(formats), punctuation=punctuation)
+    return PipelineOptions(engine=engine, deskew=deskew, formats=parse_formats(formats), punctuation=punctuation,
+                           debug_layout=debug_layout)

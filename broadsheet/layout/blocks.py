@@ -109,12 +109,16 @@ def column_intervals(lines: list[LineBox], unit: float) -> list[tuple[int, int]]
     # Widest first: a cluster of indented lines, or of lines ending in punctuation (whose ink
     # stops short of the em box), lies within a wider column and is folded into it.
     intervals.sort(key=lambda iv: iv[0] - iv[1])
+    # A folded cluster widens its column by what it stands out (up to a character a side): lines
+    # ending in a hyphen, or a column of as many indented as flush lines whose median starts in.
     columns: list[tuple[int, int]] = []
     for x0, x1 in intervals:
-        folded = any(x0 >= cx0 - unit and x1 <= cx1 + unit and (cx1 - cx0) - (x1 - x0) <= FOLD_WIDTH * unit
-                     for cx0, cx1 in columns)
-        if not folded:
+        into = next((i for i, (cx0, cx1) in enumerate(columns) if x0 >= cx0 - unit and x1 <= cx1 + unit
+                     and (cx1 - cx0) - (x1 - x0) <= FOLD_WIDTH * unit), None)
+        if into is None:
             columns.append((x0, x1))
+        else:
+            columns[into] = (min(columns[into][0], x0), max(columns[into][1], x1))
     return columns
 
 
@@ -125,10 +129,10 @@ def _stacked_pairs(lines: list[LineBox], unit: float) -> int:
     return sum(1 for upper, lower in zip(ordered, ordered[1:]) if low <= lower.y0 - upper.y1 <= high)
 
 
-def column_segments(lines: list[LineBox], unit: float, rules: list[Rule],
+def column_segments(lines: list[LineBox], columns: list[tuple[int, int]], unit: float, rules: list[Rule],
                     obstacles: list[BBox]) -> list[Block]:
-    """Runs of body lines down one column, cut at rules, photos, headlines and wide gaps."""
-    columns = column_intervals(lines, unit)
+    """Runs of body lines down one column (`columns`: `column_intervals` of the lines), cut at
+    rules, photos, headlines and wide gaps."""
     slack = COLUMN_TOLERANCE * unit
 
     def fits(line: LineBox, column: tuple[int, int] | None) -> bool:

@@ -18,8 +18,10 @@ from broadsheet.layout.thresholds import (
     BODY_HEIGHT,
     BOLD_WEIGHT,
     BOX_PADDING,
+    COLUMN_EDGE_LINES,
     COLUMN_TOLERANCE,
     COVERED,
+    EDGE_TOLERANCE,
     GUTTER_MIN_WIDTH,
     GUTTER_NEIGHBOURS,
     GUTTER_SHARE,
@@ -114,17 +116,19 @@ def as_line_boxes(boxes: list[BBox]) -> list[LineBox]:
     return lines
 
 
-def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> list[LineBox]:
-    """Cut boxes that the detector stretched across a column gutter, and tighten all to their ink.
+def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> tuple[list[LineBox], list[BBox]]:
+    """Cut boxes that the detector stretched across a column gutter, and tighten all to their ink:
+    (the pieces, the blanks cut at).
 
     A blank as wide as a narrow gutter is a candidate cut, but CJK punctuation (、。“”) leaves
     blanks as wide as a gutter; a gutter is told apart by the lines above and below it having
     paper there too. Vertical boxes are split into the vertical lines they hold. Tight boxes make
     column edges line up exactly for the grid analysis.
     """
-    gaps = {id(line): _blank_runs(line, ink) for line in lines}
+    gaps = {id(line): _blank_runs(line, ink, rules) for line in lines}
     index = LineIndex(lines)
     pieces: list[LineBox] = []
+    cut_at: list[BBox] = []
     for line in lines:
         runs = gaps[id(line)]
         if runs is None:
@@ -137,14 +141,15 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> l
             if vertical:
                 pieces += vertical
                 continue
-        ink_start, ink_end, blanks = runs
-        cuts = [(a, b) for a, b in blanks if _is_gutter(line, (a, b), index, rules, ink)]
+        ink_start, ink_end, blanks, ruled = runs
+        cuts = [(a, b) for a, b in blanks if (a, b) in ruled or _is_gutter(line, (a, b), index, rules, ink)]
+        cut_at += [(a, line.y0, b, line.y1) for a, b in cuts]
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
             if end - start >= MIN_PIECE_WIDTH * (bottom - top):  # not a sliver of a character cut off
                 pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
-    return pieces
+    return pieces, cut_at
 
 
 def _vertical_lines(box: LineBox, ink: np.ndarray) -> list[LineBox]:
@@ -270,8 +275,11 @@ def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:
     return top, bottom + 1
 
 
-def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[int, int]]] | None:
-    """(first ink x, last ink x, blank runs as wide as a narrow gutter), page coordinates."""
+def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule]) -> tuple[int, int, list[tuple[int, int]],
+                                                                           set[tuple[int, int]]] | None:
+    """(first ink x, last ink x, blank runs as wide as a narrow gutter or holding a vertical rule
+    down the line's height, those holding a rule), page coordinates. A rule's ink is erased from
+    `ink`: a column rule leaves a blank however close the columns stand."""
     x0, y0, x1, y1 = line.bbox
     margin = int(BOX_PADDING * line.height)  # padding rows touch the neighbouring lines' ink
     band = ink[y0 + margin:max(y1 - margin, y0 + margin + 1), x0:x1]
@@ -279,8 +287,13 @@ def _blank_runs(line: LineBox, ink: np.ndarray) -> tuple[int, int, list[tuple[in
     if filled.size == 0:
         return None
     narrowest = GUTTER_MIN_WIDTH * line.height
-    wide = [(x0 + int(a) + 1, x0 + int(b)) for a, b in zip(filled, filled[1:]) if b - a - 1 >= narrowest]
-    return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide
+    across = [r.bbox for r in rules if not r.horizontal and r.bbox[1] <= y0 + margin and r.bbox[3] >= y1 - margin
+              and x0 < r.bbox[0] and r.bbox[2] < x1]
+    blanks = np.flatnonzero(np.diff(filled) > (1 if across else narrowest))
+    blanks = [(x0 + int(filled[a]) + 1, x0 + int(filled[a + 1])) for a in blanks]
+    ruled = {(a, b) for a, b in blanks if any(a <= rx0 and rx1 <= b for rx0, _, rx1, _ in across)}
+    wide = [(a, b) for a, b in blanks if (a, b) in ruled or b - a >= narrowest]
+    return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide, ruled
 
 
 def _is_gutter(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
@@ -295,6 +308,27 @@ def _is_word_space(line: LineBox, blank: tuple[int, int], lines: LineIndex, rule
     own word spaces happen to meet (rivers). With too few lines around to tell, it is not joined."""
     share, lines_around = _paper_share(line, blank, lines, rules, ink)
     return lines_around >= WORD_SPACE_EVIDENCE and share < WORD_SPACE_SHARE
+
+
+def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float) -> bool:
+    """The blank between two pieces of a row is a column gutter: lines of their size above and below
+    end in it, or where the left piece ends, and start in it, or where the right one starts, as
+    justified columns do (the left piece may be a paragraph's last line, the right one indented).
+    Where the gutter is narrower than a word space, the ink cannot tell it from one; the detector
+    still splits most rows there, and the pieces' edges line up down the page. Inside a column the
+    lines around run through the blank. Pieces that overlap share the ink of a faint column rule
+    the rule search missed: one edge lined up is enough. A piece inside the other is ink boxed twice."""
+    if right.x1 <= left.x1:
+        return False
+    tolerance = EDGE_TOLERANCE * unit
+    low, high = min(left.x1, right.x0) - tolerance, max(left.x1, right.x0) + tolerance
+    ends = starts = 0
+    for o in lines.around(left, GUTTER_NEIGHBOURS * left.height):
+        if o is left or o is right or not NEIGHBOUR_SIZE[0] < o.height / left.height < NEIGHBOUR_SIZE[1]:
+            continue
+        ends += left.x1 - tolerance <= o.x1 <= high
+        starts += low <= o.x0 <= right.x0 + tolerance
+    return (max if right.x0 < left.x1 else min)(ends, starts) >= COLUMN_EDGE_LINES
 
 
 def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
@@ -313,11 +347,11 @@ def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules:
     centre = (a + b) / 2
 
     def neighbour(o: LineBox) -> bool:
+        if o.x1 <= line.x0 or o.x0 >= line.x1:  # first: most lines of these rows stand in other columns
+            return False
         if o is line or not NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]:
             return False
         if abs((o.y0 + o.y1) - (line.y0 + line.y1)) / 2 >= GUTTER_NEIGHBOURS * line.height:
-            return False
-        if o.x1 <= line.x0 or o.x0 >= line.x1:
             return False
         upper, lower = (o, line) if o.y0 < line.y0 else (line, o)
         return not crosses(rules, centre - 1, upper.y1, centre + 1, lower.y0)
@@ -389,9 +423,13 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     changed = True
     while changed:
         changed = False
+        index = LineIndex(body)
         for line in list(heads):
+            # a body line it continues or shares a row with stands within a line's pitch
+            reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
             if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
-                _continues_column(line, other, unit, rules) or _same_row(line, other, unit, rules) for other in body
+                _continues_column(line, other, unit, rules) or _same_row(line, other, unit, rules)
+                for other in index.around(line, reach)
             ):
                 heads.remove(line)
                 body.append(line)
@@ -425,13 +463,16 @@ def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: lis
     return True
 
 
-def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], ink: np.ndarray) -> list[LineBox]:
+def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
+                        ink: np.ndarray) -> tuple[list[LineBox], list[BBox]]:
     """Join boxes the detector split inside one line: spaces in headlines, wide letter-spacing,
     the stretched word spaces of justified Latin text. A blank where the gutter test cut lines
-    is never bridged, nor one with a rule in it."""
+    is never bridged, nor one with a rule in it, nor one at column edges: (the lines, the blanks
+    kept apart as column edges)."""
     lines = sorted(lines, key=lambda l: (l.y0, l.x0))
     index = LineIndex(lines)
     merged: list[LineBox] = []
+    kept_apart: list[BBox] = []
     active: list[int] = []  # merged lines that may still share a row with the lines to come
     for line in lines:
         active = [i for i in active if merged[i].y1 > line.y0]
@@ -451,6 +492,9 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], in
             joined = LineBox((left.x0, min(other.y0, line.y0), max(other.x1, line.x1), max(other.y1, line.y1)))
             if crosses(rules, left.x1, joined.y0, right.x0, joined.y1):
                 continue
+            if not headline and _at_column_edge(left, right, index, unit):
+                kept_apart.append((min(left.x1, right.x0), joined.y0, max(left.x1, right.x0), joined.y1))
+                continue
             blank = (left.x1, right.x0)
             if not headline and gap > BODY_FRAGMENT_GAP * unit and not _is_word_space(joined, blank, index, rules, ink):
                 continue
@@ -460,4 +504,4 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule], in
         else:
             active.append(len(merged))
             merged.append(line)
-    return merged
+    return merged, kept_apart

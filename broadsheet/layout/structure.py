@@ -12,7 +12,7 @@ from itertools import count
 import cv2
 import numpy as np
 
-from broadsheet.layout.blocks import Block, column_segments, headline_groups, text_blocks
+from broadsheet.layout.blocks import Block, column_intervals, column_segments, headline_groups, text_blocks
 from broadsheet.layout.lines import (
     LineBox,
     as_line_boxes,
@@ -36,6 +36,7 @@ from broadsheet.layout.thresholds import (
     RULE_MIN_LENGTH,
     TITLE_SHARE,
 )
+from broadsheet.layout.trace import LayoutTrace
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
 
 
@@ -51,6 +52,7 @@ class PageLayout:
     text_blocks: list[Region] = field(default_factory=list)
     photos: list[Region] = field(default_factory=list)
     separators: list[Region] = field(default_factory=list)
+    trace: LayoutTrace = field(default_factory=LayoutTrace)  # what each pass decided, to draw and test
 
     @property
     def regions(self) -> list[Region]:
@@ -81,18 +83,20 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0
-    lines = recover_vertical_lines(drop_covered(split_at_gaps(lines, ink, rules)), ink)
+    pieces, cuts = split_at_gaps(lines, ink, rules)
+    lines = recover_vertical_lines(drop_covered(pieces), ink)
     unit = body_size(lines)  # now of ink-tight boxes
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
                               min_side=int(PHOTO_MIN_SIDE * unit))
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
-    lines = merge_row_fragments(lines, unit, rules, ink)
+    lines, kept_apart = merge_row_fragments(lines, unit, rules, ink)
     measure_weights(lines, gray, unit)
 
     ids = (f"r{i}" for i in count(1))
     layout = PageLayout((width, height), unit)
+    layout.trace = LayoutTrace(list(boxes), rules, photo_boxes, cuts, kept_apart, lines)
     masthead_lines, lines = _split_masthead(lines, rules, width, height)
     if masthead_lines:
         layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)
@@ -101,7 +105,9 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     groups = headline_groups(heads, unit, rules)
     layout.headlines = [_headline_regions(group, ids) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
-    segments = column_segments(body, unit, rules, obstacles)
+    layout.trace.columns = column_intervals(body, unit)
+    segments = column_segments(body, layout.trace.columns, unit, rules, obstacles)
+    layout.trace.segments = [segment.bbox for segment in segments]
     for heading, block in sorted(text_blocks(segments, unit, rules), key=lambda p: (p[1].bbox[0], p[1].bbox[1])):
         kind = RegionType.SUBHEAD if heading else RegionType.TEXT
         layout.text_blocks.append(_region(next(ids), kind, block.lines))

@@ -33,7 +33,7 @@ MIN_PIECE_WIDTH = 0.25  # of its height: a narrower piece cut from a line is a s
 COVERED = 0.7  # share of a box inside vertical lines: it is their characters boxed again
 # Detector boxes of one headline line split at a space are joined across this many times its size.
 HEADLINE_WORD_GAP = 1.2
-BODY_FRAGMENT_GAP = 0.3  # body fragments closer than this are one line whatever the lines around say
+BODY_FRAGMENT_GAP = 0.3  # body fragments closer than this are one line, unless their edges are column edges
 MAX_WORD_GAP = 4.0  # justified Latin lines stretch word spaces to this; a gutter test still decides
 SAME_ROW = 0.6  # of the smaller box's height two boxes share to lie on one row
 SAME_SIZE = 1.4  # height ratio up to which two boxes are the same type
@@ -60,6 +60,10 @@ NEIGHBOUR_SIZE = (0.75, 1.33)  # height ratio of the lines that vote: the same t
 # two thirds of six lines on page_j); at a gutter nearly every line has paper.
 WORD_SPACE_EVIDENCE = 4
 WORD_SPACE_SHARE = 0.8
+# Pieces of a row whose edges this many lines around share, on both sides of the blank between
+# them, stand in two columns: word spaces of justified text fall anywhere along the lines.
+COLUMN_EDGE_LINES = 3
+EDGE_TOLERANCE = 0.3  # how closely justified lines' ink ends agree (a hyphen, a full stop)
 
 # --- columns
 COLUMN_TOLERANCE = 0.6  # lines whose edges agree this closely share a column's extent
