@@ -192,8 +192,8 @@ def test_output_folder_deleted_mid_run_stops_the_run_and_is_not_recreated(tmp_pa
 
 
 def test_a_page_in_hand_when_its_output_folder_goes_is_failed_not_written(tmp_path: Path) -> None:
-    from broadsheet.pipeline import Pipeline
     from broadsheet.inputs import iter_page_images
+    from broadsheet.pipeline import Pipeline
     from broadsheet.tasks import OutFolder, page_tasks, run_page
 
     page().save(tmp_path / "a.png")

@@ -11,10 +11,17 @@ from broadsheet.errors import BadArgsError
 from broadsheet.imageio import load_image
 from broadsheet.model import EngineInfo, Line, TextDirection
 from broadsheet.normalize import normalize_page
-from broadsheet.ocr.engine import line_crop
 from broadsheet.ocr import get_engine, registered_engines
-from broadsheet.ocr.auto import (FRAKTUR_MARGIN, SAMPLE_LINES, AutoEngine, choose_language, missing_tesseract,
-                                 sample_lines, text_language)
+from broadsheet.ocr.auto import (
+    FRAKTUR_MARGIN,
+    SAMPLE_LINES,
+    AutoEngine,
+    choose_language,
+    missing_tesseract,
+    sample_lines,
+    text_language,
+)
+from broadsheet.ocr.engine import line_crop
 from broadsheet.pipeline import Pipeline
 from broadsheet.postprocess.script import LATIN, SIMPLIFIED, page_script
 from unit.replay import fixture_image, recorded_samples, replay_engine
