@@ -80,7 +80,8 @@ def describe(rp: RandomPage) -> str:
     kinds = {"vertical": any(b.vertical_title for b in spec.blocks), "boxed": any(b.boxed for b in spec.blocks),
              "photos": any(b.photos for b in spec.blocks), "no rules": not spec.column_rules,
              "bilevel": d.bilevel, "bleed": d.bleed > 0, "band": spec.band is not None,
-             "run-in": any(isinstance(p, dict) and "lead" in p for i in rp.doc["items"] for p in i.get("paragraphs", []))}
+             "run-in": any(isinstance(p, dict) and "lead" in p
+                           for i in rp.doc["items"] for p in i.get("paragraphs", []))}
     scan = f"q{d.jpeg_quality}" if d.jpeg_quality and not d.bilevel else "png"
     return (f"{spec.script} {spec.body_font} {spec.columns} col gutter {spec.gutter:.2f} em skew {d.skew:+.2f} "
             f"{'grey' if d.gray else 'colour'} {scan} blur {d.blur} noise {d.noise}; "
