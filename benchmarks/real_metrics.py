@@ -8,7 +8,13 @@ differences). Each truth block is cut into `chunks` of about CHUNK characters, i
   with other text interleaved, is that many edits away and not found.
 - order: of each two chunks that follow one another among the found ones (in the truth's order),
   the share found in the same order in our text.
-- NED: Levenshtein distance of the whole normalized texts over the longer one's length.
+- NED: Levenshtein distance of the whole normalized texts over the longer one's length. Reading
+  order weighs in it as much as misreads: a truth read column by column against a text read article
+  by article (the 1920 Star: 0.718 for broadsheet, 0.082 with its order mended) is far apart.
+- NED ordered: the same once each paragraph of our text (runs of lines between blank lines) stands
+  where it best matches the truth (`in_truth_order`): what is misread, lost or added, whatever the
+  order. A text cut finer gets its order mended finer (Tesseract psm 3 writes about 2.5 times as
+  many paragraphs as broadsheet on the Star).
 - words found / words right: the share of the truth's words (case folded, letters only, each as
   often as it stands) that our text holds, and of ours that the truth holds. Chunks and NED ignore
   spaces; these count a run-together line (`inthahandsoftheredcavalry`) as the words it lost.
@@ -109,12 +115,20 @@ class TextScores:
     contig: float  # share of chunks found whole
     order: float  # share of consecutive found chunks in order; nan when fewer than two are found
     ned: float
+    ned_ordered: float  # NED with our paragraphs in the truth's order
     words_found: float  # share of the truth's words in our text
     words_right: float  # share of our words in the truth
 
 
 def words(text: str) -> Counter[str]:
     return Counter(re.findall(r"[^\W\d_]+", unicodedata.normalize("NFKC", text).casefold()))
+
+
+def in_truth_order(truth: str, output: str) -> str:
+    """`output`'s paragraphs, normalized, each placed where it best matches `truth` (normalized)."""
+    paragraphs = [p for p in (normalize(p) for p in re.split(r"\n\s*\n", output)) if p]
+    return "".join(sorted(paragraphs, key=lambda p: fuzz.partial_ratio_alignment(p, truth).dest_start
+                          if len(p) <= len(truth) else 0))
 
 
 def text_scores(truth_blocks: list[str], output: str) -> TextScores:
@@ -129,6 +143,8 @@ def text_scores(truth_blocks: list[str], output: str) -> TextScores:
         contig=len(found) / len(pieces) if pieces else math.nan,
         order=sum(b > a for a, b in pairs) / len(pairs) if pairs else math.nan,
         ned=Levenshtein.normalized_distance(normalize("".join(truth_blocks)), text),
+        ned_ordered=Levenshtein.normalized_distance(normalize("".join(truth_blocks)),
+                                                    in_truth_order(normalize("".join(truth_blocks)), output)),
         words_found=shared / sum(truth_words.values()) if truth_words else math.nan,
         words_right=shared / sum(our_words.values()) if our_words else math.nan,
     )

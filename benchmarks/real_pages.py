@@ -219,11 +219,12 @@ def _num(value: float, digits: int) -> str:
 
 
 def text_table(records: list[dict]) -> list[str]:
-    rows = ["| page | engine | chunks | broadsheet contig / order / NED / words found / words right "
+    rows = ["| page | engine | chunks | broadsheet contig / order / NED / NED ordered / words found / words right "
             "| Tesseract psm 3 | seconds (ours / Tesseract) |",
             "|---|---|---|---|---|---|"]
     for r in records:
         cells = [f"{_num(s['contig'], 2)} / {_num(s['order'], 2)} / {_num(s['ned'], 3)} / "
+                 f"{_num(s['ned_ordered'], 3)} / "
                  f"{_num(s['words_found'], 2)} / {_num(s['words_right'], 2)}" for s in (r["ours"], r["theirs"])]
         rows.append(f"| {r['page']} | {r['engine']} | {r['ours']['chunks']} | {cells[0]} | {cells[1]} | "
                     f"{r['seconds']:.0f} / {r['tesseract_seconds']:.0f} |")

@@ -57,6 +57,16 @@ def test_blocks_out_of_order_keep_contig_and_lose_order():
     assert scores.order == pytest.approx(3 / 5)  # within each block in order, the two block changes not
 
 
+def test_ned_ordered_mends_the_order_of_paragraphs_not_what_is_inside_them():
+    reversed_blocks = metrics.text_scores(BLOCKS, "\n\n".join(reversed(BLOCKS)))
+    assert reversed_blocks.ned > 0.5 and reversed_blocks.ned_ordered == 0.0
+    left, right = BLOCKS[0].split(), BLOCKS[1].split()  # two columns read across, in one paragraph
+    lines = [" ".join(left[i:i + 4]) + " " + " ".join(right[i:i + 4]) for i in range(0, 40, 4)]
+    assert metrics.text_scores(BLOCKS[:2], "\n".join(lines)).ned_ordered > 0.3
+    extra = metrics.text_scores(BLOCKS, "\n\n".join(reversed(BLOCKS + ["Something else entirely."])))
+    assert 0 < extra.ned_ordered < 0.1  # what is added stays added
+
+
 def test_a_chunk_split_in_two_places_is_not_found():
     first, second = metrics.chunks([BLOCKS[0]])
     # another block read into the middle of the first chunk
