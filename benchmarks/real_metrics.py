@@ -10,7 +10,7 @@ differences). Each truth block is cut into `chunks` of about CHUNK characters, i
   the share found in the same order in our text.
 - NED: Levenshtein distance of the whole normalized texts over the longer one's length. Reading
   order weighs in it as much as misreads: a truth read column by column against a text read article
-  by article (the 1920 Star: 0.718 for broadsheet, 0.082 with its order mended) is far apart.
+  by article (the 1920 Star: 0.718 for broadsheet, 0.084 with its order mended) is far apart.
 - NED ordered: the same once each paragraph of our text (runs of lines between blank lines) stands
   where it best matches the truth (`in_truth_order`): what is misread, lost or added, whatever the
   order. A text cut finer gets its order mended finer (Tesseract psm 3 writes about 2.5 times as

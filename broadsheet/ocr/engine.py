@@ -107,9 +107,10 @@ def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bo
     """The line's pixels, with a margin, turned so the recognizer sees horizontal text.
     `pixels` reads a box of the page (at the best resolution there is). `paper_margin`: the feet
     and tops of the neighbouring lines that reach into the margin are papered over (for a
-    recogniser that reads them as words); `between` (page rows, from `neighbour_limits`): with
-    it, every stroke centred above the first or below the second is papered over too, inside the
-    box or not (the halves of the lines above and below that an overlapping box holds)."""
+    recogniser that reads them as words); `between` (page rows, from `neighbour_limits`), with
+    any recogniser: every stroke centred above the first or below the second is papered over,
+    inside the box or not (the halves of the lines above and below that an overlapping box holds:
+    Tesseract reads them as words, PP-OCR garbles the line)."""
     x0, y0, x1, y1 = line.bbox
     if line.direction == TextDirection.VERTICAL_RL:
         return _vertical_as_horizontal(pixels(line.bbox))
@@ -117,7 +118,7 @@ def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bo
     # to traditional forms: 区 -> 區)
     pad = max(2, (y1 - y0) // 4)
     crop = pixels((x0 - pad, y0 - pad, x1 + pad, y1 + pad))
-    if not paper_margin:
+    if not paper_margin and between is None:
         return crop
     inner = None
     if between is not None:  # page rows -> crop rows, as _ink_band maps the box
@@ -125,15 +126,15 @@ def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bo
         above, below = between
         inner = (-np.inf if above is None else (above - (y0 - pad)) * scale,
                  np.inf if below is None else (below - (y0 - pad)) * scale)
-    return _without_neighbours(crop, _ink_band(crop, line), inner)
+    return _without_neighbours(crop, _ink_band(crop, line), inner, edges=paper_margin)
 
 
 def _without_neighbours(crop: np.ndarray, band: tuple[int, int],
-                        inner: tuple[float, float] | None = None) -> np.ndarray:
-    """The crop with the ink of the lines above and below papered over: the strokes that run off
-    its top or bottom edge and centre outside the line's box, and (`inner`, crop rows) any stroke
-    centred above inner[0] or below inner[1]. The line's own descenders and ascenders centre inside
-    it, and a crop whose margin holds no such stroke comes back as it is."""
+                        inner: tuple[float, float] | None = None, edges: bool = True) -> np.ndarray:
+    """The crop with the ink of the lines above and below papered over: (`edges`) the strokes that
+    run off its top or bottom edge and centre outside the line's box, and (`inner`, crop rows) any
+    stroke centred above inner[0] or below inner[1]. The line's own descenders and ascenders centre
+    inside it, and a crop whose margin holds no such stroke comes back as it is."""
     gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     count, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
@@ -141,8 +142,9 @@ def _without_neighbours(crop: np.ndarray, band: tuple[int, int],
     top, bottom = band
     upper, lower = inner if inner is not None else (-np.inf, np.inf)
     strays = [k for k in range(1, count)
-              if (stats[k, cv2.CC_STAT_TOP] == 0 and centroids[k][1] < top)
-              or (stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] == height and centroids[k][1] >= bottom)
+              if (edges and stats[k, cv2.CC_STAT_TOP] == 0 and centroids[k][1] < top)
+              or (edges and stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] == height
+                  and centroids[k][1] >= bottom)
               or not upper <= centroids[k][1] < lower]
     if not strays:
         return crop
@@ -204,7 +206,7 @@ def read_lines(engine: OcrEngine, pixels: Callable[[BBox], np.ndarray], lines: l
     if not lines:
         return
     paper_margin = getattr(engine.recognizer, "paper_margin", False)
-    limits = neighbour_limits(lines) if paper_margin else [None] * len(lines)
+    limits = neighbour_limits(lines)
     crops = [line_crop(pixels, line, paper_margin, between) for line, between in zip(lines, limits)]
     for line, crop, reading in zip(lines, crops, engine.read(crops)):
         line.text = reading.text.strip()
@@ -225,14 +227,18 @@ def _ink_band(crop: np.ndarray, line: Line) -> tuple[int, int]:
 # Two boxes are lines one above the other when their centres stand this many of the shorter box's
 # heights apart (closer, they are two boxes of one line, and neither is cut)
 NEIGHBOUR_OFFSET = 0.4
+# ... and the shorter is at least this share of the taller's height: a speck's box (page_h: 2 px
+# over a 14 px line) or a headline over body text limits nothing
+NEIGHBOUR_HEIGHTS = 0.5
 
 
 def neighbour_limits(lines: list[Line]) -> list[tuple[float | None, float | None] | None]:
-    """For each line whose box overlaps the box of a line above or below it (sharing half the
-    narrower one's width), the page rows halfway to those lines' centres: ink centred beyond them
-    is theirs. On tightly leaded type the detector's boxes run up to twice the line pitch (the 1920
-    Star: 27 px boxes, 14 px apart), each holding halves of its neighbours, which Tesseract reads
-    as words of the line (`in close er sta touch aa o cer, with`). None for a line with no such box."""
+    """For each line whose box overlaps the box of a line above or below it (of a like height,
+    sharing half the narrower one's width), the page rows halfway to those lines' centres: ink
+    centred beyond them is theirs. On tightly leaded type the detector's boxes run up to twice the
+    line pitch (the 1920 Star: 27 px boxes, 14 px apart), each holding halves of its neighbours,
+    which Tesseract reads as words of the line (`in close er sta touch aa o cer, with`) and PP-OCR
+    garbles the line with (`ine renervation torartide x, reudt-`). None for a line with no such box."""
     boxes = np.array([line.bbox for line in lines], dtype=float).reshape(-1, 4)
     horizontal = np.array([line.direction == TextDirection.HORIZONTAL_LR for line in lines])
     x0, y0, x1, y1 = boxes.T
@@ -245,6 +251,7 @@ def neighbour_limits(lines: list[Line]) -> list[tuple[float | None, float | None
         shared = np.minimum(x1, x1[i]) - np.maximum(x0, x0[i])
         near = (horizontal & (shared >= 0.5 * np.minimum(x1 - x0, x1[i] - x0[i]))
                 & (y0 < y1[i]) & (y1 > y0[i])
+                & (np.minimum(height, height[i]) >= NEIGHBOUR_HEIGHTS * np.maximum(height, height[i]))
                 & (np.abs(centre - centre[i]) >= NEIGHBOUR_OFFSET * np.minimum(height, height[i])))
         near[i] = False
         above, below = near & (centre < centre[i]), near & (centre > centre[i])

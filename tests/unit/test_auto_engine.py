@@ -149,7 +149,8 @@ def test_overlapping_boxes_lose_the_halves_of_their_neighbours():
     """Tightly leaded type (the 1920 Star): the detector's boxes are taller than the line pitch, so
     a box holds the foot of the line above and the head of the line below whole, away from the
     crop's edge; ink centred past halfway to a neighbour's centre is papered over, the line's own
-    kept. Two boxes of one line, or lines of columns side by side, limit nothing."""
+    kept, whichever the recogniser. Two boxes of one line, lines of columns side by side, or a
+    speck's box on a line, limit nothing."""
     page = np.full((60, 400, 3), 250, np.uint8)
     for top, bottom in ((8, 16), (20, 30), (34, 42)):  # three lines, strokes on every third column
         page[top:bottom, 10:190:3] = 0
@@ -159,13 +160,15 @@ def test_overlapping_boxes_lose_the_halves_of_their_neighbours():
         return page[y0:y1, x0:x1]
 
     lines = [Line("", (10, 2, 190, 22), 0.0), Line("", (10, 12, 190, 38), 0.0), Line("", (10, 28, 190, 50), 0.0),
-             Line("", (200, 12, 390, 38), 0.0), Line("", (12, 14, 188, 37), 0.0)]
+             Line("", (200, 12, 390, 38), 0.0), Line("", (12, 14, 188, 37), 0.0), Line("", (180, 28, 182, 30), 0.0)]
     limits = neighbour_limits(lines)
     assert limits[1] == (18.5, 32.0) and limits[3] is None  # the fourth stands in the next column
-    assert neighbour_limits(lines[1:2] + lines[4:]) == [None, None]  # two boxes of one line
+    assert limits[5] is None and neighbour_limits(lines[1:2] + lines[5:]) == [None, None]  # a speck
+    assert neighbour_limits(lines[1:2] + lines[4:5]) == [None, None]  # two boxes of one line
     middle = lines[1]
     old, new = line_crop(pixels, middle, paper_margin=True), line_crop(pixels, middle, True, limits[1])
     assert old.shape == new.shape == (38, 192, 3)  # page rows 6..44, columns 4..196
     assert (old[2:10] == 0).any() and (old[28:36] == 0).any()  # the neighbours, inside the crop
     assert (new[:14] == 250).all() and (new[24:] == 250).all()  # papered over
     assert (new[14:24, 6:186:3] == 0).all() and (new[14:24] == old[14:24]).all()  # its own line kept
+    assert (line_crop(pixels, middle, between=limits[1]) == new).all()  # rapidocr's crop alike
