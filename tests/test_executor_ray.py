@@ -80,7 +80,7 @@ def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:
 
 def test_an_address_that_takes_the_connection_but_never_answers_is_one_line(tmp_path: Path) -> None:
     with a_port_that_never_answers() as port:
-        address = "" + port
+        address = port
         joining_fails_in_one_line(tmp_path, "ray", address,
                                   f"cannot join the Ray cluster at {address}: no answer within 10 s")
 
