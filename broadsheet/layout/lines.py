@@ -36,8 +36,6 @@ from broadsheet.layout.thresholds import (
     SAME_SIZE,
     SPARSE_ROW,
     STACKED_GAP,
-    SUBHEAD_GAPS,
-    SUBHEAD_SIZE,
     VERTICAL_ASPECT,
     VERTICAL_CHARACTER,
     VERTICAL_GROW_GAP,
@@ -419,8 +417,7 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     """(headline lines, body lines). Quote marks and brackets stand above and below the characters,
     so a body line holding them can measure like a kicker; it still continues a body column,
     which a centred headline does not. A word cut from a justified Latin line measures tall too
-    (its descenders are a large share of its ink); it shares its row with body text. A bold subhead
-    set a size up stands between two lines of its own column."""
+    (its descenders are a large share of its ink); it shares its row with body text."""
     heads = [l for l in lines if is_headline(l, unit)]
     body = [l for l in lines if not is_headline(l, unit)]
     changed = True
@@ -433,34 +430,11 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
             if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
                 _continues_column(line, other, unit, rules) or _same_row(line, other, unit, rules)
                 for other in index.around(line, reach)
-            ) or _column_subhead(line, index, unit, rules):
+            ):
                 heads.remove(line)
                 body.append(line)
                 changed = True
     return heads, body
-
-
-def _column_subhead(line: LineBox, index: LineIndex, unit: float, rules: list[Rule]) -> bool:
-    """A bold line a little taller than body type with body text of one column right above and
-    right below it, within that column's edges and no rule between: a subhead inside an article.
-    The line above may be a paragraph's short last line; the one below runs the column's width."""
-    if line.direction != TextDirection.HORIZONTAL_LR or not line.bold or line.height > SUBHEAD_SIZE * unit:
-        return False
-    reach = max(SUBHEAD_GAPS) * unit + (line.height + MAX_TALL_BODY * unit) / 2
-    around = index.around(line, reach)
-    tolerance = COLUMN_TOLERANCE * unit
-    for lower in around:
-        gap = lower.y0 - line.y1
-        if not (0 <= gap <= SUBHEAD_GAPS[1] * unit and lower.x0 - INDENT * unit <= line.x0
-                and line.x1 <= lower.x1 + tolerance) or crosses(rules, line.x0, line.y1, line.x1, lower.y0):
-            continue
-        for upper in around:
-            gap = line.y0 - upper.y1
-            if (0 <= gap <= SUBHEAD_GAPS[0] * unit and abs(upper.x0 - lower.x0) <= INDENT * unit
-                    and upper.x1 <= lower.x1 + tolerance and line.x0 >= upper.x0 - tolerance
-                    and not crosses(rules, max(upper.x0, lower.x0), upper.y1, min(upper.x1, lower.x1), line.y0)):
-                return True
-    return False
 
 
 def _same_row(line: LineBox, other: LineBox, unit: float, rules: list[Rule]) -> bool:

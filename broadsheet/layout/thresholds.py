@@ -23,12 +23,6 @@ MAX_SUBHEAD_LINES = 3  # a run of bold lines inside a column is a subhead up to 
 # A run of bold lines at the top of a column segment may be a whole headline (Latin notices stack
 # agency, office and subject as bold body-size lines).
 MAX_HEADING_LINES = 8
-# A bold line a little taller than body type with its column's text right above and below, inside
-# the column, is a subhead (小标题) set a size up, not a one-column title: 1.05 em bold sans over a
-# small-eyed body face (Kai, Ming) measures 1.25 body heights. A title starts an article, so it has
-# a rule, a wider blank or its own kicker/subtitle around it; one-column titles are set 1.3 em and up.
-SUBHEAD_SIZE = 1.5
-SUBHEAD_GAPS = (2.0, 1.5)  # the most blank above and below such a subhead: its extra space and a pitch
 HEADING_MARGIN = 1.0  # a paragraph's last line ending this far short of the column's edge ends it
 HEADING_SPACE = 0.25  # extra space above a heading, over the body's line pitch
 
