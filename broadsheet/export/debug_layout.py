@@ -48,9 +48,10 @@ class _Canvas:
         self.base = base.resize(size, Image.LANCZOS) if size != base.size else base
         self.frame = frame
 
-    def start(self) -> tuple[Image.Image, Image.Image]:
-        """A picture to draw on and a transparent layer for fills."""
-        return self.base.copy(), Image.new("RGBA", self.base.size, (0, 0, 0, 0))
+    def start(self) -> tuple[Image.Image, Image.Image, ImageDraw.ImageDraw, ImageDraw.ImageDraw]:
+        """A picture to draw on and a transparent layer for fills, each with its pen."""
+        picture, fills = self.base.copy(), Image.new("RGBA", self.base.size, (0, 0, 0, 0))
+        return picture, fills, ImageDraw.Draw(picture), ImageDraw.Draw(fills)
 
     def box(self, bbox: BBox, working: bool = True) -> tuple[int, int, int, int]:
         x0, y0, x1, y1 = (round(v * self.scale) for v in (self.frame.to_input(bbox) if working else bbox))
@@ -72,8 +73,7 @@ def render(page: Page, trace: LayoutTrace, frame: PageFrame, image: np.ndarray) 
     label_font = _font(max(12, round(canvas.base.width / 90)))
     pictures: dict[str, Image.Image] = {}
 
-    picture, fills = canvas.start()
-    draw, fill = ImageDraw.Draw(picture), ImageDraw.Draw(fills)
+    picture, fills, draw, fill = canvas.start()
     for rule in trace.rules:
         draw.rectangle(canvas.box(rule.bbox), fill=RULE_COLOUR, outline=RULE_COLOUR, width=width)
     for photo in trace.photos:
@@ -81,8 +81,7 @@ def render(page: Page, trace: LayoutTrace, frame: PageFrame, image: np.ndarray) 
         draw.rectangle(canvas.box(photo), outline=PHOTO_COLOUR, width=2 * width)
     pictures["01-rules"] = canvas.finish(picture, fills)
 
-    picture, fills = canvas.start()
-    draw, fill = ImageDraw.Draw(picture), ImageDraw.Draw(fills)
+    picture, fills, draw, fill = canvas.start()
     for box in trace.detected:
         draw.rectangle(canvas.box(box), outline=DETECTED_COLOUR, width=width)
     for line in trace.lines:
@@ -93,8 +92,7 @@ def render(page: Page, trace: LayoutTrace, frame: PageFrame, image: np.ndarray) 
         draw.rectangle(canvas.box(blank), fill=APART_COLOUR)
     pictures["02-lines"] = canvas.finish(picture, fills)
 
-    picture, fills = canvas.start()
-    draw, fill = ImageDraw.Draw(picture), ImageDraw.Draw(fills)
+    picture, fills, draw, fill = canvas.start()
     height = frame.size[1]
     for index, (x0, x1) in enumerate(sorted(trace.columns)):
         fill.rectangle(canvas.box((x0, 0, x1, height)), fill=_fill(TURNS[index % len(TURNS)]))
@@ -102,16 +100,14 @@ def render(page: Page, trace: LayoutTrace, frame: PageFrame, image: np.ndarray) 
         draw.rectangle(canvas.box(line.bbox), outline=LINE_COLOUR, width=width)
     pictures["03-columns"] = canvas.finish(picture, fills)
 
-    picture, fills = canvas.start()
-    draw, fill = ImageDraw.Draw(picture), ImageDraw.Draw(fills)
+    picture, fills, draw, fill = canvas.start()
     for index, segment in enumerate(sorted(trace.segments)):
         colour = TURNS[index % len(TURNS)]
         fill.rectangle(canvas.box(segment), fill=_fill(colour))
         draw.rectangle(canvas.box(segment), outline=colour, width=2 * width)
     pictures["04-blocks"] = canvas.finish(picture, fills)
 
-    picture, fills = canvas.start()
-    draw, fill = ImageDraw.Draw(picture), ImageDraw.Draw(fills)
+    picture, fills, draw, fill = canvas.start()
     for region in page.regions:
         colour = PALETTE.get(region.type, PALETTE[RegionType.OTHER])
         fill.rectangle(canvas.box(region.bbox, working=False), fill=_fill(colour))
@@ -120,8 +116,7 @@ def render(page: Page, trace: LayoutTrace, frame: PageFrame, image: np.ndarray) 
             draw.rectangle(canvas.box(line.bbox, working=False), outline=colour, width=width)
     pictures["05-roles"] = canvas.finish(picture, fills)
 
-    picture, fills = canvas.start()
-    draw, fill = ImageDraw.Draw(picture), ImageDraw.Draw(fills)
+    picture, fills, draw, fill = canvas.start()
     regions = {region.id: region for region in page.regions}
     for index, article in enumerate(page.articles):
         colour = TURNS[index % len(TURNS)]
