@@ -183,3 +183,14 @@ def test_a_notice_left_at_a_paragraphs_end_is_a_jump():
                      page("第2版", article("a1", None, ["之中。"], came="上接第一版")))
     (joined,) = issue.articles
     assert joined.paragraphs == ["正在进行之中。"]
+
+
+def test_a_story_over_three_pages_is_one_article():
+    issue = issue_of(page("第1版", article("a1", "长篇报道", ["开头"], to="下转第二版")),
+                     page("第2版", article("a1", None, ["中间。"], came="上接第一版", to="下转第三版")),
+                     page("第3版", article("a1", None, ["结尾。"], came="上接第二版", to="下转第九版")))
+    (story,) = issue.articles
+    assert [p.page for p in story.parts] == [1, 2, 3]
+    assert story.paragraphs == ["开头中间。", "结尾。"]
+    assert (story.continued_from, story.continued_to) == (None, "下转第九版")  # the last jump goes nowhere
+    assert issue.warnings == ["page 3 a1: 下转第九版: no such page in the issue"]
