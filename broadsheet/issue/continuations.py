@@ -146,9 +146,11 @@ def match_parts(parts: list[Part], resolve: Callable[[int | None], int | None]) 
     for i, candidates in scores.items():
         if i in links:
             continue
+        free = set(candidates) - set(links.values())
         why = ("no article there continues it" if not candidates
-               else "its continuation was taken by another article" if not set(candidates) - set(links.values())
-               else "more than one article there could continue it")
+               else "its continuation was taken by another article" if not free
+               else "more than one article there could continue it" if len(free) > 1
+               else "another jump fits the article there as well")
         problems.append(f"{_name(parts[i])}: {parts[i].to.notice}: {why}")
     for j, part in enumerate(parts):
         if part.came is not None and j not in links.values():

@@ -194,3 +194,12 @@ def test_a_story_over_three_pages_is_one_article():
     assert story.paragraphs == ["开头中间。", "结尾。"]
     assert (story.continued_from, story.continued_to) == (None, "下转第九版")  # the last jump goes nowhere
     assert issue.warnings == ["page 3 a1: 下转第九版: no such page in the issue"]
+
+
+def test_two_jumps_wanting_the_one_part_there_neither_gets_it():
+    one = page("第1版", article("a1", None, ["甲"], to="下转第二版"), article("a2", None, ["乙"], to="下转第二版"))
+    two = page("第2版", article("a1", None, ["丙。"], came="上接第一版"))
+    issue = issue_of(one, two)
+    assert not any(a.joined for a in issue.articles)
+    assert issue.warnings[:2] == ["page 1 a1: 下转第二版: another jump fits the article there as well",
+                                  "page 1 a2: 下转第二版: another jump fits the article there as well"]
