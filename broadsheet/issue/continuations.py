@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from broadsheet.issue.folios import page_number
 from broadsheet.issue.thresholds import CJK_HEAD_OVERLAP, LATIN_HEAD_WORD
@@ -85,11 +85,7 @@ class Part:
     to: Jump | None = None
     came: Jump | None = None
     head: str | None = None  # a jump head printed over the part (TROTSKY): not the story's title
-    paragraphs: list[str] | None = None  # the body without notices left in it
-
-    @property
-    def whole(self) -> bool:
-        return self.to is None and self.came is None
+    paragraphs: list[str] = field(default_factory=list)  # the body without notices left in it
 
 
 def read_part(page: int, article: Article) -> Part:

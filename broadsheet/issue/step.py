@@ -102,21 +102,22 @@ def _one_page(part: Part) -> IssueArticle:
     return IssueArticle(
         id=f"p{part.page}_{article.id}", parts=[ArticlePart(part.page, article.id)],
         kicker=article.kicker, title=article.title, subtitle=article.subtitle, byline=article.byline,
-        paragraphs=list(part.paragraphs or []), subheads=[Subhead(s.text, s.before) for s in article.subheads],
-        continued_from=part.came.notice if part.came else None, continued_to=part.to.notice if part.to else None,
-        photos=_photos(part))
+        paragraphs=list(part.paragraphs), subheads=[Subhead(s.text, s.before) for s in article.subheads],
+        # a notice no jump was read from stays as printed
+        continued_from=part.came.notice if part.came else article.continued_from,
+        continued_to=part.to.notice if part.to else article.continued_to, photos=_photos(part))
 
 
 def _joined(chain: list[Part], article_id: str) -> IssueArticle:
     """Headlines from the first part (a jump head over a later one is not the story's title again),
     the body of every part in order, the paragraph cut at each jump made one again."""
     first, last = chain[0], chain[-1]
-    paragraphs = list(first.paragraphs or [])
+    paragraphs = list(first.paragraphs)
     subheads = [Subhead(s.text, s.before) for s in first.article.subheads]
     for part in chain[1:]:
         offset = len(paragraphs)
         at_cut = any(s.before >= offset for s in subheads) or any(s.before == 0 for s in part.article.subheads)
-        paragraphs, cut_joined = join_paragraphs(paragraphs, list(part.paragraphs or []), at_cut)
+        paragraphs, cut_joined = join_paragraphs(paragraphs, list(part.paragraphs), at_cut)
         shift = offset - 1 if cut_joined else offset
         subheads += [Subhead(s.text, s.before + shift) for s in part.article.subheads]
     return IssueArticle(
