@@ -54,7 +54,8 @@ def test_heads_match(a, b, same):
 
 
 def test_folio_order_wins_and_each_disagreement_is_reported():
-    order = order_pages(["p01.jpg", "p02.jpg", "p03.jpg", "p04.jpg"], [1, 2, 3, 4], ["第1版", "第2版", "第4版", "第3版"])
+    order = order_pages(["p01.jpg", "p02.jpg", "p03.jpg", "p04.jpg"], [1, 2, 3, 4],
+                        ["第1版", "第2版", "第4版", "第3版"])
     assert order.by_folio and order.order == [0, 1, 3, 2] and order.numbers == [1, 2, 4, 3]
     assert order.warnings == ["p03.jpg: folio 第4版 (page 4), file order says page 3",
                               "p04.jpg: folio 第3版 (page 3), file order says page 4"]
@@ -70,7 +71,8 @@ def test_a_page_without_folio_keeps_the_file_order():
 
 def test_one_folio_on_two_pages_keeps_the_file_order():
     order = order_pages(["a.jpg", "b.jpg"], [1, 2], ["A1", "B1"])
-    assert order.order == [0, 1] and order.warnings[-1] == "pages kept in file order: page 1 is the folio of a.jpg, b.jpg"
+    assert order.order == [0, 1]
+    assert order.warnings[-1] == "pages kept in file order: page 1 is the folio of a.jpg, b.jpg"
 
 
 # --- the issue step on pages made by hand -----------------------------------------------------
@@ -122,7 +124,8 @@ def test_two_jumps_to_one_page_joined_by_their_heads():
 
 def test_two_jumps_to_one_page_that_nothing_tells_apart_are_not_joined():
     one = page("第1版", article("a1", None, ["甲"], to="下转第二版"), article("a2", None, ["乙"], to="下转第二版"))
-    two = page("第2版", article("a1", None, ["丙。"], came="上接第一版"), article("a2", None, ["丁。"], came="上接第一版"))
+    two = page("第2版", article("a1", None, ["丙。"], came="上接第一版"),
+               article("a2", None, ["丁。"], came="上接第一版"))
     issue = issue_of(one, two)
     assert not any(a.joined for a in issue.articles)
     assert [a.continued_to for a in issue.articles[:2]] == ["下转第二版", "下转第二版"]
