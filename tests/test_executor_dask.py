@@ -84,7 +84,7 @@ def test_a_malformed_address_is_one_line(tmp_path: Path, address: str, from_envi
 
 def test_an_issue_gives_the_same_issue_json_as_local(cluster, tmp_path: Path) -> None:
     """Issue 18: `broadsheet issue` on a 12-page PDF through Dask writes the ISSUE.json a local run does."""
-    from test_issue_fixtures import twelve_page_pdf
+    from test_issue_joined import twelve_page_pdf
 
     from broadsheet.issue.model import ArticlePart
     from broadsheet.issue.run import run_issue

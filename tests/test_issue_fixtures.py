@@ -1,81 +1,105 @@
-"""`broadsheet issue` on the rendered fixture issues (fixtures/issues/, with their issue truth), through
-the real models: page order from the folios, every continuation joined and nothing else, the joined
-articles' text against the truth's whole text."""
+"""The fixture issues (fixtures/issues/zh, fixtures/issues/en) page by page through the real
+pipeline: every folio read from its header band, the jump lines on the right articles (`下转第四版`
+on page 1's lead, `上接第一版` under the jump head on page 4, `Continued on Page 2` …), every page
+read within 1% CER. Each page is read once per module. Also: the generator redraws the committed
+issues byte for byte (skipped without the generator's fonts)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from PIL import Image
 
-from broadsheet.evaluate.text import cer
-from broadsheet.executors import ExecutorSpec
-from broadsheet.issue.model import Issue, IssueArticle
-from broadsheet.issue.run import run_issue
+from broadsheet.evaluate import cer, evaluate_page
+from broadsheet.model import Page
+from fixtures.issuetruth import IssueTruth, load_issue_truth
 
 ISSUES = Path(__file__).resolve().parent.parent / "fixtures" / "issues"
-JOINED_CER = 0.01  # issue 18: a joined article's text against the truth's whole text
+NAMES = sorted(p.parent.name for p in ISSUES.glob("*/truth.json"))
+TRUTHS = {name: load_issue_truth(ISSUES / name) for name in NAMES}
+PAGES = [(name, page.number) for name in NAMES for page in TRUTHS[name].pages]
+MAX_PAGE_CER = 0.01
+MAX_TITLE_CER = 0.1
 
 
-def truth(name: str) -> dict:
-    return json.loads((ISSUES / name / "truth.json").read_text(encoding="utf-8"))
+@pytest.fixture(scope="module")
+def read(pipeline):
+    """(prediction, truth, scores) of an issue page, each page read once."""
+    done: dict[tuple[str, int], tuple] = {}
+
+    def page(name: str, number: int):
+        if (name, number) not in done:
+            truth: IssueTruth = TRUTHS[name]
+            pred: Page = pipeline.process(truth.image(number))
+            gold = truth.page_truth(number)
+            done[name, number] = (pred, gold, evaluate_page(pred, gold))
+        return done[name, number]
+
+    return page
 
 
-@pytest.fixture(scope="module", params=["zh", "en"])
-def read(request, tmp_path_factory) -> tuple[str, Issue, dict]:
-    name = request.param
-    if not (ISSUES / name / "truth.json").exists():
-        pytest.skip(f"fixtures/issues/{name} not rendered yet")
-    out = tmp_path_factory.mktemp(f"issue_{name}")
-    result = run_issue(ISSUES / name, out, executor=ExecutorSpec("local", 2))
-    assert result.batch.failed == [] and result.issue is not None
-    assert Issue.from_dict(json.loads((out / "ISSUE.json").read_text(encoding="utf-8"))) == result.issue
-    return name, result.issue, truth(name)
+def twin(read, name: str, number: int, article_id: str):
+    """The predicted article that eval paired with the page truth's `article_id` (None: missed)."""
+    pred, _, scores = read(name, number)
+    pair = next(p for p in scores.pairs if p.gold_id == article_id)
+    return pred.article(pair.pred_id) if pair.pred_id else None
 
 
-def text(article: IssueArticle) -> str:
-    return "\n".join(article.text_blocks())  # as the truth's `text`: headlines, subheads, paragraphs
+@pytest.mark.parametrize("name,number", PAGES)
+def test_folio_and_facts_read_from_the_band(read, name, number):
+    pred, gold, _ = read(name, number)
+    assert pred.header.folio == TRUTHS[name].page(number).folio
+    assert (pred.header.paper, pred.header.date) == (gold.header.paper, gold.header.date)
 
 
-def test_pages_in_folio_order_and_the_facts(read) -> None:
-    _, issue, gold = read
-    assert [(p.number, p.name, p.folio, p.folio_number) for p in issue.pages] == [
-        (p["number"], p["name"], p["folio"], p["folio_number"]) for p in gold["pages"]]
-    assert vars(issue.facts) == gold["facts"]
+@pytest.mark.parametrize("name,number", PAGES)
+def test_page_reads_within_one_percent(read, name, number):
+    _, _, scores = read(name, number)
+    report = f"CER {scores.cer:.2%}, articles F1 {scores.article_f1:.3f}"
+    assert scores.cer <= MAX_PAGE_CER, report
+    assert scores.article_f1 == 1.0, report
 
 
-def test_every_continuation_joined_and_nothing_else(read) -> None:
-    _, issue, gold = read
-    joined = {(a.id, tuple((p.page, p.article) for p in a.parts)) for a in issue.articles if a.joined}
-    assert joined == {(c["article"], ((c["from"]["page"], c["from"]["article"]), (c["to"]["page"], c["to"]["article"])))
-                      for c in gold["continued"]}
-    assert [a.id for a in issue.articles] == [a["id"] for a in gold["articles"]]
-    assert [w for w in issue.warnings if "folio" not in w] == []  # no jump unresolved, no page lost
+@pytest.mark.parametrize("name,number", PAGES)
+def test_jump_lines_on_their_articles_and_nowhere_else(read, name, number):
+    """Every notice the truth has on this page is on the article paired with its truth article,
+    and no other article of the page has one."""
+    pred, gold, _ = read(name, number)
+    expected = {}
+    for article in gold.articles:
+        if article.continued_from or article.continued_to:
+            found = twin(read, name, number, article.id)
+            assert found is not None, f"{article.id} not found"
+            expected[found.id] = (article.continued_from, article.continued_to)
+    got = {a.id: (a.continued_from, a.continued_to) for a in pred.articles if a.continued_from or a.continued_to}
+    assert got == expected
 
 
-def test_joined_articles_read_as_the_whole_text(read) -> None:
-    _, issue, gold = read
-    truth_of = {a["id"]: a for a in gold["articles"]}
-    for article in (a for a in issue.articles if a.joined):
-        assert cer(text(article), truth_of[article.id]["text"]) <= JOINED_CER, article.id
-        # the paragraph cut at the jump is one again (a cut left costs the CER one character only)
-        assert len(article.paragraphs) == len(truth_of[article.id]["paragraphs"]), article.id
-        assert article.title == truth_of[article.id]["title"]  # from the first part, the jump head not repeated
-        assert article.continued_from is None and article.continued_to is None
+@pytest.mark.parametrize("name", NAMES)
+def test_jump_heads_read_as_titles(read, name):
+    """The rest of a jump has the jump head as its title where one is printed, else no headline."""
+    for jump in TRUTHS[name].continued:
+        rest = twin(read, name, jump.rest.page, jump.rest.article)
+        if jump.jump_head is None:
+            assert (rest.kicker, rest.title, rest.subtitle) == (None, None, None)
+        else:
+            assert rest.kicker is None and rest.title is not None
+            assert cer(rest.title, jump.jump_head) <= MAX_TITLE_CER, rest.title
 
 
-def twelve_page_pdf(path: Path) -> Path:
-    """Pages 1 and 4 of the Chinese issue (第1版 and 第4版, one jump between them) at half size, then
-    ten small pages without folios: twelve pages that read in about 15 s of CPU, the jump still
-    joined (its notices name the folios)."""
-    from test_batch import page
+def test_the_generator_redraws_the_issues_byte_for_byte(tmp_path):
+    from fixtures.pagegen.fonts import FONT_FACES, available
 
-    pages = []
-    for name in ("p01.jpg", "p03.jpg"):
-        with Image.open(ISSUES / "zh" / name) as img:
-            pages.append(img.convert("RGB").resize((img.width // 2, img.height // 2), Image.LANCZOS))
-    pages += [page(n) for n in range(10)]
-    pages[0].save(path, save_all=True, append_images=pages[1:], resolution=150)
-    return path
+    if not all(available(role) for role in FONT_FACES if role != "fraktur"):
+        pytest.skip("the generator's fonts are not installed (fixtures/README.md)")
+    from fixtures.generate import render_issue
+    from fixtures.pagegen.issues import ISSUES as SPECS
+
+    for name in NAMES:
+        out = tmp_path / name
+        out.mkdir()
+        render_issue(SPECS[name], out, clean=False)
+        written = sorted(out.iterdir())
+        assert [p.name for p in written] == sorted(p.name for p in (ISSUES / name).iterdir())
+        for path in written:
+            assert path.read_bytes() == (ISSUES / name / path.name).read_bytes(), f"{name}/{path.name} differs"
