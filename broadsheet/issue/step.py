@@ -16,8 +16,9 @@ from broadsheet.issue.folios import order_pages, page_number
 from broadsheet.issue.model import ArticlePart, Issue, IssueArticle, IssueFacts, IssuePage
 from broadsheet.model import Article, Page, RegionType, Subhead
 
-# the issue's number as its band prints it: 第5123期, 总第5123期, No. 28,291
-ISSUE_NUMBER = re.compile(r"(?:总)?第\s*\d+\s*期|\bNo\.\s*\d[\d,]*\d|\bNo\.\s*\d", re.IGNORECASE)
+# the issue's number as its band prints it: 第5123期, 总第5123期, No. 28,291, Vol. 31, No. 123
+ISSUE_NUMBER = re.compile(r"(?:总)?第\s*\d+\s*期|(?:\bVol\.?\s*(?:\d+|[IVXLCDM]+),?\s*)?\bNo\.\s*\d(?:[\d,]*\d)?",
+                          re.IGNORECASE)
 
 
 @dataclass

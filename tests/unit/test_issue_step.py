@@ -7,7 +7,7 @@ import pytest
 
 from broadsheet.issue.continuations import Jump, heads_match, parse_jump
 from broadsheet.issue.folios import chinese_number, order_pages, page_number
-from broadsheet.issue.step import ReadPage, build_issue
+from broadsheet.issue.step import ISSUE_NUMBER, ReadPage, build_issue
 from broadsheet.model import Article, Line, Page, PageHeader, Region, RegionType, Subhead
 
 
@@ -73,6 +73,15 @@ def test_one_folio_on_two_pages_keeps_the_file_order():
     order = order_pages(["a.jpg", "b.jpg"], [1, 2], ["A1", "B1"])
     assert order.order == [0, 1]
     assert order.warnings[-1] == "pages kept in file order: page 1 is the folio of a.jpg, b.jpg"
+
+
+@pytest.mark.parametrize("band, number", [
+    ("THE RUBY VALLEY GAZETTE Vol. 31, No. 123 Thursday", "Vol. 31, No. 123"), ("No. 28,291", "No. 28,291"),
+    ("总第5123期 今日8版", "总第5123期"), ("青岚日报 第5123期", "第5123期"), ("今日8版", None),
+])
+def test_the_issue_number_in_a_band(band, number):
+    match = ISSUE_NUMBER.search(band)
+    assert (match.group() if match else None) == number
 
 
 # --- the issue step on pages made by hand -----------------------------------------------------
