@@ -97,3 +97,16 @@ def test_a_failed_page_is_listed_and_the_issue_written_from_the_rest_then_resume
     assert "2 pages already done, 1 to do" in again.output and "0 done, 2 skipped, 1 failed" in again.output
     assert Issue.from_dict(json.loads((out / "ISSUE.json").read_text(encoding="utf-8"))) == issue
     assert len(fake_mets) == 2
+
+
+def test_a_multi_page_tiff_is_an_issue_named_as_batch_names_its_pages(tmp_path: Path) -> None:
+    first, *rest = [page(n) for n in range(2)]
+    first.save(tmp_path / "issue.tif", save_all=True, append_images=rest)
+    result = broadsheet("issue", str(tmp_path / "issue.tif"), "--out", str(tmp_path / "out"), "-j", "1")
+    assert result.returncode == 0, result.stderr
+    issue = Issue.from_dict(json.loads((tmp_path / "out" / "ISSUE.json").read_text(encoding="utf-8")))
+    assert [(p.number, p.name, p.source, p.source_page) for p in issue.pages] == [
+        (1, "issue_p001", str(tmp_path / "issue.tif"), 1), (2, "issue_p002", str(tmp_path / "issue.tif"), 2)]
+    assert result.stdout.splitlines()[-1] == (f"2 pages, {len(issue.articles)} articles, 0 joined across pages, "
+                                              f"0 jumps unresolved ({tmp_path / 'out' / 'ISSUE.json'})")
+    assert result.stderr == ""
