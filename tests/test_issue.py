@@ -98,6 +98,12 @@ def test_a_failed_page_is_listed_and_the_issue_written_from_the_rest_then_resume
     assert Issue.from_dict(json.loads((out / "ISSUE.json").read_text(encoding="utf-8"))) == issue
     assert len(fake_mets) == 2
 
+    for name in ("p1.png", "p10.png"):  # every page now fails: no issue, and none left from before
+        (scans / name).write_bytes((scans / name).read_bytes()[:3000])
+    last = CliRunner().invoke(app, ["issue", str(scans), "--out", str(out), "-j", "1"])
+    assert last.exit_code == ExitCode.INPUT_FILE and "no page read: no ISSUE.json written" in last.output
+    assert not (out / "ISSUE.json").exists()
+
 
 def test_a_multi_page_tiff_is_an_issue_named_as_batch_names_its_pages(tmp_path: Path) -> None:
     first, *rest = [page(n) for n in range(2)]

@@ -19,7 +19,7 @@ from broadsheet.errors import BadArgsError, FileAccessError, InputFileError
 from broadsheet.executors import LOCAL, ExecutorSpec
 from broadsheet.imageio import is_inside
 from broadsheet.inputs import DEFAULT_MAX_PAGES, find_pages, is_supported, iter_page_images, page_types
-from broadsheet.issue.formats import ISSUE_FORMATS, with_json, write_json
+from broadsheet.issue.formats import ISSUE_FORMATS, ISSUE_JSON, with_json, write_json
 from broadsheet.issue.model import Issue
 from broadsheet.issue.step import ReadPage, build_issue
 from broadsheet.model import Page
@@ -83,6 +83,7 @@ def run_issue(source: str | os.PathLike, out_dir: str | os.PathLike, options: Pi
                            out=OutFolder.of(out_dir))
         read, lost = _read_back(items, summary.failed)
         if not read:
+            (out_dir / ISSUE_JSON).unlink(missing_ok=True)  # an earlier run's issue is not this one's
             return IssueRun(summary, None, [])
         issue = build_issue(str(source), read)
         issue.warnings = lost + issue.warnings
