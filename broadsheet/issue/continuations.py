@@ -63,7 +63,8 @@ def trailing_jump(paragraph: str) -> tuple[str, Jump] | None:
 
 def heads_match(a: str | None, b: str | None) -> bool | None:
     """Whether two heads name one story (a jump head and a title, two titles): None when either is
-    missing. CJK: most of the shorter one's character pairs in the other; Latin: a long word shared."""
+    missing or too short to tell. CJK: most of the shorter one's character pairs in the other; Latin:
+    a long word shared."""
     if not a or not b:
         return None
     a, b = a.casefold(), b.casefold()
@@ -73,7 +74,11 @@ def heads_match(a: str | None, b: str | None) -> bool | None:
         shorter = min(pairs, key=len)
         return len(pairs[0] & pairs[1]) >= CJK_HEAD_OVERLAP * len(shorter)
     words = [{w for w in _WORD.findall(s) if len(w) >= LATIN_HEAD_WORD} for s in (a, b)]
-    return bool(words[0] & words[1])
+    if all(words):
+        return bool(words[0] & words[1])
+    # a head of short words only (TAX): one head's words all in the other, else nothing to tell
+    short, other = sorted((set(_WORD.findall(s)) for s in (a, b)), key=len)
+    return True if short and short <= other else None
 
 
 @dataclass

@@ -47,7 +47,7 @@ def test_jump_notices(text, jump):
 @pytest.mark.parametrize("a, b, same", [
     ("春耕生产有序推进", "春耕生产", True), ("春耕生产有序推进", "城市更新", False),
     ("TROTSKY", "Trotsky Exiled to Alma-Ata", True), ("SMITH", "Trotsky Exiled to Alma-Ata", False),
-    (None, "春耕", None),
+    (None, "春耕", None), ("TAX", "Tax Bill Passes", True), ("TAX", "Road Work Begins", None),
 ])
 def test_heads_match(a, b, same):
     assert heads_match(a, b) is same
