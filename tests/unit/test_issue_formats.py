@@ -1,0 +1,36 @@
+"""`--formats` of `broadsheet issue`: page formats with the pages' JSON always among them, issue
+formats apart; the page commands refuse an issue-only format in one line."""
+
+from __future__ import annotations
+
+import pytest
+
+from broadsheet.errors import BadArgsError
+from broadsheet.export import FORMATS
+from broadsheet.issue import formats
+from broadsheet.issue.formats import page_formats, split_formats
+
+
+@pytest.fixture(autouse=True)
+def registry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An issue-only format and one that is a page format too, as branches mets and pdf add them."""
+    monkeypatch.setitem(formats.ISSUE_FORMATS, "mets", lambda issue, pages, out_dir: [])
+    monkeypatch.setitem(formats.ISSUE_FORMATS, "txt", lambda issue, pages, out_dir: [])
+
+
+def test_page_and_issue_formats_apart_with_the_pages_json():
+    assert split_formats("alto,mets") == (("alto", "json"), ("mets",))
+    assert split_formats("txt") == (("txt", "json"), ("txt",))  # a name of both kinds is both
+    assert split_formats("mets") == (("txt", "json"), ("mets",))  # pages as by default
+    assert split_formats("all") == (tuple(FORMATS), ("mets", "txt"))
+
+
+def test_an_unknown_format_names_every_format():
+    with pytest.raises(BadArgsError, match=r"unknown format\(s\) docx; choose from txt, json, .*, html, mets, all"):
+        split_formats("txt,docx")
+
+
+def test_page_commands_take_page_formats_only():
+    assert page_formats("txt,alto") == ("txt", "alto")
+    with pytest.raises(BadArgsError, match="^--formats mets is a format of a whole issue: broadsheet issue INPUT"):
+        page_formats("txt,mets")
