@@ -13,7 +13,15 @@ InputFileError line; `broadsheet.evaluate.loading` turns the other ways a file c
 from broadsheet.formats.alto import read_alto
 from broadsheet.formats.jsonpage import MALFORMED, read_json_page
 from broadsheet.formats.pagexml import read_pagexml
-from broadsheet.formats.schemas import alto_schema, page_schema, validate_alto, validate_page
+from broadsheet.formats.schemas import (
+    alto_schema,
+    mets_schema,
+    mods_schema,
+    page_schema,
+    validate_alto,
+    validate_mets,
+    validate_page,
+)
 
-__all__ = ["MALFORMED", "alto_schema", "page_schema", "read_alto", "read_json_page", "read_pagexml",
-           "validate_alto", "validate_page"]
+__all__ = ["MALFORMED", "alto_schema", "mets_schema", "mods_schema", "page_schema", "read_alto",
+           "read_json_page", "read_pagexml", "validate_alto", "validate_mets", "validate_page"]
