@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "broadsheet"
 
 # Lowest first. A module's layer is that of the longest matching name prefix.
 LAYERS: list[tuple[str, ...]] = [
-    ("broadsheet.errors", "broadsheet.model", "broadsheet.names"),
+    ("broadsheet.errors", "broadsheet.model", "broadsheet.names", "broadsheet.issue.model"),
     ("broadsheet.imageio", "broadsheet.inputs"),
     ("broadsheet.ocr",),
     ("broadsheet.normalize", "broadsheet.layout"),
@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("broadsheet.export",),
     ("broadsheet.pipeline", "broadsheet.options"),
     ("broadsheet.tasks", "broadsheet.outdir", "broadsheet.executors"),
-    ("broadsheet.batch", "broadsheet.evaluate"),
+    ("broadsheet.batch", "broadsheet.evaluate", "broadsheet.issue"),
     ("broadsheet.watch",),
     ("broadsheet.cli", "broadsheet.__main__"),
     ("broadsheet",),  # the root package: nothing below imports it
