@@ -90,16 +90,21 @@ def plan_batch(root: Path, out_dir: Path, recursive: bool = False,
     for path in files:
         by_folder.setdefault(path.parent, []).append(path)
     for folder, paths in by_folder.items():
-        for item in folder_items(paths, out_dir / folder.relative_to(root), formats, max_pages):
-            outputs = item.outputs if isinstance(item, PageTask) else []
-            if not all(is_inside(out_dir, p) for p in outputs):  # a subfolder of OUT is a symlink
-                plan.items.append(failure(item.label, item.path, FileAccessError(
-                    f"{item.path}: output would land outside {out_dir}"), item.index + 1))
-            elif outputs and not force and is_done(item.path, outputs):
-                plan.skipped += 1
-            else:
-                plan.items.append(item)
+        add_items(plan, folder_items(paths, out_dir / folder.relative_to(root), formats, max_pages), out_dir, force)
     return plan
+
+
+def add_items(plan: Plan, items: Iterable[PageTask | PageOutcome], out_dir: Path, force: bool) -> None:
+    """Each page to the plan: to do, already done (skipped), or failed."""
+    for item in items:
+        outputs = item.outputs if isinstance(item, PageTask) else []
+        if not all(is_inside(out_dir, p) for p in outputs):  # a subfolder of OUT is a symlink
+            plan.items.append(failure(item.label, item.path, FileAccessError(
+                f"{item.path}: output would land outside {out_dir}"), item.index + 1))
+        elif outputs and not force and is_done(item.path, outputs):
+            plan.skipped += 1
+        else:
+            plan.items.append(item)
 
 
 def plan_files(paths: Iterable[Path], out_dir: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,

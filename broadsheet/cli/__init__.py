@@ -70,10 +70,11 @@ def app() -> None:
     """
 
 
-from broadsheet.cli import batch, evaluate, ocr, watch  # noqa: E402 - the group must exist first
+from broadsheet.cli import batch, evaluate, issue, ocr, watch  # noqa: E402 - the group must exist first
 
 app.add_command(ocr.command)
 app.add_command(batch.command)
+app.add_command(issue.command)
 app.add_command(watch.command)
 app.add_command(evaluate.command)
 

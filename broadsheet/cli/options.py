@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from broadsheet.executors import EXECUTORS
-from broadsheet.export import parse_formats
+from broadsheet.issue.formats import page_formats
 from broadsheet.inputs import DEFAULT_MAX_PAGES
 from broadsheet.options import DEFAULT_ENGINE, PipelineOptions
 
@@ -87,5 +87,5 @@ def punctuation(**extra):
 def pipeline_options(formats: str, engine: str, deskew: bool, punctuation: str,
                      debug_layout: bool = False) -> PipelineOptions:
     """The one options value a command hands to every pipeline it runs."""
-    return PipelineOptions(engine=engine, deskew=deskew, formats=parse_formats(formats), punctuation=punctuation,
+    return PipelineOptions(engine=engine, deskew=deskew, formats=page_formats(formats), punctuation=punctuation,
                            debug_layout=debug_layout)

@@ -8,7 +8,8 @@ import re
 from broadsheet.model import Region, RegionType, union_bbox
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十百零〇]+"
-_PAGE = rf"(?:第\s*{_NUMBER}\s*版|[A-Z]\s?\d{{1,2}}\s*版?)"
+# 第四版, 4版 (转4版: a short notice leaves out 第), A4, A4版
+_PAGE = rf"(?:(?:第\s*)?{_NUMBER}\s*版|[A-Z]\s?\d{{1,2}}\s*版?)"
 CONTINUATION = re.compile(
     rf"^\s*[（(]?\s*(?P<notice>(?:上接|下转|接|转|续)\s*{_PAGE}"
     r"|(?:Continued|Cont'd\.?)\s+(?:from|on)\s+(?:Page|P\.)\s*[A-Z]?\d+[A-Z]?"

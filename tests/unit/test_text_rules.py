@@ -48,6 +48,10 @@ def test_split_credit(caption, text, credit):
 @pytest.mark.parametrize("text, expected", [
     ("（上接第一版）", ("上接第一版", True)),
     ("(下转第四版)", ("下转第四版", False)),
+    ("（转4版）", ("转4版", False)),
+    ("(接1版)", ("接1版", True)),
+    ("(Continued on Page 4)", ("Continued on Page 4", False)),
+    ("See TROTSKY, Page 4", ("See TROTSKY, Page 4", False)),
     ("上接第一版的报道引起关注。", None),
 ])
 def test_continuation_notices(text, expected):
