@@ -24,12 +24,12 @@ LAYERS: list[tuple[str, ...]] = [
     ("broadsheet.imageio", "broadsheet.inputs"),
     ("broadsheet.ocr",),
     ("broadsheet.normalize", "broadsheet.layout"),
-    ("broadsheet.postprocess",),
+    ("broadsheet.postprocess", "broadsheet.issue"),  # the issue step: pages' articles joined
     ("broadsheet.formats",),
     ("broadsheet.export",),
     ("broadsheet.pipeline", "broadsheet.options"),
     ("broadsheet.tasks", "broadsheet.outdir", "broadsheet.executors"),
-    ("broadsheet.batch", "broadsheet.evaluate", "broadsheet.issue"),
+    ("broadsheet.batch", "broadsheet.evaluate", "broadsheet.issue.formats", "broadsheet.issue.run"),
     ("broadsheet.watch",),
     ("broadsheet.cli", "broadsheet.__main__"),
     ("broadsheet",),  # the root package: nothing below imports it

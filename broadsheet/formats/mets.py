@@ -2,9 +2,9 @@
 gives the layout): METS -> the ALTO files it lists (`read_alto`) -> the issue's articles.
 
 An article's parts are the (page, article) pairs its logical areas land on, in the order of its
-areas; its text is rebuilt from those articles of the pages' ALTO as a joined article is built:
-headlines from the first part that has each, the body of all parts in order, the continuation
-notices of its two ends. Every area must name a block of the ALTO file it points into.
+areas; its text is rebuilt from those articles of the pages' ALTO as the issue step builds it
+(`broadsheet.issue.step.issue_article`). Every area must name a block of the ALTO file it points
+into.
 """
 
 from __future__ import annotations
@@ -20,8 +20,10 @@ from broadsheet.errors import InputFileError
 from broadsheet.formats.alto import read_alto
 from broadsheet.formats.names import ALTO_NS, METS_NS, MODS_NS, XLINK_NS
 from broadsheet.formats.safexml import parse_root, safe_parser
-from broadsheet.issue.model import ArticlePart, Issue, IssueArticle, IssueFacts, IssuePage
-from broadsheet.model import Page, Subhead
+from broadsheet.issue.continuations import read_part
+from broadsheet.issue.model import ArticlePart, Issue, IssueFacts, IssuePage
+from broadsheet.issue.step import issue_article
+from broadsheet.model import Page
 
 _M = f"{{{METS_NS}}}"
 _MODS = f"{{{MODS_NS}}}"
@@ -63,7 +65,8 @@ def read_mets(path: str | os.PathLike) -> tuple[Issue, dict[int, Page]]:
         for div in issue_div.iterfind(f"{_M}div[@TYPE='ARTICLE']"):
             parts = _parts(path, div, blocks)
             if parts:
-                issue.articles.append(joined_article(_record_id(dmd.get(div.get("DMDID")), div), parts, pages))
+                issue.articles.append(issue_article(_record_id(dmd.get(div.get("DMDID")), div),
+                                                    [read_part(p.page, pages[p.page].article(p.article)) for p in parts]))
     return issue, pages
 
 
@@ -129,19 +132,3 @@ def _facts(mods) -> IssueFacts:
     return IssueFacts(paper=mods.findtext(f"{_MODS}titleInfo/{_MODS}title"),
                       date=printed[0] if printed else None,
                       number=mods.findtext(f"{_MODS}part/{_MODS}detail[@type='issue']/{_MODS}number"))
-
-
-def joined_article(article_id: str, parts: list[ArticlePart], pages: dict[int, Page]) -> IssueArticle:
-    """The issue's article made of these page articles, in order."""
-    found = [(part.page, pages[part.page].article(part.article)) for part in parts]
-    article = IssueArticle(id=article_id, parts=list(parts))
-    for key in ("kicker", "title", "subtitle", "byline"):
-        setattr(article, key, next((getattr(a, key) for _, a in found if getattr(a, key)), None))
-    for _, part in found:
-        offset = len(article.paragraphs)
-        article.subheads += [Subhead(s.text, s.before + offset) for s in part.subheads]
-        article.paragraphs += part.paragraphs
-    article.continued_from = found[0][1].continued_from
-    article.continued_to = found[-1][1].continued_to
-    article.photos = [f"p{number}:{pid}" for number, a in found for pid in a.photos]
-    return article
