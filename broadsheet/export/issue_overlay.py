@@ -57,6 +57,18 @@ def _panel(page: Page, image: np.ndarray) -> tuple[Image.Image, float]:
     return panel, panel.width / page.width
 
 
+def _jump_ends(page: Page) -> tuple[BBox, BBox]:
+    """Where the part starts and ends: its first and last jump notice (上接第一版 / 下转第四版),
+    else its first and last text region."""
+    by_id = {r.id: r for r in page.regions}
+    regions = [by_id[rid] for rid in page.articles[0].regions if rid in by_id]
+    notices = [r for r in regions if r.type == RegionType.CONTINUATION]
+    text = [r for r in regions if r.type not in (RegionType.PHOTO, RegionType.CAPTION)] or regions
+    if not text:
+        return page.articles[0].bbox, page.articles[0].bbox
+    return (notices or text)[0].bbox, (notices or text)[-1].bbox
+
+
 def _scaled_center(bbox: BBox, s: float, x_offset: int) -> tuple[float, float]:
     return (x_offset + (bbox[0] + bbox[2]) / 2 * s, BAND + (bbox[1] + bbox[3]) / 2 * s)
 
@@ -68,9 +80,8 @@ def render_article(article: IssueArticle, pages: dict[int, Page], images: dict[i
     for part in article.parts:
         shown = part_page(pages[part.page], part.article)
         panel, s = _panel(shown, images[part.page])
-        boxes = {r.id: r.bbox for r in shown.regions}
-        boxes = [boxes[rid] for rid in shown.articles[0].regions if rid in boxes] or [shown.articles[0].bbox]
-        ends.append((_scaled_center(boxes[0], s, x), _scaled_center(boxes[-1], s, x)))
+        first, last = _jump_ends(shown)
+        ends.append((_scaled_center(first, s, x), _scaled_center(last, s, x)))
         panels.append((x, panel))
         x += panel.width + GAP
     picture = Image.new("RGB", (max(1, x - GAP), BAND + PANEL_HEIGHT), BACKGROUND)
