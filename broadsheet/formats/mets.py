@@ -41,6 +41,8 @@ def read_mets(path: str | os.PathLike) -> tuple[Issue, dict[int, Page]]:
     pages: dict[int, Page] = {}
     blocks: dict[str, dict[str, tuple[int, str | None]]] = {}  # ALTO file id -> block id -> page, article
     for div in root.iterfind(f"{_M}structMap[@TYPE='PHYSICAL']//{_M}div[@TYPE='page']"):
+        if not (div.get("ORDER") or "").isdigit():
+            raise InputFileError(f"{path}: a page ({div.get('ID')}) without its place in the issue (ORDER)")
         number = int(div.get("ORDER"))
         image, alto_id = None, None
         for fptr in div.iterfind(f"{_M}fptr"):
@@ -52,6 +54,8 @@ def read_mets(path: str | os.PathLike) -> tuple[Issue, dict[int, Page]]:
         if alto_id is None:
             raise InputFileError(f"{path}: page {number} has no ALTO file")
         alto_path = path.parent / _local(alto_href)
+        if not alto_path.is_file():
+            raise InputFileError(f"{path}: page {number}'s ALTO {alto_path} is not there")
         pages[number] = read_alto(alto_path)
         blocks[alto_id] = _blocks(alto_path, number, pages[number])
         source, source_page = _image(path, *image) if image else ("", 1)
@@ -65,8 +69,8 @@ def read_mets(path: str | os.PathLike) -> tuple[Issue, dict[int, Page]]:
         for div in issue_div.iterfind(f"{_M}div[@TYPE='ARTICLE']"):
             parts = _parts(path, div, blocks)
             if parts:
-                issue.articles.append(issue_article(_record_id(dmd.get(div.get("DMDID")), div),
-                                                    [read_part(p.page, pages[p.page].article(p.article)) for p in parts]))
+                read = [read_part(p.page, pages[p.page].article(p.article)) for p in parts]
+                issue.articles.append(issue_article(_record_id(dmd.get(div.get("DMDID")), div), read))
     return issue, pages
 
 
@@ -99,9 +103,11 @@ def _blocks(alto_path: Path, number: int, page: Page) -> dict[str, tuple[int, st
     """Every ID in the ALTO file's layout -> (page number, the article its block belongs to)."""
     layout = etree.parse(str(alto_path), safe_parser()).getroot().find(f"{{{ALTO_NS}}}Layout")
     ids = {node.get("ID") for node in layout.iter() if node.get("ID")} if layout is not None else set()
-    owner: dict[str, str | None] = {r.id: r.article for r in page.regions}
+    articles = {a.id for a in page.articles}
+    owner: dict[str, str | None] = {r.id: r.article for r in page.regions if r.article in articles}
     for photo in page.photos:
-        owner.setdefault(f"{photo.id}_img", photo.article)
+        if photo.article in articles:
+            owner.setdefault(f"{photo.id}_img", photo.article)
     return {block: (number, owner.get(block)) for block in ids}
 
 

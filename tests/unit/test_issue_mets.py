@@ -182,3 +182,10 @@ def test_a_joined_article_is_pictured_on_both_its_pages(tmp_path):
     assert {r.id for r in shown.regions} <= set(pages[4].article("a1").regions) | \
         {r.id for r in pages[4].regions if r.photo in pages[4].article("a1").photos}
     assert shown.regions
+
+
+def test_a_package_whose_alto_is_missing_is_refused_in_one_line(package):
+    _, _, path, _ = package
+    (path.parent / "p02.alto.xml").unlink()
+    with pytest.raises(InputFileError, match="p02.alto.xml"):
+        read_mets(path)
