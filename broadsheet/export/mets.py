@@ -1,7 +1,7 @@
 """OUT/ISSUE.mets.xml: the issue as a METS 1.12.1 package around the pages' ALTO files.
 
-The structure follows ENMAP, the Europeana Newspapers METS ALTO Profile (D5.2, 2014), the METS
-most national libraries' newspaper portals ingest:
+The structure follows ENMAP, the Europeana Newspapers METS ALTO Profile (D5.2, 2014); the rights
+and provenance sections it also asks for are the holding library's to add:
 - dmdSec `MODSMD_ISSUE`: MODS of the issue: the paper as its title, the date issued as printed
   (and as W3CDTF, `keyDate`, where it reads as a date), the issue number as a `part/detail
   type="issue"`; one dmdSec `MODSMD_<article id>` per article: its title and subtitle, the pages
@@ -13,7 +13,7 @@ most national libraries' newspaper portals ingest:
   SEQ); fileGrp `ALTOGRP` (USE="Text"), the pages' `NAME.alto.xml`.
 - structMap PHYSICAL: `physSequence` -> `page` divs (ORDER = place in the issue, ORDERLABEL = the
   folio as printed), each with an fptr to its image and one to its ALTO.
-- structMap LOGICAL: `Newspaper` -> `Issue` -> `ARTICLE` (joined ones once) -> `HEADING` (kicker,
+- structMap LOGICAL: `Newspaper` -> `ISSUE` -> `ARTICLE` (joined ones once) -> `HEADING` (kicker,
   title, subtitle), `BODY` (the rest of its text, all parts in order), `ILLUSTRATION` -> `CAPTION`;
   photo-news items are `ILLUSTRATION`s of the issue. Each div's fptr holds `<mets:area
   FILEID=ALTO_nnnn BEGIN=block id BETYPE="IDREF"/>` areas (in a `seq` when more than one), the
@@ -273,7 +273,7 @@ def _logical(root, issue: Issue, blocks: _Blocks) -> None:
     label = " ".join(f for f in (issue.facts.paper, issue.facts.date, issue.facts.number) if f)
     if label:
         attrs["LABEL"] = label
-    issue_div = _el(newspaper, "div", {**attrs, "TYPE": "Issue"})
+    issue_div = _el(newspaper, "div", {**attrs, "TYPE": "ISSUE"})
     articles_at = {}
     for article in issue.articles:
         articles_at.setdefault(article.parts[0].page, []).append(article)

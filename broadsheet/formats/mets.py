@@ -63,7 +63,7 @@ def read_mets(path: str | os.PathLike) -> tuple[Issue, dict[int, Page]]:
                                      source_page=source_page, folio=div.get("ORDERLABEL")))
     issue.pages.sort(key=lambda p: p.number)
     logical = root.find(f"{_M}structMap[@TYPE='LOGICAL']")
-    issue_div = logical.find(f".//{_M}div[@TYPE='Issue']") if logical is not None else None
+    issue_div = logical.find(f".//{_M}div[@TYPE='ISSUE']") if logical is not None else None
     if issue_div is not None:
         issue.facts = _facts(dmd.get(issue_div.get("DMDID")))
         for div in issue_div.iterfind(f"{_M}div[@TYPE='ARTICLE']"):
