@@ -198,6 +198,7 @@ USAGE = {
     (): "Usage: broadsheet [OPTIONS] COMMAND [ARGS]...",
     ("ocr",): "Usage: broadsheet ocr [OPTIONS] PAGE...",
     ("batch",): "Usage: broadsheet batch [OPTIONS] FOLDER",
+    ("issue",): "Usage: broadsheet issue [OPTIONS] INPUT",
     ("watch",): "Usage: broadsheet watch [OPTIONS] INBOX",
     ("eval",): "Usage: broadsheet eval [OPTIONS] PRED GOLD",
 }

@@ -80,3 +80,17 @@ def test_a_malformed_address_is_one_line(tmp_path: Path, address: str, from_envi
     joining_fails_in_one_line(tmp_path, "dask", address,
                               f"Dask cluster address {address!r} is not [SCHEME://]HOST:PORT",
                               from_environment=from_environment)
+
+
+def test_an_issue_gives_the_same_issue_json_as_local(cluster, tmp_path: Path) -> None:
+    """Issue 18: `broadsheet issue` on a 12-page PDF through Dask writes the ISSUE.json a local run does."""
+    from test_issue_fixtures import twelve_page_pdf
+
+    from broadsheet.issue.run import run_issue
+
+    pdf = twelve_page_pdf(tmp_path / "issue.pdf")
+    local = run_issue(pdf, tmp_path / "local", executor=ExecutorSpec("local", 1))
+    dask = run_issue(pdf, tmp_path / "dask", executor=ExecutorSpec("dask", 2, cluster.scheduler.address))
+    assert (dask.batch.done, local.batch.done) == (12, 12)
+    assert sum(a.joined for a in local.issue.articles) == 2  # the two jumps of the Chinese pages
+    assert (tmp_path / "dask" / "ISSUE.json").read_bytes() == (tmp_path / "local" / "ISSUE.json").read_bytes()
