@@ -34,7 +34,7 @@ from urllib.request import pathname2url
 from lxml import etree
 
 from broadsheet.export import alto
-from broadsheet.export.xmlcommon import page_language, write_xml, xml_id
+from broadsheet.export.xmlcommon import page_language, write_xml, xml_id, xml_text
 from broadsheet.formats.names import METS_NS, MIX_NS, MODS_NS, XLINK_NS, XSI_NS
 from broadsheet.issue.model import Issue, IssueArticle, IssuePage
 from broadsheet.model import Article, Page, RegionType
@@ -48,9 +48,10 @@ RECORD_SOURCE = "broadsheet"  # recordIdentifier source of an article's id in IS
 
 
 def _el(parent, tag: str, attrs: dict[str, str] | None = None, ns: str = METS_NS, text: str | None = None):
-    node = etree.SubElement(parent, f"{{{ns}}}{tag}", attrs or {})
+    # titles, folios and facts are OCR text: no control characters in XML
+    node = etree.SubElement(parent, f"{{{ns}}}{tag}", {k: xml_text(v) for k, v in (attrs or {}).items()})
     if text is not None:
-        node.text = text
+        node.text = xml_text(text)
     return node
 
 

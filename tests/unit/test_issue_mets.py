@@ -189,3 +189,14 @@ def test_a_package_whose_alto_is_missing_is_refused_in_one_line(package):
     (path.parent / "p02.alto.xml").unlink()
     with pytest.raises(InputFileError, match="p02.alto.xml"):
         read_mets(path)
+
+
+def test_control_characters_from_ocr_do_not_reach_the_xml(tmp_path):
+    issue, pages = truth_issue()
+    issue.facts.paper = "青岚\x0c日报"
+    issue.articles[0].title = "青岚新区\x00建设全面提速"
+    issue.pages[0].folio = "第1版\x1b"
+    mets.write(issue, pages, tmp_path)
+    assert validate_mets(tmp_path / "ISSUE.mets.xml") == []
+    back, _ = read_mets(tmp_path / "ISSUE.mets.xml")
+    assert (back.facts.paper, back.pages[0].folio) == ("青岚日报", "第1版")
