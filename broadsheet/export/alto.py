@@ -229,6 +229,12 @@ def _tags(root, page: Page, blocks: list[Block], implied_order: bool) -> set[str
     return {el.get("ID") for el in tags}
 
 
+def block_ids(page: Page) -> dict[str, str]:
+    """The ids `build` gives the page's blocks: region id, or "photo:<id>" for a photo's
+    Illustration, -> its XML id (what a METS area's BEGIN names)."""
+    return _block_ids(document_order(xml_safe(page)))
+
+
 def _block_ids(blocks: list[Block]) -> dict[str, str]:
     """Region id, or "photo:<id>" for a photo, -> the XML id of its block."""
     block_ids: dict[str, str] = {}

@@ -26,11 +26,16 @@ def xml_id(value: str) -> str:
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def xml_text(value: str) -> str:
+    """`value` without characters XML 1.0 cannot hold (control characters from OCR)."""
+    return _XML_INVALID.sub("", value)
+
+
 def xml_safe(page: Page) -> Page:
     """A copy of `page` without characters XML 1.0 cannot hold (control characters from OCR)."""
     def clean(value):
         if isinstance(value, str):
-            return _XML_INVALID.sub("", value)
+            return xml_text(value)
         if isinstance(value, dict):
             return {k: clean(v) for k, v in value.items()}
         if isinstance(value, list):

@@ -6,6 +6,9 @@ PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15"
 BS_NS = "urn:broadsheet:page"  # our structured text inside ALTO's XmlData
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 XLINK_NS = "http://www.w3.org/1999/xlink"
+METS_NS = "http://www.loc.gov/METS/"
+MODS_NS = "http://www.loc.gov/mods/v3"
+MIX_NS = "http://www.loc.gov/mix/v20"
 
 VERTICAL_TAG = "dir_vertical_rl"  # ALTO LayoutTag of vertical lines
 HEADER_TAG = "page_header"  # ALTO StructureTag of the page header

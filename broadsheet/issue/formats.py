@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from broadsheet.errors import BadArgsError
-from broadsheet.export import DEFAULT_FORMATS, FORMATS, parse_formats
+from broadsheet.export import DEFAULT_FORMATS, FORMATS, issue_overlay, mets, parse_formats
 from broadsheet.imageio import atomic_write
 from broadsheet.issue.model import Issue
 from broadsheet.model import Page
@@ -22,7 +22,10 @@ from broadsheet.model import Page
 IssueWriter = Callable[[Issue, dict[int, Page], Path], list[Path]]
 
 ISSUE_JSON = "ISSUE.json"
-ISSUE_FORMATS: dict[str, IssueWriter] = {}
+ISSUE_FORMATS: dict[str, IssueWriter] = {
+    "mets": mets.write,  # ISSUE.mets.xml beside the pages' NAME.alto.xml
+    "overlay": issue_overlay.write,  # ISSUE.<id>.jpg per joined article; NAME.overlay.jpg per page
+}
 
 
 def write_json(issue: Issue, out_dir: Path) -> Path:

@@ -128,3 +128,9 @@ def _joined(chain: list[Part], article_id: str) -> IssueArticle:
         paragraphs=paragraphs, subheads=subheads,
         continued_from=first.came.notice if first.came else None, continued_to=last.to.notice if last.to else None,
         photos=[photo for part in chain for photo in _photos(part)])
+
+
+def issue_article(article_id: str, parts: list[Part]) -> IssueArticle:
+    """The issue's article made of these parts in order, as `build_issue` makes it (one part: a
+    one-page article, whose id is its page's and its own); `read_mets` rebuilds a package's so."""
+    return _joined(parts, article_id) if len(parts) > 1 else _one_page(parts[0])
