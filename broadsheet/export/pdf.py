@@ -259,11 +259,11 @@ def bookmark_title(article: IssueArticle) -> str:
     """The article's title, else its first words (first characters of a Chinese text)."""
     if article.title:
         return " ".join(article.title.split())
-    text = " ".join(" ".join(article.text_blocks() or article.paragraphs).split())
+    text = " ".join(" ".join(article.text_blocks()).split())
+    if any(weight(c) == 2 for c in text[:BOOKMARK_CHARS]):  # Chinese: no spaces between words
+        return text[:BOOKMARK_CHARS].rstrip() + ("…" if len(text) > BOOKMARK_CHARS else "")
     words = text.split(" ")
-    if len(words) > 1:
-        return " ".join(words[:BOOKMARK_WORDS]) + (" …" if len(words) > BOOKMARK_WORDS else "")
-    return text[:BOOKMARK_CHARS] + ("…" if len(text) > BOOKMARK_CHARS else "")
+    return " ".join(words[:BOOKMARK_WORDS]) + (" …" if len(words) > BOOKMARK_WORDS else "")
 
 
 def issue_page_pdf(issue: Issue, number: int, page: Page, out_dir: Path) -> pikepdf.Pdf:
