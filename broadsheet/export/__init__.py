@@ -2,9 +2,10 @@
 
 Every writer has the signature `write(page, image, out_dir, name, origin) -> list[Path]`, `origin` the
 input file and page the image was decoded from (None for an image without a file): the PDF embeds
-the file's own bytes rather than the decoded pixels. `FORMATS` maps a format name to its writer. All files are written atomically (temp file, then rename), and a page is
-written whole or not at all: every path is checked to resolve inside OUT_DIR first, and when a write
-fails (a full disk) the page's files are removed again.
+the file's own bytes rather than the decoded pixels. `FORMATS` maps a format name to its writer.
+All files are written atomically (temp file, then rename), and a page is written whole or not at
+all: every path is checked to resolve inside OUT_DIR first, and when a write fails (a full disk)
+the page's files are removed again.
 """
 
 from __future__ import annotations

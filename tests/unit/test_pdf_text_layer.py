@@ -176,6 +176,7 @@ def test_bookmark_title_is_the_title_or_the_first_words():
     part = [ArticlePart(1, "a1")]
     assert pdf.bookmark_title(IssueArticle("x", part, title="抢抓农时\n不误春耕")) == "抢抓农时 不误春耕"
     words = "one two three four five six seven eight nine ten"
-    assert pdf.bookmark_title(IssueArticle("x", part, paragraphs=[words])) == "one two three four five six seven eight …"
+    assert pdf.bookmark_title(IssueArticle("x", part, paragraphs=[words])) == \
+        "one two three four five six seven eight …"
     chinese = ["记者在北庭镇千亩高标准农田示范区看到,", "十余台播种机 在田间往来穿梭"]  # a space, yet Chinese
     assert pdf.bookmark_title(IssueArticle("x", part, paragraphs=chinese)) == "记者在北庭镇千亩高标准农田示范区看到,…"
