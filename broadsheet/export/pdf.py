@@ -14,11 +14,12 @@ OCRmyPDF do: a Type0 font over a CIDFontType2, Identity-H. Each distinct charact
 CID (1, 2, ...), every CID shows the blank glyph, and a ToUnicode CMap maps it back: any Unicode
 text, CJK and beyond the BMP alike, at a few KB a page.
 
-A line's text is split into words at its spaces; a word's box is its share of the line's width
-(a wide CJK character counts as two narrow ones), and it is set as one run with the space after it,
-scaled horizontally (Tz) to reach the next word, so extraction finds the words apart. A Chinese line
-without spaces is one run whose characters fall evenly along the line, as they are printed. A
-vertical line is one run turned to run down its column.
+A line's text is split into words at its spaces, and each word is one run with the space after it,
+scaled horizontally (Tz) to reach the next word, so extraction finds the words apart. A word goes
+where the scan shows it: the line's ink parted at its widest blanks, one fewer than its words; where
+those blanks are not clearly word spaces, each word takes its share of the line's width (a wide CJK
+character counts as two narrow ones). A Chinese line without spaces is one run whose characters
+fall evenly along the line, as they are printed. A vertical line is one run turned down its column.
 
 The page's picture: an image file's own page (img2pdf, its resolution where the file says it, else
 `DEFAULT_DPI`; an EXIF rotation is kept as the page's /Rotate); a page of a PDF input is copied
@@ -34,6 +35,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import cv2
 import img2pdf
 import numpy as np
 import pikepdf
@@ -49,6 +51,12 @@ FONT_FILE = Path(__file__).resolve().parent.parent / "data" / "glyphless.ttf"
 GLYPH_WIDTH = 500  # the blank glyph's advance in the font's 1000 units: half an em
 DEFAULT_DPI = 300.0  # a scan's usual resolution, for images that do not say theirs
 DPI_RANGE = (72.0, 1200.0)  # a resolution outside this is a file's mistake, not a scan's
+# A word space is a quarter em or more, the blank between two letters of a word a tenth at most
+# (wider only in a letter-spaced title, whose words then take their shares of the line).
+WORD_SPACE = 0.15  # line heights
+# A lone dark pixel in a blank is noise; the thinnest stroke of a letter (a hyphen, a full stop) is
+# more than one pixel tall at any size OCR reads.
+INK_MIN_PIXELS = 2
 BOOKMARK_WORDS = 8  # an untitled article's bookmark: its first words (Latin)
 BOOKMARK_CHARS = 20  # ... or characters (Chinese)
 
@@ -71,32 +79,65 @@ def weight(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-def line_runs(line: Line, scale_x: float, scale_y: float, height: float) -> list[Run]:
-    """A line as runs, its box (input pixels) scaled to PDF units on a page `height` high."""
-    x0, y0, x1, y1 = line.bbox[0] * scale_x, line.bbox[1] * scale_y, line.bbox[2] * scale_x, line.bbox[3] * scale_y
+def line_runs(line: Line, scale_x: float, scale_y: float, height: float, grey: np.ndarray | None = None) -> list[Run]:
+    """A line as runs, its box (input pixels) scaled to PDF units on a page `height` high; its words
+    where the scan `grey` shows them, when it is given and clear."""
+    x0, y0, x1, y1 = line.bbox
     text = " ".join(line.text.split())
     if not text or x1 <= x0 or y1 <= y0:
         return []
     if line.direction == TextDirection.VERTICAL_RL:
-        return [Run(text, x0, height - y0, x1 - x0, y1 - y0, vertical=True)]
-    total = sum(weight(c) for c in text)
-    runs: list[Run] = []
-    start = 0  # weight before the word
+        return [Run(text, x0 * scale_x, height - y0 * scale_y, (x1 - x0) * scale_x, (y1 - y0) * scale_y, vertical=True)]
     words = text.split(" ")
-    for i, word in enumerate(words):
-        piece = word if i == len(words) - 1 else word + " "
-        share = sum(weight(c) for c in piece)
-        runs.append(Run(piece, x0 + (x1 - x0) * start / total, height - y1, y1 - y0, (x1 - x0) * share / total))
-        start += share
+    spans = (ink_spans(line, grey, len(words)) if grey is not None else None) or shared_spans(line, words)
+    runs = []
+    for i, (word, (start, end)) in enumerate(zip(words, spans)):
+        last = i == len(words) - 1
+        reach = end if last else spans[i + 1][0]  # a word's run takes the space after it
+        runs.append(Run(word if last else word + " ", start * scale_x, height - y1 * scale_y, (y1 - y0) * scale_y,
+                        (reach - start) * scale_x))
     return runs
 
 
-def page_runs(page: Page, width: float, height: float) -> list[Run]:
+def shared_spans(line: Line, words: list[str]) -> list[tuple[float, float]]:
+    """Each word's x range as its share of the line's width, spaces counted as narrow characters."""
+    x0, _, x1, _ = line.bbox
+    unit = (x1 - x0) / (sum(weight(c) for word in words for c in word) + len(words) - 1)
+    spans, start = [], float(x0)
+    for word in words:
+        end = start + unit * sum(weight(c) for c in word)
+        spans.append((start, end))
+        start = end + unit
+    return spans
+
+
+def ink_spans(line: Line, grey: np.ndarray, count: int) -> list[tuple[float, float]] | None:
+    """Each of the line's `count` words' x range as the scan shows it: the line's ink parted at its
+    count - 1 widest blanks. None when there is one word, or the blanks are not clearly spaces."""
+    x0, y0, x1, y1 = line.bbox
+    crop = grey[max(y0, 0):max(y1, 0), max(x0, 0):max(x1, 0)]
+    if count < 2 or crop.size == 0:
+        return None
+    _, ink = cv2.threshold(crop, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    inked = np.flatnonzero(ink.sum(axis=0) >= INK_MIN_PIXELS)
+    if inked.size < 2:
+        return None
+    gaps = np.diff(inked)  # > 1 where a blank run lies between two inked columns
+    widest = np.sort(np.argsort(-gaps, kind="stable")[:count - 1])
+    if len(widest) < count - 1 or gaps[widest].min() - 1 < WORD_SPACE * (y1 - y0):
+        return None
+    starts = [inked[0], *(inked[i + 1] for i in widest)]
+    ends = [*(inked[i] + 1 for i in widest), inked[-1] + 1]
+    left = max(x0, 0)
+    return [(float(left + a), float(left + b)) for a, b in zip(starts, ends)]
+
+
+def page_runs(page: Page, width: float, height: float, grey: np.ndarray | None = None) -> list[Run]:
     """Every line of the page as runs, in the writers' document order, on a page of `width` x
-    `height` PDF units showing the whole input image."""
+    `height` PDF units showing the whole input image (`grey`, where given, places the words)."""
     scale_x, scale_y = width / page.width, height / page.height
     return [run for block in document_order(page) for region in block.regions for line in region.lines
-            for run in line_runs(line, scale_x, scale_y, height)]
+            for run in line_runs(line, scale_x, scale_y, height, grey)]
 
 
 def character_ids(runs: list[Run]) -> dict[str, int]:
@@ -166,11 +207,12 @@ def display_frame(pdf_page: pikepdf.Page) -> tuple[float, float, list[float]]:
     return width, height, matrices.get(rotate, matrices[0])
 
 
-def add_text_layer(pdf: pikepdf.Pdf, pdf_page: pikepdf.Page, page: Page) -> None:
+def add_text_layer(pdf: pikepdf.Pdf, pdf_page: pikepdf.Page, page: Page, image: np.ndarray) -> None:
     """Draw the page's lines invisibly over whatever the PDF page shows, which must be the whole
-    input image, upright as the pipeline read it."""
+    input image, upright as the pipeline read it (`image`)."""
     width, height, matrix = display_frame(pdf_page)
-    runs = page_runs(page, width, height)
+    grey = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY) if image.ndim == 3 else image
+    runs = page_runs(page, width, height, grey)
     if not runs:
         return
     cids = character_ids(runs)
@@ -238,7 +280,7 @@ def png_bytes(image: np.ndarray) -> bytes:
 
 def page_pdf(page: Page, image: np.ndarray, origin: PageOrigin | None) -> pikepdf.Pdf:
     pdf = picture_pdf(image, origin)
-    add_text_layer(pdf, pdf.pages[0], page)
+    add_text_layer(pdf, pdf.pages[0], page, image)
     return pdf
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+from pathlib import Path
 
 import img2pdf
 import numpy as np
@@ -13,7 +14,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.export import pdf
 from broadsheet.inputs import PageOrigin
@@ -180,3 +181,42 @@ def test_bookmark_title_is_the_title_or_the_first_words():
         "one two three four five six seven eight …"
     chinese = ["记者在北庭镇千亩高标准农田示范区看到,", "十余台播种机 在田间往来穿梭"]  # a space, yet Chinese
     assert pdf.bookmark_title(IssueArticle("x", part, paragraphs=chinese)) == "记者在北庭镇千亩高标准农田示范区看到,…"
+
+
+DEJAVU_SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+
+
+@pytest.mark.skipif(not DEJAVU_SERIF.exists(), reason="needs fonts-dejavu-core")
+def test_words_go_where_the_scan_shows_them(tmp_path):
+    # narrow and wide letters, so that shares of the line's width miss the words by far
+    words = ["Illicit", "mmmm", "will", "WWW", "iii"]
+    font = ImageFont.truetype(str(DEJAVU_SERIF), 40)
+    picture = Image.new("L", (900, 100), 255)
+    draw = ImageDraw.Draw(picture)
+    x, drawn = 20, []
+    for word in words:
+        left, top, right, bottom = draw.textbbox((x, 30), word, font=font)
+        draw.text((x, 30), word, font=font, fill=0)
+        drawn.append((left, right))
+        x = right + 14  # a word space of a third of the line's height
+    grey = np.asarray(picture)
+    inked = (grey < 128).any(axis=0)
+    drawn = [(left - 3 + np.argmax(inked[left - 3:]), right + 3 - np.argmax(inked[right + 3::-1]) + 1)
+             for left, right in drawn]  # each word's own ink, side bearings left out
+    line = Line(" ".join(words), (drawn[0][0] - 3, 20, drawn[-1][1] + 3, 80), 0.9)
+    spans = pdf.ink_spans(line, grey, len(words))
+    assert spans is not None
+    for (a, b), (left, right) in zip(spans, drawn):
+        assert abs(a - left) <= 1 and abs(b - right) <= 1
+    shared = pdf.shared_spans(line, words)
+    assert max(abs(a - left) for (a, _), (left, _) in zip(shared, drawn)) > 20  # what the ink fixes
+    runs = pdf.line_runs(line, 1, 1, 100, grey)
+    assert [r.x for r in runs] == pytest.approx([left for left, _ in drawn])
+
+
+def test_blanks_narrower_than_a_word_space_leave_the_words_their_shares():
+    grey = np.full((60, 400), 255, np.uint8)
+    grey[10:50, 20:380:6] = 0  # evenly spaced strokes, blanks of 5 px in a 60 px line: letters, not words
+    line = Line("ab cd", (10, 0, 390, 60), 0.9)
+    assert pdf.ink_spans(line, grey, 2) is None
+    assert pdf.line_runs(line, 1, 1, 100, grey)[1].x == pytest.approx(pdf.shared_spans(line, ["ab", "cd"])[1][0])
