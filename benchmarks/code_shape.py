@@ -20,16 +20,17 @@ PACKAGE = Path(__file__).resolve().parent.parent / "broadsheet"
 
 # Lowest first. A module's layer is that of the longest matching name prefix.
 LAYERS: list[tuple[str, ...]] = [
-    ("broadsheet.errors", "broadsheet.model", "broadsheet.names", "broadsheet.issue.model"),
+    ("broadsheet.errors", "broadsheet.model", "broadsheet.names"),
     ("broadsheet.imageio", "broadsheet.inputs"),
     ("broadsheet.ocr",),
     ("broadsheet.normalize", "broadsheet.layout"),
     ("broadsheet.postprocess",),
+    ("broadsheet.issue",),  # the issue step: pages already read, made one issue
     ("broadsheet.formats",),
-    ("broadsheet.export",),
+    ("broadsheet.export", "broadsheet.issue.formats"),  # issue writers write what page writers do
     ("broadsheet.pipeline", "broadsheet.options"),
     ("broadsheet.tasks", "broadsheet.outdir", "broadsheet.executors"),
-    ("broadsheet.batch", "broadsheet.evaluate"),
+    ("broadsheet.batch", "broadsheet.evaluate", "broadsheet.issue.run"),
     ("broadsheet.watch",),
     ("broadsheet.cli", "broadsheet.__main__"),
     ("broadsheet",),  # the root package: nothing below imports it
