@@ -51,6 +51,7 @@ FONT_FILE = Path(__file__).resolve().parent.parent / "data" / "glyphless.ttf"
 GLYPH_WIDTH = 500  # the blank glyph's advance in the font's 1000 units: half an em
 DEFAULT_DPI = 300.0  # a scan's usual resolution, for images that do not say theirs
 DPI_RANGE = (72.0, 1200.0)  # a resolution outside this is a file's mistake, not a scan's
+PAGE_MAX_INCHES = 200.0  # PDF's largest page side: 14400 units (Acrobat's limit, pikepdf's check)
 # A word space is a quarter em or more, the blank between two letters of a word a tenth at most
 # (wider only in a letter-spaced title, whose words then take their shares of the line).
 WORD_SPACE = 0.15  # line heights
@@ -253,7 +254,10 @@ def picture_pdf(image: np.ndarray, origin: PageOrigin | None) -> pikepdf.Pdf:
             shown = (img.height, img.width) if turned else (img.width, img.height)
         # the file as it is now must be what was read: one frame, the same size
         own_file = frames == 1 and origin.page == 1 and shown == (image.shape[1], image.shape[0])
-    layout = img2pdf.get_fixed_dpi_layout_fun(dpi)
+    # a side longer than PDF's limit for a page is set at a finer resolution instead
+    finer = max(1.0, *(pixels / resolution / PAGE_MAX_INCHES for pixels, resolution in
+                       zip((image.shape[1], image.shape[0]), dpi)))
+    layout = img2pdf.get_fixed_dpi_layout_fun((dpi[0] * finer, dpi[1] * finer))
     data = None
     if own_file:
         try:

@@ -220,3 +220,11 @@ def test_blanks_narrower_than_a_word_space_leave_the_words_their_shares():
     line = Line("ab cd", (10, 0, 390, 60), 0.9)
     assert pdf.ink_spans(line, grey, 2) is None
     assert pdf.line_runs(line, 1, 1, 100, grey)[1].x == pytest.approx(pdf.shared_spans(line, ["ab", "cd"])[1][0])
+
+
+def test_a_page_longer_than_pdf_allows_is_set_finer(tmp_path):
+    page = Page(40, 70_000)
+    path = pdf.write(page, np.full((70_000, 40, 3), 255, np.uint8), tmp_path, "strip")[0]
+    with pikepdf.open(path) as doc:
+        width, height, _ = pdf.display_frame(doc.pages[0])
+    assert height <= 14_400 and width / height == pytest.approx(40 / 70_000, rel=0.01)
