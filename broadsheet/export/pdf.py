@@ -23,8 +23,9 @@ fall evenly along the line, as they are printed. A vertical line is one run turn
 
 The page's picture: an image file's own page (img2pdf, its resolution where the file says it, else
 `DEFAULT_DPI`; an EXIF rotation is kept as the page's /Rotate); a page of a PDF input is copied
-as it is (pikepdf), its drawing untouched; a page of a multi-page TIFF, or an image without its file,
-from the decoded pixels as a PNG (lossless; grey and black-and-white pages keep one channel).
+as it is (pikepdf), its drawing untouched; a page of a multi-page TIFF, an image img2pdf would
+decode anyway (16-bit, transparent, WebP, BMP …) or one without its file, from the decoded pixels as
+a PNG (lossless; grey and black-and-white pages keep one channel).
 """
 
 from __future__ import annotations
@@ -51,7 +52,16 @@ FONT_FILE = Path(__file__).resolve().parent.parent / "data" / "glyphless.ttf"
 GLYPH_WIDTH = 500  # the blank glyph's advance in the font's 1000 units: half an em
 DEFAULT_DPI = 300.0  # a scan's usual resolution, for images that do not say theirs
 DPI_RANGE = (72.0, 1200.0)  # a resolution outside this is a file's mistake, not a scan's
-PAGE_MAX_INCHES = 200.0  # PDF's largest page side: 14400 units (Acrobat's limit, pikepdf's check)
+# a page side in PDF units: inside the 3 to 14400 Acrobat takes (and pikepdf checks), with room for rounding
+PAGE_UNITS = (4.0, 14_000.0)
+# what img2pdf puts in without decoding: JPEG and JPEG 2000 as they are, a PNG's compressed data
+# (not a 16-bit or transparent one); a CCITT group 4 TIFF (below) as CCITT
+AS_IT_IS = {("JPEG", "L"), ("JPEG", "RGB"), ("JPEG", "CMYK"), ("JPEG2000", "L"), ("JPEG2000", "RGB"),
+            ("PNG", "1"), ("PNG", "L"), ("PNG", "P"), ("PNG", "RGB")}
+# img2pdf's refusals of a file it looked at closer than the list above can
+IMG2PDF_REFUSALS = (img2pdf.AlphaChannelError, img2pdf.ImageOpenError, img2pdf.UnsupportedColorspaceError,
+                    img2pdf.JpegColorspaceError, img2pdf.ExifOrientationError)
+EXIF_ORIENTATION = 0x0112
 # A word space is a quarter em or more, the blank between two letters of a word a tenth at most
 # (wider only in a letter-spaced title, whose words then take their shares of the line).
 WORD_SPACE = 0.15  # line heights
@@ -240,34 +250,60 @@ def image_dpi(img: Image.Image) -> tuple[float, float]:
 def picture_pdf(image: np.ndarray, origin: PageOrigin | None) -> pikepdf.Pdf:
     """A one-page PDF showing the page image (see the module doc for which bytes go in)."""
     if origin is not None and origin.path.suffix.lower() == ".pdf":
-        with pikepdf.open(origin.path) as source:
-            if origin.page <= len(source.pages):
-                pdf = pikepdf.new()
-                pdf.pages.append(source.pages[origin.page - 1])
-                return pdf
-    dpi, own_file = (DEFAULT_DPI, DEFAULT_DPI), False
+        copied = copied_page(origin)
+        if copied is not None:
+            return copied
+        origin = None
+    dpi = (DEFAULT_DPI, DEFAULT_DPI)
     if origin is not None:
         with open_image(origin.path) as img:
             dpi = image_dpi(img)
-            frames = getattr(img, "n_frames", 1)
-            turned = img.getexif().get(0x0112, 1) in (5, 6, 7, 8)  # EXIF orientations that swap the sides
-            shown = (img.height, img.width) if turned else (img.width, img.height)
-        # the file as it is now must be what was read: one frame, the same size
-        own_file = frames == 1 and origin.page == 1 and shown == (image.shape[1], image.shape[0])
-    # a side longer than PDF's limit for a page is set at a finer resolution instead
-    finer = max(1.0, *(pixels / resolution / PAGE_MAX_INCHES for pixels, resolution in
-                       zip((image.shape[1], image.shape[0]), dpi)))
-    layout = img2pdf.get_fixed_dpi_layout_fun((dpi[0] * finer, dpi[1] * finer))
-    data = None
-    if own_file:
+            if not goes_in_as_it_is(img, origin, image):
+                origin = None
+    layout = img2pdf.get_fixed_dpi_layout_fun(page_dpi(dpi, image.shape))
+    if origin is not None:
         try:
-            data = img2pdf.convert(str(origin.path), layout_fun=layout, rotation=img2pdf.Rotation.ifvalid)
-        except (img2pdf.AlphaChannelError, img2pdf.ImageOpenError, img2pdf.UnsupportedColorspaceError,
-                img2pdf.JpegColorspaceError):
-            data = None  # a kind img2pdf does not take as it is: the pixels below
-    if data is None:
-        data = img2pdf.convert(png_bytes(image), layout_fun=layout, rotation=img2pdf.Rotation.none)
-    return pikepdf.open(io.BytesIO(data))
+            return pikepdf.open(io.BytesIO(img2pdf.convert(str(origin.path), layout_fun=layout,
+                                                           rotation=img2pdf.Rotation.ifvalid)))
+        except IMG2PDF_REFUSALS:
+            pass  # the decoded pixels, below
+    return pikepdf.open(io.BytesIO(img2pdf.convert(png_bytes(image), layout_fun=layout,
+                                                   rotation=img2pdf.Rotation.none)))
+
+
+def copied_page(origin: PageOrigin) -> pikepdf.Pdf | None:
+    """The input PDF's page, copied with what it draws; None when qpdf cannot read what PDFium could."""
+    try:
+        with pikepdf.open(origin.path) as source:
+            if origin.page > len(source.pages):
+                return None
+            pdf = pikepdf.new()
+            pdf.pages.append(source.pages[origin.page - 1])
+            return pdf
+    except (pikepdf.PdfError, pikepdf.PasswordError):
+        return None
+
+
+def goes_in_as_it_is(img: Image.Image, origin: PageOrigin, image: np.ndarray) -> bool:
+    """Whether img2pdf puts this file in without decoding it, and the file still shows what was
+    read: one frame, upright by a turn its EXIF names (a mirrored one img2pdf cannot show), the same size."""
+    kind = (img.format, img.mode)
+    if kind not in AS_IT_IS and not (img.format == "TIFF" and img.info.get("compression") == "group4"):
+        return False
+    orientation = img.getexif().get(EXIF_ORIENTATION, 1)
+    turned = orientation in (6, 8)  # a quarter turn: the sides swap
+    shown = (img.height, img.width) if turned else (img.width, img.height)
+    return (getattr(img, "n_frames", 1) == 1 and origin.page == 1 and orientation in (1, 3, 6, 8)
+            and shown == (image.shape[1], image.shape[0]))
+
+
+def page_dpi(dpi: tuple[float, float], shape: tuple[int, ...]) -> tuple[float, float]:
+    """The resolution the page is set at: the file's, made finer where a side would pass PDF's
+    largest page, coarser where one would be under its smallest."""
+    sides = [pixels / resolution * 72 for pixels, resolution in zip((shape[1], shape[0]), dpi)]
+    low, high = PAGE_UNITS
+    factor = min(max(1.0, max(sides) / high), min(sides) / low)
+    return dpi[0] * factor, dpi[1] * factor
 
 
 def png_bytes(image: np.ndarray) -> bytes:
