@@ -290,7 +290,7 @@ def goes_in_as_it_is(img: Image.Image, origin: PageOrigin, image: np.ndarray) ->
     kind = (img.format, img.mode)
     if kind not in AS_IT_IS and not (img.format == "TIFF" and img.info.get("compression") == "group4"):
         return False
-X
+    if img.has_transparency_data:  # read laid on white, which img2pdf's soft mask would not show
         return False
     orientation = img.getexif().get(EXIF_ORIENTATION, 1)
     turned = orientation in (6, 8)  # a quarter turn: the sides swap
