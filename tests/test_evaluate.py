@@ -309,6 +309,21 @@ def test_pair_folders_by_page_name(tmp_path):
         pair_paths(pred / "a.json", gold)
 
 
+def test_pair_folders_skips_documents_that_are_no_page(tmp_path):
+    """An issue's OUT/ISSUE.json beside the pages, a fixture issue's truth.json beside theirs: other
+    documents, neither a page without truth nor truth without a page."""
+    pred, gold = tmp_path / "pred", tmp_path / "gold"
+    pred.mkdir(), gold.mkdir()
+    (pred / "p01.json").write_text('{"schema": "broadsheet.page", "version": "1.3"}')
+    (pred / "ISSUE.json").write_text('{"schema": "broadsheet.issue", "version": "1.0"}')
+    (gold / "p01.json").write_text('{\n "schema": "broadsheet.page"}')
+    (gold / "truth.json").write_text('{\n "schema": "broadsheet.fixture-issue",\n "version": "1.0"}')
+    (gold / "p02.json").write_text("not JSON at all")  # still a gold page: loading it says what is wrong
+    pairing = pair_paths(pred, gold)
+    assert pairing.pairs == [("p01", pred / "p01.json", gold / "p01.json"), ("p02", None, gold / "p02.json")]
+    assert pairing.unpaired_predictions == []
+
+
 def test_fail_under_bounds():
     bounds = parse_bounds("cer=0.02, caption=0.9,article=0.5")
     overall = {"cer": 0.03, "caption_accuracy": 0.95, "article_f1": None}

@@ -53,8 +53,9 @@ def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None,
     """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos.
 
     PRED is a page JSON written by broadsheet, GOLD its ground truth (.json, .alto.xml, .page.xml
-    or .txt); or both are folders, paired by page name (NAME.json with NAME.*). Gold pages without
-    a prediction are listed by name and left out of the scores.
+    or .txt); or both are folders, paired by page name (NAME.json with NAME.*); an issue's
+    ISSUE.json and a fixture issue's truth.json are no pages and are passed over. Gold pages
+    without a prediction are listed by name and left out of the scores.
     """
     bounds = parse_bounds(fail_under) if fail_under is not None else []  # bad bounds fail before work
     result = evaluate_paths(pred, gold)

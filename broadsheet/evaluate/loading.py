@@ -7,6 +7,7 @@ field has its declared type, or one InputFileError line saying why not.
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from collections.abc import Callable, Iterable
@@ -19,7 +20,7 @@ from lxml import etree
 from broadsheet.errors import BadArgsError, BroadsheetError, InputFileError
 from broadsheet.formats import MALFORMED, read_alto, read_json_page, read_pagexml
 from broadsheet.formats.jsonpage import one_line
-from broadsheet.model import Page
+from broadsheet.model import SCHEMA_NAME, Page
 
 
 @dataclass
@@ -141,7 +142,7 @@ def pair_paths(pred: str | Path, gold: str | Path) -> Pairing:
         return Pairing([(page_name(pred), pred, gold)], [])
     if not (pred.is_dir() and gold.is_dir()):
         raise BadArgsError("PRED and GOLD must both be files or both be folders")
-    predictions = {page_name(p): p for p in sorted(pred.glob("*.json")) if p.is_file()}
+    predictions = {page_name(p): p for p in sorted(pred.glob("*.json")) if p.is_file() and not _other_document(p)}
     golds = _gold_files(gold)
     pairs = [(name, predictions.get(name), path) for name, path in sorted(golds.items())]
     unpaired = [path for name, path in sorted(predictions.items()) if name not in golds]
@@ -162,10 +163,29 @@ def _gold_files(folder: Path) -> dict[str, Path]:
         return {".json": 0, ".txt": 2}.get(suffix, 1)
 
     chosen: dict[str, Path] = {}
-    candidates = [p for p in sorted(folder.iterdir()) if p.is_file() and reader_suffix(p)]
+    candidates = [p for p in sorted(folder.iterdir()) if p.is_file() and reader_suffix(p) and not _other_document(p)]
     for path in sorted(candidates, key=richness):
         chosen.setdefault(page_name(path), path)
     return chosen
+
+
+# broadsheet's documents name their schema first: {"schema": "broadsheet.issue", …}
+_SCHEMA = re.compile(rb'^\s*\{\s*"schema"\s*:\s*"([^"]*)"')
+_SCHEMA_HEAD = 200  # bytes read to find it
+
+
+def _other_document(path: Path) -> bool:
+    """A JSON document of broadsheet's that is no page (an issue's ISSUE.json, a fixture issue's
+    truth.json): not paired. Anything else stays, and loading it says what is wrong with it."""
+    if path.suffix != ".json":
+        return False
+    try:
+        with path.open("rb") as file:
+            match = _SCHEMA.match(file.read(_SCHEMA_HEAD))
+    except OSError:
+        return False
+    schema = match.group(1).decode(errors="replace") if match else ""
+    return schema.startswith("broadsheet.") and schema != SCHEMA_NAME
 
 
 def _check_file(path: Path) -> None:
