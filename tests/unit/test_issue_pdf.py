@@ -1,10 +1,9 @@
 """ISSUE.pdf of the fixture issues, from their truth pages (no OCR): the pages in issue order (the
-folios', not the files'), each page's text where its lines are, a bookmark per article, and a
+folios', not the files'), each page with its own text, a bookmark per article, and a
 joined article's bookmark with one per part on the pages of its parts."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pikepdf
@@ -14,32 +13,18 @@ import pytest
 from broadsheet.evaluate import cer
 from broadsheet.export import pdf
 from broadsheet.export.order import document_order
-from broadsheet.issue.model import ArticlePart, Issue, IssueArticle, IssuePage
-from broadsheet.model import Page
+from fixtures.issuetruth import load_issue_truth
 
 ISSUES = Path(__file__).resolve().parents[2] / "fixtures" / "issues"
+NAMES = sorted(p.parent.name for p in ISSUES.glob("*/truth.json"))
 
 
-def fixture_issue(folder: Path) -> tuple[Issue, dict[int, Page]]:
-    """The issue as its truth has it; page sources are file names inside the issue's folder."""
-    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
-    issue = Issue(
-        source=str(folder),
-        pages=[IssuePage(p["number"], p["name"], p["source"], p["source_page"], p["folio"], p["folio_number"])
-               for p in truth["pages"]],
-        articles=[IssueArticle(a["id"], [ArticlePart(**part) for part in a["parts"]], title=a["title"],
-                               paragraphs=a["paragraphs"]) for a in truth["articles"]])
-    pages = {p["number"]: Page.from_dict(json.loads((folder / p["truth"]).read_text(encoding="utf-8")))
-             for p in truth["pages"]}
-    return issue, pages
-
-
-@pytest.mark.parametrize("name", ["zh", "en"])
+@pytest.mark.parametrize("name", NAMES)
 def test_issue_pdf_of_a_fixture_issue(tmp_path, name):
     folder = ISSUES / name
-    if not (folder / "truth.json").exists():
-        pytest.skip(f"no fixture issue {folder}")
-    issue, pages = fixture_issue(folder)
+    truth = load_issue_truth(folder)
+    issue = truth.as_issue()  # page sources relative to the issue's folder
+    pages = {p.number: truth.page_truth(p.number) for p in issue.pages}
     path = pdf.write_issue(issue, pages, tmp_path)[0]  # no NAME.pdf in tmp_path: built from the images
 
     doc = pdfium.PdfDocument(path)
