@@ -46,6 +46,14 @@ class PageSource:
     note: str | None = None  # what the log line should add, e.g. that only one frame was read
 
 
+@dataclass(frozen=True)
+class PageOrigin:
+    """Where a page image came from, for writers that embed the file's own bytes (the PDF)."""
+
+    path: Path  # the input file
+    page: int = 1  # which of its pages, 1-based
+
+
 def page_types() -> str:
     return ", ".join(sorted(s[1:] for s in SUPPORTED_SUFFIXES))
 

@@ -16,6 +16,7 @@ from broadsheet import postprocess
 from broadsheet.errors import FileAccessError
 from broadsheet.export import DEFAULT_FORMATS, debug_layout, remove_page, write_page
 from broadsheet.imageio import load_image
+from broadsheet.inputs import PageOrigin
 from broadsheet.layout import GeometricLayout, LayoutAnalyzer, PageLayout
 from broadsheet.model import Page
 from broadsheet.normalize import PageFrame, normalize_page, page_to_input
@@ -97,14 +98,16 @@ class Pipeline:
 
     def process_and_write(self, image: np.ndarray, out_dir: str | Path, name: str,
                           formats: tuple[str, ...] = DEFAULT_FORMATS, source: str | None = None,
-                          before_write: Callable[[], None] | None = None) -> PageResult:
+                          before_write: Callable[[], None] | None = None,
+                          origin: PageOrigin | None = None) -> PageResult:
         """Process a page and write its outputs as OUT_DIR/NAME.*; each appears only when complete.
-        `before_write` may raise to write nothing (the run is gone, or its output folder)."""
+        `before_write` may raise to write nothing (the run is gone, or its output folder); `origin`
+        is the file and page the image was decoded from, for writers that embed its own bytes."""
         start = time.perf_counter()
         done = self._process(image, source)
         if before_write is not None:
             before_write()
-        outputs = write_page(done.page, image, Path(out_dir), name, formats)
+        outputs = write_page(done.page, image, Path(out_dir), name, formats, origin)
         if self.debug_layout:
             try:
                 outputs += debug_layout.write(done.page, done.layout.trace, done.frame, image, Path(out_dir), name)

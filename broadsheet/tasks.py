@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from broadsheet.errors import BadArgsError, BroadsheetError, ExitCode, FileAccessError, InputFileError
 from broadsheet.export import DEFAULT_FORMATS, LONGEST_SUFFIX, output_paths
-from broadsheet.inputs import PageSource, iter_page_images, output_stems
+from broadsheet.inputs import PageOrigin, PageSource, iter_page_images, output_stems
 from broadsheet.names import name_max, shortened
 
 if TYPE_CHECKING:
@@ -156,7 +156,8 @@ def run_page(pipeline: Pipeline, task: PageTask, still_wanted: Callable[[], None
             raise InputFileError(f"{task.path}: page {task.index + 1} is gone (file changed)")
         image = sources[task.index].load()
         result = pipeline.process_and_write(image, task.out_dir, task.name, task.formats,
-                                            source=task.path.name, before_write=before_write)
+                                            source=task.path.name, before_write=before_write,
+                                            origin=PageOrigin(task.path, task.index + 1))
     except Exception as exc:  # one bad page (or a bug it triggers) must not end the run
         return failure(task.label, task.path, exc, task.index + 1)
     return PageOutcome(task.label, task.path, task.index + 1, len(result.page.articles),

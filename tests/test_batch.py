@@ -295,7 +295,7 @@ def test_a_page_name_too_long_for_its_outputs_is_shortened_and_kept_apart(tmp_pa
         stem = json_name.removesuffix(".json")
         assert re.fullmatch(r"(版+|a+)~[0-9a-f]{8}", stem) and len(os.fsencode(stem + ".overlay.jpg")) <= 255
         assert {p.name.removeprefix(stem) for p in out.glob(f"{stem}.*")} == {
-            ".txt", ".json", ".alto.xml", ".page.xml", ".hocr", ".md", ".overlay.jpg", ".html"}
+            ".txt", ".json", ".alto.xml", ".page.xml", ".hocr", ".md", ".overlay.jpg", ".html", ".pdf"}
 
 
 def test_a_clash_left_after_shortening_is_refused_before_anything_is_written(tmp_path: Path) -> None:

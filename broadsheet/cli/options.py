@@ -33,7 +33,7 @@ ANY_PATH = click.Path(path_type=Path)
 def formats(**extra):
     return click.option(
         "--formats", "-f", metavar="LIST", default="txt,json", show_default=True,
-        help="Comma-separated output formats (txt, json, alto, page, hocr, md, overlay, html), or all.", **extra)
+        help="Comma-separated output formats (txt, json, alto, page, hocr, md, overlay, html, pdf), or all.", **extra)
 
 
 def engine(**extra):

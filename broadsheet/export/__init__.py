@@ -1,9 +1,11 @@
 """Writing a processed page to disk, one module per format.
 
-Every writer has the signature `write(page, image, out_dir, name) -> list[Path]`; `FORMATS` maps a
-format name to its writer. All files are written atomically (temp file, then rename), and a page is
-written whole or not at all: every path is checked to resolve inside OUT_DIR first, and when a write
-fails (a full disk) the page's files are removed again.
+Every writer has the signature `write(page, image, out_dir, name, origin) -> list[Path]`, `origin` the
+input file and page the image was decoded from (None for an image without a file): the PDF embeds
+the file's own bytes rather than the decoded pixels. `FORMATS` maps a format name to its writer.
+All files are written atomically (temp file, then rename), and a page is written whole or not at
+all: every path is checked to resolve inside OUT_DIR first, and when a write fails (a full disk)
+the page's files are removed again.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from typing import Callable
 import numpy as np
 
 from broadsheet.errors import BadArgsError, FileAccessError
-from broadsheet.export import alto, hocr, html, jsonfile, markdown, overlay, pagexml, photos, text
+from broadsheet.export import alto, hocr, html, jsonfile, markdown, overlay, pagexml, pdf, photos, text
 from broadsheet.imageio import is_inside
+from broadsheet.inputs import PageOrigin
 from broadsheet.model import Page
 
-Writer = Callable[[Page, np.ndarray, Path, str], list[Path]]
+Writer = Callable[[Page, np.ndarray, Path, str, PageOrigin | None], list[Path]]
 
 FORMATS: dict[str, Writer] = {
     "txt": text.write,
@@ -30,11 +33,12 @@ FORMATS: dict[str, Writer] = {
     "md": markdown.write,
     "overlay": overlay.write,
     "html": html.write,
+    "pdf": pdf.write,
 }
 DEFAULT_FORMATS = ("txt", "json")
 # Each format's main file is NAME + its suffix.
 SUFFIXES = {"txt": ".txt", "json": ".json", "alto": ".alto.xml", "page": ".page.xml", "hocr": ".hocr", "md": ".md",
-            "overlay": ".overlay.jpg", "html": ".html"}
+            "overlay": ".overlay.jpg", "html": ".html", "pdf": ".pdf"}
 # A page's NAME leaves room for the longest, whatever the formats: its outputs keep one name from run to run.
 LONGEST_SUFFIX = max(len(suffix) for suffix in SUFFIXES.values())
 
@@ -56,7 +60,7 @@ def output_paths(out_dir: Path, name: str, formats: tuple[str, ...]) -> list[Pat
 
 
 def write_page(page: Page, image: np.ndarray, out_dir: Path, name: str,
-               formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
+               formats: tuple[str, ...] = DEFAULT_FORMATS, origin: PageOrigin | None = None) -> list[Path]:
     """Crop the photos (their paths go into the page), then write every requested format."""
     check_inside(out_dir, name, formats)
     written: list[Path] = []
@@ -65,7 +69,7 @@ def write_page(page: Page, image: np.ndarray, out_dir: Path, name: str,
         written += photos.write(page, image, out_dir, name)
         # the JSON names the photo files, so it goes after them; the main .txt/.json last of all
         for fmt in sorted(formats, key=lambda f: f in DEFAULT_FORMATS):
-            written += FORMATS[fmt](page, image, out_dir, name)
+            written += FORMATS[fmt](page, image, out_dir, name, origin)
     except BaseException as exc:
         remove_page(out_dir, name, formats, written)
         if isinstance(exc, OSError):

@@ -48,6 +48,7 @@ from broadsheet.formats.names import (
     XLINK_NS,
     XSI_NS,
 )
+from broadsheet.inputs import PageOrigin
 from broadsheet.model import Article, BBox, EngineInfo, Page, PageHeader, Photo, Region, RegionType, TextDirection
 
 ALTO_SCHEMA_LOCATION = "http://www.loc.gov/standards/alto/v4/alto-4-4.xsd"
@@ -326,5 +327,6 @@ def _photo_block(parent, block: Block, block_ids: dict[str, str], known: set[str
         _region_block(group, caption, known, language)
 
 
-def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
+def write(page: Page, image: np.ndarray, out_dir: Path, name: str,
+          origin: PageOrigin | None = None) -> list[Path]:
     return write_xml(build(page, name), out_dir / f"{name}.alto.xml")

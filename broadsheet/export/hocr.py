@@ -20,6 +20,7 @@ from lxml import etree
 
 from broadsheet.export.order import document_order
 from broadsheet.export.xmlcommon import folio_regions, page_language, write_xml, xml_id, xml_safe
+from broadsheet.inputs import PageOrigin
 from broadsheet.model import BBox, Page, Region, RegionType, TextDirection
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -108,5 +109,6 @@ def _region(parent, region: Region, counter: dict[str, int], folios: set[str]) -
             span.tail = "\n"
 
 
-def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
+def write(page: Page, image: np.ndarray, out_dir: Path, name: str,
+          origin: PageOrigin | None = None) -> list[Path]:
     return write_xml(build(page, name), out_dir / f"{name}.hocr", doctype=DOCTYPE)

@@ -29,6 +29,7 @@ from broadsheet.export.overlay import PALETTE
 from broadsheet.export.photos import crop_href
 from broadsheet.export.xmlcommon import page_language
 from broadsheet.imageio import atomic_write, jpeg_scale, shrunk
+from broadsheet.inputs import PageOrigin
 from broadsheet.model import Page
 
 DISPLAY_WIDTH = 2000
@@ -73,7 +74,8 @@ def render(page: Page, image: np.ndarray, name: str) -> str:
     )
 
 
-def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
+def write(page: Page, image: np.ndarray, out_dir: Path, name: str,
+          origin: PageOrigin | None = None) -> list[Path]:
     path = out_dir / f"{name}.html"
     with atomic_write(path) as handle:
         handle.write(render(page, image, name))

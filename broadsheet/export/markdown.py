@@ -19,6 +19,7 @@ import numpy as np
 
 from broadsheet.export.photos import crop_href
 from broadsheet.imageio import atomic_write
+from broadsheet.inputs import PageOrigin
 from broadsheet.model import Article, Page, Photo
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")  # ~: GFM strikethrough
@@ -75,7 +76,8 @@ def page_markdown(page: Page, name: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
+def write(page: Page, image: np.ndarray, out_dir: Path, name: str,
+          origin: PageOrigin | None = None) -> list[Path]:
     path = out_dir / f"{name}.md"
     with atomic_write(path) as handle:
         handle.write(page_markdown(page, name))

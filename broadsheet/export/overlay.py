@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.imageio import jpeg_scale, save_image_atomic
+from broadsheet.inputs import PageOrigin
 from broadsheet.model import BBox, Page, RegionType
 
 TARGET_WIDTH = 1600
@@ -138,7 +139,8 @@ def render(page: Page, image: np.ndarray) -> Image.Image:
     return out
 
 
-def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
+def write(page: Page, image: np.ndarray, out_dir: Path, name: str,
+          origin: PageOrigin | None = None) -> list[Path]:
     path = out_dir / f"{name}.overlay.jpg"
     save_image_atomic(render(page, image), path, quality=85)
     return [path]

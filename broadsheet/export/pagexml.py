@@ -41,6 +41,7 @@ from lxml import etree
 from broadsheet.export.order import document_order
 from broadsheet.export.xmlcommon import folio_regions, format_box, page_facts, write_xml, xml_id, xml_safe
 from broadsheet.formats.names import PAGE_NS, XSI_NS
+from broadsheet.inputs import PageOrigin
 from broadsheet.model import Article, BBox, Page, Photo, Region, RegionType, TextDirection
 
 PAGE_SCHEMA_LOCATION = f"{PAGE_NS} {PAGE_NS}/pagecontent.xsd"
@@ -233,5 +234,6 @@ def _image_region(parent, photo: Photo, region: Region | None, region_id: str) -
     _user_defined(node, photo_values(photo))
 
 
-def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
+def write(page: Page, image: np.ndarray, out_dir: Path, name: str,
+          origin: PageOrigin | None = None) -> list[Path]:
     return write_xml(build(page, name), out_dir / f"{name}.page.xml")

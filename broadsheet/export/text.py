@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from broadsheet.imageio import atomic_write
+from broadsheet.inputs import PageOrigin
 from broadsheet.model import Page
 
 
@@ -19,7 +20,8 @@ def page_text(page: Page) -> str:
     return "\n\n".join(page.text_blocks()) + "\n"
 
 
-def write(page: Page, image: np.ndarray, out_dir: Path, name: str) -> list[Path]:
+def write(page: Page, image: np.ndarray, out_dir: Path, name: str,
+          origin: PageOrigin | None = None) -> list[Path]:
     path = out_dir / f"{name}.txt"
     with atomic_write(path) as handle:
         handle.write(page_text(page))
