@@ -11,22 +11,16 @@ from broadsheet.issue import formats
 from broadsheet.issue.formats import page_formats, split_formats
 
 
-@pytest.fixture(autouse=True)
-def registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    """An issue-only format and one that is a page format too, as branches mets and pdf add them."""
-    monkeypatch.setitem(formats.ISSUE_FORMATS, "mets", lambda issue, pages, out_dir: [])
-    monkeypatch.setitem(formats.ISSUE_FORMATS, "txt", lambda issue, pages, out_dir: [])
-
-
 def test_page_and_issue_formats_apart_with_the_pages_json():
     assert split_formats("alto,mets") == (("alto", "json"), ("mets",))
-    assert split_formats("txt") == (("txt", "json"), ("txt",))  # a name of both kinds is both
+    assert split_formats("pdf") == (("pdf", "json"), ("pdf",))  # a name of both kinds is both
     assert split_formats("mets") == (("txt", "json"), ("mets",))  # pages as by default
-    assert split_formats("all") == (tuple(FORMATS), ("mets", "txt"))
+    assert split_formats("all") == (tuple(FORMATS), tuple(formats.ISSUE_FORMATS))
+    assert {"mets", "overlay", "pdf"} <= set(formats.ISSUE_FORMATS)
 
 
 def test_an_unknown_format_names_every_format():
-    with pytest.raises(BadArgsError, match=r"unknown format\(s\) docx; choose from txt, json, .*, html, mets, all"):
+    with pytest.raises(BadArgsError, match=r"unknown format\(s\) docx; choose from txt, json, .*, html, pdf, mets, all"):
         split_formats("txt,docx")
 
 
