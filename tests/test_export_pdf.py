@@ -18,6 +18,7 @@ import pikepdf
 import pypdfium2 as pdfium
 import pytest
 from conftest import FIXTURE_PAGES
+from unit.test_pdf_text_layer import device_box
 
 from broadsheet.evaluate import cer
 from broadsheet.export import pdf
@@ -25,7 +26,6 @@ from broadsheet.export.order import document_order
 from broadsheet.inputs import PageOrigin
 from broadsheet.issue.model import ArticlePart, Issue, IssueArticle, IssuePage
 from broadsheet.model import Page, TextDirection
-from unit.test_pdf_text_layer import device_box
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",

@@ -8,8 +8,8 @@ from pathlib import Path
 import click
 
 from broadsheet.executors import EXECUTORS
-from broadsheet.issue.formats import page_formats
 from broadsheet.inputs import DEFAULT_MAX_PAGES
+from broadsheet.issue.formats import page_formats
 from broadsheet.options import DEFAULT_ENGINE, PipelineOptions
 
 
