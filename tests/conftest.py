@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,27 @@ def pipeline():
 def processed(pipeline) -> dict[str, Page]:
     """Every fixture page through the real pipeline, once per test session."""
     return {image.stem: pipeline.process(image) for image in fixture_images()}
+
+
+FIXTURE_ISSUES = FIXTURE_PAGES.parent / "issues"
+
+
+@pytest.fixture(scope="session")
+def issue_runs(tmp_path_factory):
+    """`broadsheet issue` on each fixture issue (fixtures/issues/NAME), once per test session, with
+    the issue formats: NAME -> (OUT, IssueRun). The per-page, joining, METS and PDF tests share it."""
+    from broadsheet.executors import ExecutorSpec
+    from broadsheet.issue.run import run_issue
+    from broadsheet.options import DEFAULT_OPTIONS
+
+    runs = {}
+
+    def run(name: str):
+        if name not in runs:
+            out = tmp_path_factory.mktemp(f"issue_{name}")
+            options = replace(DEFAULT_OPTIONS, formats=("txt", "json", "alto", "pdf"))
+            runs[name] = out, run_issue(FIXTURE_ISSUES / name, out, options, ("mets", "overlay", "pdf"),
+                                        executor=ExecutorSpec("local", 2))
+        return runs[name]
+
+    return run

@@ -35,19 +35,19 @@ SAMPLE_EVERY = 5  # every fifth line with a text of its own on the page is looke
 
 
 @pytest.fixture(scope="module")
-def written(tmp_path_factory) -> tuple[Path, dict[str, Page]]:
-    """Each page through the real pipeline once, its JSON and PDF written as batch writes them."""
+def written(processed, tmp_path_factory) -> tuple[Path, dict[str, Page]]:
+    """Each page as the session's real pipeline read it, its JSON and PDF written as batch writes them."""
+    from copy import deepcopy
+
+    from broadsheet.export import write_page
     from broadsheet.imageio import load_image
-    from broadsheet.pipeline import Pipeline
 
     out = tmp_path_factory.mktemp("pdf")
-    pipeline = Pipeline()
     pages = {}
     for name in PAGES:
         source = FIXTURE_PAGES / f"{name}.jpg"
-        result = pipeline.process_and_write(load_image(source), out, name, ("pdf", "json"), source=source.name,
-                                            origin=PageOrigin(source))
-        pages[name] = result.page
+        pages[name] = deepcopy(processed[name])  # the writers set the photos' crop paths
+        write_page(pages[name], load_image(source), out, name, ("pdf", "json"), PageOrigin(source))
     return out, pages
 
 

@@ -1,11 +1,13 @@
 """The fixture issues (fixtures/issues/zh, fixtures/issues/en) page by page through the real
 pipeline: every folio read from its header band, the jump lines on the right articles (`下转第四版`
 on page 1's lead, `上接第一版` under the jump head on page 4, `Continued on Page 2` …), every page
-read within 1% CER. Each page is read once per module. Also: the generator redraws the committed
-issues byte for byte (skipped without the generator's fonts)."""
+read within 1% CER. Each page is read once per session (`issue_runs`: the pages as `broadsheet
+issue` reads them). Also: the generator redraws the committed issues byte for byte (skipped
+without the generator's fonts)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -23,14 +25,16 @@ MAX_TITLE_CER = 0.1
 
 
 @pytest.fixture(scope="module")
-def read(pipeline):
-    """(prediction, truth, scores) of an issue page, each page read once."""
+def read(issue_runs):
+    """(prediction, truth, scores) of an issue page, as the session's `broadsheet issue` run read it."""
     done: dict[tuple[str, int], tuple] = {}
 
     def page(name: str, number: int):
         if (name, number) not in done:
             truth: IssueTruth = TRUTHS[name]
-            pred: Page = pipeline.process(truth.image(number))
+            out, _ = issue_runs(name)
+            path = out / f"{Path(truth.page(number).source).stem}.json"
+            pred = Page.from_dict(json.loads(path.read_text(encoding="utf-8")))
             gold = truth.page_truth(number)
             done[name, number] = (pred, gold, evaluate_page(pred, gold))
         return done[name, number]

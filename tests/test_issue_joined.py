@@ -11,9 +11,7 @@ import pytest
 from PIL import Image
 
 from broadsheet.evaluate.text import cer
-from broadsheet.executors import ExecutorSpec
 from broadsheet.issue.model import Issue, IssueArticle
-from broadsheet.issue.run import run_issue
 
 ISSUES = Path(__file__).resolve().parent.parent / "fixtures" / "issues"
 JOINED_CER = 0.01  # issue 18: a joined article's text against the truth's whole text
@@ -24,12 +22,9 @@ def truth(name: str) -> dict:
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
-def read(request, tmp_path_factory) -> tuple[str, Issue, dict]:
+def read(request, issue_runs) -> tuple[str, Issue, dict]:
     name = request.param
-    if not (ISSUES / name / "truth.json").exists():
-        pytest.skip(f"fixtures/issues/{name} not rendered yet")
-    out = tmp_path_factory.mktemp(f"issue_{name}")
-    result = run_issue(ISSUES / name, out, executor=ExecutorSpec("local", 2))
+    out, result = issue_runs(name)
     assert result.batch.failed == [] and result.issue is not None
     assert Issue.from_dict(json.loads((out / "ISSUE.json").read_text(encoding="utf-8"))) == result.issue
     return name, result.issue, truth(name)
