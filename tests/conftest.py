@@ -49,7 +49,7 @@ def issue_runs(tmp_path_factory):
         if name not in runs:
             out = tmp_path_factory.mktemp(f"issue_{name}")
             options = replace(DEFAULT_OPTIONS, formats=("txt", "json", "alto", "pdf"))
-            runs[name] = out, run_issue(FIXTURE_ISSUES / name, out, options, ("mets", "overlay", "pdf"),
+            runs[name] = out, run_issue(FIXTURE_ISSUES / name, out, options, ("txt", "mets", "overlay", "pdf"),
                                         executor=ExecutorSpec("local", 2))
         return runs[name]
 

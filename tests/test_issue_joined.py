@@ -74,3 +74,11 @@ def twelve_page_pdf(path: Path) -> Path:
     pages += [page(n) for n in range(10)]
     pages[0].save(path, save_all=True, append_images=pages[1:], resolution=150)
     return path
+
+
+def test_issue_text_holds_each_joined_article_once(read, issue_runs) -> None:
+    name, issue, _ = read
+    out, _ = issue_runs(name)
+    text = (out / "ISSUE.txt").read_text(encoding="utf-8")
+    for article in (a for a in issue.articles if a.joined):
+        assert text.count("\n\n".join(article.text_blocks())) == 1, article.id

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from broadsheet.errors import BadArgsError
-from broadsheet.export import DEFAULT_FORMATS, FORMATS, issue_overlay, mets, parse_formats, pdf
+from broadsheet.export import DEFAULT_FORMATS, FORMATS, issue_overlay, issue_text, mets, parse_formats, pdf
 from broadsheet.imageio import atomic_write
 from broadsheet.issue.model import Issue
 from broadsheet.model import Page
@@ -23,6 +23,7 @@ IssueWriter = Callable[[Issue, dict[int, Page], Path], list[Path]]
 
 ISSUE_JSON = "ISSUE.json"
 ISSUE_FORMATS: dict[str, IssueWriter] = {
+    "txt": issue_text.write,  # ISSUE.txt: the issue's text, joined articles whole; NAME.txt per page
     "mets": mets.write,  # ISSUE.mets.xml beside the pages' NAME.alto.xml
     "overlay": issue_overlay.write,  # ISSUE.<id>.jpg per joined article; NAME.overlay.jpg per page
     "pdf": pdf.write_issue,  # ISSUE.pdf with a bookmark per article; NAME.pdf per page
