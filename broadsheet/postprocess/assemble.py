@@ -13,7 +13,7 @@ from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
-from broadsheet.postprocess.thresholds import COLUMN_START, CUT_OVERLAP, FULL_WIDTH, PAGE_ROW, UNTITLED_GAP
+from broadsheet.postprocess.thresholds import COLUMN_START, CUT_OVERLAP, FULL_WIDTH, OWN_RULE, PAGE_ROW, UNTITLED_GAP
 
 
 @dataclass
@@ -282,7 +282,8 @@ def _column_rule(rule: BBox, left: list[_Item], right: list[_Item], unit: float)
                                   <= min(i.bbox[0] for i in right) + reach):
         return False
     sides = [[i.bbox for i in side if i.bbox[1] < y1 and i.bbox[3] > y0] for side in (left, right)]
-    if any(abs(b[1] - y0) <= reach and abs(b[3] - y1) <= reach for side in sides for b in side):
+    own = OWN_RULE * unit
+    if any(abs(b[1] - y0) <= own and abs(b[3] - y1) <= own for side in sides for b in side):
         return False
     return any(y0 < upper[3] and upper[3] - reach <= lower[1] < y1
                for side in sides for upper in side for lower in side if lower is not upper)

@@ -69,3 +69,13 @@ def test_boxed_items_each_with_a_rule_of_its_height_are_read_row_by_row():
              _item("a5", (56, 1081, 438, 1593)), _item("a6", (452, 1238, 832, 1590))]
     rules = [_rule(436, 188, 722), _rule(439, 759, 1202), _rule(833, 756, 1590), _rule(442, 1239, 1590)]
     assert _order(items, rules) == ["a1", "a2", "a3", "a4", "a5", "a6"]
+
+
+def test_a_boxed_item_s_frame_is_not_a_column_rule():
+    # random seed 9 (unit 14): the frame around the left article stands 1-1.5 lines off its text and
+    # runs past where the right column's two articles meet; the page is still read by rows
+    items = [_item("photo", (58, 123, 213, 362)), _item("boxed", (62, 420, 209, 1125)),
+             _item("right top", (244, 126, 611, 620)), _item("right below", (244, 654, 611, 1112))]
+    rules = [Region("frame", RegionType.SEPARATOR, (219, 407, 223, 1146))]
+    assert [item.blocks[0].id for item in _page_order(items, rules, 14.0)] == [
+        "photo", "right top", "boxed", "right below"]
