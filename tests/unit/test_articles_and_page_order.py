@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from broadsheet.model import Line, Region, RegionType
 from broadsheet.postprocess.articles import headline_spans, owner
-from broadsheet.postprocess.assemble import _Item, _page_order
+from broadsheet.postprocess.assemble import _column_order, _Item, _page_order
 
 UNIT = 26.0
 
@@ -79,3 +79,16 @@ def test_a_boxed_item_s_frame_is_not_a_column_rule():
     rules = [Region("frame", RegionType.SEPARATOR, (219, 407, 223, 1146))]
     assert [item.blocks[0].id for item in _page_order(items, rules, 14.0)] == [
         "photo", "right top", "boxed", "right below"]
+
+
+def _block(name: str, box: tuple[int, int, int, int], lines: int) -> Region:
+    return Region(name, RegionType.TEXT, box, lines=[Line(name, box, 1.0) for _ in range(lines)])
+
+
+def test_a_centred_line_in_body_type_starts_no_column_of_its_own():
+    # SMALL LOANS LAW's column on the Star: `MOBS STOP JUBILEE.`, centred, starts 1.5 lines right of
+    # the column; taken for a column's start, it drew the blocks above it into that column and left
+    # its own item's text (`Anti-Christians in Tokio Twice …`) to be read first
+    item = _Item(None, [_block("deck", (457, 1593, 842, 1714), 3), _block("body", (455, 1733, 851, 3075), 50),
+                        _block("mobs", (493, 3105, 808, 3133), 1), _block("tokio", (453, 3157, 843, 3430), 10)])
+    assert [b.id for _, b in _column_order(item, UNIT)] == ["deck", "body", "mobs", "tokio"]
