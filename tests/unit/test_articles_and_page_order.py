@@ -14,24 +14,27 @@ def _region(kind: RegionType, box: tuple[int, int, int, int]) -> Region:
     return Region(f"r{box}", kind, box, lines=[Line("x", box, 1.0)])
 
 
-def test_a_rule_over_a_headline_does_not_part_it_from_its_text():
-    # `ROOT SAYS G.O.P. IS SURE TO FIND LEAGUE SOLUTION`: a thin rule runs along the top of the
-    # headline's box, the column rule beside it; the body under the headline's foot was taken for
-    # an untitled article and read some 40 paragraphs after its headline
+def _owner_of(box: tuple[int, int, int, int], horizontal_rule: tuple[int, int, int, int]):
+    """The owner of `box` among the Star's `ROOT SAYS …` headline alone, beside its column rule."""
     title = _region(RegionType.TITLE, (57, 440, 440, 722))
-    rules = [Region("s1", RegionType.SEPARATOR, (61, 442, 340, 444)),
+    rules = [Region("s1", RegionType.SEPARATOR, horizontal_rule),
              Region("s2", RegionType.SEPARATOR, (448, 437, 454, 1634))]
     heads = headline_spans([[title]], rules, [], (35, 3300), UNIT)
-    assert owner((51, 772, 441, 893), heads, rules, UNIT) is heads[0]
+    return owner(box, heads, rules, UNIT), heads[0]
+
+
+def test_a_rule_over_a_headline_does_not_part_it_from_its_text():
+    # `ROOT SAYS G.O.P. IS SURE TO FIND LEAGUE SOLUTION`: a thin rule runs along the top of the
+    # headline's box; the body under the headline's foot was taken for an untitled article and
+    # read some 40 paragraphs after its headline
+    found, head = _owner_of((51, 772, 441, 893), (61, 442, 340, 444))
+    assert found is head
 
 
 def test_a_rule_under_a_headline_still_ends_its_reach():
-    title = _region(RegionType.TITLE, (57, 440, 440, 722))
-    rules = [Region("s1", RegionType.SEPARATOR, (40, 1500, 440, 1503)),
-             Region("s2", RegionType.SEPARATOR, (448, 437, 454, 1634))]
-    heads = headline_spans([[title]], rules, [], (35, 3300), UNIT)
-    assert owner((51, 772, 441, 893), heads, rules, UNIT) is heads[0]
-    assert owner((51, 1530, 441, 1700), heads, rules, UNIT) is None
+    found, head = _owner_of((51, 772, 441, 893), (40, 1500, 440, 1503))
+    assert found is head
+    assert _owner_of((51, 1530, 441, 1700), (40, 1500, 440, 1503))[0] is None
 
 
 # --- the order of items on the page -----------------------------------------------------------
