@@ -65,7 +65,9 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
     for head in heads:
         if head.reach > box[1] + OWNER_SLACK * unit or not head.span[0] <= cx <= head.span[1]:
             continue
-        if _rule_between(head.reach, box[1], cx, separators):
+        # a rule over the headline, inside its box, does not part it from the text under its foot
+        below = box[1] + OWNER_SLACK * unit >= head.bbox[3]
+        if _rule_between(head.bbox[3] if below else head.reach, box[1], cx, separators):
             continue
         if best is None or head.reach > best.reach:
             best = head

@@ -13,7 +13,7 @@ from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
-from broadsheet.postprocess.thresholds import COLUMN_START, FULL_WIDTH, PAGE_ROW, UNTITLED_GAP
+from broadsheet.postprocess.thresholds import COLUMN_START, CUT_OVERLAP, FULL_WIDTH, OWN_RULE, PAGE_ROW, UNTITLED_GAP
 
 
 @dataclass
@@ -76,7 +76,7 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
     photo_number = count(1)
-    for item in _page_order(items, unit):
+    for item in _page_order(items, layout.separators, unit):
         if item.head is None and not item.blocks:  # photo-news
             region, photo, caption = item.photos[0]
             _number_photo(photo, region, caption, next(photo_number))
@@ -202,8 +202,12 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
         return sum(1 for y in cuts if block.bbox[1] > y)
 
     texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
+    # a one-line block standing inside another's width starts no column either (a heading set in
+    # body type, centred: the Star's `MOBS STOP JUBILEE.` took its column's blocks for its own)
+    starts = [b for b in texts if len(b.lines) > 1 or not any(
+        o.bbox[0] < b.bbox[0] and b.bbox[2] < o.bbox[2] for o in texts)] or texts
     clusters: list[list[Region]] = []
-    for block in sorted(texts, key=lambda b: b.bbox[0]):
+    for block in sorted(starts, key=lambda b: b.bbox[0]):
         if clusters and block.bbox[0] - clusters[-1][0].bbox[0] <= COLUMN_START * unit:
             clusters[-1].append(block)
         else:
@@ -233,7 +237,63 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> lis
     return groups
 
 
-def _page_order(items: list[_Item], unit: float) -> list[_Item]:
+def _page_order(items: list[_Item], separators: list[Region], unit: float, columns: bool = False) -> list[_Item]:
+    """A page set in ruled columns (a rule running on past where one item ends and the next
+    begins) is read column by column, each to its foot; a band across such columns (a cartoon
+    over three of them) is read before the columns under it. Otherwise, and within a column, items
+    are read by top, those whose tops lie within two lines of each other left to right: a page of
+    boxed items, each with a rule of its own height, reads row by row."""
+    stripes = _column_stripes(items, separators, unit)
+    if len(stripes) > 1:
+        return [item for stripe in stripes for item in _page_order(stripe, separators, unit, True)]
+    bands = _cut(items, 1, unit)
+    if len(bands) > 1 and (columns or any(len(_column_stripes(band, separators, unit)) > 1 for band in bands)):
+        return [item for band in bands for item in _page_order(band, separators, unit, True)]
+    return _rows(items, unit)
+
+
+def _cut(items: list[_Item], axis: int, unit: float) -> list[list[_Item]]:
+    """Items parted at the blanks along `axis` (0: x, 1: y) that none of them crosses."""
+    parts: list[list[_Item]] = []
+    end = 0.0
+    for item in sorted(items, key=lambda i: (i.bbox[axis], i.bbox[1 - axis])):
+        if parts and item.bbox[axis] < end - CUT_OVERLAP * unit:
+            parts[-1].append(item)
+            end = max(end, item.bbox[axis + 2])
+        else:
+            parts.append([item])
+            end = item.bbox[axis + 2]
+    return parts
+
+
+def _column_stripes(items: list[_Item], separators: list[Region], unit: float) -> list[list[_Item]]:
+    """Items parted where a column rule stands between them; neighbours with none stay together."""
+    stripes: list[list[_Item]] = []
+    for stripe in _cut(items, 0, unit):
+        if stripes and not any(_column_rule(sep.bbox, stripes[-1], stripe, unit) for sep in separators):
+            stripes[-1] = stripes[-1] + stripe
+        else:
+            stripes.append(stripe)
+    return stripes
+
+
+def _column_rule(rule: BBox, left: list[_Item], right: list[_Item], unit: float) -> bool:
+    """A vertical rule between two stripes that runs on past the foot of one item into the next
+    on one side, and is not the height of an item beside it (a boxed item's own rule)."""
+    x0, y0, x1, y1 = rule
+    reach = CUT_OVERLAP * unit
+    if y1 - y0 <= x1 - x0 or not (max(i.bbox[2] for i in left) - reach <= (x0 + x1) / 2
+                                  <= min(i.bbox[0] for i in right) + reach):
+        return False
+    sides = [[i.bbox for i in side if i.bbox[1] < y1 and i.bbox[3] > y0] for side in (left, right)]
+    own = OWN_RULE * unit
+    if any(abs(b[1] - y0) <= own and abs(b[3] - y1) <= own for side in sides for b in side):
+        return False
+    return any(y0 < upper[3] and upper[3] - reach <= lower[1] < y1
+               for side in sides for upper in side for lower in side if lower is not upper)
+
+
+def _rows(items: list[_Item], unit: float) -> list[_Item]:
     """By top; items whose tops lie within two lines of each other form a row, read left to right."""
     rows: list[list[_Item]] = []
     for item in sorted(items, key=lambda i: (i.bbox[1], i.bbox[0])):

@@ -9,6 +9,12 @@ COLUMN_START = 1.5  # blocks starting this close together start one column
 FULL_WIDTH = 0.75  # of an article's width: a photo this wide splits its text into bands
 UNTITLED_GAP = 2.0  # text with no headline this close together is one untitled article
 PAGE_ROW = 2.0  # items whose tops lie this close are one row of the page, read left to right
+# Items of neighbouring columns overlap this much and the page is still parted between them (a
+# ragged gutter: the Star's up to 0.6)
+CUT_OVERLAP = 1.0
+# A rule whose ends lie this close to an item's is that item's own (a box's frame stands up to 1.5
+# lines off the text inside it, random seed 9); the Star's column rules end 2.5 and more off
+OWN_RULE = 2.0
 
 # --- paragraphs
 INDENT_CHARS = 1.2  # an indent is two characters; half of that tolerates ink offsets of quotes

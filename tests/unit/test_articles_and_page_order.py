@@ -1,0 +1,97 @@
+"""Which headline owns a block, and the order of the page's items, on hand-built regions with real
+pages' geometry (the Evening Star 1920 in working-page pixels, body unit 26 px; fixture page_j)."""
+
+from __future__ import annotations
+
+from broadsheet.model import Line, Region, RegionType
+from broadsheet.postprocess.articles import headline_spans, owner
+from broadsheet.postprocess.assemble import _column_order, _Item, _page_order
+
+UNIT = 26.0
+
+
+def _region(kind: RegionType, box: tuple[int, int, int, int]) -> Region:
+    return Region(f"r{box}", kind, box, lines=[Line("x", box, 1.0)])
+
+
+def _owner_of(box: tuple[int, int, int, int], horizontal_rule: tuple[int, int, int, int]):
+    """The owner of `box` among the Star's `ROOT SAYS …` headline alone, beside its column rule."""
+    title = _region(RegionType.TITLE, (57, 440, 440, 722))
+    rules = [Region("s1", RegionType.SEPARATOR, horizontal_rule),
+             Region("s2", RegionType.SEPARATOR, (448, 437, 454, 1634))]
+    heads = headline_spans([[title]], rules, [], (35, 3300), UNIT)
+    return owner(box, heads, rules, UNIT), heads[0]
+
+
+def test_a_rule_over_a_headline_does_not_part_it_from_its_text():
+    # `ROOT SAYS G.O.P. IS SURE TO FIND LEAGUE SOLUTION`: a thin rule runs along the top of the
+    # headline's box; the body under the headline's foot was taken for an untitled article and
+    # read some 40 paragraphs after its headline
+    found, head = _owner_of((51, 772, 441, 893), (61, 442, 340, 444))
+    assert found is head
+
+
+def test_a_rule_under_a_headline_still_ends_its_reach():
+    found, head = _owner_of((51, 772, 441, 893), (40, 1500, 440, 1503))
+    assert found is head
+    assert _owner_of((51, 1530, 441, 1700), (40, 1500, 440, 1503))[0] is None
+
+
+# --- the order of items on the page -----------------------------------------------------------
+
+def _item(name: str, box: tuple[int, int, int, int]) -> _Item:
+    return _Item(None, [Region(name, RegionType.TEXT, box, lines=[Line(name, box, 1.0)])])
+
+
+def _rule(x: int, y0: int, y1: int) -> Region:
+    return Region(f"s{x}.{y0}", RegionType.SEPARATOR, (x, y0, x + 6, y1))
+
+
+def _order(items: list[_Item], rules: list[Region]) -> list[str]:
+    return [item.blocks[0].id for item in _page_order(items, rules, UNIT)]
+
+
+def test_a_page_in_ruled_columns_is_read_column_by_column():
+    # the Star's left half: column rules run on past where one article ends and the next begins;
+    # read by tops, SMALL LOANS LAW (column 2, second) came after every column's first article
+    items = [_item("root", (41, 441, 450, 4243)), _item("crownprince", (458, 440, 849, 1345)),
+             _item("small loans", (451, 1355, 853, 3433)), _item("today", (454, 3447, 855, 4247)),
+             _item("heroic", (840, 454, 1257, 4247)), _item("cartoon", (1300, 480, 2400, 1300)),
+             _item("venizelos", (1262, 1559, 1652, 4245)), _item("holidays", (1661, 1559, 2052, 1974)),
+             _item("new may", (1661, 1986, 2052, 4245)), _item("p.o.", (2064, 1559, 2456, 4245))]
+    rules = [_rule(448, 437, 1634), _rule(447, 1639, 4247), _rule(851, 436, 3498), _rule(1253, 434, 2957),
+             _rule(1654, 1547, 3546), _rule(2057, 1551, 2108), _rule(2057, 2148, 3337)]
+    assert _order(items, rules) == ["root", "crownprince", "small loans", "today", "heroic", "cartoon",
+                                    "venizelos", "holidays", "new may", "p.o."]
+
+
+def test_boxed_items_each_with_a_rule_of_its_height_are_read_row_by_row():
+    # page_j's notices: the rules beside them end where they end, so the page is not set in columns
+    items = [_item("a1", (51, 190, 433, 1044)), _item("a2", (445, 185, 1220, 722)),
+             _item("a3", (448, 758, 828, 1202)), _item("a4", (843, 756, 1225, 1590)),
+             _item("a5", (56, 1081, 438, 1593)), _item("a6", (452, 1238, 832, 1590))]
+    rules = [_rule(436, 188, 722), _rule(439, 759, 1202), _rule(833, 756, 1590), _rule(442, 1239, 1590)]
+    assert _order(items, rules) == ["a1", "a2", "a3", "a4", "a5", "a6"]
+
+
+def test_a_boxed_item_s_frame_is_not_a_column_rule():
+    # random seed 9 (unit 14): the frame around the left article stands 1-1.5 lines off its text and
+    # runs past where the right column's two articles meet; the page is still read by rows
+    items = [_item("photo", (58, 123, 213, 362)), _item("boxed", (62, 420, 209, 1125)),
+             _item("right top", (244, 126, 611, 620)), _item("right below", (244, 654, 611, 1112))]
+    rules = [Region("frame", RegionType.SEPARATOR, (219, 407, 223, 1146))]
+    assert [item.blocks[0].id for item in _page_order(items, rules, 14.0)] == [
+        "photo", "right top", "boxed", "right below"]
+
+
+def _block(name: str, box: tuple[int, int, int, int], lines: int) -> Region:
+    return Region(name, RegionType.TEXT, box, lines=[Line(name, box, 1.0) for _ in range(lines)])
+
+
+def test_a_centred_line_in_body_type_starts_no_column_of_its_own():
+    # SMALL LOANS LAW's column on the Star: `MOBS STOP JUBILEE.`, centred, starts 1.5 lines right of
+    # the column; taken for a column's start, it drew the blocks above it into that column and left
+    # its own item's text (`Anti-Christians in Tokio Twice …`) to be read first
+    item = _Item(None, [_block("deck", (457, 1593, 842, 1714), 3), _block("body", (455, 1733, 851, 3075), 50),
+                        _block("mobs", (493, 3105, 808, 3133), 1), _block("tokio", (453, 3157, 843, 3430), 10)])
+    assert [b.id for _, b in _column_order(item, UNIT)] == ["deck", "body", "mobs", "tokio"]
