@@ -108,16 +108,20 @@ def _straight_pieces(stroke: np.ndarray, max_thickness: int, overlap: int) -> li
     bottom = stroke.shape[0] - np.argmax(stroke[::-1], axis=0)
     if (bottom - top).max() > max_thickness:
         return []
-    pieces = []
-    start, length = 0, stroke.shape[1]
-    while True:
+    length = stroke.shape[1]
+
+    def piece(start: int) -> tuple[int, int, int, int]:
         low, high, end = top[start], bottom[start], start + 1
         while end < length and max(high, bottom[end]) - min(low, top[end]) <= max_thickness:
             low, high, end = min(low, top[end]), max(high, bottom[end]), end + 1
-        pieces.append((start, int(low), end, int(high)))
-        if end == length:
-            return pieces
-        start = max(start + 1, end - overlap)
+        return start, int(low), end, int(high)
+
+    pieces = [piece(0)]
+    while pieces[-1][2] < length:
+        following = piece(max(pieces[-1][0] + 1, pieces[-1][2] - overlap))
+        # where the stroke steps across, no piece overlaps the last one past it
+        pieces.append(following if following[2] > pieces[-1][2] else piece(pieces[-1][2]))
+    return pieces
 
 
 def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: bool, unit: float) -> bool:
