@@ -282,13 +282,20 @@ def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule]) -> tuple[int,
     `ink`: a column rule leaves a blank however close the columns stand."""
     x0, y0, x1, y1 = line.bbox
     margin = int(BOX_PADDING * line.height)  # padding rows touch the neighbouring lines' ink
-    band = ink[y0 + margin:max(y1 - margin, y0 + margin + 1), x0:x1]
+    top, bottom = y0 + margin, max(y1 - margin, y0 + margin + 1)
+    band = ink[top:bottom, x0:x1]
+    # a column rule may end inside the last line it parts (printed so, or found short of its faint
+    # end): its column is blank down the whole line
+    across = [r.bbox for r in rules if not r.horizontal and x0 < r.bbox[0] and r.bbox[2] < x1
+              and r.bbox[1] < bottom and r.bbox[3] > top]
+    if across:
+        band = band.copy()
+        for rx0, _, rx1, _ in across:
+            band[:, rx0 - x0:rx1 - x0] = 0
     filled = np.flatnonzero(band.any(axis=0))
     if filled.size == 0:
         return None
     narrowest = GUTTER_MIN_WIDTH * line.height
-    across = [r.bbox for r in rules if not r.horizontal and r.bbox[1] <= y0 + margin and r.bbox[3] >= y1 - margin
-              and x0 < r.bbox[0] and r.bbox[2] < x1]
     blanks = np.flatnonzero(np.diff(filled) > (1 if across else narrowest))
     blanks = [(x0 + int(filled[a]) + 1, x0 + int(filled[a + 1])) for a in blanks]
     ruled = {(a, b) for a, b in blanks if any(a <= rx0 and rx1 <= b for rx0, _, rx1, _ in across)}

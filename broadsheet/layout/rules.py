@@ -7,7 +7,15 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from broadsheet.layout.thresholds import INK_CONTRAST, RULE_BRIDGE, RULE_PAPER, RULE_SIDE_INK
+from broadsheet.layout.thresholds import (
+    INK_CONTRAST,
+    RULE_BREAK,
+    RULE_BRIDGE,
+    RULE_PAPER,
+    RULE_PIECE_LENGTH,
+    RULE_PIECE_OVERLAP,
+    RULE_SIDE_INK,
+)
 from broadsheet.model import BBox, overlaps
 
 
@@ -29,26 +37,91 @@ def ink_mask(gray: np.ndarray, contrast: int = INK_CONTRAST) -> np.ndarray:
 
 
 def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int) -> list[Rule]:
-    """Strokes at least `min_length` long and at most `max_thickness` thick, with paper both sides.
+    """Strokes at least `min_length` long and at most `max_thickness` thick, with paper both sides,
+    and the shorter pieces of a broken column rule that continue a long one.
 
     A short closing first bridges dotted and broken rules; the opening with a long line kernel
     then keeps only what is straight and long. The bridge is kept small against the text size
     (on a low-resolution scan it would fuse a row of characters into a stroke), and a candidate
     with ink hugging both sides is the middle of a text line, not a rule.
     """
+    rules = [Rule(box) for horizontal in (True, False)
+             for box in _strokes(ink, unit, horizontal, min_length, max_thickness)]
+    vertical = [r.bbox for r in rules if not r.horizontal]
+    pieces = _strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness)
+    return rules + [Rule(box) for box in _continuations(vertical, pieces, unit)]
+
+
+def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int) -> list[BBox]:
+    """Straight pieces of the strokes at least `min_length` long and at most `max_thickness` thick,
+    each with paper both sides."""
     bridge_length = max(3, int(RULE_BRIDGE * unit))
-    rules: list[Rule] = []
-    for horizontal in (True, False):
-        bridge = (bridge_length, 1) if horizontal else (1, bridge_length)
-        length = (min_length, 1) if horizontal else (1, min_length)
-        closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
-        opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, length))
-        count, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
-        for x, y, w, h, _area in stats[1:count]:
-            box = (int(x), int(y), int(x + w), int(y + h))
-            if (h if horizontal else w) <= max_thickness and _paper_beside(ink, box, horizontal, unit):
-                rules.append(Rule(box))
-    return rules
+    bridge = (bridge_length, 1) if horizontal else (1, bridge_length)
+    length = (min_length, 1) if horizontal else (1, min_length)
+    closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
+    opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, length))
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
+    boxes = []
+    for label, (x, y, w, h, _area) in enumerate(stats[1:count], 1):
+        stroke = labels[y:y + h, x:x + w] == label
+        for start, top, end, bottom in _straight_pieces(stroke if horizontal else stroke.T, max_thickness,
+                                                        int(RULE_PIECE_OVERLAP * unit)):
+            if horizontal:
+                box = (int(x) + start, int(y) + top, int(x) + end, int(y) + bottom)
+            else:
+                box = (int(x) + top, int(y) + start, int(x) + bottom, int(y) + end)
+            if _paper_beside(ink, box, horizontal, unit):
+                boxes.append(box)
+    return boxes
+
+
+def _continuations(rules: list[BBox], pieces: list[BBox], unit: float) -> list[BBox]:
+    """The pieces of vertical strokes that continue a column rule across a break: in its line (their
+    x-ranges overlap) and at most `RULE_BREAK` beyond its end or another such piece's. A column
+    rule printed faint breaks up, most often at its ends; its pieces are too short to be rules
+    alone, but a stroke of type does not line up with a rule."""
+    reach = RULE_BREAK * unit
+    found: list[BBox] = []
+    chain = list(rules)
+    while chain:
+        rx0, ry0, rx1, ry1 = chain.pop()
+        for piece in pieces:
+            px0, py0, px1, py1 = piece
+            if piece in found or px1 <= rx0 or px0 >= rx1 or not (ry0 - reach <= py1 and py0 <= ry1 + reach):
+                continue
+            if not any(r[0] < px1 and px0 < r[2] and r[1] <= py0 and py1 <= r[3] for r in rules + found):
+                found.append(piece)  # reaches past the rules found: a piece beyond a break
+                chain.append(piece)
+    return found
+
+
+def _straight_pieces(stroke: np.ndarray, max_thickness: int, overlap: int) -> list[tuple[int, int, int, int]]:
+    """A connected stroke, lengthwise along axis 1, as (start, top, end, bottom) pieces along it, each
+    no thicker than `max_thickness` across.
+
+    A long rule a fraction of a degree off the page's axis is thin at every point, but its box is
+    as thick as its drift (Der Nordstern: 3 px wide, 15 px of drift over 2,300 rows), so it is cut
+    into straight pieces. They overlap by `overlap`, so that a line the rule passes lies beside one
+    whole piece. A stroke thicker than that at some point is type or a box, not a rule.
+    """
+    top = np.argmax(stroke, axis=0)  # connected: every position along it has ink
+    bottom = stroke.shape[0] - np.argmax(stroke[::-1], axis=0)
+    if (bottom - top).max() > max_thickness:
+        return []
+    length = stroke.shape[1]
+
+    def piece(start: int) -> tuple[int, int, int, int]:
+        low, high, end = top[start], bottom[start], start + 1
+        while end < length and max(high, bottom[end]) - min(low, top[end]) <= max_thickness:
+            low, high, end = min(low, top[end]), max(high, bottom[end]), end + 1
+        return start, int(low), end, int(high)
+
+    pieces = [piece(0)]
+    while pieces[-1][2] < length:
+        following = piece(max(pieces[-1][0] + 1, pieces[-1][2] - overlap))
+        # where the stroke steps across, no piece overlaps the last one past it
+        pieces.append(following if following[2] > pieces[-1][2] else piece(pieces[-1][2]))
+    return pieces
 
 
 def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: bool, unit: float) -> bool:

@@ -81,6 +81,11 @@ HEADLINE_OVERLAP = 0.5  # of a line's size: two headline lines may overlap this 
 RULE_MIN_LENGTH = 8.0  # a rule runs at least this long (and a fortieth of the page)
 RULE_MAX_THICKNESS = 1 / 3  # thicker strokes are type or boxes
 RULE_BRIDGE = 0.2  # dotted and broken rules are closed across this
+RULE_PIECE_OVERLAP = 2.0  # straight pieces of a slanted rule overlap by a line's (padded) height
+# A faint column rule breaks up: pieces this long in its line continue it across breaks this long
+# (Der Nordstern: 50-170 px pieces above and below the long ones, 28 px units)
+RULE_PIECE_LENGTH = 1.5
+RULE_BREAK = 2.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
 RULE_CONTRAST = 8  # grey levels: on a coarse scan a thin rule is a faint grey line

@@ -126,25 +126,30 @@ def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bo
         above, below = between
         inner = (-np.inf if above is None else (above - (y0 - pad)) * scale,
                  np.inf if below is None else (below - (y0 - pad)) * scale)
-    return _without_neighbours(crop, _ink_band(crop, line), inner, edges=paper_margin)
+    side = round(pad * crop.shape[1] / (x1 - x0 + 2 * pad))
+    return _without_neighbours(crop, _ink_band(crop, line), inner, edges=paper_margin, side=side)
 
 
-def _without_neighbours(crop: np.ndarray, band: tuple[int, int],
-                        inner: tuple[float, float] | None = None, edges: bool = True) -> np.ndarray:
+def _without_neighbours(crop: np.ndarray, band: tuple[int, int], inner: tuple[float, float] | None = None,
+                        edges: bool = True, side: int = 0) -> np.ndarray:
     """The crop with the ink of the lines above and below papered over: (`edges`) the strokes that
-    run off its top or bottom edge and centre outside the line's box, and (`inner`, crop rows) any
-    stroke centred above inner[0] or below inner[1]. The line's own descenders and ascenders centre
-    inside it, and a crop whose margin holds no such stroke comes back as it is."""
+    run off its top or bottom edge and centre outside the line's box, and those that run off both
+    within the `side` columns left and right of the box (a column rule beside the line: Tesseract
+    reads it as `|`, `[`, `l` or `J`); and (`inner`, crop rows) any stroke centred above inner[0]
+    or below inner[1]. The line's own descenders and ascenders centre inside it, and a crop whose
+    margin holds no such stroke comes back as it is."""
     gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     count, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
-    height = crop.shape[0]
+    height, width = crop.shape[:2]
     top, bottom = band
     upper, lower = inner if inner is not None else (-np.inf, np.inf)
+    left, top_row = stats[:, cv2.CC_STAT_LEFT], stats[:, cv2.CC_STAT_TOP]
+    right, end_row = left + stats[:, cv2.CC_STAT_WIDTH], top_row + stats[:, cv2.CC_STAT_HEIGHT]
     strays = [k for k in range(1, count)
-              if (edges and stats[k, cv2.CC_STAT_TOP] == 0 and centroids[k][1] < top)
-              or (edges and stats[k, cv2.CC_STAT_TOP] + stats[k, cv2.CC_STAT_HEIGHT] == height
-                  and centroids[k][1] >= bottom)
+              if (edges and top_row[k] == 0 and centroids[k][1] < top)
+              or (edges and end_row[k] == height and centroids[k][1] >= bottom)
+              or (edges and top_row[k] == 0 and end_row[k] == height and (right[k] <= side or left[k] >= width - side))
               or not upper <= centroids[k][1] < lower]
     if not strays:
         return crop

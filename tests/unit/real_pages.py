@@ -27,8 +27,8 @@ from broadsheet.normalize import PageFrame, WorkingPage
 
 RECORDED = Path(__file__).resolve().parent / "recorded" / "real"
 FOLDER = Path(os.environ.get("BROADSHEET_REAL_PAGES", Path(__file__).resolve().parents[3] / "shared" / "realpages"))
-SCANS = {"czech_news_1b8adb50": "jpg", "nordstern_18780103_p11": "jpg", "pionier_18880121_p02": "png",
-         "kolonie_18630131_p04": "png"}
+SCANS = {"czech_news_1b8adb50": "jpg", "czech_ads_6ab93746": "jpg", "nordstern_18780103_p11": "jpg",
+         "pionier_18880121_p02": "png", "kolonie_18630131_p04": "png", "star_19201115": "jpg"}
 
 
 def scan(name: str) -> Path:

@@ -172,3 +172,24 @@ def test_overlapping_boxes_lose_the_halves_of_their_neighbours():
     assert (new[:14] == 250).all() and (new[24:] == 250).all()  # papered over
     assert (new[14:24, 6:186:3] == 0).all() and (new[14:24] == old[14:24]).all()  # its own line kept
     assert (line_crop(pixels, middle, between=limits[1]) == new).all()  # rapidocr's crop alike
+
+
+def test_a_paper_margin_hides_a_column_rule_beside_the_line():
+    """A column rule a few pixels from the line's first or last letter runs through its crop's side
+    margin from top to bottom: Tesseract read it as a character (Der Nordstern: `Die|`, `[Voſto..`
+    for `Boſton,`). It is papered over; a letter of the line touching the box's edge is kept."""
+    page = np.full((60, 220, 3), 250, np.uint8)
+    page[20:40, 20:200:3] = 0  # the line's strokes
+    page[:, 201:203] = 0  # a rule 3 px to its right, down the whole page
+    page[:, 16:18] = 0  # and one 3 px to its left
+
+    def pixels(box):
+        x0, y0, x1, y1 = box
+        return page[y0:y1, x0:x1]
+
+    line = Line("", (20, 20, 199, 40), 0.0)
+    as_is, paper = line_crop(pixels, line), line_crop(pixels, line, paper_margin=True)
+    assert as_is.shape == paper.shape == (30, 189, 3)  # 5 px of margin all round
+    assert (as_is[:, 186:188] == 0).all() and (as_is[:, 1:3] == 0).all()  # the rules, in rapidocr's crop
+    assert (paper[:, :5] == 250).all() and (paper[:, 184:] == 250).all()  # papered over in Tesseract's
+    assert (paper[5:25, 5:185:3] == 0).all()  # the line's own strokes kept
