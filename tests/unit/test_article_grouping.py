@@ -1,0 +1,43 @@
+"""Which headline owns which text: hand-built layouts (the geometry of random pages that went wrong,
+`benchmarks/random_pages.py --only-seed K`), assembled without OCR."""
+
+from __future__ import annotations
+
+from broadsheet.layout import PageLayout
+from broadsheet.model import Line, Region, RegionType, TextDirection, union_bbox
+from broadsheet.postprocess.assemble import assemble
+
+UNIT = 25  # body line height, px
+PITCH = 38  # body line pitch
+SENTENCE = "市城管局有关负责人表示环境卫生整治离不开广大市民的参与和支持"
+
+
+def _column(region_id: str, x0: int, x1: int, top: int, rows: int, first: int = 0) -> Region:
+    """A column of body lines; the first is indented two characters, like a paragraph's start."""
+    lines = []
+    for k in range(rows):
+        y = top + k * PITCH
+        start = x0 + (2 * UNIT if k == 0 else 0)
+        text = SENTENCE[(first + k) % 8:][:8] + ("。" if k == rows - 1 else "")
+        lines.append(Line(text, (start, y, x1, y + UNIT), 0.99))
+    return Region(region_id, RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines)
+
+
+def _rule(region_id: str, box: tuple[int, int, int, int]) -> Region:
+    return Region(region_id, RegionType.SEPARATOR, box)
+
+
+def test_vertical_headline_owns_the_unruled_columns_beside_it():
+    """Random seed 8: a two-line vertical title beside four unruled columns, rules above and
+    below. The title owns all four; the last separator being horizontal used to make
+    `headline_spans` treat the title as horizontal, so each column became an untitled article."""
+    title_lines = [Line("县域医共体让群", (170, 211, 226, 605), 0.99, TextDirection.VERTICAL_RL),
+                   Line("众看病少跑路", (103, 211, 160, 540), 0.99, TextDirection.VERTICAL_RL)]
+    title = Region("r1", RegionType.TITLE, union_bbox([l.bbox for l in title_lines]), title_lines)
+    columns = [_column(f"r{2 + k}", x0, x0 + 194, 212, 14, first=k) for k, x0 in enumerate((269, 504, 740, 978))]
+    layout = PageLayout((1250, 900), UNIT, headlines=[[title]], text_blocks=columns,
+                        separators=[_rule("r9", (100, 190, 1170, 193)), _rule("r10", (100, 775, 1170, 778))])
+    page = assemble(layout)
+    assert [a.title for a in page.articles] == ["县域医共体让群众看病少跑路"]
+    owned = {r.id for r in page.regions if r.article == page.articles[0].id}
+    assert {c.id for c in columns} <= owned
