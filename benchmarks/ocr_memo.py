@@ -21,7 +21,7 @@ ASKED = ("detect", "read", "recognize")
 
 
 class Memo:
-    """Answers by (engine role, method, pixels); `save` writes them back (temp file, then rename)."""
+    """Answers by (engine role, method, pixels); `save` adds them to the file (temp file, then rename)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -32,7 +32,9 @@ class Memo:
         if not self.added:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temp = self.path.with_suffix(".part")
+        if self.path.exists():  # another run may have added answers since this one loaded
+            self.answers = pickle.loads(self.path.read_bytes()) | self.answers
+        temp = self.path.with_suffix(f".{os.getpid()}.part")
         temp.write_bytes(pickle.dumps(self.answers))
         temp.replace(self.path)
         self.added = 0
