@@ -62,7 +62,7 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     orphans: list[Region] = []
     for block in blocks:
         head = owner(block.bbox, heads, layout.separators, unit)
-        if head is None:
+        if head is None or _jump_in_below_text(block, head, blocks):
             orphans.append(block)
         else:
             articles[id(head)].blocks.append(block)
@@ -97,6 +97,17 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         page.regions += regions
     page.regions += layout.separators
     return page
+
+
+def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> bool:
+    """A block that opens with where it came from (上接第一版) under text of its own column: the
+    jump of another article, not more of the headline's (under its headline it is the article's
+    own continuation)."""
+    found = continuation(block.lines[0].text) if block.type == RegionType.TEXT else None
+    if not found or not found[1]:
+        return False
+    return any(other is not block and other.type == RegionType.TEXT and head.reach <= other.bbox[1] < block.bbox[1]
+               and min(other.bbox[2], block.bbox[2]) > max(other.bbox[0], block.bbox[0]) for other in blocks)
 
 
 def _refit(region: Region) -> Region:

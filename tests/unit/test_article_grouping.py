@@ -41,3 +41,28 @@ def test_vertical_headline_owns_the_unruled_columns_beside_it():
     assert [a.title for a in page.articles] == ["县域医共体让群众看病少跑路"]
     owned = {r.id for r in page.regions if r.article == page.articles[0].id}
     assert {c.id for c in columns} <= owned
+
+
+def _with_first_line(region: Region, text: str) -> Region:
+    region.lines[0] = Line(text, (region.bbox[0] + 2 * UNIT, region.bbox[1], region.bbox[0] + 6 * UNIT,
+                                  region.bbox[1] + UNIT), 0.99)
+    return region
+
+
+def test_a_jump_in_under_text_of_its_column_starts_an_article():
+    """Random seed 35: under a two-column article's left column, past a short rule the scan lost,
+    the left column goes on with `(上接第一版)`: the rest of an article from page one, not more of
+    the headline's text. Right under a headline the same notice is the article's own."""
+    title = Region("r1", RegionType.TITLE, (80, 300, 620, 360), [Line("社区食堂开进居民家门口", (80, 300, 620, 360), 0.99)])
+    left = _column("r2", 80, 330, 400, 12)
+    right = _column("r3", 350, 620, 400, 12, first=3)
+    jump = _with_first_line(_column("r4", 80, 330, 400 + 13 * PITCH + 3 * UNIT, 10, first=5), "(上接第一版)")
+    layout = PageLayout((700, 1400), UNIT, headlines=[[title]], text_blocks=[left, right, jump])
+    page = assemble(layout)
+    assert [(a.title, a.continued_from) for a in page.articles] == [("社区食堂开进居民家门口", None),
+                                                                     (None, "上接第一版")]
+
+    under_title = _with_first_line(_column("r2", 80, 330, 400, 12), "(上接第一版)")
+    layout = PageLayout((700, 1400), UNIT, headlines=[[title]], text_blocks=[under_title, _column("r3", 350, 620, 400, 12)])
+    page = assemble(layout)
+    assert [(a.title, a.continued_from) for a in page.articles] == [("社区食堂开进居民家门口", "上接第一版")]
