@@ -13,7 +13,7 @@ from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
-from broadsheet.postprocess.thresholds import COLUMN_START, FULL_WIDTH, PAGE_ROW, UNTITLED_GAP
+from broadsheet.postprocess.thresholds import COLUMN_START, FULL_WIDTH, PAGE_ROW, RUN_ON_GUTTER, UNTITLED_GAP
 
 
 @dataclass
@@ -72,7 +72,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         target.photos.append((photo_region, photo, caption))
         if head is None:
             photo_news.append(target)
-    items = list(articles.values()) + [_Item(None, group) for group in _cluster(orphans, layout.separators, unit)]
+    untitled = [_Item(None, group) for group in _cluster(orphans, layout.separators, unit)]
+    items = list(articles.values()) + _run_on(list(articles.values()), untitled, layout.separators, unit)
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
     photo_number = count(1)
@@ -242,6 +243,29 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> lis
         else:
             groups.append([block])
     return groups
+
+
+def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Region], unit: float) -> list[_Item]:
+    """Untitled text starting on an article's row, in the next column to its right with no rule
+    between, is that article's text running on (notices under a one-column heading fill the
+    columns beside it); the untitled items left over are returned. Left to right, so a run over
+    several columns joins column by column."""
+    left_over = []
+    for item in sorted(untitled, key=lambda i: i.bbox[0]):
+        if not item.blocks:
+            left_over.append(item)
+            continue
+        x0, y0 = item.bbox[:2]
+        hosts = [a for a in articles if a.head is not None and a.blocks
+                 and -unit <= x0 - a.bbox[2] <= RUN_ON_GUTTER * unit and abs(y0 - a.bbox[1]) <= PAGE_ROW * unit
+                 and not rule_between(a.bbox, item.bbox, separators)]
+        host = min(hosts, key=lambda a: abs(x0 - a.bbox[2]), default=None)
+        if host is None:
+            left_over.append(item)
+        else:
+            host.blocks += item.blocks
+            host.photos += item.photos
+    return left_over
 
 
 def _page_order(items: list[_Item], unit: float) -> list[_Item]:

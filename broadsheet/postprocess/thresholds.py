@@ -9,6 +9,7 @@ COLUMN_START = 1.5  # blocks starting this close together start one column
 FULL_WIDTH = 0.75  # of an article's width: a photo this wide splits its text into bands
 UNTITLED_GAP = 2.0  # text with no headline this close together is one untitled article
 PAGE_ROW = 2.0  # items whose tops lie this close are one row of the page, read left to right
+RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs on from it (gutters: 0.5-2)
 
 # --- paragraphs
 INDENT_CHARS = 1.2  # an indent is two characters; half of that tolerates ink offsets of quotes

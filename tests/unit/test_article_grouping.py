@@ -66,3 +66,20 @@ def test_a_jump_in_under_text_of_its_column_starts_an_article():
     layout = PageLayout((700, 1400), UNIT, headlines=[[title]], text_blocks=[under_title, _column("r3", 350, 620, 400, 12)])
     page = assemble(layout)
     assert [(a.title, a.continued_from) for a in page.articles] == [("社区食堂开进居民家门口", "上接第一版")]
+
+
+def test_notices_run_on_into_the_columns_beside_their_heading():
+    """Random small seed 1 (a notices page): a heading over the first column only, its text running
+    on at the top of the next columns with no rule between, reads as one article; with a column
+    rule between, the columns beside stay an article of their own."""
+    heading = Region("r1", RegionType.TITLE, (80, 200, 330, 300), [Line("Proposed Settlement", (80, 200, 330, 300), 0.99)])
+    first = _column("r2", 80, 330, 320, 14)
+    beside = [_column("r3", 350, 600, 205, 17, first=2), _column("r4", 620, 870, 205, 17, first=4)]
+    layout = PageLayout((900, 900), UNIT, headlines=[[heading]], text_blocks=[first, *beside])
+    page = assemble(layout)
+    assert [a.title for a in page.articles] == ["Proposed Settlement"]
+    assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+    ruled = PageLayout((900, 900), UNIT, headlines=[[heading]], text_blocks=[first, *beside],
+                       separators=[_rule("r5", (338, 200, 341, 860))])
+    assert [a.title for a in assemble(ruled).articles] == ["Proposed Settlement", None]
