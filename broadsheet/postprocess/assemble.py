@@ -232,16 +232,15 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
 
 def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:
     """Text with no headline over it, grouped by nearness into untitled articles; a rule between
-    two blocks keeps them apart."""
+    two blocks keeps them apart. A block near two groups joins them (a column's notice line may
+    start a group apart from the columns beside it)."""
     groups: list[list[Region]] = []
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
-        for group in groups:
-            if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
-                   and not rule_between(block.bbox, other.bbox, separators) for other in group):
-                group.append(block)
-                break
-        else:
-            groups.append([block])
+        near = [group for group in groups if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
+                                                 and not rule_between(block.bbox, other.bbox, separators)
+                                                 for other in group)]
+        joined = [block] + [b for group in near for b in group]
+        groups = [group for group in groups if all(group is not g for g in near)] + [joined]
     return groups
 
 

@@ -83,3 +83,16 @@ def test_notices_run_on_into_the_columns_beside_their_heading():
     ruled = PageLayout((900, 900), UNIT, headlines=[[heading]], text_blocks=[first, *beside],
                        separators=[_rule("r5", (338, 200, 341, 860))])
     assert [a.title for a in assemble(ruled).articles] == ["Proposed Settlement", None]
+
+
+def test_untitled_columns_stay_one_article_whatever_block_comes_first():
+    """Random small seed 11: an untitled three-column article under a rule whose first column opens
+    with a notice line set apart: the notice started a group of its own, the next columns another,
+    and the first column's text, near both, joined only the first."""
+    notice = Region("r1", RegionType.TEXT, (110, 400, 210, 425), [Line("(上接第二版)", (110, 400, 210, 425), 0.99)])
+    columns = [_column("r2", 100, 330, 440, 8), _column("r3", 355, 585, 400, 9, first=2),
+               _column("r4", 610, 840, 400, 9, first=4)]
+    layout = PageLayout((900, 800), UNIT, text_blocks=[notice, *columns],
+                        separators=[_rule("r5", (100, 380, 840, 383))])
+    page = assemble(layout)
+    assert len(page.articles) == 1 and page.articles[0].continued_from == "上接第二版"
