@@ -12,13 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, union_bbox
-from broadsheet.postprocess.thresholds import (
-    COLUMN_SUBHEAD_GAP,
-    COLUMN_SUBHEAD_UNDER,
-    HEADING_ABOVE,
-    HEADLINE_BAND,
-    OWNER_SLACK,
-)
+from broadsheet.postprocess.thresholds import HEADING_ABOVE, HEADLINE_BAND, OWNER_SLACK
 
 
 @dataclass
@@ -115,33 +109,3 @@ def rule_between(a: BBox, b: BBox, separators: list[Region]) -> bool:
     x0, x1 = sorted((gap[0], gap[2]))
     y0, y1 = sorted((gap[1], gap[3]))
     return any(overlaps((x0 - 1, y0 - 1, x1 + 1, y1 + 1), sep.bbox) for sep in separators)
-
-
-def column_subheads(heads: list[Headline], blocks: list[Region], separators: list[Region],
-                    unit: float) -> list[Headline]:
-    """One-line titles that stand inside another article's column: its text right above and right
-    below, no rule between, and the article's own title clearly bigger. A subhead set a size up
-    (小标题), not the title of a new article."""
-    texts = [b for b in blocks if b.type == RegionType.TEXT]
-    found: list[Headline] = []
-    for head in heads:
-        if head.vertical or [r.type for r in head.regions] != [RegionType.TITLE] or len(head.regions[0].lines) != 1:
-            continue
-        others = [h for h in heads if h is not head and h not in found]
-        above = owner(head.bbox, others, separators, unit)
-        if above is None:
-            continue
-        size = head.bbox[3] - head.bbox[1]
-        title = max(l.bbox[3] - l.bbox[1] for r in above.regions if r.type == RegionType.TITLE for l in r.lines)
-        if title < COLUMN_SUBHEAD_UNDER * size:
-            continue
-        x0, y0, x1, y1 = head.bbox
-
-        def in_column(text: Region, gap: float) -> bool:
-            return (0 <= gap <= COLUMN_SUBHEAD_GAP * unit and text.bbox[0] - unit <= x0 and x1 <= text.bbox[2] + unit
-                    and not rule_between(text.bbox, head.bbox, separators))
-
-        if any(in_column(t, y0 - t.bbox[3]) and owner(t.bbox, others, separators, unit) is above for t in texts) \
-                and any(in_column(t, t.bbox[1] - y1) for t in texts):
-            found.append(head)
-    return found

@@ -7,14 +7,7 @@ from itertools import count
 
 from broadsheet.layout import PageLayout
 from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, Subhead, overlaps, union_bbox
-from broadsheet.postprocess.articles import (
-    Headline,
-    column_subheads,
-    headline_spans,
-    owner,
-    promote_headings,
-    rule_between,
-)
+from broadsheet.postprocess.articles import Headline, headline_spans, owner, promote_headings, rule_between
 from broadsheet.postprocess.captions import credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
@@ -60,13 +53,6 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     content = _content_span(layout)
     beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos]
     heads = headline_spans(headlines, layout.separators, beside, content, unit)
-    demoted = column_subheads(heads, blocks, layout.separators, unit)
-    if demoted:
-        for head in demoted:
-            head.regions[0].type = RegionType.SUBHEAD
-        blocks += [head.regions[0] for head in demoted]
-        headlines = [g for g in headlines if all(g is not head.regions for head in demoted)]
-        heads = headline_spans(headlines, layout.separators, beside, content, unit)
     promoted = promote_headings(blocks, heads, layout.separators, unit)
     if promoted:
         blocks = [b for b in blocks if b not in promoted]

@@ -9,10 +9,6 @@ COLUMN_START = 1.5  # blocks starting this close together start one column
 FULL_WIDTH = 0.75  # of an article's width: a photo this wide splits its text into bands
 UNTITLED_GAP = 2.0  # text with no headline this close together is one untitled article
 PAGE_ROW = 2.0  # items whose tops lie this close are one row of the page, read left to right
-# A one-line title inside another article's column, whose own title is this many times taller,
-# with that column's text at most COLUMN_SUBHEAD_GAP above and below, is a subhead set a size up
-COLUMN_SUBHEAD_UNDER = 1.3
-COLUMN_SUBHEAD_GAP = 2.5  # a subhead's extra space and a pitch
 RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs on from it (gutters: 0.5-2)
 
 # --- paragraphs

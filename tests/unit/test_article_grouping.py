@@ -96,27 +96,3 @@ def test_untitled_columns_stay_one_article_whatever_block_comes_first():
                         separators=[_rule("r5", (100, 380, 840, 383))])
     page = assemble(layout)
     assert len(page.articles) == 1 and page.articles[0].continued_from == "上接第二版"
-
-
-def _title(region_id: str, text: str, box: tuple[int, int, int, int]) -> Region:
-    return Region(region_id, RegionType.TITLE, box, [Line(text, box, 0.99)])
-
-
-def test_a_title_a_size_up_inside_an_articles_column_is_its_subhead():
-    """Random seed 19: inside a boxed item, `健全机制强保障` (bold, 1.3 body heights) stands between
-    lines of the item's one column, under the item's twice-as-big title: a subhead, not the title
-    of a new article. Under a rule it is a title again."""
-    def layout(rules: bool) -> PageLayout:
-        title = _title("r1", "本周后期将有一次明显降温过程", (100, 100, 340, 150))
-        upper = _column("r2", 100, 340, 180, 6)
-        top = 180 + 6 * PITCH + 10
-        subhead = _title("r3", "健全机制强保障", (140, top, 300, top + 32))
-        lower = _column("r4", 100, 340, top + 47, 6, first=3)
-        separators = [_rule("r5", (100, top - 6, 340, top - 4))] if rules else []
-        return PageLayout((500, 800), UNIT, headlines=[[title], [subhead]], text_blocks=[upper, lower],
-                          separators=separators)
-
-    page = assemble(layout(rules=False))
-    assert [(a.title, [s.text for s in a.subheads]) for a in page.articles] == [
-        ("本周后期将有一次明显降温过程", ["健全机制强保障"])]
-    assert [a.title for a in assemble(layout(rules=True)).articles] == ["本周后期将有一次明显降温过程", "健全机制强保障"]
