@@ -251,9 +251,6 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
     several columns joins column by column."""
     left_over = []
     for item in sorted(untitled, key=lambda i: i.bbox[0]):
-        if not item.blocks:
-            left_over.append(item)
-            continue
         x0, y0 = item.bbox[:2]
         hosts = [a for a in articles if a.head is not None and a.blocks
                  and -unit <= x0 - a.bbox[2] <= RUN_ON_GUTTER * unit and abs(y0 - a.bbox[1]) <= PAGE_ROW * unit
@@ -263,7 +260,6 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
             left_over.append(item)
         else:
             host.blocks += item.blocks
-            host.photos += item.photos
     return left_over
 
 

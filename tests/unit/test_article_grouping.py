@@ -23,6 +23,10 @@ def _column(region_id: str, x0: int, x1: int, top: int, rows: int, first: int = 
     return Region(region_id, RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines)
 
 
+def _one_line(region_id: str, kind: RegionType, text: str, box: tuple[int, int, int, int]) -> Region:
+    return Region(region_id, kind, box, [Line(text, box, 0.99)])
+
+
 def _rule(region_id: str, box: tuple[int, int, int, int]) -> Region:
     return Region(region_id, RegionType.SEPARATOR, box)
 
@@ -53,17 +57,18 @@ def test_a_jump_in_under_text_of_its_column_starts_an_article():
     """Random seed 35: under a two-column article's left column, past a short rule the scan lost,
     the left column goes on with `(上接第一版)`: the rest of an article from page one, not more of
     the headline's text. Right under a headline the same notice is the article's own."""
-    title = Region("r1", RegionType.TITLE, (80, 300, 620, 360), [Line("社区食堂开进居民家门口", (80, 300, 620, 360), 0.99)])
+    title = _one_line("r1", RegionType.TITLE, "社区食堂开进居民家门口", (80, 300, 620, 360))
     left = _column("r2", 80, 330, 400, 12)
     right = _column("r3", 350, 620, 400, 12, first=3)
     jump = _with_first_line(_column("r4", 80, 330, 400 + 13 * PITCH + 3 * UNIT, 10, first=5), "(上接第一版)")
     layout = PageLayout((700, 1400), UNIT, headlines=[[title]], text_blocks=[left, right, jump])
     page = assemble(layout)
-    assert [(a.title, a.continued_from) for a in page.articles] == [("社区食堂开进居民家门口", None),
-                                                                     (None, "上接第一版")]
+    assert [(a.title, a.continued_from) for a in page.articles] == [
+        ("社区食堂开进居民家门口", None), (None, "上接第一版")]
 
     under_title = _with_first_line(_column("r2", 80, 330, 400, 12), "(上接第一版)")
-    layout = PageLayout((700, 1400), UNIT, headlines=[[title]], text_blocks=[under_title, _column("r3", 350, 620, 400, 12)])
+    layout = PageLayout((700, 1400), UNIT, headlines=[[title]],
+                        text_blocks=[under_title, _column("r3", 350, 620, 400, 12)])
     page = assemble(layout)
     assert [(a.title, a.continued_from) for a in page.articles] == [("社区食堂开进居民家门口", "上接第一版")]
 
@@ -72,7 +77,7 @@ def test_notices_run_on_into_the_columns_beside_their_heading():
     """Random small seed 1 (a notices page): a heading over the first column only, its text running
     on at the top of the next columns with no rule between, reads as one article; with a column
     rule between, the columns beside stay an article of their own."""
-    heading = Region("r1", RegionType.TITLE, (80, 200, 330, 300), [Line("Proposed Settlement", (80, 200, 330, 300), 0.99)])
+    heading = _one_line("r1", RegionType.TITLE, "Proposed Settlement", (80, 200, 330, 300))
     first = _column("r2", 80, 330, 320, 14)
     beside = [_column("r3", 350, 600, 205, 17, first=2), _column("r4", 620, 870, 205, 17, first=4)]
     layout = PageLayout((900, 900), UNIT, headlines=[[heading]], text_blocks=[first, *beside])
@@ -89,7 +94,7 @@ def test_untitled_columns_stay_one_article_whatever_block_comes_first():
     """Random small seed 11: an untitled three-column article under a rule whose first column opens
     with a notice line set apart: the notice started a group of its own, the next columns another,
     and the first column's text, near both, joined only the first."""
-    notice = Region("r1", RegionType.TEXT, (110, 400, 210, 425), [Line("(上接第二版)", (110, 400, 210, 425), 0.99)])
+    notice = _one_line("r1", RegionType.TEXT, "(上接第二版)", (110, 400, 210, 425))
     columns = [_column("r2", 100, 330, 440, 8), _column("r3", 355, 585, 400, 9, first=2),
                _column("r4", 610, 840, 400, 9, first=4)]
     layout = PageLayout((900, 800), UNIT, text_blocks=[notice, *columns],
