@@ -32,6 +32,7 @@ from broadsheet.model import Page  # noqa: E402
 from broadsheet.pipeline import Pipeline  # noqa: E402
 from fixtures.generate import render  # noqa: E402
 from fixtures.pagegen.randpage import RandomPage, random_page  # noqa: E402
+from ocr_memo import MEMO_DIR, Memo, memoized  # noqa: E402
 
 BANDS = (8, 10, 14, 20, 30)  # body px edges: below 8 px is under what broadsheet claims
 METRICS = ("article_f1", "paragraph_f1", "reading_order", "caption_pairing", "false_headlines")
@@ -177,6 +178,8 @@ def main() -> int:
     parser.add_argument("--engine", default=None, help="OCR engine (default: the pipeline's)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="every page's scores and the band table")
     parser.add_argument("--worst", type=int, default=8, help="worst pages listed")
+    parser.add_argument("--memo", action="store_true", help="keep the engine's answers by pixels "
+                        f"({MEMO_DIR}): a rerun after a layout change reads only changed crops")
     args = parser.parse_args()
     if args.formats and not args.keep:
         parser.error("--formats needs --keep DIR")
@@ -191,12 +194,17 @@ def main() -> int:
 
 def run(args: argparse.Namespace, seeds: list[int], out: Path) -> int:
     pipeline = Pipeline(args.engine) if args.engine else Pipeline()
+    memo = Memo(MEMO_DIR / f"random-{pipeline.engine.name}.pickle") if args.memo else None
+    if memo:
+        pipeline.engine = memoized(pipeline.engine, memo)
     formats = parse_formats(args.formats) if args.formats else None
     notes: set[str] = set()
     results = []
     for seed in seeds:
         r = run_page(seed, pipeline, out, args.small, formats, notes)
         results.append(r)
+        if memo:
+            memo.save()
         print(f"seed {seed:<5} {r.body_px:>5.1f} px  " + (r.error or
               f"article {fmt(r.article_f1, 2)} para {fmt(r.paragraph_f1, 2)} order {fmt(r.reading_order, 2)} "
               f"pairing {fmt(r.caption_pairing, 2)} false hl {r.false_headlines} CER {r.cer:.2%} {r.seconds} s"),

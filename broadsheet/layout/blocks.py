@@ -10,6 +10,7 @@ import numpy as np
 from broadsheet.layout.lines import LineBox
 from broadsheet.layout.rules import Rule, crosses
 from broadsheet.layout.thresholds import (
+    CENTRED,
     COLUMN_TOLERANCE,
     FOLD_WIDTH,
     HEADING_MARGIN,
@@ -246,6 +247,15 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
         indent_after = end == start + 1 < len(rows) and min(l.x0 for l in rows[end]) > left + HEADING_MARGIN * unit
         return short_before or space_above or indent_after
 
+    def run_in(row: int) -> bool:
+        """A bold line set from the paragraph indent, not centred, with the next line flush left:
+        the bold lead of a paragraph that runs on below it (a run-in brief), not a heading."""
+        if row + 1 >= len(rows):
+            return False
+        x0, x1 = min(l.x0 for l in rows[row]), max(l.x1 for l in rows[row])
+        flush_after = min(l.x0 for l in rows[row + 1]) <= left + HEADING_MARGIN * unit
+        return flush_after and x0 - left > HEADING_MARGIN * unit and abs((x0 - left) - (right - x1)) > CENTRED * unit
+
     bold = [all(l.bold for l in row) for row in rows]
     kinds = [_TEXT] * len(rows)
     start = 0
@@ -258,7 +268,7 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
             while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
                 first += 1
             limit = MAX_SUBHEAD_LINES if first > 0 else MAX_HEADING_LINES
-            if first < end and end - first <= limit:
+            if first < end and end - first <= limit and not (end == first + 1 and run_in(first)):
                 kinds[first:end] = [_HEADING if end < len(rows) else _BOLD_END] * (end - first)
         start = end
     pieces: list[tuple[str, list[LineBox]]] = []

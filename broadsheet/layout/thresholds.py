@@ -25,6 +25,9 @@ MAX_SUBHEAD_LINES = 3  # a run of bold lines inside a column is a subhead up to 
 MAX_HEADING_LINES = 8
 HEADING_MARGIN = 1.0  # a paragraph's last line ending this far short of the column's edge ends it
 HEADING_SPACE = 0.25  # extra space above a heading, over the body's line pitch
+# A heading on a line of its own is centred or flush; a bold lead starting a run-in paragraph
+# is set from the paragraph indent, so its blanks either side differ by more than this
+CENTRED = 1.0
 
 # --- lines from detector boxes
 BOX_PADDING = 0.2  # share of a detector box's height at top and bottom that reaches into neighbours

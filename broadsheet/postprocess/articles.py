@@ -40,8 +40,7 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
         left, right = float(content[0]), float(content[1])
         for sep in separators:
             sx0, sy0, sx1, sy1 = sep.bbox
-            vertical = sy1 - sy0 > sx1 - sx0
-            if vertical and sy0 < band[1] and sy1 > band[0]:
+            if sy1 - sy0 > sx1 - sx0 and sy0 < band[1] and sy1 > band[0]:
                 if sx1 <= x0 + unit:
                     left = max(left, sx1)
                 elif sx0 >= x1 - unit:

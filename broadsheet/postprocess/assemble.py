@@ -13,7 +13,15 @@ from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
-from broadsheet.postprocess.thresholds import COLUMN_START, CUT_OVERLAP, FULL_WIDTH, OWN_RULE, PAGE_ROW, UNTITLED_GAP
+from broadsheet.postprocess.thresholds import (
+    COLUMN_START,
+    CUT_OVERLAP,
+    FULL_WIDTH,
+    OWN_RULE,
+    PAGE_ROW,
+    RUN_ON_GUTTER,
+    UNTITLED_GAP,
+)
 
 
 @dataclass
@@ -62,7 +70,7 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     orphans: list[Region] = []
     for block in blocks:
         head = owner(block.bbox, heads, layout.separators, unit)
-        if head is None:
+        if head is None or _jump_in_below_text(block, head, blocks):
             orphans.append(block)
         else:
             articles[id(head)].blocks.append(block)
@@ -72,7 +80,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         target.photos.append((photo_region, photo, caption))
         if head is None:
             photo_news.append(target)
-    items = list(articles.values()) + [_Item(None, group) for group in _cluster(orphans, layout.separators, unit)]
+    untitled = [_Item(None, group) for group in _cluster(orphans, layout.separators, unit)]
+    items = list(articles.values()) + _run_on(list(articles.values()), untitled, layout.separators, unit)
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
     photo_number = count(1)
@@ -97,6 +106,17 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         page.regions += regions
     page.regions += layout.separators
     return page
+
+
+def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> bool:
+    """A block that opens with where it came from (上接第一版) under text of its own column: the
+    jump of another article, not more of the headline's (under its headline it is the article's
+    own continuation)."""
+    found = continuation(block.lines[0].text) if block.type == RegionType.TEXT else None
+    if not found or not found[1]:
+        return False
+    return any(other is not block and other.type == RegionType.TEXT and head.reach <= other.bbox[1] < block.bbox[1]
+               and min(other.bbox[2], block.bbox[2]) > max(other.bbox[0], block.bbox[0]) for other in blocks)
 
 
 def _refit(region: Region) -> Region:
@@ -224,16 +244,15 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
 
 def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:
     """Text with no headline over it, grouped by nearness into untitled articles; a rule between
-    two blocks keeps them apart."""
+    two blocks keeps them apart. A block near two groups joins them (a column's notice line may
+    start a group apart from the columns beside it)."""
     groups: list[list[Region]] = []
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
-        for group in groups:
-            if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
-                   and not rule_between(block.bbox, other.bbox, separators) for other in group):
-                group.append(block)
-                break
-        else:
-            groups.append([block])
+        near = [group for group in groups if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
+                                                 and not rule_between(block.bbox, other.bbox, separators)
+                                                 for other in group)]
+        joined = [block] + [b for group in near for b in group]
+        groups = [group for group in groups if all(group is not g for g in near)] + [joined]
     return groups
 
 
@@ -291,6 +310,25 @@ def _column_rule(rule: BBox, left: list[_Item], right: list[_Item], unit: float)
         return False
     return any(y0 < upper[3] and upper[3] - reach <= lower[1] < y1
                for side in sides for upper in side for lower in side if lower is not upper)
+
+
+def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Region], unit: float) -> list[_Item]:
+    """Untitled text starting on an article's row, in the next column to its right with no rule
+    between, is that article's text running on (notices under a one-column heading fill the
+    columns beside it); the untitled items left over are returned. Left to right, so a run over
+    several columns joins column by column."""
+    left_over = []
+    for item in sorted(untitled, key=lambda i: i.bbox[0]):
+        x0, y0 = item.bbox[:2]
+        hosts = [a for a in articles if a.head is not None and a.blocks
+                 and -unit <= x0 - a.bbox[2] <= RUN_ON_GUTTER * unit and abs(y0 - a.bbox[1]) <= PAGE_ROW * unit
+                 and not rule_between(a.bbox, item.bbox, separators)]
+        host = min(hosts, key=lambda a: abs(x0 - a.bbox[2]), default=None)
+        if host is None:
+            left_over.append(item)
+        else:
+            host.blocks += item.blocks
+    return left_over
 
 
 def _rows(items: list[_Item], unit: float) -> list[_Item]:

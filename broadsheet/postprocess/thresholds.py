@@ -15,6 +15,7 @@ CUT_OVERLAP = 1.0
 # A rule whose ends lie this close to an item's is that item's own (a box's frame stands up to 1.5
 # lines off the text inside it, random seed 9); the Star's column rules end 2.5 and more off
 OWN_RULE = 2.0
+RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs on from it (gutters: 0.5-2)
 
 # --- paragraphs
 INDENT_CHARS = 1.2  # an indent is two characters; half of that tolerates ink offsets of quotes

@@ -1,0 +1,75 @@
+"""The engine's answers kept on disk by what it was asked (the page or crops' pixels), so a benchmark
+run again after a layout or postprocess change reads only the lines whose crops changed. For
+benchmarks only: the answers are the real models', replayed exactly when the same pixels come back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import pickle
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from broadsheet.ocr import OcrEngine
+
+MEMO_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "broadsheet-bench" / "ocr-memo"
+ASKED = ("detect", "read", "recognize")
+
+
+class Memo:
+    """Answers by (engine role, method, pixels); `save` adds them to the file (temp file, then rename)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.answers: dict[str, Any] = pickle.loads(path.read_bytes()) if path.exists() else {}
+        self.added = 0
+
+    def save(self) -> None:
+        if not self.added:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists():  # another run may have added answers since this one loaded
+            self.answers = pickle.loads(self.path.read_bytes()) | self.answers
+        temp = self.path.with_suffix(f".{os.getpid()}.part")
+        temp.write_bytes(pickle.dumps(self.answers))
+        temp.replace(self.path)
+        self.added = 0
+
+
+class _Memoized:
+    """One role of an engine (detector or recogniser) answering from the memo when it can."""
+
+    def __init__(self, real: Any, role: str, memo: Memo) -> None:
+        self._real, self._role, self._memo = real, role, memo
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._real, name)  # an AttributeError here keeps `hasattr(role, "read")` honest
+        if name not in ASKED:
+            return attr
+
+        def answer(arg: np.ndarray | list[np.ndarray]) -> Any:
+            arrays = [arg] if isinstance(arg, np.ndarray) else arg
+            digest = hashlib.sha1(f"{self._role}:{name}".encode())
+            for a in arrays:
+                digest.update(repr(a.shape).encode())
+                digest.update(np.ascontiguousarray(a).tobytes())
+            key = digest.hexdigest()
+            if key not in self._memo.answers:
+                self._memo.answers[key] = attr(arg)
+                self._memo.added += 1
+            return self._memo.answers[key]
+
+        return answer
+
+
+def memoized(engine: OcrEngine, memo: Memo) -> OcrEngine:
+    """`engine` with every role (and auto's Tesseract languages) answering through `memo`."""
+    changes: dict[str, Any] = {"detector": _Memoized(engine.detector, f"{engine.name}/detector", memo),
+                               "recognizer": _Memoized(engine.recognizer, f"{engine.name}/recognizer", memo)}
+    if isinstance(getattr(engine, "latin", None), dict):
+        changes["latin"] = {lang: _Memoized(r, f"{engine.name}/{lang}", memo) for lang, r in engine.latin.items()}
+    return dataclasses.replace(engine, **changes)

@@ -1,0 +1,103 @@
+"""Which headline owns which text: hand-built layouts (the geometry of random pages that went wrong,
+`benchmarks/random_pages.py --only-seed K`), assembled without OCR."""
+
+from __future__ import annotations
+
+from broadsheet.layout import PageLayout
+from broadsheet.model import Line, Region, RegionType, TextDirection, union_bbox
+from broadsheet.postprocess.assemble import assemble
+
+UNIT = 25  # body line height, px
+PITCH = 38  # body line pitch
+SENTENCE = "市城管局有关负责人表示环境卫生整治离不开广大市民的参与和支持"
+
+
+def _column(region_id: str, x0: int, x1: int, top: int, rows: int, first: int = 0) -> Region:
+    """A column of body lines; the first is indented two characters, like a paragraph's start."""
+    lines = []
+    for k in range(rows):
+        y = top + k * PITCH
+        start = x0 + (2 * UNIT if k == 0 else 0)
+        text = SENTENCE[(first + k) % 8:][:8] + ("。" if k == rows - 1 else "")
+        lines.append(Line(text, (start, y, x1, y + UNIT), 0.99))
+    return Region(region_id, RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines)
+
+
+def _one_line(region_id: str, kind: RegionType, text: str, box: tuple[int, int, int, int]) -> Region:
+    return Region(region_id, kind, box, [Line(text, box, 0.99)])
+
+
+def _rule(region_id: str, box: tuple[int, int, int, int]) -> Region:
+    return Region(region_id, RegionType.SEPARATOR, box)
+
+
+def test_vertical_headline_owns_the_unruled_columns_beside_it():
+    """Random seed 8: a two-line vertical title beside four unruled columns, rules above and
+    below. The title owns all four; the last separator being horizontal used to make
+    `headline_spans` treat the title as horizontal, so each column became an untitled article."""
+    title_lines = [Line("县域医共体让群", (170, 211, 226, 605), 0.99, TextDirection.VERTICAL_RL),
+                   Line("众看病少跑路", (103, 211, 160, 540), 0.99, TextDirection.VERTICAL_RL)]
+    title = Region("r1", RegionType.TITLE, union_bbox([l.bbox for l in title_lines]), title_lines)
+    columns = [_column(f"r{2 + k}", x0, x0 + 194, 212, 14, first=k) for k, x0 in enumerate((269, 504, 740, 978))]
+    layout = PageLayout((1250, 900), UNIT, headlines=[[title]], text_blocks=columns,
+                        separators=[_rule("r9", (100, 190, 1170, 193)), _rule("r10", (100, 775, 1170, 778))])
+    page = assemble(layout)
+    assert [a.title for a in page.articles] == ["县域医共体让群众看病少跑路"]
+    owned = {r.id for r in page.regions if r.article == page.articles[0].id}
+    assert {c.id for c in columns} <= owned
+
+
+def _with_first_line(region: Region, text: str) -> Region:
+    region.lines[0] = Line(text, (region.bbox[0] + 2 * UNIT, region.bbox[1], region.bbox[0] + 6 * UNIT,
+                                  region.bbox[1] + UNIT), 0.99)
+    return region
+
+
+def test_a_jump_in_under_text_of_its_column_starts_an_article():
+    """Random seed 35: under a two-column article's left column, past a short rule the scan lost,
+    the left column goes on with `(上接第一版)`: the rest of an article from page one, not more of
+    the headline's text. Right under a headline the same notice is the article's own."""
+    title = _one_line("r1", RegionType.TITLE, "社区食堂开进居民家门口", (80, 300, 620, 360))
+    left = _column("r2", 80, 330, 400, 12)
+    right = _column("r3", 350, 620, 400, 12, first=3)
+    jump = _with_first_line(_column("r4", 80, 330, 400 + 13 * PITCH + 3 * UNIT, 10, first=5), "(上接第一版)")
+    layout = PageLayout((700, 1400), UNIT, headlines=[[title]], text_blocks=[left, right, jump])
+    page = assemble(layout)
+    assert [(a.title, a.continued_from) for a in page.articles] == [
+        ("社区食堂开进居民家门口", None), (None, "上接第一版")]
+
+    under_title = _with_first_line(_column("r2", 80, 330, 400, 12), "(上接第一版)")
+    layout = PageLayout((700, 1400), UNIT, headlines=[[title]],
+                        text_blocks=[under_title, _column("r3", 350, 620, 400, 12)])
+    page = assemble(layout)
+    assert [(a.title, a.continued_from) for a in page.articles] == [("社区食堂开进居民家门口", "上接第一版")]
+
+
+def test_notices_run_on_into_the_columns_beside_their_heading():
+    """Random small seed 1 (a notices page): a heading over the first column only, its text running
+    on at the top of the next columns with no rule between, reads as one article; with a column
+    rule between, the columns beside stay an article of their own."""
+    heading = _one_line("r1", RegionType.TITLE, "Proposed Settlement", (80, 200, 330, 300))
+    first = _column("r2", 80, 330, 320, 14)
+    beside = [_column("r3", 350, 600, 205, 17, first=2), _column("r4", 620, 870, 205, 17, first=4)]
+    layout = PageLayout((900, 900), UNIT, headlines=[[heading]], text_blocks=[first, *beside])
+    page = assemble(layout)
+    assert [a.title for a in page.articles] == ["Proposed Settlement"]
+    assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+    ruled = PageLayout((900, 900), UNIT, headlines=[[heading]], text_blocks=[first, *beside],
+                       separators=[_rule("r5", (338, 200, 341, 860))])
+    assert [a.title for a in assemble(ruled).articles] == ["Proposed Settlement", None]
+
+
+def test_untitled_columns_stay_one_article_whatever_block_comes_first():
+    """Random small seed 11: an untitled three-column article under a rule whose first column opens
+    with a notice line set apart: the notice started a group of its own, the next columns another,
+    and the first column's text, near both, joined only the first."""
+    notice = _one_line("r1", RegionType.TEXT, "(上接第二版)", (110, 400, 210, 425))
+    columns = [_column("r2", 100, 330, 440, 8), _column("r3", 355, 585, 400, 9, first=2),
+               _column("r4", 610, 840, 400, 9, first=4)]
+    layout = PageLayout((900, 800), UNIT, text_blocks=[notice, *columns],
+                        separators=[_rule("r5", (100, 380, 840, 383))])
+    page = assemble(layout)
+    assert len(page.articles) == 1 and page.articles[0].continued_from == "上接第二版"

@@ -1,0 +1,34 @@
+"""A bold lead starting a run-in paragraph (random pages' briefs: `乡村公路完成硬化` set from the
+paragraph indent, the text running on flush below it) is the paragraph's first line, not a subhead;
+a centred bold line between paragraphs still is one."""
+
+from __future__ import annotations
+
+from broadsheet.layout.blocks import Block, text_blocks
+from broadsheet.layout.lines import LineBox
+
+UNIT = 20.0
+PITCH = 30
+LEFT, RIGHT = 100, 340  # a 12-character column
+
+
+def _column(lead: tuple[int, int]) -> tuple[Block, LineBox]:
+    """A paragraph ending short, the bold line (x0, x1), then four lines flush left."""
+    lines = [LineBox((LEFT + 44, 100, RIGHT, 120)), LineBox((LEFT, 130, RIGHT, 150)), LineBox((LEFT, 160, 200, 180))]
+    bold = LineBox((lead[0], 190, lead[1], 210), weight=2.0)
+    lines += [bold] + [LineBox((LEFT, 190 + k * PITCH, RIGHT, 210 + k * PITCH)) for k in range(1, 5)]
+    return Block(lines), bold
+
+
+def _heading_lines(block: Block) -> list[list[LineBox]]:
+    return [piece.lines for heading, piece in text_blocks([block], UNIT, []) if heading]
+
+
+def test_a_bold_lead_from_the_indent_runs_on_into_its_paragraph():
+    block, lead = _column((LEFT + 44, RIGHT - 8))  # two characters in, ends near the edge
+    assert _heading_lines(block) == []
+
+
+def test_a_centred_bold_line_is_a_subhead():
+    block, head = _column((LEFT + 60, RIGHT - 60))
+    assert _heading_lines(block) == [[head]]
