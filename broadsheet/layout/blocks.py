@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from broadsheet.layout.lines import LineBox
+from broadsheet.layout.lines import LineBox, min_stacked_gap
 from broadsheet.layout.rules import Rule, crosses
 from broadsheet.layout.thresholds import (
     CENTRED,
@@ -126,8 +126,9 @@ def column_intervals(lines: list[LineBox], unit: float) -> list[tuple[int, int]]
 def _stacked_pairs(lines: list[LineBox], unit: float) -> int:
     """How many of the lines stand right under another of them, at body line spacing."""
     ordered = sorted(lines, key=lambda l: l.y0)
-    low, high = STACKED_GAP[0] * unit, STACKED_GAP[1] * unit
-    return sum(1 for upper, lower in zip(ordered, ordered[1:]) if low <= lower.y0 - upper.y1 <= high)
+    high = STACKED_GAP[1] * unit
+    return sum(1 for upper, lower in zip(ordered, ordered[1:])
+               if min_stacked_gap(upper, lower, unit) <= lower.y0 - upper.y1 <= high)
 
 
 def column_segments(lines: list[LineBox], columns: list[tuple[int, int]], unit: float, rules: list[Rule],

@@ -34,6 +34,7 @@ from broadsheet.layout.thresholds import (
     NEIGHBOUR_SIZE,
     SAME_ROW,
     SAME_SIZE,
+    SOLID_OVERLAP,
     SPARSE_ROW,
     STACKED_GAP,
     VERTICAL_ASPECT,
@@ -453,12 +454,18 @@ def _same_row(line: LineBox, other: LineBox, unit: float, rules: list[Rule]) -> 
                             max(line.x0, other.x0), min(line.y1, other.y1)))
 
 
+def min_stacked_gap(upper: LineBox, lower: LineBox, unit: float) -> float:
+    """The least blank (most overlap) between two lines one under another: small type set solid
+    overlaps its neighbours further than body spacing allows."""
+    return min(STACKED_GAP[0] * unit, -SOLID_OVERLAP * min(upper.height, lower.height))
+
+
 def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:
     """The neighbour sits right above or below at body line spacing in the same column, with no
     rule between: left edges align (an indent apart at most), and the line does not stick out
     past the neighbour's right edge."""
     gap = max(line.y0 - neighbour.y1, neighbour.y0 - line.y1)
-    if not STACKED_GAP[0] * unit <= gap <= STACKED_GAP[1] * unit:
+    if not min_stacked_gap(line, neighbour, unit) <= gap <= STACKED_GAP[1] * unit:
         return False
     upper, lower = (neighbour, line) if neighbour.y0 < line.y0 else (line, neighbour)
     if crosses(rules, max(line.x0, neighbour.x0), upper.y1, min(line.x1, neighbour.x1), lower.y0):

@@ -75,3 +75,15 @@ def test_slanted_and_broken_column_rules_are_found():
             if abs((x0 + x1) / 2 - gutter) < 20:
                 covered[y0:y1] = True
         assert covered[520:2830].all(), (gutter, np.flatnonzero(~covered[520:2830])[[0, -1]] + 520)
+
+
+def test_small_type_set_solid_is_one_column_block():
+    # Der Nordstern's masthead ear (x 130-445, y 760-1015) is small Fraktur set solid: 25 px boxes
+    # at a 16 px pitch, each overlapping the next by 8 px. Every other line fell out of the column
+    # as headline type (title), the rest stayed text, and the paragraphs read interleaved
+    # (`Von Abonnenten, die die Zeitung nicht daß sie das Abonnement fortzusetzen wünschen.`).
+    _, layout = _layout("nordstern_18780103_p11")
+    ear = [r for r in layout.regions if r.lines and r.bbox[0] < 445 and r.bbox[2] > 120
+           and 760 <= r.bbox[1] < 1000]
+    assert [r.type.value for r in ear] == ["text"], [(r.type.value, r.bbox) for r in ear]
+    assert len(ear[0].lines) >= 13
