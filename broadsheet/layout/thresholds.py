@@ -16,6 +16,12 @@ MAX_TALL_BODY = 1.8
 BOLD_WEIGHT = 1.3
 WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights are not measured
 TITLE_SHARE = 0.85  # of a headline group's biggest type: lines this big are its title
+# Latin descenders hang 0.2-0.3 of a line's ink height below the baseline and, a few letters
+# among many, ink a row thinly: rows at a line's foot no deeper than DESCENDER_DEPTH, each with
+# under DESCENDER_INK of the median inked row's ink, are descenders, not type height (a
+# `Highway 227` line is 1.25 times as tall as `Road Work on` above it, set in the same size).
+DESCENDER_DEPTH = 0.35
+DESCENDER_INK = 0.3
 VERTICAL_ASPECT = 2.0  # a detector box this many times taller than wide is vertical text (3 characters: 2.2)
 
 # --- headings set at body size
