@@ -1,4 +1,5 @@
-"""Kicker, title and subtitle of a headline group told apart by type height, on rendered lines."""
+"""Headline roles and the masthead: kicker, title and subtitle told apart by type height, on rendered
+lines; the masthead closed only by a rule near the top of the page."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.layout.blocks import Block
 from broadsheet.layout.lines import LineBox
-from broadsheet.layout.rules import ink_mask
-from broadsheet.layout.structure import _headline_regions
+from broadsheet.layout.rules import Rule, ink_mask
+from broadsheet.layout.structure import _headline_regions, _split_masthead
 from broadsheet.model import RegionType
 
 SERIF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
@@ -55,3 +56,13 @@ def test_cjk_lines_keep_their_full_height():
     rows = [("保种保供", 30), ("中央财政连续三年注入资金", 42), ("生态系统建设全面推进", 42)]
     assert _roles(rows, CJK_BOLD) == [("kicker", ["保种保供"]),
                                       ("title", ["中央财政连续三年注入资金", "生态系统建设全面推进"])]
+
+
+def test_a_rule_a_quarter_down_the_page_closes_no_masthead():
+    """Random seed 7: the slanted rule under the masthead was lost and the next long rule, a
+    quarter down the page, made everything above it masthead."""
+    lines = [LineBox((100, 40 + 40 * k, 900, 60 + 40 * k)) for k in range(12)]
+    masthead, rest = _split_masthead(lines, [Rule((90, 500, 910, 503))], 1000, 2000)
+    assert masthead == [] and rest == lines
+    masthead, rest = _split_masthead(lines, [Rule((90, 140, 910, 143))], 1000, 2000)
+    assert masthead == lines[:3] and rest == lines[3:]
