@@ -21,6 +21,8 @@ from broadsheet.layout.thresholds import (
     COLUMN_EDGE_LINES,
     COLUMN_TOLERANCE,
     COVERED,
+    DESCENDER_DEPTH,
+    DESCENDER_INK,
     EDGE_TOLERANCE,
     GUTTER_MIN_WIDTH,
     GUTTER_NEIGHBOURS,
@@ -415,6 +417,22 @@ def measure_weights(lines: list[LineBox], gray: np.ndarray, unit: float) -> None
     for line in lines:
         if id(line) in coverage:
             line.weight = round(coverage[id(line)] / typical, 3)
+
+
+def type_height(line: LineBox, ink: np.ndarray) -> int:
+    """A line's size without its descenders: the ink height from its top to its baseline, so a
+    line with `g` and `y` is not taken for bigger type than one without. Vertical lines: the width."""
+    if line.direction == TextDirection.VERTICAL_RL:
+        return line.size
+    rows = np.count_nonzero(ink[line.y0:line.y1, line.x0:line.x1], axis=1)
+    inked = rows[rows > 0]
+    if inked.size == 0:
+        return line.size
+    thin = rows < DESCENDER_INK * float(np.median(inked))
+    foot = 0
+    while foot < rows.size and thin[rows.size - 1 - foot]:
+        foot += 1
+    return line.size - foot if foot <= DESCENDER_DEPTH * line.size else line.size
 
 
 def is_headline(line: LineBox, unit: float) -> bool:

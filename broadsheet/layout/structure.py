@@ -23,6 +23,7 @@ from broadsheet.layout.lines import (
     recover_vertical_lines,
     split_at_gaps,
     split_by_size,
+    type_height,
 )
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
@@ -103,7 +104,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
 
     heads, body = split_by_size(lines, unit, rules)
     groups = headline_groups(heads, unit, rules)
-    layout.headlines = [_headline_regions(group, ids) for group in groups]
+    layout.headlines = [_headline_regions(group, ids, ink) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
     layout.trace.columns = column_intervals(body, unit)
     segments = column_segments(body, layout.trace.columns, unit, rules, obstacles)
@@ -124,13 +125,13 @@ def _region(region_id: str, kind: RegionType, lines: list[LineBox]) -> Region:
                   lines=[Line("", l.bbox, 0.0, l.direction) for l in ordered])
 
 
-def _headline_regions(group: Block, ids) -> list[Region]:
-    """Split a headline group by size: the largest lines are the title, before them the kicker
-    (引题), after them the subtitle (副题). Vertical lines are read right to left."""
+def _headline_regions(group: Block, ids, ink: np.ndarray) -> list[Region]:
+    """Split a headline group by type height: the largest lines are the title, before them the
+    kicker (引题), after them the subtitle (副题). Vertical lines are read right to left."""
     vertical = group.lines[0].direction == TextDirection.VERTICAL_RL
     lines = sorted(group.lines, key=lambda l: -l.x1 if vertical else l.y0)
-    biggest = max(l.size for l in lines)
-    title_rows = [i for i, l in enumerate(lines) if l.size >= TITLE_SHARE * biggest]
+    sizes = [type_height(l, ink) for l in lines]
+    title_rows = [i for i, size in enumerate(sizes) if size >= TITLE_SHARE * max(sizes)]
     first, last = title_rows[0], title_rows[-1]
     parts = [(RegionType.KICKER, lines[:first]), (RegionType.TITLE, lines[first:last + 1]),
              (RegionType.SUBTITLE, lines[last + 1:])]
