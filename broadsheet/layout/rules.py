@@ -9,8 +9,8 @@ import numpy as np
 
 from broadsheet.layout.thresholds import (
     INK_CONTRAST,
-    RULE_BREAK,
     RULE_BESIDE_STROKE,
+    RULE_BREAK,
     RULE_BRIDGE,
     RULE_PAPER,
     RULE_PIECE_LENGTH,
