@@ -7,7 +7,9 @@ differences). Each truth block is cut into `chunks` of about CHUNK characters, i
   chunk's length of Levenshtein edits from the chunk (`locate`). A chunk split over two places, or
   with other text interleaved, is that many edits away and not found.
 - order: of each two chunks that follow one another among the found ones (in the truth's order),
-  the share found in the same order in our text.
+  the share found in the same order in our text. A truth that gives no reading order (PERO's PAGE
+  without `ReadingOrder`: czech_ads lists its regions by left edge, up a column as often as down)
+  has its order scored only between chunks of the same truth block (`ordered=False`).
 - NED: Levenshtein distance of the whole normalized texts over the longer one's length. Reading
   order weighs in it as much as misreads: a truth read column by column against a text read article
   by article (the 1920 Star: 0.718 for broadsheet, 0.084 with its order mended) is far apart.
@@ -69,14 +71,19 @@ def normalize(text: str) -> str:
 
 def chunks(blocks: list[str]) -> list[str]:
     """Each block's normalized text cut into even pieces of about CHUNK characters."""
+    return [piece for _, piece in block_chunks(blocks)]
+
+
+def block_chunks(blocks: list[str]) -> list[tuple[int, str]]:
+    """`chunks`, each with the index of the block it was cut from."""
     pieces = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         text = normalize(block)
         if len(text) < MIN_CHUNK:
             continue
         count = max(1, round(len(text) / CHUNK))
         bounds = [round(i * len(text) / count) for i in range(count + 1)]
-        pieces += [text[a:b] for a, b in zip(bounds, bounds[1:])]
+        pieces += [(index, text[a:b]) for a, b in zip(bounds, bounds[1:])]
     return pieces
 
 
@@ -114,6 +121,7 @@ class TextScores:
     chunks: int
     contig: float  # share of chunks found whole
     order: float  # share of consecutive found chunks in order; nan when fewer than two are found
+    order_pairs: int  # the pairs `order` is a share of
     ned: float
     ned_ordered: float  # NED with our paragraphs in the truth's order
     words_found: float  # share of the truth's words in our text
@@ -131,17 +139,19 @@ def in_truth_order(truth: str, output: str) -> str:
                           if len(p) <= len(truth) else 0))
 
 
-def text_scores(truth_blocks: list[str], output: str) -> TextScores:
-    pieces = chunks(truth_blocks)
+def text_scores(truth_blocks: list[str], output: str, ordered: bool = True) -> TextScores:
+    """`ordered`: the blocks stand in reading order; when not, `order` pairs chunks of one block only."""
+    pieces = block_chunks(truth_blocks)
     text = normalize(output)
-    found = [p for p in (locate(piece, text) for piece in pieces) if p is not None]
-    pairs = list(zip(found, found[1:]))
+    found = [(block, end) for block, end in ((b, locate(piece, text)) for b, piece in pieces) if end is not None]
+    pairs = [(a, b) for (block_a, a), (block_b, b) in zip(found, found[1:]) if ordered or block_a == block_b]
     truth_words, our_words = words("\n".join(truth_blocks)), words(output)
     shared = sum((truth_words & our_words).values())
     return TextScores(
         chunks=len(pieces),
         contig=len(found) / len(pieces) if pieces else math.nan,
         order=sum(b > a for a, b in pairs) / len(pairs) if pairs else math.nan,
+        order_pairs=len(pairs),
         ned=Levenshtein.normalized_distance(normalize("".join(truth_blocks)), text),
         ned_ordered=Levenshtein.normalized_distance(normalize("".join(truth_blocks)),
                                                     in_truth_order(normalize("".join(truth_blocks)), output)),

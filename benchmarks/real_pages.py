@@ -71,6 +71,7 @@ class Truth:
     blocks: list[str]  # text blocks in the truth's order; empty for region truth
     regions: list[Polygon]  # text regions in image pixels
     separators: list[Polygon]
+    ordered: bool = True  # the blocks stand in reading order (else `order` is scored within blocks)
 
 
 @dataclass
@@ -102,8 +103,8 @@ def _points(element: etree._Element, scale: float) -> Polygon:
 
 
 def read_page_xml(path: Path, image_width: int) -> Truth:
-    """PAGE (2017 or 2019): regions in document order (these files carry no ReadingOrder), their
-    lines by `index`; polygons scaled from the truth's image width to the image's."""
+    """PAGE (2017 or 2019): regions in document order, their lines by `index`; polygons scaled from
+    the truth's image width to the image's. Without a `ReadingOrder` that order is no reading order."""
     root = _root(path)
     page = root.find("{*}Page")
     scale = image_width / float(page.get("imageWidth") or image_width)
@@ -115,7 +116,7 @@ def read_page_xml(path: Path, image_width: int) -> Truth:
         if any(t.strip() for t in texts):
             blocks.append("\n".join(texts))
     separators = [_points(s, scale) for s in page.iter("{*}SeparatorRegion")]
-    return Truth(blocks, regions, separators)
+    return Truth(blocks, regions, separators, ordered=page.find("{*}ReadingOrder") is not None)
 
 
 def read_truth(page: RealPage, folder: Path, image_width: int) -> Truth:
@@ -202,10 +203,10 @@ def measure(page: RealPage, folder: Path, engines: list[str], broadsheet: Broads
         engine = f"tesseract:{page.language}" if engine == "tesseract" else engine
         ours = broadsheet.read(engine, image, path.name, page.name)
         record = {"page": page.name, "engine": engine, "tesseract": f"psm 3 -l {page.language}",
-                  "seconds": round(ours.seconds, 1), "tesseract_seconds": theirs.seconds}
+                  "seconds": round(ours.seconds, 1), "tesseract_seconds": theirs.seconds, "ordered": truth.ordered}
         for system, reading in (("ours", ours), ("theirs", theirs)):
             if truth.blocks:
-                record[system] = asdict(text_scores(truth.blocks, reading.text))
+                record[system] = asdict(text_scores(truth.blocks, reading.text, truth.ordered))
             else:
                 scores = region_scores(image_size, truth.regions, truth.separators, reading.lines)
                 record[system] = {**asdict(scores), "merge_share": scores.merge_share}
@@ -226,7 +227,8 @@ def text_table(records: list[dict]) -> list[str]:
         cells = [f"{_num(s['contig'], 2)} / {_num(s['order'], 2)} / {_num(s['ned'], 3)} / "
                  f"{_num(s['ned_ordered'], 3)} / "
                  f"{_num(s['words_found'], 2)} / {_num(s['words_right'], 2)}" for s in (r["ours"], r["theirs"])]
-        rows.append(f"| {r['page']} | {r['engine']} | {r['ours']['chunks']} | {cells[0]} | {cells[1]} | "
+        page = r["page"] if r["ordered"] else f"{r['page']} (order within truth regions)"
+        rows.append(f"| {page} | {r['engine']} | {r['ours']['chunks']} | {cells[0]} | {cells[1]} | "
                     f"{r['seconds']:.0f} / {r['tesseract_seconds']:.0f} |")
     return rows
 

@@ -100,6 +100,10 @@ RULE_PIECE_LENGTH = 1.5
 RULE_BREAK = 2.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
+# ...or, for an upright rule, paper one side and ink in this share of the rows along the other: the
+# thin line of a box's heavy frame, a rule beside a box (Národní listy's ads: 0.95-1.0); text set
+# tight against a rule leaves gaps between its lines
+RULE_BESIDE_STROKE = 0.9
 RULE_CONTRAST = 8  # grey levels: on a coarse scan a thin rule is a faint grey line
 INK_CONTRAST = 20  # grey levels darker than the local mean that count as ink
 PHOTO_MIN_SIDE = 4.0  # a photo is at least this many lines high and wide

@@ -57,6 +57,17 @@ def test_blocks_out_of_order_keep_contig_and_lose_order():
     assert scores.order == pytest.approx(3 / 5)  # within each block in order, the two block changes not
 
 
+def test_without_a_reading_order_only_chunks_of_one_block_are_ordered():
+    # a truth that lists its blocks in no reading order: the blocks' order is not scored, their insides are
+    shuffled = metrics.text_scores(BLOCKS, "\n\n".join(reversed(BLOCKS)), ordered=False)
+    assert (shuffled.contig, shuffled.order, shuffled.order_pairs) == (1.0, 1.0, 3)
+    halves = [metrics.chunks([block]) for block in BLOCKS]
+    inside_out = "".join(second + first for first, second in halves)  # each block's chunks swapped
+    swapped = metrics.text_scores(BLOCKS, inside_out, ordered=False)
+    assert (swapped.order, swapped.order_pairs) == (0.0, 3)
+    assert metrics.text_scores(BLOCKS, inside_out).order == pytest.approx(2 / 5)  # the block changes count
+
+
 def test_ned_ordered_mends_the_order_of_paragraphs_not_what_is_inside_them():
     reversed_blocks = metrics.text_scores(BLOCKS, "\n\n".join(reversed(BLOCKS)))
     assert reversed_blocks.ned > 0.5 and reversed_blocks.ned_ordered == 0.0
