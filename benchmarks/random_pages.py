@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the fixtures package sits beside broadsheet
 
+from ocr_memo import MEMO_DIR, Memo, memoized  # noqa: E402
+
 from broadsheet.errors import BroadsheetError  # noqa: E402
 from broadsheet.evaluate import EditCounts, evaluate_page  # noqa: E402
 from broadsheet.export import parse_formats, write_page  # noqa: E402
@@ -32,7 +34,6 @@ from broadsheet.model import Page  # noqa: E402
 from broadsheet.pipeline import Pipeline  # noqa: E402
 from fixtures.generate import render  # noqa: E402
 from fixtures.pagegen.randpage import RandomPage, random_page  # noqa: E402
-from ocr_memo import MEMO_DIR, Memo, memoized  # noqa: E402
 
 BANDS = (8, 10, 14, 20, 30)  # body px edges: below 8 px is under what broadsheet claims
 METRICS = ("article_f1", "paragraph_f1", "reading_order", "caption_pairing", "false_headlines")

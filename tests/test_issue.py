@@ -88,8 +88,8 @@ def test_a_failed_page_is_listed_and_the_issue_written_from_the_rest_then_resume
     assert f"warning: {issue.warnings[0]}" in result.output
     assert f"2 pages, {len(issue.articles)} articles, 0 joined across pages, 0 jumps unresolved" in result.output
     assert [a.id for a in issue.articles][:2] == ["p1_a1", "p1_a2"]
-    assert sorted(p.name for p in out.iterdir()) == [".broadsheet.lock", "ISSUE.fake.xml", "ISSUE.json", "errors.jsonl",
-                                                     "p1.json", "p1.txt", "p10.json", "p10.txt"]
+    assert sorted(p.name for p in out.iterdir()) == [".broadsheet.lock", "ISSUE.fake.xml", "ISSUE.json", "ISSUE.txt",
+                                                     "errors.jsonl", "p1.json", "p1.txt", "p10.json", "p10.txt"]
     (handed, pages), = fake_mets
     assert handed == issue and sorted(pages) == [1, 3] and pages[3].source == "p10.png"
 

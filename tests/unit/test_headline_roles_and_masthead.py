@@ -13,7 +13,6 @@ from broadsheet.layout.blocks import Block
 from broadsheet.layout.lines import LineBox
 from broadsheet.layout.rules import Rule, ink_mask
 from broadsheet.layout.structure import _headline_regions, _split_masthead
-from broadsheet.model import RegionType
 
 SERIF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
 CJK_BOLD = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
