@@ -97,6 +97,12 @@ PHOTO_MIN_SIDE = 4.0  # a photo is at least this many lines high and wide
 PHOTO_TONE = 24  # grey levels below the paper: picture, not paper (text is masked out first)
 PHOTO_FILL = 0.5  # share of its box a photo's tone fills; text blocks and rules' leftovers less
 PHOTO_HOLE = 1 / 6  # of a photo's smallest side: light areas inside (sky, walls) this big are closed
+# A drawing (line-art) is one piece of ink this little of which lies inside detector text lines
+# (Star 1920 cartoon: 0.07; headline and masthead letters 0.9-1.0, their boxes hold them) ...
+DRAWING_TEXT_SHARE = 0.5
+# ... with this share of its ink in the middle quarter of its box (a uniform drawing 0.25, the
+# cartoon 0.39; a box's or page's frame 0.0-0.04)
+DRAWING_SPREAD = 0.15
 PHOTO_EDGE_RULE = 1 / 6  # rules this close to a photo's edge are its frame
 MASTHEAD_RULE_WIDTH = 0.6  # of the content's width: the rule under a masthead runs across the page
 MASTHEAD_ZONE = 0.3  # of the page's height: where a masthead's rule stands
