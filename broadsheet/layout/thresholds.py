@@ -15,6 +15,15 @@ MAX_TALL_BODY = 1.8
 # body lines up to 1.4 (short lines and dense characters); a heading must also stand apart.
 BOLD_WEIGHT = 1.3
 WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights are not measured
+# Display type: a headline-tall line whose letters are this many times as tall as body lines'
+# (`LETTER_PERCENTILE` of its pieces of ink): Star 1920's italic capitals EX-CROWNPRINCE 3.1, a
+# Czech section head 2.6; a body line made tall by quote marks, or two lines of small print in one
+# detector box, has body-size letters (1.0-1.4)
+DISPLAY_LETTERS = 2.0
+LETTER_SAMPLE = 200  # body lines measured for the body's letter height: their median is stable by then
+MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
+LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)
+LETTER_PERCENTILE = 75  # of a line's pieces' heights: a worn letter breaks into specks, small ones
 TITLE_SHARE = 0.85  # of a headline group's biggest type: lines this big are its title
 VERTICAL_ASPECT = 2.0  # a detector box this many times taller than wide is vertical text (3 characters: 2.2)
 

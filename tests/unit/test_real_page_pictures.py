@@ -1,6 +1,7 @@
 """Drawings and display type on real scans: the layout passes on the detector's recorded boxes
 (`real_pages.py`). A line-art cartoon is a picture, not a dozen one-word "articles" read from its
-strokes (`mee`, `ell`)."""
+strokes (`mee`, `ell`); a headline set in italic capitals at a column's width is a heading, not
+the first lines of the text under it."""
 
 from __future__ import annotations
 
@@ -52,3 +53,31 @@ def test_drawings_are_pictures_and_frames_and_letters_are_not(name, pictures):
     for photo in layout.photos:  # a picture takes no column of text with it (an engraving's own words at most)
         box = frame.to_input(photo.bbox)
         assert sum(_centre_in(line, box) for _, line in truth) <= 6, photo.bbox
+
+
+def _heading_over(layout, area: BBox):
+    return [r for r in layout.text_blocks if r.type == "subhead" and _centre_in(r.bbox, area)]
+
+
+@pytest.mark.parametrize("area", [(461, 439, 850, 590), (2486, 448, 2853, 590)])
+def test_italic_capitals_headline_is_a_heading(area):
+    # EX-CROWNPRINCE ABOUT TO LEAVE HIS ISLAND EXILE and OKUMA ATTACKS TREATY PLAN TO BAR
+    # JAPANESE: italic capitals 1.2-1.7 body units tall, not measured bold, set at body spacing
+    # over the text; before, all or the last of their lines were read as the text's first lines
+    _, layout = _layout("star_19201115")
+    (heading,) = _heading_over(layout, area)
+    x0, y0, x1, y1 = area
+    lines = [l.bbox for l in heading.lines]
+    assert len(lines) == 3 and min(b[1] for b in lines) < y0 + 10 and max(b[3] for b in lines) > y1 - 10, lines
+    texts = [r for r in layout.text_blocks if r.type == "text" and r.bbox[1] < y1 - 10 and r.bbox[3] > y0
+             and min(r.bbox[2], x1) > max(r.bbox[0], x0)]
+    assert not texts, [r.bbox for r in texts]
+
+
+def test_two_lines_of_small_print_in_one_box_are_not_display_type():
+    # Kolonie-Zeitung's notices: the detector boxes two lines of small Fraktur as one, 1.7 units
+    # tall; their letters are body-size, so they stay text
+    _, layout = _layout("kolonie_18630131_p04")
+    two_lines = {(118, 239, 1334, 286), (120, 284, 1334, 332), (120, 330, 1333, 380), (145, 559, 1330, 606)}
+    headings = {line.bbox for r in layout.text_blocks if r.type == "subhead" for line in r.lines}
+    assert not two_lines & headings
