@@ -257,7 +257,8 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
         flush_after = min(l.x0 for l in rows[row + 1]) <= left + HEADING_MARGIN * unit
         return flush_after and x0 - left > HEADING_MARGIN * unit and abs((x0 - left) - (right - x1)) > CENTRED * unit
 
-    bold = [all(l.bold for l in row) for row in rows]
+    # display type (an italic capitals headline, not measured bold) heads like bold type
+    bold = [all(l.bold or l.display(unit) for l in row) for row in rows]
     kinds = [_TEXT] * len(rows)
     start = 0
     while start < len(rows):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from broadsheet.layout.rules import Rule, crosses
@@ -23,6 +24,7 @@ from broadsheet.layout.thresholds import (
     COVERED,
     DESCENDER_DEPTH,
     DESCENDER_INK,
+    DISPLAY_LETTERS,
     EDGE_TOLERANCE,
     GUTTER_MIN_WIDTH,
     GUTTER_NEIGHBOURS,
@@ -30,8 +32,12 @@ from broadsheet.layout.thresholds import (
     HEADLINE_RATIO,
     HEADLINE_WORD_GAP,
     INDENT,
+    LETTER_INK,
+    LETTER_PERCENTILE,
+    LETTER_SAMPLE,
     MAX_TALL_BODY,
     MAX_WORD_GAP,
+    MIN_LETTER_AREA,
     MIN_PIECE_WIDTH,
     NEIGHBOUR_SIZE,
     SAME_ROW,
@@ -61,10 +67,17 @@ class LineBox:
     bbox: BBox
     direction: TextDirection = TextDirection.HORIZONTAL_LR
     weight: float = 1.0  # ink coverage relative to the page's body text: bold type is heavier
+    # height of its letters relative to the body's (measured on lines taller than body type): a
+    # quote mark makes a line tall, and so do two lines of small print in one box, not big letters
+    letters: float = 1.0
 
     @property
     def bold(self) -> bool:
         return self.weight >= BOLD_WEIGHT
+
+    def display(self, unit: float) -> bool:
+        """Set in display type: headline-tall, and its letters big (not quote marks over body type)."""
+        return self.height > HEADLINE_RATIO * unit and self.letters >= DISPLAY_LETTERS
 
     @property
     def x0(self) -> int:
@@ -397,26 +410,45 @@ def body_size(lines: list[LineBox]) -> float:
 
 def measure_weights(lines: list[LineBox], gray: np.ndarray, unit: float) -> None:
     """Set each line's weight: how much of a body-line-high band along it is ink, against the
-    median body line. Measured on grey levels, not a threshold: at 8-12 px a binarised stroke is
-    a pixel or two whatever the face."""
+    median body line; and, for lines taller than body type, the height of its letters against a
+    sample of body lines'. Weight is measured on grey levels, not a
+    threshold: at 8-12 px a binarised stroke is a pixel or two whatever the face."""
     paper, black = float(np.percentile(gray, 90)), float(np.percentile(gray, 1))
     if paper - black < WEIGHT_CONTRAST:
         return
-    coverage = {}
+    low, high = BODY_HEIGHT[0] * unit, BODY_HEIGHT[1] * unit
+    body = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR and low <= l.height <= high]
+    tall = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR and l.height > HEADLINE_RATIO * unit]
+    sample = set(map(id, body[::max(1, len(body) // LETTER_SAMPLE)] + tall))
+    coverage, letters = {}, {}
     for line in lines:
         if line.direction == TextDirection.VERTICAL_RL:
             continue
         middle, half = (line.y0 + line.y1) / 2, max(line.height, unit) / 2
         band = gray[max(0, int(middle - half)):int(middle + half), line.x0:line.x1].astype(np.float32)
-        coverage[id(line)] = float(np.clip((paper - band) / (paper - black), 0, 1).mean()) if band.size else 0.0
-    low, high = BODY_HEIGHT[0] * unit, BODY_HEIGHT[1] * unit
-    body = [coverage[id(l)] for l in lines if id(l) in coverage and low <= l.height <= high]
-    typical = float(np.median(body)) if body else 0.0
+        if not band.size:
+            continue
+        darkness = np.clip((paper - band) / (paper - black), 0, 1)
+        coverage[id(line)] = float(darkness.mean())
+        if id(line) in sample:
+            letters[id(line)] = _letter_height(darkness > LETTER_INK)
+    typical = float(np.median([coverage[id(l)] for l in body if id(l) in coverage])) if body else 0.0
+    typical_letter = float(np.median([letters[id(l)] for l in body if id(l) in letters])) if body else 0.0
     if typical <= 0:
         return
     for line in lines:
         if id(line) in coverage:
             line.weight = round(coverage[id(line)] / typical, 3)
+        if id(line) in letters and typical_letter > 0:
+            line.letters = round(letters[id(line)] / typical_letter, 3)
+
+
+def _letter_height(ink: np.ndarray) -> float:
+    """Height of a line's letters: the pieces of ink, taller ones (on a worn scan a letter breaks up
+    into specks; touching letters stand no taller)."""
+    _, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    heights = [h for _, _, _, h, area in stats[1:] if area >= MIN_LETTER_AREA]
+    return float(np.percentile(heights, LETTER_PERCENTILE)) if heights else 0.0
 
 
 def type_height(line: LineBox, ink: np.ndarray) -> int:

@@ -1,12 +1,13 @@
-"""Photos: large continuous-tone areas that are neither text lines nor rules."""
+"""Photos: large continuous-tone areas that are neither text lines nor rules, and drawings (line-art
+cartoons, maps) whose strokes are one large piece of ink the detector found no text lines along."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
 
-from broadsheet.layout.thresholds import PHOTO_FILL, PHOTO_HOLE, PHOTO_TONE
-from broadsheet.model import BBox
+from broadsheet.layout.thresholds import DRAWING_SPREAD, DRAWING_TEXT_SHARE, PHOTO_FILL, PHOTO_HOLE, PHOTO_TONE
+from broadsheet.model import BBox, union_bbox
 
 # Work on a copy this many times smaller: photos are large, and this keeps the morphology cheap.
 SCALE = 4
@@ -33,6 +34,48 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
         coarse = (int(x * SCALE), int(y * SCALE), int((x + w) * SCALE), int((y + h) * SCALE))
         photos.append(_exact_edges(gray < paper - PHOTO_TONE, coarse))
     return photos
+
+
+def find_drawings(ink: np.ndarray, text_boxes: list[BBox], min_side: int) -> list[BBox]:
+    """Boxes of line-art: a piece of ink (rules already removed) at least `min_side` each way, with
+    ink across its middle (a box's frame has none there) and mostly outside the detector's text
+    lines (a headline's letters are inside theirs; the "lines" the detector reads in a cartoon,
+    `mee`, `ell`, cover a few strokes of it). The box takes in the drawing's loose strokes that
+    reach into it (a cactus, a speech balloon's words), so their "lines" are dropped with it."""
+    text = np.zeros(ink.shape, bool)
+    for x0, y0, x1, y1 in text_boxes:
+        text[y0:y1, x0:x1] = True
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8), connectivity=8)
+    loose, drawings = [], []
+    for index in range(1, count):
+        x, y, w, h, area = stats[index]
+        if w < min_side / 4 and h < min_side / 4:
+            continue  # a character or a speck: cheaper to leave out than to look at
+        piece = labels[y:y + h, x:x + w] == index
+        if text[y:y + h, x:x + w][piece].mean() >= DRAWING_TEXT_SHARE:
+            continue
+        box = (int(x), int(y), int(x + w), int(y + h))
+        middle = piece[h // 4:h - h // 4, w // 4:w - w // 4].sum()
+        if min(w, h) >= min_side and middle >= DRAWING_SPREAD * area:
+            drawings.append(box)
+        else:
+            loose.append(box)
+    while True:  # take in what reaches in, until nothing more does
+        pair = next(((i, other) for i, box in enumerate(drawings) for other in loose + drawings
+                     if other is not box and _overlap(other, box) >= 0.5 * _area(other)), None)
+        if pair is None:
+            return drawings
+        i, other = pair
+        drawings[i] = union_bbox([drawings[i], other])
+        (loose if other in loose else drawings).remove(other)
+
+
+def _area(box: BBox) -> int:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _overlap(a: BBox, b: BBox) -> int:
+    return max(0, min(a[2], b[2]) - max(a[0], b[0])) * max(0, min(a[3], b[3]) - max(a[1], b[1]))
 
 
 def _exact_edges(tone: np.ndarray, box: BBox) -> BBox:

@@ -25,7 +25,7 @@ from broadsheet.layout.lines import (
     split_by_size,
     type_height,
 )
-from broadsheet.layout.photos import find_photos
+from broadsheet.layout.photos import find_drawings, find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
 from broadsheet.layout.thresholds import (
     MASTHEAD_RULE_WIDTH,
@@ -38,7 +38,7 @@ from broadsheet.layout.thresholds import (
     TITLE_SHARE,
 )
 from broadsheet.layout.trace import LayoutTrace
-from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
+from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows, overlaps
 
 
 @dataclass
@@ -89,6 +89,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     unit = body_size(lines)  # now of ink-tight boxes
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
                               min_side=int(PHOTO_MIN_SIDE * unit))
+    drawings = find_drawings(ink, [l.bbox for l in lines], min_side=int(PHOTO_MIN_SIDE * unit))
+    photo_boxes += [box for box in drawings if not any(overlaps(box, photo) for photo in photo_boxes)]
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]

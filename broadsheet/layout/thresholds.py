@@ -15,6 +15,15 @@ MAX_TALL_BODY = 1.8
 # body lines up to 1.4 (short lines and dense characters); a heading must also stand apart.
 BOLD_WEIGHT = 1.3
 WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights are not measured
+# Display type: a headline-tall line whose letters are this many times as tall as body lines'
+# (`LETTER_PERCENTILE` of its pieces of ink): Star 1920's italic capitals EX-CROWNPRINCE 3.1, a
+# Czech section head 2.6; a body line made tall by quote marks, or two lines of small print in one
+# detector box, has body-size letters (1.0-1.4)
+DISPLAY_LETTERS = 2.0
+LETTER_SAMPLE = 200  # body lines measured for the body's letter height: their median is stable by then
+MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
+LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)
+LETTER_PERCENTILE = 75  # of a line's pieces' heights: a worn letter breaks into specks, small ones
 TITLE_SHARE = 0.85  # of a headline group's biggest type: lines this big are its title
 # Latin descenders hang 0.2-0.3 of a line's ink height below the baseline and, a few letters
 # among many, ink a row thinly: rows at a line's foot no deeper than DESCENDER_DEPTH, each with
@@ -110,6 +119,12 @@ PHOTO_MIN_SIDE = 4.0  # a photo is at least this many lines high and wide
 PHOTO_TONE = 24  # grey levels below the paper: picture, not paper (text is masked out first)
 PHOTO_FILL = 0.5  # share of its box a photo's tone fills; text blocks and rules' leftovers less
 PHOTO_HOLE = 1 / 6  # of a photo's smallest side: light areas inside (sky, walls) this big are closed
+# A drawing (line-art) is one piece of ink this little of which lies inside detector text lines
+# (Star 1920 cartoon: 0.07; headline and masthead letters 0.9-1.0, their boxes hold them) ...
+DRAWING_TEXT_SHARE = 0.5
+# ... with this share of its ink in the middle quarter of its box (a uniform drawing 0.25, the
+# cartoon 0.39; a box's or page's frame 0.0-0.04)
+DRAWING_SPREAD = 0.15
 PHOTO_EDGE_RULE = 1 / 6  # rules this close to a photo's edge are its frame
 MASTHEAD_RULE_WIDTH = 0.6  # of the content's width: the rule under a masthead runs across the page
 # of the page's height: where a masthead's rule stands. Mastheads end by 0.09 on the fixtures, 0.17
