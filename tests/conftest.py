@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import signal
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,3 +55,10 @@ def issue_runs(tmp_path_factory):
         return runs[name]
 
     return run
+
+
+def hangup_as_under_a_terminal() -> None:
+    """A child's `preexec_fn`: SIGHUP's default action, as a terminal's child has it, even when the
+    tests themselves run under nohup (an ignored SIGHUP the CLI rightly keeps ignoring)."""
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+

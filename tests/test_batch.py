@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import hangup_as_under_a_terminal
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.batch import ERRORS_FILE, claim_out_dir, plan_batch, run_batch
@@ -471,7 +472,8 @@ def test_the_workers_end_with_the_run(tmp_path: Path, signum: int) -> None:
     for n in range(16):
         page(n).save(root / f"p{n:02d}.png")
     proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(root), "--out", str(out), "-j", "2"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=hangup_as_under_a_terminal)
     assert proc.stdout.readline().startswith(str(root / "p"))  # the workers are reading pages
     written = workers_end_with_the_run(proc, signum, out)
     assert len({name for name in written if name.endswith(".json")}) < 16

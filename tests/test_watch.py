@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from conftest import hangup_as_under_a_terminal
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.errors import ExitCode, FileAccessError
@@ -205,7 +206,8 @@ def start_cli(tmp_path: Path, workers: int = 1) -> subprocess.Popen:
     env = dict(os.environ, BROADSHEET_INBOX=str(tmp_path / "inbox"),
                BROADSHEET_OUT=str(tmp_path / "out"), BROADSHEET_SETTLE="0.3", BROADSHEET_WORKERS=str(workers))
     return subprocess.Popen([sys.executable, "-m", "broadsheet", "watch"], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=hangup_as_under_a_terminal)
 
 
 def test_sigterm_finishes_the_page_in_hand_and_exits_0(tmp_path: Path) -> None:

@@ -46,7 +46,8 @@ def test_the_cartoon_is_one_picture_and_no_text():
                                                 ("kolonie_18630131_p04", 0)])
 def test_drawings_are_pictures_and_frames_and_letters_are_not(name, pictures):
     # the ads page's engravings (a piano, a house, binoculars, a bed, an obelisk, a carriage, and a
-    # coat of arms once its box's thin frame is a rule of its own) are pictures; boxes' frames, the masthead's letters, the GBN pages' ornaments and rules are not
+    # coat of arms once its box's thin frame is a rule of its own) are pictures; boxes' frames, the
+    # masthead's letters, the GBN pages' ornaments and rules are not
     frame, layout = _layout(name)
     assert len(layout.photos) == pictures, [p.bbox for p in layout.photos]
     truth = truth_lines(name, frame.width) if name.startswith(("czech", "star")) else []
