@@ -20,9 +20,7 @@ from broadsheet.names import printable
 @click.argument("source", metavar="INPUT", type=options.ANY_PATH)
 @click.option("--out", "-o", metavar="OUT", type=options.FOLDER, required=True, help="Output folder.")
 @options.workers(os.cpu_count() or 1)
-@click.option("--formats", "-f", metavar="LIST", default="txt,json", show_default=True,
-              help="Comma-separated page formats (txt, json, alto, page, hocr, md, overlay, html) and issue "
-                   "formats, or all; the pages' json and OUT/ISSUE.json are always written.")
+@options.formats(issue=True)
 @click.option("--force", is_flag=True, help="Redo pages whose outputs are up to date.")
 @options.engine()
 @options.deskew()

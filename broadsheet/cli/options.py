@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from broadsheet.executors import EXECUTORS
+from broadsheet.export import FORMATS
 from broadsheet.inputs import DEFAULT_MAX_PAGES
-from broadsheet.issue.formats import page_formats
+from broadsheet.issue.formats import ISSUE_FORMATS, page_formats
 from broadsheet.options import DEFAULT_ENGINE, PipelineOptions
 
 
@@ -30,10 +31,14 @@ FILE = click.Path(path_type=Path, dir_okay=False)
 ANY_PATH = click.Path(path_type=Path)
 
 
-def formats(**extra):
-    return click.option(
-        "--formats", "-f", metavar="LIST", default="txt,json", show_default=True,
-        help="Comma-separated output formats (txt, json, alto, page, hocr, md, overlay, html, pdf), or all.", **extra)
+def formats(issue: bool = False, **extra):
+    """`--formats`, its help naming the registered formats; `issue`: the issue formats too."""
+    names = f"Comma-separated output formats ({', '.join(FORMATS)})"
+    if issue:
+        names += f" and issue formats ({', '.join(ISSUE_FORMATS)})"
+    always = "; the pages' json and OUT/ISSUE.json are always written" if issue else ""
+    return click.option("--formats", "-f", metavar="LIST", default="txt,json", show_default=True,
+                        help=f"{names}, or all{always}.", **extra)
 
 
 def engine(**extra):
