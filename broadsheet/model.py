@@ -125,6 +125,14 @@ class Subhead:
     before: int
 
 
+def with_subheads(paragraphs: list[str], subheads: list[Subhead]) -> list[str]:
+    """Paragraphs with each subhead before the paragraph it stands before (after the last: at the end)."""
+    blocks: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        blocks += [s.text for s in subheads if s.before == index] + [paragraph]
+    return blocks + [s.text for s in subheads if s.before >= len(paragraphs)]
+
+
 @dataclass
 class PageHeader:
     """The page's header band (报眉) or masthead: what identifies the page, never an article."""
@@ -164,9 +172,7 @@ class Article:
         a byline line, paragraphs with their subheads, the continuation to another page."""
         blocks = [self.continued_from] if self.continued_from else []
         blocks += [self.byline] if self.byline and self.byline_apart else []
-        for index, paragraph in enumerate(self.paragraphs):
-            blocks += [s.text for s in self.subheads if s.before == index] + [paragraph]
-        blocks += [s.text for s in self.subheads if s.before >= len(self.paragraphs)]
+        blocks += with_subheads(self.paragraphs, self.subheads)
         return [b for b in blocks + ([self.continued_to] if self.continued_to else []) if b]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from broadsheet.model import Subhead
+from broadsheet.model import Subhead, with_subheads
 
 ISSUE_SCHEMA_NAME = "broadsheet.issue"
 ISSUE_SCHEMA_VERSION = "1.0"
@@ -65,9 +65,7 @@ class IssueArticle:
 
     def text_blocks(self) -> list[str]:
         blocks = [h for h in (self.kicker, self.title, self.subtitle) if h]
-        for index, paragraph in enumerate(self.paragraphs):
-            blocks += [s.text for s in self.subheads if s.before == index] + [paragraph]
-        blocks += [s.text for s in self.subheads if s.before >= len(self.paragraphs)]
+        blocks += with_subheads(self.paragraphs, self.subheads)
         return [b for b in blocks if b.strip()]
 
 
