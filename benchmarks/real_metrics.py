@@ -14,8 +14,8 @@ differences). Each truth block is cut into `chunks` of about CHUNK characters, i
   order weighs in it as much as misreads: a truth read column by column against a text read article
   by article (the 1920 Star: 0.718 for broadsheet, 0.084 with its order mended) is far apart.
 - NED ordered: the same once each paragraph of our text (runs of lines between blank lines) stands
-  where it best matches the truth (`in_truth_order`): what is misread, lost or added, whatever the
-  order. A text cut finer gets its order mended finer (Tesseract psm 3 writes about 2.5 times as
+  where it best matches the truth (`in_truth_order`, shared with `broadsheet eval`'s reading CER):
+  what is misread, lost or added, whatever the order. A text cut finer gets its order mended finer (Tesseract psm 3 writes about 2.5 times as
   many paragraphs as broadsheet on the Star).
 - words found / words right: the share of the truth's words (case folded, letters only, each as
   often as it stands) that our text holds, and of ours that the truth holds. Chunks and NED ignore
@@ -41,6 +41,8 @@ import cv2
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
+
+from broadsheet.evaluate import text as evaluate_text
 
 # About a paragraph of a newspaper column (four to five lines): long enough to be found in one
 # place only, short enough that a column break or an interleaved line shows.
@@ -134,9 +136,7 @@ def words(text: str) -> Counter[str]:
 
 def in_truth_order(truth: str, output: str) -> str:
     """`output`'s paragraphs, normalized, each placed where it best matches `truth` (normalized)."""
-    paragraphs = [p for p in (normalize(p) for p in re.split(r"\n\s*\n", output)) if p]
-    return "".join(sorted(paragraphs, key=lambda p: fuzz.partial_ratio_alignment(p, truth).dest_start
-                          if len(p) <= len(truth) else 0))
+    return evaluate_text.in_truth_order(truth, [normalize(p) for p in re.split(r"\n\s*\n", output)])
 
 
 def text_scores(truth_blocks: list[str], output: str, ordered: bool = True) -> TextScores:

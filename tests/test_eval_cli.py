@@ -136,6 +136,7 @@ def test_plain_text_gold(app, files, tmp_path):
     assert result.exit_code == 0, result.output
     metrics = json.loads(out.read_text(encoding="utf-8"))["pages"][0]["metrics"]
     assert metrics["cer"] == pytest.approx(1 / PAGE_CHARS)
+    assert metrics["reading_cer"] == pytest.approx(1 / PAGE_CHARS)
     assert metrics["article_f1"] is None
 
 

@@ -149,6 +149,47 @@ def test_swapped_articles_break_reading_order_between_them():
     assert scores.article_f1 == 1.0
 
 
+def test_swapped_articles_cost_page_cer_but_no_reading_cer():
+    pred = gold_page()
+    pred.reading_order = ["b", "a"]
+    scores = evaluate_page(pred, gold_page())
+    assert scores.cer > 0.1  # article B's text moved: its characters deleted and inserted
+    assert scores.reading_cer == 0.0
+    assert scores.reading_chars.reference == PAGE_CHARS
+
+
+def test_a_dropped_paragraph_costs_reading_cer_as_page_cer():
+    pred = gold_page()
+    pred.reading_order = ["b", "a"]
+    del pred.articles[0].paragraphs[1]
+    scores = evaluate_page(pred, gold_page())
+    assert scores.reading_chars.deletions == len(normalize(A2))
+    assert scores.reading_cer == pytest.approx(len(normalize(A2)) / PAGE_CHARS)
+
+
+def test_a_doubled_paragraph_costs_reading_cer():
+    pred = gold_page()
+    pred.articles[1].paragraphs.append(A1)  # A1 again, in article B
+    scores = evaluate_page(pred, gold_page())
+    assert scores.reading_chars.insertions == len(normalize(A1))
+
+
+def test_a_heading_printed_twice_finds_both_places():
+    gold = gold_page()
+    gold.articles[1].title = A_TITLE  # both articles under one heading, read in the other order
+    pred = copy.deepcopy(gold)
+    pred.reading_order = ["b", "a"]
+    scores = evaluate_page(pred, gold)
+    assert scores.cer > 0.1 and scores.reading_cer == 0.0
+
+
+def test_reading_cer_is_never_above_page_cer():
+    pred = gold_page()
+    pred.articles[1].paragraphs = ["园林工人修剪树枝", "植树三千余株全市"]  # misread past placing
+    scores = evaluate_page(pred, gold_page())
+    assert 0 < scores.reading_cer <= scores.cer
+
+
 def test_photo_detection_by_iou():
     pred = gold_page()
     pred.photos[1].bbox = (250, 250, 350, 350)  # IoU 2500 / 17500 < 0.5
@@ -257,6 +298,7 @@ def test_overall_cer_is_micro_averaged():
     report = evaluate_pages([("one", pred, gold_page()), ("two", Page(10, 10), PlainText(["你好世界"]))])
     overall = report.overall()
     assert overall["cer"] == pytest.approx((1 + 4) / (PAGE_CHARS + 4))  # not the page mean 0.505
+    assert overall["reading_cer"] == pytest.approx((1 + 4) / (PAGE_CHARS + 4))
     assert overall["article_f1"] == 1.0  # "two" is text-only: article F1 undefined, not averaged
     assert overall["pages"] == 2
     page = report.to_dict()["pages"][1]

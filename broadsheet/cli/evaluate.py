@@ -22,6 +22,7 @@ from broadsheet.names import printable
 # short columns so the table fits an 80-column terminal. `--json` and `--report` have every metric.
 COLUMNS = (
     ("CER", "cer", "{:.2%}"),
+    ("read", "reading_cer", "{:.2%}"),
     ("art", "article_f1", "{:.2f}"),
     ("par", "paragraph_f1", "{:.2f}"),
     ("order", "reading_order", "{:.2f}"),
@@ -32,7 +33,7 @@ COLUMNS = (
     ("link", "photo_link_accuracy", "{:.2f}"),
 )
 # --strict: CER as printed, and the slips NFKC would hide, in place of the last structure columns
-STRICT_COLUMNS = (("CER!", "strict_cer", "{:.2%}"), *COLUMNS[1:6], ("width", "width_slips", "{}"),
+STRICT_COLUMNS = (("CER!", "strict_cer", "{:.2%}"), *COLUMNS[2:6], ("width", "width_slips", "{}"),
                   ("script", "script_slips", "{}"))
 
 
@@ -44,13 +45,17 @@ STRICT_COLUMNS = (("CER!", "strict_cer", "{:.2%}"), *COLUMNS[1:6], ("width", "wi
 @click.option("--report", metavar="FILE", type=options.FILE, help="Write a self-contained HTML report with diffs.")
 @click.option("--fail-under", metavar="BOUNDS",
               help="Exit 6 when a bound is missed, or a gold page has no prediction. BOUNDS: key=value,... "
-                   "with keys cer, wer, false_headlines (maxima), article, paragraph, order, caption, pairing, "
-                   "subheads, link, photo_precision, photo_recall (minima); e.g. cer=0.02,caption=0.9.")
+                   "with keys cer, reading_cer, wer, false_headlines (maxima), article, paragraph, order, caption, "
+                   "pairing, subheads, link, photo_precision, photo_recall (minima); e.g. cer=0.02,caption=0.9.")
 @click.option("--strict", is_flag=True,
               help="CER without NFKC: a , for ， or 強 for 强 counts; adds the width and script slips.")
 def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None, fail_under: str | None,
             strict: bool) -> None:
     """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos.
+
+    "read" is the reading CER: the page CER with each predicted block (paragraph, headline,
+    caption) placed where it best matches the truth, so blocks read in another order cost nothing
+    (that is "order") while text misread, lost or doubled still counts.
 
     PRED is a page JSON written by broadsheet, GOLD its ground truth (.json, .alto.xml, .page.xml
     or .txt); or both are folders, paired by page name (NAME.json with NAME.*); an issue's

@@ -16,6 +16,7 @@ from broadsheet.errors import BadArgsError
 # minima: scores from 0 to 1.
 KEYS: dict[str, tuple[str, bool]] = {
     "cer": ("cer", True),
+    "reading_cer": ("reading_cer", True),
     "wer": ("wer", True),
     "article": ("article_f1", False),
     "paragraph": ("paragraph_f1", False),

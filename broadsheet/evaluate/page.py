@@ -8,7 +8,16 @@ from rapidfuzz import fuzz
 
 from broadsheet.evaluate.loading import Gold, PlainText
 from broadsheet.evaluate.matching import cer_matrix, greedy_match, iou_matrix, text_similarity
-from broadsheet.evaluate.text import EditCounts, Slips, cer, char_counts, normalize, strict_counts, word_counts
+from broadsheet.evaluate.text import (
+    EditCounts,
+    Slips,
+    cer,
+    char_counts,
+    normalize,
+    reading_counts,
+    strict_counts,
+    word_counts,
+)
 from broadsheet.model import Article, Page, Photo, Subhead
 
 ARTICLE_MIN_SIMILARITY = 0.5  # 1 - CER of the article's full text
@@ -62,10 +71,16 @@ class PageScores:
     pairs: list[TextPair] = field(default_factory=list)
     strict_chars: EditCounts = field(default_factory=EditCounts)  # CER without NFKC (`eval --strict`)
     slips: Slips = field(default_factory=Slips)
+    # CER with the predicted blocks in the gold's order: the reading apart from reading order
+    reading_chars: EditCounts = field(default_factory=EditCounts)
 
     @property
     def cer(self) -> float:
         return self.chars.rate
+
+    @property
+    def reading_cer(self) -> float:
+        return self.reading_chars.rate
 
     @property
     def wer(self) -> float:
@@ -80,6 +95,7 @@ def evaluate_page(pred: Page, gold: Gold) -> PageScores:
         chars=char_counts(pred_text, gold_text), words=word_counts(pred_text, gold_text)
     )
     scores.strict_chars, scores.slips = strict_counts(pred_text, gold_text)
+    scores.reading_chars = reading_counts(pred.text_blocks(), gold_text)
 
     pred_articles, gold_articles = ordered_articles(pred), ordered_articles(gold)
     article_cers = cer_matrix(
@@ -138,6 +154,7 @@ def evaluate_text(pred: Page, gold: PlainText) -> PageScores:
         pairs=pairs,
         strict_chars=strict_counts(pred_text, gold_text)[0],
         slips=strict_counts(pred_text, gold_text)[1],
+        reading_chars=reading_counts(pred_blocks, gold_text),
     )
 
 

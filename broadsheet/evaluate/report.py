@@ -21,7 +21,7 @@ from broadsheet.evaluate.page import PageScores, evaluate_page
 from broadsheet.evaluate.text import EditCounts, Slips
 from broadsheet.model import Page
 
-# Metrics averaged over pages, in table order; "cer" and "wer" come from summed counts.
+# Metrics averaged over pages, in table order; "cer", "reading_cer" and "wer" come from summed counts.
 MEAN_METRICS = (
     "article_cer",
     "article_precision",
@@ -44,6 +44,8 @@ MEAN_METRICS = (
 AVERAGING = {
     "cer": "micro: character edits summed over pages / gold characters summed over pages",
     "wer": "micro: word edits summed over pages / gold words summed over pages",
+    "reading_cer": "micro, as cer, with each predicted block (paragraph, headline, caption) placed where it "
+                   "best matches the gold text: misreadings, lost and doubled text, not reading order",
     "strict_cer": "micro, as cer, on the text without NFKC (whitespace still dropped); width_slips and "
                   "script_slips: its substitutions of another width (, for ，) or script (強 for 强), summed",
     "others": "macro: mean over pages where the metric is defined (null = not measurable)",
@@ -61,7 +63,7 @@ class PageReport:
     def metrics(self) -> dict[str, Any]:
         return _metrics(
             self.scores.chars, self.scores.words, {m: getattr(self.scores, m) for m in MEAN_METRICS},
-            self.scores.strict_chars, self.scores.slips,
+            self.scores.strict_chars, self.scores.slips, self.scores.reading_chars,
         )
 
 
@@ -77,7 +79,8 @@ class Report:
         means = {m: _mean([getattr(p.scores, m) for p in self.pages]) for m in MEAN_METRICS}
         strict = sum((p.scores.strict_chars for p in self.pages), EditCounts())
         slips = sum((p.scores.slips for p in self.pages), Slips())
-        return {"pages": len(self.pages), **_metrics(chars, words, means, strict, slips)}
+        reading = sum((p.scores.reading_chars for p in self.pages), EditCounts())
+        return {"pages": len(self.pages), **_metrics(chars, words, means, strict, slips, reading)}
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,21 +138,24 @@ def render_html(report: Report) -> str:
     )
     env.globals["side_by_side"] = side_by_side
     return env.get_template("report.html.j2").render(
-        report=report, overall=report.overall(), metrics=("cer", "wer", *MEAN_METRICS)
+        report=report, overall=report.overall(), metrics=("cer", "reading_cer", "wer", *MEAN_METRICS)
     )
 
 
 def _metrics(
-    chars: EditCounts, words: EditCounts, means: dict[str, float | None], strict: EditCounts, slips: Slips
+    chars: EditCounts, words: EditCounts, means: dict[str, float | None], strict: EditCounts, slips: Slips,
+    reading: EditCounts,
 ) -> dict[str, Any]:
     return {
         "cer": chars.rate,
+        "reading_cer": reading.rate,
         "wer": words.rate,
         **means,
         "strict_cer": strict.rate,
         "width_slips": slips.width,
         "script_slips": slips.script,
         "chars": asdict(chars),
+        "reading_chars": asdict(reading),
         "words": asdict(words),
     }
 

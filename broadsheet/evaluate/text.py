@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from broadsheet.postprocess.script import SIMPLIFIED, in_script
@@ -19,6 +20,13 @@ _WHITESPACE = re.compile(r"\s+")
 # CJK ideographs (with extensions and compatibility forms) and CJK punctuation: one token each.
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 _TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+# Stands in for truth a paragraph has claimed (`in_truth_order`): no text holds it.
+_CLAIMED = "\x00"
+# A paragraph's best stretch of the truth is another's when more than this share of it is claimed:
+# a long paragraph's stretch overruns into its neighbours' by what it misreads or adds, and a short
+# heading there keeps its place (on the six real scans, looking again at any claimed share moved
+# such headings and put NED ordered up by as much as 0.03, where three quarters mended it everywhere).
+CLAIMED_SHARE = 0.75
 
 
 def normalize(text: str | None) -> str:
@@ -77,6 +85,36 @@ def edit_counts(pred: list[str] | str, gold: list[str] | str) -> EditCounts:
 
 def char_counts(pred: str | None, gold: str | None) -> EditCounts:
     return edit_counts(normalize(pred), normalize(gold))
+
+
+def in_truth_order(truth: str, paragraphs: list[str]) -> str:
+    """`paragraphs` joined, each placed where it best matches `truth` (all normalized alike by the
+    caller): the order mended, what a paragraph misreads, lacks or adds left as it is. Longest
+    first, each claims the stretch it matches; one whose best stretch is mostly claimed already (a
+    heading printed twice, `AGENCY:`, a doubled paragraph) takes the best free one instead. A
+    paragraph longer than the truth goes first."""
+    free = truth
+    places: list[tuple[int, str]] = []
+    for paragraph in sorted((p for p in paragraphs if p), key=len, reverse=True):
+        if len(paragraph) > len(truth):
+            places.append((0, paragraph))
+            continue
+        match = fuzz.partial_ratio_alignment(paragraph, truth)
+        if free.count(_CLAIMED, match.dest_start, match.dest_end) > CLAIMED_SHARE * (match.dest_end - match.dest_start):
+            match = fuzz.partial_ratio_alignment(paragraph, free)
+        places.append((match.dest_start, paragraph))
+        free = free[:match.dest_start] + _CLAIMED * (match.dest_end - match.dest_start) + free[match.dest_end:]
+    return "".join(p for _, p in sorted(places, key=lambda place: place[0]))
+
+
+def reading_counts(pred_blocks: list[str], gold: str | None) -> EditCounts:
+    """Character edits of the reading alone: `pred_blocks` (paragraphs, headlines, captions) in the
+    gold's order, so blocks read in another order cost nothing and text dropped, doubled or misread
+    costs what it would in page CER. Our own order where it costs less: a block misread past
+    recognition can be placed wrong."""
+    truth, blocks = normalize(gold), [normalize(b) for b in pred_blocks]
+    return min(edit_counts(in_truth_order(truth, blocks), truth), edit_counts("".join(blocks), truth),
+               key=lambda counts: counts.errors)
 
 
 def word_counts(pred: str | None, gold: str | None) -> EditCounts:
