@@ -93,11 +93,12 @@ def _bar_depth(runs: np.ndarray, hole: BBox, side: str, most: int) -> int:
     (columns) inked along most of the side's middle half."""
     x0, y0, x1, y1 = hole
     qx, qy = (x1 - x0) // 4, (y1 - y0) // 4
+    middle_x, middle_y = slice(x0 + qx, x1 - qx), slice(y0 + qy, y1 - qy)
     if side in ("top", "bottom"):
-        span = runs[max(0, y0 - most):y0, x0 + qx:x1 - qx][::-1] if side == "top" else runs[y1:y1 + most, x0 + qx:x1 - qx]
+        span = runs[max(0, y0 - most):y0, middle_x][::-1] if side == "top" else runs[y1:y1 + most, middle_x]
         inked = span.mean(axis=1) / 255 >= FRAME_FILL
     else:
-        span = runs[y0 + qy:y1 - qy, max(0, x0 - most):x0][:, ::-1] if side == "left" else runs[y0 + qy:y1 - qy, x1:x1 + most]
+        span = runs[middle_y, max(0, x0 - most):x0][:, ::-1] if side == "left" else runs[middle_y, x1:x1 + most]
         inked = span.mean(axis=0) / 255 >= FRAME_FILL
     return int(np.argmin(inked)) if not inked.all() else len(inked)
 
