@@ -8,14 +8,18 @@ import cv2
 import numpy as np
 
 from broadsheet.layout.thresholds import (
+    FRAME_FILL,
+    FRAME_MAX_BAR,
+    FRAME_MIN_SIDE,
     INK_CONTRAST,
-    RULE_BESIDE_STROKE,
+    PHOTO_TONE,
     RULE_BREAK,
     RULE_BRIDGE,
     RULE_PAPER,
     RULE_PIECE_LENGTH,
     RULE_PIECE_OVERLAP,
     RULE_SIDE_INK,
+    RULE_SIDE_STROKE,
 )
 from broadsheet.model import BBox, overlaps
 
@@ -46,21 +50,73 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     (on a low-resolution scan it would fuse a row of characters into a stroke), and a candidate
     with ink hugging both sides is the middle of a text line, not a rule.
     """
+    upright = _long_runs(ink, unit, False, int(RULE_SIDE_STROKE * unit))
     rules = [Rule(box) for horizontal in (True, False)
-             for box in _strokes(ink, unit, horizontal, min_length, max_thickness)]
+             for box in _strokes(ink, unit, horizontal, min_length, max_thickness, upright)]
     vertical = [r.bbox for r in rules if not r.horizontal]
-    pieces = _strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness)
+    pieces = _strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness, upright)
     return rules + [Rule(box) for box in _continuations(vertical, pieces, unit)]
 
 
-def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int) -> list[BBox]:
-    """Straight pieces of the strokes at least `min_length` long and at most `max_thickness` thick,
-    each with paper both sides."""
+def find_frames(gray: np.ndarray, ink: np.ndarray, unit: float, min_length: int, max_thickness: int) -> list[Rule]:
+    """The sides of closed frames that are too thick for a rule: a box framed by heavy bars
+    (Národní listy's notices of death). Long straight runs of ink, across and upright, that close
+    round a rectangle of paper at least `FRAME_MIN_SIDE` a side are a frame; a reversed heading's
+    band closes round none (its letters break every upright run). A photo's flat tone is ink
+    only along its edges in `ink` (darker than the local mean), so it looks framed: its inside is
+    not paper."""
+    runs = _long_runs(ink, unit, True, min_length) | _long_runs(ink, unit, False, min_length)
+    contours, hierarchy = cv2.findContours(runs, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
+    paper = float(np.percentile(gray, 90))
+    bars: list[Rule] = []
+    for contour, (_, _, _, parent) in zip(contours, hierarchy[0] if hierarchy is not None else []):
+        x, y, w, h = cv2.boundingRect(contour)
+        if parent < 0 or min(w, h) < FRAME_MIN_SIDE * unit or cv2.contourArea(contour) < FRAME_FILL * w * h:
+            continue  # an outline, not a hole; or a hole too small or not a rectangle
+        x1, y1 = x + w, y + h
+        if np.median(gray[y:y1, x:x1]) < paper - PHOTO_TONE:
+            continue  # a photo's inside
+        for side in ("top", "bottom", "left", "right"):
+            depth = _bar_depth(runs, (x, y, x1, y1), side, int(FRAME_MAX_BAR * unit))
+            bar = {"top": (x, y - depth, x1, y), "bottom": (x, y1, x1, y1 + depth),
+                   "left": (x - depth, y, x, y1), "right": (x1, y, x1 + depth, y1)}[side]
+            # of a rule's thickness: found as a rule, or text is set against it; at the scan's
+            # edge: the page's border, not a frame
+            inside = depth <= min(bar[0], bar[1], runs.shape[1] - bar[2], runs.shape[0] - bar[3])
+            if depth > max_thickness and inside:
+                bars.append(Rule(bar))
+    return bars
+
+
+def _bar_depth(runs: np.ndarray, hole: BBox, side: str, most: int) -> int:
+    """How thick the run of ink along one side of a hole is, outwards from the hole's edge: rows
+    (columns) inked along most of the side's middle half."""
+    x0, y0, x1, y1 = hole
+    qx, qy = (x1 - x0) // 4, (y1 - y0) // 4
+    middle_x, middle_y = slice(x0 + qx, x1 - qx), slice(y0 + qy, y1 - qy)
+    if side in ("top", "bottom"):
+        span = runs[max(0, y0 - most):y0, middle_x][::-1] if side == "top" else runs[y1:y1 + most, middle_x]
+        inked = span.mean(axis=1) / 255 >= FRAME_FILL
+    else:
+        span = runs[middle_y, max(0, x0 - most):x0][:, ::-1] if side == "left" else runs[middle_y, x1:x1 + most]
+        inked = span.mean(axis=0) / 255 >= FRAME_FILL
+    return int(np.argmin(inked)) if not inked.all() else len(inked)
+
+
+def _long_runs(ink: np.ndarray, unit: float, horizontal: bool, min_length: int) -> np.ndarray:
+    """The ink of straight runs at least `min_length` long, dotted and broken ones bridged."""
     bridge_length = max(3, int(RULE_BRIDGE * unit))
     bridge = (bridge_length, 1) if horizontal else (1, bridge_length)
     length = (min_length, 1) if horizontal else (1, min_length)
     closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
-    opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, length))
+    return cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, length))
+
+
+def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int,
+             upright: np.ndarray) -> list[BBox]:
+    """Straight pieces of the strokes at least `min_length` long and at most `max_thickness` thick,
+    each with paper both sides (`upright`: the ink of long upright strokes, paper beside a rule)."""
+    opened = _long_runs(ink, unit, horizontal, min_length)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
     boxes = []
     for label, (x, y, w, h, _area) in enumerate(stats[1:count], 1):
@@ -71,7 +127,7 @@ def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, ma
                 box = (int(x) + start, int(y) + top, int(x) + end, int(y) + bottom)
             else:
                 box = (int(x) + top, int(y) + start, int(x) + bottom, int(y) + end)
-            if _paper_beside(ink, box, horizontal, unit):
+            if _paper_beside(ink, box, horizontal, unit, upright):
                 boxes.append(box)
     return boxes
 
@@ -125,23 +181,22 @@ def _straight_pieces(stroke: np.ndarray, max_thickness: int, overlap: int) -> li
     return pieces
 
 
-def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: bool, unit: float) -> bool:
+def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: bool, unit: float,
+                  upright: np.ndarray) -> bool:
     """Both sides of the stroke are mostly paper for a fifth of a character (the middle of a text
-    line has ink both sides), or, upright, one side is and another stroke runs along the other: the
-    thin line of a box's heavy frame, a column rule set tight against a box (Národní listy's ads)."""
+    line has ink both sides). Beside an upright stroke, other long upright strokes count as paper:
+    a box's heavy frame with a thin line beside it, a column rule with a box set against part of
+    it (Národní listy's ads); text set tight against a rule is letters, not long strokes."""
     x0, y0, x1, y1 = box
     reach = max(2, int(RULE_PAPER * unit))
     gap = 1
     if horizontal:
         sides = [ink[max(0, y0 - gap - reach):max(0, y0 - gap), x0:x1], ink[y1 + gap:y1 + gap + reach, x0:x1]]
     else:
-        sides = [ink[y0:y1, max(0, x0 - gap - reach):max(0, x0 - gap)], ink[y0:y1, x1 + gap:x1 + gap + reach]]
+        spans = [slice(max(0, x0 - gap - reach), max(0, x0 - gap)), slice(x1 + gap, x1 + gap + reach)]
+        sides = [ink[y0:y1, span] & ~upright[y0:y1, span] for span in spans]
     densities = [float(side.mean()) / 255 if side.size else 0.0 for side in sides]
-    if max(densities) < RULE_SIDE_INK:
-        return True
-    # an upright stroke with paper one side and another stroke all along the other: a box's frame
-    beside = [float(side.any(axis=1).mean()) if side.size else 0.0 for side in sides]
-    return not horizontal and min(densities) < RULE_SIDE_INK and max(beside) >= RULE_BESIDE_STROKE
+    return max(densities) < RULE_SIDE_INK
 
 
 def crosses(rules: list[Rule], x0: float, y0: float, x1: float, y1: float) -> bool:

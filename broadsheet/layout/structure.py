@@ -26,7 +26,7 @@ from broadsheet.layout.lines import (
     type_height,
 )
 from broadsheet.layout.photos import find_drawings, find_photos
-from broadsheet.layout.rules import Rule, find_rules, ink_mask
+from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
 from broadsheet.layout.thresholds import (
     MASTHEAD_RULE_WIDTH,
     MASTHEAD_ZONE,
@@ -78,9 +78,10 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     unit = body_size(lines)  # of the padded detector boxes: enough to size the rule search
     height, width = gray.shape
 
-    rules = find_rules(ink_mask(gray, contrast=RULE_CONTRAST), unit,
-                       min_length=int(max(RULE_MIN_LENGTH * unit, width / 40)),
-                       max_thickness=int(max(4, RULE_MAX_THICKNESS * unit)))
+    rule_ink = ink_mask(gray, contrast=RULE_CONTRAST)
+    rule_size = {"min_length": int(max(RULE_MIN_LENGTH * unit, width / 40)),
+                 "max_thickness": int(max(4, RULE_MAX_THICKNESS * unit))}
+    rules = find_rules(rule_ink, unit, **rule_size) + find_frames(gray, rule_ink, unit, **rule_size)
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0

@@ -109,10 +109,19 @@ RULE_PIECE_LENGTH = 1.5
 RULE_BREAK = 2.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
-# ...or, for an upright rule, paper one side and ink in this share of the rows along the other: the
-# thin line of a box's heavy frame, a rule beside a box (Národní listy's ads: 0.95-1.0); text set
-# tight against a rule leaves gaps between its lines
-RULE_BESIDE_STROKE = 0.9
+# Beside an upright rule, ink in upright runs this long is another rule's, not type: the heavy line
+# of a box's frame beside its thin one, a box set against part of a column rule (Národní listy's
+# ads). Three lines of text: a letter's stem is one, and a bridged stack of them stops at a space.
+RULE_SIDE_STROKE = 3.0
+# A box's frame: long runs of ink closing round paper this many lines a side (a one-line notice in
+# a box, with its margins) ...
+FRAME_MIN_SIDE = 3.0
+# ... that fill this share of the hole's bounding rectangle (a frame's corners are square; the
+# paper between a photo's dark areas is not); the same share of a side's middle inked is its bar
+FRAME_FILL = 0.9
+# A frame's bar at most this thick (Národní listy's notices of death: 14-20 px at 17 px units);
+# a photo's dark areas are thicker
+FRAME_MAX_BAR = 2.0
 RULE_CONTRAST = 8  # grey levels: on a coarse scan a thin rule is a faint grey line
 INK_CONTRAST = 20  # grey levels darker than the local mean that count as ink
 PHOTO_MIN_SIDE = 4.0  # a photo is at least this many lines high and wide

@@ -223,9 +223,11 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
 
     texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
     # a one-line block standing inside another's width starts no column either (a heading set in
-    # body type, centred: the Star's `MOBS STOP JUBILEE.` took its column's blocks for its own)
+    # body type, centred: the Star's `MOBS STOP JUBILEE.` took its column's blocks for its own),
+    # nor one set flush right under it (the ads page's notices of death: lines centred or indented
+    # to either side, read by their left edges one after the other)
     starts = [b for b in texts if len(b.lines) > 1 or not any(
-        o.bbox[0] < b.bbox[0] and b.bbox[2] < o.bbox[2] for o in texts)] or texts
+        o.bbox[0] < b.bbox[0] and b.bbox[2] < o.bbox[2] + COLUMN_START * unit for o in texts)] or texts
     clusters: list[list[Region]] = []
     for block in sorted(starts, key=lambda b: b.bbox[0]):
         if clusters and block.bbox[0] - clusters[-1][0].bbox[0] <= COLUMN_START * unit:

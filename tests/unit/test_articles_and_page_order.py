@@ -95,3 +95,14 @@ def test_a_centred_line_in_body_type_starts_no_column_of_its_own():
     item = _Item(None, [_block("deck", (457, 1593, 842, 1714), 3), _block("body", (455, 1733, 851, 3075), 50),
                         _block("mobs", (493, 3105, 808, 3133), 1), _block("tokio", (453, 3157, 843, 3430), 10)])
     assert [b.id for _, b in _column_order(item, UNIT)] == ["deck", "body", "mobs", "tokio"]
+
+
+def test_lines_set_flush_right_in_a_box_start_no_column_of_their_own():
+    # Národní listy's notice of death (ads page, input pixels, unit 14): its lines are centred,
+    # indented or set flush right, each a block of its own; `Tělesná schránka …`, indented under a
+    # full line and ending at its right edge, started a column, read after the box's left-hand lines
+    # (`hodině dopolední …` came before the line it ends)
+    item = _Item(None, [_block("zemrela", (655, 471, 1147, 485), 1), _block("v26", (654, 482, 883, 498), 1),
+                        _block("telesna", (706, 492, 1147, 511), 1), _block("hodine", (655, 506, 1147, 525), 1),
+                        _block("olsanskem", (655, 522, 774, 538), 1)])
+    assert [b.id for _, b in _column_order(item, 14.0)] == ["zemrela", "v26", "telesna", "hodine", "olsanskem"]

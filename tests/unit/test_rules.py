@@ -1,10 +1,10 @@
-"""Rules found on synthetic strokes: a slanted rule, a rule that steps across."""
+"""Rules found on synthetic strokes: a slanted rule, a rule that steps across, a box's heavy frame."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from broadsheet.layout.rules import _straight_pieces, find_rules
+from broadsheet.layout.rules import _straight_pieces, find_frames, find_rules, ink_mask
 
 
 def test_a_slanted_rule_is_found_in_straight_pieces():
@@ -33,3 +33,17 @@ def test_a_rule_that_steps_across_is_cut_once_at_the_step():
     stroke[2:4, 600:] = True
     pieces = _straight_pieces(stroke, max_thickness=3, overlap=50)
     assert pieces == [(0, 0, 600, 2), (600, 2, 1000, 4)]
+
+
+def test_a_box_framed_by_heavy_bars_is_a_frame_and_a_photo_s_flat_tone_is_not():
+    # bars 16 px thick (a rule may be 6) round a box of paper, as Národní listy frames its notices of
+    # death; beside it a photo's flat tone, which the ink mask (darker than the local mean) inks only
+    # along its edges, so that it looks framed too
+    gray = np.full((900, 800), 220, np.uint8)
+    for x0, y0, x1, y1 in ((100, 100, 700, 116), (100, 400, 700, 416), (100, 100, 116, 416), (684, 100, 700, 416)):
+        gray[y0:y1, x0:x1] = 20
+    gray[500:800, 100:400] = 120
+    bars = [r.bbox for r in find_frames(gray, ink_mask(gray, 8), unit=20.0, min_length=160, max_thickness=6)]
+    sides = [(100, 116, 116, 400), (116, 100, 684, 116), (116, 400, 684, 416), (684, 116, 700, 400)]
+    assert len(bars) == 4, bars
+    assert all(np.abs(np.subtract(bar, side)).max() <= 1 for bar, side in zip(sorted(bars), sides)), bars
