@@ -20,6 +20,8 @@ def estimate_skew(gray: np.ndarray) -> float:
         return 0.0
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     ink = cv2.adaptiveThreshold(small, 1, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 31, 15)
+    if not ink.any():  # every angle would tie, and the first tried is -3.3°
+        return 0.0
     h, w = ink.shape
     centre = (w / 2, h / 2)
 
