@@ -47,13 +47,13 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     with ink hugging both sides is the middle of a text line, not a rule.
     """
     rules = [Rule(box) for horizontal in (True, False)
-             for box in _strokes(ink, unit, horizontal, min_length, max_thickness)]
+             for box in strokes(ink, unit, horizontal, min_length, max_thickness)]
     vertical = [r.bbox for r in rules if not r.horizontal]
-    pieces = _strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness)
+    pieces = strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness)
     return rules + [Rule(box) for box in _continuations(vertical, pieces, unit)]
 
 
-def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int) -> list[BBox]:
+def strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int) -> list[BBox]:
     """Straight pieces of the strokes at least `min_length` long and at most `max_thickness` thick,
     each with paper both sides."""
     bridge_length = max(3, int(RULE_BRIDGE * unit))
