@@ -25,12 +25,12 @@ import cv2
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the fixtures package sits beside broadsheet
 
+from random_pages import BANDS, band_label  # noqa: E402
+
 from broadsheet.imageio import load_image  # noqa: E402
 from broadsheet.normalize.skew import estimate_skew  # noqa: E402
 from fixtures.generate import render  # noqa: E402
 from fixtures.pagegen.randpage import RandomPage, random_page  # noqa: E402
-
-from random_pages import BANDS, band_label  # noqa: E402
 
 TOLERANCE = 0.1  # degrees of residual skew the estimate is held to (issue 16's deskew bar)
 HEAVY_JPEG = 40  # quality below which JPEG blocks smear thin rules and small type

@@ -15,8 +15,8 @@ differences). Each truth block is cut into `chunks` of about CHUNK characters, i
   by article (the 1920 Star: 0.718 for broadsheet, 0.084 with its order mended) is far apart.
 - NED ordered: the same once each paragraph of our text (runs of lines between blank lines) stands
   where it best matches the truth (`in_truth_order`, shared with `broadsheet eval`'s reading CER):
-  what is misread, lost or added, whatever the order. A text cut finer gets its order mended finer (Tesseract psm 3 writes about 2.5 times as
-  many paragraphs as broadsheet on the Star).
+  what is misread, lost or added, whatever the order. A text cut finer gets its order mended finer
+  (Tesseract psm 3 writes about 2.5 times as many paragraphs as broadsheet on the Star).
 - words found / words right: the share of the truth's words (case folded, letters only, each as
   often as it stands) that our text holds, and of ours that the truth holds. Chunks and NED ignore
   spaces; these count a run-together line (`inthahandsoftheredcavalry`) as the words it lost.

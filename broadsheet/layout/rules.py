@@ -52,9 +52,9 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     """
     upright = _long_runs(ink, unit, False, int(RULE_SIDE_STROKE * unit))
     rules = [Rule(box) for horizontal in (True, False)
-             for box in _strokes(ink, unit, horizontal, min_length, max_thickness, upright)]
+             for box in strokes(ink, unit, horizontal, min_length, max_thickness, upright)]
     vertical = [r.bbox for r in rules if not r.horizontal]
-    pieces = _strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness, upright)
+    pieces = strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness, upright)
     return rules + [Rule(box) for box in _continuations(vertical, pieces, unit)]
 
 
@@ -112,8 +112,8 @@ def _long_runs(ink: np.ndarray, unit: float, horizontal: bool, min_length: int) 
     return cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, length))
 
 
-def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int,
-             upright: np.ndarray) -> list[BBox]:
+def strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int,
+            upright: np.ndarray | None = None) -> list[BBox]:
     """Straight pieces of the strokes at least `min_length` long and at most `max_thickness` thick,
     each with paper both sides (`upright`: the ink of long upright strokes, paper beside a rule)."""
     opened = _long_runs(ink, unit, horizontal, min_length)
@@ -182,7 +182,7 @@ def _straight_pieces(stroke: np.ndarray, max_thickness: int, overlap: int) -> li
 
 
 def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: bool, unit: float,
-                  upright: np.ndarray) -> bool:
+                  upright: np.ndarray | None) -> bool:
     """Both sides of the stroke are mostly paper for a fifth of a character (the middle of a text
     line has ink both sides). Beside an upright stroke, other long upright strokes count as paper:
     a box's heavy frame with a thin line beside it, a column rule with a box set against part of
@@ -194,7 +194,8 @@ def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: b
         sides = [ink[max(0, y0 - gap - reach):max(0, y0 - gap), x0:x1], ink[y1 + gap:y1 + gap + reach, x0:x1]]
     else:
         spans = [slice(max(0, x0 - gap - reach), max(0, x0 - gap)), slice(x1 + gap, x1 + gap + reach)]
-        sides = [ink[y0:y1, span] & ~upright[y0:y1, span] for span in spans]
+        sides = [ink[y0:y1, span] if upright is None else ink[y0:y1, span] & ~upright[y0:y1, span]
+                 for span in spans]
     densities = [float(side.mean()) / 255 if side.size else 0.0 for side in sides]
     return max(densities) < RULE_SIDE_INK
 

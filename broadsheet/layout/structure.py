@@ -25,7 +25,7 @@ from broadsheet.layout.lines import (
     split_by_size,
     type_height,
 )
-from broadsheet.layout.photos import find_drawings, find_photos
+from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos
 from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
 from broadsheet.layout.thresholds import (
     MASTHEAD_RULE_WIDTH,
@@ -90,6 +90,11 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     unit = body_size(lines)  # now of ink-tight boxes
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
                               min_side=int(PHOTO_MIN_SIDE * unit))
+    over = rules_over_photos(rule_ink, photo_boxes, unit, rule_size["max_thickness"])
+    if over:  # found again with those rules left out of the picture
+        rules += [Rule(box) for box in over]
+        photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
+                                  min_side=int(PHOTO_MIN_SIDE * unit))
     drawings = find_drawings(ink, [l.bbox for l in lines], min_side=int(PHOTO_MIN_SIDE * unit))
     photo_boxes += [box for box in drawings if not any(overlaps(box, photo) for photo in photo_boxes)]
     # the detector reads texture inside photos as text, and photo edges look like rules

@@ -135,6 +135,10 @@ DRAWING_TEXT_SHARE = 0.5
 # cartoon 0.39; a box's or page's frame 0.0-0.04)
 DRAWING_SPREAD = 0.15
 PHOTO_EDGE_RULE = 1 / 6  # rules this close to a photo's edge are its frame
+# A rule over a photo stands within this many lines of its top, inside or out (random seed 29: 0.9
+# above; seed 33's frame line 0.6 inside the box found first), and runs along most of its width
+PHOTO_RULE_REACH = 2.0
+PHOTO_RULE_WIDTH = 0.8
 MASTHEAD_RULE_WIDTH = 0.6  # of the content's width: the rule under a masthead runs across the page
 # of the page's height: where a masthead's rule stands. Mastheads end by 0.09 on the fixtures, 0.17
 # on the real scans (Der Nordstern); a rule at a quarter is a section's, the masthead's lost (random

@@ -12,7 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, union_bbox
-from broadsheet.postprocess.thresholds import HEADING_ABOVE, HEADLINE_BAND, OWNER_SLACK
+from broadsheet.postprocess.paragraphs import ends_sentence
+from broadsheet.postprocess.thresholds import (
+    COLUMN_SUBHEAD_GAP,
+    COLUMN_SUBHEAD_MEASURE,
+    COLUMN_SUBHEAD_SIZE,
+    COLUMN_SUBHEAD_UNDER,
+    HEADING_ABOVE,
+    HEADLINE_BAND,
+    MAX_COLUMN_SUBHEAD_LINES,
+    OWNER_SLACK,
+)
 
 
 @dataclass
@@ -111,3 +121,54 @@ def rule_between(a: BBox, b: BBox, separators: list[Region]) -> bool:
     x0, x1 = sorted((gap[0], gap[2]))
     y0, y1 = sorted((gap[1], gap[3]))
     return any(overlaps((x0 - 1, y0 - 1, x1 + 1, y1 + 1), sep.bbox) for sep in separators)
+
+
+def column_subheads(heads: list[Headline], blocks: list[Region], separators: list[Region],
+                    unit: float) -> list[tuple[Headline, Region | None]]:
+    """Short titles a size up from the body that stand inside another article's column: under
+    that article's title (clearly bigger), between its text above and text of the same measure
+    below, no rule between, and not ending a sentence. A subhead set a size up (小标题), not a new
+    article's title; returned with the subhead block right under it, if any (a two-line subhead's
+    shorter second line, measured as body-size bold). Der Nordstern's item heads differ: `Feuer.`
+    ends with a full stop, and `Unter den fehlgeschlagenen / Hoffnungen` has only its own first
+    line above it; so do display lines of advertisements (Národní listy's `Nábytek`)."""
+    texts = [b for b in blocks if b.type == RegionType.TEXT]
+    subheads = [b for b in blocks if b.type == RegionType.SUBHEAD]
+    found: list[tuple[Headline, Region | None]] = []
+    for head in heads:
+        lines = [line for r in head.regions for line in r.lines]
+        if head.vertical or [r.type for r in head.regions] != [RegionType.TITLE] \
+                or len(lines) > MAX_COLUMN_SUBHEAD_LINES or ends_sentence(lines[-1].text):
+            continue
+        others = [h for h in heads if h is not head and all(h is not f for f, _ in found)]
+        above = owner(head.bbox, others, separators, unit)
+        if above is None:
+            continue
+        size = max(line.bbox[3] - line.bbox[1] for line in lines)
+        if size > COLUMN_SUBHEAD_SIZE * unit:
+            continue
+        title = max((l.bbox[3] - l.bbox[1] for r in above.regions if r.type == RegionType.TITLE for l in r.lines),
+                    default=0)
+        if title < COLUMN_SUBHEAD_UNDER * size:
+            continue
+        rest = _right_under(head.bbox, subheads, separators, unit)
+        upper = [t for t in texts if _right_under(t.bbox, [head.regions[0]], separators, unit)
+                 and owner(t.bbox, others, separators, unit) is above]
+        lower = _right_under(rest.bbox if rest else head.bbox, texts, separators, unit)
+        measure = COLUMN_SUBHEAD_MEASURE * unit
+        if lower and any(abs(t.bbox[0] - lower.bbox[0]) <= measure and abs(t.bbox[2] - lower.bbox[2]) <= measure
+                         for t in upper):
+            found.append((head, rest))
+    return found
+
+
+def _right_under(box: BBox, blocks: list[Region], separators: list[Region], unit: float) -> Region | None:
+    """The block right under the box, in its column (the narrower of the two within the other's
+    measure), with no rule between."""
+    def fits(block: Region) -> bool:
+        (nx0, nx1), (wx0, wx1) = sorted(((box[0], box[2]), (block.bbox[0], block.bbox[2])), key=lambda s: s[1] - s[0])
+        slack = COLUMN_SUBHEAD_MEASURE * unit
+        return (0 <= block.bbox[1] - box[3] <= COLUMN_SUBHEAD_GAP * unit and wx0 - slack <= nx0 and nx1 <= wx1 + slack
+                and not rule_between(block.bbox, box, separators))
+
+    return min((b for b in blocks if fits(b)), key=lambda b: b.bbox[1], default=None)

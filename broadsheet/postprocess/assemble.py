@@ -7,7 +7,14 @@ from itertools import count
 
 from broadsheet.layout import PageLayout
 from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, Subhead, overlaps, union_bbox
-from broadsheet.postprocess.articles import Headline, headline_spans, owner, promote_headings, rule_between
+from broadsheet.postprocess.articles import (
+    Headline,
+    column_subheads,
+    headline_spans,
+    owner,
+    promote_headings,
+    rule_between,
+)
 from broadsheet.postprocess.captions import credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
@@ -61,6 +68,11 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     content = _content_span(layout)
     beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos]
     heads = headline_spans(headlines, layout.separators, beside, content, unit)
+    demoted = column_subheads(heads, blocks, layout.separators, unit)
+    if demoted:
+        blocks += [_as_subhead(head, rest, blocks) for head, rest in demoted]
+        headlines = [g for g in headlines if all(g is not head.regions for head, _ in demoted)]
+        heads = headline_spans(headlines, layout.separators, beside, content, unit)
     promoted = promote_headings(blocks, heads, layout.separators, unit)
     if promoted:
         blocks = [b for b in blocks if b not in promoted]
@@ -117,6 +129,17 @@ def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> 
         return False
     return any(other is not block and other.type == RegionType.TEXT and head.reach <= other.bbox[1] < block.bbox[1]
                and min(other.bbox[2], block.bbox[2]) > max(other.bbox[0], block.bbox[0]) for other in blocks)
+
+
+def _as_subhead(head: Headline, rest: Region | None, blocks: list[Region]) -> Region:
+    """A title taken for a subhead set a size up, with its second line (`rest`) taken out of the
+    blocks if it was measured apart."""
+    subhead = head.regions[0]
+    subhead.type = RegionType.SUBHEAD
+    if rest is not None:
+        subhead.lines += rest.lines
+        blocks.remove(rest)
+    return _refit(subhead)
 
 
 def _refit(region: Region) -> Region:

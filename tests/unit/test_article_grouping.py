@@ -101,3 +101,68 @@ def test_untitled_columns_stay_one_article_whatever_block_comes_first():
                         separators=[_rule("r5", (100, 380, 840, 383))])
     page = assemble(layout)
     assert len(page.articles) == 1 and page.articles[0].continued_from == "上接第二版"
+
+
+def _in_column_head(head: list[Region], above: list[Region] | None = None, rules: bool = False,
+                    title_height: int = 60) -> PageLayout:
+    """An article's title over its one column (100-340), the column cut by `head` (a title group's
+    regions and the body-size subhead line under it) with text of the same measure below."""
+    title = _one_line("r1", RegionType.TITLE, "本周后期将有一次明显降温过程", (100, 100, 340, 100 + title_height))
+    upper = _column("r2", 100, 340, 120 + title_height, 6)
+    top, bottom = min(r.bbox[1] for r in head), max(r.bbox[3] for r in head)
+    lower = _column("r9", 100, 340, bottom + 15, 6, first=3)
+    separators = [_rule("r10", (100, top - 8, 340, top - 6))] if rules else []
+    return PageLayout((500, 900), UNIT, headlines=[[title], [head[0]]],
+                      text_blocks=[upper, *(above or []), *head[1:], lower], separators=separators)
+
+
+def test_a_title_a_size_up_inside_an_articles_column_is_its_subhead():
+    """Random seed 19: inside a boxed item, `健全机制强保障` (bold sans a size up, 1.24 body heights
+    against a Kai body) stands between paragraphs of the item's one column, under the item's
+    title: a subhead, not the title of a new article. Under a rule it is a title again."""
+    top = 180 + 5 * PITCH + UNIT + 25
+
+    def head() -> list[Region]:  # assemble retypes the regions it is given
+        return [_one_line("r3", RegionType.TITLE, "健全机制强保障", (140, top, 300, top + 31))]
+
+    page = assemble(_in_column_head(head()))
+    assert [(a.title, [s.text for s in a.subheads]) for a in page.articles] == [
+        ("本周后期将有一次明显降温过程", ["健全机制强保障"])]
+    assert len(page.articles[0].paragraphs) == 2
+    assert [a.title for a in assemble(_in_column_head(head(), rules=True)).articles] == [
+        "本周后期将有一次明显降温过程", "健全机制强保障"]
+
+
+def test_a_two_line_subhead_a_size_up_stays_one_subhead():
+    """Random seed 19: `培育龙头，延长茶 / 叶加工产业链条`, a subhead too long for its column: the
+    full first line measured as headline type, the shorter second as a body-size bold heading.
+    One subhead of the article above, not a new article titled by the first line."""
+    top = 180 + 5 * PITCH + UNIT + 25
+    head = [_one_line("r3", RegionType.TITLE, "培育龙头延长茶", (105, top, 335, top + 31)),
+            _one_line("r4", RegionType.SUBHEAD, "叶加工产业链条", (105, top + 40, 300, top + 66))]
+    page = assemble(_in_column_head(head))
+    assert [(a.title, [s.text for s in a.subheads]) for a in page.articles] == [
+        ("本周后期将有一次明显降温过程", ["培育龙头延长茶叶加工产业链条"])]
+
+
+def test_item_heads_in_a_column_stay_titles():
+    """Der Nordstern's short items follow one another down a column, each under a head a size up:
+    `Feuer.` ends with a full stop (a subhead does not); `Unter den fehlgeschlagenen /
+    Hoffnungen` has only its own first line right above its second, not text of the column's
+    measure. Národní listy's advertisement `Nábytek`, display type 3 body heights tall, under a
+    bigger one's column, is no subhead set a size up either. All stay titles of items of their own."""
+    top = 180 + 5 * PITCH + UNIT + 25
+    feuer = [_one_line("r3", RegionType.TITLE, "Feuer.", (190, top, 250, top + 31))]
+    assert [a.title for a in assemble(_in_column_head(feuer)).articles] == [
+        "本周后期将有一次明显降温过程", "Feuer."]
+
+    top += 2 * UNIT
+    first = _one_line("r4", RegionType.TEXT, "Unter den fehlgeschlagenen", (150, top - 32, 290, top - 6))
+    hoffnungen = [_one_line("r3", RegionType.TITLE, "Hoffnungen", (170, top, 270, top + 31))]
+    titles = [a.title for a in assemble(_in_column_head(hoffnungen, above=[first])).articles]
+    assert titles[0] == "本周后期将有一次明显降温过程" and len(titles) == 2
+
+    top = 120 + 100 + 5 * PITCH + UNIT + 25
+    nabytek = [_one_line("r3", RegionType.TITLE, "Nábytek", (150, top, 290, top + 75))]
+    titles = [a.title for a in assemble(_in_column_head(nabytek, title_height=100)).articles]
+    assert titles == ["本周后期将有一次明显降温过程", "Nábytek"]

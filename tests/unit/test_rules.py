@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from broadsheet.layout.photos import find_photos, rules_over_photos
 from broadsheet.layout.rules import _straight_pieces, find_frames, find_rules, ink_mask
 
 
@@ -47,3 +48,38 @@ def test_a_box_framed_by_heavy_bars_is_a_frame_and_a_photo_s_flat_tone_is_not():
     sides = [(100, 116, 116, 400), (116, 100, 684, 116), (116, 400, 684, 416), (684, 116, 700, 400)]
     assert len(bars) == 4, bars
     assert all(np.abs(np.subtract(bar, side)).max() <= 1 for bar, side in zip(sorted(bars), sides)), bars
+
+
+def _photo_page(rule_y: int) -> np.ndarray:
+    """A grey page with a mid-tone photo (60-300 x 140-320) and a 3 px rule over it at `rule_y`,
+    as wide as the photo: seven body heights (unit 25), shorter than the page's rule search takes."""
+    gray = np.full((400, 400), 235, np.uint8)
+    gray[140:320, 60:300] = 120
+    gray[rule_y:rule_y + 3, 55:305] = 20
+    return gray
+
+
+def test_a_short_rule_over_a_photo_is_a_rule():
+    """Random seed 29: a one-column photo-news block under a rule a body height above its photo;
+    seed 33: a frame's top line a blank above the picture, which the photo's box took in. The rule
+    search of the whole page (at least eight padded body heights) misses both; looked for along the
+    photo's top, each is a rule, and the photo found again without it starts below it."""
+    for rule_y, photo_top in ((115, 140), (130, None)):
+        gray = _photo_page(rule_y)
+        ink = ink_mask(gray, contrast=8)
+        assert find_rules(ink, unit=25.0, min_length=270, max_thickness=8) == []
+        photos = find_photos(gray, [], [], min_side=100)
+        if photo_top is None:  # the frame's line taken into the box
+            photo_top = photos[0][1]
+            assert photo_top <= rule_y + 3
+        found = rules_over_photos(ink, photos, unit=25.0, max_thickness=8)
+        assert len(found) == 1 and abs(found[0][0] - 55) <= 2 and abs(found[0][1] - rule_y) <= 1
+        again = find_photos(gray, [], found, min_side=100)
+        assert abs(again[0][1] - 140) <= 1
+
+
+def test_a_photos_own_dark_edge_is_no_rule():
+    """A dark border printed on the picture's edge has picture, not paper, below it."""
+    gray = _photo_page(137)
+    ink = ink_mask(gray, contrast=8)
+    assert rules_over_photos(ink, find_photos(gray, [], [], min_side=100), unit=25.0, max_thickness=8) == []
