@@ -14,12 +14,28 @@ MAX_TALL_BODY = 1.8
 # Ink coverage over the body's median: bold measures 1.33-2.4 (Latin bold the least), regular
 # body lines up to 1.4 (short lines and dense characters); a heading must also stand apart.
 BOLD_WEIGHT = 1.3
+# ... or this much, with strokes this dark (over the body's): bold serif caps over sans body at 11 px
+# (random seed 14) cover 1.18-1.3 and have strokes 1.14-1.25; body lines' strokes 1.04-1.12 at the
+# 95th percentile, on the random and the real pages alike
+BOLD_WEIGHT_DARK = 1.15
+BOLD_STROKE = 1.13
+# of the way from paper to black: pixels this dark are a stroke's ink, whose mean darkness tells a
+# bold stroke's dark core from a thin stroke's grey edges
+STROKE_INK = 0.25
 WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights are not measured
 # Display type: a headline-tall line whose letters are this many times as tall as body lines'
 # (`LETTER_PERCENTILE` of its pieces of ink): Star 1920's italic capitals EX-CROWNPRINCE 3.1, a
 # Czech section head 2.6; a body line made tall by quote marks, or two lines of small print in one
 # detector box, has body-size letters (1.0-1.4)
 DISPLAY_LETTERS = 2.0
+# A box this many body units tall holding letters no taller than BODY_LETTERS of the body's, not
+# bold, is body text boxed two lines at a time (random seeds 2 and 18: 1.8-2.3 units tall, letters
+# 0.4-1.0) or warped (Der Nordstern's curved right edge: 1.7-2.4, letters 0.85-1.08); a headline
+# line's letters are its type's size (a 1.3 title: 1.3 and more), a line tall with quote marks is
+# under 1.6. Two lines at a CJK page's widest pitch (1.7 em) box 2.9 units; far taller boxes are
+# display type the letter measure cannot take (a nameplate: 0.39)
+TWO_LINES = (1.6, 3.0)
+BODY_LETTERS = 1.1
 LETTER_SAMPLE = 200  # body lines measured for the body's letter height: their median is stable by then
 MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
 LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)
