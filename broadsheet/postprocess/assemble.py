@@ -7,12 +7,20 @@ from itertools import count
 
 from broadsheet.layout import PageLayout
 from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, Subhead, overlaps, union_bbox
-from broadsheet.postprocess.articles import Headline, headline_spans, owner, promote_headings, rule_between
+from broadsheet.postprocess.articles import (
+    Headline,
+    headline_spans,
+    owner,
+    promote_headings,
+    rule_between,
+    subheads_in_columns,
+)
 from broadsheet.postprocess.captions import credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
+from broadsheet.postprocess.script import CHINESE
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
     CUT_OVERLAP,
@@ -57,6 +65,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
             block.type = RegionType.TEXT  # a bold-looking paragraph end (题。), not a heading
     photos = _pair_captions(layout.photos, blocks, unit, new_id)
     blocks = [b for b in blocks if b.lines]
+    if script in CHINESE:
+        blocks += subheads_in_columns(headlines, blocks, layout.separators, unit)
 
     content = _content_span(layout)
     beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos]

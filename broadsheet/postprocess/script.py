@@ -16,6 +16,7 @@ from broadsheet.errors import MissingDependencyError
 
 # ISO 15924 codes, as the JSON records them
 SIMPLIFIED, TRADITIONAL, LATIN = "Hans", "Hant", "Latn"
+CHINESE = (SIMPLIFIED, TRADITIONAL)
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")

@@ -5,6 +5,9 @@ body line on the working page) unless said otherwise. Each value says why it is 
 HEADLINE_BAND = 3.0  # a vertical rule this far below a headline still bounds its span sideways
 OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and still be below it
 HEADING_ABOVE = (-0.5, 1.5)  # blank between a heading and text right above it in its column
+# A one-line headline this many body heights tall at most, inside a column of a Chinese page, is a
+# subhead: random pages set subheads at 1.23-1.25 (bold sans over Kai body), titles from 1.46
+SUBHEAD_TALL = 1.35
 COLUMN_START = 1.5  # blocks starting this close together start one column
 FULL_WIDTH = 0.75  # of an article's width: a photo this wide splits its text into bands
 UNTITLED_GAP = 2.0  # text with no headline this close together is one untitled article
