@@ -17,7 +17,6 @@ from broadsheet.layout.rules import Rule, crosses
 from broadsheet.layout.thresholds import (
     BODY_FRAGMENT_GAP,
     BODY_HEIGHT,
-    BODY_LETTERS,
     BOLD_STROKE,
     BOLD_WEIGHT,
     BOLD_WEIGHT_DARK,
@@ -47,9 +46,8 @@ from broadsheet.layout.thresholds import (
     SAME_SIZE,
     SOLID_OVERLAP,
     SPARSE_ROW,
-    TWO_LINES,
-    STROKE_INK,
     STACKED_GAP,
+    STROKE_INK,
     VERTICAL_ASPECT,
     VERTICAL_CHARACTER,
     VERTICAL_GROW_GAP,
@@ -485,19 +483,7 @@ def type_height(line: LineBox, ink: np.ndarray) -> int:
 
 
 def is_headline(line: LineBox, unit: float) -> bool:
-    if line.direction == TextDirection.VERTICAL_RL:
-        return True
-    return line.height > HEADLINE_RATIO * unit and not _boxed_body(line, unit)
-
-
-def _boxed_body(line: LineBox, unit: float) -> bool:
-    """A box as tall as two lines holding body-size letters in thin strokes: two body lines the
-    detector boxed as one, or a line warped at a page's curved edge. A reader sees body text in it,
-    not a headline (random seed 18's `knapp einer Stunde` over `unterwegs`). Display type whose
-    letters measure small (lowercase italics: the Star's `in Paragraphs`, letters 1.07) has dark
-    strokes."""
-    return (TWO_LINES[0] * unit <= line.height <= TWO_LINES[1] * unit and line.letters <= BODY_LETTERS
-            and not line.bold and line.stroke < BOLD_STROKE)
+    return line.direction == TextDirection.VERTICAL_RL or line.height > HEADLINE_RATIO * unit
 
 
 def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple[list[LineBox], list[LineBox]]:

@@ -28,14 +28,6 @@ WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights ar
 # Czech section head 2.6; a body line made tall by quote marks, or two lines of small print in one
 # detector box, has body-size letters (1.0-1.4)
 DISPLAY_LETTERS = 2.0
-# A box this many body units tall holding letters no taller than BODY_LETTERS of the body's, not
-# bold, is body text boxed two lines at a time (random seeds 2 and 18: 1.8-2.3 units tall, letters
-# 0.4-1.0) or warped (Der Nordstern's curved right edge: 1.7-2.4, letters 0.85-1.08); a headline
-# line's letters are its type's size (a 1.3 title: 1.3 and more), a line tall with quote marks is
-# under 1.6. Two lines at a CJK page's widest pitch (1.7 em) box 2.9 units; far taller boxes are
-# display type the letter measure cannot take (a nameplate: 0.39)
-TWO_LINES = (1.6, 3.0)
-BODY_LETTERS = 1.1
 LETTER_SAMPLE = 200  # body lines measured for the body's letter height: their median is stable by then
 MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
 LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)
