@@ -278,9 +278,12 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
             while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
                 first += 1
             limit = MAX_SUBHEAD_LINES if first > 0 else MAX_HEADING_LINES
-            if first < end and end - first <= limit and not (end == first + 1 and run_in(first)) \
-                    and not justified(first, end):
-                kinds[first:end] = [_HEADING if end < len(rows) else _BOLD_END] * (end - first)
+            # a run-in lead under one bold line starts the paragraph under that head (random seed 11:
+            # a byline, then `防汛物资全部到位` from the indent, both bold)
+            stop = end - 1 if end - first == 2 and run_in(end - 1) else end
+            if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
+                    and not justified(first, stop):
+                kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)
         start = end
     pieces: list[tuple[str, list[LineBox]]] = []
     for row, kind in zip(rows, kinds):
