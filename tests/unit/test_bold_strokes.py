@@ -13,7 +13,8 @@ from broadsheet.layout.rules import ink_mask
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 SERIF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
 BODY = ["the Ruby Lake National Wildlife", "Refuge. The draft plan describes", "how the refuge would be managed",
-        "for the next 15 years, including the", "construction of an accessible trail", "comments to the District Ranger,",
+        "for the next 15 years, including the", "construction of an accessible trail",
+        "comments to the District Ranger,",
         "Council will meet on June 17 and", "18, 2010, at the Elko Convention", "Center. The agenda includes",
         "grazing permit renewals, wild horse", "gathers, the restoration of burned", "sagebrush habitat. A public"]
 HEADS = ["ENVIRONMENTAL", "DEPARTMENT OF THE INTERIOR", "Notice of Realty Action: Proposed Sale",

@@ -92,7 +92,8 @@ def test_cjk_lines_keep_their_full_height():
 def test_a_kicker_nearly_as_big_in_a_lighter_face_is_the_kicker():
     """Random seed 19: `关注天气` in the regular sans at 26 px over a bold title at 30 px measures 0.87
     of the title's size, within the title's share; its strokes are lighter."""
-    rows = [("关注天气", 26, CJK_SANS, 0), ("本周后期将有一次", 30, CJK_SANS_BOLD, 8), ("明显降温过程", 30, CJK_SANS_BOLD, 0)]
+    rows = [("关注天气", 26, CJK_SANS, 0), ("本周后期将有一次", 30, CJK_SANS_BOLD, 8),
+            ("明显降温过程", 30, CJK_SANS_BOLD, 0)]
     assert _deck(rows) == [("kicker", ["关注天气"]), ("title", ["本周后期将有一次", "明显降温过程"])]
 
 
