@@ -257,6 +257,14 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
         flush_after = min(l.x0 for l in rows[row + 1]) <= left + HEADING_MARGIN * unit
         return flush_after and x0 - left > HEADING_MARGIN * unit and abs((x0 - left) - (right - x1)) > CENTRED * unit
 
+    def justified(start: int, end: int) -> bool:
+        """A run longer than a subhead whose lines mostly run to the column's edge is a paragraph
+        printed heavy (the Star's inking), not a head: a head's lines are ragged or centred."""
+        if end - start <= MAX_SUBHEAD_LINES:
+            return False
+        full = sum(1 for row in rows[start:end - 1] if max(l.x1 for l in row) >= right - HEADING_MARGIN * unit)
+        return 2 * full > end - start - 1
+
     # display type (an italic capitals headline, not measured bold) heads like bold type
     bold = [all(l.bold or l.display(unit) for l in row) for row in rows]
     kinds = [_TEXT] * len(rows)
@@ -270,8 +278,12 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
             while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
                 first += 1
             limit = MAX_SUBHEAD_LINES if first > 0 else MAX_HEADING_LINES
-            if first < end and end - first <= limit and not (end == first + 1 and run_in(first)):
-                kinds[first:end] = [_HEADING if end < len(rows) else _BOLD_END] * (end - first)
+            # a run-in lead under one bold line starts the paragraph under that head (random seed 11:
+            # a byline, then `防汛物资全部到位` from the indent, both bold)
+            stop = end - 1 if end - first == 2 and run_in(end - 1) else end
+            if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
+                    and not justified(first, stop):
+                kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)
         start = end
     pieces: list[tuple[str, list[LineBox]]] = []
     for row, kind in zip(rows, kinds):

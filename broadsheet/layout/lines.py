@@ -17,7 +17,9 @@ from broadsheet.layout.rules import Rule, crosses
 from broadsheet.layout.thresholds import (
     BODY_FRAGMENT_GAP,
     BODY_HEIGHT,
+    BOLD_STROKE,
     BOLD_WEIGHT,
+    BOLD_WEIGHT_DARK,
     BOX_PADDING,
     COLUMN_EDGE_LINES,
     COLUMN_TOLERANCE,
@@ -45,6 +47,7 @@ from broadsheet.layout.thresholds import (
     SOLID_OVERLAP,
     SPARSE_ROW,
     STACKED_GAP,
+    STROKE_INK,
     VERTICAL_ASPECT,
     VERTICAL_CHARACTER,
     VERTICAL_GROW_GAP,
@@ -67,13 +70,19 @@ class LineBox:
     bbox: BBox
     direction: TextDirection = TextDirection.HORIZONTAL_LR
     weight: float = 1.0  # ink coverage relative to the page's body text: bold type is heavier
+    # how dark its strokes' ink is, relative to the body's: a thin stroke is all edge, its pixels part
+    # paper, while a bold one has a dark core; coverage alone is fooled by short lines of dense
+    # characters and by wide letter-spacing
+    stroke: float = 1.0
     # height of its letters relative to the body's (measured on lines taller than body type): a
     # quote mark makes a line tall, and so do two lines of small print in one box, not big letters
     letters: float = 1.0
 
     @property
     def bold(self) -> bool:
-        return self.weight >= BOLD_WEIGHT
+        """Heavy ink, or nearly so with dark strokes: caps and letter-spaced bold lines cover less
+        of their band than their strokes' darkness shows."""
+        return self.weight >= BOLD_WEIGHT or (self.weight >= BOLD_WEIGHT_DARK and self.stroke >= BOLD_STROKE)
 
     def display(self, unit: float) -> bool:
         """Set in display type: headline-tall, and its letters big (not quote marks over body type)."""
@@ -420,7 +429,7 @@ def measure_weights(lines: list[LineBox], gray: np.ndarray, unit: float) -> None
     body = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR and low <= l.height <= high]
     tall = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR and l.height > HEADLINE_RATIO * unit]
     sample = set(map(id, body[::max(1, len(body) // LETTER_SAMPLE)] + tall))
-    coverage, letters = {}, {}
+    coverage, letters, strokes = {}, {}, {}
     for line in lines:
         if line.direction == TextDirection.VERTICAL_RL:
             continue
@@ -430,10 +439,14 @@ def measure_weights(lines: list[LineBox], gray: np.ndarray, unit: float) -> None
             continue
         darkness = np.clip((paper - band) / (paper - black), 0, 1)
         coverage[id(line)] = float(darkness.mean())
+        inked = darkness[darkness > STROKE_INK]
+        if inked.size:
+            strokes[id(line)] = float(inked.mean())
         if id(line) in sample:
             letters[id(line)] = _letter_height(darkness > LETTER_INK)
     typical = float(np.median([coverage[id(l)] for l in body if id(l) in coverage])) if body else 0.0
     typical_letter = float(np.median([letters[id(l)] for l in body if id(l) in letters])) if body else 0.0
+    typical_stroke = float(np.median([strokes[id(l)] for l in body if id(l) in strokes])) if body else 0.0
     if typical <= 0:
         return
     for line in lines:
@@ -441,6 +454,8 @@ def measure_weights(lines: list[LineBox], gray: np.ndarray, unit: float) -> None
             line.weight = round(coverage[id(line)] / typical, 3)
         if id(line) in letters and typical_letter > 0:
             line.letters = round(letters[id(line)] / typical_letter, 3)
+        if id(line) in strokes and typical_stroke > 0:
+            line.stroke = round(strokes[id(line)] / typical_stroke, 3)
 
 
 def _letter_height(ink: np.ndarray) -> float:

@@ -14,6 +14,14 @@ MAX_TALL_BODY = 1.8
 # Ink coverage over the body's median: bold measures 1.33-2.4 (Latin bold the least), regular
 # body lines up to 1.4 (short lines and dense characters); a heading must also stand apart.
 BOLD_WEIGHT = 1.3
+# ... or this much, with strokes this dark (over the body's): bold serif caps over sans body at 11 px
+# (random seed 14) cover 1.18-1.3 and have strokes 1.14-1.25; body lines' strokes 1.04-1.12 at the
+# 95th percentile, on the random and the real pages alike
+BOLD_WEIGHT_DARK = 1.15
+BOLD_STROKE = 1.13
+# of the way from paper to black: pixels this dark are a stroke's ink, whose mean darkness tells a
+# bold stroke's dark core from a thin stroke's grey edges
+STROKE_INK = 0.25
 WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights are not measured
 # Display type: a headline-tall line whose letters are this many times as tall as body lines'
 # (`LETTER_PERCENTILE` of its pieces of ink): Star 1920's italic capitals EX-CROWNPRINCE 3.1, a
@@ -25,6 +33,13 @@ MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
 LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)
 LETTER_PERCENTILE = 75  # of a line's pieces' heights: a worn letter breaks into specks, small ones
 TITLE_SHARE = 0.85  # of a headline group's biggest type: lines this big are its title
+# ... and whose strokes are this dark of its darkest big line's: a kicker set in the regular sans at
+# 1.4 body sizes over a 1.6 bold title measures 0.87 of its size but 0.83 of its strokes (random
+# seed 19); the title's own lines 0.98-1.0
+TITLE_STROKE = 0.9
+# Of a deck's type size: a deck in one size sets its kicker, title and subtitle apart by this much
+# more space between baselines than between the lines of one part (random pages: 0.3 em)
+DECK_PART_SPACE = 0.2
 # Latin descenders hang 0.2-0.3 of a line's ink height below the baseline and, a few letters
 # among many, ink a row thinly: rows at a line's foot no deeper than DESCENDER_DEPTH, each with
 # under DESCENDER_INK of the median inked row's ink, are descenders, not type height (a
@@ -36,8 +51,9 @@ VERTICAL_ASPECT = 2.0  # a detector box this many times taller than wide is vert
 # --- headings set at body size
 MAX_SUBHEAD_LINES = 3  # a run of bold lines inside a column is a subhead up to this; longer is bold text
 # A run of bold lines at the top of a column segment may be a whole headline (Latin notices stack
-# agency, office and subject as bold body-size lines).
-MAX_HEADING_LINES = 8
+# agency, office and subject as bold body-size lines: nine and twelve in narrow columns on random
+# seed 1); a longer or justified run of bold lines is a paragraph printed heavy.
+MAX_HEADING_LINES = 14
 HEADING_MARGIN = 1.0  # a paragraph's last line ending this far short of the column's edge ends it
 HEADING_SPACE = 0.25  # extra space above a heading, over the body's line pitch
 # A heading on a line of its own is centred or flush; a bold lead starting a run-in paragraph

@@ -10,12 +10,44 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.layout.blocks import Block
-from broadsheet.layout.lines import LineBox
+from broadsheet.layout.lines import LineBox, measure_weights
 from broadsheet.layout.rules import Rule, ink_mask
 from broadsheet.layout.structure import _headline_regions, _split_masthead
 
 SERIF_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf"
 CJK_BOLD = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"
+CJK_SANS = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+CJK_SANS_BOLD = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
+BODY = "市城管局有关负责人表示环境卫生整治离不开广大市民的参与"
+
+
+def _deck(rows: list[tuple[str, int, str, int]]) -> list[tuple[str, list[str]]]:
+    """Rows of (text, px size, font, extra space above in px) one under another, then body lines in
+    the regular face at 20 px to weigh them against; the roles of the deck, each with its rows."""
+    page = Image.new("L", (900, 200 + 60 * len(rows) + 40 * 6), 235)
+    draw = ImageDraw.Draw(page)
+    y, spans = 40, []
+    for text, px, font, space in rows:
+        y += space
+        draw.text((40, y), text, font=ImageFont.truetype(font, px), fill=20)
+        spans.append((text, y + px // 6, y + int(px * 1.2)))
+        y += int(px * 1.25)
+    y += 40
+    for k in range(6):
+        draw.text((40, y), BODY[k:k + 20], font=ImageFont.truetype(CJK_SANS, 20), fill=20)
+        spans.append((None, y, y + 24))
+        y += 30
+    gray = cv2.GaussianBlur(np.asarray(page), (3, 3), 0)
+    ink = ink_mask(gray)
+    lines, names = [], {}
+    for text, top, bottom in spans:
+        ys, xs = np.nonzero(ink[top:bottom])
+        line = LineBox((int(xs.min()), top + int(ys.min()), int(xs.max()) + 1, top + int(ys.max()) + 1))
+        lines.append(line)
+        names[line.bbox] = text
+    measure_weights(lines, gray, float(np.median([l.height for l in lines[len(rows):]])))
+    regions = _headline_regions(Block(lines[:len(rows)]), (f"r{i}" for i in count(1)), ink)
+    return [(r.type.value, [names[l.bbox] for l in r.lines]) for r in regions]
 
 
 def _roles(rows: list[tuple[str, int]], font_path: str) -> list[tuple[str, list[str]]]:
@@ -55,6 +87,25 @@ def test_cjk_lines_keep_their_full_height():
     rows = [("保种保供", 30), ("中央财政连续三年注入资金", 42), ("生态系统建设全面推进", 42)]
     assert _roles(rows, CJK_BOLD) == [("kicker", ["保种保供"]),
                                       ("title", ["中央财政连续三年注入资金", "生态系统建设全面推进"])]
+
+
+def test_a_kicker_nearly_as_big_in_a_lighter_face_is_the_kicker():
+    """Random seed 19: `关注天气` in the regular sans at 26 px over a bold title at 30 px measures 0.87
+    of the title's size, within the title's share; its strokes are lighter."""
+    rows = [("关注天气", 26, CJK_SANS, 0), ("本周后期将有一次", 30, CJK_SANS_BOLD, 8),
+            ("明显降温过程", 30, CJK_SANS_BOLD, 0)]
+    assert _deck(rows) == [("kicker", ["关注天气"]), ("title", ["本周后期将有一次", "明显降温过程"])]
+
+
+def test_a_deck_in_one_size_is_parted_by_the_space_between_its_parts():
+    """Random seed 2: kicker, title and subtitle all at 1.4 body sizes, each of two lines, set apart
+    by a third of an em more than their lines."""
+    rows = [("推进产业转型升级", 28, CJK_SANS_BOLD, 0), ("促进农民持续增收", 28, CJK_SANS_BOLD, 0),
+            ("雁湖茶产业走出", 28, CJK_SANS_BOLD, 9), ("绿色发展新路子", 28, CJK_SANS_BOLD, 0),
+            ("全市茶园面积突破", 28, CJK_SANS_BOLD, 9), ("年综合产值达亿元", 28, CJK_SANS_BOLD, 0)]
+    assert _deck(rows) == [("kicker", ["推进产业转型升级", "促进农民持续增收"]),
+                           ("title", ["雁湖茶产业走出", "绿色发展新路子"]),
+                           ("subtitle", ["全市茶园面积突破", "年综合产值达亿元"])]
 
 
 def test_a_rule_a_quarter_down_the_page_closes_no_masthead():

@@ -32,3 +32,12 @@ def test_a_bold_lead_from_the_indent_runs_on_into_its_paragraph():
 def test_a_centred_bold_line_is_a_subhead():
     block, head = _column((LEFT + 60, RIGHT - 60))
     assert _heading_lines(block) == [[head]]
+
+
+def test_a_bold_lead_under_a_bold_line_still_runs_on_into_its_paragraph():
+    """Random seed 11: a bold line (a byline, a subhead) right over a run-in lead, both measured
+    bold, made one heading of two rows and took the lead from its paragraph."""
+    block, lead = _column((LEFT + 44, RIGHT - 8))
+    over = LineBox((LEFT + 60, 167, RIGHT - 60, 185), weight=2.0)  # centred, space above it
+    lines = [over if line.y0 == 160 else line for line in block.lines]
+    assert _heading_lines(Block(lines)) == [[over]]
