@@ -6,7 +6,14 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from broadsheet.layout.thresholds import DRAWING_SPREAD, DRAWING_TEXT_SHARE, PHOTO_FILL, PHOTO_HOLE, PHOTO_TONE
+from broadsheet.layout.thresholds import (
+    DRAWING_SPREAD,
+    DRAWING_TEXT_SHARE,
+    PHOTO_FILL,
+    PHOTO_HOLE,
+    PHOTO_MEDIAN_TONE,
+    PHOTO_TONE,
+)
 from broadsheet.model import BBox, union_bbox
 
 # Work on a copy this many times smaller: photos are large, and this keeps the morphology cheap.
@@ -33,7 +40,9 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
         if min(w, h) * SCALE < min_side or area < PHOTO_FILL * w * h:
             continue
         coarse = (int(x * SCALE), int(y * SCALE), int((x + w) * SCALE), int((y + h) * SCALE))
-        photos.append(_exact_edges(_without_text_beside(fine, coarse, text_boxes), coarse))
+        x0, y0, x1, y1 = _exact_edges(_without_text_beside(fine, coarse, text_boxes), coarse)
+        if paper - float(np.median(gray[y0:y1, x0:x1])) >= PHOTO_MEDIAN_TONE:
+            photos.append((x0, y0, x1, y1))
     return photos
 
 

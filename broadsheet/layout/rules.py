@@ -46,23 +46,26 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     (on a low-resolution scan it would fuse a row of characters into a stroke), and a candidate
     with ink hugging both sides is the middle of a text line, not a rule.
     """
-    rules = [Rule(box) for horizontal in (True, False)
-             for box in _strokes(ink, unit, horizontal, min_length, max_thickness)]
+    rules = []
+    for horizontal in (True, False):
+        strokes, crowded = _strokes(ink, unit, horizontal, min_length, max_thickness)
+        rules += [Rule(box) for box in strokes + _double_rules(ink, strokes, crowded, horizontal, unit)]
     vertical = [r.bbox for r in rules if not r.horizontal]
-    pieces = _strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness)
+    pieces, _ = _strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness)
     return rules + [Rule(box) for box in _continuations(vertical, pieces, unit)]
 
 
-def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int) -> list[BBox]:
-    """Straight pieces of the strokes at least `min_length` long and at most `max_thickness` thick,
-    each with paper both sides."""
+def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int,
+             max_thickness: int) -> tuple[list[BBox], list[BBox]]:
+    """Straight pieces of the strokes at least `min_length` long and at most `max_thickness` thick:
+    (those with paper both sides, those with ink beside them)."""
     bridge_length = max(3, int(RULE_BRIDGE * unit))
     bridge = (bridge_length, 1) if horizontal else (1, bridge_length)
     length = (min_length, 1) if horizontal else (1, min_length)
     closed = cv2.morphologyEx(ink, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge))
     opened = cv2.morphologyEx(closed, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, length))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
-    boxes = []
+    boxes, crowded = [], []
     for label, (x, y, w, h, _area) in enumerate(stats[1:count], 1):
         stroke = labels[y:y + h, x:x + w] == label
         for start, top, end, bottom in _straight_pieces(stroke if horizontal else stroke.T, max_thickness,
@@ -71,9 +74,32 @@ def _strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, ma
                 box = (int(x) + start, int(y) + top, int(x) + end, int(y) + bottom)
             else:
                 box = (int(x) + top, int(y) + start, int(x) + bottom, int(y) + end)
-            if _paper_beside(ink, box, horizontal, unit):
-                boxes.append(box)
-    return boxes
+            (boxes if _paper_beside(ink, box, horizontal, unit) else crowded).append(box)
+    return boxes, crowded
+
+
+def _double_rules(ink: np.ndarray, strokes: list[BBox], crowded: list[BBox], horizontal: bool,
+                  unit: float) -> list[BBox]:
+    """The crowded strokes that are one line of a double rule: set beside another stroke, closer
+    than a rule's paper, running along it for most of its length, each with paper on its outer
+    side (a header band's heavy rule over a thin one, 1-2 px apart on a small page)."""
+    across = (1, 3) if horizontal else (0, 2)  # the box's sides across the strokes
+    along = (0, 2) if horizontal else (1, 3)
+    reach = max(2, int(RULE_PAPER * unit)) + 1
+    found = set()
+    for a in crowded:
+        for b in strokes + crowded:
+            first, second = (a, b) if a[across[0]] < b[across[0]] else (b, a)
+            if a is b or not 0 <= second[across[0]] - first[across[1]] <= reach:
+                continue
+            shared = min(a[along[1]], b[along[1]]) - max(a[along[0]], b[along[0]])
+            if shared < RULE_BESIDE_STROKE * max(a[along[1]] - a[along[0]], b[along[1]] - b[along[0]]):
+                continue
+            outer = (_side_ink(_sides(ink, first, horizontal, unit))[0],
+                     _side_ink(_sides(ink, second, horizontal, unit))[1])
+            if max(outer) < RULE_SIDE_INK:
+                found.add(a)
+    return sorted(found)
 
 
 def _continuations(rules: list[BBox], pieces: list[BBox], unit: float) -> list[BBox]:
@@ -129,19 +155,28 @@ def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: b
     """Both sides of the stroke are mostly paper for a fifth of a character (the middle of a text
     line has ink both sides), or, upright, one side is and another stroke runs along the other: the
     thin line of a box's heavy frame, a column rule set tight against a box (Národní listy's ads)."""
-    x0, y0, x1, y1 = box
-    reach = max(2, int(RULE_PAPER * unit))
-    gap = 1
-    if horizontal:
-        sides = [ink[max(0, y0 - gap - reach):max(0, y0 - gap), x0:x1], ink[y1 + gap:y1 + gap + reach, x0:x1]]
-    else:
-        sides = [ink[y0:y1, max(0, x0 - gap - reach):max(0, x0 - gap)], ink[y0:y1, x1 + gap:x1 + gap + reach]]
-    densities = [float(side.mean()) / 255 if side.size else 0.0 for side in sides]
+    sides = _sides(ink, box, horizontal, unit)
+    densities = _side_ink(sides)
     if max(densities) < RULE_SIDE_INK:
         return True
     # an upright stroke with paper one side and another stroke all along the other: a box's frame
     beside = [float(side.any(axis=1).mean()) if side.size else 0.0 for side in sides]
     return not horizontal and min(densities) < RULE_SIDE_INK and max(beside) >= RULE_BESIDE_STROKE
+
+
+def _sides(ink: np.ndarray, box: BBox, horizontal: bool, unit: float) -> list[np.ndarray]:
+    """The ink a fifth of a character deep along both sides of a stroke (above, below; left, right)."""
+    x0, y0, x1, y1 = box
+    reach = max(2, int(RULE_PAPER * unit))
+    gap = 1
+    if horizontal:
+        return [ink[max(0, y0 - gap - reach):max(0, y0 - gap), x0:x1], ink[y1 + gap:y1 + gap + reach, x0:x1]]
+    return [ink[y0:y1, max(0, x0 - gap - reach):max(0, x0 - gap)], ink[y0:y1, x1 + gap:x1 + gap + reach]]
+
+
+def _side_ink(sides: list[np.ndarray]) -> list[float]:
+    """The share of ink along each side of a stroke."""
+    return [float(side.mean()) / 255 if side.size else 0.0 for side in sides]
 
 
 def crosses(rules: list[Rule], x0: float, y0: float, x1: float, y1: float) -> bool:

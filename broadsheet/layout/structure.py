@@ -25,6 +25,7 @@ from broadsheet.layout.lines import (
     split_by_size,
     type_height,
 )
+from broadsheet.layout.missed import missed_lines
 from broadsheet.layout.photos import find_drawings, find_photos
 from broadsheet.layout.rules import Rule, find_rules, ink_mask
 from broadsheet.layout.thresholds import (
@@ -94,12 +95,14 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
-    lines, kept_apart = merge_row_fragments(lines, unit, rules, ink)
+    recovered = missed_lines(ink, gray, lines, photo_boxes, unit)
+    lines, kept_apart = merge_row_fragments(lines + recovered, unit, rules, ink)
     measure_weights(lines, gray, unit)
 
     ids = (f"r{i}" for i in count(1))
     layout = PageLayout((width, height), unit)
-    layout.trace = LayoutTrace(list(boxes), rules, photo_boxes, cuts, kept_apart, lines)
+    layout.trace = LayoutTrace(list(boxes), rules, photo_boxes, cuts, kept_apart, lines,
+                               recovered=[line.bbox for line in recovered])
     masthead_lines, lines = _split_masthead(lines, rules, width, height)
     if masthead_lines:
         layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)
