@@ -110,3 +110,14 @@ def test_faint_ink_specks_frames_and_photos_stay_out_of_lines():
         _character(page, x, 600, 30, shade=20)
     layout = _layout(page, boxes)
     assert layout.trace.recovered == []
+
+
+def test_tinted_paper_is_no_photo():
+    # Der Nordstern's aged masthead ear, 28 grey levels under the paper: once its double rules were
+    # masked out of the tone it stood alone, filled its box, and swallowed the text lines in it
+    gray = np.full((400, 400), 250, np.uint8)
+    gray[50:350, 250:370] = 222
+    photo = gray.copy()
+    photo[50:350, 250:370] = 150
+    assert find_photos(gray, [], [], min_side=64) == []
+    assert len(find_photos(photo, [], [], min_side=64)) == 1
