@@ -63,7 +63,8 @@ def _character(page: np.ndarray, x: int, y: int, size: int, shade: int = 0) -> N
 
 def _page_with_title(detected_from: int) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
     """Twelve body lines of 15 px characters, and over them a 40 px title from x 100 to 700 that the
-    detector boxed from `detected_from` on (random seed 0: `学学位1.2万个` of `全市新增中小学学位1.2万个`)."""
+    detector boxed from `detected_from` on (random seed 0: `学学位1.2万个` of
+    `全市新增中小学学位1.2万个`)."""
     page = np.full((700, 800), 255, np.uint8)
     boxes = []
     for row in range(12):
