@@ -134,6 +134,9 @@ MASTHEAD_RULE_WIDTH = 0.6  # of the content's width: the rule under a masthead r
 # on the real scans (Der Nordstern); a rule at a quarter is a section's, the masthead's lost (random
 # seed 7: its slanted rule missed, the next long rule made a quarter of the page masthead).
 MASTHEAD_ZONE = 0.2
+# long rules this close under the masthead's rule (units) close it together: a date line set between
+# them (the Star: its title's double rule, the date line 2 units under it, then the heavy rule)
+MASTHEAD_STACK = 3.0
 
 # --- ink the detector never boxed (layout/missed.py)
 # Pieces of ink this tall, in units, may be characters or their parts: smaller are specks and dots

@@ -122,3 +122,15 @@ def test_tinted_paper_is_no_photo():
     photo[50:350, 250:370] = 150
     assert find_photos(gray, [], [], min_side=64) == []
     assert len(find_photos(photo, [], [], min_side=64)) == 1
+
+
+def test_the_masthead_takes_the_date_line_between_its_stacked_rules():
+    # The Evening Star (recorded boxes): its title's double rule is found now, 2 units above the date
+    # line and the heavy rule under it; the masthead ended at the first, and the date line and the
+    # ear's last lines became six articles of their own
+    from unit.real_pages import working_page
+
+    working, boxes = working_page("star_19201115")
+    layout = analyze(working.image, boxes)
+    assert layout.masthead is not None and layout.masthead.bbox[3] >= 420, layout.masthead
+    assert not [r.bbox for r in layout.text_blocks + [r for g in layout.headlines for r in g] if r.bbox[3] <= 424]
