@@ -32,6 +32,7 @@ TURNS = [(230, 25, 75), (60, 180, 75), (0, 130, 200), (245, 130, 48), (145, 30, 
          (240, 50, 230), (128, 128, 0), (0, 128, 128), (170, 110, 40), (128, 0, 0), (0, 0, 128)]
 RULE_COLOUR, PHOTO_COLOUR = (220, 0, 0), (230, 190, 0)
 DETECTED_COLOUR, CUT_COLOUR, APART_COLOUR, LINE_COLOUR = (0, 170, 0), (255, 0, 0), (255, 0, 255), (0, 60, 255)
+RECOVERED_COLOUR = (255, 140, 0)  # ink the detector never boxed, made a line
 
 
 def folder(out_dir: Path, name: str) -> Path:
@@ -90,6 +91,8 @@ def render(page: Page, trace: LayoutTrace, frame: PageFrame, image: np.ndarray) 
         draw.rectangle(canvas.box(blank), fill=CUT_COLOUR)
     for blank in trace.kept_apart:
         draw.rectangle(canvas.box(blank), fill=APART_COLOUR)
+    for box in trace.recovered:
+        draw.rectangle(canvas.box(box), outline=RECOVERED_COLOUR, width=2 * width)
     pictures["02-lines"] = canvas.finish(picture, fills)
 
     picture, fills, draw, fill = canvas.start()

@@ -12,6 +12,7 @@ from broadsheet.layout.thresholds import (
     DRAWING_TEXT_SHARE,
     PHOTO_FILL,
     PHOTO_HOLE,
+    PHOTO_MEDIAN_TONE,
     PHOTO_RULE_REACH,
     PHOTO_RULE_WIDTH,
     PHOTO_TONE,
@@ -35,6 +36,7 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
     tone = cv2.morphologyEx(tone, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     tone = cv2.morphologyEx(tone, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(tone, connectivity=8)
+    fine = gray < paper - PHOTO_TONE
     photos = []
     text = np.zeros(gray.shape, bool)
     for x0, y0, x1, y1 in text_boxes:
@@ -44,7 +46,9 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
         if min(w, h) * SCALE < min_side or area < PHOTO_FILL * w * h:
             continue
         coarse = (int(x * SCALE), int(y * SCALE), int((x + w) * SCALE), int((y + h) * SCALE))
-        photos.append(_exact_edges(gray < paper - PHOTO_TONE, coarse, text))
+        x0, y0, x1, y1 = _exact_edges(fine, coarse, text)
+        if paper - float(np.median(gray[y0:y1, x0:x1])) >= PHOTO_MEDIAN_TONE:
+            photos.append((x0, y0, x1, y1))
     return photos
 
 

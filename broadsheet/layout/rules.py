@@ -8,6 +8,7 @@ import cv2
 import numpy as np
 
 from broadsheet.layout.thresholds import (
+    DOUBLE_RULE_ALONG,
     FRAME_FILL,
     FRAME_MAX_BAR,
     FRAME_MIN_SIDE,
@@ -51,8 +52,10 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     with ink hugging both sides is the middle of a text line, not a rule.
     """
     upright = _long_runs(ink, unit, False, int(RULE_SIDE_STROKE * unit))
-    rules = [Rule(box) for horizontal in (True, False)
-             for box in strokes(ink, unit, horizontal, min_length, max_thickness, upright)]
+    rules = []
+    for horizontal in (True, False):
+        found, crowded = _stroke_pieces(ink, unit, horizontal, min_length, max_thickness, upright)
+        rules += [Rule(box) for box in found + _double_rules(ink, found, crowded, horizontal, unit)]
     vertical = [r.bbox for r in rules if not r.horizontal]
     pieces = strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness, upright)
     return rules + [Rule(box) for box in _continuations(vertical, pieces, unit)]
@@ -116,9 +119,15 @@ def strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max
             upright: np.ndarray | None = None) -> list[BBox]:
     """Straight pieces of the strokes at least `min_length` long and at most `max_thickness` thick,
     each with paper both sides (`upright`: the ink of long upright strokes, paper beside a rule)."""
+    return _stroke_pieces(ink, unit, horizontal, min_length, max_thickness, upright)[0]
+
+
+def _stroke_pieces(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max_thickness: int,
+                   upright: np.ndarray | None) -> tuple[list[BBox], list[BBox]]:
+    """The straight pieces of `strokes`: (those with paper both sides, those with ink beside them)."""
     opened = _long_runs(ink, unit, horizontal, min_length)
     count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
-    boxes = []
+    boxes, crowded = [], []
     for label, (x, y, w, h, _area) in enumerate(stats[1:count], 1):
         stroke = labels[y:y + h, x:x + w] == label
         for start, top, end, bottom in _straight_pieces(stroke if horizontal else stroke.T, max_thickness,
@@ -127,9 +136,32 @@ def strokes(ink: np.ndarray, unit: float, horizontal: bool, min_length: int, max
                 box = (int(x) + start, int(y) + top, int(x) + end, int(y) + bottom)
             else:
                 box = (int(x) + top, int(y) + start, int(x) + bottom, int(y) + end)
-            if _paper_beside(ink, box, horizontal, unit, upright):
-                boxes.append(box)
-    return boxes
+            (boxes if _paper_beside(ink, box, horizontal, unit, upright) else crowded).append(box)
+    return boxes, crowded
+
+
+def _double_rules(ink: np.ndarray, clear: list[BBox], crowded: list[BBox], horizontal: bool,
+                  unit: float) -> list[BBox]:
+    """The crowded strokes that are one line of a double rule: set beside another stroke, closer
+    than a rule's paper, running along it for most of its length, each with paper on its outer
+    side (a header band's heavy rule over a thin one, 1-2 px apart on a small page)."""
+    across = (1, 3) if horizontal else (0, 2)  # the box's sides across the strokes
+    along = (0, 2) if horizontal else (1, 3)
+    reach = max(2, int(RULE_PAPER * unit)) + 1
+    found = set()
+    for a in crowded:
+        for b in clear + crowded:
+            first, second = (a, b) if a[across[0]] < b[across[0]] else (b, a)
+            if a is b or not 0 <= second[across[0]] - first[across[1]] <= reach:
+                continue
+            shared = min(a[along[1]], b[along[1]]) - max(a[along[0]], b[along[0]])
+            if shared < DOUBLE_RULE_ALONG * max(a[along[1]] - a[along[0]], b[along[1]] - b[along[0]]):
+                continue
+            outer = (_side_ink(_sides(ink, first, horizontal, unit))[0],
+                     _side_ink(_sides(ink, second, horizontal, unit))[1])
+            if max(outer) < RULE_SIDE_INK:
+                found.add(a)
+    return sorted(found)
 
 
 def _continuations(rules: list[BBox], pieces: list[BBox], unit: float) -> list[BBox]:
@@ -187,17 +219,25 @@ def _paper_beside(ink: np.ndarray, box: tuple[int, int, int, int], horizontal: b
     line has ink both sides). Beside an upright stroke, other long upright strokes count as paper:
     a box's heavy frame with a thin line beside it, a column rule with a box set against part of
     it (Národní listy's ads); text set tight against a rule is letters, not long strokes."""
+    sides = _sides(ink, box, horizontal, unit)
+    if upright is not None and not horizontal:
+        sides = [side & ~stroke for side, stroke in zip(sides, _sides(upright, box, horizontal, unit))]
+    return max(_side_ink(sides)) < RULE_SIDE_INK
+
+
+def _sides(ink: np.ndarray, box: BBox, horizontal: bool, unit: float) -> list[np.ndarray]:
+    """The ink a fifth of a character deep along both sides of a stroke (above, below; left, right)."""
     x0, y0, x1, y1 = box
     reach = max(2, int(RULE_PAPER * unit))
     gap = 1
     if horizontal:
-        sides = [ink[max(0, y0 - gap - reach):max(0, y0 - gap), x0:x1], ink[y1 + gap:y1 + gap + reach, x0:x1]]
-    else:
-        spans = [slice(max(0, x0 - gap - reach), max(0, x0 - gap)), slice(x1 + gap, x1 + gap + reach)]
-        sides = [ink[y0:y1, span] if upright is None else ink[y0:y1, span] & ~upright[y0:y1, span]
-                 for span in spans]
-    densities = [float(side.mean()) / 255 if side.size else 0.0 for side in sides]
-    return max(densities) < RULE_SIDE_INK
+        return [ink[max(0, y0 - gap - reach):max(0, y0 - gap), x0:x1], ink[y1 + gap:y1 + gap + reach, x0:x1]]
+    return [ink[y0:y1, max(0, x0 - gap - reach):max(0, x0 - gap)], ink[y0:y1, x1 + gap:x1 + gap + reach]]
+
+
+def _side_ink(sides: list[np.ndarray]) -> list[float]:
+    """The share of ink along each side of a stroke."""
+    return [float(side.mean()) / 255 if side.size else 0.0 for side in sides]
 
 
 def crosses(rules: list[Rule], x0: float, y0: float, x1: float, y1: float) -> bool:

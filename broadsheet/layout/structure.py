@@ -25,11 +25,13 @@ from broadsheet.layout.lines import (
     split_by_size,
     type_height,
 )
+from broadsheet.layout.missed import missed_lines
 from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos
 from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
 from broadsheet.layout.thresholds import (
     DECK_PART_SPACE,
     MASTHEAD_RULE_WIDTH,
+    MASTHEAD_STACK,
     MASTHEAD_ZONE,
     PHOTO_EDGE_RULE,
     PHOTO_MIN_SIDE,
@@ -102,13 +104,15 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
-    lines, kept_apart = merge_row_fragments(lines, unit, rules, ink)
+    recovered = missed_lines(ink, gray, lines, photo_boxes, unit)
+    lines, kept_apart = merge_row_fragments(lines + recovered, unit, rules, ink)
     measure_weights(lines, gray, unit)
 
     ids = (f"r{i}" for i in count(1))
     layout = PageLayout((width, height), unit)
-    layout.trace = LayoutTrace(list(boxes), rules, photo_boxes, cuts, kept_apart, lines)
-    masthead_lines, lines = _split_masthead(lines, rules, width, height)
+    layout.trace = LayoutTrace(list(boxes), rules, photo_boxes, cuts, kept_apart, lines,
+                               recovered=[line.bbox for line in recovered])
+    masthead_lines, lines = _split_masthead(lines, rules, width, height, unit)
     if masthead_lines:
         layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)
 
@@ -168,17 +172,22 @@ def _middle_part(lines: list[LineBox], sizes: list[int]) -> list[int]:
     return list(range(wide[0], wide[1]))
 
 
-def _split_masthead(lines: list[LineBox], rules: list[Rule], width: int,
-                    height: int) -> tuple[list[LineBox], list[LineBox]]:
-    """The masthead is what stands above the first long rule across the top of the page."""
+def _split_masthead(lines: list[LineBox], rules: list[Rule], width: int, height: int,
+                    unit: float) -> tuple[list[LineBox], list[LineBox]]:
+    """The masthead is what stands above the first long rule across the top of the page, and the
+    long rules stacked close under it with what lies between (the Star's date line)."""
     if not lines:
         return [], lines
     content = max(l.x1 for l in lines) - min(l.x0 for l in lines)
-    candidates = [r for r in rules if r.horizontal and r.bbox[2] - r.bbox[0] >= MASTHEAD_RULE_WIDTH * content
-                  and r.bbox[1] < MASTHEAD_ZONE * height]
+    candidates = sorted((r for r in rules if r.horizontal and r.bbox[2] - r.bbox[0] >= MASTHEAD_RULE_WIDTH * content
+                         and r.bbox[1] < MASTHEAD_ZONE * height), key=lambda r: r.bbox[1])
     if not candidates:
         return [], lines
-    rule_top = min(r.bbox[1] for r in candidates)
+    rule_top, rule_bottom = candidates[0].bbox[1], candidates[0].bbox[3]
+    for rule in candidates[1:]:
+        if rule.bbox[1] - rule_bottom > MASTHEAD_STACK * unit:
+            break
+        rule_top, rule_bottom = rule.bbox[1], max(rule_bottom, rule.bbox[3])
     above = [l for l in lines if l.y1 <= rule_top]
     return above, [l for l in lines if l.y1 > rule_top]
 

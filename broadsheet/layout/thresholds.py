@@ -129,6 +129,9 @@ RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
 # of a box's frame beside its thin one, a box set against part of a column rule (Národní listy's
 # ads). Three lines of text: a letter's stem is one, and a bridged stack of them stops at a space.
 RULE_SIDE_STROKE = 3.0
+# The two strokes of a double rule (a header band's heavy rule over a thin one, 1-2 px apart on a
+# small page, each with the other's ink beside it) run along each other this share of the longer
+DOUBLE_RULE_ALONG = 0.9
 # A box's frame: long runs of ink closing round paper this many lines a side (a one-line notice in
 # a box, with its margins) ...
 FRAME_MIN_SIDE = 3.0
@@ -143,6 +146,9 @@ INK_CONTRAST = 20  # grey levels darker than the local mean that count as ink
 PHOTO_MIN_SIDE = 4.0  # a photo is at least this many lines high and wide
 PHOTO_TONE = 24  # grey levels below the paper: picture, not paper (text is masked out first)
 PHOTO_FILL = 0.5  # share of its box a photo's tone fills; text blocks and rules' leftovers less
+# grey levels below the paper of a photo's median: the generator's photos 78-156; tinted paper is
+# lighter (Der Nordstern's aged masthead ear, 28 below, a "photo" once its double rules were found)
+PHOTO_MEDIAN_TONE = 48
 PHOTO_HOLE = 1 / 6  # of a photo's smallest side: light areas inside (sky, walls) this big are closed
 # A drawing (line-art) is one piece of ink this little of which lies inside detector text lines
 # (Star 1920 cartoon: 0.07; headline and masthead letters 0.9-1.0, their boxes hold them) ...
@@ -160,3 +166,24 @@ MASTHEAD_RULE_WIDTH = 0.6  # of the content's width: the rule under a masthead r
 # on the real scans (Der Nordstern); a rule at a quarter is a section's, the masthead's lost (random
 # seed 7: its slanted rule missed, the next long rule made a quarter of the page masthead).
 MASTHEAD_ZONE = 0.2
+# long rules this close under the masthead's rule (units) close it together: a date line set between
+# them (the Star: its title's double rule, the date line 2 units under it, then the heavy rule)
+MASTHEAD_STACK = 3.0
+
+# --- ink the detector never boxed (layout/missed.py)
+# Pieces of ink this tall, in units, may be characters or their parts: smaller are specks and dots
+# of punctuation (a lost full stop is not worth a line's risk); over the top of MISSED_HEIGHT,
+# drawings' strokes and frames.
+MISSED_PIECE = 0.3
+# A row of them this tall is text: body type to a big title (random seed 0's, 2.4 units)
+MISSED_HEIGHT = (0.7, 6.0)
+MISSED_CHARACTER_GAP = 0.8  # of their height: pieces of one row this far apart run together (letter spacing)
+MISSED_LINE_WIDTH = 1.5  # of its height: a row narrower than a character and a half is a mark, not text
+# share of a row's box its ink fills: type 0.2-0.6 (bold titles the most); a blot more, a frame's
+# corner or a stray stroke less
+MISSED_DENSITY = (0.12, 0.7)
+MISSED_PIECES = 2  # separate pieces of ink in a row: one piece is a stroke or a blot, not characters
+MISSED_ROW_HEIGHT = 1.3  # of its tallest piece: a row of type is about as tall as its tallest character
+# of the way from paper to the body text's ink that a row's darkest ink reaches: text is printed
+# as dark as the text beside it, bleed-through from the back of the sheet is a fraction of that
+MISSED_DARKNESS = 0.6

@@ -22,3 +22,4 @@ class LayoutTrace:
     lines: list[LineBox] = field(default_factory=list)  # the text lines, cut, tightened and joined
     columns: list[tuple[int, int]] = field(default_factory=list)  # x-extents of the body columns
     segments: list[BBox] = field(default_factory=list)  # runs of body lines down one column
+    recovered: list[BBox] = field(default_factory=list)  # rows of ink the detector never boxed, made lines

@@ -112,7 +112,7 @@ def test_a_rule_a_quarter_down_the_page_closes_no_masthead():
     """Random seed 7: the slanted rule under the masthead was lost and the next long rule, a
     quarter down the page, made everything above it masthead."""
     lines = [LineBox((100, 40 + 40 * k, 900, 60 + 40 * k)) for k in range(12)]
-    masthead, rest = _split_masthead(lines, [Rule((90, 500, 910, 503))], 1000, 2000)
+    masthead, rest = _split_masthead(lines, [Rule((90, 500, 910, 503))], 1000, 2000, 20.0)
     assert masthead == [] and rest == lines
-    masthead, rest = _split_masthead(lines, [Rule((90, 140, 910, 143))], 1000, 2000)
+    masthead, rest = _split_masthead(lines, [Rule((90, 140, 910, 143))], 1000, 2000, 20.0)
     assert masthead == lines[:3] and rest == lines[3:]

@@ -1,0 +1,85 @@
+"""Ink the detector never boxed: text lost without a word unless a line is made for it.
+
+PP-OCR's detector now and then leaves out part of a line or a whole one, most often big bold
+title type on a small page (random seed 0: the left half of `全市新增中小学学位1.2万个`, the whole
+second line of a two-line title). Ink in no line, no photo and no rule, grouped into rows of
+character-sized pieces, becomes a line of its own; a piece on the row of a line beside it, of its
+size, is then joined to it like any other fragment (`merge_row_fragments`).
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from broadsheet.layout.lines import LineBox
+from broadsheet.layout.thresholds import (
+    MISSED_CHARACTER_GAP,
+    MISSED_DARKNESS,
+    MISSED_DENSITY,
+    MISSED_HEIGHT,
+    MISSED_LINE_WIDTH,
+    MISSED_PIECE,
+    MISSED_PIECES,
+    MISSED_ROW_HEIGHT,
+)
+from broadsheet.model import BBox
+
+
+def missed_lines(ink: np.ndarray, gray: np.ndarray, lines: list[LineBox], photos: list[BBox],
+                 unit: float) -> list[LineBox]:
+    """Rows of text-like ink outside every line and photo (rules are already erased from `ink`)."""
+    free = ink.copy()
+    for x0, y0, x1, y1 in photos + [line.bbox for line in lines]:
+        free[y0:y1, x0:x1] = 0
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((free > 0).astype(np.uint8), connectivity=8)
+    low, high = MISSED_PIECE * unit, MISSED_HEIGHT[1] * unit
+    pieces = np.zeros(free.shape, np.uint8)
+    joined = np.zeros(free.shape, np.uint8)  # each piece's rows, widened by its share of a blank
+    for index in range(1, count):
+        x, y, w, h, _ = stats[index]
+        if low <= h <= high and w <= high:  # specks and drawings' strokes are not characters
+            pieces[y:y + h, x:x + w][labels[y:y + h, x:x + w] == index] = 1
+            # pieces of one row run together across a blank that scales with their type
+            reach = int(MISSED_CHARACTER_GAP * h / 2) + 1
+            joined[y:y + h, max(0, x - reach):x + w + reach] = 1
+    if not pieces.any():
+        return []
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    paper, body_ink = _ink_levels(gray, lines)
+    found = []
+    for index in range(1, count):
+        x, y, w, h, _ = stats[index]
+        row = pieces[y:y + h, x:x + w] * (labels[y:y + h, x:x + w] == index)
+        rows, columns = np.flatnonzero(row.any(axis=1)), np.flatnonzero(row.any(axis=0))
+        box = (int(x + columns[0]), int(y + rows[0]), int(x + columns[-1] + 1), int(y + rows[-1] + 1))
+        row = row[rows[0]:rows[-1] + 1, columns[0]:columns[-1] + 1]
+        if _text_like(row, box, gray, unit, paper, body_ink):
+            found.append(LineBox(box))
+    return found
+
+
+def _ink_levels(gray: np.ndarray, lines: list[LineBox]) -> tuple[float, float]:
+    """The paper's grey and the body text's ink, from the lines found."""
+    paper = float(np.percentile(gray, 90))
+    samples = [gray[l.y0:l.y1, l.x0:l.x1] for l in lines[::max(1, len(lines) // 50)]]
+    darkest = [float(np.percentile(s, 10)) for s in samples if s.size]
+    return paper, (float(np.median(darkest)) if darkest else 0.0)
+
+
+def _text_like(row: np.ndarray, box: BBox, gray: np.ndarray, unit: float, paper: float, body_ink: float) -> bool:
+    """A row of several character-sized pieces (`row`: their ink in `box`), no taller than its
+    tallest (rows stacked, an ornament's border beside text, are not one line), as dark as the
+    page's text (bleed-through from the back of the sheet is fainter), neither a solid blot nor a
+    stray stroke."""
+    x0, y0, x1, y1 = box
+    height, width = y1 - y0, x1 - x0
+    if not MISSED_HEIGHT[0] * unit <= height <= MISSED_HEIGHT[1] * unit or width < MISSED_LINE_WIDTH * height:
+        return False
+    if not MISSED_DENSITY[0] <= row.mean() <= MISSED_DENSITY[1]:
+        return False
+    count, _, stats, _ = cv2.connectedComponentsWithStats(row.astype(np.uint8), connectivity=8)
+    if count - 1 < MISSED_PIECES or height > MISSED_ROW_HEIGHT * stats[1:, cv2.CC_STAT_HEIGHT].max():
+        return False
+    darkest = float(np.percentile(gray[y0:y1, x0:x1][row > 0], 10))
+    return paper - darkest >= MISSED_DARKNESS * (paper - body_ink)
