@@ -39,15 +39,21 @@ def _deck(rows: list[tuple[str, int, str, int]]) -> list[tuple[str, list[str]]]:
         y += 30
     gray = cv2.GaussianBlur(np.asarray(page), (3, 3), 0)
     ink = ink_mask(gray)
+    lines, names = _ink_lines(ink, spans)
+    measure_weights(lines, gray, float(np.median([l.height for l in lines[len(rows):]])))
+    regions = _headline_regions(Block(lines[:len(rows)]), (f"r{i}" for i in count(1)), ink)
+    return [(r.type.value, [names[l.bbox] for l in r.lines]) for r in regions]
+
+
+def _ink_lines(ink: np.ndarray, spans: list) -> tuple[list[LineBox], dict]:
+    """A line box tight round the ink of each (text, top, bottom) span, and each box's text."""
     lines, names = [], {}
     for text, top, bottom in spans:
         ys, xs = np.nonzero(ink[top:bottom])
         line = LineBox((int(xs.min()), top + int(ys.min()), int(xs.max()) + 1, top + int(ys.max()) + 1))
         lines.append(line)
         names[line.bbox] = text
-    measure_weights(lines, gray, float(np.median([l.height for l in lines[len(rows):]])))
-    regions = _headline_regions(Block(lines[:len(rows)]), (f"r{i}" for i in count(1)), ink)
-    return [(r.type.value, [names[l.bbox] for l in r.lines]) for r in regions]
+    return lines, names
 
 
 def _roles(rows: list[tuple[str, int]], font_path: str) -> list[tuple[str, list[str]]]:
@@ -60,12 +66,7 @@ def _roles(rows: list[tuple[str, int]], font_path: str) -> list[tuple[str, list[
         spans.append((text, y, y + int(px * 1.4)))
         y += int(px * 1.5)
     ink = ink_mask(cv2.GaussianBlur(np.asarray(page), (3, 3), 0))
-    lines, names = [], {}
-    for text, top, bottom in spans:
-        ys, xs = np.nonzero(ink[top:bottom])
-        line = LineBox((int(xs.min()), top + int(ys.min()), int(xs.max()) + 1, top + int(ys.max()) + 1))
-        lines.append(line)
-        names[line.bbox] = text
+    lines, names = _ink_lines(ink, spans)
     regions = _headline_regions(Block(lines), (f"r{i}" for i in count(1)), ink)
     return [(r.type.value, [names[l.bbox] for l in r.lines]) for r in regions]
 
