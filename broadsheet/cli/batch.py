@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -21,16 +20,8 @@ from broadsheet.names import printable
 @click.argument("folder", metavar="FOLDER", type=options.ANY_PATH)
 @click.option("--out", "-o", metavar="OUT", type=options.FOLDER, required=True,
               help="Output folder; mirrors FOLDER's subfolders.")
-@options.workers(os.cpu_count() or 1)
 @click.option("--recursive", "-r", is_flag=True, help="Descend into subfolders.")
-@options.formats()
-@click.option("--force", is_flag=True, help="Redo pages whose outputs are up to date.")
-@options.engine()
-@options.deskew()
-@options.max_pages()
-@options.executor()
-@options.address()
-@options.punctuation()
+@options.batch_run()
 def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str, force: bool,
             engine: str, deskew: bool, max_pages: int, executor: str, address: str | None,
             punctuation: str) -> None:

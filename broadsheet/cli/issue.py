@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -19,15 +18,7 @@ from broadsheet.names import printable
 @click.command("issue", short_help="Read a whole issue and join its articles across pages.")
 @click.argument("source", metavar="INPUT", type=options.ANY_PATH)
 @click.option("--out", "-o", metavar="OUT", type=options.FOLDER, required=True, help="Output folder.")
-@options.workers(os.cpu_count() or 1)
-@options.formats(issue=True)
-@click.option("--force", is_flag=True, help="Redo pages whose outputs are up to date.")
-@options.engine()
-@options.deskew()
-@options.max_pages()
-@options.executor()
-@options.address()
-@options.punctuation()
+@options.batch_run(issue=True)
 def command(source: Path, out: Path, workers: int, formats: str, force: bool, engine: str, deskew: bool,
             max_pages: int, executor: str, address: str | None, punctuation: str) -> None:
     """Read every page of an issue, put the pages in order and join the articles that run across

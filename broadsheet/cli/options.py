@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 
 import click
@@ -87,6 +88,28 @@ def punctuation(**extra):
         default="default", show_default=True,
         help="Punctuation between CJK text: default (ASCII , : ; ! ? ( ) with “” 、 。), fullwidth "
              "(GB/T 15834), or as-read (as the recogniser read it).", **extra)
+
+
+def batch_run(issue: bool = False):
+    """The options `batch` and `issue` share, in the order their help lists them."""
+    stack = [
+        workers(os.cpu_count() or 1),
+        formats(issue=issue),
+        click.option("--force", is_flag=True, help="Redo pages whose outputs are up to date."),
+        engine(),
+        deskew(),
+        max_pages(),
+        executor(),
+        address(),
+        punctuation(),
+    ]
+
+    def apply(command):
+        for option in reversed(stack):
+            command = option(command)
+        return command
+
+    return apply
 
 
 def pipeline_options(formats: str, engine: str, deskew: bool, punctuation: str,
