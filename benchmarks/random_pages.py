@@ -97,10 +97,8 @@ def describe(rp: RandomPage) -> str:
             + ", ".join(k for k, on in kinds.items() if on))
 
 
-def run_page(seed: int, pipeline: Pipeline, out: Path, small: bool, keep_formats: tuple[str, ...] | None,
-             notes: set[str]) -> PageResult:
+def run_page(seed: int, pipeline: Pipeline, out: Path, small: bool, keep_formats: tuple[str, ...] | None) -> PageResult:
     rp = random_page(seed, small)
-    notes.update(rp.notes)
     result = PageResult(seed, round(rp.body_px, 1), rp.spec.degrade.dpi, describe(rp))
     start = time.perf_counter()
     try:
@@ -122,10 +120,9 @@ def run_page(seed: int, pipeline: Pipeline, out: Path, small: bool, keep_formats
     return result
 
 
-def rescore_page(seed: int, kept: Path, small: bool, notes: set[str]) -> PageResult:
+def rescore_page(seed: int, kept: Path, small: bool) -> PageResult:
     """A page of a kept run (`--keep DIR --formats json`) scored again from its files, without OCR."""
     rp = random_page(seed, small)
-    notes.update(rp.notes)
     result = PageResult(seed, round(rp.body_px, 1), rp.spec.degrade.dpi, describe(rp))
     truth_path, pred_path = kept / f"{rp.spec.name}.json", kept / "pred" / f"{rp.spec.name}.json"
     if not truth_path.exists() or not pred_path.exists():
@@ -170,7 +167,7 @@ def fmt(value: float | None, digits: int = 3) -> str:
     return "–" if value is None else f"{value:.{digits}f}"
 
 
-def print_report(results: list[PageResult], worst: int, notes: set[str]) -> list[dict]:
+def print_report(results: list[PageResult], worst: int) -> list[dict]:
     rows = band_table(results)
     print(f"\n{'body px':<8}{'pages':>6}{'article':>9}{'para':>7}{'order':>7}{'pairing':>9}"
           f"{'false hl':>10}{'CER':>8}{'reading':>9}")
@@ -188,8 +185,6 @@ def print_report(results: list[PageResult], worst: int, notes: set[str]) -> list
         print(f"  seed {r.seed:<5} {r.body_px:>5.1f} px {r.dpi:>4} dpi  article {fmt(r.article_f1, 2)} "
               f"para {fmt(r.paragraph_f1, 2)} order {fmt(r.reading_order, 2)} pairing {fmt(r.caption_pairing, 2)} "
               f"false hl {r.false_headlines} CER {r.cer:.2%} reading {r.reading_cer:.2%}  [{r.what}]")
-    for note in sorted(notes):
-        print(f"note: {note}")
     return rows
 
 
@@ -231,13 +226,12 @@ def run(args: argparse.Namespace, seeds: list[int], out: Path) -> int:
     if memo:
         pipeline.engine = memoized(pipeline.engine, memo)
     formats = parse_formats(args.formats) if args.formats else None
-    notes: set[str] = set()
     results = []
     for seed in seeds:
         if pipeline:
-            r = run_page(seed, pipeline, out, args.small, formats, notes)
+            r = run_page(seed, pipeline, out, args.small, formats)
         else:
-            r = rescore_page(seed, out, args.small, notes)
+            r = rescore_page(seed, out, args.small)
         results.append(r)
         if memo:
             memo.save()
@@ -245,10 +239,10 @@ def run(args: argparse.Namespace, seeds: list[int], out: Path) -> int:
               f"article {fmt(r.article_f1, 2)} para {fmt(r.paragraph_f1, 2)} order {fmt(r.reading_order, 2)} "
               f"pairing {fmt(r.caption_pairing, 2)} false hl {r.false_headlines} CER {r.cer:.2%} "
               f"reading {r.reading_cer:.2%} {r.seconds} s"), flush=True)
-    rows = print_report(results, args.worst, notes)
+    rows = print_report(results, args.worst)
     if args.json:
-        args.json.write_text(json.dumps({"bands": rows, "pages": [asdict(r) | {"band": r.band} for r in results],
-                                         "notes": sorted(notes)}, ensure_ascii=False, indent=1) + "\n")
+        pages = [asdict(r) | {"band": r.band} for r in results]
+        args.json.write_text(json.dumps({"bands": rows, "pages": pages}, ensure_ascii=False, indent=1) + "\n")
     return 1 if any(r.error for r in results) else 0
 
 

@@ -15,7 +15,7 @@ from fixtures.pagegen.fonts import FONT_FACES, available
 from fixtures.pagegen.randpage import random_page
 
 pytestmark = pytest.mark.skipif(
-    not all(available(role) for role in FONT_FACES if role != "fraktur"),
+    not all(available(role) for role in FONT_FACES),
     reason="the generator's fonts are not installed (fixtures/README.md)",
 )
 

@@ -10,12 +10,11 @@ import pytest
 
 from broadsheet.model import Page
 from fixtures.generate import render
-from fixtures.pagegen import randpage
 from fixtures.pagegen.fonts import FONT_FACES, available
-from fixtures.pagegen.randpage import FRAKTUR_FALLBACK, random_page
+from fixtures.pagegen.randpage import random_page
 
 pytestmark = pytest.mark.skipif(
-    not all(available(role) for role in FONT_FACES if role != "fraktur"),
+    not all(available(role) for role in FONT_FACES),
     reason="the generator's fonts are not installed (fixtures/README.md)",
 )
 
@@ -91,7 +90,7 @@ def test_the_draws_cover_the_issue_list():
     assert any(rp.spec.band for rp in specs) and any("masthead" in rp.doc for rp in specs)
     body_faces = {rp.spec.body_font for rp in specs}
     assert {"serif", "ming", "kai", "hei", "sans", "latin_serif", "latin_sans"} <= body_faces
-    assert "fraktur" in body_faces or not available("fraktur")
+    assert "fraktur" in body_faces
     assert {rp.spec.headlines for rp in specs if rp.spec.script == "latin"} == {"display", "heads"}
     scans = [rp.spec.degrade for rp in specs]
     assert min(d.dpi for d in scans) < 80 and max(d.dpi for d in scans) > 500
@@ -102,16 +101,3 @@ def test_the_draws_cover_the_issue_list():
     assert max(abs(d.skew) for d in scans) > 1.4
     spaces = [rp.spec.space_width for rp in specs if rp.spec.space_width]
     assert min(spaces) < 0.3 and max(spaces) > 0.95
-
-
-def test_without_the_fraktur_face_the_page_says_so_and_is_otherwise_the_same(monkeypatch):
-    fraktur_seed = next(s for s in SURVEY if random_page(s, small=True).spec.body_font == "fraktur") \
-        if available("fraktur") else None
-    if fraktur_seed is None:
-        pytest.skip("the Fraktur face is not installed")
-    with_face = random_page(fraktur_seed, small=True)
-    monkeypatch.setattr(randpage, "available", lambda role: role != "fraktur")
-    without = random_page(fraktur_seed, small=True)
-    assert without.notes == [FRAKTUR_FALLBACK]
-    assert without.spec.body_font in ("latin_serif", "latin_sans")
-    assert without.doc == with_face.doc and without.spec.degrade == with_face.spec.degrade
