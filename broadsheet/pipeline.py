@@ -81,7 +81,8 @@ class Pipeline:
 
         start = time.perf_counter()
         body = [line for region in page_layout.text_blocks for line in region.lines]
-        reader = self.engine.for_page(page_script(normalized.sample) == LATIN, body, working.pixels)
+        reader = self.engine.for_page(page_script(normalized.sample) == LATIN, body, working.pixels,
+                                      working.frame.scale)
         read_lines(reader, working.pixels, page_layout.text_lines())
         timings["ocr"] = time.perf_counter() - start
 

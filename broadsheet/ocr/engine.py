@@ -53,10 +53,12 @@ class OcrEngine:
     def info(self) -> list[EngineInfo]:
         return [self.detector.info, self.recognizer.info]
 
-    def for_page(self, latin: bool, lines: list[Line], pixels: Callable[[BBox], np.ndarray]) -> OcrEngine:
+    def for_page(self, latin: bool, lines: list[Line], pixels: Callable[[BBox], np.ndarray],
+                 scale: float = 1.0) -> OcrEngine:
         """The engine that reads this page's lines: itself, unless it chooses by the page's script
-        (`latin`: the orientation check read Latin letters) and text (`lines`: its body lines,
-        `pixels`: reads a box of the page), as `auto` does."""
+        (`latin`: the orientation check read Latin letters), text (`lines`: its body lines,
+        `pixels`: reads a box of the page) and size (`scale`: the working page over the input;
+        above 1 the type was enlarged), as `auto` does."""
         return self
 
 

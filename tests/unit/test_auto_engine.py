@@ -15,6 +15,8 @@ from broadsheet.ocr import get_engine, registered_engines
 from broadsheet.ocr.auto import (
     FRAKTUR_MARGIN,
     SAMPLE_LINES,
+    SMALL_TYPE_MARGIN,
+    SMALL_TYPE_SCALE,
     AutoEngine,
     choose_language,
     missing_tesseract,
@@ -117,6 +119,38 @@ def test_without_tesseract_auto_reads_latin_pages_with_rapidocr_and_says_why(mon
     auto = AutoEngine("auto", replay.detector, replay.recognizer, {})
     reader = auto.for_page(True, [Line("", (0, 0, 400, 16), 0.0)], lambda box: np.zeros((16, 400, 3), np.uint8))
     assert reader.name == "rapidocr" and reader.recognizer is replay.recognizer
+
+
+class Sure:
+    """A recogniser that reads every crop as `text` with the same confidence."""
+
+    def __init__(self, name: str, text: str, confidence: float) -> None:
+        self.info = EngineInfo("recognition", name, "1", name, ["en"])
+        self.text, self.confidence = text, confidence
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return [(self.text, self.confidence)] * len(crops)
+
+
+@pytest.mark.parametrize("scale, rapid_over, reader", [
+    (1.0, 0.5, "tesseract:eng"),  # type of a working size: Tesseract, however sure PP-OCR is
+    (SMALL_TYPE_SCALE - 0.1, 0.5, "tesseract:eng"),
+    (SMALL_TYPE_SCALE, SMALL_TYPE_MARGIN / 2, "tesseract:eng"),  # small, but neither reads it clearly better
+    (SMALL_TYPE_SCALE, SMALL_TYPE_MARGIN * 1.5, "rapidocr"),
+    (2.0, 0.3, "rapidocr"),
+])
+def test_small_latin_type_is_read_by_whichever_reads_it_surer(scale, rapid_over, reader):
+    """Latin body text enlarged 1.5 times or more (under ~9 px in the scan): blurred, Tesseract
+    misreads it where PP-OCR reads it (random seeds 72, 108); their confidence on the sample tells."""
+    tesseract = 0.45
+    replay = replay_engine("page_j")
+    auto = AutoEngine("auto", replay.detector, Sure("rapidocr", "the land was sold", tesseract + rapid_over),
+                      {"eng": Sure("tesseract", "the land was sold", tesseract),
+                       "frk": Sure("tesseract", "die Land", tesseract)})
+    lines = [Line("", (0, 20 * k, 400, 20 * k + 16), 0.0) for k in range(20)]
+    chosen = auto.for_page(True, lines, lambda box: np.full((16, 400, 3), 255, np.uint8), scale)
+    assert chosen.name == reader
+    assert chosen.recognizer is (auto.recognizer if reader == "rapidocr" else auto.latin["eng"])
 
 
 def test_an_engine_that_does_not_choose_reads_every_page_itself():
