@@ -22,6 +22,7 @@ from broadsheet.layout.lines import (
     merge_row_fragments,
     recover_vertical_lines,
     split_at_gaps,
+    split_solid_lines,
     split_by_size,
     type_height,
 )
@@ -92,6 +93,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     pieces, cuts = split_at_gaps(lines, ink, rules)
     lines = recover_vertical_lines(drop_covered(pieces), ink)
     unit = body_size(lines)  # now of ink-tight boxes
+    lines = split_solid_lines(lines, ink, unit)
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
                               min_side=int(PHOTO_MIN_SIDE * unit))
     over = rules_over_photos(rule_ink, photo_boxes, unit, rule_size["max_thickness"])
