@@ -22,8 +22,8 @@ from broadsheet.layout.lines import (
     merge_row_fragments,
     recover_vertical_lines,
     split_at_gaps,
-    split_solid_lines,
     split_by_size,
+    split_solid_lines,
     type_height,
 )
 from broadsheet.layout.missed import missed_lines

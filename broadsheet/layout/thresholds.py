@@ -69,9 +69,9 @@ SPARSE_ROW = 0.15  # of a line's fullest ink row: thinner rows at its ends are a
 # a headline over its deck, no more than a stray accent's few rows).
 STACK_SHARED_WIDTH = 0.5
 STACK_OVERLAP = 0.3
-# ... and whose middles lie closer than a body line's ink height: smaller type than the body's
-# (the ads page's list: 0.8; Kolonie's notices at body size under a heading, Der Nordstern's
-# masthead ear set solid at 1.07, stay as they are)
+# ... and whose middles lie closer than this many body heights: type set tighter than the body's
+# ink height (the ads page's list: 0.8, the Star's small-type column 0.85, Kolonie's Fraktur
+# notices 0.82); Der Nordstern's masthead ear, set solid at 1.07 and read whole, stays as it is
 SOLID_PITCH = 0.9
 MIN_PIECE_WIDTH = 0.25  # of its height: a narrower piece cut from a line is a sliver of a character
 COVERED = 0.7  # share of a box inside vertical lines: it is their characters boxed again
