@@ -8,7 +8,7 @@ one size, so everything else is found by comparing against it.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -45,7 +45,10 @@ from broadsheet.layout.thresholds import (
     SAME_ROW,
     SAME_SIZE,
     SOLID_OVERLAP,
+    SOLID_PITCH,
     SPARSE_ROW,
+    STACK_OVERLAP,
+    STACK_SHARED_WIDTH,
     STACKED_GAP,
     STROKE_INK,
     VERTICAL_ASPECT,
@@ -233,6 +236,43 @@ def drop_covered(lines: list[LineBox]) -> list[LineBox]:
         if inside < COVERED * max(1, line.width * line.height):
             kept.append(line)
     return kept
+
+
+def split_solid_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> list[LineBox]:
+    """Headline-tall boxes that are small type set solid, cut to their own line.
+
+    A list in small type set solid (0.8 of the body's pitch, accents filling the leading) never
+    goes blank between lines, so each box's ink run takes in the lines above and below: boxes a
+    line and a half tall that overlap their neighbours by nearly half, read as headline type and
+    by the recogniser as two lines at once. Two stacked boxes share their overlap in proportion
+    to their heights (each reaches past its ink by a share of its own height), so the split falls
+    in the leading, also between a headline and small type under it."""
+    index = LineIndex(lines)
+    out = []
+    for line in lines:
+        if line.direction != TextDirection.HORIZONTAL_LR or line.height <= HEADLINE_RATIO * unit:
+            out.append(line)
+            continue
+        upper, lower = line.y0, line.y1
+        for other in index.around(line, line.height):
+            if other is line or other.direction != TextDirection.HORIZONTAL_LR or other.height <= unit:
+                continue  # a block set solid boxes every line taller than body type
+            if min(line.x1, other.x1) - max(line.x0, other.x0) < STACK_SHARED_WIDTH * min(line.width, other.width):
+                continue  # beside it, not over or under it
+            if abs((other.y0 + other.y1) - (line.y0 + line.y1)) >= 2 * SOLID_PITCH * unit:
+                continue  # at body pitch or wider: type of body size or bigger, not small type set solid
+            above, below = (other, line) if other.y0 < line.y0 else (line, other)
+            overlap = above.y1 - below.y0
+            if overlap < STACK_OVERLAP * min(line.height, other.height) or above.y1 >= below.y1 or above.y0 >= below.y0:
+                continue  # apart (or touching) as lines are, or one box inside the other
+            split = round(above.y1 - overlap * above.height / (above.height + below.height))
+            upper, lower = (max(upper, split), lower) if below is line else (upper, min(lower, split))
+        if upper == line.y0 or lower == line.y1 or lower - upper < 2:  # a solid block's lines have both
+            out.append(line)
+            continue
+        top, bottom = _ink_rows(ink[upper:lower, line.x0:line.x1])
+        out.append(replace(line, bbox=(line.x0, upper + top, line.x1, upper + bottom)))
+    return out
 
 
 def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> tuple[int, int]:

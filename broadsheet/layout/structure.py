@@ -23,6 +23,7 @@ from broadsheet.layout.lines import (
     recover_vertical_lines,
     split_at_gaps,
     split_by_size,
+    split_solid_lines,
     type_height,
 )
 from broadsheet.layout.missed import missed_lines
@@ -92,6 +93,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     pieces, cuts = split_at_gaps(lines, ink, rules)
     lines = recover_vertical_lines(drop_covered(pieces), ink)
     unit = body_size(lines)  # now of ink-tight boxes
+    lines = split_solid_lines(lines, ink, unit)
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
                               min_side=int(PHOTO_MIN_SIDE * unit))
     over = rules_over_photos(rule_ink, photo_boxes, unit, rule_size["max_thickness"])

@@ -63,6 +63,16 @@ CENTRED = 1.0
 # --- lines from detector boxes
 BOX_PADDING = 0.2  # share of a detector box's height at top and bottom that reaches into neighbours
 SPARSE_ROW = 0.15  # of a line's fullest ink row: thinner rows at its ends are a neighbour's tips
+# Small type set solid (`split_solid_lines`): ink-tight boxes stacked one over the other (sharing
+# this much of the narrower's width) that overlap by this much of the smaller's height each hold
+# part of the other's line (a list set solid on the Czech ads page: 0.45; lines with leading, and
+# a headline over its deck, no more than a stray accent's few rows).
+STACK_SHARED_WIDTH = 0.5
+STACK_OVERLAP = 0.3
+# ... and whose middles lie closer than this many body heights: type set tighter than the body's
+# ink height (the ads page's list: 0.8, the Star's small-type column 0.85, Kolonie's Fraktur
+# notices 0.82); Der Nordstern's masthead ear, set solid at 1.07 and read whole, stays as it is
+SOLID_PITCH = 0.9
 MIN_PIECE_WIDTH = 0.25  # of its height: a narrower piece cut from a line is a sliver of a character
 COVERED = 0.7  # share of a box inside vertical lines: it is their characters boxed again
 # Detector boxes of one headline line split at a space are joined across this many times its size.

@@ -94,6 +94,18 @@ def test_small_type_set_solid_is_one_column_block():
     assert len(ear[0].lines) >= 13
 
 
+def test_small_type_set_solid_in_tall_boxes_is_read_line_by_line():
+    # Národní listy's ads: the pharmacies' list beside `Praha:` (x 738-1156, y 1430-1555) is small
+    # type set solid at an 11 px pitch, accents filling the leading. The detector's boxes, 20-24 px
+    # once tightened to their ink, each took in half the lines above and below: headline type
+    # (kicker, subtitle), read by the recogniser two lines at once (`| km, Vie nám, „u záka not`).
+    frame, layout = _layout("czech_ads_6ab93746")
+    found = [(region.type.value, frame.to_input(line.bbox)) for region in layout.regions for line in region.lines]
+    listed = [(kind, box) for kind, box in found if 730 < box[0] < 760 and 1425 < box[1] < 1560]
+    assert len(listed) >= 11, listed
+    assert all(kind == "text" and box[3] - box[1] <= 15 for kind, box in listed), listed
+
+
 def test_the_thin_lines_of_box_frames_are_found():
     # Národní listy's ads: boxes framed by a heavy line with a thin one beside it, and rules set
     # against a box's frame. Each thin line has another stroke along one side for all its length
