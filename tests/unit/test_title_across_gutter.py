@@ -31,3 +31,12 @@ def test_a_tall_word_of_body_size_letters_on_a_body_row_is_body_text():
     title, lines = _lines([1.0, 1.0, 1.0])
     heads, _ = split_by_size(lines, UNIT, [])
     assert heads == []
+
+
+def test_a_box_run_into_its_rows_text_holds_small_print_whatever_its_letters():
+    # the Star's index (recorded boxes, unit 26): `D'Annunzio seizes disputed zone.` boxed together
+    # with the row under it measures letters 1.25, and runs into `Page 2` beside it
+    tall = LineBox((460, 3674, 852, 3711), letters=1.25)
+    lines = [LineBox((454, 3648, 648, 3660)), tall, LineBox((479, 3697, 579, 3715))]
+    heads, _ = split_by_size(lines, 26.0, [])
+    assert heads == []
