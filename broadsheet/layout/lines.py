@@ -42,6 +42,8 @@ from broadsheet.layout.thresholds import (
     MIN_LETTER_AREA,
     MIN_PIECE_WIDTH,
     NEIGHBOUR_SIZE,
+    ROW_TITLE_GAP,
+    ROW_WORD_LETTERS,
     SAME_ROW,
     SAME_SIZE,
     SOLID_OVERLAP,
@@ -530,7 +532,11 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     """(headline lines, body lines). Quote marks and brackets stand above and below the characters,
     so a body line holding them can measure like a kicker; it still continues a body column,
     which a centred headline does not. A word cut from a justified Latin line measures tall too
-    (its descenders are a large share of its ink); it shares its row with body text."""
+    (its descenders are a large share of its ink); it shares its row with body text, in letters of
+    the body's size: a title in bigger letters may stand on a body line's row across a wide gutter
+    (random seed 42: 3.9 body heights, under a justified line's widest word space). A box run into
+    its row neighbour's holds two rows of small print, whatever its letters measure (the Star's
+    index, Kolonie's masthead)."""
     heads = [l for l in lines if is_headline(l, unit)]
     body = [l for l in lines if not is_headline(l, unit)]
     changed = True
@@ -541,7 +547,9 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
             # a body line it continues or shares a row with stands within a line's pitch
             reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
             if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
-                _continues_column(line, other, unit, rules) or _same_row(line, other, unit, rules)
+                _continues_column(line, other, unit, rules)
+                or (_same_row(line, other, unit, rules) and (line.letters < ROW_WORD_LETTERS
+                                                             or _row_gap(line, other) < ROW_TITLE_GAP * unit))
                 for other in index.around(line, reach)
             ):
                 heads.remove(line)
@@ -550,10 +558,15 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     return heads, body
 
 
+def _row_gap(line: LineBox, other: LineBox) -> int:
+    """Blank between two boxes side by side (negative where they overlap)."""
+    return max(line.x0 - other.x1, other.x0 - line.x1)
+
+
 def _same_row(line: LineBox, other: LineBox, unit: float, rules: list[Rule]) -> bool:
     """The other line stands on the same row, a stretched word space away, with no rule between."""
     shared = min(line.y1, other.y1) - max(line.y0, other.y0)
-    gap = max(line.x0 - other.x1, other.x0 - line.x1)
+    gap = _row_gap(line, other)
     return (shared >= SAME_ROW * min(line.height, other.height) and gap <= MAX_WORD_GAP * unit
             and not crosses(rules, min(line.x1, other.x1), max(line.y0, other.y0),
                             max(line.x0, other.x0), min(line.y1, other.y1)))

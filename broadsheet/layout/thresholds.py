@@ -28,6 +28,14 @@ WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights ar
 # Czech section head 2.6; a body line made tall by quote marks, or two lines of small print in one
 # detector box, has body-size letters (1.0-1.4)
 DISPLAY_LETTERS = 2.0
+# A tall line sharing a body line's row is a word cut from it (descenders make it tall) only in
+# letters under this: Latin cut words measure about 1.0; a title across a wide gutter from a body
+# line, 1.29-1.57 (random seed 42's 14 px titles and deck)
+ROW_WORD_LETTERS = 1.22
+# ... unless its box stands closer than this to the row's text, or runs into it: two rows of small
+# print in one detector box measure letters up to 1.6 (the Star's index, Kolonie's masthead; gaps
+# -15 to 1.9 body heights), while seed 42's titles stand 3.9 away across the gutter
+ROW_TITLE_GAP = 2.0
 LETTER_SAMPLE = 200  # body lines measured for the body's letter height: their median is stable by then
 MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
 LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)
