@@ -129,11 +129,13 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
 
 
 def _before_columns(run: list[Line], unit: float) -> list[Line]:
-    """The run, from the photo out, up to where columns of text start: rows with a second line starting at one
-    edge, row after row, are the photo's article's body set under it, and a credit found under
-    them is another photo's (random seed 125). A caption line the detector cut at a wide blank,
-    or a justified Latin caption cut at its spaces (random seed 57), breaks at no common edge, and
-    the last word or character of a justified line, cut off at its right margin, is short."""
+    """The run, from the photo out, unless columns of text start right at the photo: a row whose
+    second line starts at the edge of a second line further on, before any credit, is the photo's
+    article's body set under it, and a credit found under it is another photo's (random seed 125).
+    A caption line the detector cut at a wide blank, or a justified Latin caption cut at its spaces
+    (random seed 57), breaks at no common edge, and the last word or character of a justified
+    line, cut off at its right margin, is short. Columns further on are left to the credit and the
+    caption's own spacing to end it (random seed 86: a caption whose credit was misread)."""
     rows: list[list[Line]] = []
     for line in run:
         if rows and any(_same_row(line, other) for other in rows[-1]):  # rows as `in_rows` makes them
@@ -141,15 +143,12 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
         else:
             rows.append([line])
     credited = [i for i, row in enumerate(rows) if any(split_credit(l.text)[1] is not None for l in row)]
-    # text past the credit is not the caption's either way: its columns decide nothing
     widest = max((l.bbox[2] - l.bbox[0] for l in run), default=0)
     edges = [[l.bbox[0] for l in sorted(row, key=lambda l: l.bbox[0])[1:]
               if split_credit(l.text)[1] is None and l.bbox[2] - l.bbox[0] >= CAPTION_COLUMN_PIECE * widest]
              for row in rows[:credited[0] + 1 if credited else len(rows)]]
-    for index, row_edges in enumerate(edges):
-        if any(abs(x - other) <= CAPTION_EDGE * unit for x in row_edges
-               for later in edges[index + 1:] for other in later):
-            return [line for row in rows[:index] for line in row]
+    if edges and any(abs(x - other) <= CAPTION_EDGE * unit for x in edges[0] for later in edges[1:] for other in later):
+        return []
     return run
 
 
