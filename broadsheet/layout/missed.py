@@ -4,7 +4,8 @@ PP-OCR's detector now and then leaves out part of a line or a whole one, most of
 title type on a small page (random seed 0: the left half of `全市新增中小学学位1.2万个`, the whole
 second line of a two-line title). Ink in no line, no photo and no rule, grouped into rows of
 character-sized pieces, becomes a line of its own; a piece on the row of a line beside it, of its
-size, is then joined to it like any other fragment (`merge_row_fragments`).
+size, is then joined to it like any other fragment (`merge_row_fragments`). Ink standing as a
+vertical title does (a block much taller than wide) becomes vertical lines first.
 """
 
 from __future__ import annotations

@@ -146,7 +146,7 @@ def _page_with_vertical_title() -> tuple[np.ndarray, list[tuple[int, int, int, i
         for x in range(200, 740, 18):
             _character(page, x, y, 15)
         boxes.append((197, y - 4, 743, y + 19))
-    for line, (x, length) in enumerate(((100, 8), (54, 7))):
+    for x, length in ((100, 8), (54, 7)):
         for k in range(length):
             _character(page, x, 130 + k * 44, 38)
     return page, boxes
