@@ -39,6 +39,13 @@ CAPTION_EDGE = 0.5  # a caption's line may reach this far over its photo's edge 
 CAPTION_OVERHANG = 1.0  # a caption may stand out this far past its photo's sides
 CAPTION_BREAK = 0.9  # blank between lines: more ends a caption with no credit (its own spacing ~0.4)
 MAX_UNCREDITED_LINES = 6  # a caption with no credit read is no longer than this
+# A caption beside a short photo runs on under its foot this far at most, to its credit (random
+# seed 109: 7.5 units, six lines of a ten-line caption beside a photo six and a half units tall)
+MAX_BESIDE_BELOW = 12.0
+# A line that starts a second column of text under a photo is at least this share of the widest
+# line there (random seed 125: a paragraph's last line, 0.41); a justified caption's last word or
+# character cut off at its right margin is less (seeds 45, 67: 0.03-0.2, at one edge row after row)
+CAPTION_COLUMN_PIECE = 0.3
 CREDIT_FLUSH = 0.1  # of a caption's width: a flush-right credit ends this close to its right edge
 
 # --- header band

@@ -134,3 +134,29 @@ def test_the_masthead_takes_the_date_line_between_its_stacked_rules():
     layout = analyze(working.image, boxes)
     assert layout.masthead is not None and layout.masthead.bbox[3] >= 420, layout.masthead
     assert not [r.bbox for r in layout.text_blocks + [r for g in layout.headlines for r in g] if r.bbox[3] <= 424]
+
+
+def _page_with_vertical_title() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Body lines to the right, and left of them a vertical title the detector never boxed: two
+    lines of 38 px characters, eight and seven long, 6 px apart down a line and 8 px between the
+    lines (random seed 88's `全市中小学启动暑 / 期托管服务报名`, at its working size)."""
+    page, boxes = np.full((700, 800), 255, np.uint8), []
+    for row in range(16):
+        y = 120 + row * 26
+        for x in range(200, 740, 18):
+            _character(page, x, y, 15)
+        boxes.append((197, y - 4, 743, y + 19))
+    for x, length in ((100, 8), (54, 7)):
+        for k in range(length):
+            _character(page, x, 130 + k * 44, 38)
+    return page, boxes
+
+
+def test_a_vertical_title_never_boxed_becomes_vertical_lines():
+    page, boxes = _page_with_vertical_title()
+    layout = _layout(page, boxes)
+    recovered = sorted(layout.trace.recovered)
+    assert recovered == [(60, 130, 86, 432), (106, 130, 132, 476)], recovered  # their ink
+    [group] = layout.headlines
+    assert [(r.type, [l.direction.value for l in r.lines]) for r in group] == [
+        (RegionType.TITLE, ["vertical-rl", "vertical-rl"])]
