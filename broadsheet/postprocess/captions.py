@@ -99,9 +99,16 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
         return (line.bbox[0] + line.bbox[2]) / 2
 
     if side == "beside":
-        near = [l for l in lines if 0 <= l.bbox[0] - px1 < CAPTION_BESIDE * unit
-                and py0 - CAPTION_OVERHANG * unit <= (l.bbox[1] + l.bbox[3]) / 2 <= py1 + CAPTION_OVERHANG * unit]
-        near.sort(key=lambda l: l.bbox[1])
+        starts = [l for l in lines if 0 <= l.bbox[0] - px1 < CAPTION_BESIDE * unit
+                  and py0 - CAPTION_OVERHANG * unit <= (l.bbox[1] + l.bbox[3]) / 2 <= py1 + CAPTION_OVERHANG * unit]
+        if not starts:
+            return []
+        # the caption's column, from the lines starting at the photo's edge; its lines may end
+        # flush right (a credit) and run on past the photo's foot (a caption taller than it)
+        left, right = min(l.bbox[0] for l in starts), max(l.bbox[2] for l in starts)
+        near = sorted((l for l in lines if left - CAPTION_EDGE * unit <= l.bbox[0]
+                       and l.bbox[2] <= right + CAPTION_EDGE * unit
+                       and (l.bbox[1] + l.bbox[3]) / 2 >= py0 - CAPTION_OVERHANG * unit), key=lambda l: l.bbox[1])
     else:
         across = [l for l in lines if px0 - unit <= centre_x(l) <= px1 + unit
                   and l.bbox[2] - l.bbox[0] <= px1 - px0 + 2 * CAPTION_OVERHANG * unit]
@@ -121,9 +128,39 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
         if gap > (CAPTION_GAP[1] if run else CAPTION_GAP[0]) * unit:
             break
         run.append(line)
+    if side != "beside":
+        run = _before_columns(run)
     if side == "above":
         run.reverse()
     return run
+
+
+def _before_columns(run: list[Line]) -> list[Line]:
+    """The run's rows up to two in a row parted by one gutter: the columns of text under (or over)
+    a photo across them, never its caption (a caption's line broken in pieces is parted once, and
+    a credit on the row of the caption's last line stands apart from it)."""
+    rows: list[list[Line]] = []
+    for line in run:
+        if rows and _one_row(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    gutters = [[] if any(split_credit(line.text)[1] for line in row) else _gutters(row) for row in rows]
+    for index in range(len(rows) - 1):
+        if any(a < d and c < b for a, b in gutters[index] for c, d in gutters[index + 1]):
+            return [line for row in rows[:index] for line in row]
+    return run
+
+
+def _one_row(a: Line, b: Line) -> bool:
+    """One's middle within the other's height."""
+    return a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3] or b.bbox[1] <= (a.bbox[1] + a.bbox[3]) / 2 <= b.bbox[3]
+
+
+def _gutters(row: list[Line]) -> list[tuple[int, int]]:
+    """The blanks between a row's lines, left to right."""
+    boxes = sorted(line.bbox for line in row)
+    return [(left[2], right[0]) for left, right in zip(boxes, boxes[1:]) if right[0] > left[2]]
 
 
 def _cut_at_credit(run: list[Line]) -> list[Line] | None:
