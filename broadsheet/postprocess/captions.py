@@ -12,6 +12,7 @@ from broadsheet.postprocess.thresholds import (
     CAPTION_EDGE,
     CAPTION_GAP,
     CAPTION_OVERHANG,
+    COLUMN_PIECE,
     CREDIT_FLUSH,
     MAX_UNCREDITED_LINES,
 )
@@ -129,25 +130,27 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
             break
         run.append(line)
     if side != "beside":
-        run = _before_columns(run)
+        run = _before_columns(run, unit)
     if side == "above":
         run.reverse()
     return run
 
 
-def _before_columns(run: list[Line]) -> list[Line]:
+def _before_columns(run: list[Line], unit: float) -> list[Line]:
     """The run's rows up to two in a row parted by one gutter: the columns of text under (or over)
-    a photo across them, never its caption (a caption's line broken in pieces is parted once, and
-    a credit on the row of the caption's last line stands apart from it)."""
+    a photo across them, never its caption. A gutter has a line of some length on either side, and
+    the column right of it starts at one edge in both rows: a caption's line broken into words or
+    pieces is parted at places that differ from row to row, and a credit on the row of the
+    caption's last line stands apart from it."""
     rows: list[list[Line]] = []
     for line in run:
         if rows and _one_row(rows[-1][0], line):
             rows[-1].append(line)
         else:
             rows.append([line])
-    gutters = [[] if any(split_credit(line.text)[1] for line in row) else _gutters(row) for row in rows]
+    gutters = [[] if any(split_credit(line.text)[1] for line in row) else _gutters(row, unit) for row in rows]
     for index in range(len(rows) - 1):
-        if any(a < d and c < b for a, b in gutters[index] for c, d in gutters[index + 1]):
+        if any(abs(a - b) <= CAPTION_EDGE * unit for a in gutters[index] for b in gutters[index + 1]):
             return [line for row in rows[:index] for line in row]
     return run
 
@@ -157,10 +160,12 @@ def _one_row(a: Line, b: Line) -> bool:
     return a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3] or b.bbox[1] <= (a.bbox[1] + a.bbox[3]) / 2 <= b.bbox[3]
 
 
-def _gutters(row: list[Line]) -> list[tuple[int, int]]:
-    """The blanks between a row's lines, left to right."""
+def _gutters(row: list[Line], unit: float) -> list[int]:
+    """Where the columns right of a row's gutters start: blanks between lines both at least
+    COLUMN_PIECE long."""
     boxes = sorted(line.bbox for line in row)
-    return [(left[2], right[0]) for left, right in zip(boxes, boxes[1:]) if right[0] > left[2]]
+    return [right[0] for left, right in zip(boxes, boxes[1:]) if right[0] > left[2]
+            and min(left[2] - left[0], right[2] - right[0]) >= COLUMN_PIECE * unit]
 
 
 def _cut_at_credit(run: list[Line]) -> list[Line] | None:

@@ -38,6 +38,9 @@ CAPTION_EDGE = 0.5  # a caption's line may reach this far over its photo's edge 
 CAPTION_OVERHANG = 1.0  # a caption may stand out this far past its photo's sides
 CAPTION_BREAK = 0.9  # blank between lines: more ends a caption with no credit (its own spacing ~0.4)
 MAX_UNCREDITED_LINES = 6  # a caption with no credit read is no longer than this
+# a line of text columns under a photo is this long at least, on either side of their gutter (a
+# column holds 8 characters and more); a caption's line broken in pieces leaves shorter ones
+COLUMN_PIECE = 4.0
 CREDIT_FLUSH = 0.1  # of a caption's width: a flush-right credit ends this close to its right edge
 
 # --- header band
