@@ -103,8 +103,9 @@ def line_causes(truth: dict, pred: dict) -> Counter:
             causes[f"added: text read {where}"] += len(ours)
             continue
         vertical = any(t["vertical"] for t in ts)
+        tops = [t["bbox"][1] for t in ts]
         if len(ts) > 1 and len(read) == 1 and not vertical and \
-                max(t["bbox"][1] for t in ts) - min(t["bbox"][1] for t in ts) < SAME_ROW * (ts[0]["bbox"][3] - ts[0]["bbox"][1]):
+                max(tops) - min(tops) < SAME_ROW * (ts[0]["bbox"][3] - ts[0]["bbox"][1]):
             causes["merged: one line over a gutter"] += Levenshtein.distance(gold, ours)
             continue
         heading = all(t["type"] in HEADINGS for t in ts)

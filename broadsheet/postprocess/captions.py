@@ -157,7 +157,8 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
 
 def _one_row(a: Line, b: Line) -> bool:
     """One's middle within the other's height."""
-    return a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3] or b.bbox[1] <= (a.bbox[1] + a.bbox[3]) / 2 <= b.bbox[3]
+    return (a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3]
+            or b.bbox[1] <= (a.bbox[1] + a.bbox[3]) / 2 <= b.bbox[3])
 
 
 def _gutters(row: list[Line], unit: float) -> list[int]:
