@@ -207,16 +207,22 @@ def _square(cell: np.ndarray, size: int) -> np.ndarray:
     return square
 
 
+# Tesseract's German data reads many a sans or serif `i` as the Turkish dotless `ı` (random pages
+# from 14 px: 144 times on eight German pages); only a reading in a language that writes it keeps it
+DOTLESS_I_LANGUAGES = {"tr", "tur", "az", "aze"}
+
+
 def read_lines(engine: OcrEngine, pixels: Callable[[BBox], np.ndarray], lines: list[Line]) -> None:
     """Recognize every line in place: sets `text`, `confidence` and, where the engine says where its
     characters stand on a horizontal line, `gaps`."""
     if not lines:
         return
     paper_margin = getattr(engine.recognizer, "paper_margin", False)
+    dotless_i = bool(DOTLESS_I_LANGUAGES & set(engine.recognizer.info.languages))
     limits = neighbour_limits(lines)
     crops = [line_crop(pixels, line, paper_margin, between) for line, between in zip(lines, limits)]
     for line, crop, reading in zip(lines, crops, engine.read(crops)):
-        line.text = reading.text.strip()
+        line.text = reading.text.strip() if dotless_i else reading.text.strip().replace("ı", "i")
         line.confidence = round(float(reading.confidence), 4)
         if reading.centres and line.direction == TextDirection.HORIZONTAL_LR:
             line.gaps = glyph_gaps(crop, reading.centres, _ink_band(crop, line))

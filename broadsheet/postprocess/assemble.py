@@ -23,7 +23,6 @@ from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
     CUT_OVERLAP,
-    FULL_WIDTH,
     OWN_RULE,
     PAGE_ROW,
     RUN_ON_GUTTER,
@@ -233,17 +232,11 @@ def _joined(lines: list[Line]) -> str:
 
 def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     """Body blocks in reading order with their column's left edge: columns left to right, each top
-    to bottom; a photo across the whole article splits it into bands read one after the other.
-    Columns are where text blocks start; a centred subhead belongs to the column it stands in."""
+    to bottom, past any photo set in them, however many columns it spans (the text runs on under
+    it in its own column). Columns are where text blocks start; a centred subhead belongs to the
+    column it stands in."""
     if not item.blocks:
         return []
-    x0 = min(b.bbox[0] for b in item.blocks)
-    x1 = max(b.bbox[2] for b in item.blocks)
-    cuts = sorted(p.bbox[1] for p, _, _ in item.photos if p.bbox[2] - p.bbox[0] >= FULL_WIDTH * (x1 - x0))
-
-    def band(block: Region) -> int:
-        return sum(1 for y in cuts if block.bbox[1] > y)
-
     texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
     # a one-line block standing inside another's width starts no column either (a heading set in
     # body type, centred: the Star's `MOBS STOP JUBILEE.` took its column's blocks for its own),
@@ -263,7 +256,7 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     def column_left(block: Region) -> int:
         return max((left for left in lefts if left <= block.bbox[0] + COLUMN_START * unit), default=block.bbox[0])
 
-    ordered = sorted(item.blocks, key=lambda b: (band(b), column_left(b), b.bbox[1]))
+    ordered = sorted(item.blocks, key=lambda b: (column_left(b), b.bbox[1]))
     return [(column_left(b), b) for b in ordered]
 
 

@@ -3,7 +3,7 @@ pages' geometry (the Evening Star 1920 in working-page pixels, body unit 26 px; 
 
 from __future__ import annotations
 
-from broadsheet.model import Line, Region, RegionType
+from broadsheet.model import Line, Photo, Region, RegionType
 from broadsheet.postprocess.articles import headline_spans, owner
 from broadsheet.postprocess.assemble import _column_order, _Item, _page_order
 
@@ -106,3 +106,16 @@ def test_lines_set_flush_right_in_a_box_start_no_column_of_their_own():
                         _block("telesna", (706, 492, 1147, 511), 1), _block("hodine", (655, 506, 1147, 525), 1),
                         _block("olsanskem", (655, 522, 774, 538), 1)])
     assert [b.id for _, b in _column_order(item, 14.0)] == ["zemrela", "v26", "telesna", "hodine", "olsanskem"]
+
+
+def test_text_runs_on_under_a_photo_across_the_whole_article_in_its_own_column():
+    # random seed 119 (459 dpi, unit 49): a photo over both of an article's columns, halfway down;
+    # each column's text runs on under it (`…会工作制度。昌吉州` / `住房公积金管理中心…`). Read in
+    # bands, the text above the photo came first, and three paragraphs were glued at the wrong joints
+    photo = Region("photo", RegionType.PHOTO, (661, 8253, 1635, 8720))
+    item = _Item(None, [_block("left above", (676, 7099, 1148, 8149), 13),
+                        _block("right above", (1188, 7110, 1663, 8162), 13),
+                        _block("left below", (626, 8865, 1105, 10170), 16),
+                        _block("right below", (1144, 8878, 1618, 10007), 14)],
+                 [(photo, Photo("p1", photo.bbox), None)])
+    assert [b.id for _, b in _column_order(item, 49.0)] == ["left above", "left below", "right above", "right below"]

@@ -1,0 +1,56 @@
+"""Which lines are a photo's caption when it stands beside the photo, on the geometry of random pages
+(saved-image pixels): a credit set flush right, a caption taller than its photo, and the columns of
+text under a photo that spans them."""
+
+from __future__ import annotations
+
+from broadsheet.model import Line
+from broadsheet.postprocess.captions import find_caption
+
+
+def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
+    return [Line(text, box, 1.0) for text, box in rows]
+
+
+def _column(text: str, left: int, right: int, top: int, pitch: int, height: int, count: int) -> list[Line]:
+    return [Line(f"{text}{k}", (left, top + pitch * k, right, top + pitch * k + height), 1.0) for k in range(count)]
+
+
+def test_a_credit_set_flush_right_ends_a_caption_beside_its_photo():
+    # random seed 133 (unit 40): the caption right of its photo ends with `马文 供图` alone on its
+    # line, flush right, far from the photo's edge; without it the caption had no credit and its
+    # lines became a subhead and a paragraph of the article beside
+    caption = _lines(("改造后的东关老街区吸引", (2124, 828, 2559, 877)),
+                     ("不少市民前来游玩。", (2125, 887, 2454, 934)), ("马文 供图", (2385, 950, 2559, 995)))
+    found = find_caption((697, 793, 2093, 1503), caption, 40.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
+
+
+def test_a_caption_beside_its_photo_may_run_on_past_its_foot():
+    # random seed 109 (unit 40): a caption title and ten lines beside a photo 6.5 lines tall, the
+    # credit on the last; the text under it in the same column is not the caption's
+    caption = (_lines(("古籍焕新颜", (682, 959, 888, 1001)))
+               + _column("赛场两岸观众云集", 678, 1082, 1019, 52, 37, 9)
+               + _lines(("本报记者 郑一帆 摄", (682, 1546, 1080, 1587))))
+    text = _lines(("负责人表示,下一步将继", (678, 1618, 1080, 1658)),
+                  ("续完善双向转诊机制,让", (678, 1672, 1080, 1712)))
+    found = find_caption((199, 957, 602, 1231), caption + text, 40.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
+
+
+def test_the_columns_of_text_under_a_photo_across_them_are_not_its_caption():
+    # random seed 125 (unit 25): under a photo across two columns the text runs on in both, down to
+    # another photo's credit; read as one run, the two columns' lines were taken for the caption
+    # and the real caption, beside the photo, for body text
+    below = (_column("了。”他说,今年他家种的", 471, 832, 2255, 44, 32, 4)
+             + _column("法从严查处。会议还研究", 868, 1231, 2252, 44, 32, 4)
+             + _lines(("本报记者 赵磊 摄", (600, 2430, 832, 2460))))
+    beside = _lines(("6月10日,“雁湖杯”龙舟邀请赛", (1257, 1866, 1619, 1892)),
+                    ("在城南湖区举行,来自周边县市", (1261, 1902, 1618, 1928)),
+                    ("的24支队伍同场竞渡。", (1261, 1940, 1500, 1964)),
+                    ("赛场两岸观众云集,锣鼓声、呐", (1263, 1973, 1621, 2001)),
+                    ("喊声此起彼伏,不少市民带着孩", (1261, 2009, 1620, 2037)),
+                    ("子前来感受传统节日的热闹气", (1263, 2045, 1622, 2073)),
+                    ("氛。本报记者 郑一帆 摄", (1265, 2081, 1622, 2107)))
+    found = find_caption((465, 1868, 1230, 2238), below + beside, 25.0)
+    assert found is not None and found.side == "beside" and found.lines == beside
