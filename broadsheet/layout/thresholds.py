@@ -200,6 +200,9 @@ MISSED_LINE_WIDTH = 1.5  # of its height: a row narrower than a character and a 
 # share of a row's box its ink fills: type 0.2-0.6 (bold titles the most); a blot more, a frame's
 # corner or a stray stroke less
 MISSED_DENSITY = (0.12, 0.7)
+# of the body's height: a vertical line the detector missed is a title's, this wide at least (seeds
+# 59, 88, 133: 2.1-2.4); the dark ends of stacked reversed kickers make narrower columns (0.76-1.0)
+MISSED_VERTICAL_WIDTH = 1.5
 MISSED_PIECES = 2  # separate pieces of ink in a row: one piece is a stroke or a blot, not characters
 MISSED_ROW_HEIGHT = 1.3  # of its tallest piece: a row of type is about as tall as its tallest character
 # of the way from paper to the body text's ink that a row's darkest ink reaches: text is printed

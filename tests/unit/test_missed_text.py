@@ -9,7 +9,7 @@ import numpy as np
 from broadsheet.layout.photos import find_photos
 from broadsheet.layout.rules import find_rules
 from broadsheet.layout.structure import analyze
-from broadsheet.model import RegionType
+from broadsheet.model import RegionType, TextDirection
 
 
 def test_a_caption_title_close_under_a_photo_stays_out_of_it():
@@ -160,3 +160,30 @@ def test_a_vertical_title_never_boxed_becomes_vertical_lines():
     [group] = layout.headlines
     assert [(r.type, [l.direction.value for l in r.lines]) for r in group] == [
         (RegionType.TITLE, ["vertical-rl", "vertical-rl"])]
+
+
+def _page_with_reversed_kickers() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Body lines to the right, and left of them a kicker set reversed, one short line a band,
+    four bands one under another (random seed 163's `推进产 / 业转型 / 升级 / 促进农`): the
+    detector boxes each band's white letters, leaving its dark ends, 12 px wide, out; they stand
+    10 px apart, as a vertical title's characters do."""
+    page, boxes = np.full((700, 800), 255, np.uint8), []
+    for row in range(16):
+        y = 120 + row * 26
+        for x in range(200, 740, 18):
+            _character(page, x, y, 15)
+        boxes.append((197, y - 4, 743, y + 19))
+    for band in range(4):
+        y = 130 + band * 44
+        page[y:y + 34, 40:160] = 30
+        page[y + 5:y + 29, 44:48] = page[y + 5:y + 29, 152:156] = 255  # the paper showing in the ends
+        for x in range(54, 146, 24):
+            page[y + 6:y + 28, x:x + 20] = 255
+            page[y + 14:y + 18, x + 2:x + 18] = 30  # a stroke across the white letter
+        boxes.append((52, y, 148, y + 34))
+    return page, boxes
+
+
+def test_the_dark_ends_of_stacked_reversed_kickers_make_no_vertical_line():
+    layout = _layout(*_page_with_reversed_kickers())
+    assert not [l for l in layout.trace.lines if l.direction == TextDirection.VERTICAL_RL], layout.trace.recovered
