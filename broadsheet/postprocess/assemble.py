@@ -20,14 +20,7 @@ from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
-from broadsheet.postprocess.thresholds import (
-    COLUMN_START,
-    CUT_OVERLAP,
-    OWN_RULE,
-    PAGE_ROW,
-    RUN_ON_GUTTER,
-    UNTITLED_GAP,
-)
+from broadsheet.postprocess.thresholds import COLUMN_START, CUT_OVERLAP, OWN_RULE, PAGE_ROW, RUN_ON_GUTTER, UNTITLED_GAP
 
 
 @dataclass
