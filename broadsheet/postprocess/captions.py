@@ -153,7 +153,8 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
 
 
 def _same_row(a: Line, b: Line) -> bool:
-    return a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3] or b.bbox[1] <= (a.bbox[1] + a.bbox[3]) / 2 <= b.bbox[3]
+    return (a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3]
+            or b.bbox[1] <= (a.bbox[1] + a.bbox[3]) / 2 <= b.bbox[3])
 
 
 def _beside(photo: BBox, lines: list[Line], unit: float) -> list[Line]:
