@@ -136,16 +136,22 @@ def test_the_masthead_takes_the_date_line_between_its_stacked_rules():
     assert not [r.bbox for r in layout.text_blocks + [r for g in layout.headlines for r in g] if r.bbox[3] <= 424]
 
 
-def _page_with_vertical_title() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
-    """Body lines to the right, and left of them a vertical title the detector never boxed: two
-    lines of 38 px characters, eight and seven long, 6 px apart down a line and 8 px between the
-    lines (random seed 88's `全市中小学启动暑 / 期托管服务报名`, at its working size)."""
+def _page_with_body_column() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Sixteen body lines of 15 px characters from x 200, each boxed by the detector."""
     page, boxes = np.full((700, 800), 255, np.uint8), []
     for row in range(16):
         y = 120 + row * 26
         for x in range(200, 740, 18):
             _character(page, x, y, 15)
         boxes.append((197, y - 4, 743, y + 19))
+    return page, boxes
+
+
+def _page_with_vertical_title() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Body lines to the right, and left of them a vertical title the detector never boxed: two
+    lines of 38 px characters, eight and seven long, 6 px apart down a line and 8 px between the
+    lines (random seed 88's `全市中小学启动暑 / 期托管服务报名`, at its working size)."""
+    page, boxes = _page_with_body_column()
     for x, length in ((100, 8), (54, 7)):
         for k in range(length):
             _character(page, x, 130 + k * 44, 38)
@@ -167,12 +173,7 @@ def _page_with_reversed_kickers() -> tuple[np.ndarray, list[tuple[int, int, int,
     four bands one under another (random seed 163's `推进产 / 业转型 / 升级 / 促进农`): the
     detector boxes each band's white letters, leaving its dark ends, 12 px wide, out; they stand
     10 px apart, as a vertical title's characters do."""
-    page, boxes = np.full((700, 800), 255, np.uint8), []
-    for row in range(16):
-        y = 120 + row * 26
-        for x in range(200, 740, 18):
-            _character(page, x, y, 15)
-        boxes.append((197, y - 4, 743, y + 19))
+    page, boxes = _page_with_body_column()
     for band in range(4):
         y = 130 + band * 44
         page[y:y + 34, 40:160] = 30
