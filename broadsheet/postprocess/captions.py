@@ -138,7 +138,8 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
     caption's own spacing to end it (random seed 86: a caption whose credit was misread)."""
     rows: list[list[Line]] = []
     for line in run:
-        if rows and any(_same_row(line, other) for other in rows[-1]):  # rows as `in_rows` makes them
+        # kept in the run's order, from the photo out (`in_rows` sorts top to bottom)
+        if rows and any(_same_row(line, other) for other in rows[-1]):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -153,6 +154,7 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
 
 
 def _same_row(a: Line, b: Line) -> bool:
+    """Either line's middle lies within the other's height."""
     return (a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3]
             or b.bbox[1] <= (a.bbox[1] + a.bbox[3]) / 2 <= b.bbox[3])
 
