@@ -31,10 +31,8 @@ from missed_text import seeds_of  # noqa: E402
 from broadsheet.evaluate.text import EditCounts, char_counts  # noqa: E402
 from broadsheet.imageio import load_image  # noqa: E402
 from broadsheet.model import Line  # noqa: E402
-from broadsheet.normalize import working_scale  # noqa: E402
-from broadsheet.normalize.frame import PageFrame, WorkingPage  # noqa: E402
-from broadsheet.normalize.skew import estimate_skew  # noqa: E402
-from broadsheet.normalize.textsize import estimate_text_size  # noqa: E402
+from broadsheet.normalize import upright_frame  # noqa: E402
+from broadsheet.normalize.frame import WorkingPage  # noqa: E402
 from broadsheet.ocr import get_engine  # noqa: E402
 from broadsheet.ocr.engine import line_crop, neighbour_limits  # noqa: E402
 
@@ -45,10 +43,7 @@ ROW_INK_SHARE = 0.12
 
 
 def working_page(image: np.ndarray) -> WorkingPage:
-    gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-    height, width = gray.shape
-    return WorkingPage.make(image, PageFrame(width, height, 0, estimate_skew(gray),
-                                             working_scale(estimate_text_size(gray))))
+    return WorkingPage.make(image, upright_frame(cv2.cvtColor(image, cv2.COLOR_RGB2GRAY))[0])
 
 
 def ink_box(gray: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:

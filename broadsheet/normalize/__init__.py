@@ -10,7 +10,7 @@ body text falls in TEXT_BAND. Every later stage works in working-page pixels, an
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import cv2
 import numpy as np
@@ -51,21 +51,31 @@ def working_scale(text_size: float | None) -> float:
     return float(np.clip((low if text_size < low else high) / text_size, MIN_SCALE, MAX_SCALE))
 
 
+def upright_frame(gray: np.ndarray, deskew: bool = True, scale: float | None = None,
+                  timings: dict[str, float] | None = None) -> tuple[PageFrame, float | None]:
+    """The frame a page is worked in before any turn is known (its working scale from the measured
+    text size, its skew), and the text size. `scale`: force a working scale."""
+    timings = {} if timings is None else timings
+    start = time.perf_counter()
+    text_size = estimate_text_size(gray)
+    scale = working_scale(text_size) if scale is None else scale
+    timings["scale"] = time.perf_counter() - start
+    start = time.perf_counter()
+    height, width = gray.shape
+    frame = PageFrame(width, height, 0, estimate_skew(gray) if deskew else 0.0, scale)
+    timings["deskew"] = time.perf_counter() - start
+    return frame, text_size
+
+
 def normalize_page(image: np.ndarray, engine: OcrEngine, deskew: bool = True,
                    scale: float | None = None) -> NormalizedPage:
     """`scale`: force a working scale (None: from the measured text size)."""
     timings: dict[str, float] = {}
-    start = time.perf_counter()
     gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
-    text_size = estimate_text_size(gray)
-    scale = working_scale(text_size) if scale is None else scale
-    timings["scale"] = time.perf_counter() - start
-
+    frame, text_size = upright_frame(gray, deskew, scale, timings)
     start = time.perf_counter()
-    height, width = gray.shape
-    frame = PageFrame(width, height, 0, estimate_skew(gray) if deskew else 0.0, scale)
     page = WorkingPage.make(image, frame)
-    timings["deskew"] = time.perf_counter() - start
+    timings["deskew"] += time.perf_counter() - start
 
     start = time.perf_counter()
     overlap = int(STRIP_OVERLAP_LINES * TEXT_BAND[1])
@@ -73,10 +83,11 @@ def normalize_page(image: np.ndarray, engine: OcrEngine, deskew: bool = True,
     orientation = page_turns(page.image, boxes, engine)
     if turns := orientation.turns:
         angle = estimate_skew(np.ascontiguousarray(np.rot90(gray, turns))) if deskew else 0.0
-        page = WorkingPage.make(image, PageFrame(width, height, turns, angle, scale))
+        page = WorkingPage.make(image, replace(frame, turns=turns, angle=angle))
         boxes = detect_lines(engine, page.image, overlap)
     timings["detect"] = time.perf_counter() - start
     return NormalizedPage(page, boxes, text_size, orientation.sample, timings)
 
 
-__all__ = ["NormalizedPage", "PageFrame", "WorkingPage", "normalize_page", "page_to_input", "working_scale"]
+__all__ = ["NormalizedPage", "PageFrame", "WorkingPage", "normalize_page", "page_to_input", "upright_frame",
+           "working_scale"]
