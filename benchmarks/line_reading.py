@@ -36,9 +36,8 @@ sys.path.insert(0, str(ROOT))
 from missed_text import seeds_of  # noqa: E402
 
 from broadsheet.evaluate.text import EditCounts, char_counts  # noqa: E402
-from broadsheet.model import EngineInfo  # noqa: E402
 from broadsheet.imageio import load_image  # noqa: E402
-from broadsheet.model import Line  # noqa: E402
+from broadsheet.model import EngineInfo, Line  # noqa: E402
 from broadsheet.normalize import working_scale  # noqa: E402
 from broadsheet.normalize.frame import PageFrame, WorkingPage  # noqa: E402
 from broadsheet.normalize.skew import estimate_skew  # noqa: E402
@@ -158,7 +157,7 @@ def main() -> int:
             readers = list(readings.values())
             # max and min keep the first of equals: the first reader's own line
             readings["surest"] = [max((r[k] for r in readers), key=lambda read: read[1]) for k in range(len(texts))]
-            readings["best"] = [min((r[k] for r in readers), key=lambda read: char_counts(read[0], gold).errors)
+            readings["best"] = [min((char_counts(r[k][0], gold).errors, n, r[k]) for n, r in enumerate(readers))[2]
                                 for k, gold in enumerate(texts)]
         for name, read in readings.items():
             counts = sum((char_counts(text, gold) for (text, _), gold in zip(read, texts)), EditCounts())
