@@ -50,21 +50,33 @@ def overlaps(a: BBox, b: BBox, gap: float = 0) -> bool:
     return a[0] - gap < b[2] and b[0] - gap < a[2] and a[1] - gap < b[3] and b[1] - gap < a[3]
 
 
+# Pieces of one printed line sit side by side; two boxes sharing more than this share of the
+# narrower one's width are lines stacked in a column (tightly set lines' boxes overlap in height:
+# a paragraph's short last line, its middle inside the full line's box above, is still below it).
+ROW_SHARED_WIDTH = 0.5
+
+
 def in_rows(boxes: list, key=lambda item: item.bbox) -> list:
     """Items in reading order of horizontal text: rows top to bottom, each left to right.
 
-    A row is a run of boxes whose vertical middles fall inside the first box's extent, so pieces
-    of one printed line stay together even when their tops differ by a few pixels.
+    A row is a run of boxes side by side whose vertical middles fall inside the first box's extent,
+    so pieces of one printed line stay together even when their tops differ by a few pixels.
     """
     rows: list[list] = []
     for item in sorted(boxes, key=lambda i: key(i)[1]):
         x0, y0, x1, y1 = key(item)
         middle = (y0 + y1) / 2
-        if rows and key(rows[-1][0])[1] <= middle <= key(rows[-1][0])[3]:
+        if (rows and key(rows[-1][0])[1] <= middle <= key(rows[-1][0])[3]
+                and not any(_stacked(key(item), key(other)) for other in rows[-1])):
             rows[-1].append(item)
         else:
             rows.append([item])
     return [item for row in rows for item in sorted(row, key=lambda i: key(i)[0])]
+
+
+def _stacked(a: BBox, b: BBox) -> bool:
+    shared = min(a[2], b[2]) - max(a[0], b[0])
+    return shared > ROW_SHARED_WIDTH * min(a[2] - a[0], b[2] - b[0])
 
 
 @dataclass
