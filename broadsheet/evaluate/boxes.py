@@ -25,6 +25,8 @@ from broadsheet.model import BBox, Page, RegionType
 # a detector's box is a little taller or shorter than the truth's, and a line merged across a
 # gutter covers both truth lines whole.
 LINE_MIN_COVER = 0.5
+_ROWS = 256  # truth lines overlapped with all predicted ones at a time
+
 # As the text scores (page.py): an article matched when missed and taken lines weigh at most half
 # of it, a paragraph found whole within a tenth, a caption its photo's within half.
 ARTICLE_MIN_SIMILARITY = 0.5
@@ -146,16 +148,20 @@ def _stand_on(truth: list[BBox], ours: list[BBox]) -> list[int | None]:
     """Each truth line's predicted line: the one overlapping it most, if it covers enough."""
     if not ours:
         return [None] * len(truth)
-    t, p = np.array(truth, dtype=float), np.array(ours, dtype=float)
-    width = np.minimum(t[:, None, 2], p[None, :, 2]) - np.maximum(t[:, None, 0], p[None, :, 0])
-    height = np.minimum(t[:, None, 3], p[None, :, 3]) - np.maximum(t[:, None, 1], p[None, :, 1])
-    overlap = np.clip(width, 0, None) * np.clip(height, 0, None)
-    area_t = (t[:, 2] - t[:, 0]) * (t[:, 3] - t[:, 1])
+    p = np.array(ours, dtype=float)
     area_p = (p[:, 2] - p[:, 0]) * (p[:, 3] - p[:, 1])
-    best = overlap.argmax(axis=1)
-    rows = np.arange(len(truth))
-    enough = overlap[rows, best] >= LINE_MIN_COVER * np.minimum(area_t, area_p[best])
-    return [int(b) if ok and overlap[i, b] > 0 else None for i, (b, ok) in enumerate(zip(best, enough, strict=True))]
+    result: list[int | None] = []
+    for start in range(0, len(truth), _ROWS):  # a real page has thousands of lines: bound the matrix
+        t = np.array(truth[start:start + _ROWS], dtype=float)
+        width = np.minimum(t[:, None, 2], p[None, :, 2]) - np.maximum(t[:, None, 0], p[None, :, 0])
+        height = np.minimum(t[:, None, 3], p[None, :, 3]) - np.maximum(t[:, None, 1], p[None, :, 1])
+        overlap = np.clip(width, 0, None) * np.clip(height, 0, None)
+        area_t = (t[:, 2] - t[:, 0]) * (t[:, 3] - t[:, 1])
+        best = overlap.argmax(axis=1)
+        most = overlap[np.arange(len(t)), best]
+        enough = (most > 0) & (most >= LINE_MIN_COVER * np.minimum(area_t, area_p[best]))
+        result += [int(b) if ok else None for b, ok in zip(best, enough, strict=True)]
+    return result
 
 
 def _group_f1(truth_of: list, ours_of: list, truth_keys: list, our_keys: list, weights: list[int],
