@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from broadsheet.evaluate.matching import greedy_match, iou_matrix
+from broadsheet.evaluate.matching import greedy_match
 from broadsheet.evaluate.text import normalize
 from broadsheet.model import BBox, Page, RegionType
 
@@ -59,8 +59,9 @@ class _Labels:
     articles: list[str]
 
 
-def box_scores(pred: Page, gold: Page) -> BoxScores | None:
-    """None when the truth has no line boxes."""
+def box_scores(pred: Page, gold: Page, photo_pairs: dict[int, int]) -> BoxScores | None:
+    """`photo_pairs`: the photos as the text scores pair them, {gold index: predicted index}.
+    None when the truth has no line boxes."""
     truth = _labels(gold)
     if not truth.boxes:
         return None
@@ -78,14 +79,13 @@ def box_scores(pred: Page, gold: Page) -> BoxScores | None:
                              truth.weights, PARAGRAPH_MIN_SIMILARITY)
     pairing = None
     if gold.photos:
-        boxes = greedy_match(iou_matrix([p.bbox for p in pred.photos], [g.bbox for g in gold.photos]), 0.5)
         caption_of = predicted(ours.caption)
         right = 0
         for g, photo in enumerate(gold.photos):
-            if g not in boxes:
+            if g not in photo_pairs:
                 continue
             mine = {i for i, c in enumerate(truth.caption) if c == photo.id}
-            taken = {i for i, c in enumerate(caption_of) if c == pred.photos[boxes[g]].id}
+            taken = {i for i, c in enumerate(caption_of) if c == pred.photos[photo_pairs[g]].id}
             right += _similarity(mine, taken, truth.weights) >= PAIRING_MIN_SIMILARITY - 1e-9
         pairing = right / len(gold.photos)
     return BoxScores(found / total if total else 1.0, article_f1, paragraph_f1, pairing)

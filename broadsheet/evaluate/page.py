@@ -134,8 +134,8 @@ def evaluate_page(pred: Page, gold: Gold) -> PageScores:
     )
 
     pred_to_gold = {pred_articles[p].id: gold_articles[g].id for g, p in matched.items()}
-    _score_photos(scores, pred.photos, gold.photos, pred_to_gold)
-    if (boxes := box_scores(pred, gold)) is not None:
+    photo_pairs = _score_photos(scores, pred.photos, gold.photos, pred_to_gold)
+    if (boxes := box_scores(pred, gold, photo_pairs)) is not None:
         scores.box_lines_found, scores.box_article_f1 = boxes.lines_found, boxes.article_f1
         scores.box_paragraph_f1, scores.box_caption_pairing = boxes.paragraph_f1, boxes.caption_pairing
     return scores
@@ -188,7 +188,8 @@ def _score_paragraphs(
 
 def _score_photos(
     scores: PageScores, pred: list[Photo], gold: list[Photo], pred_to_gold: dict[str, str]
-) -> None:
+) -> dict[int, int]:
+    """Scores the photos; returns them paired, {gold index: predicted index}."""
     boxes = greedy_match(iou_matrix([p.bbox for p in pred], [g.bbox for g in gold]), PHOTO_MIN_IOU)
     scores.photo_precision, scores.photo_recall, _ = _prf(len(boxes), len(pred), len(gold))
     partner = [pred[boxes[g]] if g in boxes else None for g in range(len(gold))]
@@ -203,6 +204,7 @@ def _score_photos(
         p is not None and cer(_caption_text(p), _caption_text(g)) <= 1 - PAIRING_MIN_SIMILARITY
         for g, p in zip(gold, partner, strict=True)
     )
+    return boxes
 
 
 def _caption_text(photo: Photo) -> str:
