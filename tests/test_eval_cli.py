@@ -52,6 +52,22 @@ def test_prints_a_table_with_an_overall_row(app, files):
     assert f"{1 / PAGE_CHARS:.2%}" in result.output  # CER 0.93%
 
 
+def test_line_boxes_in_the_truth_add_the_structure_by_boxes(app, files, tmp_path):
+    from unit.test_box_scores import gold, misread
+
+    assert "structure by line boxes" not in run(app, files["pred.json"], files["gold.json"]).output
+    pred, truth = tmp_path / "boxed.json", tmp_path / "truth" / "boxed.json"
+    truth.parent.mkdir()
+    pred.write_text(json.dumps(misread(gold()).to_dict()), encoding="utf-8")
+    truth.write_text(json.dumps(gold().to_dict()), encoding="utf-8")
+    result = run(app, pred, truth, "--json", tmp_path / "m.json")
+    assert result.exit_code == 0, result.output
+    boxes = result.output[result.output.index("structure by line boxes"):]
+    assert re.search(r"overall\s+1\.00\s+1\.00\s+1\.00\s+1\.00", boxes), result.output  # misread, not misbuilt
+    overall = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["overall"]
+    assert overall["paragraph_f1"] == 0.0 and overall["box_paragraph_f1"] == 1.0
+
+
 def test_json_metrics(app, files, tmp_path):
     out = tmp_path / "out" / "metrics.json"
     assert run(app, files["pred.json"], files["gold.json"], "--json", out).exit_code == 0

@@ -32,6 +32,9 @@ COLUMNS = (
     ("capt", "caption_accuracy", "{:.2f}"),
     ("link", "photo_link_accuracy", "{:.2f}"),
 )
+# with line boxes in the truth, a second table: the structure again, matched by boxes rather than text
+BOX_COLUMNS = (("lines", "box_lines_found", "{:.2f}"), ("art", "box_article_f1", "{:.2f}"),
+               ("par", "box_paragraph_f1", "{:.2f}"), ("pair", "box_caption_pairing", "{:.2f}"))
 # --strict: CER as printed, and the slips NFKC would hide, in place of the last structure columns
 STRICT_COLUMNS = (("CER!", "strict_cer", "{:.2%}"), *COLUMNS[2:6], ("width", "width_slips", "{}"),
                   ("script", "script_slips", "{}"))
@@ -53,6 +56,11 @@ def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None,
             strict: bool) -> None:
     """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos.
 
+    When the truth has line boxes a second table, "structure by line boxes", scores article F1,
+    paragraph F1 and caption pairing again with lines matched by their boxes, not their text: the
+    structure apart from how well it was read ("lines": the share of the truth's text on lines
+    found).
+
     "read" is the reading CER: the page CER with each predicted block (paragraph, headline,
     caption) placed where it best matches the truth, so blocks read in another order cost nothing
     (that is "order") while text misread, lost or doubled still counts.
@@ -64,7 +72,9 @@ def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None,
     """
     bounds = parse_bounds(fail_under) if fail_under is not None else []  # bad bounds fail before work
     result = evaluate_paths(pred, gold)
-    Console().print(_table(result, STRICT_COLUMNS if strict else COLUMNS))
+    Console().print(_with_notes(_table(result, STRICT_COLUMNS if strict else COLUMNS, "broadsheet eval"), result))
+    if any(page.scores.box_article_f1 is not None for page in result.pages):
+        Console().print(_table(result, BOX_COLUMNS, "structure by line boxes"))
     if result.missing_predictions:
         total = len(result.pages) + len(result.missing_predictions)
         print(printable(f"broadsheet: gold pages without a prediction, not scored: {len(result.missing_predictions)} "
@@ -91,17 +101,19 @@ def _write(path: Path, text: str) -> None:
         raise FileAccessError(f"{path}: cannot write ({reason})") from exc
 
 
-def _table(result: Report, columns: tuple[tuple[str, str, str], ...]) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAD, title="broadsheet eval", collapse_padding=True, pad_edge=False
-    )
+def _table(result: Report, columns: tuple[tuple[str, str, str], ...], title: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=title, collapse_padding=True, pad_edge=False)
     table.add_column("page", overflow="fold", min_width=7)
-    for title, _, _ in columns:
-        table.add_column(title, justify="right", no_wrap=True)
+    for heading, _, _ in columns:
+        table.add_column(heading, justify="right", no_wrap=True)
     for page in result.pages:
         table.add_row(Text(printable(page.name)), *_cells(page.metrics(), columns))  # text, never markup
     table.add_section()
     table.add_row("[bold]overall[/bold]", *_cells(result.overall(), columns))
+    return table
+
+
+def _with_notes(table: Table, result: Report) -> Table:
     notes = []
     if result.missing_predictions:
         notes.append("no prediction (not scored): " + ", ".join(result.missing_predictions))

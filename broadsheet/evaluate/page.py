@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from broadsheet.evaluate.boxes import box_scores
 from broadsheet.evaluate.loading import Gold, PlainText
 from broadsheet.evaluate.matching import cer_matrix, greedy_match, iou_matrix, text_similarity
 from broadsheet.evaluate.text import (
@@ -68,6 +69,11 @@ class PageScores:
     false_headlines: int | None = None  # predicted kickers/titles/subtitles that are no gold headline
     subhead_placement: float | None = None  # gold subheads found in their article before their paragraph
     caption_pairing: float | None = None  # gold photos whose twin carries their caption, misreadings aside
+    # The same structure matched by line boxes, not text (boxes.py): None when the truth has no boxes
+    box_lines_found: float | None = None
+    box_article_f1: float | None = None
+    box_paragraph_f1: float | None = None
+    box_caption_pairing: float | None = None
     pairs: list[TextPair] = field(default_factory=list)
     strict_chars: EditCounts = field(default_factory=EditCounts)  # CER without NFKC (`eval --strict`)
     slips: Slips = field(default_factory=Slips)
@@ -128,7 +134,10 @@ def evaluate_page(pred: Page, gold: Gold) -> PageScores:
     )
 
     pred_to_gold = {pred_articles[p].id: gold_articles[g].id for g, p in matched.items()}
-    _score_photos(scores, pred.photos, gold.photos, pred_to_gold)
+    photo_pairs = _score_photos(scores, pred.photos, gold.photos, pred_to_gold)
+    if (boxes := box_scores(pred, gold, photo_pairs)) is not None:
+        scores.box_lines_found, scores.box_article_f1 = boxes.lines_found, boxes.article_f1
+        scores.box_paragraph_f1, scores.box_caption_pairing = boxes.paragraph_f1, boxes.caption_pairing
     return scores
 
 
@@ -179,7 +188,8 @@ def _score_paragraphs(
 
 def _score_photos(
     scores: PageScores, pred: list[Photo], gold: list[Photo], pred_to_gold: dict[str, str]
-) -> None:
+) -> dict[int, int]:
+    """Scores the photos; returns them paired, {gold index: predicted index}."""
     boxes = greedy_match(iou_matrix([p.bbox for p in pred], [g.bbox for g in gold]), PHOTO_MIN_IOU)
     scores.photo_precision, scores.photo_recall, _ = _prf(len(boxes), len(pred), len(gold))
     partner = [pred[boxes[g]] if g in boxes else None for g in range(len(gold))]
@@ -194,6 +204,7 @@ def _score_photos(
         p is not None and cer(_caption_text(p), _caption_text(g)) <= 1 - PAIRING_MIN_SIMILARITY
         for g, p in zip(gold, partner, strict=True)
     )
+    return boxes
 
 
 def _caption_text(photo: Photo) -> str:

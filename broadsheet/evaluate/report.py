@@ -39,6 +39,10 @@ MEAN_METRICS = (
     "false_headlines",
     "subhead_placement",
     "caption_pairing",
+    "box_lines_found",
+    "box_article_f1",
+    "box_paragraph_f1",
+    "box_caption_pairing",
 )
 
 AVERAGING = {
@@ -48,6 +52,8 @@ AVERAGING = {
                    "best matches the gold text: misreadings, lost and doubled text, not reading order",
     "strict_cer": "micro, as cer, on the text without NFKC (whitespace still dropped); width_slips and "
                   "script_slips: its substitutions of another width (, for ，) or script (強 for 强), summed",
+    "box_*": "structure matched by line boxes, not text (null when the truth has no line boxes): "
+             "box_lines_found is the share of gold characters on lines a predicted line covers",
     "others": "macro: mean over pages where the metric is defined (null = not measurable)",
 }
 
