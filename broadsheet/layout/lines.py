@@ -548,6 +548,7 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
             reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
             if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
                 _continues_column(line, other, unit, rules)
+                or (line.letters < ROW_WORD_LETTERS and _between_column_lines(line, other, unit, rules))
                 or (_same_row(line, other, unit, rules) and (line.letters < ROW_WORD_LETTERS
                                                              or _row_gap(line, other) < ROW_TITLE_GAP * unit))
                 for other in index.around(line, reach)
@@ -576,6 +577,20 @@ def min_stacked_gap(upper: LineBox, lower: LineBox, unit: float) -> float:
     """The least blank (most overlap) between two lines one under another: small type set solid
     overlaps its neighbours further than body spacing allows."""
     return min(STACKED_GAP[0] * unit, -SOLID_OVERLAP * min(upper.height, lower.height))
+
+
+def _between_column_lines(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:
+    """The neighbour, right above at body line spacing with its left edge an indent from the line's
+    at most, is a paragraph's short last line, and the line starts the next paragraph; or the
+    neighbour right below starts a paragraph after the line, its short last one. In letters of the
+    body's size, that line is body text made tall by brackets or a tall box, though it sticks out past
+    the short line (random seeds 28's `ACTION: Notice of`, 32's `Agency (EPA).`)."""
+    gap = max(line.y0 - neighbour.y1, neighbour.y0 - line.y1)
+    if not min_stacked_gap(line, neighbour, unit) <= gap <= STACKED_GAP[1] * unit:
+        return False
+    upper, lower = (neighbour, line) if neighbour.y0 < line.y0 else (line, neighbour)
+    return (abs(line.x0 - neighbour.x0) <= INDENT * unit and upper.x1 < lower.x1 and lower.x0 > upper.x0
+            and not crosses(rules, max(line.x0, neighbour.x0), upper.y1, min(line.x1, neighbour.x1), lower.y0))
 
 
 def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:
