@@ -536,7 +536,7 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     the body's size: a title in bigger letters may stand on a body line's row across a wide gutter
     (random seed 42: 3.9 body heights, under a justified line's widest word space). A box run into
     its row neighbour's holds two rows of small print, whatever its letters measure (the Star's
-    index, Kolonie's masthead)."""
+    index, Kolonie's masthead). A line of body-size letters at a paragraph break is body text too."""
     heads = [l for l in lines if is_headline(l, unit)]
     body = [l for l in lines if not is_headline(l, unit)]
     changed = True
@@ -580,11 +580,10 @@ def min_stacked_gap(upper: LineBox, lower: LineBox, unit: float) -> float:
 
 
 def _between_column_lines(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:
-    """The neighbour, right above at body line spacing with its left edge an indent from the line's
-    at most, is a paragraph's short last line, and the line starts the next paragraph; or the
-    neighbour right below starts a paragraph after the line, its short last one. In letters of the
-    body's size, that line is body text made tall by brackets or a tall box, though it sticks out past
-    the short line (random seeds 28's `ACTION: Notice of`, 32's `Agency (EPA).`)."""
+    """The line and the neighbour meet at a paragraph break at body line spacing: the upper of the
+    two ends short of the lower, which starts an indent in. A paragraph's short last line fails
+    `_continues_column` for the line under it, and a line over the next paragraph's indented first
+    line is short itself (random seeds 28's `ACTION: Notice of`, 32's `Agency (EPA).`)."""
     gap = max(line.y0 - neighbour.y1, neighbour.y0 - line.y1)
     if not min_stacked_gap(line, neighbour, unit) <= gap <= STACKED_GAP[1] * unit:
         return False
