@@ -190,7 +190,8 @@ def text_blocks(segments: list[Block], unit: float, rules: list[Rule]) -> list[t
     subhead (小标题) when text stands above it, or, at the top of a segment, possibly a whole
     headline of bold body-size lines (Latin notices); which, postprocess decides from who owns it.
     A bold run that ends its segment is a heading only where text of its column follows right
-    below, in the next segment (a ragged heading line can fall outside the column's extent).
+    below, in the next segment (a ragged heading line can fall outside the column's extent), or
+    the start of a heading that does.
     """
     pieces = [piece for segment in segments for piece in _split_headings(segment, unit)]
     pieces.sort(key=lambda piece: piece[1].bbox[1])
@@ -205,6 +206,12 @@ def text_blocks(segments: list[Block], unit: float, rules: list[Rule]) -> list[t
                 block.lines += below.lines
                 below.lines = []
                 continue
+            if below_kind == _HEADING and len(block.lines) + len(below.lines) <= MAX_HEADING_LINES:
+                # the heading's head: a notice's deck cut where the column's extent or a part's
+                # extra space parted its segment (random seed 87: agency and title, then subtitle)
+                below.lines[:0] = block.lines
+                block.lines = []
+                break
             kind = _HEADING if below_kind == _TEXT else _TEXT
             break
         pieces[index] = (kind, block)

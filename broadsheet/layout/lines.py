@@ -536,7 +536,7 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     the body's size: a title in bigger letters may stand on a body line's row across a wide gutter
     (random seed 42: 3.9 body heights, under a justified line's widest word space). A box run into
     its row neighbour's holds two rows of small print, whatever its letters measure (the Star's
-    index, Kolonie's masthead)."""
+    index, Kolonie's masthead). A line of body-size letters at a paragraph break is body text too."""
     heads = [l for l in lines if is_headline(l, unit)]
     body = [l for l in lines if not is_headline(l, unit)]
     changed = True
@@ -548,6 +548,7 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
             reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
             if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
                 _continues_column(line, other, unit, rules)
+                or (line.letters < ROW_WORD_LETTERS and _between_column_lines(line, other, unit, rules))
                 or (_same_row(line, other, unit, rules) and (line.letters < ROW_WORD_LETTERS
                                                              or _row_gap(line, other) < ROW_TITLE_GAP * unit))
                 for other in index.around(line, reach)
@@ -576,6 +577,19 @@ def min_stacked_gap(upper: LineBox, lower: LineBox, unit: float) -> float:
     """The least blank (most overlap) between two lines one under another: small type set solid
     overlaps its neighbours further than body spacing allows."""
     return min(STACKED_GAP[0] * unit, -SOLID_OVERLAP * min(upper.height, lower.height))
+
+
+def _between_column_lines(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:
+    """The line and the neighbour meet at a paragraph break at body line spacing: the upper of the
+    two ends short of the lower, which starts an indent in. A paragraph's short last line fails
+    `_continues_column` for the line under it, and a line over the next paragraph's indented first
+    line is short itself (random seeds 28's `ACTION: Notice of`, 32's `Agency (EPA).`)."""
+    gap = max(line.y0 - neighbour.y1, neighbour.y0 - line.y1)
+    if not min_stacked_gap(line, neighbour, unit) <= gap <= STACKED_GAP[1] * unit:
+        return False
+    upper, lower = (neighbour, line) if neighbour.y0 < line.y0 else (line, neighbour)
+    return (abs(line.x0 - neighbour.x0) <= INDENT * unit and upper.x1 < lower.x1 and lower.x0 > upper.x0
+            and not crosses(rules, max(line.x0, neighbour.x0), upper.y1, min(line.x1, neighbour.x1), lower.y0))
 
 
 def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:

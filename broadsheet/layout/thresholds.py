@@ -30,7 +30,8 @@ WEIGHT_CONTRAST = 32  # grey levels between paper and ink below which weights ar
 DISPLAY_LETTERS = 2.0
 # A tall line sharing a body line's row is a word cut from it (descenders make it tall) only in
 # letters under this: Latin cut words measure about 1.0; a title across a wide gutter from a body
-# line, 1.29-1.57 (random seed 42's 14 px titles and deck)
+# line, 1.29-1.57 (random seed 42's 14 px titles and deck). So is a tall line at a paragraph break
+# (random seeds 28 and 32: 1.0 and 1.06)
 ROW_WORD_LETTERS = 1.22
 # ... unless its box stands closer than this to the row's text, or runs into it: two rows of small
 # print in one detector box measure letters up to 1.6 (the Star's index, Kolonie's masthead; gaps

@@ -28,3 +28,26 @@ def test_a_justified_run_of_heavy_lines_is_a_paragraph_not_a_head():
     body = [LineBox((LEFT, top + k * PITCH, RIGHT, top + 20 + k * PITCH)) for k in range(6)]
     pieces = text_blocks([Block(heavy + body)], UNIT, [])
     assert [heading for heading, _ in pieces] == [False]
+
+
+def _boxes(rows: list[tuple[tuple[int, int, int, int], float, float]]) -> list[LineBox]:
+    return [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in rows]
+
+
+def test_a_notice_head_parted_across_two_segments_is_one_head():
+    """Random seed 87 (recorded, 16 px body): a notice's deck of nine bold body-size lines (agency,
+    office, title, then its subtitle after a part's extra space) falls into two column segments,
+    six lines fitting no column, then three over the notice's text. The six were read as
+    paragraph text, the first of the notice's body, and the three as the head."""
+    upper = _boxes([((460, 940, 657, 956), 1.892, 1.304), ((459, 966, 622, 982), 1.869, 1.287),
+                    ((460, 991, 628, 1007), 1.596, 1.255), ((460, 1016, 741, 1032), 1.683, 1.278),
+                    ((460, 1041, 753, 1057), 1.615, 1.258), ((458, 1067, 748, 1083), 1.67, 1.246)])
+    lower = _boxes([((460, 1092, 780, 1108), 1.651, 1.255), ((459, 1118, 754, 1133), 1.688, 1.269),
+                    ((460, 1143, 583, 1159), 1.87, 1.23), ((489, 1176, 812, 1192), 0.938, 1.0),
+                    ((459, 1201, 527, 1217), 1.18, 1.021), ((489, 1226, 813, 1243), 1.034, 0.99),
+                    ((460, 1252, 638, 1268), 1.099, 0.988), ((490, 1277, 813, 1293), 1.066, 1.006),
+                    ((459, 1306, 813, 1318), 0.984, 0.992), ((459, 1327, 792, 1344), 0.995, 0.996),
+                    ((489, 1353, 763, 1369), 1.089, 0.993)])
+    pieces = text_blocks([Block(upper), Block(lower)], 16.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 9), (False, 8)]
+    assert pieces[0][1].lines[0].bbox == upper[0].bbox
