@@ -285,9 +285,10 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
             while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
                 first += 1
             limit = MAX_SUBHEAD_LINES if first > 0 else MAX_HEADING_LINES
-            # a run-in lead under one bold line starts the paragraph under that head (random seed 11:
-            # a byline, then `防汛物资全部到位` from the indent, both bold)
-            stop = end - 1 if end - first == 2 and run_in(end - 1) else end
+            # a run-in lead under a bold line or two starts the paragraph under that head (random
+            # seed 11: a byline, then `防汛物资全部到位` from the indent, both bold; a two-line subhead
+            # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike)
+            stop = end - 1 if end - first >= 2 and run_in(end - 1) else end
             if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
                     and not justified(first, stop):
                 kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)

@@ -184,7 +184,7 @@ def _number_photo(photo: Photo, region: Region, caption: Region | None, number: 
 def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article, list[Region]]:
     """The article and its regions in reading order: headlines, body, photos with captions."""
     parts = {r.type: _joined(r.lines) for r in (item.head.regions if item.head else [])}
-    body = split_notices(_column_order(item, unit), new_id)
+    body = split_notices(_column_order(item, unit), new_id, unit)
     article = Article(id=article_id, bbox=item.bbox, kicker=parts.get(RegionType.KICKER),
                       title=parts.get(RegionType.TITLE), subtitle=parts.get(RegionType.SUBTITLE))
     run: list[tuple[int, list[Line]]] = []  # text columns since the last subhead

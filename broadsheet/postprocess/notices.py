@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from broadsheet.model import Region, RegionType, union_bbox
+from broadsheet.model import Line, Region, RegionType, union_bbox
+from broadsheet.postprocess.thresholds import INDENT_CHARS, MEASURED_PIECE
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十百零〇]+"
 # 第四版, 4版 (转4版: a short notice leaves out 第), A4, A4版
@@ -20,8 +21,8 @@ _FROM = re.compile(r"^(?:上接|接|续|Continued\s+from|Cont'd\.?\s+from)", re.
 ORNAMENTS = "■□◆◇●○▲△★☆▶►◎※█▪"
 ROLE = r"(?:(?:本报|新华社|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|评论员))"
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
-BYLINE_LINE = re.compile(
-    rf"^[\s{ORNAMENTS}]*(?P<byline>{ROLE}\s*{_NAME}(?:\s*[\s、，,]\s*(?:{ROLE}\s*)?{_NAME})*"
+BYLINE_LINE = re.compile(  # a dateline may lead it (本报讯 记者刘晨)
+    rf"^[\s{ORNAMENTS}]*(?P<byline>(?:本报讯\s*)?{ROLE}\s*{_NAME}(?:\s*[\s、，,]\s*(?:{ROLE}\s*)?{_NAME})*"
     r"|By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$")
 
 
@@ -42,7 +43,7 @@ def own_line_byline(text: str) -> str | None:
     return " ".join(match.group("byline").split())
 
 
-def split_notices(body: list[tuple[int, Region]], new_id) -> list[tuple[int, Region]]:
+def split_notices(body: list[tuple[int, Region]], new_id, unit: float) -> list[tuple[int, Region]]:
     """An article's body blocks in reading order, with its notices in regions of their own: a
     continuation notice or byline line before the first text, a continuation notice after the
     last. A bold heading that reads as one takes that type."""
@@ -60,7 +61,8 @@ def split_notices(body: list[tuple[int, Region]], new_id) -> list[tuple[int, Reg
             continue
         lines = list(region.lines)
         before: list[tuple[int, Region]] = []
-        while lines and not text_seen and (kind := _notice_type(lines[0].text, at_start=True)):
+        while lines and not text_seen and (kind := _notice_type(lines[0].text, at_start=True)) \
+                and not _runs_on(lines, unit):
             line = lines.pop(0)
             before.append((left, Region(next(new_id), kind, line.bbox, [line])))
         after: list[tuple[int, Region]] = []
@@ -73,6 +75,17 @@ def split_notices(body: list[tuple[int, Region]], new_id) -> list[tuple[int, Reg
             text_seen = True
         result += before + ([(left, region)] if lines else []) + after
     return result
+
+
+def _runs_on(lines: list[Line], unit: float) -> bool:
+    """The block's first line opens a paragraph that goes on: it fills the measure and the next
+    line is flush (记者了解到，今年 / 全市还将继续…; 本报讯 记者王雪梅 / 报道：4月8日…), where a line
+    of its own stops short or is followed by an indent."""
+    rest = [line.bbox[0] for line in lines[1:] if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    if not rest:
+        return False
+    measure = max(line.bbox[2] for line in lines)
+    return lines[0].bbox[2] >= measure - unit and lines[1].bbox[0] - min(rest) < INDENT_CHARS * unit
 
 
 def _notice_type(text: str, at_start: bool) -> RegionType | None:

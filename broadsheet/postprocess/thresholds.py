@@ -29,6 +29,12 @@ RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs o
 
 # --- paragraphs
 INDENT_CHARS = 1.2  # an indent is two characters; half of that tolerates ink offsets of quotes
+# a piece this wide or wider is a line to find a column's flush edge by; a speck read as a letter
+# ('|', 'b', a digit: 0.1-0.3) left of the column's lines is not
+MEASURED_PIECE = 1.0
+# an indent is measured from the lines this near (some three above and below: a paragraph's last line
+# and the next one's second are flush), not the whole column's, whose edge drifts on a skewed page
+FLUSH_NEAR = 5.0
 CJK_SHARE = 0.3  # of a line's characters: a line this CJK is joined to the next without a space
 
 # --- captions

@@ -41,3 +41,14 @@ def test_a_bold_lead_under_a_bold_line_still_runs_on_into_its_paragraph():
     over = LineBox((LEFT + 60, 167, RIGHT - 60, 185), weight=2.0)  # centred, space above it
     lines = [over if line.y0 == 160 else line for line in block.lines]
     assert _heading_lines(Block(lines)) == [[over]]
+
+
+def test_a_bold_lead_under_a_two_line_subhead_runs_on_into_its_paragraph():
+    """Random seeds 11, 69, 93, 106, 114, 152, 228: a subhead of two centred lines right over a
+    run-in lead (`改善生态，构建现代茶 / 产业发展基础` over `秋季征兵开始报名 据…`) made one heading of
+    three rows: the lead was lost from its paragraph and glued to the subhead."""
+    lines = [LineBox((LEFT + 44, 100, RIGHT, 120)), LineBox((LEFT, 130, RIGHT, 150)), LineBox((LEFT, 160, 200, 180))]
+    head = [LineBox((LEFT + 20, 197, RIGHT - 20, 215), weight=2.0), LineBox((LEFT + 60, 227, RIGHT - 60, 245), weight=2.0)]
+    lead = LineBox((LEFT + 44, 257, RIGHT - 8, 277), weight=2.0)
+    lines += head + [lead] + [LineBox((LEFT, 257 + k * PITCH, RIGHT, 277 + k * PITCH)) for k in range(1, 5)]
+    assert _heading_lines(Block(lines)) == [head]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from broadsheet.model import Line
+from broadsheet.model import Line, Region, RegionType
 from broadsheet.postprocess.captions import split_credit
 from broadsheet.postprocess.header import read_header
-from broadsheet.postprocess.notices import continuation, own_line_byline
+from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, join_lines, paragraphs
 
 UNIT = 20  # px: body text size of the lines below
@@ -63,9 +63,60 @@ def test_continuation_notices(text, expected):
     ("本报记者 刘茜 通讯员 宋华敏", "本报记者 刘茜 通讯员 宋华敏"),
     ("By Jane Doe and John Smith", "By Jane Doe and John Smith"),
     ("本报记者蔡茂楷说，今年收成好。", None),  # a sentence is not a byline
+    ("本报讯 记者刘晨", "本报讯 记者刘晨"),  # after its dateline (random seeds 93, 157: a paragraph of its own)
 ])
 def test_own_line_bylines(text, expected):
     assert own_line_byline(text) == expected
+
+
+def _recorded(rows) -> list[Line]:
+    return [Line(text, bbox, 0.99) for bbox, text in rows]
+
+
+# Recorded on random pages (page pixels; `unit` is the page's body text size)
+_SEED_63 = 41.9, [((727, 3030, 1085, 3073), "记者了解到,今年"), ((636, 3096, 1083, 3142), "全市还将继续实施课后"),
+                  ((638, 3162, 1085, 3208), "服务提质行动,各中小"), ((635, 3230, 1069, 3274), "学结合实际开设科技、")]
+
+
+def test_a_paragraph_opening_like_a_byline_stays_text():
+    """记者了解到，今年 fills the column and the text runs on flush under it (seed 63): a sentence."""
+    unit, rows = _SEED_63
+    lines = _recorded(rows)
+    block = Region("r1", RegionType.TEXT, (635, 3030, 1085, 3274), lines)
+    assert [r.type for _, r in split_notices([(636, block)], iter(["r2"]), unit)] == [RegionType.TEXT]
+    assert block.lines == lines
+
+
+def test_a_byline_line_before_an_indented_paragraph_is_taken_out():
+    unit, rows = _SEED_63
+    lines = [Line("本报讯 记者刘晨", (636, 2960, 960, 3003), 0.99)] + _recorded(rows)
+    block = Region("r1", RegionType.TEXT, (635, 2960, 1085, 3274), lines)
+    found = split_notices([(636, block)], iter(["r2"]), unit)
+    assert [r.type for _, r in found] == [RegionType.BYLINE, RegionType.TEXT]
+
+
+def test_a_speck_inside_a_row_starts_no_paragraph():
+    """Seed 85: a '|' read between the pieces of a row (the detector cut it at a wide gap)."""
+    lines = _recorded([((1363, 5293, 1964, 5336), "total maximum ("), ((1853, 5328, 1860, 5334), "|"),
+                       ((1957, 5292, 2092, 5347), "daily"), ((2189, 5296, 2515, 5346), "loads __ for"),
+                       ((1362, 5351, 2511, 5416), "phosphorus in the lower Humboldt")])
+    assert len(paragraphs([(1352, lines)], 40.6)) == 1
+
+
+def test_an_indent_is_measured_from_the_lines_near_it():
+    """Seed 104: the block's box starts at a speck left of its lines (450), and on the skewed page
+    the lines' edge drifts 472 -> 493 down the column; a line opening with a quote starts half a
+    character in. Three paragraphs start, at 本报讯, 目 前 and 改造中."""
+    lines = _recorded([
+        ((472, 3069, 800, 3097), "教育局提前调配骨干教师、组"), ((479, 3283, 602, 3307), "率达到85%。"),
+        ((529, 3311, 807, 3340), "本报讯 记者刘晓峰 通讯"), ((485, 3346, 803, 3376), "员王倩报道:“我这个月攒了"),
+        ((484, 3488, 715, 3516), "拿着积分卡高兴地说。"), ((537, 3521, 812, 3550), "目 前,全市共有茶叶加工"),
+        ((487, 3556, 811, 3584), "企业236家,其中省级以上农业"), ((465, 3603, 469, 3609), "2"),
+        ((488, 3591, 809, 3619), "产业化龙头企业7家。我市推广"), ((499, 3625, 813, 3654), "“龙头企业+合作社+基地+农"),
+        ((490, 3732, 673, 3759), "下了“定心丸”。"), ((540, 3764, 816, 3792), "改造中,街道注重保留老"),
+        ((493, 3833, 818, 3863), "进行了修缮保护,将闲置厂房")])
+    found = paragraphs([(450, lines)], 20.9)
+    assert [p[:3] for p in found] == ["教育局", "本报讯", "目 前", "改造中"]
 
 
 def test_a_byline_opening_the_first_paragraph():
