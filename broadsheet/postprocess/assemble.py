@@ -31,7 +31,7 @@ class _Item:
     head: Headline | None
     blocks: list[Region] = field(default_factory=list)
     photos: list[tuple[Region, Photo, Region | None]] = field(default_factory=list)
-    boxed: bool = False  # the item fills a frame: read top to bottom, in columns only across a gutter
+    boxed: bool = False  # the item fills a frame (`_gutter_order`)
 
     @property
     def bbox(self) -> BBox:
@@ -78,8 +78,10 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         heads = headline_spans([h.regions for h in heads if h not in inner], layout.separators, beside,
                                content, unit)
         boxed = _frame_heads(heads, layout.frames)
-    for head in boxed.values():  # a boxed item's deck lines stand among its body lines
-        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE]
+    for head in boxed.values():  # a deck set below lines of the box's body is read among them
+        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE
+                 or not any(innermost_frame(b.bbox, layout.frames) == innermost_frame(head.bbox, layout.frames)
+                            and b.bbox[3] <= r.bbox[1] for b in blocks)]
         if parts and len(parts) < len(head.regions):
             blocks += [_as_display_line(r) for r in head.regions if r not in parts]
             head.regions[:] = parts
@@ -263,7 +265,7 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     column it stands in."""
     if not item.blocks:
         return []
-    if item.boxed:
+    if item.boxed and not any(len(b.lines) > 1 for b in item.blocks if b.type == RegionType.TEXT):
         return _gutter_order(item.blocks, unit)
     texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
     # a one-line block standing inside another's width starts no column either (a heading set in
@@ -289,8 +291,9 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
 
 
 def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:
-    """A box's blocks top to bottom, in columns only where a blank runs down the box between
-    them (its lines centred, indented or set in display type start no column)."""
+    """A box of single lines (an advertisement's) top to bottom, in columns only where a blank
+    runs down the box between them: its lines centred, indented or set in display type start no
+    column. A box with paragraphs of text is read by its text columns, as any article."""
     columns: list[list[Region]] = []
     end = 0.0
     for block in sorted(blocks, key=lambda b: b.bbox[0]):
