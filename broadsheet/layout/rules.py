@@ -61,17 +61,20 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     return rules + [Rule(box) for box in _continuations(vertical, pieces, unit)]
 
 
-def find_frames(gray: np.ndarray, ink: np.ndarray, unit: float, min_length: int, max_thickness: int) -> list[Rule]:
+def find_frames(gray: np.ndarray, ink: np.ndarray, unit: float, min_length: int,
+                max_thickness: int) -> tuple[list[Rule], list[BBox]]:
     """The sides of closed frames that are too thick for a rule: a box framed by heavy bars
     (Národní listy's notices of death). Long straight runs of ink, across and upright, that close
     round a rectangle of paper at least `FRAME_MIN_SIDE` a side are a frame; a reversed heading's
     band closes round none (its letters break every upright run). A photo's flat tone is ink
     only along its edges in `ink` (darker than the local mean), so it looks framed: its inside is
-    not paper."""
+    not paper. Returns those bars, and the paper inside every frame, thin or heavy (a boxed item's
+    own space, which no article crosses)."""
     runs = _long_runs(ink, unit, True, min_length) | _long_runs(ink, unit, False, min_length)
     contours, hierarchy = cv2.findContours(runs, cv2.RETR_CCOMP, cv2.CHAIN_APPROX_SIMPLE)
     paper = float(np.percentile(gray, 90))
     bars: list[Rule] = []
+    holes: list[BBox] = []
     for contour, (_, _, _, parent) in zip(contours, hierarchy[0] if hierarchy is not None else []):
         x, y, w, h = cv2.boundingRect(contour)
         if parent < 0 or min(w, h) < FRAME_MIN_SIDE * unit or cv2.contourArea(contour) < FRAME_FILL * w * h:
@@ -79,6 +82,7 @@ def find_frames(gray: np.ndarray, ink: np.ndarray, unit: float, min_length: int,
         x1, y1 = x + w, y + h
         if np.median(gray[y:y1, x:x1]) < paper - PHOTO_TONE:
             continue  # a photo's inside
+        holes.append((x, y, x1, y1))
         for side in ("top", "bottom", "left", "right"):
             depth = _bar_depth(runs, (x, y, x1, y1), side, int(FRAME_MAX_BAR * unit))
             bar = {"top": (x, y - depth, x1, y), "bottom": (x, y1, x1, y1 + depth),
@@ -88,7 +92,7 @@ def find_frames(gray: np.ndarray, ink: np.ndarray, unit: float, min_length: int,
             inside = depth <= min(bar[0], bar[1], runs.shape[1] - bar[2], runs.shape[0] - bar[3])
             if depth > max_thickness and inside:
                 bars.append(Rule(bar))
-    return bars
+    return bars, holes
 
 
 def _bar_depth(runs: np.ndarray, hole: BBox, side: str, most: int) -> int:

@@ -58,6 +58,7 @@ class PageLayout:
     text_blocks: list[Region] = field(default_factory=list)
     photos: list[Region] = field(default_factory=list)
     separators: list[Region] = field(default_factory=list)
+    frames: list[BBox] = field(default_factory=list)  # the paper inside closed frames: boxed items
     trace: LayoutTrace = field(default_factory=LayoutTrace)  # what each pass decided, to draw and test
 
     @property
@@ -86,7 +87,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     rule_ink = ink_mask(gray, contrast=RULE_CONTRAST)
     rule_size = {"min_length": int(max(RULE_MIN_LENGTH * unit, width / 40)),
                  "max_thickness": int(max(4, RULE_MAX_THICKNESS * unit))}
-    rules = find_rules(rule_ink, unit, **rule_size) + find_frames(gray, rule_ink, unit, **rule_size)
+    bars, frames = find_frames(gray, rule_ink, unit, **rule_size)
+    rules = find_rules(rule_ink, unit, **rule_size) + bars
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0
@@ -111,7 +113,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     measure_weights(lines, gray, unit)
 
     ids = (f"r{i}" for i in count(1))
-    layout = PageLayout((width, height), unit)
+    layout = PageLayout((width, height), unit, frames=[f for f in frames if not _inside_any(f, photo_boxes)])
     layout.trace = LayoutTrace(list(boxes), rules, photo_boxes, cuts, kept_apart, lines,
                                recovered=[line.bbox for line in recovered])
     masthead_lines, lines = _split_masthead(lines, rules, width, height, unit)

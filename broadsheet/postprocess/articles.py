@@ -67,12 +67,17 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
     return heads
 
 
-def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: float) -> Headline | None:
-    """The nearest headline above the box whose span covers it, with no rule in between."""
+def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: float,
+          frames: list[BBox] = ()) -> Headline | None:
+    """The nearest headline above the box whose span covers it, with no rule in between, and in
+    the same frame (`frames`: boxed items; an article neither leaves its box nor enters another)."""
     cx = (box[0] + box[2]) / 2
+    frame = innermost_frame(box, frames)
     best = None
     for head in heads:
         if head.reach > box[1] + OWNER_SLACK * unit or not head.span[0] <= cx <= head.span[1]:
+            continue
+        if innermost_frame(head.bbox, frames) != frame:
             continue
         # a rule over the headline, inside its box, does not part it from the text under its foot
         below = box[1] + OWNER_SLACK * unit >= head.bbox[3]
@@ -81,6 +86,13 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
         if best is None or head.reach > best.reach:
             best = head
     return best
+
+
+def innermost_frame(box: BBox, frames: list[BBox]) -> BBox | None:
+    """The smallest frame round the box's centre."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    around = [f for f in frames if f[0] <= cx <= f[2] and f[1] <= cy <= f[3]]
+    return min(around, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
 
 
 def _rule_between(top: float, bottom: float, x: float, separators: list[Region]) -> bool:

@@ -11,6 +11,7 @@ from broadsheet.postprocess.articles import (
     Headline,
     column_subheads,
     headline_spans,
+    innermost_frame,
     owner,
     promote_headings,
     rule_between,
@@ -30,6 +31,7 @@ class _Item:
     head: Headline | None
     blocks: list[Region] = field(default_factory=list)
     photos: list[tuple[Region, Photo, Region | None]] = field(default_factory=list)
+    boxed: bool = False  # the item fills a frame (`_gutter_order`)
 
     @property
     def bbox(self) -> BBox:
@@ -69,17 +71,33 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     if promoted:
         blocks = [b for b in blocks if b not in promoted]
         heads = headline_spans(headlines + [[r] for r in promoted], layout.separators, beside, content, unit)
-    articles: dict[int, _Item] = {id(h): _Item(h) for h in heads}
+    boxed = _frame_heads(heads, layout.frames)
+    inner = [h for h in heads if innermost_frame(h.bbox, layout.frames) is not None and h not in boxed.values()]
+    if inner:
+        blocks += [_as_display_line(r) for h in inner for r in h.regions]
+        heads = headline_spans([h.regions for h in heads if h not in inner], layout.separators, beside,
+                               content, unit)
+        boxed = _frame_heads(heads, layout.frames)
+    for head in boxed.values():  # a deck set below lines of the box's body is read among them
+        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE
+                 or not any(innermost_frame(b.bbox, layout.frames) == innermost_frame(head.bbox, layout.frames)
+                            and b.bbox[3] <= r.bbox[1] for b in blocks)]
+        if parts and len(parts) < len(head.regions):
+            blocks += [_as_display_line(r) for r in head.regions if r not in parts]
+            head.regions[:] = parts
+            head.bbox = union_bbox([r.bbox for r in parts])
+    articles: dict[int, _Item] = {id(h): _Item(h, boxed=any(h is b for b in boxed.values())) for h in heads}
     photo_news: list[_Item] = []
     orphans: list[Region] = []
     for block in blocks:
-        head = owner(block.bbox, heads, layout.separators, unit)
+        head = owner(block.bbox, heads, layout.separators, unit, layout.frames)
+        head = head or boxed.get(innermost_frame(block.bbox, layout.frames))
         if head is None or _jump_in_below_text(block, head, blocks):
             orphans.append(block)
         else:
             articles[id(head)].blocks.append(block)
     for photo_region, photo, caption in photos:
-        head = owner(photo_region.bbox, heads, layout.separators, unit)
+        head = owner(photo_region.bbox, heads, layout.separators, unit, layout.frames)
         target = articles[id(head)] if head else _Item(None)
         target.photos.append((photo_region, photo, caption))
         if head is None:
@@ -121,6 +139,23 @@ def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> 
         return False
     return any(other is not block and other.type == RegionType.TEXT and head.reach <= other.bbox[1] < block.bbox[1]
                and min(other.bbox[2], block.bbox[2]) > max(other.bbox[0], block.bbox[0]) for other in blocks)
+
+
+def _frame_heads(heads: list[Headline], frames: list[BBox]) -> dict[BBox | None, Headline]:
+    """Each frame's first headline (by top): a boxed item is read as one, so the display lines
+    under it in its box (an advertisement's name, address, price) are no articles of their own."""
+    first: dict[BBox | None, Headline] = {}
+    for head in sorted(heads, key=lambda h: (h.bbox[1], h.bbox[0])):
+        frame = innermost_frame(head.bbox, frames)
+        if frame is not None:
+            first.setdefault(frame, head)
+    return first
+
+
+def _as_display_line(region: Region) -> Region:
+    """A headline's part read in its box's body: a subhead, in place."""
+    region.type = RegionType.SUBHEAD
+    return region
 
 
 def _as_subhead(head: Headline, rest: Region | None, blocks: list[Region]) -> Region:
@@ -230,6 +265,8 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     column it stands in."""
     if not item.blocks:
         return []
+    if item.boxed and not any(len(b.lines) > 1 for b in item.blocks if b.type == RegionType.TEXT):
+        return _gutter_order(item.blocks, unit)
     texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
     # a one-line block standing inside another's width starts no column either (a heading set in
     # body type, centred: the Star's `MOBS STOP JUBILEE.` took its column's blocks for its own),
@@ -251,6 +288,26 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
 
     ordered = sorted(item.blocks, key=lambda b: (column_left(b), b.bbox[1]))
     return [(column_left(b), b) for b in ordered]
+
+
+def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:
+    """A box of single lines (an advertisement's) top to bottom, in columns only where a blank
+    runs down the box between them: its lines centred, indented or set in display type start no
+    column. A box with paragraphs of text is read by its text columns, as any article."""
+    columns: list[list[Region]] = []
+    end = 0.0
+    for block in sorted(blocks, key=lambda b: b.bbox[0]):
+        if columns and block.bbox[0] < end - CUT_OVERLAP * unit:
+            columns[-1].append(block)
+            end = max(end, block.bbox[2])
+        else:
+            columns.append([block])
+            end = block.bbox[2]
+    ordered = []
+    for column in columns:
+        left = min(b.bbox[0] for b in column)
+        ordered += [(left, b) for b in sorted(column, key=lambda b: (b.bbox[1], b.bbox[0]))]
+    return ordered
 
 
 def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:

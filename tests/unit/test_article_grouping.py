@@ -166,3 +166,27 @@ def test_item_heads_in_a_column_stay_titles():
     nabytek = [_one_line("r3", RegionType.TITLE, "Nábytek", (150, top, 290, top + 75))]
     titles = [a.title for a in assemble(_in_column_head(nabytek, title_height=100)).articles]
     assert titles == ["本周后期将有一次明显降温过程", "Nábytek"]
+
+
+def test_a_framed_advertisement_is_one_item_read_top_to_bottom():
+    """Národní listy's boxed advertisements (czech_ads): inside a frame, the display lines under
+    the ad's title (a goods line, the firm's name) and its deck set among the body lines are read
+    in place, as one item, top to bottom; the centred lines start no columns. Before, each display
+    line started an article of its own, and the deck was read before the lines above it."""
+    def line(region_id: str, kind: RegionType, text: str, x0: int, x1: int, y: int) -> Region:
+        return _one_line(region_id, kind, text, (x0, y, x1, y + UNIT))
+
+    title = line("r1", RegionType.TITLE, "Hromosvody", 200, 400, 120)
+    deck = line("r2", RegionType.SUBTITLE, "dokonalé soustavy", 150, 450, 260)
+    goods = line("r3", RegionType.TITLE, "telefony, telegrafy", 120, 480, 320)
+    firm = line("r4", RegionType.TITLE, "Deckerta Homolka", 140, 460, 420)
+    first = line("r5", RegionType.TEXT, "se zárukou solidního", 160, 440, 200)
+    offer = line("r6", RegionType.TEXT, "nabízejí", 260, 340, 370)
+    address = line("r7", RegionType.TEXT, "v Praze, Staré město", 170, 430, 470)
+    layout = PageLayout((700, 700), UNIT, headlines=[[title, deck], [goods], [firm]],
+                        text_blocks=[first, offer, address], frames=[(100, 100, 500, 520)])
+    page = assemble(layout)
+    assert [a.title for a in page.articles] == ["Hromosvody"]
+    read = [r.lines[0].text for r in page.regions if r.lines]
+    assert read == ["Hromosvody", "se zárukou solidního", "dokonalé soustavy", "telefony, telegrafy", "nabízejí",
+                    "Deckerta Homolka", "v Praze, Staré město"]
