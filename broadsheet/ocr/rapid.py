@@ -209,7 +209,6 @@ class RapidRecognizer:
         return readings
 
 
-
 def _ideograph(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
