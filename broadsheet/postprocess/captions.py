@@ -68,11 +68,11 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
         credited = _cut_at_credit(run)
         if credited:
             return CaptionLines(credited, side)
-    # a credit misread (本报记者 柳青 for …摄, 李幅 供附) still stands flush right, apart
-    for side in ("below", "beside"):
-        credited = _cut_at_credit_shape(runs[side], unit)
-        if credited:
-            return CaptionLines(credited, side)
+    # a credit misread (本报记者 柳青 for …摄, 李幅 供附) still stands flush right, apart; beside a
+    # photo, a name set so signs an advertisement (the Czech ads page)
+    credited = _cut_at_credit_shape(runs["below"], unit)
+    if credited:
+        return CaptionLines(credited, "below")
     below = _set_apart(runs["below"], unit)
     if below and len(below) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
@@ -105,8 +105,9 @@ def credit_line(lines: list[Line], unit: float) -> Line | None:
 
 def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
     """The run down to the first row (after the first) that ends in a credit by its shape, a
-    `credit_line` with no sentence's end (a body column's short lines are flush left), or a
-    reporter's name alone."""
+    `credit_line` with no sentence's end (a body column's short lines are flush left) and no digit
+    (an advertisement's number set flush right under its text: the Czech ads page), or a reporter's
+    name alone."""
     rows: list[list[Line]] = []
     for line in in_rows(run):
         if rows and _same_row(rows[-1][0], line):
@@ -116,7 +117,7 @@ def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
     for index in range(1, len(rows)):
         lines = [l for row in rows[:index + 1] for l in row]
         last = credit_line(lines, unit)
-        if last is not None and not re.search(r"[。！？；，、.!?;,:：”\"]$", last.text.strip()):
+        if last is not None and not re.search(r"[。！？；，、.!?;,:：”\"]$|\d", last.text.strip()):
             return lines
         if len(rows[index]) == 1 and REPORTER_ALONE.fullmatch(rows[index][0].text.strip()):
             return lines
