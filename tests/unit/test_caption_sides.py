@@ -92,3 +92,22 @@ def test_a_boxed_captions_credit_whose_first_character_the_frame_took_ends_it():
     body = _lines(("负责人表示,下一步将继", (3625, 1990, 3990, 2040)))
     found = find_caption((3614, 631, 3982, 876), caption + body, 50.0)
     assert found is not None and found.side == "below" and found.lines == caption
+
+
+def test_an_advertisements_number_flush_right_beside_its_picture_is_no_credit():
+    # the Czech ads page (unit 14): an advertisement's text beside its picture, its number set flush
+    # right on the last row; taken for a credit by its shape, the whole advertisement became a caption
+    text = _lines(('kkamenicko -sochařská dílna', (1180, 1092, 1444, 1103)),
+                  ('(průmysl žuly a mramoru)', (1302, 1111, 1433, 1121)),
+                  ('v Praze, na Emauzích č.', (1292, 1127, 1445, 1136)),
+                  ('820-11.', (1350, 1138, 1388, 1146)),
+                  ('Provedení veškerých staveb-', (1302, 1153, 1443, 1167)),
+                  ('nich prací z nejlepších druhů', (1290, 1161, 1444, 1175)),
+                  ('kainéňe za poměrné levné ceny,', (1291, 1170, 1445, 1184)),
+                  ('Mramorové desky všech dru-', (1302, 1188, 1444, 1198)),
+                  ('hů na stolky: do kaváren a', (1291, 1196, 1445, 1211)),
+                  ('krámů, na kredence, na kuleč-', (1291, 1211, 1445, 1219)),
+                  ('níky a pro koželuhy za ob-', (1291, 1217, 1445, 1230)),
+                  ('zvláště levné ceny.', (1291, 1231, 1384, 1241)),
+                  ('12176', (1417, 1227, 1444, 1240)))
+    assert find_caption((1100, 1099, 1152, 1162), text, 14.0) is None
