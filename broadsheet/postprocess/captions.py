@@ -69,8 +69,9 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
         if credited:
             return CaptionLines(credited, side)
     # a credit misread (本报记者 柳青 for …摄, 李幅 供附) still stands flush right, apart; beside a
-    # photo, a name set so signs an advertisement (the Czech ads page)
-    credited = _cut_at_credit_shape(runs["below"], unit)
+    # photo, a name set so signs an advertisement (the Czech ads page). Looked for above the first
+    # wide blank: past it, a neighbour column's body line may end flush right (page_c at 0.4x)
+    credited = _cut_at_credit_shape(_set_apart(runs["below"], unit), unit)
     if credited:
         return CaptionLines(credited, "below")
     below = _set_apart(runs["below"], unit)
