@@ -130,6 +130,15 @@ def detected_boxes(detector: Any, image: np.ndarray) -> list[BBox]:
     return boxes
 
 
+# A comma or full stop set centred in its em (as the Kai face sets it) at 14-15 px is read `·` between
+# two ideographs (random seeds 36, 111, 233: 131 commas, 30 stops on the 14-20 px pages); the model
+# puts 0.01 or more on the stop or comma in 105 of 137, and a middle dot printed as one (苻·马,
+# 社会·民生, 要闻·综合) 0.0014 at most.
+DOT_AS_STOP = 0.01
+_MIDDLE_DOT, _STOPS = "·", "，。"
+_BEFORE_DOT, _AFTER_DOT = "”」）", "“「（"
+
+
 class RapidRecognizer:
     def __init__(self, threads: int | None = None, runtime: str = "onnxruntime") -> None:
         from rapidocr.ch_ppocr_rec import TextRecInput
@@ -138,17 +147,57 @@ class RapidRecognizer:
         self._rec_input = TextRecInput
         self._recognizer = ocr._load_rec_model()
         self.info = _info("recognition", ocr.cfg.Rec, LANGUAGES, _finish_loading(self._recognizer, runtime))
+        # the model's answers per time step, kept for `_stops_for_dots` (the decoder keeps only the best)
+        self._outputs = _KeptOutputs(self._recognizer.session)
+        self._recognizer.session = self._outputs
+        self._alphabet = self._recognizer.postprocess_op.character
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
-        bgr = [np.ascontiguousarray(c[:, :, ::-1]) for c in crops]
-        result = self._recognizer(self._rec_input(img=bgr))
+        result = self._run(crops, False)
         return [(t, float(s)) for t, s in zip(result.txts, result.scores)]
+
+    def _run(self, crops: list[np.ndarray], word_box: bool) -> Any:
+        bgr = [np.ascontiguousarray(c[:, :, ::-1]) for c in crops]
+        self._outputs.batches = []
+        result = self._recognizer(self._rec_input(img=bgr, return_word_box=word_box))
+        # the recogniser reads the crops in batches, narrowest first
+        order = np.argsort(np.array([c.shape[1] / float(c.shape[0]) for c in bgr]))
+        steps = [row for batch in self._outputs.batches for row in batch]
+        per_crop = [None] * len(bgr)
+        for position, index in enumerate(order):
+            per_crop[index] = steps[position]
+        result.txts = tuple(self._stops_for_dots(t, p) for t, p in zip(result.txts, per_crop))
+        return result
+
+    def _stops_for_dots(self, text: str, steps: np.ndarray) -> str:
+        """`text` with each `·` between two ideographs that the model all but read as a comma or
+        full stop (`DOT_AS_STOP`) read as that one."""
+        if _MIDDLE_DOT not in text:
+            return text
+        best = steps.argmax(axis=1)
+        emitted = [t for t in range(len(best)) if best[t] != 0 and (t == 0 or best[t] != best[t - 1])]
+        if len(emitted) != len(text):  # the decoder dropped or joined something: leave the text as read
+            return text
+        chars = list(text)
+        stops = [self._alphabet.index(ch) for ch in _STOPS]
+        for k, t in enumerate(emitted):
+            if chars[k] != _MIDDLE_DOT or not (0 < k < len(chars) - 1):
+                continue
+            before, after = chars[k - 1], chars[k + 1]
+            if not ((_ideograph(before) or before in _BEFORE_DOT) and (_ideograph(after) or after in _AFTER_DOT)):
+                continue
+            end = t
+            while end + 1 < len(best) and best[end + 1] == best[t]:
+                end += 1
+            likely = steps[t:end + 1, stops].max(axis=0)
+            if likely.max() >= DOT_AS_STOP:
+                chars[k] = _STOPS[int(likely.argmax())]
+        return "".join(chars)
 
     def read(self, crops: list[np.ndarray]) -> list[Reading]:
         """Text, confidence and where each character stands: the recogniser's CTC decoder knows at
         which of its time steps (an eighth of the line height each) it emitted a character."""
-        bgr = [np.ascontiguousarray(c[:, :, ::-1]) for c in crops]
-        result = self._recognizer(self._rec_input(img=bgr, return_word_box=True))
+        result = self._run(crops, True)
         readings = []
         for crop, text, score, info in zip(crops, result.txts, result.scores, result.word_results):
             steps = [col for word in info.word_cols for col in word] if info and info.line_txt_len else []
@@ -159,3 +208,22 @@ class RapidRecognizer:
             readings.append(Reading(text, float(score), centres if fits else None))
         return readings
 
+
+def _ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+class _KeptOutputs:
+    """The recogniser's model session, keeping each batch's per-step character probabilities."""
+
+    def __init__(self, session: Any) -> None:
+        self._session = session
+        self.batches: list[np.ndarray] = []
+
+    def __call__(self, batch: np.ndarray) -> np.ndarray:
+        output = self._session(batch)
+        self.batches.append(output)
+        return output
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)

@@ -21,10 +21,13 @@ from broadsheet.postprocess.thresholds import (
 # a two-character name may be printed spaced out to a three-character one's width (赵 磊)
 _NAME = r"[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,4}"
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
-# 本报记者 刘茜 摄 / 梁宏涛 摄 / 新华社记者 X 摄 / X 供图 / 图/X
+# 本报记者 刘茜 摄 / 梁宏涛 摄 / 新华社记者 X 摄 / X 供图 / 图/X; a boxed caption's frame may take the
+# credit's first character (报记者 郑一帆 摄, random seed 95)
 _LATIN_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*"
+# a reporter's credit whose 摄 the recogniser lost (本报记者 柳青, random seed 156), alone on its line
+REPORTER_ALONE = re.compile(rf"(?:本?报|新华社|特约)(?:记者|通讯员)\s*{_NAMES}")
 CREDIT_AT_END = re.compile(
-    rf"(?P<credit>(?:(?:本报|新华社|特约)?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
+    rf"(?P<credit>(?:(?:本?报|新华社|特约)?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
     rf"|[（(]?图\s*[/／:：]\s*[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){{1,11}}[）)]?"  # 图/ may name an organisation
     # Photo: J. Smith / Photograph by Jane Doe / Foto: Max Muster / Courtesy of the Museum
     rf"|(?:Photos?|Photograph|Foto|Bild|Image)(?:\s+by)?\s*[:/]?\s*{_LATIN_NAME}(?:\s*/\s*{_LATIN_NAME})?"
@@ -65,6 +68,12 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
         credited = _cut_at_credit(run)
         if credited:
             return CaptionLines(credited, side)
+    # a credit misread (本报记者 柳青 for …摄, 李幅 供附) still stands flush right, apart; beside a
+    # photo, a name set so signs an advertisement (the Czech ads page). Looked for above the first
+    # wide blank: past it, a neighbour column's body line may end flush right (page_c at 0.4x)
+    credited = _cut_at_credit_shape(_set_apart(runs["below"], unit), unit)
+    if credited:
+        return CaptionLines(credited, "below")
     below = _set_apart(runs["below"], unit)
     if below and len(below) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
@@ -82,16 +91,38 @@ def _set_apart(run: list[Line], unit: float) -> list[Line]:
     return rows
 
 
-def credit_line(lines: list[Line]) -> Line | None:
-    """A caption's last line set flush right on its own, shorter than half the caption: a credit
-    whatever the recogniser made of it (本报记者柳青提 for …摄 on a coarse scan)."""
+def credit_line(lines: list[Line], unit: float) -> Line | None:
+    """A caption's last line set flush right, apart from the text before it, shorter than half the
+    caption: a credit whatever the recogniser made of it (本报记者柳青提 for …摄 on a coarse scan).
+    It may share the caption's last row, a unit's blank or more after its text (random seed 225)."""
     if len(lines) < 2:
         return None
     last, rest = lines[-1], lines[:-1]
     left, right = min(l.bbox[0] for l in rest), max(l.bbox[2] for l in rest)
-    alone = all(l.bbox[3] <= (last.bbox[1] + last.bbox[3]) / 2 for l in rest)
+    alone = all(l.bbox[3] <= (last.bbox[1] + last.bbox[3]) / 2 or l.bbox[2] <= last.bbox[0] - unit for l in rest)
     flush_right = last.bbox[0] > (left + right) / 2 and right - last.bbox[2] < CREDIT_FLUSH * (right - left)
     return last if alone and flush_right else None
+
+
+def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
+    """The run down to the first row (after the first) that ends in a credit by its shape, a
+    `credit_line` with no sentence's end (a body column's short lines are flush left) and no digit
+    (an advertisement's number set flush right under its text: the Czech ads page), or a reporter's
+    name alone."""
+    rows: list[list[Line]] = []
+    for line in in_rows(run):
+        if rows and _same_row(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    for index in range(1, len(rows)):
+        lines = [l for row in rows[:index + 1] for l in row]
+        last = credit_line(lines, unit)
+        if last is not None and not re.search(r"[。！？；，、.!?;,:：”\"]$|\d", last.text.strip()):
+            return lines
+        if len(rows[index]) == 1 and REPORTER_ALONE.fullmatch(rows[index][0].text.strip()):
+            return lines
+    return None
 
 
 def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
@@ -172,7 +203,9 @@ def _beside(photo: BBox, lines: list[Line], unit: float) -> list[Line]:
     top = min(l.bbox[1] for l in starts)
     right = max(l.bbox[2] for l in starts) + CAPTION_OVERHANG * unit
     below = py1 + MAX_BESIDE_BELOW * unit
-    column = [l for l in lines if l.bbox[0] >= px1 - CAPTION_EDGE * unit and l.bbox[2] <= right
+    # a credit flush right may end past a caption line that is shorter than the column (random seed 7)
+    column = [l for l in lines if l.bbox[0] >= px1 - CAPTION_EDGE * unit
+              and (l.bbox[2] <= right or l.bbox[0] < right and split_credit(l.text)[1] is not None)
               and top <= l.bbox[1] <= below]
     return sorted(column, key=lambda l: l.bbox[1])
 

@@ -5,7 +5,7 @@ text under a photo that spans them."""
 from __future__ import annotations
 
 from broadsheet.model import Line
-from broadsheet.postprocess.captions import find_caption
+from broadsheet.postprocess.captions import credit_line, find_caption
 
 
 def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
@@ -54,3 +54,60 @@ def test_the_columns_of_text_under_a_photo_across_them_are_not_its_caption():
                     ("氛。本报记者 郑一帆 摄", (1265, 2081, 1622, 2107)))
     found = find_caption((465, 1868, 1230, 2238), below + beside, 25.0)
     assert found is not None and found.side == "beside" and found.lines == beside
+
+
+def test_a_credit_flush_right_may_end_past_the_caption_line_beside_the_photo():
+    # random seed 7 (unit 48): a one-line caption beside its photo, shorter than its column, and
+    # the credit under it set flush right, ending past that line: it was left out of the column
+    caption = _lines(("即将启用的市人民医院东院区。", (4732, 8736, 5305, 8790)), ("图/陈立军", (5209, 8795, 5401, 8843)))
+    body = _lines(("名校选派,通过集团化办学的方", (4005, 9227, 4670, 9289)),
+                  ("服务时间为7月10日至8月10", (4745, 9285, 5413, 9349)))
+    found = find_caption((3990, 8745, 4673, 9207), caption + body, 48.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
+
+
+def test_a_misread_credit_sharing_the_captions_last_row_ends_it():
+    # random seed 225 (unit 20, a bilevel page): `李娜 供图` read `李幅 供附`, set flush right on the
+    # caption's last row; with no credit read, the caption and the title under it went to an article
+    caption = _lines(("4月7日,车辆在改扩建定成的北庭", (100, 370, 375, 393)),
+                     ("公路上行驶", (102, 395, 190, 415)), ("李幅 供附", (298, 400, 375, 419)))
+    title = _lines(("农家书星涕新书 今年,昌吉", (138, 430, 374, 456)))
+    found = find_caption((99, 212, 381, 368), caption + title, 20.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert credit_line(found.lines, 20.0) is caption[-1]
+
+
+def test_a_reporters_credit_that_lost_its_last_character_ends_the_caption():
+    # random seed 156 (unit 20): `本报记者 柳青 摄` read without its 摄, under eight lines of caption;
+    # the body of the column goes on under it
+    caption = _column("市残联组织医疗康复", 268, 440, 698, 27, 19, 8) + _lines(("本报记者 柳青", (270, 916, 402, 936)))
+    body = _lines(("猕猴桃协会会长吴", (267, 954, 437, 973)), ("说,今年的果子", (267, 990, 437, 1009)))
+    found = find_caption((267, 607, 442, 691), caption + body, 20.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
+def test_a_boxed_captions_credit_whose_first_character_the_frame_took_ends_it():
+    # random seed 95 (unit 50): `本` of `本报记者 郑一帆 摄` detected apart, left of the box's frame
+    caption = _column("赛场两岸观众云集", 3625, 3990, 897, 72, 50, 12) + _lines(("报记者 郑一帆 摄", (3608, 1823, 3995, 1875)))
+    body = _lines(("负责人表示,下一步将继", (3625, 1990, 3990, 2040)))
+    found = find_caption((3614, 631, 3982, 876), caption + body, 50.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
+def test_an_advertisements_number_flush_right_beside_its_picture_is_no_credit():
+    # the Czech ads page (unit 14): an advertisement's text beside its picture, its number set flush
+    # right on the last row; taken for a credit by its shape, the whole advertisement became a caption
+    text = _lines(('kkamenicko -sochařská dílna', (1180, 1092, 1444, 1103)),
+                  ('(průmysl žuly a mramoru)', (1302, 1111, 1433, 1121)),
+                  ('v Praze, na Emauzích č.', (1292, 1127, 1445, 1136)),
+                  ('820-11.', (1350, 1138, 1388, 1146)),
+                  ('Provedení veškerých staveb-', (1302, 1153, 1443, 1167)),
+                  ('nich prací z nejlepších druhů', (1290, 1161, 1444, 1175)),
+                  ('kainéňe za poměrné levné ceny,', (1291, 1170, 1445, 1184)),
+                  ('Mramorové desky všech dru-', (1302, 1188, 1444, 1198)),
+                  ('hů na stolky: do kaváren a', (1291, 1196, 1445, 1211)),
+                  ('krámů, na kredence, na kuleč-', (1291, 1211, 1445, 1219)),
+                  ('níky a pro koželuhy za ob-', (1291, 1217, 1445, 1230)),
+                  ('zvláště levné ceny.', (1291, 1231, 1384, 1241)),
+                  ('12176', (1417, 1227, 1444, 1240)))
+    assert find_caption((1100, 1099, 1152, 1162), text, 14.0) is None
