@@ -59,7 +59,8 @@ def test_the_columns_of_text_under_a_photo_across_them_are_not_its_caption():
 def test_a_credit_flush_right_may_end_past_the_caption_line_beside_the_photo():
     # random seed 7 (unit 48): a one-line caption beside its photo, shorter than its column, and
     # the credit under it set flush right, ending past that line: it was left out of the column
-    caption = _lines(("即将启用的市人民医院东院区。", (4732, 8736, 5305, 8790)), ("图/陈立军", (5209, 8795, 5401, 8843)))
+    caption = _lines(("即将启用的市人民医院东院区。", (4732, 8736, 5305, 8790)),
+                     ("图/陈立军", (5209, 8795, 5401, 8843)))
     body = _lines(("名校选派,通过集团化办学的方", (4005, 9227, 4670, 9289)),
                   ("服务时间为7月10日至8月10", (4745, 9285, 5413, 9349)))
     found = find_caption((3990, 8745, 4673, 9207), caption + body, 48.0)
@@ -88,7 +89,8 @@ def test_a_reporters_credit_that_lost_its_last_character_ends_the_caption():
 
 def test_a_boxed_captions_credit_whose_first_character_the_frame_took_ends_it():
     # random seed 95 (unit 50): `本` of `本报记者 郑一帆 摄` detected apart, left of the box's frame
-    caption = _column("赛场两岸观众云集", 3625, 3990, 897, 72, 50, 12) + _lines(("报记者 郑一帆 摄", (3608, 1823, 3995, 1875)))
+    caption = (_column("赛场两岸观众云集", 3625, 3990, 897, 72, 50, 12)
+               + _lines(("报记者 郑一帆 摄", (3608, 1823, 3995, 1875))))
     body = _lines(("负责人表示,下一步将继", (3625, 1990, 3990, 2040)))
     found = find_caption((3614, 631, 3982, 876), caption + body, 50.0)
     assert found is not None and found.side == "below" and found.lines == caption

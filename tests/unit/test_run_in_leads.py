@@ -48,7 +48,8 @@ def test_a_bold_lead_under_a_two_line_subhead_runs_on_into_its_paragraph():
     run-in lead (`改善生态，构建现代茶 / 产业发展基础` over `秋季征兵开始报名 据…`) made one heading of
     three rows: the lead was lost from its paragraph and glued to the subhead."""
     lines = [LineBox((LEFT + 44, 100, RIGHT, 120)), LineBox((LEFT, 130, RIGHT, 150)), LineBox((LEFT, 160, 200, 180))]
-    head = [LineBox((LEFT + 20, 197, RIGHT - 20, 215), weight=2.0), LineBox((LEFT + 60, 227, RIGHT - 60, 245), weight=2.0)]
+    head = [LineBox((LEFT + 20, 197, RIGHT - 20, 215), weight=2.0),
+            LineBox((LEFT + 60, 227, RIGHT - 60, 245), weight=2.0)]
     lead = LineBox((LEFT + 44, 257, RIGHT - 8, 277), weight=2.0)
     lines += head + [lead] + [LineBox((LEFT, 257 + k * PITCH, RIGHT, 277 + k * PITCH)) for k in range(1, 5)]
     assert _heading_lines(Block(lines)) == [head]
