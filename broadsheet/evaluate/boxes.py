@@ -17,7 +17,13 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Levenshtein
 
-from broadsheet.evaluate.matching import greedy_match
+from broadsheet.evaluate.matching import (
+    ARTICLE_MIN_SIMILARITY,
+    PAIRING_MIN_SIMILARITY,
+    PARAGRAPH_MAX_CER,
+    greedy_match,
+    prf,
+)
 from broadsheet.evaluate.text import normalize
 from broadsheet.model import BBox, Page, RegionType
 
@@ -27,11 +33,9 @@ from broadsheet.model import BBox, Page, RegionType
 LINE_MIN_COVER = 0.5
 _ROWS = 256  # truth lines overlapped with all predicted ones at a time
 
-# As the text scores (page.py): an article matched when missed and taken lines weigh at most half
-# of it, a paragraph found whole within a tenth, a caption its photo's within half.
-ARTICLE_MIN_SIMILARITY = 0.5
-PARAGRAPH_MIN_SIMILARITY = 0.9
-PAIRING_MIN_SIMILARITY = 0.5
+# The text scores' thresholds, on lines missed and taken: an article matched when they weigh at
+# most half of it, a paragraph found whole within a tenth, a caption its photo's within half.
+PARAGRAPH_MIN_SIMILARITY = 1.0 - PARAGRAPH_MAX_CER
 
 # Regions of an article's own text (its captions are its photos'), as article_text() reads it.
 _ARTICLE_TEXT = {RegionType.KICKER, RegionType.TITLE, RegionType.SUBTITLE, RegionType.TEXT, RegionType.SUBHEAD,
@@ -170,9 +174,7 @@ def _group_f1(truth_of: list, ours_of: list, truth_keys: list, our_keys: list, w
     truth_sets, our_sets = _sets(truth_of, truth_keys), _sets(ours_of, our_keys)
     similarity = np.array([[_similarity(g, p, weights) for p in our_sets] for g in truth_sets])
     matched = len(greedy_match(similarity.reshape(len(truth_sets), len(our_sets)), threshold))
-    precision = matched / len(our_sets) if our_sets else float(not truth_sets)
-    recall = matched / len(truth_sets) if truth_sets else float(not our_sets)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return prf(matched, len(our_sets), len(truth_sets))[2]
 
 
 def _sets(key_of: list, keys: list) -> list[set[int]]:

@@ -15,6 +15,11 @@ from broadsheet.model import BBox
 # Thresholds are inclusive; float noise must not flip a pair exactly at the bound.
 _EPS = 1e-9
 
+# Matching thresholds shared by the text scores (page.py) and the box scores (boxes.py)
+ARTICLE_MIN_SIMILARITY = 0.5  # 1 - CER of the article's full text
+PARAGRAPH_MAX_CER = 0.1  # a paragraph found "whole"
+PAIRING_MIN_SIMILARITY = 0.5  # a photo's caption is its own when this close, misreadings aside
+
 
 def greedy_match(similarity: np.ndarray, threshold: float) -> dict[int, int]:
     """Pairs {gold index: pred index} from a (gold x pred) similarity matrix, each ≥ threshold."""
@@ -30,6 +35,14 @@ def greedy_match(similarity: np.ndarray, threshold: float) -> dict[int, int]:
             matches[int(g)] = int(p)
             used_pred.add(p)
     return matches
+
+
+def prf(matched: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    """Precision, recall, F1. Nothing predicted and nothing to find is perfect."""
+    precision = matched / n_pred if n_pred else float(n_gold == 0)
+    recall = matched / n_gold if n_gold else float(n_pred == 0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
 
 
 def cer_matrix(preds: list[str], golds: list[str]) -> np.ndarray:

@@ -8,7 +8,16 @@ from rapidfuzz import fuzz
 
 from broadsheet.evaluate.boxes import box_scores
 from broadsheet.evaluate.loading import Gold, PlainText
-from broadsheet.evaluate.matching import cer_matrix, greedy_match, iou_matrix, text_similarity
+from broadsheet.evaluate.matching import (
+    ARTICLE_MIN_SIMILARITY,
+    PAIRING_MIN_SIMILARITY,
+    PARAGRAPH_MAX_CER,
+    cer_matrix,
+    greedy_match,
+    iou_matrix,
+    prf,
+    text_similarity,
+)
 from broadsheet.evaluate.text import (
     EditCounts,
     Slips,
@@ -21,13 +30,10 @@ from broadsheet.evaluate.text import (
 )
 from broadsheet.model import Article, Page, Photo, Subhead
 
-ARTICLE_MIN_SIMILARITY = 0.5  # 1 - CER of the article's full text
-PARAGRAPH_MAX_CER = 0.1  # a paragraph found "whole"
 ORDER_MIN_SIMILARITY = 0.5  # looser: reading order should not depend on OCR quality
 PHOTO_MIN_IOU = 0.5
 CAPTION_MAX_CER = 0.1
 TITLE_MAX_CER = 0.1
-PAIRING_MIN_SIMILARITY = 0.5  # a photo's caption is its own when this close, misreadings aside
 HEADLINE_MIN_OVERLAP = 80  # rapidfuzz partial ratio: a predicted headline is part of a gold one
 SUBHEAD_MAX_CER = 0.2
 
@@ -115,7 +121,7 @@ def evaluate_page(pred: Page, gold: Gold) -> PageScores:
         for g in range(len(gold_articles))
     ]
     scores.article_cer = _mean(per_gold, empty=0.0 if not pred_articles else 1.0)
-    scores.article_precision, scores.article_recall, scores.article_f1 = _prf(
+    scores.article_precision, scores.article_recall, scores.article_f1 = prf(
         len(matched), len(pred_articles), len(gold_articles)
     )
     scores.headline_accuracy = _share(
@@ -175,7 +181,7 @@ def _score_paragraphs(
     gold_paras = [p for p in (normalize(t) for a in gold_articles for t in a.paragraphs) if p]
     cers = cer_matrix(pred_paras, gold_paras)
     whole = greedy_match(text_similarity(cers), 1.0 - PARAGRAPH_MAX_CER)
-    scores.paragraph_precision, scores.paragraph_recall, scores.paragraph_f1 = _prf(
+    scores.paragraph_precision, scores.paragraph_recall, scores.paragraph_f1 = prf(
         len(whole), len(pred_paras), len(gold_paras)
     )
     # A pair is in order when both gold paragraphs were found and come out in the same order.
@@ -191,7 +197,7 @@ def _score_photos(
 ) -> dict[int, int]:
     """Scores the photos; returns them paired, {gold index: predicted index}."""
     boxes = greedy_match(iou_matrix([p.bbox for p in pred], [g.bbox for g in gold]), PHOTO_MIN_IOU)
-    scores.photo_precision, scores.photo_recall, _ = _prf(len(boxes), len(pred), len(gold))
+    scores.photo_precision, scores.photo_recall, _ = prf(len(boxes), len(pred), len(gold))
     partner = [pred[boxes[g]] if g in boxes else None for g in range(len(gold))]
     scores.caption_accuracy = _share(
         p is not None and _caption_right(p, g) for g, p in zip(gold, partner, strict=True)
@@ -264,14 +270,6 @@ def _article_pair(gold: Article, pred: Article | None) -> TextPair:
         gold_id=gold.id,
         pred_id=pred.id if pred else None,
     )
-
-
-def _prf(matched: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    """Precision, recall, F1. Nothing predicted and nothing to find is perfect."""
-    precision = matched / n_pred if n_pred else float(n_gold == 0)
-    recall = matched / n_gold if n_gold else float(n_pred == 0)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 def _share(outcomes) -> float | None:
