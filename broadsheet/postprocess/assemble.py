@@ -78,10 +78,10 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         heads = headline_spans([h.regions for h in heads if h not in inner], layout.separators, beside,
                                content, unit)
         boxed = _frame_heads(heads, layout.frames)
-    for head in boxed.values():  # a deck set below lines of the box's body is read among them
+    for frame, head in boxed.items():  # a deck set below lines of the box's body is read among them
         parts = [r for r in head.regions if r.type != RegionType.SUBTITLE
-                 or not any(innermost_frame(b.bbox, layout.frames) == innermost_frame(head.bbox, layout.frames)
-                            and b.bbox[3] <= r.bbox[1] for b in blocks)]
+                 or not any(innermost_frame(b.bbox, layout.frames) == frame and b.bbox[3] <= r.bbox[1]
+                            for b in blocks)]
         if parts and len(parts) < len(head.regions):
             blocks += [_as_display_line(r) for r in head.regions if r not in parts]
             head.regions[:] = parts
