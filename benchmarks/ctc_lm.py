@@ -47,12 +47,15 @@ class Bigrams:
     def __init__(self, path: Path, mix: float) -> None:
         self.unigrams: Counter[str] = Counter()
         self.pairs: Counter[str] = Counter()
-        for line in path.read_text(encoding="utf-8").splitlines():
-            word, count = line.split(" ")[:2]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            fields = line.split(" ")
+            if len(fields) < 2 or not fields[1].isdigit():
+                raise ValueError(f"{path}:{number}: not `word count [tag]`: {line[:40]!r}")
+            word, count = fields[0], int(fields[1])
             for a in word:
-                self.unigrams[a] += int(count)
+                self.unigrams[a] += count
             for a, b in zip(word, word[1:]):
-                self.pairs[a + b] += int(count)
+                self.pairs[a + b] += count
         self.total = sum(self.unigrams.values()) + UNSEEN * len(self.unigrams)
         self.mix = mix
         self._memo: dict[str, float] = {}
@@ -120,20 +123,36 @@ def reach(probs: np.ndarray, chars: list[str], gold: str) -> tuple[int, int]:
     return len(swaps), sum(gold[op.dest_pos] in kept[op.src_pos][1] for op in swaps)
 
 
+def _weights(text: str) -> tuple[float, float, float]:
+    try:
+        alpha, beta, mix = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not ALPHA,BETA,LAMBDA: {text!r}") from None
+    return alpha, beta, mix
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("keep", type=Path, help="a --keep folder: randN.json and its image")
     parser.add_argument("words", type=Path, help="word-frequency list: word count [tag] a line")
     parser.add_argument("--seeds", help="e.g. 140-239 (default: every page in DIR); Latin pages are skipped")
     parser.add_argument("--lines", type=int, default=40, help="lines a page, spread over it")
-    parser.add_argument("--weights", action="append", default=[], help="ALPHA,BETA,LAMBDA (repeatable)")
+    parser.add_argument("--weights", type=_weights, action="append", default=[],
+                        help="ALPHA,BETA,LAMBDA (repeatable)")
     args = parser.parse_args()
+    if not args.keep.is_dir():
+        parser.error(f"no such folder: {args.keep}")
+    if not args.words.is_file():
+        parser.error(f"no such word list: {args.words}")
     from rapidocr import RapidOCR
 
     recogniser = RapidOCR(params={"Global.log_level": "warning"})._load_rec_model()
     chars = recogniser.postprocess_op.character
-    weights = [tuple(float(v) for v in w.split(",")) for w in args.weights or ["0.3,0.2,0.9"]]
-    models = {mix: Bigrams(args.words, mix) for mix in {w[2] for w in weights}}
+    weights = args.weights or [(0.3, 0.2, 0.9)]
+    try:
+        models = {mix: Bigrams(args.words, mix) for mix in {w[2] for w in weights}}
+    except (ValueError, UnicodeDecodeError) as exc:
+        parser.error(str(exc))
     seeds = seeds_of(args.seeds) if args.seeds else sorted(
         int(p.stem[4:]) for p in args.keep.glob("rand*.json") if p.stem[4:].isdigit())
     totals: defaultdict[str, EditCounts] = defaultdict(EditCounts)

@@ -125,6 +125,8 @@ def main() -> int:
     parser.add_argument("--rec-model", type=Path, action="append", default=[],
                         help="also read with this PP-OCR rec ONNX file (repeatable)")
     args = parser.parse_args()
+    if not args.keep.is_dir():
+        parser.error(f"no such folder: {args.keep}")
     if missing := [str(path) for path in args.rec_model if not path.is_file()]:
         parser.error(f"no such model file: {', '.join(missing)}")
     seeds = seeds_of(args.seeds) if args.seeds else sorted(
