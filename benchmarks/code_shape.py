@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "broadsheet"
 
 # Lowest first. A module's layer is that of the longest matching name prefix.
 LAYERS: list[tuple[str, ...]] = [
-    ("broadsheet.errors", "broadsheet.model", "broadsheet.names"),
+    ("broadsheet.errors", "broadsheet.model", "broadsheet.names", "broadsheet.charsets"),
     ("broadsheet.imageio", "broadsheet.inputs"),
     ("broadsheet.ocr",),
     ("broadsheet.normalize", "broadsheet.layout"),

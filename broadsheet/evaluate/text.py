@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from broadsheet.charsets import CJK_MARKS, IDEOGRAPHS
 from broadsheet.postprocess.script import SIMPLIFIED, in_script
 
 _WHITESPACE = re.compile(r"\s+")
 # CJK ideographs (with extensions and compatibility forms) and CJK punctuation: one token each.
-_CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK = CJK_MARKS + IDEOGRAPHS
 _TOKEN = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 # Stands in for truth a paragraph has claimed (`in_truth_order`): no text holds it.
 _CLAIMED = "\x00"

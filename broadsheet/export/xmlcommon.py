@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from broadsheet.charsets import IDEOGRAPH
 from broadsheet.formats.names import PAGE_FACTS
 from broadsheet.imageio import atomic_write
 from broadsheet.model import BBox, Page, RegionType
@@ -45,7 +46,6 @@ def xml_safe(page: Page) -> Page:
     return Page.from_dict(clean(page.to_dict()))
 
 
-_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 
 def page_language(page: Page) -> str:
@@ -59,7 +59,7 @@ def page_language(page: Page) -> str:
     others = [tag for tag in languages if tag.split("-")[0] != "zh"]
     text = "".join(line.text for region in page.regions for line in region.lines)
     letters = sum(ch.isalpha() for ch in text)
-    if chinese and (not others or len(_IDEOGRAPH.findall(text)) >= 0.3 * letters):
+    if chinese and (not others or len(IDEOGRAPH.findall(text)) >= 0.3 * letters):
         if len(chinese) == 1:
             return chinese[0]
         return f"zh-{page.script}" if f"zh-{page.script}" in chinese else "zh"

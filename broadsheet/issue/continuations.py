@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from broadsheet.charsets import IDEOGRAPH
 from broadsheet.issue.folios import page_number
 from broadsheet.issue.thresholds import CJK_HEAD_OVERLAP, LATIN_HEAD_WORD
 from broadsheet.model import Article
@@ -23,7 +24,6 @@ from broadsheet.postprocess.paragraphs import ends_sentence, join_lines
 _SEE = re.compile(r"^See\s+(?P<words>.+?),\s*(?:Page|P\.)", re.IGNORECASE)
 # a head printed with its notice: `TROTSKY (Continued from Page 1)`, `春耕生产（上接第一版）`
 _HEADED = re.compile(r"^(?P<head>.*?)\s*[（(]\s*(?P<notice>[^()（）]+?)\s*[）)]\s*$", re.S)
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"\w+")
 
 
@@ -68,8 +68,8 @@ def heads_match(a: str | None, b: str | None) -> bool | None:
     if not a or not b:
         return None
     a, b = a.casefold(), b.casefold()
-    if _CJK.search(a) or _CJK.search(b):
-        a, b = "".join(_CJK.findall(a)), "".join(_CJK.findall(b))
+    if IDEOGRAPH.search(a) or IDEOGRAPH.search(b):
+        a, b = "".join(IDEOGRAPH.findall(a)), "".join(IDEOGRAPH.findall(b))
         pairs = [set(s[i:i + 2] for i in range(len(s) - 1)) or {s} for s in (a, b)]
         shorter = min(pairs, key=len)
         return len(pairs[0] & pairs[1]) >= CJK_HEAD_OVERLAP * len(shorter)

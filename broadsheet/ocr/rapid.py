@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from broadsheet.charsets import is_ideograph
 from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.model import BBox, EngineInfo
 from broadsheet.ocr.engine import OcrEngine
@@ -184,7 +185,7 @@ class RapidRecognizer:
             if chars[k] != _MIDDLE_DOT or not (0 < k < len(chars) - 1):
                 continue
             before, after = chars[k - 1], chars[k + 1]
-            if not ((_ideograph(before) or before in _BEFORE_DOT) and (_ideograph(after) or after in _AFTER_DOT)):
+            if not ((is_ideograph(before) or before in _BEFORE_DOT) and (is_ideograph(after) or after in _AFTER_DOT)):
                 continue
             end = t
             while end + 1 < len(best) and best[end + 1] == best[t]:
@@ -208,9 +209,6 @@ class RapidRecognizer:
             readings.append(Reading(text, float(score), centres if fits else None))
         return readings
 
-
-def _ideograph(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 class _KeptOutputs:

@@ -20,6 +20,7 @@ from functools import cache
 import cv2
 import numpy as np
 
+from broadsheet.charsets import WIDE
 from broadsheet.errors import BadArgsError, BroadsheetError, MissingDependencyError
 from broadsheet.model import EngineInfo
 from broadsheet.ocr.engine import OcrEngine
@@ -34,8 +35,7 @@ MAX_STACK = 30_000  # px; a taller stack is split, keeping each image (and its m
 PSM = "6"
 # Ideographs, CJK punctuation, kana, full-width forms. Tesseract puts spaces around each of them,
 # Chinese print has none (not even next to digits or Latin: 72岁); spaces between Latin words stay
-_CJK = r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
-_CJK_SPACE = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
+_CJK_SPACE = re.compile(rf"(?<=[{WIDE}])\s+|\s+(?=[{WIDE}])")
 
 
 # Tesseract's language data -> BCP 47; data not listed keeps its own name

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from broadsheet.charsets import IDEOGRAPHS
 from broadsheet.model import BBox, Line, in_rows
 from broadsheet.postprocess.thresholds import (
     CAPTION_BESIDE,
@@ -19,7 +20,7 @@ from broadsheet.postprocess.thresholds import (
 )
 
 # a two-character name may be printed spaced out to a three-character one's width (赵 磊)
-_NAME = r"[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){1,4}"
+_NAME = f"[{IDEOGRAPHS}·](?: ?[{IDEOGRAPHS}·]){{1,4}}"
 _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
 # 本报记者 刘茜 摄 / 梁宏涛 摄 / 新华社记者 X 摄 / X 供图 / 图/X; a boxed caption's frame may take the
 # credit's first character (报记者 郑一帆 摄, random seed 95)
@@ -28,7 +29,7 @@ _LATIN_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*"
 REPORTER_ALONE = re.compile(rf"(?:本?报|新华社|特约)(?:记者|通讯员)\s*{_NAMES}")
 CREDIT_AT_END = re.compile(
     rf"(?P<credit>(?:(?:本?报|新华社|特约)?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
-    rf"|[（(]?图\s*[/／:：]\s*[\u4e00-\u9fff·](?: ?[\u4e00-\u9fff·]){{1,11}}[）)]?"  # 图/ may name an organisation
+    rf"|[（(]?图\s*[/／:：]\s*[{IDEOGRAPHS}·](?: ?[{IDEOGRAPHS}·]){{1,11}}[）)]?"  # 图/ may name an organisation
     # Photo: J. Smith / Photograph by Jane Doe / Foto: Max Muster / Courtesy of the Museum
     rf"|(?:Photos?|Photograph|Foto|Bild|Image)(?:\s+by)?\s*[:/]?\s*{_LATIN_NAME}(?:\s*/\s*{_LATIN_NAME})?"
     rf"|Courtesy\s+of\s+(?:the\s+)?{_LATIN_NAME})\s*$"

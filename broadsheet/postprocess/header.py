@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from broadsheet.charsets import IDEOGRAPHS
 from broadsheet.model import Line, PageHeader, Region, RegionType
 from broadsheet.postprocess.paragraphs import join_lines
 from broadsheet.postprocess.thresholds import HEADER_ITEM_GAP, HEADER_ZONE
@@ -29,7 +30,7 @@ _MONTHS = ("January|February|March|April|May|June|July|August|September|October|
            "|ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince")
 _CJK_WEEKDAY = r"(?:星期|礼拜|周)[一二三四五六日天]"
 # 农历庚寅年三月廿九, 农历三月廿九
-LUNAR = re.compile(r"农历[\u4e00-\u9fff\s]{2,12}?"
+LUNAR = re.compile(rf"农历[{IDEOGRAPHS}\s]{{2,12}}?"
                    r"(?:初[一二三四五六七八九十]|二?十[一二三四五六七八九]?|廿[一二三四五六七八九]?|三十|卅)")
 DATE = re.compile(
     rf"(?:{_CJK_WEEKDAY}\s*)?{_NUMBER}\s*年\s*{_NUMBER}\s*月\s*{_NUMBER}\s*日(?:\s*{_CJK_WEEKDAY})?(?:\s*{LUNAR.pattern})?"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from broadsheet.charsets import IDEOGRAPHS
 from broadsheet.model import Line, Region, RegionType, union_bbox
 from broadsheet.postprocess.thresholds import INDENT_CHARS, MEASURED_PIECE
 
@@ -20,7 +21,7 @@ _FROM = re.compile(r"^(?:上接|接|续|Continued\s+from|Cont'd\.?\s+from)", re.
 # ornaments papers set before a byline: ■■ ◆ ● ★ and the like
 ORNAMENTS = "■□◆◇●○▲△★☆▶►◎※█▪"
 ROLE = r"(?:(?:本报|新华社|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|评论员))"
-_NAME = r"[\u4e00-\u9fff·]{2,4}"
+_NAME = f"[{IDEOGRAPHS}·]{{2,4}}"
 BYLINE_LINE = re.compile(  # a dateline may lead it (本报讯 记者刘晨)
     rf"^[\s{ORNAMENTS}]*(?P<byline>(?:本报讯\s*)?{ROLE}\s*{_NAME}(?:\s*[\s、，,]\s*(?:{ROLE}\s*)?{_NAME})*"
     r"|By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$")

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 
+from broadsheet.charsets import CJK_MARKS, FULLWIDTH, IDEOGRAPHS
 from broadsheet.model import Line
 from broadsheet.postprocess.thresholds import CJK_SHARE, FLUSH_NEAR, INDENT_CHARS, MEASURED_PIECE
 
-_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_CJK = re.compile(f"[{CJK_MARKS}{IDEOGRAPHS}{FULLWIDTH}]")
 _BYLINE = re.compile(r"^\s*((?:本报讯|本报[^\s:：]{0,8}电|新华社[^\s:：]{0,10}电)[^:：]{0,40}?报道)\s*[:：]")
 
 

@@ -19,6 +19,7 @@ import re
 import statistics
 import unicodedata
 
+from broadsheet.charsets import WIDE
 from broadsheet.layout import PageLayout
 from broadsheet.model import RegionType
 from broadsheet.postprocess.captions import CREDIT_AT_END
@@ -37,7 +38,7 @@ from broadsheet.postprocess.thresholds import (
     SPACE_TIMES,
 )
 
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]")
+_CJK = re.compile(f"[{WIDE}]")
 _BODY = {RegionType.TEXT, RegionType.CAPTION, RegionType.OTHER}
 _DATELINE = re.compile(rf"^[{ORNAMENTS}]*(?:本报讯|(?:本报|新华社)[^:：，。]{{0,10}}?电)")
 # a byline's run after its dateline: roles and names up to the first mark but a list's 、

@@ -20,6 +20,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from broadsheet.charsets import IDEOGRAPHS
+
 
 class Punctuation(StrEnum):
     DEFAULT = "default"
@@ -36,7 +38,7 @@ _FORMS = {
 # forms of the enumeration comma and full stop no policy keeps between CJK text
 _CJK_ONLY = {"､": "、", "｡": "。", "．": "。", ".": "。"}
 _DOUBLE, _SINGLE = "\"＂“”", "'＇‘’"
-_CJK = re.compile(r"[\u2e80-\u2fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[\u2e80-\u2fff\u3040-\u30ff{IDEOGRAPHS}]")  # radicals, kana, ideographs
 
 
 def punctuate(lines: list[str], policy: Punctuation | str) -> list[str]:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from broadsheet.charsets import IDEOGRAPH
 from broadsheet.errors import MissingDependencyError
 
 # ISO 15924 codes, as the JSON records them
 SIMPLIFIED, TRADITIONAL, LATIN = "Hans", "Hant", "Latn"
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
@@ -42,7 +42,7 @@ def page_script(texts: list[str]) -> str | None:
     """Hans or Hant for a Chinese page (whichever script more of its characters belong to only),
     Latn for a page with more Latin letters than Han characters, None for a page with neither."""
     text = "".join(texts)
-    han, latin = len(_HAN.findall(text)), len(_LATIN.findall(text))
+    han, latin = len(IDEOGRAPH.findall(text)), len(_LATIN.findall(text))
     if not han and not latin:
         return None
     if latin > han:
@@ -53,7 +53,7 @@ def page_script(texts: list[str]) -> str | None:
 def in_script(text: str, script: str | None) -> str:
     """The text with every character of the other Chinese script converted into `script`."""
     config = {SIMPLIFIED: "t2s", TRADITIONAL: "s2t"}.get(script or "")
-    if config is None or not _HAN.search(text):
+    if config is None or not IDEOGRAPH.search(text):
         return text
     convert = _converter(config).convert
     converted = convert(text)
