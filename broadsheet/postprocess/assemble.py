@@ -22,6 +22,7 @@ from broadsheet.postprocess.notices import continuation, own_line_byline, split_
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
+    BOX_DISPLAY_LINES,
     COLUMN_START,
     CUT_OVERLAP,
     OWN_RULE,
@@ -86,12 +87,12 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         heads = headline_spans([h.regions for h in heads if h not in inner], layout.separators, beside,
                                content, unit)
         boxed = _frame_heads(heads, layout.frames)
-    for frame, head in boxed.items():  # a deck set below lines of the box's body is read among them
+    for head in heads:  # a deck set below lines of the body is read among them
+        frame = next((f for f, h in boxed.items() if h is head), None)
         parts = [r for r in head.regions if r.type != RegionType.SUBTITLE
-                 or not any(innermost_frame(b.bbox, layout.frames) == frame and b.bbox[3] <= r.bbox[1]
-                            for b in blocks)]
+                 or not any(_text_above_deck(b, r, head, frame, layout.frames) for b in blocks)]
         if parts and len(parts) < len(head.regions):
-            blocks += [_as_display_line(r) for r in head.regions if r not in parts]
+            blocks += [line for r in head.regions if r not in parts for line in _as_display_lines(r, new_id)]
             head.regions[:] = parts
             head.bbox = union_bbox([r.bbox for r in parts])
     articles: dict[int, _Item] = {id(h): _Item(h, boxed=any(h is b for b in boxed.values())) for h in heads}
@@ -149,6 +150,18 @@ def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> 
                and min(other.bbox[2], block.bbox[2]) > max(other.bbox[0], block.bbox[0]) for other in blocks)
 
 
+def _text_above_deck(block: Region, deck: Region, head: Headline, frame: BBox | None, frames: list[BBox]) -> bool:
+    """A block set above one of the head's decks: anywhere in the box the head fills (`frame`), or
+    else under the head's top and over the deck, beside it (an advertisement's lines between its
+    name and its firm's, set as the deck: the head would reach past them, and they would go to
+    the head above)."""
+    if frame is not None:
+        return innermost_frame(block.bbox, frames) == frame and block.bbox[3] <= deck.bbox[1]
+    # higher than the deck, however much lines set solid overlap it
+    return (head.bbox[1] <= block.bbox[1] < deck.bbox[1] and block.bbox[3] < deck.bbox[3]
+            and block.bbox[0] < deck.bbox[2] and deck.bbox[0] < block.bbox[2])
+
+
 def _frame_heads(heads: list[Headline], frames: list[BBox]) -> dict[BBox | None, Headline]:
     """Each frame's first headline (by top): a boxed item is read as one, so the display lines
     under it in its box (an advertisement's name, address, price) are no articles of their own."""
@@ -164,6 +177,15 @@ def _as_display_line(region: Region) -> Region:
     """A headline's part read in its box's body: a subhead, in place."""
     region.type = RegionType.SUBHEAD
     return region
+
+
+def _as_display_lines(region: Region, new_id) -> list[Region]:
+    """A deck read in the body: each of its lines a subhead in place, for the body's lines may stand
+    between them (Národní listy's `MORIČ BELLAK` over `Vzorkové ústřížky …`, over `prošují se do
+    Kolína`)."""
+    first, *rest = region.lines
+    parts = [_as_display_line(Region(region.id, region.type, first.bbox, [first]))]
+    return parts + [_as_display_line(Region(next(new_id), region.type, line.bbox, [line])) for line in rest]
 
 
 def _as_subhead(head: Headline, rest: Region | None, blocks: list[Region]) -> Region:
@@ -273,7 +295,7 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     column it stands in."""
     if not item.blocks:
         return []
-    if item.boxed and not any(len(b.lines) > 1 for b in item.blocks if b.type == RegionType.TEXT):
+    if item.boxed and not any(len(b.lines) > BOX_DISPLAY_LINES for b in item.blocks if b.type == RegionType.TEXT):
         return _gutter_order(item.blocks, unit)
     texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
     # a one-line block standing inside another's width starts no column either (a heading set in
@@ -312,9 +334,9 @@ def _rows_left_first(blocks: list[Region], column_left, unit: float) -> list[Reg
 
 
 def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:
-    """A box of single lines (an advertisement's) top to bottom, in columns only where a blank
-    runs down the box between them: its lines centred, indented or set in display type start no
-    column. A box with paragraphs of text is read by its text columns, as any article."""
+    """A box of display lines (an advertisement's, `BOX_DISPLAY_LINES`) top to bottom, in columns
+    only where a blank runs down the box between them: its lines centred, indented or set in display
+    type start no column. A box with paragraphs of text is read by its text columns, as any article."""
     columns: list[list[Region]] = []
     end = 0.0
     for block in sorted(blocks, key=lambda b: b.bbox[0]):

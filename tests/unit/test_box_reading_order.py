@@ -44,3 +44,51 @@ def test_a_lines_left_words_measured_apart_start_their_column():
     assert len(page.articles) == 1
     read = [r.id for r in page.regions if r.article == page.articles[0].id]
     assert read.index("r4") < read.index("r3")
+
+
+def test_an_advertisements_deck_set_below_its_lines_is_read_among_them():
+    """Národní listy's `Flanele` (czech_ads, unit 17; its box is no closed frame): the firm's name,
+    two lines taken for the title's deck, stands under two lines of the offer, and an order line
+    stands between its own two lines. The deck made the head reach past the offer, which became an
+    article of its own. Now the deck is read in place, line by line, with the rest of the advertisement."""
+    def line(region_id: str, kind: RegionType, box: tuple[int, int, int, int], text: str) -> Region:
+        return _block(region_id, kind, [(box, text)])
+
+    title = line("r55", RegionType.TITLE, (389, 2196, 645, 2258), "Flanele")
+    deck = _block("r56", RegionType.SUBTITLE, [((298, 2317, 738, 2376), "MORIČ BELLAK (L. Bellaka syn)."),
+                                               ((416, 2399, 616, 2420), "prošují se do Kolína.")])
+    offer = line("r87", RegionType.TEXT, (266, 2274, 765, 2288), "bílé a červené všech jakostí a šířek nabízí za")
+    price = line("r110", RegionType.TEXT, (426, 2291, 609, 2306), "nejlevnější ceny")
+    samples = line("r82", RegionType.TEXT, (265, 2390, 764, 2410), "Vzorkové ústřížky k požádání zdarma")
+    layout = PageLayout((1842, 2574), 17.0, headlines=[[title, deck]], text_blocks=[offer, price, samples],
+                        separators=[_rule("r9", (259, 2155, 767, 2157))])
+    page = assemble(layout)
+    assert [a.title for a in page.articles] == ["Flanele"]
+    read = [r.lines[0].text for r in page.regions if r.lines]
+    assert read == ["Flanele", "bílé a červené všech jakostí a šířek nabízí za", "nejlevnější ceny",
+                    "MORIČ BELLAK (L. Bellaka syn).", "Vzorkové ústřížky k požádání zdarma", "prošují se do Kolína."]
+
+
+def test_the_names_under_a_framed_notice_of_death_are_read_by_rows():
+    """Národní listy's notice of death (czech_ads, unit 17, a closed frame): the mourners' names
+    are set in staggered rows under the notice, two of them stacked into one block. No blank runs
+    down the box between them, so they are read top to bottom, as PERO's truth reads them; read by
+    their left edges as columns, `Leo, …` and `Dr. Josef Žalud` came before the rows above them."""
+    def line(region_id: str, box: tuple[int, int, int, int], text: str) -> Region:
+        return _block(region_id, RegionType.TEXT, [(box, text)])
+
+    title = line("r16", (892, 479, 1313, 552), "Ida Žaludová roz. Bleyerová,")
+    title.type = RegionType.TITLE
+    blocks = [line("r152", (807, 580, 1409, 594), "zemřela oddána do vůle Boží v úterý"),
+              line("r165", (868, 676, 1088, 689), "V Praze, dne 21. srpna 1888."),
+              _block("r184", RegionType.TEXT, [((999, 712, 1211, 726), "Dr. Šalomoun Žalud, manžel."),
+                                               ((1034, 745, 1182, 759), "Julius Bleyer, bratr.")]),
+              line("r205", (1207, 728, 1409, 742), "Karolina Bleyerová, matka."),
+              line("r150", (806, 729, 988, 743), "Leo, Zdenka, Anna, děti."),
+              line("r199", (1121, 765, 1330, 779), "Mathilda Žaludová, švekruše."),
+              line("r170", (885, 766, 1052, 779), "Dr. Josef Žalud, švakr."),
+              line("r164", (860, 802, 1358, 816), "Věnce s díkem odmítáme.")]
+    layout = PageLayout((1842, 2574), 17.0, headlines=[[title]], text_blocks=blocks, frames=[(787, 373, 1432, 884)])
+    page = assemble(layout)
+    assert [r.id for r in page.regions if r.lines] == ["r16", "r152", "r165", "r184", "r205", "r150", "r199",
+                                                        "r170", "r164"]
