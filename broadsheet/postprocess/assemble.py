@@ -22,7 +22,6 @@ from broadsheet.postprocess.notices import continuation, own_line_byline, split_
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
-    BOX_DISPLAY_LINES,
     COLUMN_START,
     CUT_OVERLAP,
     OWN_RULE,
@@ -289,15 +288,20 @@ def _joined(lines: list[Line]) -> str:
 
 
 def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
-    """Body blocks in reading order with their column's left edge: columns left to right, each top
-    to bottom, past any photo set in them, however many columns it spans (the text runs on under
-    it in its own column). Columns are where text blocks start; a centred subhead belongs to the
-    column it stands in."""
+    """Body blocks in reading order with their column's left edge: a boxed item's by the box's own
+    gutters, any other's by its text columns."""
     if not item.blocks:
         return []
-    if item.boxed and not any(len(b.lines) > BOX_DISPLAY_LINES for b in item.blocks if b.type == RegionType.TEXT):
+    if item.boxed:
         return _gutter_order(item.blocks, unit)
-    texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
+    return _text_columns(item.blocks, unit)
+
+
+def _text_columns(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:
+    """Columns left to right, each top to bottom, past any photo set in them, however many columns
+    it spans (the text runs on under it in its own column). Columns are where text blocks start; a
+    centred subhead belongs to the column it stands in."""
+    texts = [b for b in blocks if b.type == RegionType.TEXT] or blocks
     # a one-line block standing inside another's width starts no column either (a heading set in
     # body type, centred: the Star's `MOBS STOP JUBILEE.` took its column's blocks for its own),
     # nor one set flush right under it (the ads page's notices of death: lines centred or indented
@@ -316,7 +320,7 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     def column_left(block: Region) -> int:
         return max((left for left in lefts if left <= block.bbox[0] + COLUMN_START * unit), default=block.bbox[0])
 
-    ordered = _rows_left_first(sorted(item.blocks, key=lambda b: (column_left(b), b.bbox[1])), column_left, unit)
+    ordered = _rows_left_first(sorted(blocks, key=lambda b: (column_left(b), b.bbox[1])), column_left, unit)
     return [(column_left(b), b) for b in ordered]
 
 
@@ -334,23 +338,32 @@ def _rows_left_first(blocks: list[Region], column_left, unit: float) -> list[Reg
 
 
 def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:
-    """A box of display lines (an advertisement's, `BOX_DISPLAY_LINES`) top to bottom, in columns
-    only where a blank runs down the box between them: its lines centred, indented or set in display
-    type start no column. A box with paragraphs of text is read by its text columns, as any article."""
-    columns: list[list[Region]] = []
+    """A box read as a unit: in columns where a blank runs down it, else in bands where a blank runs
+    across it, each part so again, down to text columns (an advertisement's lines centred, indented
+    or set in display type start no column of the box; a line across its columns is read where it
+    stands, not with the column its left edge falls in)."""
+    columns = _cut_blocks(blocks, 0, unit)
+    if len(columns) > 1:
+        return [pair for column in columns for pair in _gutter_order(column, unit)]
+    bands = _cut_blocks(blocks, 1, unit)
+    if len(bands) == 1:
+        return _text_columns(blocks, unit)
+    lefts = {id(b): left for left, b in _text_columns(blocks, unit)}  # a band keeps its column's edge (indents)
+    return [(lefts[id(b)], b) for band in bands for _, b in _gutter_order(band, unit)]
+
+
+def _cut_blocks(blocks: list[Region], axis: int, unit: float) -> list[list[Region]]:
+    """Blocks parted at the blanks along `axis` (0: x, 1: y) that none of them crosses."""
+    parts: list[list[Region]] = []
     end = 0.0
-    for block in sorted(blocks, key=lambda b: b.bbox[0]):
-        if columns and block.bbox[0] < end - CUT_OVERLAP * unit:
-            columns[-1].append(block)
-            end = max(end, block.bbox[2])
+    for block in sorted(blocks, key=lambda b: (b.bbox[axis], b.bbox[1 - axis])):
+        if parts and block.bbox[axis] < end - CUT_OVERLAP * unit:
+            parts[-1].append(block)
+            end = max(end, block.bbox[axis + 2])
         else:
-            columns.append([block])
-            end = block.bbox[2]
-    ordered = []
-    for column in columns:
-        left = min(b.bbox[0] for b in column)
-        ordered += [(left, b) for b in sorted(column, key=lambda b: (b.bbox[1], b.bbox[0]))]
-    return ordered
+            parts.append([block])
+            end = block.bbox[axis + 2]
+    return parts
 
 
 def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:

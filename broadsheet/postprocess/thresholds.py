@@ -26,10 +26,6 @@ COLUMN_SUBHEAD_GAP = 2.5  # a subhead's extra space and a pitch
 # a full stop standing out aside); an item head's own first line above it is narrower
 COLUMN_SUBHEAD_MEASURE = 1.0
 MAX_COLUMN_SUBHEAD_LINES = 2  # a subhead too long for its column takes two lines
-# A framed box whose text blocks hold this many lines or fewer is read by its gutters
-# (`_gutter_order`): an advertisement's or a notice's display lines, grouped in twos at most (a
-# number beside its line, a name under another on a notice of death); a paragraph runs longer
-BOX_DISPLAY_LINES = 2
 RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs on from it (gutters: 0.5-2)
 
 # --- paragraphs

@@ -69,26 +69,33 @@ def test_an_advertisements_deck_set_below_its_lines_is_read_among_them():
                     "MORIČ BELLAK (L. Bellaka syn).", "Vzorkové ústřížky k požádání zdarma", "prošují se do Kolína."]
 
 
-def test_the_names_under_a_framed_notice_of_death_are_read_by_rows():
-    """Národní listy's notice of death (czech_ads, unit 17, a closed frame): the mourners' names
-    are set in staggered rows under the notice, two of them stacked into one block. No blank runs
-    down the box between them, so they are read top to bottom, as PERO's truth reads them; read by
-    their left edges as columns, `Leo, …` and `Dr. Josef Žalud` came before the rows above them."""
+def test_a_framed_notice_of_death_is_read_in_bands_not_by_left_edges():
+    """Národní listy's notice of death (czech_ads, unit 17, a closed frame): centred and indented
+    lines, a line under the deceased's name (`choť advokáta v Praze`) and the mourners' names in
+    staggered rows. Read by the left edges of its lines as columns, the name's line and the names
+    right of the first came after the whole notice; the box is read in bands across it now, each
+    band in its own columns."""
     def line(region_id: str, box: tuple[int, int, int, int], text: str) -> Region:
         return _block(region_id, RegionType.TEXT, [(box, text)])
 
-    title = line("r16", (892, 479, 1313, 552), "Ida Žaludová roz. Bleyerová,")
-    title.type = RegionType.TITLE
-    blocks = [line("r152", (807, 580, 1409, 594), "zemřela oddána do vůle Boží v úterý"),
+    title = _block("r16", RegionType.TITLE, [((892, 479, 1313, 552), "Ida Žaludová roz. Bleyerová,")])
+    blocks = [line("r167", (870, 409, 1411, 421), "S nejhlubším žalem sklíčeni, podáváme"),
+              line("r154", (808, 426, 1411, 438), "truchlivou zvěsť, že naše vroucně milovaná"),
+              line("r155", (808, 443, 931, 455), "sestra a švekruše"),
+              line("r192", (1026, 545, 1191, 558), "choť advokáta v Praze,"),
+              line("r152", (807, 580, 1409, 594), "zemřela oddána do vůle Boží v úterý dne"),
+              line("r148", (806, 593, 1085, 610), "v 26. roce věku svého ochrnutím plic."),
               line("r165", (868, 676, 1088, 689), "V Praze, dne 21. srpna 1888."),
+              line("r150", (806, 729, 988, 743), "Leo, Zdenka, Anna, děti."),
               _block("r184", RegionType.TEXT, [((999, 712, 1211, 726), "Dr. Šalomoun Žalud, manžel."),
                                                ((1034, 745, 1182, 759), "Julius Bleyer, bratr.")]),
               line("r205", (1207, 728, 1409, 742), "Karolina Bleyerová, matka."),
-              line("r150", (806, 729, 988, 743), "Leo, Zdenka, Anna, děti."),
               line("r199", (1121, 765, 1330, 779), "Mathilda Žaludová, švekruše."),
               line("r170", (885, 766, 1052, 779), "Dr. Josef Žalud, švakr."),
-              line("r164", (860, 802, 1358, 816), "Věnce s díkem odmítáme.")]
+              line("r164", (860, 802, 1358, 816), "Věnce s díkem odmítáme."),
+              line("r188", (1005, 838, 1214, 851), "(Místo zvláštního oznámení.)")]
     layout = PageLayout((1842, 2574), 17.0, headlines=[[title]], text_blocks=blocks, frames=[(787, 373, 1432, 884)])
-    page = assemble(layout)
-    assert [r.id for r in page.regions if r.lines] == ["r16", "r152", "r165", "r184", "r205", "r150", "r199",
-                                                        "r170", "r164"]
+    read = [r.id for r in assemble(layout).regions if r.lines]
+    assert read[:6] == ["r16", "r167", "r154", "r155", "r192", "r152"]
+    names = ["r150", "r184", "r205", "r199", "r170"]
+    assert read.index("r165") < min(map(read.index, names)) and max(map(read.index, names)) < read.index("r164")
