@@ -99,3 +99,23 @@ def test_a_framed_notice_of_death_is_read_in_bands_not_by_left_edges():
     assert read[:6] == ["r16", "r167", "r154", "r155", "r192", "r152"]
     names = ["r150", "r184", "r205", "r199", "r170"]
     assert read.index("r165") < min(map(read.index, names)) and max(map(read.index, names)) < read.index("r164")
+
+
+def test_a_line_across_a_boxs_columns_is_read_where_it_stands():
+    """Národní listy's `Ručíme za pravost` (czech_ads, unit 17, a closed frame): two centred lines
+    under the title run across the two columns below them. Read by left edges they started columns
+    of their own and came after the left column; the box is read in bands across it, the lines
+    first, then its two columns."""
+    def lines(region_id: str, x0: int, y0: int, x1: int, rows: int, text: str) -> Region:
+        return _block(region_id, RegionType.TEXT, [((x0, y0 + 19 * k, x1, y0 + 19 * k + 15), f"{text} {k}")
+                                                   for k in range(rows)])
+
+    title = _block("r35", RegionType.TITLE, [((889, 1340, 1310, 1390), "Ručíme za pravost")])
+    across = lines("r174", 889, 1400, 1325, 1, "našich po 36 roků pro svou výtečnou jakost")
+    under = lines("r182", 990, 1420, 1223, 1, "nejchvalněji známých specialit:")
+    left = lines("r135", 795, 1538, 1093, 8, "Dr. Béringuiera olej na vlasy")
+    right = lines("r196", 1117, 1537, 1418, 8, "Dra. Béringufera aromatický korunní líh")
+    layout = PageLayout((1842, 2574), 17.0, headlines=[[title]], text_blocks=[left, right, across, under],
+                        frames=[(783, 1322, 1427, 1720)])
+    read = [r.id for r in assemble(layout).regions if r.lines]
+    assert read == ["r35", "r174", "r182", "r135", "r196"]
