@@ -21,7 +21,15 @@ from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
-from broadsheet.postprocess.thresholds import COLUMN_START, CUT_OVERLAP, OWN_RULE, PAGE_ROW, RUN_ON_GUTTER, UNTITLED_GAP
+from broadsheet.postprocess.thresholds import (
+    COLUMN_START,
+    CUT_OVERLAP,
+    OWN_RULE,
+    PAGE_ROW,
+    RUN_ON_GUTTER,
+    SAME_ROW,
+    UNTITLED_GAP,
+)
 
 
 @dataclass
@@ -78,12 +86,12 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         heads = headline_spans([h.regions for h in heads if h not in inner], layout.separators, beside,
                                content, unit)
         boxed = _frame_heads(heads, layout.frames)
-    for frame, head in boxed.items():  # a deck set below lines of the box's body is read among them
+    for head in heads:  # a deck set below lines of the body is read among them
+        frame = next((f for f, h in boxed.items() if h is head), None)
         parts = [r for r in head.regions if r.type != RegionType.SUBTITLE
-                 or not any(innermost_frame(b.bbox, layout.frames) == frame and b.bbox[3] <= r.bbox[1]
-                            for b in blocks)]
+                 or not any(_text_above_deck(b, r, head, frame, layout.frames) for b in blocks)]
         if parts and len(parts) < len(head.regions):
-            blocks += [_as_display_line(r) for r in head.regions if r not in parts]
+            blocks += [line for r in head.regions if r not in parts for line in _as_display_lines(r, new_id)]
             head.regions[:] = parts
             head.bbox = union_bbox([r.bbox for r in parts])
     articles: dict[int, _Item] = {id(h): _Item(h, boxed=any(h is b for b in boxed.values())) for h in heads}
@@ -141,6 +149,18 @@ def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> 
                and min(other.bbox[2], block.bbox[2]) > max(other.bbox[0], block.bbox[0]) for other in blocks)
 
 
+def _text_above_deck(block: Region, deck: Region, head: Headline, frame: BBox | None, frames: list[BBox]) -> bool:
+    """A block set above one of the head's decks: anywhere in the box the head fills (`frame`), or
+    else under the head's top and over the deck, beside it (an advertisement's lines between its
+    name and its firm's, set as the deck: the head would reach past them, and they would go to
+    the head above)."""
+    if frame is not None:
+        return innermost_frame(block.bbox, frames) == frame and block.bbox[3] <= deck.bbox[1]
+    # higher than the deck, however much lines set solid overlap it
+    return (head.bbox[1] <= block.bbox[1] < deck.bbox[1] and block.bbox[3] < deck.bbox[3]
+            and block.bbox[0] < deck.bbox[2] and deck.bbox[0] < block.bbox[2])
+
+
 def _frame_heads(heads: list[Headline], frames: list[BBox]) -> dict[BBox | None, Headline]:
     """Each frame's first headline (by top): a boxed item is read as one, so the display lines
     under it in its box (an advertisement's name, address, price) are no articles of their own."""
@@ -156,6 +176,15 @@ def _as_display_line(region: Region) -> Region:
     """A headline's part read in its box's body: a subhead, in place."""
     region.type = RegionType.SUBHEAD
     return region
+
+
+def _as_display_lines(region: Region, new_id) -> list[Region]:
+    """A deck read in the body: each of its lines a subhead in place, for the body's lines may stand
+    between them (Národní listy's `MORIČ BELLAK` over `Vzorkové ústřížky …`, over `prošují se do
+    Kolína`)."""
+    first, *rest = region.lines
+    parts = [_as_display_line(Region(region.id, region.type, first.bbox, [first]))]
+    return parts + [_as_display_line(Region(next(new_id), region.type, line.bbox, [line])) for line in rest]
 
 
 def _as_subhead(head: Headline, rest: Region | None, blocks: list[Region]) -> Region:
@@ -259,15 +288,20 @@ def _joined(lines: list[Line]) -> str:
 
 
 def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
-    """Body blocks in reading order with their column's left edge: columns left to right, each top
-    to bottom, past any photo set in them, however many columns it spans (the text runs on under
-    it in its own column). Columns are where text blocks start; a centred subhead belongs to the
-    column it stands in."""
+    """Body blocks in reading order with their column's left edge: a boxed item's by the box's own
+    gutters, any other's by its text columns."""
     if not item.blocks:
         return []
-    if item.boxed and not any(len(b.lines) > 1 for b in item.blocks if b.type == RegionType.TEXT):
+    if item.boxed:
         return _gutter_order(item.blocks, unit)
-    texts = [b for b in item.blocks if b.type == RegionType.TEXT] or item.blocks
+    return _text_columns(item.blocks, unit)
+
+
+def _text_columns(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:
+    """Columns left to right, each top to bottom, past any photo set in them, however many columns
+    it spans (the text runs on under it in its own column). Columns are where text blocks start; a
+    centred subhead belongs to the column it stands in."""
+    texts = [b for b in blocks if b.type == RegionType.TEXT] or blocks
     # a one-line block standing inside another's width starts no column either (a heading set in
     # body type, centred: the Star's `MOBS STOP JUBILEE.` took its column's blocks for its own),
     # nor one set flush right under it (the ads page's notices of death: lines centred or indented
@@ -286,28 +320,50 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     def column_left(block: Region) -> int:
         return max((left for left in lefts if left <= block.bbox[0] + COLUMN_START * unit), default=block.bbox[0])
 
-    ordered = sorted(item.blocks, key=lambda b: (column_left(b), b.bbox[1]))
+    ordered = _rows_left_first(sorted(blocks, key=lambda b: (column_left(b), b.bbox[1])), column_left, unit)
     return [(column_left(b), b) for b in ordered]
 
 
-def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:
-    """A box of single lines (an advertisement's) top to bottom, in columns only where a blank
-    runs down the box between them: its lines centred, indented or set in display type start no
-    column. A box with paragraphs of text is read by its text columns, as any article."""
-    columns: list[list[Region]] = []
-    end = 0.0
-    for block in sorted(blocks, key=lambda b: b.bbox[0]):
-        if columns and block.bbox[0] < end - CUT_OVERLAP * unit:
-            columns[-1].append(block)
-            end = max(end, block.bbox[2])
-        else:
-            columns.append([block])
-            end = block.bbox[2]
-    ordered = []
-    for column in columns:
-        left = min(b.bbox[0] for b in column)
-        ordered += [(left, b) for b in sorted(column, key=lambda b: (b.bbox[1], b.bbox[0]))]
+def _rows_left_first(blocks: list[Region], column_left, unit: float) -> list[Region]:
+    """Blocks of one column whose first lines stand side by side on one row are read left to right:
+    the left words of a line measured apart from its right ones start the column's reading (random
+    seed 239), however the blocks' tops fall."""
+    ordered: list[Region] = []
+    for block in blocks:
+        first = block.lines[0].bbox
+        right = [b for b in ordered if column_left(b) == column_left(block)
+                 and abs(b.lines[0].bbox[1] - first[1]) <= SAME_ROW * unit and first[2] <= b.lines[0].bbox[0]]
+        ordered.insert(ordered.index(right[0]) if right else len(ordered), block)
     return ordered
+
+
+def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:
+    """A box read as a unit: in columns where a blank runs down it, else in bands where a blank runs
+    across it, each part so again, down to text columns (an advertisement's lines centred, indented
+    or set in display type start no column of the box; a line across its columns is read where it
+    stands, not with the column its left edge falls in)."""
+    columns = _cut_blocks(blocks, 0, unit)
+    if len(columns) > 1:
+        return [pair for column in columns for pair in _gutter_order(column, unit)]
+    bands = _cut_blocks(blocks, 1, unit)
+    if len(bands) == 1:
+        return _text_columns(blocks, unit)
+    lefts = {id(b): left for left, b in _text_columns(blocks, unit)}  # a band keeps its column's edge (indents)
+    return [(lefts[id(b)], b) for band in bands for _, b in _gutter_order(band, unit)]
+
+
+def _cut_blocks(blocks: list[Region], axis: int, unit: float) -> list[list[Region]]:
+    """Blocks parted at the blanks along `axis` (0: x, 1: y) that none of them crosses."""
+    parts: list[list[Region]] = []
+    end = 0.0
+    for block in sorted(blocks, key=lambda b: (b.bbox[axis], b.bbox[1 - axis])):
+        if parts and block.bbox[axis] < end - CUT_OVERLAP * unit:
+            parts[-1].append(block)
+            end = max(end, block.bbox[axis + 2])
+        else:
+            parts.append([block])
+            end = block.bbox[axis + 2]
+    return parts
 
 
 def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:
