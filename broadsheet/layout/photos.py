@@ -12,9 +12,11 @@ from broadsheet.layout.thresholds import (
     DRAWING_TEXT_SHARE,
     PHOTO_FILL,
     PHOTO_HOLE,
+    PHOTO_EDGE,
     PHOTO_MEDIAN_TONE,
     PHOTO_RULE_REACH,
     PHOTO_RULE_WIDTH,
+    PHOTO_SMOOTH,
     PHOTO_TONE,
 )
 from broadsheet.model import BBox, union_bbox
@@ -28,6 +30,7 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
     """Boxes of areas where most pixels are neither paper nor pure ink, once text is masked out."""
     small = cv2.resize(gray, None, fx=1 / SCALE, fy=1 / SCALE, interpolation=cv2.INTER_AREA)
     paper = float(np.percentile(small, 90))
+    text_boxes = [box for box in text_boxes if not _smooth_tone(gray, box, paper, min_side)]
     tone = (small < paper - PHOTO_TONE).astype(np.uint8)
     for x0, y0, x1, y1 in text_boxes + rule_boxes:
         tone[y0 // SCALE:(y1 + SCALE - 1) // SCALE + 1, x0 // SCALE:(x1 + SCALE - 1) // SCALE + 1] = 0
@@ -47,9 +50,22 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
             continue
         coarse = (int(x * SCALE), int(y * SCALE), int((x + w) * SCALE), int((y + h) * SCALE))
         x0, y0, x1, y1 = _exact_edges(fine, coarse, text)
-        if paper - float(np.median(gray[y0:y1, x0:x1])) >= PHOTO_MEDIAN_TONE:
+        # the small copy's blur widens a thin piece (an engraving's stem, the Czech ads page)
+        if min(x1 - x0, y1 - y0) >= min_side and paper - float(np.median(gray[y0:y1, x0:x1])) >= PHOTO_MEDIAN_TONE:
             photos.append((x0, y0, x1, y1))
     return photos
+
+
+def _smooth_tone(gray: np.ndarray, box: BBox, paper: float, min_side: int) -> bool:
+    """A detector "line" over a photo: as tall as a photo, mostly tone, and smooth, where type's
+    strokes are edges (small type blurred is smooth too, but no line of it is that tall)."""
+    x0, y0, x1, y1 = box
+    crop = gray[y0:y1, x0:x1]
+    if y1 - y0 < min_side or crop.shape[1] < 3 or (crop < paper - PHOTO_TONE).mean() < PHOTO_FILL:
+        return False
+    dx = cv2.Sobel(crop, cv2.CV_32F, 1, 0, ksize=3)
+    dy = cv2.Sobel(crop, cv2.CV_32F, 0, 1, ksize=3)
+    return float((np.hypot(dx, dy) / 4 > PHOTO_EDGE).mean()) < PHOTO_SMOOTH  # the 3x3 kernel weighs 4
 
 
 def rules_over_photos(rule_ink: np.ndarray, photos: list[BBox], unit: float, max_thickness: int) -> list[BBox]:
