@@ -68,3 +68,19 @@ def test_a_tall_headline_line_stays_text():
         gray[40:110, bar:bar + 8] = INK
     assert find_photos(gray, [], [], min_side=60), "unmasked, the line would pass for a photo"
     assert find_photos(gray, [line], [], min_side=60) == []
+
+
+def test_two_photos_side_by_side_a_gutter_apart_are_two():
+    # random seed 181: two photos 8 px apart (paper, a hairline, paper), the title over the
+    # shorter one masked as text: found as one box over both photos and the title
+    gray = np.full((400, 500), PAPER, np.uint8)
+    rng = np.random.default_rng(2)
+    gray[150:300, 20:240] = rng.integers(PICTURE - 40, PICTURE + 40, (150, 220))  # under a title
+    gray[40:300, 248:480] = rng.integers(PICTURE - 40, PICTURE + 40, (260, 232))
+    gray[40:300, 243:245] = INK  # the hairline between them
+    title = (40, 50, 220, 130)
+    gray[60:120, 50:210:12] = INK
+    found = sorted(find_photos(gray, [title], [], min_side=60))
+    assert len(found) == 2, found
+    assert all(abs(a - b) <= 3 for a, b in zip(found[0], (20, 150, 240, 300))), found
+    assert all(abs(a - b) <= 3 for a, b in zip(found[1], (248, 40, 480, 300))), found
