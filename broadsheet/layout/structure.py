@@ -31,6 +31,7 @@ from broadsheet.layout.photos import find_drawings, find_photos, rules_over_phot
 from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
 from broadsheet.layout.thresholds import (
     DECK_PART_SPACE,
+    DRAWING_MIN_SIDE,
     MASTHEAD_RULE_WIDTH,
     MASTHEAD_STACK,
     MASTHEAD_ZONE,
@@ -103,7 +104,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
         rules += [Rule(box) for box in over]
         photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
                                   min_side=int(PHOTO_MIN_SIDE * unit))
-    drawings = find_drawings(ink, [l.bbox for l in lines], min_side=int(PHOTO_MIN_SIDE * unit))
+    drawings = find_drawings(ink, [l.bbox for l in lines], min_side=int(DRAWING_MIN_SIDE * unit))
     photo_boxes += [box for box in drawings if not any(overlaps(box, photo) for photo in photo_boxes)]
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]

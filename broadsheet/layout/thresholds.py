@@ -162,13 +162,28 @@ FRAME_FILL = 0.9
 FRAME_MAX_BAR = 2.0
 RULE_CONTRAST = 8  # grey levels: on a coarse scan a thin rule is a faint grey line
 INK_CONTRAST = 20  # grey levels darker than the local mean that count as ink
-PHOTO_MIN_SIDE = 4.0  # a photo is at least this many lines high and wide
+# A photo is at least this many lines high and wide: a photo one narrow column wide (seven
+# characters in a boxed item, aspect 0.45) stands 3.4-3.8 lines tall (random seeds 253, 261, 291);
+# Kolonie-Zeitung's ship woodcut in a shipping notice, 3.1, is no picture of the page's truth
+PHOTO_MIN_SIDE = 3.3
+DRAWING_MIN_SIDE = 4.0  # a drawing (line-art) likewise: a few loose strokes are no drawing
 PHOTO_TONE = 24  # grey levels below the paper: picture, not paper (text is masked out first)
 PHOTO_FILL = 0.5  # share of its box a photo's tone fills; text blocks and rules' leftovers less
 # grey levels below the paper of a photo's median: the generator's photos 78-156; tinted paper is
 # lighter (Der Nordstern's aged masthead ear, 28 below, a "photo" once its double rules were found)
 PHOTO_MEDIAN_TONE = 48
 PHOTO_HOLE = 1 / 6  # of a photo's smallest side: light areas inside (sky, walls) this big are closed
+# A detector "line" boxed over a photo's smooth tone (random seeds 261, 307: read `1`, taken for a
+# title), as tall as a photo, is picture, not text: under this share of its pixels lie on an edge
+# (grey changing by more than PHOTO_EDGE levels a pixel). The smooth photos' "lines" 0.03-0.09;
+# headlines 2-5 lines tall 0.30 and more (bold, blurred or JPEG type of random pages at 10-68 px;
+# small body type blurred falls under it, but is no photo's height); a halftone photo's dots are
+# edges, so its "lines" stay text, as before
+PHOTO_SMOOTH = 0.15
+PHOTO_EDGE = 30
+# A column (or row) of a photo's box with under this share of picture is a gutter between two
+# photos (random seed 181: 0.00-0.03 across paper and a hairline); a photo's light areas are closed
+PHOTO_GAP = 0.05
 # A drawing (line-art) is one piece of ink this little of which lies inside detector text lines
 # (Star 1920 cartoon: 0.07; headline and masthead letters 0.9-1.0, their boxes hold them) ...
 DRAWING_TEXT_SHARE = 0.5

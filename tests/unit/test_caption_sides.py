@@ -113,3 +113,36 @@ def test_an_advertisements_number_flush_right_beside_its_picture_is_no_credit():
                   ('zvláště levné ceny.', (1291, 1231, 1384, 1241)),
                   ('12176', (1417, 1227, 1444, 1240)))
     assert find_caption((1100, 1099, 1152, 1162), text, 14.0) is None
+
+
+def test_a_reporters_credit_misread_by_a_character_ends_the_caption():
+    # random seeds 140, 212 (units 12, 11): `本报记者 郑一帆 摄` read `本报记名郑一帆雨` and `本报记者 柳青
+    # 摄` read `本报记着 柳育 微` under nine lines of a narrow column's caption; with no credit read,
+    # the caption went to the article beside it. Seed 158: read `本程记者郑一帆` after the caption's
+    # last sentence on its row
+    caption = _lines(("6月10日,“雅湖杆”", (395, 908, 502, 918)), ("龙舟道请赛在城南湖区举", (370, 924, 509, 935)),
+                     ("行,采自周边温市的24支", (372, 940, 509, 951)), ("队伍固络竞渡。", (372, 957, 444, 968)),
+                     ("腾场两岸疫众五集,掺", (395, 973, 510, 984)), ("鞋声,纳喊声此起被伏,不", (372, 990, 510, 1000)),
+                     ("少市民带最孩子前来感受传", (372, 1006, 509, 1017)), ("统节日的热闹气氛。", (372, 1023, 467, 1034)),
+                     ("本报记名郑一帆雨", (407, 1039, 509, 1050)))
+    found = find_caption((371, 812, 509, 902), caption, 12.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    caption = (_column("综医疗、康量、法", 468, 565, 579, 16, 10, 8)
+               + _lines(("B.", (469, 708, 483, 719)), ("本报记着 柳育 微", (474, 724, 566, 735))))
+    body = _lines(("以能看病要", (493, 746, 564, 757)), ("湖时老城区,路上", (468, 764, 564, 776)))
+    found = find_caption((467, 506, 572, 573), caption + body, 11.0)
+    assert found is not None and found.lines == caption
+    caption = (_column("要在城乘派这举行,来自用边县", 220, 387, 389, 16.6, 10, 6)
+               + _lines(("凯。本程记者郑一帆", (220, 488, 387, 499))))
+    body = _column("行车1500辆,基本覆盖主要", 220, 386, 511, 19, 11, 3)
+    found = find_caption((219, 292, 389, 389), caption + body, 12.0)
+    assert found is not None and found.lines == caption
+
+
+def test_an_articles_byline_under_a_caption_is_not_its_misread_credit():
+    # random seed 208 (unit 14): under a caption whose credit (图/赵磊) was misread, the byline of
+    # the article below, `本报记者 周敏` read `本限记者州敏`, follows a line running to the margin
+    caption = _column("1作老师的带读下·在起图劳功", 845, 1027, 1010, 18.8, 11, 9)
+    byline = _lines(("本限记者州敏", (845, 1184, 941, 1197)), ("本报讯 记者黄思远报", (872, 1206, 1027, 1221)))
+    found = find_caption((843, 879, 1028, 1004), caption + byline, 14.0)
+    assert found is None or byline[0] not in found.lines

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from broadsheet.layout.photos import find_photos
+from broadsheet.layout.thresholds import PHOTO_MIN_SIDE
 
 PAPER, PICTURE, INK = 245, 150, 40
 
@@ -36,3 +37,50 @@ def test_a_photo_box_still_finds_its_exact_edges():
     gray[200:240] = PAPER  # no caption
     [found] = find_photos(gray, [], [], min_side=60)
     assert all(abs(a - b) <= 2 for a, b in zip(found, photo))
+
+
+def test_a_photo_one_narrow_column_wide_is_a_photo():
+    # random seeds 253, 261, 291: a photo the width of a boxed item's seven-character column, at
+    # aspect 0.45, stands 3.4-3.8 body lines tall (here 3.4 at unit 20); it was left as paper
+    unit = 20
+    gray = np.full((300, 300), PAPER, np.uint8)
+    gray[40:108, 40:180] = np.random.default_rng(1).integers(PICTURE - 40, PICTURE + 40, (68, 140))
+    [found] = find_photos(gray, [], [], min_side=int(PHOTO_MIN_SIDE * unit))
+    assert all(abs(a - b) <= 2 for a, b in zip(found, (40, 40, 180, 108)))
+
+
+def test_a_detector_line_over_a_smooth_photo_does_not_hide_it():
+    # random seeds 307, 261: the detector boxed a blurred photo as one "line" (read `1`, taken for a
+    # title); masked as text, the photo was not found and its caption went to the article
+    gray = np.full((400, 300), PAPER, np.uint8)
+    yy, xx = np.mgrid[0:160, 0:200]
+    gray[40:200, 40:240] = (120 + 40 * np.sin(xx / 30) * np.cos(yy / 25)).astype(np.uint8)
+    [found] = find_photos(gray, [(36, 38, 244, 202)], [], min_side=60)
+    assert all(abs(a - b) <= 2 for a, b in zip(found, (40, 40, 240, 200)))
+
+
+def test_a_tall_headline_line_stays_text():
+    # a headline's line as tall as a photo, its strokes dense and dark (unmasked, a photo by tone):
+    # its strokes' edges tell it from a photo's smooth tone
+    gray = np.full((400, 400), PAPER, np.uint8)
+    line = (40, 40, 360, 110)
+    for bar in range(40, 360, 10):  # heavy strokes 8 px wide, 2 px apart
+        gray[40:110, bar:bar + 8] = INK
+    assert find_photos(gray, [], [], min_side=60), "unmasked, the line would pass for a photo"
+    assert find_photos(gray, [line], [], min_side=60) == []
+
+
+def test_two_photos_side_by_side_a_gutter_apart_are_two():
+    # random seed 181: two photos 8 px apart (paper, a hairline, paper), the title over the
+    # shorter one masked as text: found as one box over both photos and the title
+    gray = np.full((400, 500), PAPER, np.uint8)
+    rng = np.random.default_rng(2)
+    gray[150:300, 20:240] = rng.integers(PICTURE - 40, PICTURE + 40, (150, 220))  # under a title
+    gray[40:300, 248:480] = rng.integers(PICTURE - 40, PICTURE + 40, (260, 232))
+    gray[40:300, 243:245] = INK  # the hairline between them
+    title = (40, 50, 220, 130)
+    gray[60:120, 50:210:12] = INK
+    found = sorted(find_photos(gray, [title], [], min_side=60))
+    assert len(found) == 2, found
+    assert all(abs(a - b) <= 3 for a, b in zip(found[0], (20, 150, 240, 300))), found
+    assert all(abs(a - b) <= 3 for a, b in zip(found[1], (248, 40, 480, 300))), found
