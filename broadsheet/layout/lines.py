@@ -521,7 +521,7 @@ def type_rows(line: LineBox, ink: np.ndarray) -> tuple[int, int]:
     """Page rows of a horizontal line's type: its letters' top and its baseline, so a line with `g`
     and `y` is not taken for bigger type than one without. A reversed line (paper letters on a
     filled box) is measured by its letters, not its box; the foot of the line above, caught at the
-    box's top past a blank row, is no part of it."""
+    box's top past a blank row, is no part of it, nor the top of the line below at its foot."""
     box = ink[line.y0:line.y1, line.x0:line.x1] > 0
     if (fill := _fill_columns(box)) is not None:
         box = ~box[:, fill]  # the letters
@@ -530,15 +530,17 @@ def type_rows(line: LineBox, ink: np.ndarray) -> tuple[int, int]:
     if inked.size == 0:
         return line.y0, line.y1
     depth = int(DESCENDER_DEPTH * line.height)
-    blank = [i for i in range(1, min(depth, rows.size)) if rows[i] == 0 and rows[:i].any()]
-    top = blank[-1] + 1 if blank else 0
+    above = [i for i in range(1, min(depth, rows.size)) if rows[i] == 0 and rows[:i].any()]
+    top = above[-1] + 1 if above else 0
     while top < rows.size and rows[top] == 0:
         top += 1
+    below = [i for i in range(max(top, rows.size - depth), rows.size - 1) if rows[i] == 0 and rows[i + 1:].any()]
+    end = below[0] if below else rows.size  # and the top of the line below, past a blank row
     thin = rows < DESCENDER_INK * float(np.median(inked))
     foot = 0
-    while foot < rows.size and thin[rows.size - 1 - foot]:
+    while foot < end and thin[end - 1 - foot]:
         foot += 1
-    return line.y0 + top, line.y1 - (foot if foot <= depth else 0)
+    return line.y0 + top, line.y0 + end - (foot if foot <= depth else 0)
 
 
 def is_reversed(line: LineBox, ink: np.ndarray) -> bool:
