@@ -208,7 +208,8 @@ def _deck_parts(rows: list[_DeckRow]) -> list[list[_DeckRow]]:
     tightest = min(alike) if len(alike) >= 2 else None  # two rows alone have no pitch to compare with
     parts = [[rows[0]]]
     for a, b, one_size, pitch in zip(rows, rows[1:], same, pitches):
-        if (not one_size or a.reversed != b.reversed or min(a.stroke, b.stroke) < DECK_STROKE_STEP * max(a.stroke, b.stroke)
+        lighter = min(a.stroke, b.stroke) < DECK_STROKE_STEP * max(a.stroke, b.stroke)
+        if (not one_size or lighter or a.reversed != b.reversed
                 or (tightest is not None and pitch > tightest + DECK_PART_SPACE)):
             parts.append([b])
         else:
