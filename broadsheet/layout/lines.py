@@ -43,6 +43,7 @@ from broadsheet.layout.thresholds import (
     MIN_PIECE_WIDTH,
     NEIGHBOUR_SIZE,
     ROW_TITLE_GAP,
+    REVERSED_FILL,
     ROW_WORD_LETTERS,
     SAME_ROW,
     SAME_SIZE,
@@ -509,19 +510,52 @@ def _letter_height(ink: np.ndarray) -> float:
 
 
 def type_height(line: LineBox, ink: np.ndarray) -> int:
-    """A line's size without its descenders: the ink height from its top to its baseline, so a
-    line with `g` and `y` is not taken for bigger type than one without. Vertical lines: the width."""
+    """A line's size without its descenders (`type_rows`). Vertical lines: the width."""
     if line.direction == TextDirection.VERTICAL_RL:
         return line.size
-    rows = np.count_nonzero(ink[line.y0:line.y1, line.x0:line.x1], axis=1)
+    top, baseline = type_rows(line, ink)
+    return baseline - top
+
+
+def type_rows(line: LineBox, ink: np.ndarray) -> tuple[int, int]:
+    """Page rows of a horizontal line's type: its letters' top and its baseline, so a line with `g`
+    and `y` is not taken for bigger type than one without. A reversed line (paper letters on a
+    filled box) is measured by its letters, not its box; the foot of the line above, caught at the
+    box's top past a blank row, is no part of it, nor the top of the line below at its foot."""
+    box = ink[line.y0:line.y1, line.x0:line.x1] > 0
+    if (fill := _fill_columns(box)) is not None:
+        box = ~box[:, fill]  # the letters
+    rows = np.count_nonzero(box, axis=1)
     inked = rows[rows > 0]
     if inked.size == 0:
-        return line.size
+        return line.y0, line.y1
+    depth = int(DESCENDER_DEPTH * line.height)
+    above = [i for i in range(1, min(depth, rows.size)) if rows[i] == 0 and rows[:i].any()]
+    top = above[-1] + 1 if above else 0
+    while top < rows.size and rows[top] == 0:
+        top += 1
+    below = [i for i in range(max(top, rows.size - depth), rows.size - 1) if rows[i] == 0 and rows[i + 1:].any()]
+    end = below[0] if below else rows.size  # and the top of the line below, past a blank row
     thin = rows < DESCENDER_INK * float(np.median(inked))
     foot = 0
-    while foot < rows.size and thin[rows.size - 1 - foot]:
+    while foot < end and thin[end - 1 - foot]:
         foot += 1
-    return line.size - foot if foot <= DESCENDER_DEPTH * line.size else line.size
+    return line.y0 + top, line.y0 + end - (foot if foot <= depth else 0)
+
+
+def is_reversed(line: LineBox, ink: np.ndarray) -> bool:
+    """Paper letters on a filled box: a kicker or label set reversed."""
+    return line.direction == TextDirection.HORIZONTAL_LR and \
+        _fill_columns(ink[line.y0:line.y1, line.x0:line.x1] > 0) is not None
+
+
+def _fill_columns(box: np.ndarray) -> np.ndarray | None:
+    """The columns of a reversed line's fill (its top and bottom rows inked across; an edge row may
+    be anti-aliased), or None for type printed dark on paper."""
+    full = np.flatnonzero(box.mean(axis=1) >= REVERSED_FILL) if box.size else np.array([], int)
+    if full.size and full[0] <= 1 and full[-1] >= box.shape[0] - 2:
+        return box[full[0]] & box[full[-1]]
+    return None
 
 
 def is_headline(line: LineBox, unit: float) -> bool:

@@ -23,14 +23,17 @@ from broadsheet.layout.lines import (
     recover_vertical_lines,
     split_at_gaps,
     split_by_size,
+    is_reversed,
     split_solid_lines,
     type_height,
+    type_rows,
 )
 from broadsheet.layout.missed import missed_lines
 from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos
 from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
 from broadsheet.layout.thresholds import (
     DECK_PART_SPACE,
+    DECK_STROKE_STEP,
     DRAWING_MIN_SIDE,
     MASTHEAD_RULE_WIDTH,
     MASTHEAD_STACK,
@@ -40,6 +43,7 @@ from broadsheet.layout.thresholds import (
     RULE_CONTRAST,
     RULE_MAX_THICKNESS,
     RULE_MIN_LENGTH,
+    TITLE_LEAD,
     TITLE_SHARE,
     TITLE_STROKE,
 )
@@ -146,35 +150,89 @@ def _region(region_id: str, kind: RegionType, lines: list[LineBox]) -> Region:
 
 def _headline_regions(group: Block, ids, ink: np.ndarray) -> list[Region]:
     """Split a headline group as a reader does: the title is its biggest, boldest type, before it
-    the kicker (引题), after it the subtitle (副题). A kicker nearly as big in a lighter face (random
-    seed 19's `关注天气`) is told by its strokes; a deck set all in one size and weight, by the
-    extra space between its parts (random seed 2). Vertical lines are read right to left."""
-    vertical = group.lines[0].direction == TextDirection.VERTICAL_RL
-    lines = sorted(group.lines, key=lambda l: -l.x1 if vertical else l.y0)
-    sizes = [type_height(l, ink) for l in lines]
-    big = [i for i, size in enumerate(sizes) if size >= TITLE_SHARE * max(sizes)]
-    heaviest = max(lines[i].stroke for i in big)
-    title_rows = [i for i in big if lines[i].stroke >= TITLE_STROKE * heaviest]
-    if len(title_rows) == len(lines) and not vertical:
-        title_rows = _middle_part(lines, sizes)
-    first, last = title_rows[0], title_rows[-1]
-    parts = [(RegionType.KICKER, lines[:first]), (RegionType.TITLE, lines[first:last + 1]),
-             (RegionType.SUBTITLE, lines[last + 1:])]
+    the kicker (引题), after it the subtitle (副题). Vertical lines are read right to left."""
+    if group.lines[0].direction == TextDirection.VERTICAL_RL:
+        lines = sorted(group.lines, key=lambda l: -l.x1)
+        sizes = [type_height(l, ink) for l in lines]
+        big = [i for i, size in enumerate(sizes) if size >= TITLE_SHARE * max(sizes)]
+        first, last = big[0], big[-1]
+        parts = [(RegionType.KICKER, lines[:first]), (RegionType.TITLE, lines[first:last + 1]),
+                 (RegionType.SUBTITLE, lines[last + 1:])]
+    else:
+        deck = _deck_parts(_deck_rows(group.lines, ink))
+        title = _title_part(deck)
+        parts = [(RegionType.KICKER, [l for part in deck[:title] for row in part for l in row.lines]),
+                 (RegionType.TITLE, [l for row in deck[title] for l in row.lines]),
+                 (RegionType.SUBTITLE, [l for part in deck[title + 1:] for row in part for l in row.lines])]
     return [_region(next(ids), kind, part) for kind, part in parts if part]
 
 
-def _middle_part(lines: list[LineBox], sizes: list[int]) -> list[int]:
-    """Rows of a deck set in one size: where three parts stand apart by extra space between their
-    baselines (kicker, title, subtitle), the middle one is the title; otherwise all of it."""
-    baselines = [line.y0 + size for line, size in zip(lines, sizes)]
-    pitches = [b - a for a, b in zip(baselines, baselines[1:])]
-    if len(pitches) < 2:
-        return list(range(len(lines)))
-    usual = float(np.median(pitches))
-    wide = [i + 1 for i, pitch in enumerate(pitches) if pitch > usual + DECK_PART_SPACE * max(sizes)]
-    if len(wide) != 2:
-        return list(range(len(lines)))
-    return list(range(wide[0], wide[1]))
+@dataclass
+class _DeckRow:
+    """One printed row of a horizontal deck: its lines, its type's top and baseline, its heaviest
+    strokes, its width, and whether it is set reversed."""
+
+    lines: list[LineBox]
+    top: int
+    baseline: int
+    stroke: float
+    width: int
+    reversed: bool
+
+    @property
+    def size(self) -> int:
+        return max(1, self.baseline - self.top)
+
+
+def _deck_rows(lines: list[LineBox], ink: np.ndarray) -> list[_DeckRow]:
+    rows: list[list[LineBox]] = []
+    for line in sorted(lines, key=lambda l: l.y0):
+        if rows and rows[-1][0].y0 <= (line.y0 + line.y1) / 2 <= rows[-1][0].y1:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    deck = []
+    for row in rows:
+        spans = [type_rows(l, ink) for l in row]
+        deck.append(_DeckRow(row, min(t for t, _ in spans), max(b for _, b in spans), max(l.stroke for l in row),
+                             max(l.x1 for l in row) - min(l.x0 for l in row), all(is_reversed(l, ink) for l in row)))
+    return deck
+
+
+def _deck_parts(rows: list[_DeckRow]) -> list[list[_DeckRow]]:
+    """Rows cut into kicker, title and subtitle where the type changes: in size, in weight, from
+    reversed to plain, or where more space stands between baselines than between the deck's
+    tightest rows of one size (random pages set 0.3 em more between parts)."""
+    same = [min(a.size, b.size) >= TITLE_SHARE * max(a.size, b.size) for a, b in zip(rows, rows[1:])]
+    pitches = [(b.baseline - a.baseline) / max(a.size, b.size) for a, b in zip(rows, rows[1:])]
+    alike = [pitch for pitch, one_size in zip(pitches, same) if one_size]
+    tightest = min(alike) if len(alike) >= 2 else None  # two rows alone have no pitch to compare with
+    parts = [[rows[0]]]
+    for a, b, one_size, pitch in zip(rows, rows[1:], same, pitches):
+        lighter = min(a.stroke, b.stroke) < DECK_STROKE_STEP * max(a.stroke, b.stroke)
+        if (not one_size or lighter or a.reversed != b.reversed
+                or (tightest is not None and pitch > tightest + DECK_PART_SPACE)):
+            parts.append([b])
+        else:
+            parts[-1].append(b)
+    return parts
+
+
+def _title_part(parts: list[list[_DeckRow]]) -> int:
+    """The title among a deck's parts: the biggest type, not reversed (a reversed part is a kicker
+    or label); among parts of about one size, the boldest, then the middle of three, then the
+    widest (a kicker over a title in one size and face, random seed 283)."""
+    def median(values) -> float:
+        return float(np.median(list(values)))
+
+    candidates = [i for i, part in enumerate(parts) if not all(row.reversed for row in part)] or list(range(len(parts)))
+    sizes = {i: median(row.size for row in parts[i]) for i in candidates}
+    lead = [i for i in candidates if sizes[i] >= TITLE_LEAD * max(sizes.values())]
+    strokes = {i: median(row.stroke for row in parts[i]) for i in lead}
+    lead = [i for i in lead if strokes[i] >= TITLE_STROKE * max(strokes.values())]
+    if len(lead) > 1 and len(parts) == 3 and 1 in lead:
+        return 1
+    return max(lead, key=lambda i: max(row.width for row in parts[i]))
 
 
 def _split_masthead(lines: list[LineBox], rules: list[Rule], width: int, height: int,

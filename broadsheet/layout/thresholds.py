@@ -41,13 +41,20 @@ LETTER_SAMPLE = 200  # body lines measured for the body's letter height: their m
 MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
 LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)
 LETTER_PERCENTILE = 75  # of a line's pieces' heights: a worn letter breaks into specks, small ones
-TITLE_SHARE = 0.85  # of a headline group's biggest type: lines this big are its title
-# ... and whose strokes are this dark of its darkest big line's: a kicker set in the regular sans at
-# 1.4 body sizes over a 1.6 bold title measures 0.87 of its size but 0.83 of its strokes (random
-# seed 19); the title's own lines 0.98-1.0
+TITLE_SHARE = 0.85  # of the bigger of two deck rows: a row under this is another part (vertical: of the title)
+# Of a deck's biggest part: parts at least this big are in the running for its title. Random pages set
+# kicker and subtitle at 1.4 body sizes and a narrow article's title at 1.3-1.7: a 1.3 title over a
+# 1.4 kicker measures 0.93-0.98 of it, so neither leads by size and weight or place decides
+TITLE_LEAD = 0.92
+# ... and whose strokes are this dark of the darkest: a kicker set in the regular sans at 1.4 body
+# sizes over a 1.6 bold title measures 0.87 of its size but 0.83 of its strokes (random seed 19)
 TITLE_STROKE = 0.9
-# Of a deck's type size: a deck in one size sets its kicker, title and subtitle apart by this much
-# more space between baselines than between the lines of one part (random pages: 0.3 em)
+# Of the heavier of two deck rows' strokes: a row lighter than this is another part. Not TITLE_STROKE:
+# short rows of digits and simple characters measure 0.85-0.9 of their title's other rows (seeds 268, 298)
+DECK_STROKE_STEP = 0.85
+# Of a row's type size: a deck sets its kicker, title and subtitle apart by this much more space
+# between baselines than between its tightest rows of one size (random pages: 0.3 em more, 0.33-0.41
+# sizes; rows of one part 0.0-0.1 over the tightest, seeds 140-339)
 DECK_PART_SPACE = 0.2
 # Latin descenders hang 0.2-0.3 of a line's ink height below the baseline and, a few letters
 # among many, ink a row thinly: rows at a line's foot no deeper than DESCENDER_DEPTH, each with
@@ -55,6 +62,10 @@ DECK_PART_SPACE = 0.2
 # `Highway 227` line is 1.25 times as tall as `Road Work on` above it, set in the same size).
 DESCENDER_DEPTH = 0.35
 DESCENDER_INK = 0.3
+# of a box's width: its top and bottom rows inked this fully are a reversed line's fill (a kicker
+# set white on a dark box, random pages: 0.18 em of fill above and below the letters), whose size
+# is its letters', not the box's (seed 253: a 1.4 em kicker measured 1.44 times its 1.4 em title)
+REVERSED_FILL = 0.9
 VERTICAL_ASPECT = 2.0  # a detector box this many times taller than wide is vertical text (3 characters: 2.2)
 
 # --- headings set at body size
