@@ -103,6 +103,37 @@ def test_merged_paragraphs_are_not_found_whole():
     assert scores.paragraph_f1 == pytest.approx(0.4)
 
 
+def _misread(text: str, count: int) -> str:
+    """`count` characters of `text` read as 某, spread over it."""
+    chars = list(text)
+    for k in range(count):
+        chars[1 + k * (len(text) - 2) // count] = "某"
+    return "".join(chars)
+
+
+def test_a_misread_paragraph_cut_right_is_found_whole():
+    pred = gold_page()
+    pred.articles[0].paragraphs[0] = _misread(A1, 6)  # CER 6/26, small type's misreading
+    scores = evaluate_page(pred, gold_page())
+    assert scores.paragraph_f1 == 1.0
+    assert scores.reading_cer == pytest.approx(6 / PAGE_CHARS)  # the reading's score pays for it
+
+
+def test_a_paragraph_misread_past_half_is_not_found():
+    pred = gold_page()
+    pred.articles[0].paragraphs[0] = _misread(A1, 14)  # CER 14/26
+    scores = evaluate_page(pred, gold_page())
+    assert scores.paragraph_f1 == pytest.approx(2 / 3)  # A2 and B1 of three
+
+
+def test_a_line_moved_across_a_break_is_no_paragraph_found_however_misread():
+    pred = gold_page()
+    # A1's last four characters start A2 (4/26 and 4/25 lacked and added), both misread a little
+    pred.articles[0].paragraphs = [_misread(A1[:-4], 2), _misread(A1[-4:] + A2, 2)]
+    scores = evaluate_page(pred, gold_page())
+    assert scores.paragraph_f1 == pytest.approx(1 / 3)  # B1 alone
+
+
 def test_caption_on_the_wrong_photo_lowers_caption_accuracy():
     pred = gold_page()
     p1, p2 = pred.photos

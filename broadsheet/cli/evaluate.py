@@ -56,6 +56,10 @@ def command(pred: Path, gold: Path, json_path: Path | None, report: Path | None,
             strict: bool) -> None:
     """Score predicted pages against ground truth: CER/WER, articles, paragraphs, order, photos.
 
+    An article is matched when its text is the truth's within half (1 - CER >= 0.5); a paragraph
+    is found whole when it lacks or adds at most a tenth of its truth's characters (a character
+    read as another is the reading's fault, which "read" scores) and reads within half.
+
     When the truth has line boxes a second table, "structure by line boxes", scores article F1,
     paragraph F1 and caption pairing again with lines matched by their boxes, not their text: the
     structure apart from how well it was read ("lines": the share of the truth's text on lines

@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from broadsheet.evaluate.matching import (
     ARTICLE_MIN_SIMILARITY,
     PAIRING_MIN_SIMILARITY,
-    PARAGRAPH_MAX_CER,
+    PARAGRAPH_MAX_GAP,
     greedy_match,
     prf,
 )
@@ -35,7 +35,7 @@ _ROWS = 256  # truth lines overlapped with all predicted ones at a time
 
 # The text scores' thresholds, on lines missed and taken: an article matched when they weigh at
 # most half of it, a paragraph found whole within a tenth, a caption its photo's within half.
-PARAGRAPH_MIN_SIMILARITY = 1.0 - PARAGRAPH_MAX_CER
+PARAGRAPH_MIN_LINES = 1.0 - PARAGRAPH_MAX_GAP
 
 # Regions of an article's own text (its captions are its photos'), as article_text() reads it.
 _ARTICLE_TEXT = {RegionType.KICKER, RegionType.TITLE, RegionType.SUBTITLE, RegionType.TEXT, RegionType.SUBHEAD,
@@ -80,7 +80,7 @@ def box_scores(pred: Page, gold: Page, photo_pairs: dict[int, int]) -> BoxScores
     article_f1 = _group_f1(truth.article, predicted(ours.article), truth.articles, ours.articles,
                            truth.weights, ARTICLE_MIN_SIMILARITY)
     paragraph_f1 = _group_f1(truth.paragraph, predicted(ours.paragraph), truth.paragraphs, ours.paragraphs,
-                             truth.weights, PARAGRAPH_MIN_SIMILARITY)
+                             truth.weights, PARAGRAPH_MIN_LINES)
     pairing = None
     if gold.photos:
         caption_of = predicted(ours.caption)

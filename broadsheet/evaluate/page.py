@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from broadsheet.evaluate.boxes import box_scores
@@ -11,12 +12,13 @@ from broadsheet.evaluate.loading import Gold, PlainText
 from broadsheet.evaluate.matching import (
     ARTICLE_MIN_SIMILARITY,
     PAIRING_MIN_SIMILARITY,
-    PARAGRAPH_MAX_CER,
+    PARAGRAPH_MIN_SIMILARITY,
     cer_matrix,
     greedy_match,
     iou_matrix,
     prf,
     text_similarity,
+    within_gap,
 )
 from broadsheet.evaluate.text import (
     EditCounts,
@@ -176,16 +178,22 @@ def evaluate_text(pred: Page, gold: PlainText) -> PageScores:
 def _score_paragraphs(
     scores: PageScores, pred_articles: list[Article], gold_articles: list[Article]
 ) -> None:
-    """Paragraph F1 (found whole, CER ≤ 0.1) and reading order over adjacent gold paragraphs."""
+    """Paragraph F1 (found whole: a tenth at most lacked or added, misreadings aside) and reading
+    order over adjacent gold paragraphs."""
     pred_paras = [p for p in (normalize(t) for a in pred_articles for t in a.paragraphs) if p]
     gold_paras = [p for p in (normalize(t) for a in gold_articles for t in a.paragraphs) if p]
     cers = cer_matrix(pred_paras, gold_paras)
-    whole = greedy_match(text_similarity(cers), 1.0 - PARAGRAPH_MAX_CER)
+    similarity = text_similarity(cers)
+    whole_similarity = np.zeros_like(similarity)  # 0: not whole; the gap is paid only for close pairs
+    for g, p in zip(*np.nonzero(similarity >= PARAGRAPH_MIN_SIMILARITY), strict=True):
+        if within_gap(pred_paras[p], gold_paras[g]):
+            whole_similarity[g, p] = similarity[g, p]
+    whole = greedy_match(whole_similarity, PARAGRAPH_MIN_SIMILARITY)
     scores.paragraph_precision, scores.paragraph_recall, scores.paragraph_f1 = prf(
         len(whole), len(pred_paras), len(gold_paras)
     )
     # A pair is in order when both gold paragraphs were found and come out in the same order.
-    loose = greedy_match(text_similarity(cers), ORDER_MIN_SIMILARITY)
+    loose = greedy_match(similarity, ORDER_MIN_SIMILARITY)
     scores.reading_order = _share(
         g in loose and g + 1 in loose and loose[g] < loose[g + 1]
         for g in range(len(gold_paras) - 1)

@@ -24,6 +24,7 @@ from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
     CUT_OVERLAP,
+    INDENT_CHARS,
     OWN_RULE,
     PAGE_ROW,
     RUN_ON_GUTTER,
@@ -228,7 +229,7 @@ def _pair_captions(photo_regions: list[Region], blocks: list[Region], unit: floa
             if credit is not None:
                 photo.credit, lines = " ".join(credit.text.split()), lines[:-1]
             left = min(line.bbox[0] for line in lines)
-            texts = paragraphs([(left, lines)], unit)
+            texts = paragraphs([(left, lines)], unit, cjk_indent=INDENT_CHARS)  # smaller type: see INDENT_CJK
             if texts and credit is None:
                 texts[-1], photo.credit = split_credit(texts[-1])
             photo.caption = [t for t in texts if t]

@@ -10,7 +10,7 @@ import re
 
 from broadsheet.charsets import CJK_MARKS, FULLWIDTH, IDEOGRAPHS
 from broadsheet.model import Line
-from broadsheet.postprocess.thresholds import CJK_SHARE, FLUSH_NEAR, INDENT_CHARS, MEASURED_PIECE
+from broadsheet.postprocess.thresholds import CJK_SHARE, FLUSH_NEAR, INDENT_CHARS, INDENT_CJK, MEASURED_PIECE
 
 _CJK = re.compile(f"[{CJK_MARKS}{IDEOGRAPHS}{FULLWIDTH}]")
 _BYLINE = re.compile(r"^\s*((?:本报讯|本报[^\s:：]{0,8}电|新华社[^\s:：]{0,10}电)[^:：]{0,40}?报道)\s*[:：]")
@@ -31,7 +31,7 @@ def join_lines(left: str, right: str) -> str:
     alphabetic scripts, rejoining a word hyphenated at the line end."""
     if not left or not right:
         return left + right
-    if len(_CJK.findall(left)) >= CJK_SHARE * len(left) or _CJK.match(right[0]):
+    if _is_cjk(left) or _CJK.match(right[0]):
         return left + right
     if left[-1] in _HYPHENS and right[0].islower():
         word = left[:-1]
@@ -40,8 +40,13 @@ def join_lines(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def paragraphs(columns: list[tuple[int, list[Line]]], unit: float) -> list[str]:
-    """`columns`: (left edge, lines top to bottom) for each column segment, in reading order."""
+def _is_cjk(text: str) -> bool:
+    return len(_CJK.findall(text)) >= CJK_SHARE * len(text)
+
+
+def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: float = INDENT_CJK) -> list[str]:
+    """`columns`: (left edge, lines top to bottom) for each column segment, in reading order.
+    `cjk_indent`: the least indent of a CJK line, in units."""
     edges = _edges(columns, unit)
     result: list[str] = []
     previous: Line | None = None
@@ -57,7 +62,8 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float) -> list[str]:
                            for piece in (previous, row_start))
             if not same_row:
                 row_start = line
-            indented = not same_row and line.bbox[0] - _flush(edges[left], left, middle, unit) >= INDENT_CHARS * unit
+            least = cjk_indent if _is_cjk(line.text) else INDENT_CHARS
+            indented = not same_row and line.bbox[0] - _flush(edges[left], left, middle, unit) >= least * unit
             if indented or previous is None:
                 result.append(line.text)
             else:

@@ -119,6 +119,29 @@ def test_an_indent_is_measured_from_the_lines_near_it():
     assert [p[:3] for p in found] == ["教育局", "本报讯", "目 前", "改造中"]
 
 
+def test_a_line_that_lost_its_thin_first_character_is_no_indent():
+    """Seed 321 (10.6 px): 一新，街角的小花园 was detected from 新, one character and its ink offset
+    in (1.23 units); a CJK indent is two characters. The empty line is 展。 not read."""
+    lines = _recorded([
+        ((167, 1170, 277, 1183), "推动农文旅融合发"), ((168, 1190, 187, 1203), ""),
+        ((194, 1209, 278, 1222), "本报讯 记者陈"), ((170, 1229, 278, 1242), "立军·通讯员 马文报"),
+        ((168, 1249, 279, 1263), "道:青石板路干净整"), ((168, 1269, 279, 1282), "清:每较的老墙统热"),
+        ((181, 1289, 280, 1302), "新,黄角的小花暖"), ((170, 1308, 280, 1322), "重然民们正在 下棋辅"),
+        ((171, 1329, 280, 1342), "天…一5月14日,记"), ((169, 1369, 280, 1382), "的东关老衡区,处处"),
+        ((170, 1389, 253, 1403), "感受到新变化")])
+    found = paragraphs([(166, lines)], 10.6)
+    assert [p[:3] for p in found] == ["推动农", "本报讯"]
+
+
+def test_a_latin_indent_of_one_and_a_third_units_starts_a_paragraph():
+    """Seed 146 (14 px, Latin): an indent of 1.0-1.5 ems measures 1.3 units and more."""
+    lines = _recorded([
+        ((367, 643, 669, 662), "Wer mit dem Auto kommt, sollte"), ((366, 664, 669, 684), "das Parkhaus am Stadtgraben"),
+        ((366, 687, 454, 701), "benutzen."), ((384, 705, 669, 726), "Auch die Anschlüsse in der"),
+        ((366, 719, 668, 746), "Stadt sollen besser werden. Die"), ((365, 748, 667, 768), "Buslinie zum Goethe-Gymnasium")])
+    assert [p[:4] for p in paragraphs([(362, lines)], 14.0)] == ["Wer ", "Auch"]
+
+
 def test_a_byline_opening_the_first_paragraph():
     assert byline("本报讯 记者刘茜、通讯员宋华敏报道:3月24日上午") == "本报讯 记者刘茜、通讯员宋华敏报道"
     assert byline("3月24日上午，记者来到现场") is None
