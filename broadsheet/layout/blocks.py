@@ -10,8 +10,11 @@ import numpy as np
 from broadsheet.layout.lines import LineBox, min_stacked_gap
 from broadsheet.layout.rules import Rule, crosses
 from broadsheet.layout.thresholds import (
+    BODY_HEIGHT,
+    BREAK_SHARE,
     CENTRED,
     COLUMN_TOLERANCE,
+    EDGE_TOLERANCE,
     FOLD_WIDTH,
     HEADING_MARGIN,
     HEADING_SPACE,
@@ -23,6 +26,7 @@ from broadsheet.layout.thresholds import (
     MAX_SUBHEAD_LINES,
     MIN_COLUMN_LINES,
     MIN_COLUMN_WIDTH,
+    QUIET_HEAD_SPACE,
     SEGMENT_GAP,
     STACKED_GAP,
 )
@@ -183,7 +187,8 @@ def column_segments(lines: list[LineBox], columns: list[tuple[int, int]], unit: 
 
 
 
-def text_blocks(segments: list[Block], unit: float, rules: list[Rule]) -> list[tuple[bool, Block]]:
+def text_blocks(segments: list[Block], unit: float, rules: list[Rule],
+                photos: list[BBox] | None = None) -> list[tuple[bool, Block]]:
     """Column segments cut around their headings: [(is_heading, block)].
 
     A heading is a run of bold lines at body size with regular text after it: an in-article
@@ -191,9 +196,18 @@ def text_blocks(segments: list[Block], unit: float, rules: list[Rule]) -> list[t
     headline of bold body-size lines (Latin notices); which, postprocess decides from who owns it.
     A bold run that ends its segment is a heading only where text of its column follows right
     below, in the next segment (a ragged heading line can fall outside the column's extent), or
-    the start of a heading that does.
+    the start of a heading that does. So is a quiet head, set in body type and even in the body's
+    face, that heads a paragraph by its place and the space under it (`_quiet_heads`).
     """
-    pieces = [piece for segment in segments for piece in _split_headings(segment, unit)]
+    rows = {id(segment): _rows(segment) for segment in segments}
+    gap = _head_gap([rows[id(segment)] for segment in segments], unit)
+    under_photo = {id(segment): _under_photo(segment, photos or [], unit) for segment in segments}
+    pieces = []
+    for segment in segments:
+        if _quiet_head_alone(segment, segments, rows, gap, unit, rules, under_photo[id(segment)]):
+            pieces.append((_HEADING, Block(list(segment.lines))))
+        else:
+            pieces += _split_headings(rows[id(segment)], unit, gap, under_photo[id(segment)])
     pieces.sort(key=lambda piece: piece[1].bbox[1])
     for index, (kind, block) in enumerate(pieces):
         if kind != _BOLD_END or not block.lines:
@@ -230,21 +244,85 @@ def _follows(upper: Block, lower: Block, unit: float, rules: list[Rule]) -> bool
             and not crosses(rules, max(ux0, lx0), uy1, min(ux1, lx1), ly0))
 
 
-def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
-    """A segment cut around its runs of bold lines. Inside a segment a heading stands apart from
-    the paragraph before it: that paragraph ends short of the column's edge, or space is left
-    above the heading, or a new paragraph starts after it. A bold run longer than a heading is
-    bold text; one that ends the segment is left for `text_blocks` to settle.
-    """
+def _rows(segment: Block) -> list[list[LineBox]]:
+    """A segment's lines in rows, top to bottom."""
     rows: list[list[LineBox]] = []
     for line in in_rows(segment.lines, key=lambda l: l.bbox):
         if rows and rows[-1][0].y0 <= (line.y0 + line.y1) / 2 <= rows[-1][0].y1:
             rows[-1].append(line)
         else:
             rows.append([line])
-    left, right = min(l.x0 for l in segment.lines), max(l.x1 for l in segment.lines)
+    return rows
+
+
+def _head_gap(segments: list[list[list[LineBox]]], unit: float) -> float:
+    """Top to top, what a paragraph break spaces two rows on this page, with slack: a quiet head
+    stands further above its text. Measured at the page's paragraph breaks (a row indented under
+    one flush left), so a page that spaces its paragraphs raises it; quiet heads over their text
+    are among those breaks, so a low share of them is taken (`BREAK_SHARE`)."""
+    pitches = []
+    for rows in segments:
+        left = min(l.x0 for row in rows for l in row)
+        for upper, lower in zip(rows, rows[1:]):
+            indent = min(l.x0 for l in lower) - left
+            if (min(l.x0 for l in upper) - left <= HEADING_MARGIN * unit < indent <= INDENT * unit
+                    and _body_high(upper, unit) and _body_high(lower, unit)  # small print has its own pitch
+                    and min(l.y0 for l in lower) >= max(l.y1 for l in upper)):
+                pitches.append(min(l.y0 for l in lower) - min(l.y0 for l in upper))
+    pitch = float(np.percentile(pitches, 100 * BREAK_SHARE)) if pitches else LINE_PITCH * unit
+    return pitch + QUIET_HEAD_SPACE * unit
+
+
+def _leading(rows: list[list[LineBox]], unit: float) -> float:
+    """Top to top, the usual pitch of a segment's rows."""
+    return float(np.median(np.diff([min(l.y0 for l in row) for row in rows]))) if len(rows) > 2 else LINE_PITCH * unit
+
+
+def _right_edge(rows: list[list[LineBox]], unit: float) -> float:
+    """Where a column's justified rows end: the middle of the row ends near the furthest (one
+    row's hyphen or stray box standing out does not move it)."""
+    ends = [max(l.x1 for l in row) for row in rows]
+    return float(np.median([x for x in ends if x >= max(ends) - HEADING_MARGIN * unit]))
+
+
+def _body_high(row: list[LineBox], unit: float) -> bool:
+    """A row of body-size type: small print is no head, and a row made tall by brackets, or by a
+    box run into its neighbour, has its top raised, so its pitch tells nothing of the space above
+    (nor may the paragraph's first line under a head be that tall)."""
+    return BODY_HEIGHT[0] * unit <= max(l.y1 for l in row) - min(l.y0 for l in row) <= BODY_HEIGHT[1] * unit
+
+
+def _quiet_head_alone(segment: Block, segments: list[Block], rows: dict[int, list[list[LineBox]]], gap: float,
+                      unit: float, rules: list[Rule], under_photo: bool) -> bool:
+    """A segment that is all a quiet head over the segment right below: a short head line fits a
+    narrower column than its text's (random seeds 137 and 198: `Neues Löschfahrzeug für die Wehr`
+    alone in a segment over its article's)."""
+    own = rows[id(segment)]
+    if len(own) > MAX_HEADING_LINES:
+        return False
+    below = [other for other in segments if other is not segment and _follows(segment, other, unit, rules)]
+    return any(_quiet_heads(own + rows[id(other)], max(gap, _leading(rows[id(other)], unit) + QUIET_HEAD_SPACE * unit),
+                            unit, under_photo)[:1] == [(0, len(own))] for other in below)
+
+
+def _under_photo(segment: Block, photos: list[BBox], unit: float) -> bool:
+    """The segment starts right under a photo: its first lines are the photo's caption."""
+    x0, y0, x1, _ = segment.bbox
+    return any(min(x1, p[2]) > max(x0, p[0]) and 0 <= y0 - p[3] <= SEGMENT_GAP * unit for p in photos)
+
+
+def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
+                    under_photo: bool) -> list[tuple[str, Block]]:
+    """A segment cut around its runs of bold lines. Inside a segment a heading stands apart from
+    the paragraph before it: that paragraph ends short of the column's edge, or space is left
+    above the heading, or a new paragraph starts after it. A bold run longer than a heading is
+    bold text; one that ends the segment is left for `text_blocks` to settle. Quiet heads
+    (`_quiet_heads`, `head_gap` over the page's paragraph breaks) are headings whatever their weight.
+    """
+    left, right = min(l.x0 for row in rows for l in row), max(l.x1 for row in rows for l in row)
     tops = [min(l.y0 for l in row) for row in rows]
-    leading = float(np.median(np.diff(tops))) if len(rows) > 2 else LINE_PITCH * unit
+    leading = _leading(rows, unit)
+    edge = _right_edge(rows, unit)
 
     def apart(start: int, end: int) -> bool:
         """The run from `start` stands apart from the text above it (a one-line run: or below)."""
@@ -269,7 +347,7 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
         printed heavy (the Star's inking), not a head: a head's lines are ragged or centred."""
         if end - start <= MAX_SUBHEAD_LINES:
             return False
-        full = sum(1 for row in rows[start:end - 1] if max(l.x1 for l in row) >= right - HEADING_MARGIN * unit)
+        full = sum(1 for row in rows[start:end - 1] if max(l.x1 for l in row) >= edge - EDGE_TOLERANCE * unit)
         return 2 * full > end - start - 1
 
     # display type (an italic capitals headline, not measured bold) heads like bold type
@@ -293,6 +371,8 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
                     and not justified(first, stop):
                 kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)
         start = end
+    for first, stop in _quiet_heads(rows, max(head_gap, leading + QUIET_HEAD_SPACE * unit), unit, under_photo):
+        kinds[first:stop] = [_HEADING] * (stop - first)
     pieces: list[tuple[str, list[LineBox]]] = []
     for row, kind in zip(rows, kinds):
         if pieces and pieces[-1][0] == kind:
@@ -300,3 +380,49 @@ def _split_headings(segment: Block, unit: float) -> list[tuple[str, Block]]:
         else:
             pieces.append((kind, list(row)))
     return [(kind, Block(lines)) for kind, lines in pieces]
+
+
+def _quiet_heads(rows: list[list[LineBox]], gap: float, unit: float, under_photo: bool) -> list[tuple[int, int]]:
+    """Runs of rows [first, stop) that head the paragraph under them by their place alone, whatever
+    their weight: a title set in the body's own face and size (random seed 245's Fraktur), bold
+    that measures under bold (304's serif titles over a sans body, weight 1.2-1.3), a notice's
+    deck (agency, title, subtitle). Rows flush left or centred and ragged (a paragraph's are
+    justified), at the top of the segment or with space above, then more space than a paragraph
+    break leaves (`gap`, top to top) before a plain row set from a paragraph indent and running to
+    the column's edge: the first line of the text they head. Under a photo such rows are its
+    caption."""
+    left, right = min(l.x0 for row in rows for l in row), max(l.x1 for row in rows for l in row)
+    tops = [min(l.y0 for l in row) for row in rows]
+    bottoms = [max(l.y1 for l in row) for row in rows]
+    edge = _right_edge(rows, unit)
+
+    def plain_first_line(row: list[LineBox]) -> bool:
+        x0, x1 = min(l.x0 for l in row), max(l.x1 for l in row)
+        return (HEADING_MARGIN * unit < x0 - left <= INDENT * unit and x1 >= right - HEADING_MARGIN * unit
+                and not all(l.bold for l in row) and max(l.y1 for l in row) - min(l.y0 for l in row) <= BODY_HEIGHT[1] * unit)
+
+    def set_as_head(row: list[LineBox]) -> bool:
+        x0, x1 = min(l.x0 for l in row), max(l.x1 for l in row)
+        centred = min(x0 - left, right - x1) > HEADING_MARGIN * unit and abs((x0 - left) - (right - x1)) <= CENTRED * unit
+        return _body_high(row, unit) and (x0 - left <= HEADING_MARGIN * unit or centred)
+
+    runs = []
+    for stop in range(1, len(rows)):
+        if tops[stop] - tops[stop - 1] <= gap or not plain_first_line(rows[stop]):
+            continue
+        first = stop - 1
+        while (first > 0 and stop - first < MAX_HEADING_LINES and tops[first] - tops[first - 1] <= gap
+               and set_as_head(rows[first - 1])):
+            first -= 1
+        if first > 0 and tops[first] - tops[first - 1] <= gap:
+            continue  # no space above: a paragraph's end
+        if (first == 0 and under_photo) or not set_as_head(rows[first]):
+            continue
+        full = sum(1 for row in rows[first:stop - 1] if max(l.x1 for l in row) >= edge - EDGE_TOLERANCE * unit)
+        if 2 * full > stop - first - 1:
+            continue  # justified: a paragraph's lines, a head's are ragged
+        if any(tops[k] < bottoms[k - 1] for k in range(max(first, 1), stop + 1)):
+            continue  # boxes run into each other: small print set solid, whose pitch tells nothing
+
+        runs.append((first, stop))
+    return runs

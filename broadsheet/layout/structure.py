@@ -132,7 +132,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     layout.trace.columns = column_intervals(body, unit)
     segments = column_segments(body, layout.trace.columns, unit, rules, obstacles)
     layout.trace.segments = [segment.bbox for segment in segments]
-    for heading, block in sorted(text_blocks(segments, unit, rules), key=lambda p: (p[1].bbox[0], p[1].bbox[1])):
+    for heading, block in sorted(text_blocks(segments, unit, rules, photo_boxes), key=lambda p: (p[1].bbox[0], p[1].bbox[1])):
         kind = RegionType.SUBHEAD if heading else RegionType.TEXT
         layout.text_blocks.append(_region(next(ids), kind, block.lines))
     layout.photos = [Region(next(ids), RegionType.PHOTO, box) for box in photo_boxes]

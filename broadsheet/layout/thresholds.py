@@ -76,6 +76,14 @@ MAX_SUBHEAD_LINES = 3  # a run of bold lines inside a column is a subhead up to 
 MAX_HEADING_LINES = 14
 HEADING_MARGIN = 1.0  # a paragraph's last line ending this far short of the column's edge ends it
 HEADING_SPACE = 0.25  # extra space above a heading, over the body's line pitch
+# A quiet head: rows in body type, even the body's face, that head the text under them by their place
+# and the space under them, over what a paragraph break leaves (random pages set 0.4 em: 0.44-0.62
+# body heights top to top, 0.4 the least; paragraph breaks on the same pages 0-0.1) ...
+QUIET_HEAD_SPACE = 0.25
+# Of a page's paragraph breaks, the spacing this share of them keep under: quiet heads over their text
+# count among the breaks (a third of them on random seed 274: six one-paragraph items), paragraph
+# breaks are the rest and alike
+BREAK_SHARE = 0.25
 # A heading on a line of its own is centred or flush; a bold lead starting a run-in paragraph
 # is set from the paragraph indent, so its blanks either side differ by more than this
 CENTRED = 1.0

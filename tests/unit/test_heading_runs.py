@@ -51,3 +51,17 @@ def test_a_notice_head_parted_across_two_segments_is_one_head():
     pieces = text_blocks([Block(upper), Block(lower)], 16.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 9), (False, 8)]
     assert pieces[0][1].lines[0].bbox == upper[0].bbox
+
+
+def test_a_notice_deck_whose_lines_nearly_fill_the_column_is_a_head_not_justified_text():
+    """Random seed 314 (recorded, 21 px body): agency, agency, title, title, bold, the first and
+    third ending half a character short of the column's edge, read as a paragraph printed heavy:
+    a justified line ends at the edge (a hyphen or full stop apart), a head's are ragged."""
+    deck = _boxes([((42, 882, 365, 896), 1.476, 1.177), ((41, 905, 125, 918), 1.465, 1.168),
+                   ((42, 928, 364, 941), 1.497, 1.168), ((41, 949, 320, 963), 1.315, 1.174)])
+    body = _boxes([((63, 979, 371, 993), 0.932, 1.017), ((41, 1001, 370, 1015), 0.885, 0.978),
+                   ((42, 1027, 371, 1037), 0.964, 0.974), ((41, 1049, 372, 1059), 1.044, 0.996),
+                   ((41, 1068, 371, 1082), 0.942, 0.991), ((41, 1094, 371, 1104), 0.922, 0.975),
+                   ((41, 1112, 371, 1126), 0.864, 1.009), ((41, 1135, 371, 1149), 0.892, 0.999)])
+    pieces = text_blocks([Block(deck + body)], 13.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 4), (False, 8)]
