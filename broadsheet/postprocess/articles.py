@@ -70,10 +70,13 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
 def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: float,
           frames: list[BBox] = ()) -> Headline | None:
     """The nearest headline above the box whose span covers it, with no rule in between, and in
-    the same frame (`frames`: boxed items; an article neither leaves its box nor enters another)."""
+    the same frame (`frames`: boxed items; an article neither leaves its box nor enters another).
+    Of headlines side by side on that row, whose spans meet over the box, one centred over it:
+    a title is centred over its own columns, so its span reaches as far past its other side (the
+    one nearer the box, if both or neither)."""
     cx = (box[0] + box[2]) / 2
     frame = innermost_frame(box, frames)
-    best = None
+    found = []
     for head in heads:
         if head.reach > box[1] + OWNER_SLACK * unit or not head.span[0] <= cx <= head.span[1]:
             continue
@@ -83,9 +86,17 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
         below = box[1] + OWNER_SLACK * unit >= head.bbox[3]
         if _rule_between(head.bbox[3] if below else head.reach, box[1], cx, separators):
             continue
-        if best is None or head.reach > best.reach:
-            best = head
-    return best
+        found.append(head)
+    if not found:
+        return None
+    lowest = max(found, key=lambda h: h.reach)
+    row = [h for h in found if h.bbox[1] < lowest.bbox[3] and lowest.bbox[1] < h.bbox[3]]
+
+    def centred(head: Headline) -> bool:
+        mirrored = head.bbox[0] + head.bbox[2] - cx
+        return head.span[0] <= mirrored <= head.span[1]
+
+    return min(row, key=lambda h: (not centred(h), max(h.bbox[0] - box[2], box[0] - h.bbox[2], 0), -h.reach))
 
 
 def innermost_frame(box: BBox, frames: list[BBox]) -> BBox | None:

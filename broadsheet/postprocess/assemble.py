@@ -24,9 +24,12 @@ from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
     CUT_OVERLAP,
+    FULL_MEASURE,
     INDENT_CHARS,
+    MEASURED_PIECE,
     OWN_RULE,
     PAGE_ROW,
+    PAST_PHOTO_GAP,
     RUN_ON_GUTTER,
     SAME_ROW,
     UNTITLED_GAP,
@@ -69,7 +72,7 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     blocks = [b for b in blocks if b.lines]
 
     content = _content_span(layout)
-    beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos]
+    beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos] + [c.bbox for _, _, c in photos if c]
     heads = headline_spans(headlines, layout.separators, beside, content, unit)
     demoted = column_subheads(heads, blocks, layout.separators, unit)
     if demoted:
@@ -112,7 +115,9 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         if head is None:
             photo_news.append(target)
     untitled = [_Item(None, group) for group in _cluster(orphans, layout.separators, unit)]
-    items = list(articles.values()) + _run_on(list(articles.values()), untitled, layout.separators, unit)
+    untitled = _run_on(list(articles.values()), untitled, layout.separators, unit)
+    untitled = _past_photos(list(articles.values()), untitled, photos, photo_news, layout.separators, unit)
+    items = list(articles.values()) + untitled
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
     photo_number = count(1)
@@ -441,11 +446,21 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
     """Untitled text starting on an article's row, in the next column to its right with no rule
     between, is that article's text running on (notices under a one-column heading fill the
     columns beside it); the untitled items left over are returned. Left to right, so a run over
-    several columns joins column by column."""
+    several columns joins column by column. A jump (untitled text opening with where it came from,
+    上接第二版) starts an article as a headline does: it runs on into the columns beside it, and
+    runs into no article itself. Other untitled text runs on into untitled text beside it only
+    when its last column ends mid-sentence, or the text beside opens mid-paragraph (a head the
+    layout did not find leaves its columns untitled)."""
     left_over = []
+    jumps = [item for item in untitled if _opens_jump(item, unit)]
     for item in sorted(untitled, key=lambda i: i.bbox[0]):
+        if any(item is jump for jump in jumps):
+            left_over.append(item)
+            continue
         x0, y0 = item.bbox[:2]
-        hosts = [a for a in articles if a.head is not None and a.blocks
+        hosts = [a for a in articles + left_over if a.blocks
+                 and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
+                      or _opens_mid_paragraph(item, unit))
                  and -unit <= x0 - a.bbox[2] <= RUN_ON_GUTTER * unit and abs(y0 - a.bbox[1]) <= PAGE_ROW * unit
                  and not rule_between(a.bbox, item.bbox, separators)]
         host = min(hosts, key=lambda a: abs(x0 - a.bbox[2]), default=None)
@@ -454,6 +469,82 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
         else:
             host.blocks += item.blocks
     return left_over
+
+
+def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Region, Photo, Region | None]],
+                 photo_news: list[_Item], separators: list[Region], unit: float) -> list[_Item]:
+    """Untitled text right under a photo and its caption, in the column of an item's text right
+    above the photo, is that item's text running on past its photo (a head the layout did not
+    find left the article untitled, and its photo cut it in two); a photo of no article goes with
+    it. A jump starts an article of its own. The untitled items left over are returned."""
+    left_over: list[_Item] = []
+    for item in sorted(untitled, key=lambda i: i.bbox[1]):
+        found = None if _opens_jump(item, unit) else _over_photo(
+            _first_column(item, unit)[0], articles + left_over, photos, separators, unit)
+        if found is None:
+            left_over.append(item)
+            continue
+        host, photo = found
+        host.blocks += item.blocks
+        news = next((n for n in photo_news if n.photos[0][1] is photo), None)
+        if news is not None:
+            photo_news.remove(news)
+            host.photos += news.photos
+    return left_over
+
+
+def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Photo, Region | None]],
+                separators: list[Region], unit: float) -> tuple[_Item, Photo] | None:
+    """The photo right over the block in its column, and the item with text right above that photo
+    in the same column, no rule between."""
+    gap = PAST_PHOTO_GAP * unit
+    for region, photo, caption in photos:
+        foot = max(region.bbox[3], caption.bbox[3] if caption else 0)
+        if not (region.bbox[0] <= (block.bbox[0] + block.bbox[2]) / 2 <= region.bbox[2]
+                and 0 <= block.bbox[1] - foot <= gap):
+            continue
+        host = next((i for i in items for b in i.blocks
+                     if abs(b.bbox[0] - block.bbox[0]) <= COLUMN_START * unit and 0 <= region.bbox[1] - b.bbox[3] <= gap
+                     and not rule_between(b.bbox, block.bbox, separators)), None)
+        if host is not None:
+            return host, photo
+    return None
+
+
+def _first_column(item: _Item, unit: float) -> list[Region]:
+    """The item's blocks in its leftmost column, top to bottom."""
+    left = min(b.bbox[0] for b in item.blocks)
+    return sorted((b for b in item.blocks if b.bbox[0] <= left + COLUMN_START * unit), key=lambda b: b.bbox[1])
+
+
+def _opens_jump(item: _Item, unit: float) -> bool:
+    """The item's first line says where it came from (（上接第二版）): the rest of an article from
+    another page."""
+    first = _first_column(item, unit)[0]
+    found = continuation(first.lines[0].text) if first.type == RegionType.TEXT else None
+    return bool(found and found[1])
+
+
+def _opens_mid_paragraph(item: _Item, unit: float) -> bool:
+    """The item's first line fills its column's measure, neither indented nor short: a paragraph
+    going on from the column before (a heading the layout took for text is short)."""
+    first = _first_column(item, unit)[0]
+    lines = [line for line in first.lines[1:] if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    if first.type != RegionType.TEXT or not lines:
+        return False
+    left, right = min(line.bbox[0] for line in lines), max(line.bbox[2] for line in lines)
+    opening = first.lines[0].bbox
+    return opening[0] - left < INDENT_CHARS * unit and right - opening[2] < FULL_MEASURE * unit
+
+
+def _ends_open(item: _Item, unit: float) -> bool:
+    """The item's last column ends mid-sentence: its text goes on at the top of the next."""
+    texts = [b for b in item.blocks if b.type == RegionType.TEXT]
+    if not texts:
+        return False
+    right = max(b.bbox[0] for b in texts)
+    last = max((b for b in texts if b.bbox[0] >= right - COLUMN_START * unit), key=lambda b: b.bbox[3])
+    return not ends_sentence(last.lines[-1].text)
 
 
 def _rows(items: list[_Item], unit: float) -> list[_Item]:

@@ -27,6 +27,12 @@ COLUMN_SUBHEAD_GAP = 2.5  # a subhead's extra space and a pitch
 COLUMN_SUBHEAD_MEASURE = 1.0
 MAX_COLUMN_SUBHEAD_LINES = 2  # a subhead too long for its column takes two lines
 RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs on from it (gutters: 0.5-2)
+# A column's first line ending this close to the column's right edge fills the measure: a paragraph
+# going on (a justified line ends within a letter's width; a head set in the body face is far shorter)
+FULL_MEASURE = 1.2
+# Blank between a column's text and a photo set in it, and between the photo's caption and the text
+# going on under it (random seeds 245, 316: 1.4-2.1)
+PAST_PHOTO_GAP = 3.0
 
 # --- paragraphs
 INDENT_CHARS = 1.2  # an indent is two characters; half of that tolerates ink offsets of quotes

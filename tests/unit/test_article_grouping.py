@@ -190,3 +190,111 @@ def test_a_framed_advertisement_is_one_item_read_top_to_bottom():
     read = [r.lines[0].text for r in page.regions if r.lines]
     assert read == ["Hromosvody", "se zárukou solidního", "dokonalé soustavy", "telefony, telegrafy", "nabízejí",
                     "Deckerta Homolka", "v Praze, Staré město"]
+
+
+def test_a_jump_is_an_article_of_its_own_across_its_columns():
+    """Random seed 323: a jump (`(上接第二版)`, no headline) fills the page's top row over four
+    columns set 1.9 em apart, wider than untitled text is grouped by nearness: one article, not
+    one a column. Seed 242: a jump in the column beside a titled article, level with its title,
+    is no more of that article's text (it was run on into it)."""
+    gutter = 60  # 2.4 body heights
+    jump = _with_first_line(_column("r1", 80, 330, 300, 12), "(上接第二版)")
+    beside = [_column(f"r{2 + k}", x0, x0 + 250, 300, 12, first=k + 1)
+              for k, x0 in enumerate((330 + gutter, 640 + gutter))]
+    page = assemble(PageLayout((1100, 900), UNIT, text_blocks=[jump, *beside]))
+    assert [(a.title, a.continued_from) for a in page.articles] == [(None, "上接第二版")]
+
+    title = _one_line("r1", RegionType.TITLE, "我市启动农村危房改造工程", (80, 300, 600, 360))
+    columns = [_column("r2", 80, 330, 400, 12), _column("r3", 350, 600, 400, 12, first=3)]
+    jump = _with_first_line(_column("r4", 600 + gutter, 850 + gutter, 300, 14, first=5), "(上接第二版)")
+    page = assemble(PageLayout((1100, 900), UNIT, headlines=[[title]], text_blocks=[*columns, jump]))
+    assert [(a.title, a.continued_from) for a in page.articles] == [
+        ("我市启动农村危房改造工程", None), (None, "上接第二版")]
+
+
+def _latin_column(region_id: str, x0: int, x1: int, top: int, rows: int, indent: bool, last: str) -> Region:
+    """Justified lines of a Latin column: the first indented or not, the last `last`."""
+    lines = [Line("und die neuen Bänke am Domplatz laden", (x0 + (40 if indent and k == 0 else 0), top + k * PITCH,
+                                                         x1, top + k * PITCH + UNIT), 0.99)
+             for k in range(rows - 1)]
+    y = top + (rows - 1) * PITCH
+    lines.append(Line(last, (x0, y, x0 + (x1 - x0) // 2, y + UNIT), 0.99))
+    return Region(region_id, RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines)
+
+
+def test_untitled_columns_join_where_the_text_runs_on():
+    """Random seeds 245 and 326 (Fraktur, heads in the body face not found): an article's columns,
+    1.9 em apart, were each an untitled article. A column that ends mid-sentence goes on at the
+    top of the next; so does one whose next column opens with a full line, not indented. A
+    column ending a sentence beside one opening a paragraph stays apart."""
+    def page(last: str, indent: bool):
+        left = _latin_column("r1", 80, 330, 300, 12, True, last)
+        right = _latin_column("r2", 390, 640, 300, 12, indent, "Ende.")
+        return assemble(PageLayout((800, 900), UNIT, text_blocks=[left, right]))
+
+    assert len(page("Markttag am Domplatz wie", indent=True).articles) == 1
+    assert len(page("Markttag am Domplatz.", indent=False).articles) == 1
+    assert len(page("Markttag am Domplatz.", indent=True).articles) == 2
+
+
+def test_text_under_two_titles_of_a_row_goes_to_the_one_centred_over_it():
+    """Random seed 329: a one-column article's two-line title beside a four-column article's
+    one-line title, centred over its columns and not over its first: that first column lies in
+    both titles' spans, and went to the left one, whose foot is lower. It goes to the title centred
+    over it, whose article it is. Seed 258: the same between a wide title and a narrow two-line one
+    to its right, the wide one's last column nearer the narrow title's box."""
+    left_title = _one_line("r1", RegionType.TITLE, "夜间公交线路增至12条", (100, 100, 310, 220))
+    right_title = _one_line("r2", RegionType.TITLE, "全县夏粮收购进度过半", (480, 100, 1010, 160))
+    columns = [_column(f"r{3 + k}", x0, x0 + 250, 240, 10, first=k) for k, x0 in enumerate((80, 350, 620, 890))]
+    page = assemble(PageLayout((1200, 700), UNIT, headlines=[[left_title], [right_title]], text_blocks=columns))
+    owners = {r.id: r.article for r in page.regions if r.type == RegionType.TEXT}
+    titles = {a.id: a.title for a in page.articles}
+    assert [titles[owners[c.id]] for c in columns] == ["夜间公交线路增至12条"] + ["全县夏粮收购进度过半"] * 3
+
+    wide_title = _one_line("r1", RegionType.TITLE, "城区新增公共自行车站点60个", (400, 100, 820, 140))
+    narrow_title = _one_line("r2", RegionType.TITLE, "全市中考体育考试顺利结束", (1180, 100, 1390, 200))
+    columns = [_column(f"r{3 + k}", x0, x0 + 250, 240, 10, first=k)
+               for k, x0 in enumerate((80, 350, 620, 890, 1160))]
+    page = assemble(PageLayout((1500, 700), UNIT, headlines=[[wide_title], [narrow_title]], text_blocks=columns))
+    owners = {r.id: r.article for r in page.regions if r.type == RegionType.TEXT}
+    titles = {a.id: a.title for a in page.articles}
+    assert [titles[owners[c.id]] for c in columns] == ["城区新增公共自行车站点60个"] * 4 + ["全市中考体育考试顺利结束"]
+
+
+def test_a_caption_beside_a_title_bounds_its_span():
+    """Random seed 311: a one-column article runs on down its column past its photo; the caption
+    stands level with the title of the wide article beside, whose span reached over that column, so
+    the column's foot under the caption was read into the wide article. A caption bounds a title's
+    span as the text and photos beside it do."""
+    narrow_title = _one_line("r1", RegionType.TITLE, "滨江夜市点亮城市夜经济", (900, 100, 1130, 160))
+    upper = _column("r2", 890, 1140, 180, 8)
+    photo = Region("r3", RegionType.PHOTO, (890, 500, 1140, 690))
+    caption = [Line("5月16日晚，演员在开幕式上表演舞蹈。", (890, 700, 1140, 725), 0.99),
+               Line("李想 摄", (1040, 735, 1140, 760), 0.99)]
+    lower = _column("r4", 890, 1140, 800, 10, first=3)
+    lower.lines[0:0] = caption
+    lower.bbox = union_bbox([l.bbox for l in lower.lines])
+    wide_title = _one_line("r5", RegionType.TITLE, "老城区雨污分流改造年内完工", (300, 720, 660, 780))
+    columns = [_column(f"r{6 + k}", x0, x0 + 250, 800, 10, first=k) for k, x0 in enumerate((80, 350, 620))]
+    page = assemble(PageLayout((1250, 1300), UNIT, headlines=[[narrow_title], [wide_title]],
+                               text_blocks=[upper, lower, *columns], photos=[photo]))
+    titles = {a.id: a.title for a in page.articles}
+    assert page.photos[0].credit == "李想 摄"
+    assert titles[next(r.article for r in page.regions if r.id == "r4")] == "滨江夜市点亮城市夜经济"
+
+
+def test_untitled_text_runs_on_past_its_photo():
+    """Random seeds 245 and 274 (Fraktur, heads in the body face): a one-column article whose
+    photo stands in the middle of its column, the caption under it. Its text above the photo and
+    below the caption were two untitled articles (the head not found, or found over the upper
+    part only), the photo a third item; they are one article with its photo."""
+    upper = _latin_column("r1", 80, 330, 100, 8, True, "und die neuen Bänke am Domplatz laden")
+    photo = Region("r2", RegionType.PHOTO, (80, 420, 330, 600))
+    caption = [Line("Die neuen Bänke am Domplatz laden zum Verweilen ein.", (80, 610, 330, 635), 0.99),
+               Line("Foto: Max Muster", (200, 645, 330, 670), 0.99)]
+    lower = _latin_column("r3", 80, 330, 700, 8, False, "Ende.")
+    lower.lines[0:0] = caption
+    lower.bbox = union_bbox([l.bbox for l in lower.lines])
+    page = assemble(PageLayout((500, 1100), UNIT, text_blocks=[upper, lower], photos=[photo]))
+    assert len(page.articles) == 1 and page.articles[0].photos == [page.photos[0].id]
+    assert page.photos[0].credit == "Foto: Max Muster"
