@@ -33,7 +33,7 @@ MAX_STACK = 30_000  # px; a taller stack is split, keeping each image (and its m
 # Of a crop's middle rows dark (Otsu) that make it light print on a dark band (see _dark_band)
 REVERSED_SHARE = 0.65
 # ... in a crop at least this tall (px, as cut): blur fills the middle rows of small type as much
-# (61 word crops of 8-11 px on five Latin pages under 12 px; none of 9,671 crops from 32 px)
+# (61 word crops of 8-11 px on five Latin pages under 12 px; of 9,671 dev crops from 32 px, 273's band alone)
 REVERSED_MIN_HEIGHT = 32
 # psm 6 ("one uniform block of text") read the stacks better than psm 4 (variable-size column):
 # page CER 1.2% vs 4.7% on page_d, equal or better on page_c and page_g
