@@ -375,12 +375,20 @@ def _cut_blocks(blocks: list[Region], axis: int, unit: float) -> list[list[Regio
 def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:
     """Text with no headline over it, grouped by nearness into untitled articles; a rule between
     two blocks keeps them apart. A block near two groups joins them (a column's notice line may
-    start a group apart from the columns beside it)."""
+    start a group apart from the columns beside it). A group holds one jump at most (（上接第三版）
+    opening two columns set side by side: two articles)."""
     groups: list[list[Region]] = []
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
         near = [group for group in groups if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
                                                  and not rule_between(block.bbox, other.bbox, separators)
                                                  for other in group)]
+        jumps = [group for group in near if any(_jump_notice(b) for b in group)]
+        if _jump_notice(block):
+            near = [g for g in near if all(g is not j for j in jumps)]
+        elif len(jumps) > 1:  # its own jump stands over it in its column, the other beside it
+            over = next((g for g in jumps if any(b.bbox[0] < block.bbox[2] and block.bbox[0] < b.bbox[2] for b in g)),
+                        jumps[0])
+            near = [g for g in near if g is over or all(g is not j for j in jumps)]
         joined = [block] + [b for group in near for b in group]
         groups = [group for group in groups if all(group is not g for g in near)] + [joined]
     return groups
@@ -519,9 +527,15 @@ def _first_column(item: _Item, unit: float) -> list[Region]:
 
 def _opens_jump(item: _Item, unit: float) -> bool:
     """The item's first line says where it came from (（上接第二版）): the rest of an article from
-    another page."""
-    first = _first_column(item, unit)[0]
-    found = continuation(first.lines[0].text) if first.type == RegionType.TEXT else None
+    another page. The notice may be set flush right over its column."""
+    column = _first_column(item, unit)
+    x0, x1 = column[0].bbox[0], max(b.bbox[2] for b in column)
+    return _jump_notice(min((b for b in item.blocks if b.bbox[0] < x1 and b.bbox[2] > x0), key=lambda b: b.bbox[1]))
+
+
+def _jump_notice(block: Region) -> bool:
+    """The block opens with where its text came from."""
+    found = continuation(block.lines[0].text) if block.type == RegionType.TEXT else None
     return bool(found and found[1])
 
 

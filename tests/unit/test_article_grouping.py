@@ -212,6 +212,19 @@ def test_a_jump_is_an_article_of_its_own_across_its_columns():
         ("我市启动农村危房改造工程", None), (None, "上接第二版")]
 
 
+def test_two_jumps_side_by_side_stay_two_articles():
+    """Random seed 189: two jumps, the second (its notice set flush right) starting a column to
+    the right of the first's last column, half way down it, the gutter narrow enough to group
+    untitled text by nearness: the two were one article."""
+    first = [_with_first_line(_column("r1", 80, 330, 100, 14), "(上接第三版)"), _column("r2", 350, 600, 100, 14, first=2)]
+    notice = _one_line("r3", RegionType.TEXT, "(上接第三版)", (770, 400, 870, 425))
+    second = [_column("r4", 620, 870, 440, 14, first=3), _column("r5", 890, 1140, 400, 15, first=4)]
+    page = assemble(PageLayout((1200, 1100), UNIT, text_blocks=[*first, notice, *second]))
+    articles = {r.id: r.article for r in page.regions}
+    assert [a.continued_from for a in page.articles] == ["上接第三版", "上接第三版"]
+    assert articles["r1"] == articles["r2"] != articles["r4"] == articles["r5"]
+
+
 def _latin_column(region_id: str, x0: int, x1: int, top: int, rows: int, indent: bool, last: str) -> Region:
     """Justified lines of a Latin column: the first indented or not, the last `last`."""
     lines = [Line("und die neuen Bänke am Domplatz laden", (x0 + (40 if indent and k == 0 else 0), top + k * PITCH,
