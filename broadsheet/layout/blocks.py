@@ -399,11 +399,13 @@ def _quiet_heads(rows: list[list[LineBox]], gap: float, unit: float, under_photo
     def plain_first_line(row: list[LineBox]) -> bool:
         x0, x1 = min(l.x0 for l in row), max(l.x1 for l in row)
         return (HEADING_MARGIN * unit < x0 - left <= INDENT * unit and x1 >= right - HEADING_MARGIN * unit
-                and not all(l.bold for l in row) and max(l.y1 for l in row) - min(l.y0 for l in row) <= BODY_HEIGHT[1] * unit)
+                and not all(l.bold for l in row)
+                and max(l.y1 for l in row) - min(l.y0 for l in row) <= BODY_HEIGHT[1] * unit)
 
     def set_as_head(row: list[LineBox]) -> bool:
         x0, x1 = min(l.x0 for l in row), max(l.x1 for l in row)
-        centred = min(x0 - left, right - x1) > HEADING_MARGIN * unit and abs((x0 - left) - (right - x1)) <= CENTRED * unit
+        centred = (min(x0 - left, right - x1) > HEADING_MARGIN * unit
+                   and abs((x0 - left) - (right - x1)) <= CENTRED * unit)
         return _body_high(row, unit) and (x0 - left <= HEADING_MARGIN * unit or centred)
 
     runs = []

@@ -10,10 +10,10 @@ from broadsheet.layout.rules import strokes
 from broadsheet.layout.thresholds import (
     DRAWING_SPREAD,
     DRAWING_TEXT_SHARE,
+    PHOTO_EDGE,
     PHOTO_FILL,
     PHOTO_GAP,
     PHOTO_HOLE,
-    PHOTO_EDGE,
     PHOTO_MEDIAN_TONE,
     PHOTO_RULE_REACH,
     PHOTO_RULE_WIDTH,

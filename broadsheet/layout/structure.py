@@ -18,12 +18,12 @@ from broadsheet.layout.lines import (
     as_line_boxes,
     body_size,
     drop_covered,
+    is_reversed,
     measure_weights,
     merge_row_fragments,
     recover_vertical_lines,
     split_at_gaps,
     split_by_size,
-    is_reversed,
     split_solid_lines,
     type_height,
     type_rows,
@@ -132,7 +132,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     layout.trace.columns = column_intervals(body, unit)
     segments = column_segments(body, layout.trace.columns, unit, rules, obstacles)
     layout.trace.segments = [segment.bbox for segment in segments]
-    for heading, block in sorted(text_blocks(segments, unit, rules, photo_boxes), key=lambda p: (p[1].bbox[0], p[1].bbox[1])):
+    found = text_blocks(segments, unit, rules, photo_boxes)
+    for heading, block in sorted(found, key=lambda p: (p[1].bbox[0], p[1].bbox[1])):
         kind = RegionType.SUBHEAD if heading else RegionType.TEXT
         layout.text_blocks.append(_region(next(ids), kind, block.lines))
     layout.photos = [Region(next(ids), RegionType.PHOTO, box) for box in photo_boxes]

@@ -138,7 +138,8 @@ def test_a_latin_indent_of_one_and_a_third_units_starts_a_paragraph():
     lines = _recorded([
         ((367, 643, 669, 662), "Wer mit dem Auto kommt, sollte"), ((366, 664, 669, 684), "das Parkhaus am Stadtgraben"),
         ((366, 687, 454, 701), "benutzen."), ((384, 705, 669, 726), "Auch die Anschlüsse in der"),
-        ((366, 719, 668, 746), "Stadt sollen besser werden. Die"), ((365, 748, 667, 768), "Buslinie zum Goethe-Gymnasium")])
+        ((366, 719, 668, 746), "Stadt sollen besser werden. Die"),
+        ((365, 748, 667, 768), "Buslinie zum Goethe-Gymnasium")])
     assert [p[:4] for p in paragraphs([(362, lines)], 14.0)] == ["Wer ", "Auch"]
 
 
