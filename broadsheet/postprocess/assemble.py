@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import count
+from typing import TypeVar
 
 from broadsheet.layout import PageLayout
 from broadsheet.model import Article, BBox, Line, Page, Photo, Region, RegionType, Subhead, overlaps, union_bbox
@@ -348,28 +349,14 @@ def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]
     across it, each part so again, down to text columns (an advertisement's lines centred, indented
     or set in display type start no column of the box; a line across its columns is read where it
     stands, not with the column its left edge falls in)."""
-    columns = _cut_blocks(blocks, 0, unit)
+    columns = _cut(blocks, 0, unit)
     if len(columns) > 1:
         return [pair for column in columns for pair in _gutter_order(column, unit)]
-    bands = _cut_blocks(blocks, 1, unit)
+    bands = _cut(blocks, 1, unit)
     if len(bands) == 1:
         return _text_columns(blocks, unit)
     lefts = {id(b): left for left, b in _text_columns(blocks, unit)}  # a band keeps its column's edge (indents)
     return [(lefts[id(b)], b) for band in bands for _, b in _gutter_order(band, unit)]
-
-
-def _cut_blocks(blocks: list[Region], axis: int, unit: float) -> list[list[Region]]:
-    """Blocks parted at the blanks along `axis` (0: x, 1: y) that none of them crosses."""
-    parts: list[list[Region]] = []
-    end = 0.0
-    for block in sorted(blocks, key=lambda b: (b.bbox[axis], b.bbox[1 - axis])):
-        if parts and block.bbox[axis] < end - CUT_OVERLAP * unit:
-            parts[-1].append(block)
-            end = max(end, block.bbox[axis + 2])
-        else:
-            parts.append([block])
-            end = block.bbox[axis + 2]
-    return parts
 
 
 def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:
@@ -409,17 +396,20 @@ def _page_order(items: list[_Item], separators: list[Region], unit: float, colum
     return _rows(items, unit)
 
 
-def _cut(items: list[_Item], axis: int, unit: float) -> list[list[_Item]]:
-    """Items parted at the blanks along `axis` (0: x, 1: y) that none of them crosses."""
-    parts: list[list[_Item]] = []
+_Boxed = TypeVar("_Boxed", Region, _Item)
+
+
+def _cut(things: list[_Boxed], axis: int, unit: float) -> list[list[_Boxed]]:
+    """Blocks or items parted at the blanks along `axis` (0: x, 1: y) that none of them crosses."""
+    parts: list[list[_Boxed]] = []
     end = 0.0
-    for item in sorted(items, key=lambda i: (i.bbox[axis], i.bbox[1 - axis])):
-        if parts and item.bbox[axis] < end - CUT_OVERLAP * unit:
-            parts[-1].append(item)
-            end = max(end, item.bbox[axis + 2])
+    for thing in sorted(things, key=lambda t: (t.bbox[axis], t.bbox[1 - axis])):
+        if parts and thing.bbox[axis] < end - CUT_OVERLAP * unit:
+            parts[-1].append(thing)
+            end = max(end, thing.bbox[axis + 2])
         else:
-            parts.append([item])
-            end = item.bbox[axis + 2]
+            parts.append([thing])
+            end = thing.bbox[axis + 2]
     return parts
 
 
