@@ -15,6 +15,7 @@ from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, 
 from broadsheet.postprocess.paragraphs import ends_sentence
 from broadsheet.postprocess.thresholds import (
     COLUMN_SUBHEAD_GAP,
+    COLUMN_SUBHEAD_INDENT,
     COLUMN_SUBHEAD_MEASURE,
     COLUMN_SUBHEAD_SIZE,
     COLUMN_SUBHEAD_UNDER,
@@ -22,6 +23,7 @@ from broadsheet.postprocess.thresholds import (
     HEADLINE_BAND,
     MAX_COLUMN_SUBHEAD_LINES,
     OWNER_SLACK,
+    RUN_ON_GUTTER,
 )
 
 
@@ -149,8 +151,9 @@ def rule_between(a: BBox, b: BBox, separators: list[Region]) -> bool:
 def column_subheads(heads: list[Headline], blocks: list[Region], separators: list[Region],
                     unit: float) -> list[tuple[Headline, Region | None]]:
     """Short titles a size up from the body that stand inside another article's column: under
-    that article's title (clearly bigger), between its text above and text of the same measure
-    below, no rule between, and not ending a sentence. A subhead set a size up (小标题), not a new
+    that article's title (bigger), between its text above (of the same measure as the text below,
+    or a paragraph's last line alone) and text below, no rule between, and not ending a sentence;
+    or heading a column, level with the article's text in the column beside. A subhead set a size up (小标题), not a new
     article's title; returned with the subhead block right under it, if any (a two-line subhead's
     shorter second line, measured as body-size bold). Der Nordstern's item heads differ: `Feuer.`
     ends with a full stop, and `Unter den fehlgeschlagenen / Hoffnungen` has only its own first
@@ -175,14 +178,42 @@ def column_subheads(heads: list[Headline], blocks: list[Region], separators: lis
         if title < COLUMN_SUBHEAD_UNDER * size:
             continue
         rest = _right_under(head.bbox, subheads, separators, unit)
-        upper = [t for t in texts if _right_under(t.bbox, [head.regions[0]], separators, unit)
-                 and owner(t.bbox, others, separators, unit) is above]
         lower = _right_under(rest.bbox if rest else head.bbox, texts, separators, unit)
-        measure = COLUMN_SUBHEAD_MEASURE * unit
-        if lower and any(abs(t.bbox[0] - lower.bbox[0]) <= measure and abs(t.bbox[2] - lower.bbox[2]) <= measure
-                         for t in upper):
+        if lower is None:
+            continue
+        own = [t for t in texts if owner(t.bbox, others, separators, unit) is above]
+        if any(_column_above(t, head.bbox, lower.bbox, separators, unit) for t in own) \
+                or any(_column_beside(t, head.bbox, lower.bbox, unit) for t in own):
             found.append((head, rest))
     return found
+
+
+def _same_column(upper: BBox, lower: BBox, unit: float) -> bool:
+    """Both edges within the column's measure; the lower may open a paragraph indented (a one-line
+    block under a subhead)."""
+    measure = COLUMN_SUBHEAD_MEASURE * unit
+    return -measure <= lower[0] - upper[0] <= COLUMN_SUBHEAD_INDENT * unit and abs(upper[2] - lower[2]) <= measure
+
+
+def _column_above(text: Region, head: BBox, lower: BBox, separators: list[Region], unit: float) -> bool:
+    """Text of the lower's column right above the head: of its measure, or a paragraph's last line
+    alone (narrower, flush left with the column)."""
+    x0, y0, x1, y1 = text.bbox
+    if not (0 <= head[1] - y1 <= COLUMN_SUBHEAD_GAP * unit and x0 < lower[2] and lower[0] < x1) \
+            or rule_between(text.bbox, head, separators):
+        return False
+    if _same_column(text.bbox, lower, unit):
+        return True
+    return len(text.lines) == 1 and x1 < lower[2] and _same_column(text.bbox, (lower[0], 0, x1, 0), unit)
+
+
+def _column_beside(text: Region, head: BBox, lower: BBox, unit: float) -> bool:
+    """Text of the article in the next column, level with the head's top and running on past it:
+    the head opens a column of the article's body, as its text does beside it."""
+    x0, y0, x1, y1 = text.bbox
+    gutter = RUN_ON_GUTTER * unit
+    next_to = 0 <= lower[0] - x1 <= gutter or 0 <= x0 - lower[2] <= gutter
+    return next_to and abs(y0 - head[1]) <= COLUMN_SUBHEAD_GAP * unit and y1 > lower[1]
 
 
 def _right_under(box: BBox, blocks: list[Region], separators: list[Region], unit: float) -> Region | None:

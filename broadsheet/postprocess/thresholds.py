@@ -16,8 +16,9 @@ CUT_OVERLAP = 1.0
 # lines off the text inside it, random seed 9); the Star's column rules end 2.5 and more off
 OWN_RULE = 2.0
 # A short title inside another article's column, whose own title is this many times taller, with
-# that column's text at most COLUMN_SUBHEAD_GAP above and below, is a subhead set a size up
-COLUMN_SUBHEAD_UNDER = 1.3
+# that column's text at most COLUMN_SUBHEAD_GAP above and below, is a subhead set a size up (at
+# 10-13 px body the title's lines measure 19-20 px to the subhead's 16: random seeds 853, 854)
+COLUMN_SUBHEAD_UNDER = 1.15
 # ... and it is set a size up, no more: 1.24 body heights on the random pages (bold sans at 1.05 the
 # body's size); an advertisement's display line (Národní listy's `Nábytek`: 3.1) is far bigger
 COLUMN_SUBHEAD_SIZE = 1.6
@@ -25,6 +26,9 @@ COLUMN_SUBHEAD_GAP = 2.5  # a subhead's extra space and a pitch
 # ... and the text above and below share the column's measure this closely (an indent, a hyphen or
 # a full stop standing out aside); an item head's own first line above it is narrower
 COLUMN_SUBHEAD_MEASURE = 1.0
+# ... the text under it opening a paragraph indented two characters, cut off as a block of one line
+# (random seeds 850, 328: 2.0-2.4 body heights in)
+COLUMN_SUBHEAD_INDENT = 3.0
 MAX_COLUMN_SUBHEAD_LINES = 2  # a subhead too long for its column takes two lines
 RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs on from it (gutters: 0.5-2)
 # A column's first line ending this close to the column's right edge fills the measure: a paragraph

@@ -145,6 +145,57 @@ def test_a_two_line_subhead_a_size_up_stays_one_subhead():
         ("本周后期将有一次明显降温过程", ["培育龙头延长茶叶加工产业链条"])]
 
 
+def _subheads(layout: PageLayout) -> list[tuple[str | None, list[str]]]:
+    return [(a.title, [s.text for s in a.subheads]) for a in assemble(layout).articles]
+
+
+def test_a_subhead_over_a_one_line_indented_block_or_under_a_paragraphs_last_line():
+    """Random seeds 850, 328: the text under a subhead opens a paragraph indented two characters
+    and was cut off as a block of its one line, so its left edge missed the column's measure;
+    seed 881: right above `健全机制强保障` stands only a paragraph's last line (`元。`), flush left
+    and far narrower than the column. Both heads are subheads of the article, not titles."""
+    top = 180 + 5 * PITCH + UNIT + 25
+    head = [_one_line("r3", RegionType.TITLE, "创新机制提效能", (140, top, 300, top + 31))]
+    layout = _in_column_head(head)
+    lower = layout.text_blocks[-1]
+    layout.text_blocks[-1] = _one_line("r9", RegionType.TEXT, "本报讯记者李婷报道",
+                                       (100 + 2 * UNIT, lower.bbox[1], 340, lower.bbox[1] + UNIT))
+    assert _subheads(layout) == [("本周后期将有一次明显降温过程", ["创新机制提效能"])]
+
+    widow = _one_line("r4", RegionType.TEXT, "元。", (100, top - 32, 125, top - 7))
+    head = [_one_line("r3", RegionType.TITLE, "健全机制强保障", (140, top + 6, 300, top + 37))]
+    layout = _in_column_head(head, above=[widow])
+    layout.text_blocks[0] = _column("r2", 100, 340, 160, 4)  # the column's text ends a line higher
+    assert _subheads(layout) == [("本周后期将有一次明显降温过程", ["健全机制强保障"])]
+
+
+def test_a_subhead_heading_a_column_of_its_article():
+    """Random seed 881: `守住底线保安全` opens the last column of a wide article, level with the
+    article's text in the column beside it, under the article's title: the text runs on from
+    that column's foot to the top of the next, so the head is the article's subhead. Under a rule
+    it is a title again."""
+    title = _one_line("r1", RegionType.TITLE, "智慧养老服务平台上线运行", (100, 100, 580, 160))
+    left = _column("r2", 100, 340, 180, 12)
+    lower = _column("r4", 360, 600, 180 + 31 + 15, 11, first=3)
+
+    def layout(rules: bool) -> PageLayout:
+        head = _one_line("r3", RegionType.TITLE, "守住底线保安全", (400, 180, 560, 211))
+        separators = [_rule("r10", (360, 172, 600, 174))] if rules else []
+        return PageLayout((700, 900), UNIT, headlines=[[title], [head]], text_blocks=[left, lower],
+                          separators=separators)
+
+    assert _subheads(layout(False)) == [("智慧养老服务平台上线运行", ["守住底线保安全"])]
+    assert [t for t, _ in _subheads(layout(True))] == ["智慧养老服务平台上线运行", "守住底线保安全"]
+
+
+def test_a_subhead_barely_a_size_up_from_its_titles_lines():
+    """Random seeds 853, 854 (10-13 px body): the article's title lines measure 19-20 px to the
+    subhead's 16, 1.2 times; the subhead between paragraphs of its column is still a subhead."""
+    top = 180 + 5 * PITCH + UNIT + 25
+    head = [_one_line("r3", RegionType.TITLE, "政企携手谋发展", (140, top, 300, top + 31))]
+    assert _subheads(_in_column_head(head, title_height=37)) == [("本周后期将有一次明显降温过程", ["政企携手谋发展"])]
+
+
 def test_item_heads_in_a_column_stay_titles():
     """Der Nordstern's short items follow one another down a column, each under a head a size up:
     `Feuer.` ends with a full stop (a subhead does not); `Unter den fehlgeschlagenen /
