@@ -459,14 +459,24 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
         hosts = [a for a in articles + left_over if a.blocks
                  and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
                       or _opens_mid_paragraph(item, unit))
-                 and -unit <= x0 - a.bbox[2] <= RUN_ON_GUTTER * unit and abs(y0 - a.bbox[1]) <= PAGE_ROW * unit
-                 and not rule_between(a.bbox, item.bbox, separators)]
-        host = min(hosts, key=lambda a: abs(x0 - a.bbox[2]), default=None)
+                 and -unit <= x0 - _row_edge(a, y0, unit) <= RUN_ON_GUTTER * unit
+                 and abs(y0 - a.bbox[1]) <= PAGE_ROW * unit and not rule_between(a.bbox, item.bbox, separators)]
+        host = min(hosts, key=lambda a: abs(x0 - _row_edge(a, y0, unit)), default=None)
         if host is None:
             left_over.append(item)
         else:
             host.blocks += item.blocks
     return left_over
+
+
+def _row_edge(item: _Item, y: float, unit: float) -> float:
+    """The item's right edge, but for its photos and captions starting below the row at `y`: a
+    photo spanning two columns further down, or a caption set beside it, does not stand where the
+    text beside the item's first column starts."""
+    below = y + PAGE_ROW * unit
+    boxes = [b.bbox for b in item.blocks] + ([item.head.bbox] if item.head else [])
+    boxes += [box.bbox for p, _, c in item.photos for box in (p, c) if box and box.bbox[1] <= below]
+    return max(b[2] for b in boxes)
 
 
 def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Region, Photo, Region | None]],

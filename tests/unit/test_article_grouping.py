@@ -362,3 +362,21 @@ def test_untitled_text_runs_on_past_its_photo():
     page = assemble(PageLayout((500, 1100), UNIT, text_blocks=[upper, lower], photos=[photo]))
     assert len(page.articles) == 1 and page.articles[0].photos == [page.photos[0].id]
     assert page.photos[0].credit == "Foto: Max Muster"
+
+
+def test_a_column_beside_a_one_column_head_runs_on_over_the_articles_wide_photo():
+    """Random seeds 897, 915, 308 (Latin notices): the head stands over the article's first column
+    only, the second column starts level with it, and the article's photo spans both columns
+    further down, its caption under it (seed 267: set beside the photo, in the second column).
+    The second column is the article's text running on; measured to the photo's edge it was too
+    far left of the article's right edge to run on, and was an untitled article of its own."""
+    title = _one_line("r1", RegionType.TITLE, "Environmental Impact", (80, 100, 330, 160))
+    left = _latin_column("r2", 80, 330, 180, 8, True, "of the")
+    right = _latin_column("r3", 350, 600, 100, 10, False, "use.")
+    photo = Region("r4", RegionType.PHOTO, (80, 500, 600, 700))
+    caption = _one_line("r5", RegionType.TEXT, "Crews resurface State Route 30 near the ranger station.",
+                        (80, 710, 600, 735))
+    page = assemble(PageLayout((700, 800), UNIT, headlines=[[title]], text_blocks=[left, right, caption],
+                               photos=[photo]))
+    assert [a.title for a in page.articles] == ["Environmental Impact"]
+    assert page.articles[0].photos == [page.photos[0].id]
