@@ -110,7 +110,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         else:
             articles[id(head)].blocks.append(block)
     for photo_region, photo, caption in photos:
-        head = owner(photo_region.bbox, heads, layout.separators, unit, layout.frames)
+        head = owner(photo_region.bbox, heads, layout.separators, unit, layout.frames) \
+            or _head_under(photo_region, caption, heads, layout.separators, unit)
         target = articles[id(head)] if head else _Item(None)
         target.photos.append((photo_region, photo, caption))
         if head is None:
@@ -143,6 +144,16 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         page.regions += regions
     page.regions += layout.separators
     return page
+
+
+def _head_under(photo: Region, caption: Region | None, heads: list[Headline], separators: list[Region],
+                unit: float) -> Headline | None:
+    """A headline right under the photo and its caption, flush with the photo's left edge: the photo
+    tops its article, set over the head (the article's other columns start level with the photo)."""
+    foot = max(photo.bbox[3], caption.bbox[3] if caption else 0)
+    return next((h for h in heads if not h.vertical and 0 <= h.bbox[1] - foot <= PAST_PHOTO_GAP * unit
+                 and abs(h.bbox[0] - photo.bbox[0]) <= COLUMN_START * unit and h.bbox[2] <= photo.bbox[2] + unit
+                 and not rule_between(photo.bbox, h.bbox, separators)), None)
 
 
 def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> bool:
@@ -448,7 +459,8 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
     上接第二版) starts an article as a headline does: it runs on into the columns beside it, and
     runs into no article itself. Other untitled text runs on into untitled text beside it only
     when its last column ends mid-sentence, or the text beside opens mid-paragraph (a head the
-    layout did not find leaves its columns untitled)."""
+    layout did not find leaves its columns untitled). The row starts at the article's top or its
+    head's (a photo set over the head: the columns beside start level with either)."""
     left_over = []
     jumps = [item for item in untitled if _opens_jump(item, unit)]
     for item in sorted(untitled, key=lambda i: i.bbox[0]):
@@ -460,7 +472,8 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
                  and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
                       or _opens_mid_paragraph(item, unit))
                  and -unit <= x0 - _row_edge(a, y0, unit) <= RUN_ON_GUTTER * unit
-                 and abs(y0 - a.bbox[1]) <= PAGE_ROW * unit and not rule_between(a.bbox, item.bbox, separators)]
+                 and any(abs(y0 - top) <= PAGE_ROW * unit for top in (a.bbox[1], *([a.head.bbox[1]] if a.head else [])))
+                 and not rule_between(a.bbox, item.bbox, separators)]
         host = min(hosts, key=lambda a: abs(x0 - _row_edge(a, y0, unit)), default=None)
         if host is None:
             left_over.append(item)
@@ -470,12 +483,12 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
 
 
 def _row_edge(item: _Item, y: float, unit: float) -> float:
-    """The item's right edge, but for its photos and captions starting below the row at `y`: a
-    photo spanning two columns further down, or a caption set beside it, does not stand where the
+    """The item's right edge, but for its photos and captions off the row at `y`: a photo spanning
+    two columns further down or further up, or a caption set beside it, does not stand where the
     text beside the item's first column starts."""
     below = y + PAGE_ROW * unit
     boxes = [b.bbox for b in item.blocks] + ([item.head.bbox] if item.head else [])
-    boxes += [box.bbox for p, _, c in item.photos for box in (p, c) if box and box.bbox[1] <= below]
+    boxes += [box.bbox for p, _, c in item.photos for box in (p, c) if box and box.bbox[1] <= below and box.bbox[3] >= y]
     return max(b[2] for b in boxes)
 
 

@@ -380,3 +380,19 @@ def test_a_column_beside_a_one_column_head_runs_on_over_the_articles_wide_photo(
                                photos=[photo]))
     assert [a.title for a in page.articles] == ["Environmental Impact"]
     assert page.articles[0].photos == [page.photos[0].id]
+
+
+def test_a_photo_over_the_head_tops_its_article():
+    """Random seeds 319, 284 (Latin notices): the article's photo stands over its first column,
+    the caption under it, then the head and the column's text; the second column starts level
+    with the photo. The photo was a photo of no article (no head over it) and the second column
+    an untitled article; both are the article's."""
+    photo = Region("r1", RegionType.PHOTO, (80, 100, 330, 300))
+    caption = _one_line("r2", RegionType.TEXT, "Crews resurface State Route 30.", (80, 310, 330, 335))
+    title = _one_line("r3", RegionType.TITLE, "Resource Advisory Council", (80, 360, 330, 420))
+    left = _latin_column("r4", 80, 330, 440, 8, True, "of the")
+    right = _latin_column("r5", 350, 600, 100, 14, False, "use.")
+    page = assemble(PageLayout((700, 800), UNIT, headlines=[[title]], text_blocks=[caption, left, right],
+                               photos=[photo]))
+    assert [a.title for a in page.articles] == ["Resource Advisory Council"]
+    assert page.articles[0].photos == [page.photos[0].id] and page.photos[0].caption
