@@ -153,11 +153,12 @@ def column_subheads(heads: list[Headline], blocks: list[Region], separators: lis
     """Short titles a size up from the body that stand inside another article's column: under
     that article's title (bigger), between its text above (of the same measure as the text below,
     or a paragraph's last line alone) and text below, no rule between, and not ending a sentence;
-    or heading a column, level with the article's text in the column beside. A subhead set a size up (小标题), not a new
-    article's title; returned with the subhead block right under it, if any (a two-line subhead's
-    shorter second line, measured as body-size bold). Der Nordstern's item heads differ: `Feuer.`
-    ends with a full stop, and `Unter den fehlgeschlagenen / Hoffnungen` has only its own first
-    line above it; so do display lines of advertisements (Národní listy's `Nábytek`)."""
+    or heading a column, level with the article's text in the column beside. A subhead set a size
+    up (小标题), not a new article's title; returned with the subhead block right under it, if any
+    (a two-line subhead's shorter second line, measured as body-size bold). Der Nordstern's item
+    heads differ: `Feuer.` ends with a full stop, and `Unter den fehlgeschlagenen / Hoffnungen` has
+    only its own first line above it; so do display lines of advertisements (Národní listy's
+    `Nábytek`)."""
     texts = [b for b in blocks if b.type == RegionType.TEXT]
     subheads = [b for b in blocks if b.type == RegionType.SUBHEAD]
     found: list[tuple[Headline, Region | None]] = []

@@ -488,7 +488,8 @@ def _row_edge(item: _Item, y: float, unit: float) -> float:
     text beside the item's first column starts."""
     below = y + PAGE_ROW * unit
     boxes = [b.bbox for b in item.blocks] + ([item.head.bbox] if item.head else [])
-    boxes += [box.bbox for p, _, c in item.photos for box in (p, c) if box and box.bbox[1] <= below and box.bbox[3] >= y]
+    boxes += [box.bbox for p, _, c in item.photos for box in (p, c)
+              if box and box.bbox[1] <= below and box.bbox[3] >= y]
     return max(b[2] for b in boxes)
 
 

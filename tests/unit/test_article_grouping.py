@@ -193,7 +193,8 @@ def test_a_subhead_barely_a_size_up_from_its_titles_lines():
     subhead's 16, 1.2 times; the subhead between paragraphs of its column is still a subhead."""
     top = 180 + 5 * PITCH + UNIT + 25
     head = [_one_line("r3", RegionType.TITLE, "政企携手谋发展", (140, top, 300, top + 31))]
-    assert _subheads(_in_column_head(head, title_height=37)) == [("本周后期将有一次明显降温过程", ["政企携手谋发展"])]
+    assert _subheads(_in_column_head(head, title_height=37)) == [
+        ("本周后期将有一次明显降温过程", ["政企携手谋发展"])]
 
 
 def test_item_heads_in_a_column_stay_titles():
