@@ -19,7 +19,7 @@ from broadsheet.imageio import load_image
 from broadsheet.inputs import PageOrigin
 from broadsheet.layout import GeometricLayout, LayoutAnalyzer, PageLayout
 from broadsheet.model import Page
-from broadsheet.normalize import PageFrame, normalize_page, page_to_input, rescaled
+from broadsheet.normalize import PageFrame, normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
 from broadsheet.options import PipelineOptions
 from broadsheet.postprocess.punctuation import Punctuation
@@ -78,14 +78,6 @@ class Pipeline:
         start = time.perf_counter()
         page_layout = self.layout.analyze(working.image, normalized.boxes)
         timings["layout"] = time.perf_counter() - start
-        if self.scale is None and (scale := rescaled(working.frame.scale, page_layout.unit)):
-            # small type measured too tall at first: the page again, at the size its lines measure
-            normalized = normalize_page(image, self.engine, deskew=self.deskew, scale=scale)
-            working = normalized.page
-            timings = {k: v + normalized.timings.get(k, 0.0) for k, v in timings.items()}
-            start = time.perf_counter()
-            page_layout = self.layout.analyze(working.image, normalized.boxes)
-            timings["layout"] += time.perf_counter() - start
 
         start = time.perf_counter()
         body = [line for region in page_layout.text_blocks for line in region.lines]

@@ -28,15 +28,6 @@ from broadsheet.ocr import OcrEngine, detect_lines
 # detection time grows with the square of the size and finds the same lines.
 TEXT_BAND = (14.0, 18.0)
 MIN_SCALE, MAX_SCALE = 0.1, 4.0
-# Small type measured again (`rescaled`): a page whose body lines measure under SMALL_TYPE px in the
-# scan and under MIN_WORKING_UNIT on the working page (the layout's unit, ink-tight) is enlarged
-# again to TEXT_BAND's bottom. The first measure reads small Latin type 1.2-1.4 times too tall (its
-# joined lines take descenders touching the next line's ascenders) and rounds 7-9 px CJK type to a
-# whole pixel: such pages were worked at 10-12 px, where the detector runs lines across gutters and
-# glues columns. On seeds 240-339 and 840-939 the pages from 14 px measure 11.3 px or more in the
-# scan; every real scan measures 15 px or more on its working page.
-SMALL_TYPE = 10.0
-MIN_WORKING_UNIT = 12.5
 # Strips of a huge page overlap by this many body lines: more than twice the tallest headline.
 STRIP_OVERLAP_LINES = 30
 
@@ -58,14 +49,6 @@ def working_scale(text_size: float | None) -> float:
     if low <= text_size <= high:
         return 1.0
     return float(np.clip((low if text_size < low else high) / text_size, MIN_SCALE, MAX_SCALE))
-
-
-def rescaled(scale: float, unit: float) -> float | None:
-    """A larger working scale for a page enlarged to `scale` whose body lines measure `unit` px
-    there, or None where it is worked at the right size."""
-    if scale <= 1.0 or unit >= MIN_WORKING_UNIT or unit / scale >= SMALL_TYPE:
-        return None
-    return float(min(MAX_SCALE, scale * TEXT_BAND[0] / unit))
 
 
 def upright_frame(gray: np.ndarray, deskew: bool = True, scale: float | None = None,
@@ -106,5 +89,5 @@ def normalize_page(image: np.ndarray, engine: OcrEngine, deskew: bool = True,
     return NormalizedPage(page, boxes, text_size, orientation.sample, timings)
 
 
-__all__ = ["NormalizedPage", "PageFrame", "WorkingPage", "normalize_page", "page_to_input", "rescaled",
-           "upright_frame", "working_scale"]
+__all__ = ["NormalizedPage", "PageFrame", "WorkingPage", "normalize_page", "page_to_input", "upright_frame",
+           "working_scale"]

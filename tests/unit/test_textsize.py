@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from broadsheet.normalize import rescaled, working_scale
+from broadsheet.normalize import working_scale
 from broadsheet.normalize.skew import estimate_skew
 from broadsheet.normalize.textsize import estimate_text_size
 
@@ -44,19 +44,6 @@ def test_a_blank_page_has_no_text_size():
 @pytest.mark.parametrize("size, scale", [(None, 1.0), (16.0, 1.0), (7.0, 2.0), (36.0, 0.5)])
 def test_working_scale_brings_text_into_the_band(size, scale):
     assert working_scale(size) == pytest.approx(scale)
-
-
-@pytest.mark.parametrize("scale, unit, again", [
-    (1.596, 10.0, 2.2344),  # seed 922: 9 px Latin measured 8.8, its lines 10 px on the working page
-    (1.7733, 12.0, 2.0688),  # seed 880: 7.8 px CJK measured 7.9
-    (1.2277, 13.0, None),  # worked at the working size already
-    (1.064, 12.0, None),  # seed 879: 16 px Fraktur, 11.3 px in the scan: not small type
-    (1.0, 10.0, None),  # not enlarged: measured in the band, left as it is
-    (1.1651, 26.0, None),  # the Star's scan
-])
-def test_small_type_measured_again_on_its_lines(scale, unit, again):
-    result = rescaled(scale, unit)
-    assert result == (None if again is None else pytest.approx(again, abs=1e-3))
 
 
 def line_strip(long_side: int, across: bool) -> np.ndarray:
