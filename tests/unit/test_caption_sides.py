@@ -5,7 +5,7 @@ text under a photo that spans them."""
 from __future__ import annotations
 
 from broadsheet.model import Line
-from broadsheet.postprocess.captions import credit_line, find_caption
+from broadsheet.postprocess.captions import credit_line, find_caption, split_credit
 
 
 def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
@@ -146,3 +146,48 @@ def test_an_articles_byline_under_a_caption_is_not_its_misread_credit():
     byline = _lines(("本限记者州敏", (845, 1184, 941, 1197)), ("本报讯 记者黄思远报", (872, 1206, 1027, 1221)))
     found = find_caption((843, 879, 1028, 1004), caption + byline, 14.0)
     assert found is None or byline[0] not in found.lines
+
+
+def test_a_reporters_credit_whose_papers_name_was_misread_ends_the_caption():
+    # random seed 881 (unit 18): `本报记者 何春泉 摄` read `本征记者 何春表 摄` under fifteen rows of
+    # caption; with no credit read, the caption was longer than one without may be, and went to
+    # the article beside it
+    caption = _lines(("3月22目上午。一海主", (614, 575, 740, 589)), ("题为“当备精神 热血件", (585, 594, 741, 610)),
+                     ("承”的无您敏血活确在器", (586, 614, 740, 630)), ("吉市汇嘉生活广场业心献", (586, 635, 740, 650)),
+                     ("血星进行", (584, 655, 648, 669)), ("昌吉市延安北路街道", (613, 675, 739, 691)),
+                     ("国结社区和州红十字会", (583, 695, 735, 711)), ("网和联·州中心血路联通", (583, 716, 738, 731)),
+                     ("安北路街道浦结社区“话", (582, 736, 737, 751)), ("悉量”工作政细织动员辑", (583, 756, 737, 772)),
+                     ("注300多家单位的楚工展社", (581, 776, 736, 792)), ("温居民参加元量献血活", (581, 797, 736, 812)),
+                     ("动。漆动旗目,有球位献", (580, 818, 735, 832)), ("血者为觉循袖,具计损献", (579, 837, 735, 853)),
+                     ("血波6000毫升", (578, 858, 671, 872)), ("本征记者 何春表 摄", (601, 877, 734, 894)))
+    title = _lines(("昌吉高新", (603, 927, 708, 956)), ("区第一季", (601, 960, 707, 989)))
+    found = find_caption((584, 482, 745, 571), caption + title, 18.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert split_credit(caption[-1].text) == ("", "本征记者 何春表 摄")
+    # a credit run into the sentence before it is none: its paper's name is the sentence's end
+    assert split_credit("热闹气氛本报记者 郑一帆 摄")[1] is None
+
+
+def test_a_wide_captions_word_spaces_lining_up_are_no_gutter():
+    # random seed 896 (unit 60): a caption detected cut at its word spaces, two of them one under
+    # the other (`Crews | resurface State`, `Route | 305 south`), looked like two columns of body
+    # text starting under the photo; `Battle Mountain.` runs across that "gutter"
+    caption = _lines(("Crews", (3381, 4382, 3573, 4433)), ("resurface State", (3647, 4386, 4179, 4442)),
+                     ("Route", (3383, 4471, 3565, 4522)), ("305 south", (3652, 4475, 4032, 4532)),
+                     ("of", (4119, 4482, 4184, 4534)), ("Battle Mountain.", (3381, 4563, 3894, 4619)),
+                     ("Photo: Nevada DOT", (3561, 4658, 4178, 4715)))
+    found = find_caption((3379, 3849, 4193, 4353), caption, 60.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
+def test_a_justified_latin_captions_last_word_is_no_credit():
+    # random seed 303 (unit 11): `Photo: J. Smith` read `Proto: |. Smith`; the last word of the
+    # caption's second row, cut off at a word space and set flush right, was taken for a credit
+    # by its shape, and the caption ended there. Four rows of seven pieces are a short caption.
+    caption = _lines(("Volunteers replant", (490, 611, 581, 620)), ("native", (587, 613, 616, 621)),
+                     ("sagebrush", (490, 624, 539, 632)), ("aiong ss the", (556, 625, 616, 634)),
+                     ("Lamodie Canyon trail in", (489, 637, 616, 648)), ("April.", (488, 650, 514, 659)),
+                     ("Proto: |. Smith", (546, 651, 616, 661)))
+    found = find_caption((489, 539, 618, 608), caption, 11.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert credit_line(caption[:4], 11.0) is None
