@@ -57,6 +57,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
 class CaptionLines:
     lines: list[Line]
     side: str  # where the caption stands: below, beside, above
+    credit: Line | None = None  # its last line, a credit known by its place alone (`_credit_at_foot`)
 
 
 def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | None:
@@ -82,7 +83,7 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
         return CaptionLines(credited, "below")
     below = _set_apart(runs["below"], unit)
     if _credit_at_foot(below, unit):
-        return CaptionLines(below, "below")
+        return CaptionLines(below, "below", below[-1])
     # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
     if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")

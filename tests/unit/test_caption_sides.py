@@ -191,3 +191,29 @@ def test_a_justified_latin_captions_last_word_is_no_credit():
     found = find_caption((489, 539, 618, 608), caption, 11.0)
     assert found is not None and found.side == "below" and found.lines == caption
     assert credit_line(caption[:4], 11.0) is None
+
+
+def test_a_credit_misread_past_knowing_ends_a_long_caption_by_its_place():
+    # random seed 279 (unit 10, 9 px): `本报记者 何春泉 摄` read `本程记准 神电 通` under a caption
+    # title and twelve rows; no credit read, the caption was longer than one without may be, and
+    # went to an article, its title for a headline. The credit stands alone on the last row, flush
+    # right, 4.8 units in, after the caption's last sentence ending short
+    caption = _lines(("孩子们的欢乐时光", (811, 492, 881, 501)), ("3月20日上年一场生题为", (805, 504, 905, 512)),
+                     ("当特材神 热盐件杂活北出经图", (788, 516, 905, 524)), ("成场法有C路生源广场心", (788, 527, 905, 536)),
+                     ("标出距进行", (786, 540, 828, 548)), ("药A专机贸化种时国结社", (804, 551, 904, 561)),
+                     ("别和用虹十学备 出联 图中", (787, 564, 904, 572)), ("心在标非扩复 文非出重出标社区", (787, 576, 904, 585)),
+                     ("法连堂 工 作织场动关体况 购", (791, 588, 905, 597)), ("水家举位的员工品社派展民参加", (789, 599, 906, 608)),
+                     ("汽准料在法动、速动器江 南油", (789, 612, 906, 620)), ("位社五在为费费社,共计频积出康", (787, 624, 905, 633)),
+                     ("6E片", (787, 636, 824, 645)), ("本程记准 神电 通", (835, 648, 906, 657)))
+    found = find_caption((786, 427, 906, 493), caption, 10.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert found.credit is caption[-1]
+
+
+def test_a_paragraphs_first_line_under_a_photo_is_no_credit_by_its_place():
+    # a body column under a photo, set apart from what follows, whose last row starts a paragraph:
+    # indented two characters and running to the margin, it is not a credit, and the column is longer
+    # than a caption with no credit may be
+    body = (_column("工作队组织动员辖区多家单", 787, 906, 504, 12, 9, 8)
+            + _lines(("血液毫升。", (787, 600, 830, 609)), ("昌吉市延安北路街道团结", (807, 612, 906, 621))))
+    assert find_caption((786, 427, 906, 493), body, 10.0) is None
