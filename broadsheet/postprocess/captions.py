@@ -113,7 +113,9 @@ def credit_line(lines: list[Line], unit: float) -> Line | None:
     left, right = min(l.bbox[0] for l in rest), max(l.bbox[2] for l in rest)
     alone = all(l.bbox[3] <= (last.bbox[1] + last.bbox[3]) / 2 or l.bbox[2] <= last.bbox[0] - CREDIT_APART * unit
                 for l in rest)
-    flush_right = last.bbox[0] > (left + right) / 2 and right - last.bbox[2] < CREDIT_FLUSH * (right - left)
+    # flush right on either hand: a caption's full line under its first one's last characters (戏。,
+    # random seed 878) starts past their middle and ends far past them
+    flush_right = last.bbox[0] > (left + right) / 2 and abs(right - last.bbox[2]) < CREDIT_FLUSH * (right - left)
     return last if alone and flush_right else None
 
 

@@ -217,3 +217,16 @@ def test_a_paragraphs_first_line_under_a_photo_is_no_credit_by_its_place():
     body = (_column("工作队组织动员辖区多家单", 787, 906, 504, 12, 9, 8)
             + _lines(("血液毫升。", (787, 600, 830, 609)), ("昌吉市延安北路街道团结", (807, 612, 906, 621))))
     assert find_caption((786, 427, 906, 493), body, 10.0) is None
+
+
+def test_a_full_line_under_a_captions_short_first_row_is_no_credit():
+    # random seed 878 (unit 27): the caption's first line went into the photo's box, so its run
+    # starts with `戏。`, the end of that line; the full line under it starts past that piece's
+    # middle and was taken for a credit by its shape, ending the caption after two rows
+    caption = _lines(("戏。", (679, 2399, 713, 2425)), ("近年来,随着生态环境持续改善,青河湿地公园", (727, 2435, 1245, 2460)),
+                     ("内的鸟类种类由十年前的60余种增加到143种,", (679, 2470, 1204, 2494)), ("白", (1222, 2472, 1244, 2496)),
+                     ("鹭、苍鹭、黑翅长脚鹬等成为这里的“常客”。", (679, 2504, 1171, 2530)),
+                     ("张宇", (1159, 2540, 1206, 2566)), ("摄", (1221, 2540, 1245, 2565)))
+    found = find_caption((678, 2045, 1248, 2390), caption, 27.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert credit_line(caption[:2], 27.0) is None
