@@ -141,8 +141,9 @@ def _credit_at_foot(run: list[Line], unit: float) -> bool:
     """The run set apart below a photo ends in a credit by its place alone: a line by itself on the
     last row, set flush right and indented past a paragraph's first line, after a row that ends
     short (the caption's last sentence). A reporter's credit at 8-10 px is misread past knowing
-    (`本提起度 科泰里 撰`, `奉接记群 何春桌 服` for 本报记者 何春泉 摄: random seeds 927, 285), and a
-    caption of 7-14 rows over it is longer than one with no credit may be."""
+    (`本程记准 神电 通` for 本报记者 何春泉 摄: random seeds 279, 260), and a caption of 7-14 rows
+    over it is longer than one with no credit may be. Below only: beside a picture the Czech ads
+    page sets signatures so."""
     rows = _rows(run)
     if len(rows) < 3 or len(rows[-1]) != 1:
         return False
