@@ -243,6 +243,7 @@ def _pair_captions(photo_regions: list[Region], blocks: list[Region], unit: floa
             if len(lines) > 1 and (id(lines[0]) in headings or is_caption_title(lines[0], lines[1:], unit)):
                 photo.caption_title, lines = lines[0].text, lines[1:]
             credit = credit_line(lines, unit) if not split_credit(lines[-1].text)[1] else None
+            credit = credit or found.credit
             if credit is not None:
                 photo.credit, lines = " ".join(credit.text.split()), lines[:-1]
             left = min(line.bbox[0] for line in lines)

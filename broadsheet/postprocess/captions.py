@@ -13,8 +13,11 @@ from broadsheet.postprocess.thresholds import (
     CAPTION_COLUMN_PIECE,
     CAPTION_EDGE,
     CAPTION_GAP,
+    CAPTION_LINE_HEIGHT,
     CAPTION_OVERHANG,
+    CREDIT_APART,
     CREDIT_FLUSH,
+    CREDIT_INDENT,
     MAX_BESIDE_BELOW,
     MAX_UNCREDITED_LINES,
 )
@@ -27,8 +30,10 @@ _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
 _LATIN_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*"
 # a reporter's credit whose 摄 the recogniser lost (本报记者 柳青, random seed 156), alone on its line
 REPORTER_ALONE = re.compile(rf"(?:本?报|新华社|特约)(?:记者|通讯员)\s*{_NAMES}")
+# the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
+# starts its line or follows a sentence
 CREDIT_AT_END = re.compile(
-    rf"(?P<credit>(?:(?:本?报|新华社|特约)?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
+    rf"(?P<credit>(?:(?:本?报|新华社|特约|(?<![{IDEOGRAPHS}])[{IDEOGRAPHS}]{{1,3}})?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
     rf"|[（(]?图\s*[/／:：]\s*[{IDEOGRAPHS}·](?: ?[{IDEOGRAPHS}·]){{1,11}}[）)]?"  # 图/ may name an organisation
     # Photo: J. Smith / Photograph by Jane Doe / Foto: Max Muster / Courtesy of the Museum
     rf"|(?:Photos?|Photograph|Foto|Bild|Image)(?:\s+by)?\s*[:/]?\s*{_LATIN_NAME}(?:\s*/\s*{_LATIN_NAME})?"
@@ -52,6 +57,7 @@ def split_credit(text: str) -> tuple[str, str | None]:
 class CaptionLines:
     lines: list[Line]
     side: str  # where the caption stands: below, beside, above
+    credit: Line | None = None  # its last line, a credit known by its place alone (`_credit_at_foot`)
 
 
 def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | None:
@@ -76,7 +82,10 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     if credited:
         return CaptionLines(credited, "below")
     below = _set_apart(runs["below"], unit)
-    if below and len(below) <= MAX_UNCREDITED_LINES:
+    if _credit_at_foot(below, unit):
+        return CaptionLines(below, "below", below[-1])
+    # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
+    if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
     return None
 
@@ -95,13 +104,18 @@ def _set_apart(run: list[Line], unit: float) -> list[Line]:
 def credit_line(lines: list[Line], unit: float) -> Line | None:
     """A caption's last line set flush right, apart from the text before it, shorter than half the
     caption: a credit whatever the recogniser made of it (本报记者柳青提 for …摄 on a coarse scan).
-    It may share the caption's last row, a unit's blank or more after its text (random seed 225)."""
+    It may share the caption's last row, CREDIT_APART or more after its text (random seed 225: 5.4
+    units); a justified Latin caption's last word, cut off at a word space, stands closer (random
+    seed 303: `aiong ss the` 1.5 units after `sagebrush`)."""
     if len(lines) < 2:
         return None
     last, rest = lines[-1], lines[:-1]
     left, right = min(l.bbox[0] for l in rest), max(l.bbox[2] for l in rest)
-    alone = all(l.bbox[3] <= (last.bbox[1] + last.bbox[3]) / 2 or l.bbox[2] <= last.bbox[0] - unit for l in rest)
-    flush_right = last.bbox[0] > (left + right) / 2 and right - last.bbox[2] < CREDIT_FLUSH * (right - left)
+    alone = all(l.bbox[3] <= (last.bbox[1] + last.bbox[3]) / 2 or l.bbox[2] <= last.bbox[0] - CREDIT_APART * unit
+                for l in rest)
+    # flush right on either hand: a caption's full line under its first one's last characters (戏。,
+    # random seed 878) starts past their middle and ends far past them
+    flush_right = last.bbox[0] > (left + right) / 2 and abs(right - last.bbox[2]) < CREDIT_FLUSH * (right - left)
     return last if alone and flush_right else None
 
 
@@ -110,12 +124,7 @@ def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
     `credit_line` with no sentence's end (a body column's short lines are flush left) and no digit
     (an advertisement's number set flush right under its text: the Czech ads page), or a reporter's
     name alone."""
-    rows: list[list[Line]] = []
-    for line in in_rows(run):
-        if rows and _same_row(rows[-1][0], line):
-            rows[-1].append(line)
-        else:
-            rows.append([line])
+    rows = _rows(run)
     for index in range(1, len(rows)):
         lines = [l for row in rows[:index + 1] for l in row]
         last = credit_line(lines, unit)
@@ -126,6 +135,35 @@ def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
         if _misread_reporter(rows[index], rows[index - 1]):
             return lines
     return None
+
+
+def _credit_at_foot(run: list[Line], unit: float) -> bool:
+    """The run set apart below a photo ends in a credit by its place alone: a line by itself on the
+    last row, set flush right and indented past a paragraph's first line, after a row that ends
+    short (the caption's last sentence). A reporter's credit at 8-10 px is misread past knowing
+    (`本程记准 神电 通` for 本报记者 何春泉 摄: random seeds 279, 260), and a caption of 7-14 rows
+    over it is longer than one with no credit may be. Below only: beside a picture the Czech ads
+    page sets signatures so."""
+    rows = _rows(run)
+    if len(rows) < 3 or len(rows[-1]) != 1:
+        return False
+    last = rows[-1][0]
+    left = min(l.bbox[0] for row in rows[:-1] for l in row)
+    right = max(l.bbox[2] for row in rows[:-1] for l in row)
+    short = right - max(l.bbox[2] for l in rows[-2]) >= unit
+    flush_right = right - last.bbox[2] <= CREDIT_FLUSH * (right - left)
+    return short and flush_right and last.bbox[0] - left >= CREDIT_INDENT * unit
+
+
+def _rows(run: list[Line]) -> list[list[Line]]:
+    """The run's lines in rows, top to bottom."""
+    rows: list[list[Line]] = []
+    for line in in_rows(run):
+        if rows and _same_row(rows[-1][0], line):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
 
 
 def _misread_reporter(row: list[Line], before: list[Line]) -> bool:
@@ -192,10 +230,18 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
             rows.append([line])
     credited = [i for i, row in enumerate(rows) if any(split_credit(l.text)[1] is not None for l in row)]
     widest = max((l.bbox[2] - l.bbox[0] for l in run), default=0)
+    searched = rows[:credited[0] + 1 if credited else len(rows)]
     edges = [[l.bbox[0] for l in sorted(row, key=lambda l: l.bbox[0])[1:]
               if split_credit(l.text)[1] is None and l.bbox[2] - l.bbox[0] >= CAPTION_COLUMN_PIECE * widest]
-             for row in rows[:credited[0] + 1 if credited else len(rows)]]
-    if edges and any(abs(x - other) <= CAPTION_EDGE * unit for x in edges[0] for later in edges[1:] for other in later):
+             for row in searched]
+    common = [x for x in edges[0] if any(abs(x - other) <= CAPTION_EDGE * unit
+                                         for later in edges[1:] for other in later)] if edges else []
+    # a line of the run's size across the edge shows no gutter there: a wide caption's word spaces
+    # lining up by chance on two rows (Crews | resurface State over Route | 305 south, seed 896)
+    bridged = [x for x in common if any(l.bbox[0] < x - unit and l.bbox[2] > x + unit
+                                        and l.bbox[3] - l.bbox[1] <= CAPTION_LINE_HEIGHT * unit
+                                        for row in searched for l in row)]
+    if len(bridged) < len(common):
         return []
     return run
 

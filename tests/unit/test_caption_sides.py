@@ -5,7 +5,7 @@ text under a photo that spans them."""
 from __future__ import annotations
 
 from broadsheet.model import Line
-from broadsheet.postprocess.captions import credit_line, find_caption
+from broadsheet.postprocess.captions import credit_line, find_caption, split_credit
 
 
 def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
@@ -146,3 +146,87 @@ def test_an_articles_byline_under_a_caption_is_not_its_misread_credit():
     byline = _lines(("本限记者州敏", (845, 1184, 941, 1197)), ("本报讯 记者黄思远报", (872, 1206, 1027, 1221)))
     found = find_caption((843, 879, 1028, 1004), caption + byline, 14.0)
     assert found is None or byline[0] not in found.lines
+
+
+def test_a_reporters_credit_whose_papers_name_was_misread_ends_the_caption():
+    # random seed 881 (unit 18): `本报记者 何春泉 摄` read `本征记者 何春表 摄` under fifteen rows of
+    # caption; with no credit read, the caption was longer than one without may be, and went to
+    # the article beside it
+    caption = _lines(("3月22目上午。一海主", (614, 575, 740, 589)), ("题为“当备精神 热血件", (585, 594, 741, 610)),
+                     ("承”的无您敏血活确在器", (586, 614, 740, 630)), ("吉市汇嘉生活广场业心献", (586, 635, 740, 650)),
+                     ("血星进行", (584, 655, 648, 669)), ("昌吉市延安北路街道", (613, 675, 739, 691)),
+                     ("国结社区和州红十字会", (583, 695, 735, 711)), ("网和联·州中心血路联通", (583, 716, 738, 731)),
+                     ("安北路街道浦结社区“话", (582, 736, 737, 751)), ("悉量”工作政细织动员辑", (583, 756, 737, 772)),
+                     ("注300多家单位的楚工展社", (581, 776, 736, 792)), ("温居民参加元量献血活", (581, 797, 736, 812)),
+                     ("动。漆动旗目,有球位献", (580, 818, 735, 832)), ("血者为觉循袖,具计损献", (579, 837, 735, 853)),
+                     ("血波6000毫升", (578, 858, 671, 872)), ("本征记者 何春表 摄", (601, 877, 734, 894)))
+    title = _lines(("昌吉高新", (603, 927, 708, 956)), ("区第一季", (601, 960, 707, 989)))
+    found = find_caption((584, 482, 745, 571), caption + title, 18.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert split_credit(caption[-1].text) == ("", "本征记者 何春表 摄")
+    # a credit run into the sentence before it is none: its paper's name is the sentence's end
+    assert split_credit("热闹气氛本报记者 郑一帆 摄")[1] is None
+
+
+def test_a_wide_captions_word_spaces_lining_up_are_no_gutter():
+    # random seed 896 (unit 60): a caption detected cut at its word spaces, two of them one under
+    # the other (`Crews | resurface State`, `Route | 305 south`), looked like two columns of body
+    # text starting under the photo; `Battle Mountain.` runs across that "gutter"
+    caption = _lines(("Crews", (3381, 4382, 3573, 4433)), ("resurface State", (3647, 4386, 4179, 4442)),
+                     ("Route", (3383, 4471, 3565, 4522)), ("305 south", (3652, 4475, 4032, 4532)),
+                     ("of", (4119, 4482, 4184, 4534)), ("Battle Mountain.", (3381, 4563, 3894, 4619)),
+                     ("Photo: Nevada DOT", (3561, 4658, 4178, 4715)))
+    found = find_caption((3379, 3849, 4193, 4353), caption, 60.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
+def test_a_justified_latin_captions_last_word_is_no_credit():
+    # random seed 303 (unit 11): `Photo: J. Smith` read `Proto: |. Smith`; the last word of the
+    # caption's second row, cut off at a word space and set flush right, was taken for a credit
+    # by its shape, and the caption ended there. Four rows of seven pieces are a short caption.
+    caption = _lines(("Volunteers replant", (490, 611, 581, 620)), ("native", (587, 613, 616, 621)),
+                     ("sagebrush", (490, 624, 539, 632)), ("aiong ss the", (556, 625, 616, 634)),
+                     ("Lamodie Canyon trail in", (489, 637, 616, 648)), ("April.", (488, 650, 514, 659)),
+                     ("Proto: |. Smith", (546, 651, 616, 661)))
+    found = find_caption((489, 539, 618, 608), caption, 11.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert credit_line(caption[:4], 11.0) is None
+
+
+def test_a_credit_misread_past_knowing_ends_a_long_caption_by_its_place():
+    # random seed 279 (unit 10, 9 px): `本报记者 何春泉 摄` read `本程记准 神电 通` under a caption
+    # title and twelve rows; no credit read, the caption was longer than one without may be, and
+    # went to an article, its title for a headline. The credit stands alone on the last row, flush
+    # right, 4.8 units in, after the caption's last sentence ending short
+    caption = _lines(("孩子们的欢乐时光", (811, 492, 881, 501)), ("3月20日上年一场生题为", (805, 504, 905, 512)),
+                     ("当特材神 热盐件杂活北出经图", (788, 516, 905, 524)), ("成场法有C路生源广场心", (788, 527, 905, 536)),
+                     ("标出距进行", (786, 540, 828, 548)), ("药A专机贸化种时国结社", (804, 551, 904, 561)),
+                     ("别和用虹十学备 出联 图中", (787, 564, 904, 572)), ("心在标非扩复 文非出重出标社区", (787, 576, 904, 585)),
+                     ("法连堂 工 作织场动关体况 购", (791, 588, 905, 597)), ("水家举位的员工品社派展民参加", (789, 599, 906, 608)),
+                     ("汽准料在法动、速动器江 南油", (789, 612, 906, 620)), ("位社五在为费费社,共计频积出康", (787, 624, 905, 633)),
+                     ("6E片", (787, 636, 824, 645)), ("本程记准 神电 通", (835, 648, 906, 657)))
+    found = find_caption((786, 427, 906, 493), caption, 10.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert found.credit is caption[-1]
+
+
+def test_a_paragraphs_first_line_under_a_photo_is_no_credit_by_its_place():
+    # a body column under a photo, set apart from what follows, whose last row starts a paragraph:
+    # indented two characters and running to the margin, it is not a credit, and the column is longer
+    # than a caption with no credit may be
+    body = (_column("工作队组织动员辖区多家单", 787, 906, 504, 12, 9, 8)
+            + _lines(("血液毫升。", (787, 600, 830, 609)), ("昌吉市延安北路街道团结", (807, 612, 906, 621))))
+    assert find_caption((786, 427, 906, 493), body, 10.0) is None
+
+
+def test_a_full_line_under_a_captions_short_first_row_is_no_credit():
+    # random seed 878 (unit 27): the caption's first line went into the photo's box, so its run
+    # starts with `戏。`, the end of that line; the full line under it starts past that piece's
+    # middle and was taken for a credit by its shape, ending the caption after two rows
+    caption = _lines(("戏。", (679, 2399, 713, 2425)), ("近年来,随着生态环境持续改善,青河湿地公园", (727, 2435, 1245, 2460)),
+                     ("内的鸟类种类由十年前的60余种增加到143种,", (679, 2470, 1204, 2494)), ("白", (1222, 2472, 1244, 2496)),
+                     ("鹭、苍鹭、黑翅长脚鹬等成为这里的“常客”。", (679, 2504, 1171, 2530)),
+                     ("张宇", (1159, 2540, 1206, 2566)), ("摄", (1221, 2540, 1245, 2565)))
+    found = find_caption((678, 2045, 1248, 2390), caption, 27.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert credit_line(caption[:2], 27.0) is None
