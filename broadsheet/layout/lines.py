@@ -21,6 +21,7 @@ from broadsheet.layout.thresholds import (
     BOLD_WEIGHT,
     BOLD_WEIGHT_DARK,
     BOX_PADDING,
+    CLIPPED_LETTERS,
     COLUMN_EDGE_LINES,
     COLUMN_TOLERANCE,
     COVERED,
@@ -572,7 +573,8 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     the body's size: a title in bigger letters may stand on a body line's row across a wide gutter
     (random seed 42: 3.9 body heights, under a justified line's widest word space). A box run into
     its row neighbour's holds two rows of small print, whatever its letters measure (the Star's
-    index, Kolonie's masthead). A line of body-size letters at a paragraph break is body text too,
+    index, Kolonie's masthead). A box run far into a neighbour row, its letters clipped small, is
+    tested as a body line however tall. A line of body-size letters at a paragraph break is body text too,
     and so is a run of lines a little bigger standing between two lines of one column at about body
     spacing: an in-column subhead, which `blocks.text_blocks` finds by its weight."""
     heads = [l for l in lines if is_headline(l, unit)]
@@ -586,11 +588,14 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                 continue
             # a body line it continues or shares a row with stands within a line's pitch
             reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
-            if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
+            # taller than body type can be, unless its letters are clipped small: a box run into a row
+            may_be_body = line.height < MAX_TALL_BODY * unit or line.letters < CLIPPED_LETTERS
+            # letters a little short (digits among CJK) in a deck's row are no word cut from the body
+            small = line.letters < ROW_WORD_LETTERS and not _in_deck(line, heads, unit)
+            if line.direction == TextDirection.HORIZONTAL_LR and may_be_body and any(
                 _continues_column(line, other, unit, rules)
-                or (line.letters < ROW_WORD_LETTERS and _between_column_lines(line, other, unit, rules))
-                or (_same_row(line, other, unit, rules) and (line.letters < ROW_WORD_LETTERS
-                                                             or _row_gap(line, other) < ROW_TITLE_GAP * unit))
+                or (small and _between_column_lines(line, other, unit, rules))
+                or (_same_row(line, other, unit, rules) and (small or _row_gap(line, other) < ROW_TITLE_GAP * unit))
                 for other in index.around(line, reach)
             ):
                 heads.remove(line)
@@ -602,6 +607,19 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                     body.append(member)
                 changed = True
     return heads, body
+
+
+def _in_deck(line: LineBox, heads: list[LineBox], unit: float) -> bool:
+    """Headline lines in big letters stand right above and right below the line, over its span, their
+    boxes clear of it: it is a row of a deck (random seed 242's subtitle row `30万亩`, whose digits
+    measure its letters 1.21 of the body's). Body lines boxed tall run into each other (Der
+    Nordstern's, letters 0.85-1.1)."""
+    def stacked(upper: LineBox, lower: LineBox) -> bool:
+        return min(upper.x1, lower.x1) > max(upper.x0, lower.x0) and 0 <= lower.y0 - upper.y1 <= STACKED_GAP[1] * unit
+
+    others = [o for o in heads if o is not line and o.direction == TextDirection.HORIZONTAL_LR
+              and o.letters >= ROW_WORD_LETTERS]
+    return any(stacked(o, line) for o in others) and any(stacked(line, o) for o in others)
 
 
 def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: float,

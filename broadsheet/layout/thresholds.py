@@ -37,6 +37,11 @@ ROW_WORD_LETTERS = 1.22
 # print in one detector box measure letters up to 1.6 (the Star's index, Kolonie's masthead; gaps
 # -15 to 1.9 body heights), while seed 42's titles stand 3.9 away across the gutter
 ROW_TITLE_GAP = 2.0
+# A line taller than `MAX_TALL_BODY` whose letters measure under this (of the body's) is a box run
+# into a neighbour row, its ink pieces clipped, not big type: the dev pages' body lines boxed so
+# (a paragraph's last line with a closing quote, `贡献。”`) measure 0.31-0.46 and 2.2-2.5 body
+# heights, their own type 1.0-1.2; headlines' letters are about their size, 1.3 and more
+CLIPPED_LETTERS = 0.8
 # A run of headline-tall lines between two body lines of one column is an in-column subhead (小标题),
 # not a headline, when the text above stands at most this far over it (blank, body heights): the
 # random pages' subheads, 1.05 em bold sans over a body face that fills less of its em, measure

@@ -77,3 +77,28 @@ def test_a_head_over_the_text_it_heads_keeps_its_deck_space():
     under_bold = _weighed([((52, 1138, 206, 1151), 1.9), ((80, 1166, 188, 1182), 2.36),
                            ((82, 1193, 240, 1205), 0.99), ((54, 1215, 240, 1228), 0.98)], 13.0)
     assert [h.bbox for h in split_by_size(under_bold, 13.0, [])[0]] == [(80, 1166, 188, 1182)]
+
+
+def test_a_body_line_boxed_into_the_row_above_is_body_however_tall():
+    """Seed 928 (38 px): `贡献。”`, a paragraph's last line whose box runs into the line above, 2.28
+    body heights tall, its ink pieces clipped (letters 0.33 of the body's): body, not a title."""
+    lines = [LineBox(box, letters=letters) for box, letters in (
+        ((620, 499, 772, 517), 1.0), ((619, 525, 771, 543), 1.0), ((620, 538, 685, 579), 0.33),
+        ((658, 577, 772, 595), 1.0), ((620, 603, 771, 621), 1.0))]
+    heads, body = split_by_size(lines, 18.0, [])
+    assert heads == [] and len(body) == 5
+    lines[2].letters = 2.28  # big letters in such a box: a headline
+    assert [h.bbox for h in split_by_size(lines, 18.0, [])[0]] == [(620, 538, 685, 579)]
+
+
+def test_a_deck_row_with_short_letters_beside_a_column_stays_in_its_deck():
+    """Seed 242 (46 px): the subtitle row `30万亩` between two rows of its deck, on the row of a body
+    line across the gutter; its digits measure its letters 1.21 of the body's, yet it is no word cut
+    from that line."""
+    deck = [((128, 424, 237, 449), 1.32), ((128, 459, 237, 484), 1.28), ((140, 494, 224, 519), 1.21),
+            ((128, 528, 237, 554), 1.37), ((140, 563, 225, 588), 1.32)]
+    column = [(299, 436, 473, 455), (297, 468, 460, 487), (297, 500, 473, 519), (298, 532, 473, 551),
+              (298, 564, 473, 582), (297, 596, 473, 615)]
+    lines = [LineBox(box, letters=letters) for box, letters in deck] + [LineBox(box) for box in column]
+    heads, _ = split_by_size(lines, 19.0, [])
+    assert sorted(h.bbox for h in heads) == sorted(box for box, _ in deck)
