@@ -588,8 +588,9 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                 continue
             # a body line it continues or shares a row with stands within a line's pitch
             reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
-            # taller than body type can be, unless its letters are clipped small: a box run into a row
-            may_be_body = line.height < MAX_TALL_BODY * unit or line.letters < CLIPPED_LETTERS
+            # taller than body type can be, unless its letters are clipped small and its ink light: a box
+            # run into a row (a reversed label's fill is heavy, its letters measured as holes)
+            may_be_body = line.height < MAX_TALL_BODY * unit or (line.letters < CLIPPED_LETTERS and not line.bold)
             # letters a little short (digits among CJK) in a deck's row are no word cut from the body
             small = line.letters < ROW_WORD_LETTERS and not _in_deck(line, heads, unit)
             if line.direction == TextDirection.HORIZONTAL_LR and may_be_body and any(

@@ -40,7 +40,8 @@ ROW_TITLE_GAP = 2.0
 # A line taller than `MAX_TALL_BODY` whose letters measure under this (of the body's) is a box run
 # into a neighbour row, its ink pieces clipped, not big type: the dev pages' body lines boxed so
 # (a paragraph's last line with a closing quote, `贡献。”`) measure 0.31-0.46 and 2.2-2.5 body
-# heights, their own type 1.0-1.2; headlines' letters are about their size, 1.3 and more
+# heights, their own type 1.0-1.2, weight 0.27-0.72; headlines' letters are about their size, 1.3
+# and more (a reversed label's, measured on its fill, 0.27: it is bold, weight 2.6, fixture page_h)
 CLIPPED_LETTERS = 0.8
 # A run of headline-tall lines between two body lines of one column is an in-column subhead (小标题),
 # not a headline, when the text above stands at most this far over it (blank, body heights): the
