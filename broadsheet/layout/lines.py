@@ -589,14 +589,16 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
             # a body line it continues or shares a row with stands within a line's pitch
             reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
             # taller than body type can be, unless its letters are clipped small and its ink light: a box
-            # run into a row (a reversed label's fill is heavy, its letters measured as holes)
-            may_be_body = line.height < MAX_TALL_BODY * unit or (line.letters < CLIPPED_LETTERS and not line.bold)
-            # letters a little short (digits among CJK) in a deck's row are no word cut from the body
+            # run into a row (a reversed label's fill is heavy, its letters measured as holes); such a
+            # box is no word cut from a row, nor is a deck's row whose digits among CJK measure short
+            short = line.height < MAX_TALL_BODY * unit
+            may_be_body = short or (line.letters < CLIPPED_LETTERS and not line.bold)
             small = line.letters < ROW_WORD_LETTERS and not _in_deck(line, heads, unit)
             if line.direction == TextDirection.HORIZONTAL_LR and may_be_body and any(
                 _continues_column(line, other, unit, rules)
                 or (small and _between_column_lines(line, other, unit, rules))
-                or (_same_row(line, other, unit, rules) and (small or _row_gap(line, other) < ROW_TITLE_GAP * unit))
+                or (_same_row(line, other, unit, rules) and ((small and short)
+                                                             or _row_gap(line, other) < ROW_TITLE_GAP * unit))
                 for other in index.around(line, reach)
             ):
                 heads.remove(line)

@@ -102,3 +102,14 @@ def test_a_deck_row_with_short_letters_beside_a_column_stays_in_its_deck():
     lines = [LineBox(box, letters=letters) for box, letters in deck] + [LineBox(box) for box in column]
     heads, _ = split_by_size(lines, 19.0, [])
     assert sorted(h.bbox for h in heads) == sorted(box for box, _ in deck)
+
+
+def test_a_title_line_boxed_into_the_line_above_stays_in_its_title():
+    """Seed 268 (9 px): a title's last line whose box took in the foot of the line above (2.5 body
+    heights, letters 0.64) stands on the row of a body line four body heights away across the
+    gutter: clipped letters make no word cut from that line."""
+    title = [LineBox((384, 1139, 484, 1162), letters=1.64), LineBox((384, 1170, 483, 1194), letters=1.71),
+             LineBox((385, 1202, 484, 1224), letters=1.57), LineBox((396, 1222, 471, 1257), letters=0.64)]
+    column = [LineBox(box) for box in ((206, 1191, 340, 1205), (206, 1215, 340, 1229), (207, 1238, 340, 1252))]
+    heads, _ = split_by_size(title + column, 14.0, [])
+    assert sorted(h.bbox for h in heads) == sorted(l.bbox for l in title)
