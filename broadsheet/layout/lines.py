@@ -21,6 +21,7 @@ from broadsheet.layout.thresholds import (
     BOLD_WEIGHT,
     BOLD_WEIGHT_DARK,
     BOX_PADDING,
+    CLIPPED_LETTERS,
     COLUMN_EDGE_LINES,
     COLUMN_TOLERANCE,
     COVERED,
@@ -37,6 +38,7 @@ from broadsheet.layout.thresholds import (
     LETTER_INK,
     LETTER_PERCENTILE,
     LETTER_SAMPLE,
+    MAX_SUBHEAD_LINES,
     MAX_TALL_BODY,
     MAX_WORD_GAP,
     MIN_LETTER_AREA,
@@ -54,6 +56,7 @@ from broadsheet.layout.thresholds import (
     STACK_SHARED_WIDTH,
     STACKED_GAP,
     STROKE_INK,
+    SUBHEAD_ABOVE,
     VERTICAL_ASPECT,
     VERTICAL_CHARACTER,
     VERTICAL_GROW_GAP,
@@ -570,7 +573,10 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
     the body's size: a title in bigger letters may stand on a body line's row across a wide gutter
     (random seed 42: 3.9 body heights, under a justified line's widest word space). A box run into
     its row neighbour's holds two rows of small print, whatever its letters measure (the Star's
-    index, Kolonie's masthead). A line of body-size letters at a paragraph break is body text too."""
+    index, Kolonie's masthead). A box run far into a neighbour row, its letters clipped small, is
+    tested as a body line however tall. A line of body-size letters at a paragraph break is body text too,
+    and so is a run of lines a little bigger standing between two lines of one column at about body
+    spacing: an in-column subhead, which `blocks.text_blocks` finds by its weight."""
     heads = [l for l in lines if is_headline(l, unit)]
     body = [l for l in lines if not is_headline(l, unit)]
     changed = True
@@ -578,19 +584,89 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
         changed = False
         index = LineIndex(body)
         for line in list(heads):
+            if line not in heads:  # moved with its subhead run
+                continue
             # a body line it continues or shares a row with stands within a line's pitch
             reach = STACKED_GAP[1] * unit + (line.height + MAX_TALL_BODY * unit) / 2
-            if line.direction == TextDirection.HORIZONTAL_LR and line.height < MAX_TALL_BODY * unit and any(
+            # taller than body type can be, unless its letters are clipped small and its ink light: a box
+            # run into a row (a reversed label's fill is heavy, its letters measured as holes); such a
+            # box is no word cut from a row, nor is a deck's row whose digits among CJK measure short
+            short = line.height < MAX_TALL_BODY * unit
+            may_be_body = short or (line.letters < CLIPPED_LETTERS and not line.bold)
+            small = line.letters < ROW_WORD_LETTERS and not _in_deck(line, heads, unit)
+            if line.direction == TextDirection.HORIZONTAL_LR and may_be_body and any(
                 _continues_column(line, other, unit, rules)
-                or (line.letters < ROW_WORD_LETTERS and _between_column_lines(line, other, unit, rules))
-                or (_same_row(line, other, unit, rules) and (line.letters < ROW_WORD_LETTERS
+                or (small and _between_column_lines(line, other, unit, rules))
+                or (_same_row(line, other, unit, rules) and ((small and short)
                                                              or _row_gap(line, other) < ROW_TITLE_GAP * unit))
                 for other in index.around(line, reach)
             ):
                 heads.remove(line)
                 body.append(line)
                 changed = True
+            elif run := _subhead_run(line, heads, index, unit, rules):
+                for member in run:
+                    heads.remove(member)
+                    body.append(member)
+                changed = True
     return heads, body
+
+
+def _in_deck(line: LineBox, heads: list[LineBox], unit: float) -> bool:
+    """Headline lines in big letters stand right above and right below the line, over its span, their
+    boxes clear of it: it is a row of a deck (random seed 242's subtitle row `30万亩`, whose digits
+    measure its letters 1.21 of the body's). Body lines boxed tall run into each other (Der
+    Nordstern's, letters 0.85-1.1)."""
+    def stacked(upper: LineBox, lower: LineBox) -> bool:
+        return min(upper.x1, lower.x1) > max(upper.x0, lower.x0) and 0 <= lower.y0 - upper.y1 <= STACKED_GAP[1] * unit
+
+    others = [o for o in heads if o is not line and o.direction == TextDirection.HORIZONTAL_LR
+              and o.letters >= ROW_WORD_LETTERS]
+    return any(stacked(o, line) for o in others) and any(stacked(line, o) for o in others)
+
+
+def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: float,
+                 rules: list[Rule]) -> list[LineBox] | None:
+    """The run of headline-tall lines holding `line` (stacked at body spacing, up to a subhead's
+    lines), if it stands within one column between a body line a subhead's space above
+    (`SUBHEAD_ABOVE`) and one at body spacing below, bold under plain text: a subhead set a little
+    bigger than the body."""
+    if line.direction != TextDirection.HORIZONTAL_LR or line.height >= MAX_TALL_BODY * unit:
+        return None
+    run = [line]
+    for step in (-1, 1):
+        while len(run) < MAX_SUBHEAD_LINES:
+            edge = run[0] if step < 0 else run[-1]
+            nxt = [o for o in heads if o not in run and o.direction == TextDirection.HORIZONTAL_LR
+                   and o.height < MAX_TALL_BODY * unit and min(o.x1, edge.x1) > max(o.x0, edge.x0)
+                   and min_stacked_gap(edge, o, unit) <= (edge.y0 - o.y1 if step < 0 else o.y0 - edge.y1)
+                   <= STACKED_GAP[1] * unit]
+            if not nxt:
+                break
+            if step < 0:
+                run.insert(0, nxt[0])
+            else:
+                run.append(nxt[0])
+    x0, y0, x1, y1 = min(l.x0 for l in run), run[0].y0, max(l.x1 for l in run), run[-1].y1
+    probe = LineBox((x0, y0, x1, y1))
+    near = [o for o in body.around(probe, (y1 - y0) / 2 + (SUBHEAD_ABOVE + 2) * unit)
+            if o.direction == TextDirection.HORIZONTAL_LR and min(o.x1, x1) > max(o.x0, x0)]
+    above = [o for o in near if min_stacked_gap(o, probe, unit) <= y0 - o.y1 <= SUBHEAD_ABOVE * unit]
+    below = [o for o in near if min_stacked_gap(probe, o, unit) <= o.y0 - y1 <= STACKED_GAP[1] * unit]
+    if not above or not below:
+        return None
+    upper, lower = max(above, key=lambda o: o.y1), min(below, key=lambda o: o.y0)
+    # bold under plain text: a deck's lines set plain or letter-spaced (Der Nordstern's `Zur
+    # Orientfrage.`, the Star's subtitles under a bold title) and display lines of advertisements
+    # measure weight 0.5-0.9; the random pages' subheads 1.5-2.8
+    if upper.bold or not all(l.bold for l in run):
+        return None
+    slack = COLUMN_TOLERANCE * unit
+    one_column = (abs(upper.x0 - lower.x0) <= INDENT * unit and x0 >= min(upper.x0, lower.x0) - slack
+                  and x1 <= max(upper.x1, lower.x1) + slack)
+    if not one_column or crosses(rules, x0, upper.y1, x1, y0) or crosses(rules, x0, y1, x1, lower.y0):
+        return None
+    return run
 
 
 def _row_gap(line: LineBox, other: LineBox) -> int:

@@ -37,6 +37,20 @@ ROW_WORD_LETTERS = 1.22
 # print in one detector box measure letters up to 1.6 (the Star's index, Kolonie's masthead; gaps
 # -15 to 1.9 body heights), while seed 42's titles stand 3.9 away across the gutter
 ROW_TITLE_GAP = 2.0
+# A line taller than `MAX_TALL_BODY` whose letters measure under this (of the body's) is a box run
+# into a neighbour row, its ink pieces clipped, not big type: the dev pages' body lines boxed so
+# (a paragraph's last line with a closing quote, `贡献。”`) measure 0.31-0.46 and 2.2-2.5 body
+# heights, their own type 1.0-1.2, weight 0.27-0.72; headlines' letters are about their size, 1.3
+# and more (a reversed label's, measured on its fill, 0.27: it is bold, weight 2.6, fixture page_h)
+CLIPPED_LETTERS = 0.8
+# A run of headline-tall lines between two body lines of one column is an in-column subhead (小标题),
+# not a headline, when the text above stands at most this far over it (blank, body heights): the
+# random pages' subheads, 1.05 em bold sans over a body face that fills less of its em, measure
+# 1.15-1.31 body heights and stand 0.8-1.4 under the text above (0.4 em more than a line break) and
+# 0.4-1.0 over the text below (`STACKED_GAP`); a deck stands 1.4 and more over the text it heads,
+# and 2.1 and more under the text before it (seeds 840-865, 242-250, 269, 295, 328: 27 of 40 subheads,
+# no kicker, title or subtitle)
+SUBHEAD_ABOVE = 1.6
 LETTER_SAMPLE = 200  # body lines measured for the body's letter height: their median is stable by then
 MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
 LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)

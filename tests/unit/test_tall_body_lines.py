@@ -1,7 +1,8 @@
 """A body line made headline-tall (brackets, a detector box run into the line above) between a
 paragraph's short last line and the next paragraph's indented first: neither neighbour is a full
 line it could continue, yet in letters of the body's size it is body text, not a one-line title
-that starts an article of its own (recorded lines of random seeds 28 and 32)."""
+that starts an article of its own (recorded lines of random seeds 28 and 32). So is a bold subhead a
+little bigger than the body between two lines of its column (seeds 853, 854)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ from broadsheet.layout.lines import LineBox, split_by_size
 
 def _lines(rows: list[tuple[tuple[int, int, int, int], float]]) -> list[LineBox]:
     return [LineBox(box, letters=letters) for box, letters in rows]
+
+
+def _weighed(rows: list[tuple[tuple[int, int, int, int], float]], unit: float) -> list[LineBox]:
+    """Lines by box and weight (ink over the body's: bold is 1.3 and more), letters as tall as the box
+    (CJK type has no descenders)."""
+    return [LineBox(box, weight=weight, letters=max(1.0, round((box[3] - box[1]) / unit, 2))) for box, weight in rows]
 
 
 def test_a_tall_first_line_under_a_short_last_line_is_body():
@@ -31,9 +38,78 @@ def test_a_tall_last_line_over_an_indented_first_line_is_body():
 
 
 def test_a_title_a_size_up_over_an_indented_paragraph_stays_a_headline():
-    """Letters a size up (a subhead set 1.3 body heights) are no body line, wherever they stand."""
+    """Letters a size up in plain type are no body line, wherever they stand."""
     lines = _lines([((307, 1234, 511, 1247), 1.0), ((307, 1254, 378, 1267), 1.0),
                     ((310, 1272, 500, 1290), 1.3), ((324, 1298, 512, 1308), 1.0),
                     ((306, 1315, 512, 1328), 1.0)])
     heads, _ = split_by_size(lines, 13.0, [])
     assert [h.bbox for h in heads] == [(310, 1272, 500, 1290)]
+
+
+def test_a_bold_subhead_a_size_up_between_lines_of_its_column_is_body():
+    """Seed 853 (13 px, kai body): `科技赋能增动力`, bold sans at 1.05 em, measures 1.23 body heights,
+    1.2 under the paragraph's last line and 0.8 over the next one's indented first: an in-column
+    subhead, left for `text_blocks` to find, not a one-line title starting an article of its own."""
+    lines = _weighed([((52, 1115, 240, 1128), 1.06), ((52, 1138, 206, 1151), 1.13), ((80, 1166, 188, 1182), 2.36),
+                      ((82, 1193, 240, 1205), 0.99), ((54, 1215, 240, 1228), 0.98)], 13.0)
+    heads, body = split_by_size(lines, 13.0, [])
+    assert heads == [] and len(body) == 5
+
+
+def test_a_two_line_bold_subhead_between_lines_of_its_column_is_body():
+    """Seed 854 (13 px): `培育龙头，延长茶 / 叶加工产业链条`, two lines each 1.23 body heights."""
+    lines = _weighed([((298, 1069, 353, 1082), 0.95), ((336, 1100, 450, 1116), 2.05), ((344, 1126, 441, 1142), 2.27),
+                      ((329, 1154, 486, 1167), 1.02), ((298, 1175, 486, 1188), 1.0)], 13.0)
+    heads, body = split_by_size(lines, 13.0, [])
+    assert heads == [] and len(body) == 5
+
+
+def test_a_head_over_the_text_it_heads_keeps_its_deck_space():
+    """A bold title a size up 1.4 body heights over the text (a deck's space), not at body spacing,
+    stays a headline; so does one in plain or letter-spaced type between two lines of a column
+    (Der Nordstern's `Zur Orientfrage.`, weight 0.54), and one under a bold line (a deck's title)."""
+    far = _weighed([((52, 1115, 240, 1128), 1.0), ((52, 1138, 206, 1151), 1.0), ((80, 1166, 188, 1182), 2.36),
+                    ((82, 1200, 240, 1212), 1.0), ((54, 1222, 240, 1235), 1.0)], 13.0)
+    assert [h.bbox for h in split_by_size(far, 13.0, [])[0]] == [(80, 1166, 188, 1182)]
+    plain = _weighed([((788, 2275, 1038, 2290), 1.02), ((847, 2311, 1038, 2335), 0.54),
+                      ((789, 2343, 1095, 2358), 0.99), ((789, 2366, 1095, 2381), 1.0)], 15.0)
+    assert [h.bbox for h in split_by_size(plain, 15.0, [])[0]] == [(847, 2311, 1038, 2335)]
+    under_bold = _weighed([((52, 1138, 206, 1151), 1.9), ((80, 1166, 188, 1182), 2.36),
+                           ((82, 1193, 240, 1205), 0.99), ((54, 1215, 240, 1228), 0.98)], 13.0)
+    assert [h.bbox for h in split_by_size(under_bold, 13.0, [])[0]] == [(80, 1166, 188, 1182)]
+
+
+def test_a_body_line_boxed_into_the_row_above_is_body_however_tall():
+    """Seed 928 (38 px): `贡献。”`, a paragraph's last line whose box runs into the line above, 2.28
+    body heights tall, its ink pieces clipped (letters 0.33 of the body's): body, not a title."""
+    lines = [LineBox(box, letters=letters) for box, letters in (
+        ((620, 499, 772, 517), 1.0), ((619, 525, 771, 543), 1.0), ((620, 538, 685, 579), 0.33),
+        ((658, 577, 772, 595), 1.0), ((620, 603, 771, 621), 1.0))]
+    heads, body = split_by_size(lines, 18.0, [])
+    assert heads == [] and len(body) == 5
+    lines[2].letters = 2.28  # big letters in such a box: a headline
+    assert [h.bbox for h in split_by_size(lines, 18.0, [])[0]] == [(620, 538, 685, 579)]
+
+
+def test_a_deck_row_with_short_letters_beside_a_column_stays_in_its_deck():
+    """Seed 242 (46 px): the subtitle row `30万亩` between two rows of its deck, on the row of a body
+    line across the gutter; its digits measure its letters 1.21 of the body's, yet it is no word cut
+    from that line."""
+    deck = [((128, 424, 237, 449), 1.32), ((128, 459, 237, 484), 1.28), ((140, 494, 224, 519), 1.21),
+            ((128, 528, 237, 554), 1.37), ((140, 563, 225, 588), 1.32)]
+    column = [(299, 436, 473, 455), (297, 468, 460, 487), (297, 500, 473, 519), (298, 532, 473, 551),
+              (298, 564, 473, 582), (297, 596, 473, 615)]
+    lines = [LineBox(box, letters=letters) for box, letters in deck] + [LineBox(box) for box in column]
+    heads, _ = split_by_size(lines, 19.0, [])
+    assert sorted(h.bbox for h in heads) == sorted(box for box, _ in deck)
+
+
+def test_a_title_line_boxed_into_the_line_above_stays_in_its_title():
+    """Seed 268 (9 px): a title's last line whose box took in the foot of the line above (2.5 body
+    heights, letters 0.64) stands on the row of a body line four body heights away across the
+    gutter: clipped letters make no word cut from that line."""
+    title = [LineBox((384, 1139, 484, 1162), letters=1.64), LineBox((384, 1170, 483, 1194), letters=1.71),
+             LineBox((385, 1202, 484, 1224), letters=1.57), LineBox((396, 1222, 471, 1257), letters=0.64)]
+    column = [LineBox(box) for box in ((206, 1191, 340, 1205), (206, 1215, 340, 1229), (207, 1238, 340, 1252))]
+    heads, _ = split_by_size(title + column, 14.0, [])
+    assert sorted(h.bbox for h in heads) == sorted(l.bbox for l in title)
