@@ -105,6 +105,16 @@ def _add(a: float, b: float) -> float:
     return a if b == -math.inf else a + math.log1p(math.exp(b - a))
 
 
+def _lm_score(prefix: str, ch: str, model: CharBigrams) -> float:
+    """What the model adds for reading `ch` after `prefix`. A space earns nothing and breaks no
+    pair (else the search would read spaces between ideographs to dodge the bigram's cost)."""
+    if ch.isspace():
+        return 0.0
+    last = prefix.rstrip()[-1:]
+    pair = model.log_p(last, ch) if last and is_ideograph(last) and is_ideograph(ch) else 0.0
+    return ALPHA * pair + BETA
+
+
 def beam_search(candidates: Candidates, model: CharBigrams) -> list[tuple[str, int, float]]:
     """The likeliest reading by the recogniser and the bigrams together: each character with the
     step it is emitted at (where the best path reading it begins) and its probability there.
@@ -129,9 +139,7 @@ def beam_search(candidates: Candidates, model: CharBigrams) -> list[tuple[str, i
                     continue
                 longer = prefix + ch
                 if longer not in lm:
-                    last = prefix[-1:]
-                    pair = model.log_p(last, ch) if last and is_ideograph(last) and is_ideograph(ch) else 0.0
-                    lm[longer] = lm[prefix] + ALPHA * pair + BETA
+                    lm[longer] = lm[prefix] + _lm_score(prefix, ch, model)
                 ends = grown.setdefault(longer, [-math.inf, -math.inf])
                 new = (blank if prefix and ch == prefix[-1] else both) + p  # a repeat extends only across a blank
                 ends[1] = _add(ends[1], new)
