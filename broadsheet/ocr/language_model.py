@@ -87,12 +87,13 @@ def step_candidates(probs: np.ndarray, alphabet: list[str], step: float) -> Cand
     if sum(map(is_ideograph, read)) < 2 or unsure.size == 0:
         return None
     offered: list[list[int]] = [[int(c)] for c in best]
-    top = np.argpartition(-probs[unsure], TOP_K, axis=1)[:, :TOP_K]
-    for t, classes in zip(unsure.tolist(), top):
-        ranked = classes[np.argsort(-probs[t, classes])]
-        offered[t] = [int(c) for c in ranked if probs[t, c] >= MIN_PROB] or [int(best[t])]
-    flat = [c for classes in offered for c in classes]
-    starts = np.cumsum([0] + [len(classes) for classes in offered]).astype(np.int32)
+    # a comparison is cheaper than a sort of 18,000 classes a step (and 2-D nonzero than either)
+    rows, classes = np.divmod(np.flatnonzero(probs[unsure] >= MIN_PROB), probs.shape[1])
+    for row in np.unique(rows).tolist():
+        t, likely = int(unsure[row]), classes[rows == row]
+        offered[t] = likely[np.argsort(-probs[t, likely], kind="stable")][:TOP_K].tolist() or [int(best[t])]
+    flat = [c for offer in offered for c in offer]
+    starts = np.cumsum([0] + [len(offer) for offer in offered]).astype(np.int32)
     chars = "".join(BLANK if c == 0 else alphabet[c] for c in flat)
     steps = np.repeat(np.arange(len(offered)), np.diff(starts))
     return Candidates(chars, probs[steps, flat].astype(np.float32), starts, float(step))
