@@ -41,6 +41,10 @@ UNSEEN = 0.5  # counts a character missing from the table gets
 TOP_K = 5
 MIN_PROB = 0.01
 BEAM = 8  # prefixes kept a step
+# A line read with this mean confidence or more is kept as read: on 275 truth lines of 11 CJK dev
+# pages of 10-14 px, rescoring only the lines under 0.97 gains as much as rescoring all (line CER
+# 0.158 -> 0.142) and decodes a third fewer lines.
+SURE_LINE = 0.97
 # Pages enlarged more than this (their body type under the 14 px working size) are rescored.
 ENLARGED = 1.0
 
@@ -120,7 +124,8 @@ def beam_search(candidates: Candidates, model: CharBigrams) -> list[tuple[str, i
     """The likeliest reading by the recogniser and the bigrams together: each character with the
     step it is emitted at (where the best path reading it begins) and its probability there.
     A CTC prefix beam search: each prefix keeps the probability of the paths ending in a blank and
-    of those ending in its last character, since a repeated character needs a blank between."""
+    of those ending in its last character, since a repeated character needs a blank between. A
+    step's alternatives to its likeliest are the blank and ideographs, never other signs."""
     chars, starts = candidates.chars, candidates.starts.tolist()
     log_probs = np.log(np.maximum(candidates.probs, 1e-30)).tolist()
     probs = candidates.probs.tolist()
@@ -138,6 +143,8 @@ def beam_search(candidates: Candidates, model: CharBigrams) -> list[tuple[str, i
                     ends = grown.setdefault(prefix, [-math.inf, -math.inf])
                     ends[0] = _add(ends[0], both + p)
                     continue
+                if k > starts[t] and not is_ideograph(ch):
+                    continue  # the search weighs ideographs only (it would read a dash or a space to dodge a pair)
                 longer = prefix + ch
                 if longer not in lm:
                     lm[longer] = lm[prefix] + _lm_score(prefix, ch, model)
@@ -163,10 +170,10 @@ def greedy(candidates: Candidates) -> list[tuple[str, int]]:
 
 
 def rescored(reading: Reading, model: CharBigrams) -> Reading:
-    """The reading as the beam search makes it, or the reading itself when it keeps no candidates
-    or the search agrees with it. Where both read the same character at the same step, the
+    """The reading as the beam search makes it, or the reading itself when it keeps no candidates,
+    is sure (`SURE_LINE`) or the search agrees with it. Where both read the same character at the same step, the
     recogniser's final text stands (its `·` between ideographs read as the comma it was)."""
-    if reading.candidates is None:
+    if reading.candidates is None or reading.confidence >= SURE_LINE:
         return reading
     path = beam_search(reading.candidates, model)
     own = greedy(reading.candidates)

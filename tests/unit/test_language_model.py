@@ -13,7 +13,7 @@ import pytest
 
 from broadsheet.model import EngineInfo
 from broadsheet.ocr.engine import OcrEngine
-from broadsheet.ocr.language_model import (TABLE_NAME, RescoringRecognizer, bigrams, greedy, rescored,
+from broadsheet.ocr.language_model import (TABLE_NAME, RescoringRecognizer, beam_search, bigrams, greedy, rescored,
                                            step_candidates, with_language_model)
 from broadsheet.ocr.reading import Candidates, Reading
 
@@ -105,3 +105,24 @@ def test_only_enlarged_non_latin_pages_are_rescored(latin, scale, rescores):
         assert reader.info()[1].model == f"PP-OCRv5_rec_mobile + {TABLE_NAME}"
     else:
         assert reader is engine
+
+
+def test_a_sure_line_is_kept():
+    reading, _ = _recorded("fixed")
+    reading.confidence = 0.98
+    assert rescored(reading, bigrams()) is reading
+
+
+def _steps(offers: list[dict[str, float]]) -> Candidates:
+    chars = "".join(ch for offer in offers for ch in offer)
+    starts = np.cumsum([0] + [len(offer) for offer in offers]).astype(np.int32)
+    return Candidates(chars, np.array([p for offer in offers for p in offer.values()], dtype=np.float32), starts, 4.0)
+
+
+def test_the_search_reads_no_sign_to_dodge_a_pair():
+    """Seed 324 (12.6 px): in `打了一剂强心针` the model offered `一` as `—` too, and the search read
+    the dash. A dash or a space between ideographs breaks the pairs the bigrams would charge for,
+    so only ideographs are weighed."""
+    steps = _steps([{"打": 1.0}, {"\0": 1.0}, {"了": 1.0}, {"\0": 1.0}, {"一": 0.55, "—": 0.45}, {"\0": 1.0},
+                    {"剂": 0.5, " ": 0.5}, {"\0": 1.0}, {"强": 1.0}])
+    assert "".join(ch for ch, _, _ in beam_search(steps, bigrams())) == "打了一剂强"
