@@ -171,8 +171,9 @@ def greedy(candidates: Candidates) -> list[tuple[str, int]]:
 
 def rescored(reading: Reading, model: CharBigrams) -> Reading:
     """The reading as the beam search makes it, or the reading itself when it keeps no candidates,
-    is sure (`SURE_LINE`) or the search agrees with it. Where both read the same character at the same step, the
-    recogniser's final text stands (its `·` between ideographs read as the comma it was)."""
+    is sure (`SURE_LINE`) or the search agrees with it. Where both read the same character at the
+    same step, the recogniser's final text stands (its `·` between ideographs read as the comma it
+    was)."""
     if reading.candidates is None or reading.confidence >= SURE_LINE:
         return reading
     path = beam_search(reading.candidates, model)
