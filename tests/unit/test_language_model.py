@@ -1,6 +1,6 @@
 """CJK lines of enlarged small type are rescored by a character bigram model: a CTC beam search over
 the recogniser's likeliest characters a step (recorded from the real model on random seeds 272
-and 280, body 11.6 and 12.3 px, `recorded/language_model_steps.json`). A near miss the bigrams
+and 280, body 11.6 and 12.3 px, `recorded/steps/language_model.json`). A near miss the bigrams
 know better is read right, a reading they agree with is kept as it is, and Latin is never touched."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from broadsheet.ocr.language_model import (TABLE_NAME, RescoringRecognizer, beam
                                            step_candidates, with_language_model)
 from broadsheet.ocr.reading import Candidates, Reading
 
-STEPS = json.loads((Path(__file__).parent / "recorded" / "language_model_steps.json").read_text(encoding="utf-8"))
+STEPS = json.loads((Path(__file__).parent / "recorded" / "steps" / "language_model.json").read_text(encoding="utf-8"))
 
 
 def _recorded(name: str) -> tuple[Reading, str]:
