@@ -18,6 +18,9 @@ from broadsheet.ocr import OcrEngine
 
 MEMO_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "broadsheet-bench" / "ocr-memo"
 ASKED = ("detect", "read", "recognize")
+# Asked again under a new key when what an answer holds grows: readings recorded before they kept
+# their step candidates (for the CJK language model) would replay without them.
+ANSWER_VERSION = {"read": 2}
 
 
 class Memo:
@@ -53,7 +56,8 @@ class _Memoized:
 
         def answer(arg: np.ndarray | list[np.ndarray]) -> Any:
             arrays = [arg] if isinstance(arg, np.ndarray) else arg
-            digest = hashlib.sha1(f"{self._role}:{name}".encode())
+            version = f":{ANSWER_VERSION[name]}" if name in ANSWER_VERSION else ""
+            digest = hashlib.sha1(f"{self._role}:{name}{version}".encode())
             for a in arrays:
                 digest.update(repr(a.shape).encode())
                 digest.update(np.ascontiguousarray(a).tobytes())

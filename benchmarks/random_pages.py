@@ -39,6 +39,7 @@ from broadsheet.evaluate import EditCounts, evaluate_page, load_prediction  # no
 from broadsheet.export import parse_formats, write_page  # noqa: E402
 from broadsheet.imageio import load_image  # noqa: E402
 from broadsheet.model import Page  # noqa: E402
+from broadsheet.ocr import DEFAULT_ENGINE  # noqa: E402
 from broadsheet.pipeline import Pipeline  # noqa: E402
 from fixtures.generate import render  # noqa: E402
 from fixtures.pagegen.randpage import RandomPage, random_page  # noqa: E402
@@ -211,6 +212,8 @@ def main() -> int:
     parser.add_argument("--worst", type=int, default=8, help="worst pages listed")
     parser.add_argument("--rescore", type=Path, metavar="DIR", help="score the predictions a run kept in DIR "
                         "(--keep DIR --formats json) again, without running the pipeline")
+    parser.add_argument("--no-language-model", dest="language_model", action="store_false",
+                        help="read CJK small type without the character bigrams (the recogniser's own reading)")
     parser.add_argument("--memo", action="store_true", help="keep the engine's answers by pixels "
                         f"({MEMO_DIR}): a rerun after a layout change reads only changed crops")
     args = parser.parse_args()
@@ -230,7 +233,7 @@ def main() -> int:
 def run(args: argparse.Namespace, seeds: list[int], out: Path) -> int:
     pipeline = memo = None
     if not args.rescore:
-        pipeline = Pipeline(args.engine) if args.engine else Pipeline()
+        pipeline = Pipeline(args.engine or DEFAULT_ENGINE, language_model=args.language_model)
         memo = Memo(MEMO_DIR / f"random-{pipeline.engine.name}.pickle") if args.memo else None
     if memo:
         pipeline.engine = memoized(pipeline.engine, memo)

@@ -18,6 +18,7 @@ class PipelineOptions:
     scale: float | None = None  # a forced working scale; None: from the measured text size
     punctuation: str = "default"  # "default", "fullwidth" or "as-read"
     debug_layout: bool = False  # a picture per layout pass in OUT/NAME.debug/
+    language_model: bool = True  # CJK lines of enlarged small type rescored by character bigrams
 
     def engine_note(self) -> str | None:
         """What a run says once before its pages: that `auto` will read Latin pages with rapidocr

@@ -21,6 +21,7 @@ from broadsheet.layout import GeometricLayout, LayoutAnalyzer, PageLayout
 from broadsheet.model import Page
 from broadsheet.normalize import PageFrame, normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
+from broadsheet.ocr.language_model import with_language_model
 from broadsheet.options import PipelineOptions
 from broadsheet.postprocess.punctuation import Punctuation
 from broadsheet.postprocess.script import LATIN, page_script
@@ -45,19 +46,21 @@ class _Processed:
 class Pipeline:
     def __init__(self, engine: str | OcrEngine = DEFAULT_ENGINE, deskew: bool = True,
                  threads: int | None = None, layout: LayoutAnalyzer | None = None,
-                 scale: float | None = None, punctuation: str = "default", debug_layout: bool = False) -> None:
+                 scale: float | None = None, punctuation: str = "default", debug_layout: bool = False,
+                 language_model: bool = True) -> None:
         self.engine = get_engine(engine, threads) if isinstance(engine, str) else engine
         self.layout = layout or GeometricLayout()
         self.deskew = deskew
         self.scale = scale
         self.debug_layout = debug_layout  # process_and_write adds a picture per layout pass
+        self.language_model = language_model  # rescore enlarged CJK lines with character bigrams
         self.punctuation = Punctuation(punctuation)  # a bad policy fails here, before any page
 
     @classmethod
     def from_options(cls, options: PipelineOptions, threads: int | None = None) -> Pipeline:
         """`threads`: model threads, decided by whoever runs several pipelines on one machine."""
         return cls(options.engine, options.deskew, threads, scale=options.scale, punctuation=options.punctuation,
-                   debug_layout=options.debug_layout)
+                   debug_layout=options.debug_layout, language_model=options.language_model)
 
     def process(self, source: str | Path | np.ndarray) -> Page:
         """A page image (path or RGB array) -> the structured page."""
@@ -81,8 +84,10 @@ class Pipeline:
 
         start = time.perf_counter()
         body = [line for region in page_layout.text_blocks for line in region.lines]
-        reader = self.engine.for_page(page_script(normalized.sample) == LATIN, body, working.pixels,
-                                      working.frame.scale)
+        latin = page_script(normalized.sample) == LATIN
+        reader = self.engine.for_page(latin, body, working.pixels, working.frame.scale)
+        if self.language_model:
+            reader = with_language_model(reader, latin, working.frame.scale)
         read_lines(reader, working.pixels, page_layout.text_lines())
         timings["ocr"] = time.perf_counter() - start
 

@@ -24,7 +24,7 @@ from broadsheet.names import printable
 @options.batch_run()
 def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str, force: bool,
             engine: str, deskew: bool, max_pages: int, executor: str, address: str | None,
-            punctuation: str) -> None:
+            punctuation: str, language_model: bool) -> None:
     """Read every page file in FOLDER; run it again to resume where it stopped.
 
     FOLDER/sub/a.png gives OUT/sub/a.txt and OUT/sub/a.json; each page of a TIFF or PDF adds
@@ -39,7 +39,7 @@ def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str
     local one started and stopped with the run). FOLDER and OUT must then be at the same path on
     every worker's machine (a shared filesystem).
     """
-    chosen = options.pipeline_options(formats, engine, deskew, punctuation)
+    chosen = options.pipeline_options(formats, engine, deskew, punctuation, language_model=language_model)
     spec = ExecutorSpec(executor, workers, address)
     interactive = sys.stderr.isatty()
     reporter = ProgressBar() if interactive else LogLines()

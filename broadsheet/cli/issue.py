@@ -20,7 +20,8 @@ from broadsheet.names import printable
 @click.option("--out", "-o", metavar="OUT", type=options.FOLDER, required=True, help="Output folder.")
 @options.batch_run(issue=True)
 def command(source: Path, out: Path, workers: int, formats: str, force: bool, engine: str, deskew: bool,
-            max_pages: int, executor: str, address: str | None, punctuation: str) -> None:
+            max_pages: int, executor: str, address: str | None, punctuation: str,
+            language_model: bool) -> None:
     """Read every page of an issue, put the pages in order and join the articles that run across
     pages into OUT/ISSUE.json; run it again to resume where it stopped.
 
@@ -35,7 +36,8 @@ def command(source: Path, out: Path, workers: int, formats: str, force: bool, en
     from broadsheet.issue.run import run_issue
 
     page_formats, issue_formats = split_formats(formats)
-    chosen = options.pipeline_options(",".join(page_formats), engine, deskew, punctuation)
+    chosen = options.pipeline_options(",".join(page_formats), engine, deskew, punctuation,
+                                      language_model=language_model)
     spec = ExecutorSpec(executor, workers, address)
     interactive = sys.stderr.isatty()
     reporter = ProgressBar() if interactive else LogLines()

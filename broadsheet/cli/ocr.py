@@ -20,10 +20,11 @@ from broadsheet.names import printable
 @options.deskew()
 @options.max_pages()
 @options.punctuation()
+@options.language_model()
 @click.option("--debug-layout", is_flag=True,
               help="Also draw what each layout pass decided: OUT/PAGE.debug/01-rules.jpg ... 06-articles.jpg.")
 def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, deskew: bool, max_pages: int,
-            punctuation: str, debug_layout: bool) -> None:
+            punctuation: str, language_model: bool, debug_layout: bool) -> None:
     """Read page files into articles, paragraphs and captioned photos.
 
     PAGE.png gives OUT/PAGE.txt, OUT/PAGE.json and the photo crops in OUT/PAGE/photos/; each page
@@ -36,7 +37,7 @@ def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, deske
     from broadsheet.batch import run_files
     from broadsheet.cli.batch import LogLines
 
-    chosen = options.pipeline_options(formats, engine, deskew, punctuation, debug_layout)
+    chosen = options.pipeline_options(formats, engine, deskew, punctuation, debug_layout, language_model)
     summary = run_files(pages, out, chosen, max_pages=max_pages, reporter=LogLines())
     if summary.done:
         print(printable(f"results in {out}/"))

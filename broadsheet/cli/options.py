@@ -90,6 +90,13 @@ def punctuation(**extra):
              "(GB/T 15834), or as-read (as the recogniser read it).", **extra)
 
 
+def language_model(**extra):
+    return click.option(
+        "--language-model/--no-language-model", default=True, show_default=True,
+        help="Rescore CJK lines of small type (enlarged to the working size) with character bigrams "
+             "(off: the recogniser's own reading).", **extra)
+
+
 def batch_run(issue: bool = False):
     """The options `batch` and `issue` share, in the order their help lists them."""
     stack = [
@@ -102,6 +109,7 @@ def batch_run(issue: bool = False):
         executor(),
         address(),
         punctuation(),
+        language_model(),
     ]
 
     def apply(command):
@@ -113,7 +121,7 @@ def batch_run(issue: bool = False):
 
 
 def pipeline_options(formats: str, engine: str, deskew: bool, punctuation: str,
-                     debug_layout: bool = False) -> PipelineOptions:
+                     debug_layout: bool = False, language_model: bool = True) -> PipelineOptions:
     """The one options value a command hands to every pipeline it runs."""
     return PipelineOptions(engine=engine, deskew=deskew, formats=page_formats(formats), punctuation=punctuation,
-                           debug_layout=debug_layout)
+                           debug_layout=debug_layout, language_model=language_model)

@@ -32,8 +32,10 @@ from broadsheet.watch.settle import MAX_SETTLE
 @options.deskew(envvar="BROADSHEET_DESKEW", show_envvar=True)
 @options.max_pages(envvar="BROADSHEET_MAX_PAGES", show_envvar=True)
 @options.punctuation(envvar="BROADSHEET_PUNCTUATION", show_envvar=True)
+@options.language_model(envvar="BROADSHEET_LANGUAGE_MODEL", show_envvar=True)
 def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, workers: int, poll: bool,
-            settle: float, formats: str, engine: str, deskew: bool, max_pages: int, punctuation: str) -> None:
+            settle: float, formats: str, engine: str, deskew: bool, max_pages: int, punctuation: str,
+            language_model: bool) -> None:
     """Process each page file dropped into INBOX, then move it to the done or failed folder.
 
     Files already in INBOX go first. A file is taken once it has stopped changing for SETTLE
@@ -50,7 +52,8 @@ def command(inbox: Path, out: Path, done: Path | None, failed: Path | None, work
 
     settings = WatchSettings(inbox=inbox, out_dir=out, done_dir=done, failed_dir=failed,
                              workers=workers, poll=poll, settle=settle,
-                             options=options.pipeline_options(formats, engine, deskew, punctuation), max_pages=max_pages)
+                             options=options.pipeline_options(formats, engine, deskew, punctuation,
+                                                              language_model=language_model), max_pages=max_pages)
     watcher = Watcher(settings)
 
     def on_signal(signum: int, frame: FrameType | None) -> None:

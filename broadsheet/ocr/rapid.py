@@ -14,6 +14,7 @@ from broadsheet.charsets import is_ideograph
 from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.model import BBox, EngineInfo
 from broadsheet.ocr.engine import OcrEngine
+from broadsheet.ocr.language_model import step_candidates
 from broadsheet.ocr.reading import Reading
 
 # The detector sees the page at the size it is given: the pipeline has already scaled the page so
@@ -154,10 +155,11 @@ class RapidRecognizer:
         self._alphabet = self._recognizer.postprocess_op.character
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
-        result = self._run(crops, False)
+        result, _ = self._run(crops, False)
         return [(t, float(s)) for t, s in zip(result.txts, result.scores)]
 
-    def _run(self, crops: list[np.ndarray], word_box: bool) -> Any:
+    def _run(self, crops: list[np.ndarray], word_box: bool) -> tuple[Any, list[np.ndarray]]:
+        """rapidocr's result, and each crop's per-step character probabilities."""
         bgr = [np.ascontiguousarray(c[:, :, ::-1]) for c in crops]
         self._outputs.batches = []
         result = self._recognizer(self._rec_input(img=bgr, return_word_box=word_box))
@@ -168,7 +170,7 @@ class RapidRecognizer:
         for position, index in enumerate(order):
             per_crop[index] = steps[position]
         result.txts = tuple(self._stops_for_dots(t, p) for t, p in zip(result.txts, per_crop))
-        return result
+        return result, per_crop
 
     def _stops_for_dots(self, text: str, steps: np.ndarray) -> str:
         """`text` with each `·` between two ideographs that the model all but read as a comma or
@@ -197,16 +199,19 @@ class RapidRecognizer:
 
     def read(self, crops: list[np.ndarray]) -> list[Reading]:
         """Text, confidence and where each character stands: the recogniser's CTC decoder knows at
-        which of its time steps (an eighth of the line height each) it emitted a character."""
-        result = self._run(crops, True)
+        which of its time steps (an eighth of the line height each) it emitted a character. A line
+        of ideographs read with doubts keeps the likeliest characters of each step, for the
+        language model (`broadsheet.ocr.language_model`)."""
+        result, per_crop = self._run(crops, True)
         readings = []
-        for crop, text, score, info in zip(crops, result.txts, result.scores, result.word_results):
+        for crop, text, score, info, probs in zip(crops, result.txts, result.scores, result.word_results, per_crop):
             steps = [col for word in info.word_cols for col in word] if info and info.line_txt_len else []
-            step = crop.shape[1] / info.line_txt_len if steps else 0.0
+            step = crop.shape[1] / info.line_txt_len if info and info.line_txt_len else 0.0
             centres = [(col + 0.5) * step for col in steps]
             # one position per character other than spaces, or none at all
             fits = len(centres) == sum(1 for ch in text if not ch.isspace())
-            readings.append(Reading(text, float(score), centres if fits else None))
+            readings.append(Reading(text, float(score), centres if fits else None,
+                                    step_candidates(probs, self._alphabet, step) if step else None))
         return readings
 
 

@@ -18,10 +18,23 @@ MIN_CONTRAST = 32  # grey levels between paper and ink, below which the crop hol
 
 
 @dataclass
+class Candidates:
+    """The characters a CTC recogniser thought likely at each of its time steps, likeliest first,
+    for a language model to choose among (`broadsheet.ocr.language_model`): step t offers
+    `chars[starts[t]:starts[t + 1]]` (NUL the blank) with `probs` alike."""
+
+    chars: str
+    probs: np.ndarray  # float32, one per character of `chars`
+    starts: np.ndarray  # int32, one more than there are steps
+    step: float  # px of the crop a step covers
+
+
+@dataclass
 class Reading:
     text: str
     confidence: float
     centres: list[float] | None = None  # x of each character other than spaces on the crop, px
+    candidates: Candidates | None = None  # kept for lines a language model may rescore
 
 
 def glyph_gaps(crop: np.ndarray, centres: list[float], band: tuple[int, int]) -> list[float]:

@@ -1,0 +1,216 @@
+"""A character bigram model that rescores the recogniser's CJK readings of enlarged small type.
+
+At 10-14 px the bundled PP-OCR model misreads blurred ideographs, mostly as near misses it ranks
+second or third itself (README "Wave 5: reading CJK body type at 10-14 px"). A CTC prefix beam
+search over the likeliest characters of each time step (`Reading.candidates`), scored by the
+model's own probabilities and by how often each pair of neighbouring ideographs occurs inside
+Chinese words (jieba's word list, `benchmarks/build_bigrams.py`), picks the likelier reading.
+Only lines holding ideographs are rescored (the recogniser keeps candidates for no other), and
+only on pages whose type was enlarged to the working size; at normal sizes the model reads
+well without it. `--no-language-model` switches it off.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import math
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from broadsheet.charsets import is_ideograph
+from broadsheet.ocr.engine import LineRecognizer, OcrEngine
+from broadsheet.ocr.reading import Candidates, Reading
+
+TABLE = Path(__file__).resolve().parent.parent / "data" / "cjk_bigrams.tsv.gz"
+TABLE_NAME = "jieba 0.42.1 character bigrams"  # what the JSON's recognition entry adds to the model
+BLANK = "\0"  # how `Candidates` writes CTC's blank
+
+# Measured on the truth lines of the CJK dev pages of 10-14 px (benchmarks/ctc_lm.py; README wave
+# 5): the bigram's log-probability counts ALPHA against the recogniser's, each character read
+# earns BETA (else the bigram's cost would favour dropping characters), and P(b | a) mixes MIX of
+# the in-word bigram with the rest unigram, so a pair no word holds is unlikely, not impossible.
+ALPHA = 0.3
+BETA = 0.2
+MIX = 0.9
+UNSEEN = 0.5  # counts a character missing from the table gets
+# The recogniser offers up to TOP_K characters a step, those it gives at least MIN_PROB: a step it
+# is sure of offers one, and a line it is sure of all along keeps no candidates at all.
+TOP_K = 5
+MIN_PROB = 0.01
+BEAM = 8  # prefixes kept a step
+# A line read with this mean confidence or more is kept as read: on 275 truth lines of 11 CJK dev
+# pages of 10-14 px, rescoring only the lines under 0.97 gains as much as rescoring all (line CER
+# 0.158 -> 0.137) and decodes a third fewer lines.
+SURE_LINE = 0.97
+# Pages enlarged more than this (their body type under the 14 px working size) are rescored.
+ENLARGED = 1.0
+
+
+class CharBigrams:
+    """log P(b | a) for ideographs, from a table of ideograph and in-word pair counts."""
+
+    def __init__(self, counts: dict[str, int], name: str = TABLE_NAME) -> None:
+        self.name = name
+        self.unigrams = {k: v for k, v in counts.items() if len(k) == 1}
+        self.pairs = {k: v for k, v in counts.items() if len(k) == 2}
+        self.total = sum(self.unigrams.values()) + UNSEEN * len(self.unigrams)
+        self._memo: dict[str, float] = {}
+
+    def log_p(self, a: str, b: str) -> float:
+        pair = a + b
+        if pair not in self._memo:
+            unigram = (self.unigrams.get(b, 0) + UNSEEN) / self.total
+            seen = self.unigrams.get(a, 0)
+            bigram = self.pairs.get(pair, 0) / seen if seen else 0.0
+            self._memo[pair] = math.log(MIX * bigram + (1 - MIX) * unigram)
+        return self._memo[pair]
+
+
+@cache
+def bigrams() -> CharBigrams:
+    """The shipped table, read once a process."""
+    counts = {}
+    with gzip.open(TABLE, "rt", encoding="utf-8") as table:
+        for line in table:
+            if not line.startswith("#"):
+                key, count = line.rstrip("\n").split("\t")
+                counts[key] = int(count)
+    return CharBigrams(counts)
+
+
+def step_candidates(probs: np.ndarray, alphabet: list[str], step: float) -> Candidates | None:
+    """The candidates of a line's per-step probabilities (steps x classes, class 0 the blank), or
+    None when no step offers a second character or the model's reading holds fewer than two
+    ideographs (nothing for the bigrams to weigh)."""
+    best = probs.argmax(axis=1)
+    read = [alphabet[c] for t, c in enumerate(best) if c and (t == 0 or c != best[t - 1])]
+    unsure = np.flatnonzero(probs[np.arange(len(best)), best] < 1 - MIN_PROB)
+    if sum(map(is_ideograph, read)) < 2 or unsure.size == 0:
+        return None
+    offered: list[list[int]] = [[int(c)] for c in best]
+    # a comparison is cheaper than a sort of 18,000 classes a step (and 2-D nonzero than either)
+    rows, classes = np.divmod(np.flatnonzero(probs[unsure] >= MIN_PROB), probs.shape[1])
+    for row in np.unique(rows).tolist():
+        t, likely = int(unsure[row]), classes[rows == row]
+        offered[t] = likely[np.argsort(-probs[t, likely], kind="stable")][:TOP_K].tolist() or [int(best[t])]
+    flat = [c for offer in offered for c in offer]
+    starts = np.cumsum([0] + [len(offer) for offer in offered]).astype(np.int32)
+    chars = "".join(BLANK if c == 0 else alphabet[c] for c in flat)
+    steps = np.repeat(np.arange(len(offered)), np.diff(starts))
+    return Candidates(chars, probs[steps, flat].astype(np.float32), starts, float(step))
+
+
+def _add(a: float, b: float) -> float:
+    """log(exp(a) + exp(b))"""
+    if a < b:
+        a, b = b, a
+    return a if b == -math.inf else a + math.log1p(math.exp(b - a))
+
+
+def _lm_score(prefix: str, ch: str, model: CharBigrams) -> float:
+    """What the model adds for reading `ch` after `prefix`. A space the recogniser read earns
+    nothing, and the pair reaches across it (one ideograph and the next are still neighbours)."""
+    if ch.isspace():
+        return 0.0
+    last = prefix.rstrip()[-1:]
+    pair = model.log_p(last, ch) if last and is_ideograph(last) and is_ideograph(ch) else 0.0
+    return ALPHA * pair + BETA
+
+
+def beam_search(candidates: Candidates, model: CharBigrams) -> list[tuple[str, int, float]]:
+    """The likeliest reading by the recogniser and the bigrams together: each character with the
+    step it is emitted at (where the best path reading it begins) and its probability there.
+    A CTC prefix beam search: each prefix keeps the probability of the paths ending in a blank and
+    of those ending in its last character, since a repeated character needs a blank between.
+    It only swaps characters: where the model read a character, its other likely ideographs are
+    weighed, never the blank or another sign (each pair costs, so the search would drop characters,
+    or read a dash or a space between two ideographs, to save it: on 275 truth lines of 10-14 px
+    greedy deletions 40, with blanks weighed 64); where the model read the blank, nothing else."""
+    chars, starts = candidates.chars, candidates.starts.tolist()
+    log_probs = np.log(np.maximum(candidates.probs, 1e-30)).tolist()
+    probs = candidates.probs.tolist()
+    beams: dict[str, tuple[float, float]] = {"": (0.0, -math.inf)}
+    lm = {"": 0.0}
+    emitted: dict[str, tuple[tuple[int, float], ...]] = {"": ()}
+    strongest: dict[str, float] = {}  # prefix -> the best one path's log-probability creating it
+    for t in range(len(starts) - 1):
+        grown: dict[str, list[float]] = {}
+        for prefix, (blank, char) in beams.items():
+            both = _add(blank, char)
+            for k in range(starts[t], starts[t + 1]):
+                ch, p = chars[k], log_probs[k]
+                if k > starts[t] and (chars[starts[t]] == BLANK or not is_ideograph(ch)):
+                    continue  # see the docstring
+                if ch == BLANK:
+                    ends = grown.setdefault(prefix, [-math.inf, -math.inf])
+                    ends[0] = _add(ends[0], both + p)
+                    continue
+                longer = prefix + ch
+                if longer not in lm:
+                    lm[longer] = lm[prefix] + _lm_score(prefix, ch, model)
+                ends = grown.setdefault(longer, [-math.inf, -math.inf])
+                new = (blank if prefix and ch == prefix[-1] else both) + p  # a repeat extends only across a blank
+                ends[1] = _add(ends[1], new)
+                if new > strongest.get(longer, -math.inf):
+                    strongest[longer] = new
+                    emitted[longer] = emitted[prefix] + ((t, probs[k]),)
+                if prefix and ch == prefix[-1]:
+                    same = grown.setdefault(prefix, [-math.inf, -math.inf])
+                    same[1] = _add(same[1], char + p)
+        ranked = sorted(grown.items(), key=lambda kv: -(_add(*kv[1]) + lm[kv[0]]))[:BEAM]
+        beams = {prefix: (ends[0], ends[1]) for prefix, ends in ranked}
+    best = max(beams, key=lambda prefix: _add(*beams[prefix]) + lm[prefix])
+    return [(ch, t, p) for ch, (t, p) in zip(best, emitted[best])]
+
+
+def greedy(candidates: Candidates) -> list[tuple[str, int]]:
+    """The recogniser's own reading (each step's likeliest), with each character's step."""
+    firsts = [candidates.chars[k] for k in candidates.starts[:-1].tolist()]
+    return [(ch, t) for t, ch in enumerate(firsts) if ch != BLANK and (t == 0 or ch != firsts[t - 1])]
+
+
+def rescored(reading: Reading, model: CharBigrams) -> Reading:
+    """The reading as the beam search makes it, or the reading itself when it keeps no candidates,
+    is sure (`SURE_LINE`) or the search agrees with it. Where both read the same character at the
+    same step, the recogniser's final text stands (its `·` between ideographs read as the comma it
+    was)."""
+    if reading.candidates is None or reading.confidence >= SURE_LINE:
+        return reading
+    path = beam_search(reading.candidates, model)
+    own = greedy(reading.candidates)
+    if [ch for ch, _, _ in path] == [ch for ch, _ in own]:
+        return reading
+    final = {t: (ch, reading.text[k]) for k, (ch, t) in enumerate(own)} if len(own) == len(reading.text) else {}
+    text = "".join(final[t][1] if final.get(t, ("",))[0] == ch else ch for ch, t, _ in path)
+    step = reading.candidates.step
+    centres = [(t + 0.5) * step for ch, t, _ in path if not ch.isspace()]
+    confidence = float(np.mean([p for _, _, p in path])) if path else 0.0
+    return Reading(text, round(confidence, 5), centres if reading.centres is not None else None,
+                   reading.candidates)
+
+
+class RescoringRecognizer:
+    """A recogniser whose readings the bigram model rescores (see `rescored`)."""
+
+    def __init__(self, recognizer: LineRecognizer, model: CharBigrams) -> None:
+        self.recognizer, self.model = recognizer, model
+        info = recognizer.info
+        self.info = dataclasses.replace(info, model=f"{info.model} + {model.name}")
+        self.paper_margin = getattr(recognizer, "paper_margin", False)
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return [(r.text, r.confidence) for r in self.read(crops)]
+
+    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+        return [rescored(r, self.model) for r in self.recognizer.read(crops)]  # type: ignore[attr-defined]
+
+
+def with_language_model(engine: OcrEngine, latin: bool, scale: float) -> OcrEngine:
+    """The engine that reads a page, rescoring its CJK lines when the page is not Latin and its
+    type was enlarged (`scale`: the working page over the input); else `engine` as it is."""
+    if latin or scale <= ENLARGED or not hasattr(engine.recognizer, "read"):
+        return engine
+    return dataclasses.replace(engine, recognizer=RescoringRecognizer(engine.recognizer, bigrams()))

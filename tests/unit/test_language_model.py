@@ -1,0 +1,135 @@
+"""CJK lines of enlarged small type are rescored by a character bigram model: a CTC beam search over
+the recogniser's likeliest characters a step (recorded from the real model on random seeds 272
+and 280, body 11.6 and 12.3 px, `recorded/steps/language_model.json`). A near miss the bigrams
+know better is read right, a reading they agree with is kept as it is, and Latin is never touched."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from broadsheet.model import EngineInfo
+from broadsheet.ocr.engine import OcrEngine
+from broadsheet.ocr.language_model import (TABLE_NAME, RescoringRecognizer, beam_search, bigrams, greedy, rescored,
+                                           step_candidates, with_language_model)
+from broadsheet.ocr.reading import Candidates, Reading
+
+STEPS = json.loads((Path(__file__).parent / "recorded" / "steps" / "language_model.json").read_text(encoding="utf-8"))
+
+
+def _recorded(name: str) -> tuple[Reading, str]:
+    """The recogniser's own reading of a recorded line (with its candidates), and the truth."""
+    line = STEPS[name]
+    candidates = Candidates(line["chars"], np.array(line["probs"], dtype=np.float32),
+                            np.array(line["starts"], dtype=np.int32), line["step"])
+    own = greedy(candidates)
+    centres = [(t + 0.5) * candidates.step for ch, t in own if not ch.isspace()]
+    return Reading("".join(ch for ch, _ in own), 0.8, centres, candidates), line["truth"]
+
+
+def test_the_bigrams_read_a_near_miss_right():
+    reading, truth = _recorded("fixed")
+    assert reading.text == "限公司副总继理车林备诉记者。"  # 经 read 继, 告 read 备
+    better = rescored(reading, bigrams())
+    assert better.text == truth
+    # every character keeps a position, at the step it was read; the unchanged ones where they were
+    assert len(better.centres) == len(truth)
+    same = [k for k, (a, b) in enumerate(zip(reading.text, better.text)) if a == b]
+    assert [better.centres[k] for k in same] == [reading.centres[k] for k in same]
+    assert 0 < better.confidence <= 1
+
+
+def test_a_reading_the_bigrams_agree_with_is_kept():
+    reading, truth = _recorded("kept")
+    assert reading.candidates is not None and len(reading.candidates.chars) > len(reading.candidates.starts) - 1
+    assert rescored(reading, bigrams()) is reading
+    assert reading.text == truth
+
+
+def test_what_the_recogniser_made_of_a_character_the_search_agrees_on_stands():
+    """The recogniser's final text (its `·` between ideographs taken as a stop) is kept wherever
+    the search reads the same character at the same step."""
+    reading, _ = _recorded("fixed")
+    reading.text = reading.text.replace("记者。", "记者.")
+    assert rescored(reading, bigrams()).text == "限公司副总经理车林告诉记者."
+
+
+def test_the_table_knows_in_word_pairs():
+    model = bigrams()
+    assert model.log_p("告", "诉") > model.log_p("备", "诉") + 5
+    assert np.isfinite(model.log_p("𠀀", "𠀁"))  # characters the table lacks are unlikely, not impossible
+
+
+def _probs(text: str, alphabet: list[str], doubt: float) -> np.ndarray:
+    """Steps reading `text` a character a step with blanks between, each character's step unsure
+    by `doubt` (given to the next class)."""
+    steps = np.zeros((2 * len(text) + 1, len(alphabet)), dtype=np.float32)
+    steps[::2, 0] = 1.0
+    for k, ch in enumerate(text):
+        c = alphabet.index(ch)
+        steps[2 * k + 1, c] = 1 - doubt
+        steps[2 * k + 1, (c % (len(alphabet) - 1)) + 1] += doubt
+    return steps
+
+
+def test_latin_lines_and_sure_lines_keep_no_candidates():
+    alphabet = ["blank", *"abcdeflnrst", "告", "诉", "记", "者", " "]
+    assert step_candidates(_probs("stand ard", alphabet, 0.3), alphabet, 4.0) is None  # no ideograph
+    assert step_candidates(_probs("告诉", alphabet, 0.0), alphabet, 4.0) is None  # sure of every step
+    kept = step_candidates(_probs("告诉记者", alphabet, 0.3), alphabet, 4.0)
+    # each unsure step offers its likeliest two, a sure blank step the blank alone
+    assert kept.chars == "\0告诉\0诉记\0记者\0者 \0"
+    assert kept.probs.tolist() == pytest.approx([1, 0.7, 0.3] * 4 + [1])
+
+
+class _Recognizer:
+    info = EngineInfo("recognition", "rapidocr", "3", "PP-OCRv5_rec_mobile", ["zh-Hans"])
+
+    def read(self, crops):
+        return [Reading("x", 1.0)]
+
+    def recognize(self, crops):
+        return [("x", 1.0)]
+
+
+@pytest.mark.parametrize("latin, scale, rescores", [(False, 1.3, True), (True, 1.6, False), (False, 1.0, False),
+                                                    (False, 0.7, False)])
+def test_only_enlarged_non_latin_pages_are_rescored(latin, scale, rescores):
+    engine = OcrEngine("rapidocr", _Recognizer(), _Recognizer())
+    reader = with_language_model(engine, latin, scale)
+    assert isinstance(reader.recognizer, RescoringRecognizer) is rescores
+    if rescores:  # the JSON's engines entry says so
+        assert reader.info()[1].model == f"PP-OCRv5_rec_mobile + {TABLE_NAME}"
+    else:
+        assert reader is engine
+
+
+def test_a_sure_line_is_kept():
+    reading, _ = _recorded("fixed")
+    reading.confidence = 0.98
+    assert rescored(reading, bigrams()) is reading
+
+
+def _steps(offers: list[dict[str, float]]) -> Candidates:
+    chars = "".join(ch for offer in offers for ch in offer)
+    starts = np.cumsum([0] + [len(offer) for offer in offers]).astype(np.int32)
+    return Candidates(chars, np.array([p for offer in offers for p in offer.values()], dtype=np.float32), starts, 4.0)
+
+
+def test_the_search_reads_no_sign_to_dodge_a_pair():
+    """Seed 324 (12.6 px): in `打了一剂强心针` the model offered `一` as `—` too, and the search read
+    the dash. A dash or a space between ideographs breaks the pairs the bigrams would charge for,
+    so only ideographs are weighed."""
+    steps = _steps([{"打": 1.0}, {"\0": 1.0}, {"了": 1.0}, {"\0": 1.0}, {"一": 0.55, "—": 0.45}, {"\0": 1.0},
+                    {"剂": 0.5, " ": 0.5}, {"\0": 1.0}, {"强": 1.0}])
+    assert "".join(ch for ch, _, _ in beam_search(steps, bigrams())) == "打了一剂强"
+
+
+def test_the_search_drops_no_character_the_model_read():
+    """Each pair costs, so a search free to weigh the blank drops an unsure character whose pairs
+    are rare (seed 851: the last character of many lines); it only swaps characters."""
+    steps = _steps([{"记": 1.0}, {"\0": 1.0}, {"者": 1.0}, {"\0": 1.0}, {"补": 0.6, "\0": 0.4}, {"\0": 1.0}])
+    assert "".join(ch for ch, _, _ in beam_search(steps, bigrams())) == "记者补"
