@@ -62,12 +62,16 @@ def split_notices(body: list[tuple[int, Region]], new_id, unit: float) -> list[t
             continue
         lines = list(region.lines)
         before: list[tuple[int, Region]] = []
+        # a notice is all its line says ((上接第二版)), so it cannot open a sentence; a byline's
+        # words can (记者了解到，今年): the line must also stop short of the text running on
         while lines and not text_seen and (kind := _notice_type(lines[0].text, at_start=True)) \
-                and not _runs_on(lines, unit):
+                and (kind == RegionType.CONTINUATION or not _runs_on(lines, unit)):
             line = lines.pop(0)
             before.append((left, Region(next(new_id), kind, line.bbox, [line])))
         after: list[tuple[int, Region]] = []
-        if index == last_text and len(lines) > 1 and _notice_type(lines[-1].text, at_start=False):
+        # (下转第四版) in a block of its own under the article's last column counts too
+        if index == last_text and lines and (len(lines) > 1 or text_seen) \
+                and _notice_type(lines[-1].text, at_start=False):
             line = lines.pop()
             after.append((left, Region(next(new_id), RegionType.CONTINUATION, line.bbox, [line])))
         region.lines = lines

@@ -47,7 +47,7 @@ def _is_cjk(text: str) -> bool:
 def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: float = INDENT_CJK) -> list[str]:
     """`columns`: (left edge, lines top to bottom) for each column segment, in reading order.
     `cjk_indent`: the least indent of a CJK line, in units."""
-    edges = _edges(columns, unit)
+    pieces = _pieces(columns, unit)
     result: list[str] = []
     previous: Line | None = None
     row_start: Line | None = None
@@ -63,7 +63,8 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
             if not same_row:
                 row_start = line
             least = cjk_indent if _is_cjk(line.text) else INDENT_CHARS
-            indented = not same_row and line.bbox[0] - _flush(edges[left], left, middle, unit) >= least * unit
+            indented = not same_row and not _behind(line, pieces[left]) \
+                and line.bbox[0] - _flush(pieces[left], left, middle, unit) >= least * unit
             if indented or previous is None:
                 result.append(line.text)
             else:
@@ -72,21 +73,31 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
     return result
 
 
-def _edges(columns: list[tuple[int, list[Line]]], unit: float) -> dict[int, list[tuple[float, int]]]:
-    """(middle, left) of each column's lines, specks aside."""
-    edges: dict[int, list[tuple[float, int]]] = {}
+def _pieces(columns: list[tuple[int, list[Line]]], unit: float) -> dict[int, list[Line]]:
+    """Each column's lines wide enough to measure by, specks aside."""
+    pieces: dict[int, list[Line]] = {}
     for left, lines in columns:
-        edges.setdefault(left, []).extend(
-            ((line.bbox[1] + line.bbox[3]) / 2, line.bbox[0])
-            for line in lines if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit)
-    return edges
+        pieces.setdefault(left, []).extend(
+            line for line in lines if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit)
+    return pieces
 
 
-def _flush(edge: list[tuple[float, int]], left: int, middle: float, unit: float) -> float:
+def _behind(line: Line, pieces: list[Line]) -> bool:
+    """A piece of the column's line starts left of `line` in its row: `line` is the rest of that
+    row, placed after it (a word the detector cut off, found in a block of its own: random seed 915
+    `die`; or found twice, inside its line: seed 873 `der`), not an indented paragraph start."""
+    middle = (line.bbox[1] + line.bbox[3]) / 2
+    # each in the other's row both ways: a tall box of the row below may reach an indented line's middle
+    return any(piece is not line and piece.bbox[0] < line.bbox[0] and piece.bbox[1] <= middle <= piece.bbox[3]
+               and line.bbox[1] <= (piece.bbox[1] + piece.bbox[3]) / 2 <= line.bbox[3] for piece in pieces)
+
+
+def _flush(pieces: list[Line], left: int, middle: float, unit: float) -> float:
     """Where the column's lines start near `middle`: not where a speck left of them does (the given
     edge is a block's, whose box takes in every piece), and as the edge drifts down a page left
     skewed (random seed 104: 0.7 units over a column)."""
-    near = [x for y, x in edge if abs(y - middle) <= FLUSH_NEAR * unit]
+    near = [piece.bbox[0] for piece in pieces
+            if abs((piece.bbox[1] + piece.bbox[3]) / 2 - middle) <= FLUSH_NEAR * unit]
     return max(left, min(near)) if near else left
 
 

@@ -143,6 +143,64 @@ def test_a_latin_indent_of_one_and_a_third_units_starts_a_paragraph():
     assert [p[:4] for p in paragraphs([(362, lines)], 14.0)] == ["Wer ", "Auch"]
 
 
+def test_a_word_cut_off_its_row_starts_no_paragraph():
+    """Seed 915 (23.6 px): `die`, the end of the row `den Fahrersitz … Für`, was found in a block of
+    its own, placed after the column's: far right of the column's edge, it is no indent. Paragraphs
+    start at Nach, Auch, Die and Zum; `die` joins Die's paragraph, which goes on in the next column."""
+    first = _recorded([
+        ((706, 2261, 1526, 2299), "Nach der Segnung durch den Pfarrer durften die Kinder auf"),
+        ((673, 2299, 1470, 2337), "den Fahrersitz klettern und das Blaulicht einschalten. Für"),
+        ((672, 2340, 1523, 2379), "Erwachsenen gab es Kaffee und Kuchen."),
+        ((702, 2458, 1520, 2497), "Auch an die Kinder ist gedacht. Auf dem Kirchplatz soll ein"),
+        ((671, 2498, 1521, 2535), "kleiner Spielplatz entstehen."),
+        ((698, 2696, 1517, 2734), "Die Veranstalter suchen für die drei Abende noch freiwillige"),
+        ((666, 2736, 1515, 2773), "Helfer, die Stühle aufstellen, Getränke ausschenken und nach den")])
+    cut_off = _recorded([((1487, 2313, 1524, 2338), "die")])
+    second = _recorded([
+        ((1580, 2223, 2430, 2260), "Konzerten beim Aufräumen mit anfassen. Wer mithelfen möchte,"),
+        ((1580, 2303, 2063, 2334), "wo auch die Programmhefte ausliegen."),
+        ((1611, 2342, 2428, 2380), "Zum Jubiläum erscheint außerdem eine Festschrift, in der"),
+        ((1577, 2382, 2428, 2419), "ehemalige Mitglieder von ihren Erinnerungen erzählen.")])
+    found = paragraphs([(666, first), (666, cut_off), (1571, second)], 23.6)
+    assert [p[:4] for p in found] == ["Nach", "Auch", "Die ", "Zum "]
+    assert "nach den die Konzerten" in found[2]
+
+
+def test_a_word_found_twice_inside_its_line_starts_no_paragraph():
+    """Seed 873 (14 px): the detector found `der` again inside the line `Familien der Altstadt`,
+    and it came first; the row starts at the column's edge, so the paragraph runs on."""
+    lines = _recorded([
+        ((1334, 1589, 1447, 1602), "wird ein"), ((1488, 1583, 1553, 1600), "Garten"),
+        ((1334, 1606, 1553, 1624), "angelegt, in dem die"), ((1432, 1627, 1464, 1644), "der"),
+        ((1335, 1627, 1554, 1645), "Familien der Altstadt"), ((1334, 1649, 1463, 1667), "Gemüse und"),
+        ((1481, 1648, 1555, 1665), "Kräuter"), ((1335, 1676, 1396, 1689), "ziehen"),
+        ((1422, 1670, 1554, 1688), "können.")])
+    assert len(paragraphs([(1328, lines)], 14.0)) == 1
+
+
+def test_a_continuation_notice_ending_near_the_measure_is_taken_out():
+    """Seed 334 (46.8 px, a column seven characters wide): the centred (上接第二版) ends within a
+    character of the measure, as a line running on would; a notice is all its line says."""
+    lines = _recorded([
+        ((313, 2079, 602, 2134), "(上接第二版)"), ((186, 2154, 576, 2214), "本报记者 郑一帆"),
+        ((287, 2230, 636, 2286), "本报讯 记者蒋"), ((189, 2304, 630, 2363), "蕾报道:8月30日"),
+        ((191, 2381, 637, 2440), "晚,位于临河南岸的"), ((202, 2833, 648, 2891), "晚吸引游客和市民约")])
+    block = Region("r1", RegionType.TEXT, (184, 2079, 652, 2891), lines)
+    found = split_notices([(184, block)], iter(["r2", "r3"]), 46.8)
+    assert [r.type for _, r in found] == [RegionType.CONTINUATION, RegionType.BYLINE, RegionType.TEXT]
+
+
+def test_a_continuation_notice_in_a_block_of_its_own_is_taken_out():
+    """Seed 921 (10.6 px): (下转第四版) was found as a block of its own under the last column."""
+    text = _recorded([((199, 1848, 362, 1861), "向2100余户种养大户、家庭农"),
+                      ((199, 1866, 362, 1879), "场和农民专业合作社发放春耕贷"), ((199, 1884, 255, 1896), "款3.2亿元。")])
+    notice = _recorded([((286, 1902, 355, 1914), "(下转第四版)")])
+    body = [(199, Region("r1", RegionType.TEXT, (199, 1848, 362, 1896), text)),
+            (199, Region("r2", RegionType.TEXT, (286, 1902, 355, 1914), notice))]
+    found = split_notices(body, iter(["r3"]), 10.6)
+    assert [r.type for _, r in found] == [RegionType.TEXT, RegionType.CONTINUATION]
+
+
 def test_a_byline_opening_the_first_paragraph():
     assert byline("本报讯 记者刘茜、通讯员宋华敏报道:3月24日上午") == "本报讯 记者刘茜、通讯员宋华敏报道"
     assert byline("3月24日上午，记者来到现场") is None
