@@ -69,6 +69,7 @@ from broadsheet.layout.thresholds import (
     WORD_SPACE_EVIDENCE,
     WORD_SPACE_SHARE,
     WORD_SPACE_WIDTH,
+    WORD_WIDTH,
 )
 from broadsheet.model import BBox, TextDirection, overlaps
 
@@ -400,8 +401,11 @@ def _wider_than_own_spaces(left: LineBox, right: LineBox, unit: float, ink: np.n
     paper = int(np.count_nonzero(~ink[top:bottom, left.x1:right.x0].any(axis=0)))
     if paper < OWN_SPACE_MIN_GAP * unit:
         return False
-    spaces = [_word_spaces(p, unit, ink) for p in (left, right) if p.height <= BODY_HEIGHT[1] * unit]
-    return bool(spaces) and all(len(s) >= OWN_SPACES for s in spaces) and \
+    pieces = [p for p in (left, right) if p.height <= BODY_HEIGHT[1] * unit]
+    spaces = [_word_spaces(p, unit, ink) for p in pieces]
+    # words, not letters: caps' letter gaps (`SUPPLEMENTARY`) are as wide as word spaces
+    return bool(spaces) and all(len(s) >= OWN_SPACES and p.width >= WORD_WIDTH * unit * (len(s) + 1)
+                                for p, s in zip(pieces, spaces)) and \
         paper > OWN_SPACE_RATIO * max(max(s) for s in spaces)
 
 

@@ -118,6 +118,10 @@ OWN_SPACE_RATIO = 2.0
 # credit `本报记者 刘茜 摄` set apart; the ads page's column four): left to the lines around
 OWN_SPACES = 4
 WORD_SPACE_WIDTH = 0.25  # a letter gap is a tenth of an em, a word space a quarter or more
+# ... and as many words: the blanks part runs of ink this wide on average (in body units; a Latin
+# word is five letters of half an em, a caps letter about one unit: the letter gaps of a justified
+# `SUPPLEMENTARY   INFORMATION:` (random seed 929) measure as spaces, its pieces are no words)
+WORD_WIDTH = 2.0
 OWN_SPACE_MIN_GAP = 1.0  # in body units: CJK punctuation's blanks (under an em) are left to the lines around
 SAME_ROW = 0.6  # of the smaller box's height two boxes share to lie on one row
 SAME_SIZE = 1.4  # height ratio up to which two boxes are the same type
