@@ -107,7 +107,7 @@ COVERED = 0.7  # share of a box inside vertical lines: it is their characters bo
 HEADLINE_WORD_GAP = 1.2
 BODY_FRAGMENT_GAP = 0.3  # body fragments closer than this are one line, unless their edges are column edges
 MAX_WORD_GAP = 4.0  # justified Latin lines stretch word spaces to this; a gutter test still decides
-# A blank between two body pieces this many times wider than the widest word space inside either
+# A blank between two body pieces this many times wider than the widest word space inside them
 # is no word space: justification stretches a line's spaces alike (the ads page's two columns of
 # 0.4-unit spaces 1.6 units apart, a faint rule between, staggered lines boxed two rows tall so
 # that no line around votes)...
@@ -115,7 +115,7 @@ OWN_SPACE_RATIO = 2.0
 # ... read off every piece of body height, each with this many word spaces (blanks this wide in
 # body units; caps' letter gaps reach it: `AGENCY:` on page_j); a piece of a few words shows no
 # spacing to compare with, nor do CJK's few blanks (sample_a's caption, three each side of its
-# credit `本报记者 刘茜 摄` set apart; the ads page's column four): left to the lines around
+# credit `本报记者 刘茜 摄` set apart; the ads page's right column shows four): left to the lines around
 OWN_SPACES = 4
 WORD_SPACE_WIDTH = 0.25  # a letter gap is a tenth of an em, a word space a quarter or more
 # ... and as many words: the blanks part runs of ink this wide on average (in body units; a Latin
