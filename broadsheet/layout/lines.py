@@ -413,7 +413,8 @@ def _word_spaces(line: LineBox, unit: float, ink: np.ndarray) -> list[int]:
     """Widths of the blanks between a line's words, read along its middle rows (its box's top and
     bottom may hold the tips of the lines above and below)."""
     margin = int(BOX_PADDING * line.height)
-    filled = np.flatnonzero(ink[line.y0 + margin:max(line.y1 - margin, line.y0 + margin + 1), line.x0:line.x1].any(axis=0))
+    band = ink[line.y0 + margin:max(line.y1 - margin, line.y0 + margin + 1), line.x0:line.x1]
+    filled = np.flatnonzero(band.any(axis=0))
     return [int(w) for w in np.diff(filled) - 1 if w >= max(2, WORD_SPACE_WIDTH * unit)]
 
 
