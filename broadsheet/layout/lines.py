@@ -44,6 +44,9 @@ from broadsheet.layout.thresholds import (
     MIN_LETTER_AREA,
     MIN_PIECE_WIDTH,
     NEIGHBOUR_SIZE,
+    OWN_SPACE_MIN_GAP,
+    OWN_SPACE_RATIO,
+    OWN_SPACES,
     REVERSED_FILL,
     ROW_TITLE_GAP,
     ROW_WORD_LETTERS,
@@ -68,6 +71,8 @@ from broadsheet.layout.thresholds import (
     WEIGHT_CONTRAST,
     WORD_SPACE_EVIDENCE,
     WORD_SPACE_SHARE,
+    WORD_SPACE_WIDTH,
+    WORD_WIDTH,
 )
 from broadsheet.model import BBox, TextDirection, overlaps
 
@@ -386,6 +391,34 @@ def _is_word_space(line: LineBox, blank: tuple[int, int], lines: LineIndex, rule
     own word spaces happen to meet (rivers). With too few lines around to tell, it is not joined."""
     share, lines_around = _paper_share(line, blank, lines, rules, ink)
     return lines_around >= WORD_SPACE_EVIDENCE and share < WORD_SPACE_SHARE
+
+
+def _wider_than_own_spaces(left: LineBox, right: LineBox, unit: float, ink: np.ndarray) -> bool:
+    """The paper between two pieces of a row is much wider than the word spaces inside them: a
+    gutter, whatever the lines around say (too few of their size, or lines across both columns).
+    Paper, not the boxes' gap: the detector may leave a word between its boxes unboxed; a faint
+    rule's dots in the gutter do not make it narrower. Spaces are read on pieces of body height:
+    in a box two staggered lines tall the neighbours' ink fills them."""
+    top = max(left.y0 + int(BOX_PADDING * left.height), right.y0 + int(BOX_PADDING * right.height))
+    bottom = max(top + 1, min(left.y1 - int(BOX_PADDING * left.height), right.y1 - int(BOX_PADDING * right.height)))
+    paper = int(np.count_nonzero(~ink[top:bottom, left.x1:right.x0].any(axis=0)))
+    if paper < OWN_SPACE_MIN_GAP * unit:
+        return False
+    pieces = [p for p in (left, right) if p.height <= BODY_HEIGHT[1] * unit]
+    spaces = [_word_spaces(p, unit, ink) for p in pieces]
+    # words, not letters: caps' letter gaps (`SUPPLEMENTARY`) are as wide as word spaces
+    return bool(spaces) and all(len(s) >= OWN_SPACES and p.width >= WORD_WIDTH * unit * (len(s) + 1)
+                                for p, s in zip(pieces, spaces)) and \
+        paper > OWN_SPACE_RATIO * max(max(s) for s in spaces)
+
+
+def _word_spaces(line: LineBox, unit: float, ink: np.ndarray) -> list[int]:
+    """Widths of the blanks between a line's words, read along its middle rows (its box's top and
+    bottom may hold the tips of the lines above and below)."""
+    margin = int(BOX_PADDING * line.height)
+    band = ink[line.y0 + margin:max(line.y1 - margin, line.y0 + margin + 1), line.x0:line.x1]
+    filled = np.flatnonzero(band.any(axis=0))
+    return [int(w) for w in np.diff(filled) - 1 if w >= max(2, WORD_SPACE_WIDTH * unit)]
 
 
 def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float) -> bool:
@@ -752,7 +785,9 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                 kept_apart.append((min(left.x1, right.x0), joined.y0, max(left.x1, right.x0), joined.y1))
                 continue
             blank = (left.x1, right.x0)
-            if not headline and gap > BODY_FRAGMENT_GAP * unit and not _is_word_space(joined, blank, index, rules, ink):
+            if not headline and gap > BODY_FRAGMENT_GAP * unit and (
+                    _wider_than_own_spaces(left, right, unit, ink)
+                    or not _is_word_space(joined, blank, index, rules, ink)):
                 continue
             top, bottom = _ink_rows(ink[joined.y0:joined.y1, joined.x0:joined.x1])
             merged[i] = LineBox((joined.x0, joined.y0 + top, joined.x1, joined.y0 + bottom))

@@ -121,6 +121,22 @@ COVERED = 0.7  # share of a box inside vertical lines: it is their characters bo
 HEADLINE_WORD_GAP = 1.2
 BODY_FRAGMENT_GAP = 0.3  # body fragments closer than this are one line, unless their edges are column edges
 MAX_WORD_GAP = 4.0  # justified Latin lines stretch word spaces to this; a gutter test still decides
+# A blank between two body pieces this many times wider than the widest word space inside them
+# is no word space: justification stretches a line's spaces alike (the ads page's two columns of
+# 0.4-unit spaces 1.6 units apart, a faint rule between, staggered lines boxed two rows tall so
+# that no line around votes)...
+OWN_SPACE_RATIO = 2.0
+# ... read off every piece of body height, each with this many word spaces (blanks this wide in
+# body units; caps' letter gaps reach it: `AGENCY:` on page_j); a piece of a few words shows no
+# spacing to compare with, nor do CJK's few blanks (sample_a's caption, three each side of its
+# credit `本报记者 刘茜 摄` set apart; the ads page's right column shows four): left to the lines around
+OWN_SPACES = 4
+WORD_SPACE_WIDTH = 0.25  # a letter gap is a tenth of an em, a word space a quarter or more
+# ... and as many words: the blanks part runs of ink this wide on average (in body units; a Latin
+# word is five letters of half an em, a caps letter about one unit: the letter gaps of a justified
+# `SUPPLEMENTARY   INFORMATION:` (random seed 929) measure as spaces, its pieces are no words)
+WORD_WIDTH = 2.0
+OWN_SPACE_MIN_GAP = 1.0  # in body units: CJK punctuation's blanks (under an em) are left to the lines around
 SAME_ROW = 0.6  # of the smaller box's height two boxes share to lie on one row
 SAME_SIZE = 1.4  # height ratio up to which two boxes are the same type
 BODY_HEIGHT = (0.8, 1.2)  # lines this tall are body text, for the weight of the body's type
