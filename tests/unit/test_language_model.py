@@ -13,8 +13,16 @@ import pytest
 
 from broadsheet.model import EngineInfo
 from broadsheet.ocr.engine import OcrEngine
-from broadsheet.ocr.language_model import (TABLE_NAME, RescoringRecognizer, beam_search, bigrams, greedy, rescored,
-                                           step_candidates, with_language_model)
+from broadsheet.ocr.language_model import (
+    TABLE_NAME,
+    RescoringRecognizer,
+    beam_search,
+    bigrams,
+    greedy,
+    rescored,
+    step_candidates,
+    with_language_model,
+)
 from broadsheet.ocr.reading import Candidates, Reading
 
 STEPS = json.loads((Path(__file__).parent / "recorded" / "steps" / "language_model.json").read_text(encoding="utf-8"))
