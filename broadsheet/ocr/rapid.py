@@ -225,7 +225,8 @@ class _KeptOutputs:
 
     def __call__(self, batch: np.ndarray) -> np.ndarray:
         output = self._session(batch)
-        self.batches.append(output)
+        # a copy: OpenVINO's output is a view of its request's buffer, reallocated by the next batch
+        self.batches.append(np.array(output, copy=True))
         return output
 
     def __getattr__(self, name: str) -> Any:
