@@ -136,6 +136,15 @@ def test_the_search_reads_no_sign_to_dodge_a_pair():
     assert "".join(ch for ch, _, _ in beam_search(steps, bigrams())) == "打了一剂强"
 
 
+def test_a_printed_space_ends_a_pair():
+    """Fixture page_h's credit `本报记者 柳青 摄` (steps as the real model gave them): the quarter-em
+    space reads as the blank, offering ` ` at 3%. 青提 is a word, so a pair reaching across the space
+    read the credit's 摄 (0.61) as 提 (0.38)."""
+    steps = _steps([{"柳": 0.97, "榔": 0.03}, {"\0": 1.0}, {"青": 1.0}, {"\0": 0.966, " ": 0.033},
+                    {"\0": 0.963, " ": 0.037}, {"摄": 0.612, "提": 0.382}, {"\0": 1.0}])
+    assert "".join(ch for ch, _, _ in beam_search(steps, bigrams())) == "柳青摄"
+
+
 def test_the_search_drops_no_character_the_model_read():
     """Each pair costs, so a search free to weigh the blank drops an unsure character whose pairs
     are rare (seed 851: the last character of many lines); it only swaps characters."""
