@@ -33,10 +33,11 @@ def join_lines(left: str, right: str) -> str:
         return left + right
     if _is_cjk(left) or _CJK.match(right[0]):
         return left + right
-    if left[-1] in _HYPHENS and right[0].islower():
+    if left[-1] in _HYPHENS and left[-2:-1].isalnum() and (right[0].islower() or right[0].isupper()):
         word = left[:-1]
-        # after a capital or a digit the hyphen is the word's own (BLM-managed, COVID-19)
-        return word + right if word[-1:].islower() else f"{word}-{right}"
+        # after a capital or a digit the hyphen is the word's own (BLM-managed, COVID-19), and so
+        # it is before one: a word is hyphenated before a small letter (Rhein-Main-Gebiet)
+        return word + right if word[-1:].islower() and right[0].islower() else f"{word}-{right}"
     return f"{left} {right}"
 
 

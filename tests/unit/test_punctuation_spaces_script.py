@@ -58,6 +58,8 @@ def test_script_of_a_page_and_its_slips():
     ("held in-", "person meetings", "held inperson meetings"),
     ("the BLM-", "managed lands", "the BLM-managed lands"),
     ("die Zei⸗", "tung", "die Zeitung"),
+    ("im Rhein-", "Main-Gebiet", "im Rhein-Main-Gebiet"),  # before a capital the hyphen is the word's own
+    ("Preise -", "Stand Mai", "Preise - Stand Mai"),  # a dash, not a hyphen
     ("the end.", "Next", "the end. Next"),
     ("本报讯", "记者", "本报讯记者"),
 ])
