@@ -64,7 +64,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
             if not same_row:
                 row_start = line
             least = cjk_indent if _is_cjk(line.text) else INDENT_CHARS
-            indented = not same_row and not _behind(line, pieces[left]) \
+            indented = not same_row and not _behind(line, pieces[left], unit) \
                 and line.bbox[0] - _flush(pieces[left], left, middle, unit) >= least * unit
             if indented or previous is None:
                 result.append(line.text)
@@ -83,14 +83,16 @@ def _pieces(columns: list[tuple[int, list[Line]]], unit: float) -> dict[int, lis
     return pieces
 
 
-def _behind(line: Line, pieces: list[Line]) -> bool:
+def _behind(line: Line, pieces: list[Line], unit: float) -> bool:
     """A piece of the column's line starts left of `line` in its row: `line` is the rest of that
     row, placed after it (a word the detector cut off, found in a block of its own: random seed 915
     `die`; or found twice, inside its line: seed 873 `der`), not an indented paragraph start."""
     middle = (line.bbox[1] + line.bbox[3]) / 2
-    # each in the other's row both ways: a tall box of the row below may reach an indented line's middle
+    # each in the other's row both ways: a tall box of the row below may reach an indented line's
+    # middle; a speck read as a letter needs only be in the row (seed 1020: `F` at a row's end, low)
+    speck = line.bbox[2] - line.bbox[0] < MEASURED_PIECE * unit
     return any(piece is not line and piece.bbox[0] < line.bbox[0] and piece.bbox[1] <= middle <= piece.bbox[3]
-               and line.bbox[1] <= (piece.bbox[1] + piece.bbox[3]) / 2 <= line.bbox[3] for piece in pieces)
+               and (speck or line.bbox[1] <= (piece.bbox[1] + piece.bbox[3]) / 2 <= line.bbox[3]) for piece in pieces)
 
 
 def _flush(pieces: list[Line], left: int, middle: float, unit: float) -> float:

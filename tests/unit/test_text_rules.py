@@ -178,6 +178,18 @@ def test_a_word_found_twice_inside_its_line_starts_no_paragraph():
     assert len(paragraphs([(1328, lines)], 14.0)) == 1
 
 
+def test_a_speck_at_a_rows_end_starts_no_paragraph():
+    """Seed 1020 (working frame, 15 px): a speck read `F` at the end of the row `Abend nach der
+    Arbeit auf`, set a little higher than the row's middle: in its row, though the row's middle is
+    not in its small box. It is no indented paragraph start, and the row runs on."""
+    lines = _recorded([
+        ((1090, 1809, 1406, 1825), "Turnverein von einer Handvoll"),
+        ((1091, 1837, 1407, 1849), "junger Handwerker, die sich am"), ((1406, 1856, 1409, 1863), "F"),
+        ((1090, 1857, 1409, 1872), "Abend nach der Arbeit auf"),
+        ((1091, 1880, 1408, 1896), "einer Wiese am Fluss zum Tur-")])
+    assert len(paragraphs([(1090, lines)], 15.0)) == 1
+
+
 def test_a_continuation_notice_ending_near_the_measure_is_taken_out():
     """Seed 334 (46.8 px, a column seven characters wide): the centred (上接第二版) ends within a
     character of the measure, as a line running on would; a notice is all its line says."""
