@@ -22,8 +22,10 @@ _FROM = re.compile(r"^(?:上接|接|续|Continued\s+from|Cont'd\.?\s+from)", re.
 ORNAMENTS = "■□◆◇●○▲△★☆▶►◎※█▪"
 ROLE = r"(?:(?:本报|新华社|人民日报|中新社)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|评论员))"
 _NAME = f"[{IDEOGRAPHS}·]{{2,4}}"
+# 本报 misread at small sizes (本雅记者 黄思远, 奉银记者 东亨: random seeds 1007, 1035 at 12-15 px)
+_MISREAD_PAPER = f"(?:[{IDEOGRAPHS}]{{2}}(?=记者|通讯员))?"
 BYLINE_LINE = re.compile(  # a dateline may lead it (本报讯 记者刘晨)
-    rf"^[\s{ORNAMENTS}]*(?P<byline>(?:本报讯\s*)?{ROLE}\s*{_NAME}(?:\s*[\s、，,]\s*(?:{ROLE}\s*)?{_NAME})*"
+    rf"^[\s{ORNAMENTS}]*(?P<byline>(?:本报讯\s*)?{_MISREAD_PAPER}{ROLE}\s*{_NAME}(?:\s*[\s、，,]\s*(?:{ROLE}\s*)?{_NAME})*"
     r"|By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$")
 
 

@@ -64,6 +64,8 @@ def test_continuation_notices(text, expected):
     ("By Jane Doe and John Smith", "By Jane Doe and John Smith"),
     ("本报记者蔡茂楷说，今年收成好。", None),  # a sentence is not a byline
     ("本报讯 记者刘晨", "本报讯 记者刘晨"),  # after its dateline (random seeds 93, 157: a paragraph of its own)
+    ("本雅记者 黄思远", "本雅记者 黄思远"),  # 本报 misread at 12-15 px (seeds 1007, 1035)
+    ("奉银记者 东亨", "奉银记者 东亨"),
 ])
 def test_own_line_bylines(text, expected):
     assert own_line_byline(text) == expected
