@@ -20,7 +20,7 @@ from broadsheet.postprocess.articles import (
 from broadsheet.postprocess.captions import credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
-from broadsheet.postprocess.paragraphs import byline, ends_sentence, join_lines, paragraphs
+from broadsheet.postprocess.paragraphs import byline, ends_sentence, is_cjk, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
@@ -271,7 +271,9 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
     article = Article(id=article_id, bbox=item.bbox, kicker=parts.get(RegionType.KICKER),
                       title=parts.get(RegionType.TITLE), subtitle=parts.get(RegionType.SUBTITLE))
     run: list[tuple[int, list[Line]]] = []  # text columns since the last subhead
-    for left, region in body + [(0, None)]:
+    for index, (left, region) in enumerate(body + [(0, None)]):
+        if region is not None and region.type == RegionType.SUBHEAD and _runs_through(region, left, body[index + 1:], unit):
+            region.type = RegionType.TEXT
         if region is not None and region.type == RegionType.TEXT:
             run.append((left, region.lines))
             continue
@@ -297,6 +299,24 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
     regions = heads + [region for _, region in body] + photo_regions
     article.regions = [r.id for r in regions]
     return article, regions
+
+
+def _runs_through(subhead: Region, left: int, rest: list[tuple[int, Region]], unit: float) -> bool:
+    """A one-line CJK heading that is a body line going on: it fills the measure of the text right
+    under it, which runs on flush (random seed 1013: `捷、连续的健康服` under a photo, over `务。`).
+    A subhead stands apart, short or centred, and an indented paragraph starts under it (in Latin
+    type the first paragraph under a heading may be set flush)."""
+    if len(subhead.lines) != 1 or not is_cjk(subhead.lines[0].text) or not rest \
+            or rest[0][1].type != RegionType.TEXT or rest[0][0] != left:
+        return False
+    below = rest[0][1]
+    measured = [line.bbox for line in below.lines[1:] if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    if not measured or not 0 <= below.bbox[1] - subhead.bbox[3] <= unit:
+        return False
+    left, right = min(box[0] for box in measured), max(box[2] for box in measured)
+    line = subhead.lines[0].bbox
+    return line[0] - left < INDENT_CHARS * unit and right - line[2] < FULL_MEASURE * unit \
+        and below.lines[0].bbox[0] - left < INDENT_CHARS * unit
 
 
 def _joined(lines: list[Line]) -> str:

@@ -31,7 +31,7 @@ def join_lines(left: str, right: str) -> str:
     alphabetic scripts, rejoining a word hyphenated at the line end."""
     if not left or not right:
         return left + right
-    if _is_cjk(left) or _CJK.match(right[0]):
+    if is_cjk(left) or _CJK.match(right[0]):
         return left + right
     if left[-1] in _HYPHENS and left[-2:-1].isalnum() and (right[0].islower() or right[0].isupper()):
         word = left[:-1]
@@ -41,7 +41,7 @@ def join_lines(left: str, right: str) -> str:
     return f"{left} {right}"
 
 
-def _is_cjk(text: str) -> bool:
+def is_cjk(text: str) -> bool:
     return len(_CJK.findall(text)) >= CJK_SHARE * len(text)
 
 
@@ -63,7 +63,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
                            for piece in (previous, row_start))
             if not same_row:
                 row_start = line
-            least = cjk_indent if _is_cjk(line.text) else INDENT_CHARS
+            least = cjk_indent if is_cjk(line.text) else INDENT_CHARS
             indented = not same_row and not _behind(line, pieces[left], unit) \
                 and line.bbox[0] - _flush(pieces[left], left, middle, unit) >= least * unit
             if indented or previous is None:

@@ -1,11 +1,13 @@
-"""The text rules of postprocess, one case each: joining lines, paragraphs across column breaks,
-credits, notices, bylines and the header band's fields."""
+"""The text rules of postprocess, one case each: joining lines, paragraphs across column breaks
+(and past a body line taken for a subhead), credits, notices, bylines and the header band's fields."""
 
 from __future__ import annotations
 
 import pytest
 
-from broadsheet.model import Line, Region, RegionType
+from broadsheet.layout import PageLayout
+from broadsheet.model import Line, Region, RegionType, union_bbox
+from broadsheet.postprocess.assemble import assemble
 from broadsheet.postprocess.captions import split_credit
 from broadsheet.postprocess.header import read_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
@@ -266,3 +268,30 @@ def test_a_polluted_header_row_is_parsed_item_by_item():
 def test_header_row_items(row, fields):
     header = _band(row)
     assert {k: v for k, v in vars(header).items() if v is not None} == fields
+
+
+def test_a_body_line_taken_for_a_subhead_under_a_photo_runs_on():
+    """Random seed 1013 (working frame, 19 px): under a photo set in the column, the paragraph's
+    next line `捷、连续的健康服` was measured a heading. It fills the measure of the text under it,
+    which goes on flush (`务。`): the paragraph runs through it, and no subhead is left."""
+    def block(region_id, kind, rows):
+        lines = _recorded(rows)
+        return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
+    title = block("r4", RegionType.TITLE, [((327, 972, 502, 1006), "“积分超市”"), ((307, 1017, 523, 1052), "激活乡村治理")])
+    above = block("r13", RegionType.TEXT, [
+        ((285, 1083, 406, 1102), "市卫生健康委"), ((244, 1114, 393, 1133), "有关负责人表示,"),
+        ((244, 1145, 406, 1164), "将进一步扩大家庭"), ((245, 1176, 406, 1195), "医生签约服务覆盖"),
+        ((244, 1207, 406, 1226), "面，提升服务质"), ((244, 1238, 406, 1256), "量，让居民在家门"),
+        ((246, 1268, 406, 1287), "口就能享受到便")])
+    taken = block("r14", RegionType.SUBHEAD, [((244, 1471, 406, 1491), "捷、连续的健康服")])
+    below = block("r15", RegionType.TEXT, [
+        ((244, 1503, 277, 1522), "务。"), ((295, 1533, 407, 1552), "“今年雨水"),
+        ((244, 1564, 406, 1583), "足、光照好，再加"), ((244, 1595, 406, 1614), "上用了新品种，亩"),
+        ((244, 1626, 406, 1645), "产能比去年多一百"), ((244, 1656, 406, 1675), "斤左右。”种粮大")])
+    photo = Region("r28", RegionType.PHOTO, (242, 1329, 408, 1435))
+    page = assemble(PageLayout((700, 1900), 19.0, headlines=[[title]], text_blocks=[above, taken, below],
+                               photos=[photo]))
+    article, = page.articles
+    assert article.subheads == []
+    assert article.paragraphs[0].endswith("享受到便捷、连续的健康服务。")
+    assert article.paragraphs[1].startswith("“今年雨水")
