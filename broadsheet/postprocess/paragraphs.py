@@ -33,7 +33,7 @@ def join_lines(left: str, right: str) -> str:
         return left + right
     if is_cjk(left) or _CJK.match(right[0]):
         return left + right
-    if left[-1] in _HYPHENS and left[-2:-1].isalnum() and (right[0].islower() or right[0].isupper()):
+    if left[-1] in _HYPHENS and (right[0].islower() or right[0].isupper() and not left[-2:-1].isspace()):
         word = left[:-1]
         # after a capital or a digit the hyphen is the word's own (BLM-managed, COVID-19), and so
         # it is before one: a word is hyphenated before a small letter (Rhein-Main-Gebiet)
