@@ -51,6 +51,8 @@ CHUNK = 150
 # czech_ads' blocks, searched in another Czech page's text, 12 of 26 under 10 characters were
 # "found" there, none of the 130 longer ones. It still counts in NED.
 MIN_CHUNK = 10
+# A piece of a line shorter than this is not looked for alone (`missed_chunks`): found anywhere.
+MIN_LINE = 4
 # Both texts are machine OCR with their own errors: a quarter of a chunk may differ and it is found.
 MAX_EDIT = 0.25
 # A line covers a region when the region fills this many line heights of its width (a few letters).
@@ -116,6 +118,36 @@ def locate(chunk: str, text: str) -> int | None:
         lo, hi = max(0, window.dest_start - allowed), min(len(text), window.dest_end + allowed)
     distance, end = substring_distance(chunk, text[lo:hi])
     return lo + end if distance <= allowed else None
+
+
+@dataclass
+class MissedChunk:
+    block: int  # the truth block it was cut from
+    lines: list[tuple[str, int | None]]  # its truth lines (the part in the chunk), each with where it ends in our text
+
+
+def missed_chunks(truth_blocks: list[str], output: str) -> list[MissedChunk]:
+    """The chunks not found whole, each truth line of them located alone: a line found nowhere was
+    lost or misread; lines found apart or out of order were cut apart or interleaved."""
+    text, missed = normalize(output), []
+    for index, block in enumerate(truth_blocks):
+        lines = [(line, normalize(line)) for line in block.split("\n")]
+        whole = "".join(n for _, n in lines)
+        if len(whole) < MIN_CHUNK:
+            continue
+        count = max(1, round(len(whole) / CHUNK))
+        bounds = [round(i * len(whole) / count) for i in range(count + 1)]
+        for a, b in zip(bounds, bounds[1:]):
+            if locate(whole[a:b], text) is not None:
+                continue
+            parts, start = [], 0
+            for line, norm in lines:
+                part = whole[max(start, a):min(start + len(norm), b)]
+                start += len(norm)
+                if part:
+                    parts.append((line, locate(part, text) if len(part) >= MIN_LINE else None))
+            missed.append(MissedChunk(index, parts))
+    return missed
 
 
 @dataclass

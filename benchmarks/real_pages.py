@@ -11,6 +11,8 @@ LANG txt tsv`, whose answers are cached under ~/.cache/broadsheet-bench/tesserac
 Tesseract version and arguments. Our text is the page's text in reading order (the txt writer's walk), our
 lines and their articles come from the page's regions; Tesseract's text is its txt output, its
 lines and blocks (standing for articles) its TSV. Metrics: `real_metrics.py`.
+`--missed FILE` lists every chunk not found whole, each of its truth lines with where it stands
+in our text (`-`: found nowhere alone) or Tesseract's, to tell a lost line from lines cut apart.
 `--keep DIR` writes broadsheet's JSON, txt and overlay per engine under DIR; `--reuse` then reads
 the JSON kept there instead of reading the page again (to change metrics without OCR).
 """
@@ -33,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 from lxml import etree
-from real_metrics import Box, Polygon, region_scores, text_scores
+from real_metrics import Box, Polygon, missed_chunks, region_scores, text_scores
 
 from broadsheet.export.text import page_text
 from broadsheet.formats.safexml import safe_parser
@@ -207,6 +209,7 @@ def measure(page: RealPage, folder: Path, engines: list[str], broadsheet: Broads
         for system, reading in (("ours", ours), ("theirs", theirs)):
             if truth.blocks:
                 record[system] = asdict(text_scores(truth.blocks, reading.text, truth.ordered))
+                record[system]["missed"] = [asdict(m) for m in missed_chunks(truth.blocks, reading.text)]
             else:
                 scores = region_scores(image_size, truth.regions, truth.separators, reading.lines)
                 record[system] = {**asdict(scores), "merge_share": scores.merge_share}
@@ -247,6 +250,19 @@ def region_table(records: list[dict]) -> list[str]:
     return rows
 
 
+def missed_report(records: list[dict]) -> list[str]:
+    """Per page and system, each missed chunk's truth lines, each with where it ends in the text."""
+    out = []
+    for r in records:
+        for system in ("ours", "theirs"):
+            missed = r[system]["missed"]
+            out.append(f"# {r['page']} {r['engine'] if system == 'ours' else 'Tesseract'}: {len(missed)} chunks not found whole")
+            for m in missed:
+                out.append(f"block {m['block']}:")
+                out += [f"  {'-' if end is None else end:>7} {line}" for line, end in m["lines"]]
+    return out + [""]
+
+
 def _nan_as_null(value):
     """JSON has no NaN (an order of fewer than two found chunks, a share of no lines)."""
     if isinstance(value, dict):
@@ -267,6 +283,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep broadsheet's JSON, txt and overlay here")
     parser.add_argument("--reuse", action="store_true", help="read the JSON kept in --keep DIR, not the pages")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every number here")
+    parser.add_argument("--missed", type=Path, metavar="FILE", help="list the chunks not found whole here")
     args = parser.parse_args()
     if not args.folder.is_dir():
         print(f"real_pages: skipped: no real scans at {args.folder} (--folder DIR: where they are)")
@@ -286,6 +303,8 @@ def main() -> int:
     regions = [r for r in records if r not in text]
     print("\n\n".join("\n".join(table) for table in (text_table(text) if text else [],
                                                      region_table(regions) if regions else []) if table))
+    if args.missed:
+        args.missed.write_text("\n".join(missed_report(text)), encoding="utf-8")
     if args.json:
         args.json.write_text(json.dumps(_nan_as_null(records), indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

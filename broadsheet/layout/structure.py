@@ -31,6 +31,7 @@ from broadsheet.layout.lines import (
 from broadsheet.layout.missed import missed_lines
 from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos
 from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
+from broadsheet.layout.stacked import split_stacked_lines
 from broadsheet.layout.thresholds import (
     DECK_PART_SPACE,
     DECK_STROKE_STEP,
@@ -115,6 +116,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
     recovered = missed_lines(ink, gray, lines, photo_boxes, unit)
     lines, kept_apart = merge_row_fragments(lines + recovered, unit, rules, ink)
+    lines = split_stacked_lines(lines, ink)
     measure_weights(lines, gray, unit)
 
     ids = (f"r{i}" for i in count(1))

@@ -115,6 +115,21 @@ STACK_OVERLAP = 0.3
 # ink height (the ads page's list: 0.8, the Star's small-type column 0.85, Kolonie's Fraktur
 # notices 0.82); Der Nordstern's masthead ear, set solid at 1.07 and read whole, stays as it is
 SOLID_PITCH = 0.9
+# Two lines in one box (`split_stacked_lines`): a line's x-height rows hold at least this share of
+# the box's fullest row (the ads page's list set solid: its two x-height bands 0.8-1.0 of it, the
+# rows between 0.1-0.2, ascenders and accents 0.15-0.3)
+STACKED_BAND = 0.5
+STACKED_BAND_MIN = 3  # pixels: a thinner dense run is a rule's stub or an underline
+STACKED_WIDTH = 6.0  # in x-heights: a narrower box is a character or two, whose strokes make bands
+# The two bands' middles stand this many x-heights apart, a line pitch (the ads list 1.7: 14 px
+# for 8 px x-heights; the Star's index 2.0); bars further apart are one line's strokes (a row of
+# 工: its top and bottom bars, five bar heights apart), ...
+STACKED_PITCH = (1.5, 3.0)
+STACKED_VALLEY = 0.3  # ... and the thinnest row between them holds under this share of either's fullest
+STACKED_REACH = 0.5  # of its x-height, each line's box reaches past it (ascenders, descenders)
+# share of the box's width over which another box runs through one of its bands: that box's line
+# (the ads page's `selské od zl.` box, under the tail of `tapestrové, velurové a bru-`: 0.52)
+STACKED_COVERED = 0.3
 MIN_PIECE_WIDTH = 0.25  # of its height: a narrower piece cut from a line is a sliver of a character
 COVERED = 0.7  # share of a box inside vertical lines: it is their characters boxed again
 # Detector boxes of one headline line split at a space are joined across this many times its size.

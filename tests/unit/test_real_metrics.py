@@ -86,6 +86,20 @@ def test_a_chunk_split_in_two_places_is_not_found():
     assert metrics.locate(second, text) == len(text)
 
 
+def test_missed_chunks_locate_each_of_their_lines():
+    lines = ["The council met on Monday evening to hear the mayor's", "report on the new water works, which",
+             "were opened last spring and cost the city", "more than ninety thousand dollars in all."]
+    advert = "An advertisement for a cure of every ill, sold by all druggists in bottles of two sizes."
+    output = "\n".join([*lines[:2], advert, advert, *lines[2:]])  # read into the chunk's middle
+    missed = metrics.missed_chunks(["\n".join(lines)], output)
+    assert len(missed) == 1 and missed[0].block == 0
+    ends = [end for _, end in missed[0].lines]
+    assert all(end is not None for end in ends) and ends == sorted(ends)  # cut apart, not lost
+    assert metrics.missed_chunks(["\n".join(lines)], "\n".join(lines)) == []
+    lost = metrics.missed_chunks(["\n".join(lines)], "\n".join([lines[0], lines[3]]))
+    assert [end is None for _, end in lost[0].lines] == [False, True, True, False]
+
+
 def test_substring_distance_counts_edits_against_the_best_stretch():
     assert metrics.substring_distance("abcdef", "xxabcxefyy") == (1, 8)
     assert metrics.substring_distance("abc", "") == (3, 0)

@@ -177,3 +177,18 @@ def test_a_blank_much_wider_than_the_pieces_word_spaces_is_a_gutter():
     frame, lines = _our_lines("czech_ads_6ab93746")
     across = [box for box in lines if box[0] < 880 and box[2] > 920 and box[1] < 1320 < box[3]]
     assert not across, across
+
+
+@pytest.mark.parametrize(("name", "box", "tallest"), [
+    # the carpet list's `salonní, vlněné, tapestrové, ve-` over `lurové, bruselské a velvetové`
+    # (small type set solid: two tightened boxes overlapping by over half, joined as one row)
+    ("czech_ads_6ab93746", (306, 1185, 468, 1218), 16),
+    # the Star's index: `School authorities estimate 1,000 pupils` over `will be promoted to high
+    # schools in`, one detector box
+    ("star_19201115", (396, 3550, 728, 3590), 24)])
+def test_two_stacked_lines_in_one_box_are_cut_apart(name, box, tallest):
+    # The recogniser reads one line of a box holding two (the first line was lost).
+    frame, lines = _our_lines(name)
+    x0, y0, x1, y1 = box
+    inside = sorted(b for b in lines if b[0] >= x0 - 5 and b[2] <= x1 + 5 and b[1] >= y0 and b[3] <= y1)
+    assert len(inside) == 2 and all(b[3] - b[1] <= tallest for b in inside), inside
