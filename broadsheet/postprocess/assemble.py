@@ -468,7 +468,8 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
         if any(item is jump for jump in jumps):
             left_over.append(item)
             continue
-        x0, y0 = item.bbox[:2]
+        # where its first column starts: a column further right may run up beside the host's photo
+        x0, y0 = _first_column(item, unit)[0].bbox[:2]
         hosts = [a for a in articles + left_over if a.blocks
                  and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
                       or _opens_mid_paragraph(item, unit))

@@ -397,3 +397,21 @@ def test_a_photo_over_the_head_tops_its_article():
                                photos=[photo]))
     assert [a.title for a in page.articles] == ["Resource Advisory Council"]
     assert page.articles[0].photos == [page.photos[0].id] and page.photos[0].caption
+
+
+def test_columns_beside_a_head_under_a_wide_photo_run_on_though_the_last_starts_higher():
+    """Random seed 888: a photo over the article's first three columns, its caption under it, then
+    the head over the first column; the second and third columns start level with the head, the
+    fourth runs from the photo's top beside it. The three columns right of the head, grouped by
+    nearness, were measured from the fourth's top, level with no row of the article, and stayed an
+    untitled article; they start where the second does, and run on from the head's column."""
+    photo = Region("r1", RegionType.PHOTO, (80, 100, 860, 400))
+    caption = _one_line("r2", RegionType.TEXT, "Das neue Löschfahrzeug der Feuerwehr.", (80, 410, 600, 435))
+    title = _one_line("r3", RegionType.TITLE, "Markttag am Domplatz", (80, 460, 300, 490))
+    left = _latin_column("r4", 80, 330, 510, 8, True, "in der")
+    columns = [_latin_column(f"r{5 + k}", x0, x0 + 250, 460, 9, False, "aus; die") for k, x0 in enumerate((350, 610))]
+    last = _latin_column("r7", 880, 1130, 100, 18, False, "will.")
+    page = assemble(PageLayout((1200, 900), UNIT, headlines=[[title]],
+                               text_blocks=[caption, left, *columns, last], photos=[photo]))
+    assert [a.title for a in page.articles] == ["Markttag am Domplatz"]
+    assert page.articles[0].photos == [page.photos[0].id]
