@@ -415,3 +415,28 @@ def test_columns_beside_a_head_under_a_wide_photo_run_on_though_the_last_starts_
                                text_blocks=[caption, left, *columns, last], photos=[photo]))
     assert [a.title for a in page.articles] == ["Markttag am Domplatz"]
     assert page.articles[0].photos == [page.photos[0].id]
+
+
+def test_subheads_inside_a_jump_stay_subheads():
+    """Random seeds 943, 889, 1003, 862: a jump (`(上接第一版)`, no headline over it) runs over three
+    columns; its second column is cut by `打好基础求长远` (a size up, set close over its text) and
+    its third opens with `聚焦民生补短板`, level with the notice. With no headline above them they
+    were taken for new articles' titles, each with the text under it; they are the jump's
+    subheads. A title beside a jump whose last column ends short of its foot, or one set off from
+    its text as titles are, starts an article of its own."""
+    def layout(below: int = 10, short: bool = False) -> PageLayout:
+        jump = _with_first_line(_column("r1", 80, 330, 300, 16), "(上接第一版)")
+        middle = _column("r2", 350, 600, 300, 8, first=1)
+        cut = _one_line("r3", RegionType.TITLE, "打好基础求长远", (390, 620, 560, 651))
+        under = _column("r4", 350, 600, 661, 3 if short else 7, first=2)
+        opening = _one_line("r5", RegionType.TITLE, "聚焦民生补短板", (660, 300, 830, 331))
+        last = _column("r6", 620, 870, 331 + below, 16, first=3)
+        return PageLayout((1000, 1000), UNIT, headlines=[[cut], [opening]],
+                          text_blocks=[jump, middle, under, last])
+
+    assert _subheads(layout()) == [(None, ["打好基础求长远", "聚焦民生补短板"])]
+    page = assemble(layout())
+    assert page.articles[0].continued_from == "上接第一版"
+
+    for apart in (_subheads(layout(below=40)), _subheads(layout(short=True))):  # a title's blank; the jump's end
+        assert [t for t, _ in apart] == [None, "聚焦民生补短板"] and apart[0][1] == ["打好基础求长远"]
