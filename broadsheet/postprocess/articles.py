@@ -22,6 +22,7 @@ from broadsheet.postprocess.thresholds import (
     COLUMN_SUBHEAD_UNDER,
     HEADING_ABOVE,
     HEADLINE_BAND,
+    INDENT_CHARS,
     MAX_COLUMN_SUBHEAD_LINES,
     OWNER_SLACK,
     PAGE_ROW,
@@ -125,10 +126,10 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
     """Bold body-size headings that no headline owns and that start their column segment: the
     headline of an item set in body type (a notice's `DEPARTMENT OF THE INTERIOR`). They become
     titles; a heading with text of its own column right above it stays a subhead, as does one
-    inside a jump's text (`_in_jump`)."""
+    inside a jump's text (`_in_jump`) or one opening the column beside such a head (`_opens_beside`)."""
     texts = [b for b in blocks if b.type == RegionType.TEXT]
     runs = _jump_runs(texts, heads, separators, unit)
-    promoted = []
+    found = []
     for block in blocks:
         if block.type != RegionType.SUBHEAD or owner(block.bbox, heads, separators, unit) is not None:
             continue
@@ -138,9 +139,29 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
         lower = _right_under(block.bbox, texts, separators, unit)
         if lower is not None and any(_in_jump(run, block.bbox, lower.bbox, separators, unit) for run in runs):
             continue
+        found.append(block)
+    promoted = [b for b in found if not any(_opens_beside(b, head, texts, separators, unit) for head in found)]
+    for block in promoted:
         block.type = RegionType.TITLE
-        promoted.append(block)
     return promoted
+
+
+def _opens_beside(block: Region, head: Region, texts: list[Region], separators: list[Region], unit: float) -> bool:
+    """A heading set in from its column's edge (centred or indented, as subheads are), opening the
+    column right of a head set flush with its own text and level with it, that text running on
+    past it: the head's article goes on under it (random seeds 993, 998, 1019: `Costs and
+    Schedule` beside a notice's `DEPARTMENT OF …`)."""
+    if head is block or len(block.lines) > MAX_COLUMN_SUBHEAD_LINES or ends_sentence(block.lines[-1].text):
+        return False
+    lower = _right_under(block.bbox, texts, separators, unit)
+    text = _right_under(head.bbox, texts, separators, unit)
+    if lower is None or text is None:
+        return False
+    inset = INDENT_CHARS * unit
+    return (block.bbox[0] - lower.bbox[0] >= inset and abs(head.bbox[0] - text.bbox[0]) < inset
+            and abs(block.bbox[1] - head.bbox[1]) <= COLUMN_SUBHEAD_GAP * unit
+            and 0 <= lower.bbox[0] - text.bbox[2] <= RUN_ON_GUTTER * unit and text.bbox[3] > lower.bbox[1]
+            and not rule_between(text.bbox, lower.bbox, separators))
 
 
 def _right_above(upper: BBox, lower: BBox, unit: float) -> bool:

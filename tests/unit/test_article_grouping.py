@@ -440,3 +440,24 @@ def test_subheads_inside_a_jump_stay_subheads():
 
     for apart in (_subheads(layout(below=40)), _subheads(layout(short=True))):  # a title's blank; the jump's end
         assert [t for t, _ in apart] == [None, "聚焦民生补短板"] and apart[0][1] == ["打好基础求长远"]
+
+
+def test_a_subhead_opening_the_column_beside_a_body_type_head_stays_a_subhead():
+    """Random seeds 993, 998, 1019 (Latin notices, heads set in body type): `Costs and Schedule`,
+    centred over the second column of a notice, stands level with the notice's head over its
+    first. Headings in body type that no headline owns become titles, so it was a new article's
+    with the column under it; set in from its column's edge as subheads are, beside a head set
+    flush with its text, it is the notice's subhead and its column the notice's text running on.
+    A head set flush beside another (two one-column items side by side) stays a title."""
+    def layout(inset: int) -> PageLayout:
+        head = Region("r1", RegionType.SUBHEAD, (80, 100, 330, 160),
+                      [Line("DEPARTMENT OF THE INTERIOR", (80, 100, 330, 125), 0.99),
+                       Line("Proposed Settlement", (80, 135, 300, 160), 0.99)])
+        left = _latin_column("r2", 80, 330, 180, 12, True, "of the")
+        beside = _one_line("r3", RegionType.SUBHEAD, "Costs and Schedule", (350 + inset, 100, 580 - inset, 125))
+        right = _latin_column("r4", 350, 600, 145, 10, False, "use.")
+        return PageLayout((700, 700), UNIT, text_blocks=[head, left, beside, right])
+
+    assert _subheads(layout(inset=40)) == [("DEPARTMENT OF THE INTERIOR Proposed Settlement", ["Costs and Schedule"])]
+    assert [t for t, _ in _subheads(layout(inset=0))] == ["DEPARTMENT OF THE INTERIOR Proposed Settlement",
+                                                          "Costs and Schedule"]
