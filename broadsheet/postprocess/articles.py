@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, union_bbox
+from broadsheet.postprocess.notices import continuation
 from broadsheet.postprocess.paragraphs import ends_sentence
 from broadsheet.postprocess.thresholds import (
     COLUMN_SUBHEAD_GAP,
@@ -21,9 +22,12 @@ from broadsheet.postprocess.thresholds import (
     COLUMN_SUBHEAD_UNDER,
     HEADING_ABOVE,
     HEADLINE_BAND,
+    INDENT_CHARS,
     MAX_COLUMN_SUBHEAD_LINES,
     OWNER_SLACK,
+    PAGE_ROW,
     RUN_ON_GUTTER,
+    SUBHEAD_BELOW,
 )
 
 
@@ -121,18 +125,43 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
                      unit: float) -> list[Region]:
     """Bold body-size headings that no headline owns and that start their column segment: the
     headline of an item set in body type (a notice's `DEPARTMENT OF THE INTERIOR`). They become
-    titles; a heading with text of its own column right above it stays a subhead."""
+    titles; a heading with text of its own column right above it stays a subhead, as does one
+    inside a jump's text (`_in_jump`) or one opening the column beside such a head (`_opens_beside`)."""
     texts = [b for b in blocks if b.type == RegionType.TEXT]
-    promoted = []
+    runs = _jump_runs(texts, heads, separators, unit)
+    found = []
     for block in blocks:
         if block.type != RegionType.SUBHEAD or owner(block.bbox, heads, separators, unit) is not None:
             continue
         if any(_right_above(text.bbox, block.bbox, unit) and not rule_between(text.bbox, block.bbox, separators)
                for text in texts):
             continue
+        lower = _right_under(block.bbox, texts, separators, unit)
+        if lower is not None and any(_in_jump(run, block.bbox, lower.bbox, separators, unit) for run in runs):
+            continue
+        found.append(block)
+    promoted = [b for b in found if not any(_opens_beside(b, head, texts, separators, unit) for head in found)]
+    for block in promoted:
         block.type = RegionType.TITLE
-        promoted.append(block)
     return promoted
+
+
+def _opens_beside(block: Region, head: Region, texts: list[Region], separators: list[Region], unit: float) -> bool:
+    """A heading set in from its column's edge (centred or indented, as subheads are), opening the
+    column right of a head set flush with its own text and level with it, that text running on
+    past it: the head's article goes on under it (random seeds 993, 998, 1019: `Costs and
+    Schedule` beside a notice's `DEPARTMENT OF …`)."""
+    if head is block or len(block.lines) > MAX_COLUMN_SUBHEAD_LINES or ends_sentence(block.lines[-1].text):
+        return False
+    lower = _right_under(block.bbox, texts, separators, unit)
+    text = _right_under(head.bbox, texts, separators, unit)
+    if lower is None or text is None:
+        return False
+    inset = INDENT_CHARS * unit
+    return (block.bbox[0] - lower.bbox[0] >= inset and abs(head.bbox[0] - text.bbox[0]) < inset
+            and abs(block.bbox[1] - head.bbox[1]) <= COLUMN_SUBHEAD_GAP * unit
+            and 0 <= lower.bbox[0] - text.bbox[2] <= RUN_ON_GUTTER * unit and text.bbox[3] > lower.bbox[1]
+            and not rule_between(text.bbox, lower.bbox, separators))
 
 
 def _right_above(upper: BBox, lower: BBox, unit: float) -> bool:
@@ -162,31 +191,103 @@ def column_subheads(heads: list[Headline], blocks: list[Region], separators: lis
     texts = [b for b in blocks if b.type == RegionType.TEXT]
     subheads = [b for b in blocks if b.type == RegionType.SUBHEAD]
     found: list[tuple[Headline, Region | None]] = []
+    while True:  # a subhead found frees the text under it for the heads above (a jump's column)
+        more = _more_column_subheads(heads, found, texts, subheads, separators, unit)
+        if not more:
+            return found
+        found += more
+
+
+def _more_column_subheads(heads: list[Headline], found: list[tuple[Headline, Region | None]], texts: list[Region],
+                          subheads: list[Region], separators: list[Region],
+                          unit: float) -> list[tuple[Headline, Region | None]]:
+    """One pass of `column_subheads` over the heads not found yet: those it finds."""
+    found = list(found)
+    start = len(found)
     for head in heads:
+        if any(head is f for f, _ in found):
+            continue
         lines = [line for r in head.regions for line in r.lines]
         if head.vertical or [r.type for r in head.regions] != [RegionType.TITLE] \
                 or len(lines) > MAX_COLUMN_SUBHEAD_LINES or ends_sentence(lines[-1].text):
             continue
         others = [h for h in heads if h is not head and all(h is not f for f, _ in found)]
-        above = owner(head.bbox, others, separators, unit)
-        if above is None:
-            continue
         size = max(line.bbox[3] - line.bbox[1] for line in lines)
         if size > COLUMN_SUBHEAD_SIZE * unit:
-            continue
-        title = max((l.bbox[3] - l.bbox[1] for r in above.regions if r.type == RegionType.TITLE for l in r.lines),
-                    default=0)
-        if title < COLUMN_SUBHEAD_UNDER * size:
             continue
         rest = _right_under(head.bbox, subheads, separators, unit)
         lower = _right_under(rest.bbox if rest else head.bbox, texts, separators, unit)
         if lower is None:
             continue
+        above = owner(head.bbox, others, separators, unit)
+        if above is None:
+            runs = _jump_runs(texts, others, separators, unit)
+            if any(_in_jump(run, head.bbox, lower.bbox, separators, unit) for run in runs):
+                found.append((head, rest))
+            continue
+        title = max((l.bbox[3] - l.bbox[1] for r in above.regions if r.type == RegionType.TITLE for l in r.lines),
+                    default=0)
+        if title < COLUMN_SUBHEAD_UNDER * size:
+            continue
         own = [t for t in texts if owner(t.bbox, others, separators, unit) is above]
         if any(_column_above(t, head.bbox, lower.bbox, separators, unit) for t in own) \
                 or any(_column_beside(t, head.bbox, lower.bbox, unit) for t in own):
             found.append((head, rest))
-    return found
+    return found[start:]
+
+
+def jump_notice(block: Region) -> bool:
+    """The block opens with where its text came from (上接第一版): the rest of an article from
+    another page."""
+    found = continuation(block.lines[0].text) if block.type == RegionType.TEXT else None
+    return bool(found and found[1])
+
+
+def _jump_runs(texts: list[Region], heads: list[Headline], separators: list[Region],
+               unit: float) -> list[list[list[Region]]]:
+    """Each jump's columns: the untitled text under its notice, then the columns right beside
+    starting level with the notice, as `_run_on` joins them; each column a list of blocks."""
+    untitled = [t for t in texts if owner(t.bbox, heads, separators, unit) is None]
+
+    def column(top: Region) -> list[Region]:
+        return [top] + [t for t in untitled if t.bbox[0] < top.bbox[2] and top.bbox[0] < t.bbox[2]
+                        and t.bbox[1] > top.bbox[1] and not rule_between(top.bbox, t.bbox, separators)]
+
+    runs = []
+    for jump in (t for t in untitled if jump_notice(t)):
+        run = [column(jump)]
+        while True:
+            right = max(b.bbox[2] for b in run[-1])
+            beside = [t for t in untitled if abs(t.bbox[1] - jump.bbox[1]) <= PAGE_ROW * unit
+                      and 0 <= t.bbox[0] - right <= RUN_ON_GUTTER * unit
+                      and not rule_between(run[-1][0].bbox, t.bbox, separators)]
+            if not beside:
+                break
+            run.append(column(min(beside, key=lambda t: t.bbox[0])))
+        runs.append(run)
+    return runs
+
+
+def _in_jump(run: list[list[Region]], head: BBox, lower: BBox, separators: list[Region], unit: float) -> bool:
+    """A head inside a jump's text, which no headline heads, set close over the text it heads (a
+    title stands further off): under text of the jump's column (as `_column_above`), or heading the
+    column right of one of its columns, level with the jump's notice, that column filled to the
+    jump's foot (a subhead opening a column the jump runs on into: random seeds 889, 943, 1003;
+    a jump's short last column ends it)."""
+    if lower[1] - head[3] > SUBHEAD_BELOW * unit:
+        return False
+    if any(_column_above(t, head, lower, separators, unit) for c in run for t in c):
+        return True
+    if abs(head[1] - min(b.bbox[1] for b in run[0])) > COLUMN_SUBHEAD_GAP * unit:
+        return False
+    deepest = max(b.bbox[3] for c in run for b in c)
+    for column in run:
+        foot = max(b.bbox[3] for b in column)
+        if (0 <= lower[0] - max(b.bbox[2] for b in column) <= RUN_ON_GUTTER * unit and foot > lower[1]
+                and foot >= deepest - COLUMN_SUBHEAD_GAP * unit
+                and not any(rule_between(b.bbox, head, separators) for b in column)):
+            return True
+    return False
 
 
 def _same_column(upper: BBox, lower: BBox, unit: float) -> bool:

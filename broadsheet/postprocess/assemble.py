@@ -13,6 +13,7 @@ from broadsheet.postprocess.articles import (
     column_subheads,
     headline_spans,
     innermost_frame,
+    jump_notice,
     owner,
     promote_headings,
     rule_between,
@@ -402,8 +403,8 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> lis
         near = [group for group in groups if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
                                                  and not rule_between(block.bbox, other.bbox, separators)
                                                  for other in group)]
-        jumps = [group for group in near if any(_jump_notice(b) for b in group)]
-        if _jump_notice(block):
+        jumps = [group for group in near if any(jump_notice(b) for b in group)]
+        if jump_notice(block):
             near = [g for g in near if all(g is not j for j in jumps)]
         elif len(jumps) > 1:  # its own jump stands over it in its column, the other beside it
             over = next((g for g in jumps if any(b.bbox[0] < block.bbox[2] and block.bbox[0] < b.bbox[2] for b in g)),
@@ -489,7 +490,8 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
         if any(item is jump for jump in jumps):
             left_over.append(item)
             continue
-        x0, y0 = item.bbox[:2]
+        # where its first column starts: a column further right may run up beside the host's photo
+        x0, y0 = _first_column(item, unit)[0].bbox[:2]
         hosts = [a for a in articles + left_over if a.blocks
                  and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
                       or _opens_mid_paragraph(item, unit))
@@ -566,13 +568,7 @@ def _opens_jump(item: _Item, unit: float) -> bool:
     another page. The notice may be set flush right over its column."""
     column = _first_column(item, unit)
     x0, x1 = column[0].bbox[0], max(b.bbox[2] for b in column)
-    return _jump_notice(min((b for b in item.blocks if b.bbox[0] < x1 and b.bbox[2] > x0), key=lambda b: b.bbox[1]))
-
-
-def _jump_notice(block: Region) -> bool:
-    """The block opens with where its text came from."""
-    found = continuation(block.lines[0].text) if block.type == RegionType.TEXT else None
-    return bool(found and found[1])
+    return jump_notice(min((b for b in item.blocks if b.bbox[0] < x1 and b.bbox[2] > x0), key=lambda b: b.bbox[1]))
 
 
 def _opens_mid_paragraph(item: _Item, unit: float) -> bool:

@@ -29,6 +29,9 @@ COLUMN_SUBHEAD_MEASURE = 1.0
 # ... the text under it opening a paragraph indented two characters, cut off as a block of one line
 # (random seeds 850, 328: 2.0-2.4 body heights in)
 COLUMN_SUBHEAD_INDENT = 3.0
+# ... and it binds to the text it heads: the blank under it is at most this (random seeds 240-339 and
+# 840-939: subheads 0.5-1.0 body heights, two-line ones too; a CJK title 1.27 and more, bar 1%)
+SUBHEAD_BELOW = 1.1
 MAX_COLUMN_SUBHEAD_LINES = 2  # a subhead too long for its column takes two lines
 RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs on from it (gutters: 0.5-2)
 # A column's first line ending this close to the column's right edge fills the measure: a paragraph

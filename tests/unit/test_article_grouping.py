@@ -397,3 +397,67 @@ def test_a_photo_over_the_head_tops_its_article():
                                photos=[photo]))
     assert [a.title for a in page.articles] == ["Resource Advisory Council"]
     assert page.articles[0].photos == [page.photos[0].id] and page.photos[0].caption
+
+
+def test_columns_beside_a_head_under_a_wide_photo_run_on_though_the_last_starts_higher():
+    """Random seed 888: a photo over the article's first three columns, its caption under it, then
+    the head over the first column; the second and third columns start level with the head, the
+    fourth runs from the photo's top beside it. The three columns right of the head, grouped by
+    nearness, were measured from the fourth's top, level with no row of the article, and stayed an
+    untitled article; they start where the second does, and run on from the head's column."""
+    photo = Region("r1", RegionType.PHOTO, (80, 100, 860, 400))
+    caption = _one_line("r2", RegionType.TEXT, "Das neue Löschfahrzeug der Feuerwehr.", (80, 410, 600, 435))
+    title = _one_line("r3", RegionType.TITLE, "Markttag am Domplatz", (80, 460, 300, 490))
+    left = _latin_column("r4", 80, 330, 510, 8, True, "in der")
+    columns = [_latin_column(f"r{5 + k}", x0, x0 + 250, 460, 9, False, "aus; die") for k, x0 in enumerate((350, 610))]
+    last = _latin_column("r7", 880, 1130, 100, 18, False, "will.")
+    page = assemble(PageLayout((1200, 900), UNIT, headlines=[[title]],
+                               text_blocks=[caption, left, *columns, last], photos=[photo]))
+    assert [a.title for a in page.articles] == ["Markttag am Domplatz"]
+    assert page.articles[0].photos == [page.photos[0].id]
+
+
+def test_subheads_inside_a_jump_stay_subheads():
+    """Random seeds 943, 889, 1003, 862: a jump (`(上接第一版)`, no headline over it) runs over three
+    columns; its second column is cut by `打好基础求长远` (a size up, set close over its text) and
+    its third opens with `聚焦民生补短板`, level with the notice. With no headline above them they
+    were taken for new articles' titles, each with the text under it; they are the jump's
+    subheads. A title beside a jump whose last column ends short of its foot, or one set off from
+    its text as titles are, starts an article of its own."""
+    def layout(below: int = 10, short: bool = False) -> PageLayout:
+        jump = _with_first_line(_column("r1", 80, 330, 300, 16), "(上接第一版)")
+        middle = _column("r2", 350, 600, 300, 8, first=1)
+        cut = _one_line("r3", RegionType.TITLE, "打好基础求长远", (390, 620, 560, 651))
+        under = _column("r4", 350, 600, 661, 3 if short else 7, first=2)
+        opening = _one_line("r5", RegionType.TITLE, "聚焦民生补短板", (660, 300, 830, 331))
+        last = _column("r6", 620, 870, 331 + below, 16, first=3)
+        return PageLayout((1000, 1000), UNIT, headlines=[[cut], [opening]],
+                          text_blocks=[jump, middle, under, last])
+
+    assert _subheads(layout()) == [(None, ["打好基础求长远", "聚焦民生补短板"])]
+    page = assemble(layout())
+    assert page.articles[0].continued_from == "上接第一版"
+
+    for apart in (_subheads(layout(below=40)), _subheads(layout(short=True))):  # a title's blank; the jump's end
+        assert [t for t, _ in apart] == [None, "聚焦民生补短板"] and apart[0][1] == ["打好基础求长远"]
+
+
+def test_a_subhead_opening_the_column_beside_a_body_type_head_stays_a_subhead():
+    """Random seeds 993, 998, 1019 (Latin notices, heads set in body type): `Costs and Schedule`,
+    centred over the second column of a notice, stands level with the notice's head over its
+    first. Headings in body type that no headline owns become titles, so it was a new article's
+    with the column under it; set in from its column's edge as subheads are, beside a head set
+    flush with its text, it is the notice's subhead and its column the notice's text running on.
+    A head set flush beside another (two one-column items side by side) stays a title."""
+    def layout(inset: int) -> PageLayout:
+        head = Region("r1", RegionType.SUBHEAD, (80, 100, 330, 160),
+                      [Line("DEPARTMENT OF THE INTERIOR", (80, 100, 330, 125), 0.99),
+                       Line("Proposed Settlement", (80, 135, 300, 160), 0.99)])
+        left = _latin_column("r2", 80, 330, 180, 12, True, "of the")
+        beside = _one_line("r3", RegionType.SUBHEAD, "Costs and Schedule", (350 + inset, 100, 580 - inset, 125))
+        right = _latin_column("r4", 350, 600, 145, 10, False, "use.")
+        return PageLayout((700, 700), UNIT, text_blocks=[head, left, beside, right])
+
+    assert _subheads(layout(inset=40)) == [("DEPARTMENT OF THE INTERIOR Proposed Settlement", ["Costs and Schedule"])]
+    assert [t for t, _ in _subheads(layout(inset=0))] == ["DEPARTMENT OF THE INTERIOR Proposed Settlement",
+                                                          "Costs and Schedule"]
