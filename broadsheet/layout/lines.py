@@ -69,7 +69,6 @@ from broadsheet.layout.thresholds import (
     VERTICAL_STRAY,
     VERTICAL_STROKE_GAP,
     WEIGHT_CONTRAST,
-    WIDE_WORD_GAP,
     WORD_SPACE_EVIDENCE,
     WORD_SPACE_SHARE,
     WORD_SPACE_WIDTH,
@@ -425,25 +424,6 @@ def _word_spaces(line: LineBox, unit: float, ink: np.ndarray) -> list[int]:
     return [int(w) for w in np.diff(filled) - 1 if w >= max(2, WORD_SPACE_WIDTH * unit)]
 
 
-def _spanned(left: LineBox, right: LineBox, lines: LineIndex, rules: list[Rule]) -> bool:
-    """Lines of their size run across the whole blank between two pieces of a row both above and
-    below them, no rule between: the pieces stand in one column (lines across a gutter are cut at
-    it; a caption across two columns stands on one side only)."""
-    sides = set()
-    for o in lines.around(left, GUTTER_NEIGHBOURS * left.height):
-        if o is left or o is right or not (o.x0 < left.x1 and o.x1 > right.x0):
-            continue
-        if not NEIGHBOUR_SIZE[0] < o.height / left.height < NEIGHBOUR_SIZE[1]:
-            continue
-        above = o.y1 <= min(left.y0, right.y0)
-        if not above and o.y0 < max(left.y1, right.y1):
-            continue  # on the row itself
-        upper, lower = (o.y1, min(left.y0, right.y0)) if above else (max(left.y1, right.y1), o.y0)
-        if not crosses(rules, left.x1, upper, right.x0, lower):
-            sides.add(above)
-    return len(sides) == 2
-
-
 def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float) -> bool:
     """The blank between two pieces of a row is a column gutter: lines of their size above and below
     end in it, or where the left piece ends, and start in it, or where the right one starts, as
@@ -793,17 +773,13 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
             if other.direction != line.direction or line.direction == TextDirection.VERTICAL_RL:
                 continue
             overlap = min(other.y1, line.y1) - max(other.y0, line.y0)
-            small, tall = sorted((other.height, line.height))
-            # body type either way: a word of x-height letters (`mer`) is as much body as `Stadtrat`
-            if overlap < SAME_ROW * small or (tall > SAME_SIZE * small and tall > HEADLINE_RATIO * unit):
+            small = min(other.height, line.height)
+            if overlap < SAME_ROW * small or max(other.height, line.height) > SAME_SIZE * small:
                 continue
             left, right = (other, line) if other.x0 <= line.x0 else (line, other)
             gap = right.x0 - left.x1
             headline = small > HEADLINE_RATIO * unit
-            if gap > (HEADLINE_WORD_GAP * small if headline else WIDE_WORD_GAP * unit):
-                continue
-            spanned = not headline and _spanned(left, right, index, rules)
-            if not headline and gap > MAX_WORD_GAP * unit and not spanned:
+            if gap > (HEADLINE_WORD_GAP * small if headline else MAX_WORD_GAP * unit):
                 continue
             joined = LineBox((left.x0, min(other.y0, line.y0), max(other.x1, line.x1), max(other.y1, line.y1)))
             if crosses(rules, left.x1, joined.y0, right.x0, joined.y1):
@@ -812,10 +788,9 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                 kept_apart.append((min(left.x1, right.x0), joined.y0, max(left.x1, right.x0), joined.y1))
                 continue
             blank = (left.x1, right.x0)
-            # lines across the blank outvote a river of word spaces through the lines around
             if not headline and gap > BODY_FRAGMENT_GAP * unit and (
                     _wider_than_own_spaces(left, right, unit, ink)
-                    or not (_is_word_space(joined, blank, index, rules, ink) or spanned)):
+                    or not _is_word_space(joined, blank, index, rules, ink)):
                 continue
             top, bottom = _ink_rows(ink[joined.y0:joined.y1, joined.x0:joined.x1])
             merged[i] = LineBox((joined.x0, joined.y0 + top, joined.x1, joined.y0 + bottom))

@@ -121,10 +121,6 @@ COVERED = 0.7  # share of a box inside vertical lines: it is their characters bo
 HEADLINE_WORD_GAP = 1.2
 BODY_FRAGMENT_GAP = 0.3  # body fragments closer than this are one line, unless their edges are column edges
 MAX_WORD_GAP = 4.0  # justified Latin lines stretch word spaces to this; a gutter test still decides
-# A narrow justified column stretches the space between two long words further (`Bauarbeiten
-# monatelang`, 6.9 units on random seed 846): joined up to this when lines of the same size
-# above and below run across the whole blank (`_spanned`)
-WIDE_WORD_GAP = 8.0
 # A blank between two body pieces this many times wider than the widest word space inside them
 # is no word space: justification stretches a line's spaces alike (the ads page's two columns of
 # 0.4-unit spaces 1.6 units apart, a faint rule between, staggered lines boxed two rows tall so

@@ -1,6 +1,5 @@
-"""Body lines the detector finds in pieces side by side (issue 16, wave 8): the pieces of one line
-are joined, a column gutter still parts them, and a box reaching into the column beside leaves no
-sliver of that column's last character as a line of its own."""
+"""Body lines found in pieces side by side (issue 16, wave 8): a box reaching into the column beside
+leaves no sliver of that column's last character as a line of its own, and a gutter parts rows."""
 
 from __future__ import annotations
 
@@ -30,41 +29,6 @@ def _column(ink: np.ndarray, x0: int, x1: int, skip: int) -> list[LineBox]:
 def _joined(lines: list[LineBox], ink: np.ndarray, left: LineBox, right: LineBox) -> bool:
     merged, _ = merge_row_fragments(lines, UNIT, [], ink)
     return any(m.x0 <= left.x0 and m.x1 >= right.x1 and m.y0 <= left.y1 and m.y1 >= left.y0 for m in merged)
-
-
-def test_a_word_of_x_height_letters_joins_its_line():
-    # `mer` beside `Stadtrat am`: ink 8 px against 14, over the ratio that parts body from headline
-    # type, both of body size (random seed 873's narrow justified columns)
-    ink = _page()
-    lines = _column(ink, 40, 300, skip=4)
-    y = 20 + 4 * PITCH
-    left = _ink(ink, 40, y, 200, y + UNIT)
-    right = _ink(ink, 240, y + 4, 300, y + 12)
-    assert _joined(lines + [left, right], ink, left, right)
-
-
-def test_two_long_words_far_apart_in_a_narrow_column_are_one_line():
-    # `Bauarbeiten      monatelang` (random seed 846): 6.9 units apart, the lines above and below
-    # run across the blank
-    ink = _page()
-    lines = _column(ink, 40, 340, skip=4)
-    y = 20 + 4 * PITCH
-    left = _ink(ink, 40, y, 150, y + UNIT)
-    right = _ink(ink, 150 + 7 * UNIT, y, 340, y + UNIT)
-    assert _joined(lines + [left, right], ink, left, right)
-
-
-def test_a_river_of_word_spaces_is_no_gutter_where_lines_run_across_it():
-    # Every row around has a word space along the same stripe (a river down a narrow justified
-    # column, random seed 954's `proposed      settlement`): the rows' lines run across it whole
-    ink = _page()
-    lines = _column(ink, 40, 300, skip=4)
-    for line in lines:
-        ink[line.y0:line.y1, 165:175] = False  # the river
-    y = 20 + 4 * PITCH
-    left = _ink(ink, 40, y, 160, y + UNIT)
-    right = _ink(ink, 190, y, 300, y + UNIT)
-    assert _joined(lines + [left, right], ink, left, right)
 
 
 def test_a_gutter_still_parts_two_columns():
