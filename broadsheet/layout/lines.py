@@ -186,7 +186,10 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
             top, bottom = _ink_rows(ink[line.y0:line.y1, start:end])
-            if end - start >= MIN_PIECE_WIDTH * (bottom - top):  # not a sliver of a character cut off
+            # a piece inked to the box's edge may be the tip of a character of the column beside,
+            # which the box reaches into: a sliver of the line's height, not of its own few rows
+            clipped = start == line.x0 or end == line.x1
+            if end - start >= MIN_PIECE_WIDTH * (line.height if clipped else bottom - top):
                 pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
     return pieces, cut_at
 

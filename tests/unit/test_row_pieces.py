@@ -1,0 +1,57 @@
+"""Body lines found in pieces side by side (issue 16, wave 8): a box reaching into the column beside
+leaves no sliver of that column's last character as a line of its own, and a gutter parts rows."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from broadsheet.layout.lines import LineBox, merge_row_fragments, split_at_gaps
+
+UNIT = 14  # body ink height, px
+PITCH = 22  # body line pitch
+
+
+def _page(width: int = 700, rows: int = 9) -> np.ndarray:
+    return np.zeros((rows * PITCH + 40, width), dtype=bool)
+
+
+def _ink(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> LineBox:
+    """Solid ink, the box tight around it (words without letter gaps are enough for these rules)."""
+    ink[y0:y1, x0:x1] = True
+    return LineBox((x0, y0, x1, y1))
+
+
+def _column(ink: np.ndarray, x0: int, x1: int, skip: int) -> list[LineBox]:
+    """Whole body lines down a column, every row but `skip` (the row under test)."""
+    return [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(9) if r != skip]
+
+
+def _joined(lines: list[LineBox], ink: np.ndarray, left: LineBox, right: LineBox) -> bool:
+    merged, _ = merge_row_fragments(lines, UNIT, [], ink)
+    return any(m.x0 <= left.x0 and m.x1 >= right.x1 and m.y0 <= left.y1 and m.y1 >= left.y0 for m in merged)
+
+
+def test_a_gutter_still_parts_two_columns():
+    # Two columns 2 units apart, every row in two boxes: no line runs across the blank
+    ink = _page()
+    lines = _column(ink, 40, 300, skip=4) + _column(ink, 328, 588, skip=4)
+    y = 20 + 4 * PITCH
+    left = _ink(ink, 40, y, 300, y + UNIT)
+    right = _ink(ink, 328, y + 4, 588, y + 12)
+    assert not _joined(lines + [left, right], ink, left, right)
+
+
+def test_a_box_reaching_into_the_column_beside_leaves_no_sliver_of_its_last_character():
+    # CJK columns 0.9 em apart (random seed 874): the right column's detector boxes start 3 px
+    # inside the left column's last character (a comma's tail, a few rows of ink at its foot)
+    ink = _page()
+    boxes = []
+    for r in range(9):
+        y = 20 + r * PITCH
+        ink[y:y + 17, 40:200] = True
+        ink[y + 12:y + 17, 201:204] = True  # the tail
+        ink[y:y + 17, 220:380] = True
+        boxes += [LineBox((36, y - 3, 205, y + 20)), LineBox((201, y - 3, 384, y + 20))]
+    pieces, _ = split_at_gaps(boxes, ink, [])
+    assert not [p for p in pieces if p.x0 >= 200 and p.x1 <= 205]
+    assert len([p for p in pieces if p.x0 >= 215]) == 9
