@@ -60,6 +60,7 @@ from broadsheet.layout.thresholds import (
     STACKED_GAP,
     STROKE_INK,
     SUBHEAD_ABOVE,
+    SUBHEAD_INDENT,
     VERTICAL_ASPECT,
     VERTICAL_CHARACTER,
     VERTICAL_GROW_GAP,
@@ -686,20 +687,32 @@ def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: flo
     x0, y0, x1, y1 = min(l.x0 for l in run), run[0].y0, max(l.x1 for l in run), run[-1].y1
     probe = LineBox((x0, y0, x1, y1))
     near = [o for o in body.around(probe, (y1 - y0) / 2 + (SUBHEAD_ABOVE + 2) * unit)
-            if o.direction == TextDirection.HORIZONTAL_LR and min(o.x1, x1) > max(o.x0, x0)]
-    above = [o for o in near if min_stacked_gap(o, probe, unit) <= y0 - o.y1 <= SUBHEAD_ABOVE * unit]
-    below = [o for o in near if min_stacked_gap(probe, o, unit) <= o.y0 - y1 <= STACKED_GAP[1] * unit]
-    if not above or not below:
+            if o.direction == TextDirection.HORIZONTAL_LR]
+    below = [o for o in near if min(o.x1, x1) > max(o.x0, x0)
+             and min_stacked_gap(probe, o, unit) <= o.y0 - y1 <= STACKED_GAP[1] * unit]
+    if not below:
         return None
-    upper, lower = max(above, key=lambda o: o.y1), min(below, key=lambda o: o.y0)
+    lower = min(below, key=lambda o: o.y0)
+    slack = COLUMN_TOLERANCE * unit
+    # the text above: over the run, or a paragraph's last line, flush with the column's left edge and
+    # too short to reach a centred subhead (random seeds 850, 881, 943: `务。`)
+    above = [o for o in near if min_stacked_gap(o, probe, unit) <= y0 - o.y1 <= SUBHEAD_ABOVE * unit
+             and (min(o.x1, x1) > max(o.x0, x0) or (o.x1 <= x0 and -slack <= lower.x0 - o.x0 <= SUBHEAD_INDENT * unit))]
+    if not above:
+        return None
+    upper = max(above, key=lambda o: o.y1)
     # bold under plain text: a deck's lines set plain or letter-spaced (Der Nordstern's `Zur
     # Orientfrage.`, the Star's subtitles under a bold title) and display lines of advertisements
     # measure weight 0.5-0.9; the random pages' subheads 1.5-2.8
     if upper.bold or not all(l.bold for l in run):
         return None
-    slack = COLUMN_TOLERANCE * unit
-    one_column = (abs(upper.x0 - lower.x0) <= INDENT * unit and x0 >= min(upper.x0, lower.x0) - slack
-                  and x1 <= max(upper.x1, lower.x1) + slack)
+    # the column's measure: a subhead's second line, measured at body size and bold, is as short as
+    # the run (seed 853), so the line under it shows the column's edge
+    under = [o for o in near if min(o.x1, lower.x1) > max(o.x0, lower.x0)
+             and min_stacked_gap(lower, o, unit) <= o.y0 - lower.y1 <= STACKED_GAP[1] * unit] if lower.bold else []
+    right = max([upper.x1, lower.x1] + [o.x1 for o in under])
+    one_column = (abs(upper.x0 - lower.x0) <= SUBHEAD_INDENT * unit and x0 >= min(upper.x0, lower.x0) - slack
+                  and x1 <= right + slack)
     if not one_column or crosses(rules, x0, upper.y1, x1, y0) or crosses(rules, x0, y1, x1, lower.y0):
         return None
     return run

@@ -51,6 +51,10 @@ CLIPPED_LETTERS = 0.8
 # and 2.1 and more under the text before it (seeds 840-865, 242-250, 269, 295, 328: 27 of 40 subheads,
 # no kicker, title or subtitle)
 SUBHEAD_ABOVE = 1.6
+# ... and the text above and below it share a column: their left edges this close, the line below
+# opening a paragraph indented two characters, 2.5-3.3 body heights in CJK faces that fill less of
+# their em (random seeds 853, 854, 881, 328); the next column starts a column's width (5 and more) away
+SUBHEAD_INDENT = 3.5
 LETTER_SAMPLE = 200  # body lines measured for the body's letter height: their median is stable by then
 MIN_LETTER_AREA = 4  # px: smaller pieces of ink are specks, not letters
 LETTER_INK = 0.3  # of the way from paper to black: darker is a letter's ink (a worn body line is faint)

@@ -64,6 +64,42 @@ def test_a_two_line_bold_subhead_between_lines_of_its_column_is_body():
     assert heads == [] and len(body) == 5
 
 
+def test_a_centred_subhead_over_a_short_last_line_it_does_not_reach_is_body():
+    """Seed 943 (13 px, kai body): `打好基础求长远`, centred, under the paragraph's last line `务。`,
+    which ends 5 px short of the subhead's left edge: that line is the text above it all the same."""
+    lines = _weighed([((228, 1652, 394, 1666), 0.68), ((229, 1677, 252, 1691), 0.77), ((257, 1708, 371, 1724), 2.31),
+                      ((258, 1736, 388, 1749), 0.94), ((228, 1761, 393, 1774), 0.96)], 13.0)
+    heads, body = split_by_size(lines, 13.0, [])
+    assert heads == [] and len(body) == 5
+
+
+def test_a_short_line_of_the_column_to_the_left_is_no_text_above_a_head():
+    """The same head with the short line a column's width to the left (another column's last line)
+    has no text of its own column above it: it stays a headline."""
+    lines = _weighed([((100, 1677, 123, 1691), 0.77), ((257, 1708, 371, 1724), 2.31),
+                      ((258, 1736, 388, 1749), 0.94), ((228, 1761, 393, 1774), 0.96)], 13.0)
+    assert [h.bbox for h in split_by_size(lines, 13.0, [])[0]] == [(257, 1708, 371, 1724)]
+
+
+def test_a_subhead_over_a_paragraph_indented_two_wide_characters_is_body():
+    """Seed 881 (13 px, kai body): `冷链物流拓市场` over `本报讯 记者黄思`, which opens indented 33 px,
+    2.54 body heights: two characters of a face that fills less of its em than the body height."""
+    lines = _weighed([((394, 1906, 545, 1920), 1.05), ((424, 1935, 540, 1951), 2.58),
+                      ((427, 1961, 549, 1974), 1.08), ((395, 1983, 549, 1997), 0.96)], 13.0)
+    heads, body = split_by_size(lines, 13.0, [])
+    assert heads == [] and len(body) == 4
+
+
+def test_a_subhead_whose_second_line_measures_body_size_is_body():
+    """Seed 853 (13 px): `培育龙头，延长茶 / 叶加工产业链条`, the first line 1.23 body heights, the
+    second 1.15 (body-size, bold) and shorter than the first: the column's edge is the next line's."""
+    lines = _weighed([((864, 1671, 1034, 1683), 0.91), ((863, 1693, 945, 1706), 0.98), ((892, 1721, 1015, 1737), 2.04),
+                      ((892, 1745, 1000, 1760), 2.23), ((892, 1771, 1033, 1783), 0.95),
+                      ((864, 1793, 1034, 1806), 1.14)], 13.0)
+    heads, body = split_by_size(lines, 13.0, [])
+    assert heads == [] and len(body) == 6
+
+
 def test_a_head_over_the_text_it_heads_keeps_its_deck_space():
     """A bold title a size up 1.4 body heights over the text (a deck's space), not at body spacing,
     stays a headline; so does one in plain or letter-spaced type between two lines of a column
