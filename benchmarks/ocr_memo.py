@@ -17,7 +17,7 @@ import numpy as np
 from broadsheet.ocr import OcrEngine
 
 MEMO_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "broadsheet-bench" / "ocr-memo"
-ASKED = ("detect", "read", "recognize")
+ASKED = ("detect", "detect_small_type", "read", "recognize")
 # Asked again under a new key when what an answer holds grows: readings recorded before they kept
 # their step candidates (for the CJK language model) would replay without them.
 ANSWER_VERSION = {"read": 2}

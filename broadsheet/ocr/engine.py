@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Protocol
 
 import cv2
@@ -37,7 +38,11 @@ class OcrEngine:
     detector: LineDetector
     recognizer: LineRecognizer
 
-    def detect(self, image: np.ndarray) -> list[BBox]:
+    def detect(self, image: np.ndarray, small_type: bool = False) -> list[BBox]:
+        """`small_type`: the page was enlarged from small type, and the detector has a way of its
+        own for that (an optional `detect_small_type` beside `detect`)."""
+        if small_type and hasattr(self.detector, "detect_small_type"):
+            return self.detector.detect_small_type(image)
         return self.detector.detect(image)
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
@@ -72,13 +77,14 @@ MAX_DETECT_PIXELS = 16_000_000
 MAX_STRIP_OVER_LIMIT = 2
 
 
-def detect_lines(engine: OcrEngine, image: np.ndarray, overlap: int) -> list[BBox]:
+def detect_lines(engine: OcrEngine, image: np.ndarray, overlap: int, small_type: bool = False) -> list[BBox]:
     """The engine's line boxes for a page of any size. `overlap`: px shared by neighbouring strips,
     more than twice the tallest line; a box is kept from the strip whose middle part holds its
-    centre, so it comes whole from exactly one strip."""
+    centre, so it comes whole from exactly one strip. `small_type`: as `OcrEngine.detect`."""
+    detect = partial(engine.detect, small_type=True) if small_type else engine.detect
     height, width = image.shape[:2]
     if height * width <= MAX_DETECT_PIXELS:
-        return engine.detect(image)
+        return detect(image)
     strip = max(3 * overlap, MAX_DETECT_PIXELS // width)
     rows = min(strip, height)
     piece = width if rows * width <= MAX_STRIP_OVER_LIMIT * MAX_DETECT_PIXELS else max(
@@ -86,7 +92,7 @@ def detect_lines(engine: OcrEngine, image: np.ndarray, overlap: int) -> list[BBo
     boxes: list[BBox] = []
     for top, bottom, (y_lo, y_hi) in _windows(height, strip, overlap):
         for left, right, (x_lo, x_hi) in _windows(width, piece, overlap):
-            for x0, y0, x1, y1 in engine.detect(image[top:bottom, left:right]):
+            for x0, y0, x1, y1 in detect(image[top:bottom, left:right]):
                 if y_lo <= top + (y0 + y1) / 2 < y_hi and x_lo <= left + (x0 + x1) / 2 < x_hi:
                     boxes.append((left + x0, top + y0, left + x1, top + y1))
     return boxes

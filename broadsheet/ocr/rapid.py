@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from importlib.metadata import version
 from typing import Any
@@ -22,6 +23,18 @@ from broadsheet.ocr.reading import Reading
 # text size). A dense broadsheet holds more lines than rapidocr's default 1000 candidates.
 NO_RESIZE = 1_000_000
 MAX_CANDIDATES = 20_000
+# Small type enlarged to the working size comes out blurred, and on tightly leaded pages the
+# detector's text probability runs on from one line into the next: cut at rapidocr's 0.3, a
+# quarter of the body lines of random seed 1009 (Latin, 8.2 px) were boxed two or three together
+# and one in ten not at all. Cut at 0.6 the lines part (body lines boxed alone on the 26 dev pages
+# of 8-10 px: seed 1009 0.71 -> 0.94, 922 0.91 -> 0.95, 970 0.95 -> 0.98, none fewer). Those
+# boxes are tighter, which moves everything sized from them (the rule search lost seed 936's
+# dotted column rules), so they only say where a box of the usual cut holds lines stacked, and
+# it is cut there (boxed alone: 1009 0.71 -> 0.87, 922 0.91 -> 0.92; 936 as before).
+SMALL_TYPE_THRESHOLD = 0.6
+# Boxes of the higher cut are rows of one box of the usual cut when they overlap by less than
+# this share of the lower one's height (lines stacked, not one line's pieces).
+STACKED_OVERLAP = 0.5
 # the bundled Chinese models read simplified and traditional Chinese and English
 LANGUAGES = ["zh-Hans", "zh-Hant", "en"]
 # Where the same models run. OpenVINO computes in bfloat16 on CPUs with AMX (and in float32
@@ -114,18 +127,71 @@ class RapidDetector:
         ocr = _rapidocr(threads, runtime)
         self._detector = ocr._load_det_model()
         self.info = _info("detection", ocr.cfg.Det, [], _finish_loading(self._detector, runtime))  # any script
+        # the same model's probability map also cut higher, for small type
+        self._small_type = copy.copy(self._detector.postprocess_op)
+        self._small_type.thresh = SMALL_TYPE_THRESHOLD
 
     def detect(self, image: np.ndarray) -> list[BBox]:
         return detected_boxes(self._detector, image)
+
+    def detect_small_type(self, image: np.ndarray) -> list[BBox]:
+        """`detect` for a page whose small type was enlarged to the working size: each box that
+        holds lines stacked one under another (`SMALL_TYPE_THRESHOLD`) is cut between them."""
+        bgr = np.ascontiguousarray(image[:, :, ::-1])  # rapidocr wants BGR
+        batch = self._detector.get_preprocess()(bgr)
+        if batch is None:
+            return []
+        probability = self._detector.session(batch)
+        usual, _ = self._detector.postprocess_op(probability, bgr.shape[:2])
+        if len(usual) == 0:
+            return []
+        higher, _ = self._small_type(probability, bgr.shape[:2])
+        return split_stacked(_axis_aligned(self._detector.sorted_boxes(usual)), _axis_aligned(higher))
+
+
+def split_stacked(boxes: list[BBox], finer: list[BBox]) -> list[BBox]:
+    """`boxes`, each horizontal one cut between the rows of the `finer` boxes whose centres it
+    holds where they stand one under another: at the middle between neighbouring rows' centres,
+    keeping the box's own width, top and bottom (its lines not stacked are left as they are); and
+    the finer boxes that stand in none (lines the usual cut lost)."""
+    out = [b for b in finer if not any(_holds(box, b) for box in boxes)]
+    for box in boxes:
+        x0, y0, x1, y1 = box
+        inside = [b for b in finer if _holds(box, b) and b[2] - b[0] > b[3] - b[1]]
+        # a finer box over two others' middles has run lines together too: the others say where they are
+        inside = sorted((b for b in inside if sum(_holds(b, c) for c in inside if c is not b) < 2),
+                        key=lambda b: (b[1] + b[3]) / 2)
+        rows: list[list[BBox]] = []
+        for b in inside:
+            last = rows[-1] if rows else None
+            if last and min(b[3], max(r[3] for r in last)) - max(b[1], min(r[1] for r in last)) \
+                    >= STACKED_OVERLAP * min(b[3] - b[1], min(r[3] - r[1] for r in last)):
+                last.append(b)
+            else:
+                rows.append([b])
+        if x1 - x0 <= y1 - y0 or len(rows) < 2:
+            out.append(box)
+            continue
+        centres = [sum((b[1] + b[3]) / 2 for b in row) / len(row) for row in rows]
+        cuts = [y0] + [round((a + b) / 2) for a, b in zip(centres, centres[1:])] + [y1]
+        out += [(x0, top, x1, bottom) for top, bottom in zip(cuts, cuts[1:])]
+    return out
 
 
 def detected_boxes(detector: Any, image: np.ndarray) -> list[BBox]:
     """The axis-aligned boxes of the text lines a rapidocr detection model finds on an RGB page."""
     result = detector(np.ascontiguousarray(image[:, :, ::-1]))  # rapidocr wants BGR
-    if result.boxes is None:
-        return []
+    return [] if result.boxes is None else _axis_aligned(result.boxes)
+
+
+def _holds(box: BBox, other: BBox) -> bool:
+    """`box` holds the middle of `other`."""
+    return box[0] <= (other[0] + other[2]) / 2 <= box[2] and box[1] <= (other[1] + other[3]) / 2 <= box[3]
+
+
+def _axis_aligned(quads: Any) -> list[BBox]:
     boxes = []
-    for quad in result.boxes:
+    for quad in quads:
         x0, y0 = np.floor(quad.min(axis=0)).astype(int)
         x1, y1 = np.ceil(quad.max(axis=0)).astype(int)
         boxes.append((int(x0), int(y0), int(x1), int(y1)))
