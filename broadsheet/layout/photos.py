@@ -10,6 +10,7 @@ from broadsheet.layout.rules import strokes
 from broadsheet.layout.thresholds import (
     DRAWING_SPREAD,
     DRAWING_TEXT_SHARE,
+    PHOTO_BULK,
     PHOTO_EDGE,
     PHOTO_FILL,
     PHOTO_GAP,
@@ -39,14 +40,18 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
     k = max(3, int(PHOTO_HOLE * min_side) // SCALE)
     tone = cv2.morphologyEx(tone, cv2.MORPH_CLOSE, np.ones((k, k), np.uint8))
     tone = cv2.morphologyEx(tone, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
-    count, _, stats, _ = cv2.connectedComponentsWithStats(tone, connectivity=8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(tone, connectivity=8)
     fine = gray < paper - PHOTO_TONE
     photos = []
     text = np.zeros(gray.shape, bool)
     for x0, y0, x1, y1 in text_boxes:
         text[y0:y1, x0:x1] = True
     for index in range(1, count):
-        x, y, w, h, area = stats[index]
+        x, y, w, h, _ = stats[index]
+        if min(w, h) * SCALE < min_side:
+            continue
+        x, y, piece = _bulk(labels[y:y + h, x:x + w] == index, x, y)
+        (h, w), area = piece.shape, int(piece.sum())
         if min(w, h) * SCALE < min_side or area < PHOTO_FILL * w * h:
             continue
         coarse = (int(x * SCALE), int(y * SCALE), int((x + w) * SCALE), int((y + h) * SCALE))
@@ -55,6 +60,20 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
             if min(x1 - x0, y1 - y0) >= min_side and paper - float(np.median(gray[y0:y1, x0:x1])) >= PHOTO_MEDIAN_TONE:
                 photos.append((x0, y0, x1, y1))
     return photos
+
+
+def _bulk(piece: np.ndarray, x: int, y: int) -> tuple[int, int, np.ndarray]:
+    """A piece (its mask over its box at x, y on the small copy) without its thin outgrowths: the
+    rows, then the columns, at its ends that it fills under PHOTO_BULK. A column's last characters the
+    detector's lines left out are tone, and a photo beside them ran down their column through its
+    caption and the text under it (random seed 995: 0.06 of the box's width, 180 px under it)."""
+    rows = np.flatnonzero(piece.mean(axis=1) >= PHOTO_BULK)
+    if len(rows):
+        y, piece = y + int(rows[0]), piece[rows[0]:rows[-1] + 1]
+    cols = np.flatnonzero(piece.mean(axis=0) >= PHOTO_BULK)
+    if len(cols):
+        x, piece = x + int(cols[0]), piece[:, cols[0]:cols[-1] + 1]
+    return int(x), int(y), piece
 
 
 def _apart(picture: np.ndarray, box: BBox, min_side: int) -> list[BBox]:

@@ -30,6 +30,10 @@ _NAMES = rf"{_NAME}(?:\s*[、，,]\s*{_NAME})*"
 _LATIN_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|la))*"
 # a reporter's credit whose 摄 the recogniser lost (本报记者 柳青, random seed 156), alone on its line
 REPORTER_ALONE = re.compile(rf"(?:本?报|新华社|特约)(?:记者|通讯员)\s*{_NAMES}")
+# a Latin credit alone on its line, its `Photo:` or `Foto:` or its name's initial misread (`Fow:
+# Feuerwehr` in Fraktur, `Photo: j. Smith`, `Proto: |. Smith`: random seeds 966, 954, 303): the colon
+# and a capitalised name after it are kept
+LATIN_CREDIT_MISREAD = re.compile(rf"[FP][a-z]{{1,5}}\s*[:;]\s*(?:\S\.\s*)?{_LATIN_NAME}")
 # the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
 # starts its line or follows a sentence
 CREDIT_AT_END = re.compile(
@@ -72,9 +76,9 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
         "above": _run(photo, lines, unit, "above"),
     }
     for side, run in runs.items():
-        credited = _cut_at_credit(run)
+        credited = _cut_at_credit(run, side)
         if credited:
-            return CaptionLines(credited, side)
+            return credited
     # a credit misread (本报记者 柳青 for …摄, 李幅 供附) still stands flush right, apart; beside a
     # photo, a name set so signs an advertisement (the Czech ads page). Looked for above the first
     # wide blank: past it, a neighbour column's body line may end flush right (page_c at 0.4x)
@@ -125,6 +129,7 @@ def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
     (an advertisement's number set flush right under its text: the Czech ads page), or a reporter's
     name alone."""
     rows = _rows(run)
+    right = max((l.bbox[2] for l in run), default=0)
     for index in range(1, len(rows)):
         lines = [l for row in rows[:index + 1] for l in row]
         last = credit_line(lines, unit)
@@ -132,7 +137,7 @@ def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
             return lines
         if len(rows[index]) == 1 and REPORTER_ALONE.fullmatch(rows[index][0].text.strip()):
             return lines
-        if _misread_reporter(rows[index], rows[index - 1]):
+        if _misread_reporter(rows[index], rows[index - 1], right, unit):
             return lines
     return None
 
@@ -166,17 +171,20 @@ def _rows(run: list[Line]) -> list[list[Line]]:
     return rows
 
 
-def _misread_reporter(row: list[Line], before: list[Line]) -> bool:
+def _misread_reporter(row: list[Line], before: list[Line], right: float, unit: float) -> bool:
     """A reporter's credit in small type misread by a character or two (本报记名郑一帆雨, 本程记者
     郑一帆, 本报记着 柳育 微: random seeds 140, 158, 212), standing apart: after a sentence's end on
-    its row, or alone on a row after one ending a sentence (an article's byline under the caption,
-    `本限记者州敏` for 本报记者 周敏 on seed 208, follows a caption line running to its margin)."""
+    its row, or alone on a row after one ending a sentence, read or by its place: short of the run's
+    right edge, its stop misread (`…的热用气就` for 热闹气氛。, seeds 962, 980). An article's byline
+    under the caption, `本限记者州敏` for 本报记者 周敏 on seed 208, follows a caption line running
+    to its margin."""
     text = "".join(l.text for l in sorted(row, key=lambda l: l.bbox[0])).replace(" ", "")
     match = re.fullmatch(r"(?:.*[。！？!?.]\s*)?([\u4e00-\u9fff]{6,9})", text)
     if not match or sum(a == b for a, b in zip(match.group(1), "本报记者")) < 3:
         return False
-    last = max(before, key=lambda l: l.bbox[2]).text.strip()
-    return match.group(1) != text or bool(re.search(r"[。！？!?.]$", last))
+    last = max(before, key=lambda l: l.bbox[2])
+    short = right - last.bbox[2] >= unit
+    return match.group(1) != text or short or bool(re.search(r"[。！？!?.]$", last.text.strip()))
 
 
 def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
@@ -272,15 +280,17 @@ def _beside(photo: BBox, lines: list[Line], unit: float) -> list[Line]:
     return sorted(column, key=lambda l: l.bbox[1])
 
 
-def _cut_at_credit(run: list[Line]) -> list[Line] | None:
+def _cut_at_credit(run: list[Line], side: str) -> CaptionLines | None:
     """The run up to the row holding the credit, with every piece of that row (a credit set
-    flush right is often detected apart from the caption text before it)."""
+    flush right is often detected apart from the caption text before it); a misread Latin credit
+    alone on its line is the caption's credit."""
     for line in run:
-        if split_credit(line.text)[1] is not None:
+        misread = LATIN_CREDIT_MISREAD.fullmatch(line.text.strip()) is not None
+        if misread or split_credit(line.text)[1] is not None:
             bottom = line.bbox[3]
             mid = (line.bbox[1] + line.bbox[3]) / 2
-            kept = [l for l in run if l.bbox[3] <= bottom or l.bbox[1] <= mid <= l.bbox[3]]
-            return in_rows(kept)
+            kept = in_rows([l for l in run if l.bbox[3] <= bottom or l.bbox[1] <= mid <= l.bbox[3]])
+            return CaptionLines(kept, side, line if misread and kept[-1] is line else None)
     return None
 
 

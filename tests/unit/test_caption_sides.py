@@ -5,7 +5,7 @@ text under a photo that spans them."""
 from __future__ import annotations
 
 from broadsheet.model import Line
-from broadsheet.postprocess.captions import credit_line, find_caption, split_credit
+from broadsheet.postprocess.captions import LATIN_CREDIT_MISREAD, credit_line, find_caption, split_credit
 
 
 def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
@@ -230,3 +230,47 @@ def test_a_full_line_under_a_captions_short_first_row_is_no_credit():
     found = find_caption((678, 2045, 1248, 2390), caption, 27.0)
     assert found is not None and found.side == "below" and found.lines == caption
     assert credit_line(caption[:2], 27.0) is None
+
+
+def test_a_reporters_misread_credit_after_a_row_ending_short_ends_the_caption():
+    # random seed 962 (unit 9, 10 px): `本报记者 郑一帆 摄` read `本程记者 延一机 集` alone on the row
+    # after the caption's last, `…热闹气氛。` read `用气就`: its stop lost, but ending far short of
+    # the column's edge. With no credit read, eleven rows were too long for a caption without one,
+    # and went to the article beside
+    caption = _lines(("6用节日。程浦", (31, 260, 106, 269)), ("杆”龙舟道请费在", (31, 271, 106, 282)),
+                     ("域果湖区举行,来", (32, 284, 106, 295)), ("自周边提市的24变", (33, 298, 106, 308)),
+                     ("以倍的项竞道。", (33, 310, 89, 321)), ("赛场两岸观点云", (33, 322, 107, 333)),
+                     ("集,伊胶声、精城", (33, 335, 108, 346)), ("声此起推伏,不少", (34, 348, 106, 359)),
+                     ("市民带相孩子新来", (35, 361, 107, 371)), ("终受件他节日的热", (34, 373, 108, 384)),
+                     ("用气就", (34, 387, 64, 396)), ("本程记者 延一机 集", (28, 399, 109, 410)))
+    body = _lines(("市气象台音", (56, 416, 108, 427)), ("腐预报热孙解济", (33, 429, 108, 440)))
+    found = find_caption((29, 208, 107, 262), caption + body, 9.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
+def test_a_latin_credit_whose_prefix_or_initial_was_misread_ends_the_caption():
+    # random seed 966 (unit 13, Fraktur): `Foto: Feuerwehr` read `Fow: Feuerwehr` under the caption
+    # beside its photo; with no credit read there, the next article's title under the photo was
+    # taken for its caption
+    caption = _lines(("Das neue Löschfahrzeug dei einer", (307, 205, 555, 223)),
+                     ("ersten Übung am Gerätehaus.", (306, 231, 503, 248)), ("Fow: Feuerwehr", (445, 253, 556, 271)))
+    below = _lines(("Schüler bauen einen Garten", (47, 350, 254, 368)), ("Auch die Anschlüose in der", (66, 380, 296, 398)),
+                   ("Stadt vollen besser werden. Die", (48, 403, 296, 421)))
+    found = find_caption((43, 207, 296, 338), caption + below, 13.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
+    assert found.credit is caption[-1]
+    # random seed 954 (unit 16, 20.6 px): `Photo: J. Smith` read `Photo: j. Smith` under a justified
+    # caption on a skewed page; the caption was cut after its first row
+    caption = _lines(("Volunteers", (72, 754, 173, 771)), ("replant", (194, 753, 260, 767)), ("native", (283, 751, 340, 765)),
+                     ("sagebrush", (72, 782, 170, 797)), ("along", (214, 780, 267, 797)), ("the", (309, 775, 342, 791)),
+                     ("Lamoille Canyon trail in", (74, 802, 342, 824)), ("April.", (74, 835, 121, 852)),
+                     ("Photo: j. Smith", (207, 828, 343, 848)))
+    heading = _lines(("DEPARTMENT OF", (76, 865, 272, 888)), ("AGRICULTURE", (75, 892, 237, 913)))
+    found = find_caption((66, 569, 341, 749), caption + heading, 16.1)
+    assert found is not None and found.side == "below" and sorted(found.lines, key=id) == sorted(caption, key=id)
+    assert found.credit is caption[-1]
+    for text in ("Proto: |. Smith", "Frey: Feuerwehr", "Fats: Arma Berg"):
+        assert LATIN_CREDIT_MISREAD.fullmatch(text)
+    # a body line is none: no colon, or words after it that are no name
+    for text in ("Fest zurückgegeben.", "Fish and Wildlife", "For: the first time"):
+        assert not LATIN_CREDIT_MISREAD.fullmatch(text)
