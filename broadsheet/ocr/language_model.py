@@ -4,7 +4,8 @@ At 10-14 px the bundled PP-OCR model misreads blurred ideographs, mostly as near
 second or third itself (README "Wave 5: reading CJK body type at 10-14 px"). A CTC prefix beam
 search over the likeliest characters of each time step (`Reading.candidates`), scored by the
 model's own probabilities and by how often each pair of neighbouring ideographs occurs inside
-Chinese words (jieba's word list, `benchmarks/build_bigrams.py`), picks the likelier reading.
+Chinese words (jieba's word list and newspaper words it lacks, `benchmarks/build_bigrams.py`),
+picks the likelier reading.
 Only lines holding ideographs are rescored (the recogniser keeps candidates for no other), and
 only on pages whose type was enlarged to the working size; at normal sizes the model reads
 well without it. `--no-language-model` switches it off.
@@ -25,7 +26,7 @@ from broadsheet.ocr.engine import LineRecognizer, OcrEngine
 from broadsheet.ocr.reading import Candidates, Reading
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "cjk_bigrams.tsv.gz"
-TABLE_NAME = "jieba 0.42.1 character bigrams"  # what the JSON's recognition entry adds to the model
+TABLE_NAME = "jieba 0.42.1 character bigrams with newspaper words"  # what the JSON's recognition entry adds to the model
 BLANK = "\0"  # how `Candidates` writes CTC's blank
 
 # Measured on the truth lines of the CJK dev pages of 10-14 px (benchmarks/ctc_lm.py; README wave
