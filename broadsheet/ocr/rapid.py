@@ -135,11 +135,9 @@ def detected_boxes(detector: Any, image: np.ndarray) -> list[BBox]:
 # A comma or full stop set centred in its em (as the Kai face sets it) at 14-15 px is read `·` between
 # two ideographs (random seeds 36, 111, 233: 131 commas, 30 stops on the 14-20 px pages); the model
 # puts 0.01 or more on the stop or comma in 105 of 137, and a middle dot printed as one (苻·马,
-# 社会·民生, 要闻·综合) 0.0014 at most. Enlarged small type reads the enumeration comma 、 `·` too
-# (truth lines of 12 CJK dev pages of 10-14 px: 33 times, 17 of them with 、 at 0.0117-0.43; the two
-# middle dots printed there 0.0001 and 0.0003).
+# 社会·民生, 要闻·综合) 0.0014 at most.
 DOT_AS_STOP = 0.01
-_MIDDLE_DOT, _STOPS = "·", "，。、"
+_MIDDLE_DOT, _STOPS = "·", "，。"
 _BEFORE_DOT, _AFTER_DOT = "”」）", "“「（"
 
 

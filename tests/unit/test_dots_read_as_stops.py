@@ -8,7 +8,7 @@ import numpy as np
 
 from broadsheet.ocr.rapid import RapidRecognizer
 
-ALPHABET = ["blank", "工", "作", "计", "社", "会", "民", "·", "，", "。", "、", "a", "b"]
+ALPHABET = ["blank", "工", "作", "计", "社", "会", "民", "·", "，", "。", "a", "b"]
 
 
 def _decide(text: str, dot: dict[str, float]) -> str:
@@ -34,16 +34,9 @@ def test_a_dot_the_model_all_but_read_as_a_comma_is_a_comma():
     assert _decide("工作·计", {"，": 0.0065}) == "工作·计"
 
 
-def test_an_enumeration_comma_read_as_a_dot_is_one():
-    # seed 1007 (11.8 px, enlarged): `先全局·事关` with 、 at 0.0567 (，0.0011, 。0.0005)
-    assert _decide("工作·计", {"、": 0.0567, "，": 0.0011, "。": 0.0005}) == "工作、计"
-
-
 def test_a_middle_dot_printed_as_one_is_kept():
     # seed 186's section name 社会·民生: `，` at 0.0014, the most any printed middle dot put on a stop
     assert _decide("社会·民", {"，": 0.0014, "blank": 0.0022}) == "社会·民"
-    # seed 321's 苻·马 at 12.4 px, enlarged: 、 at 0.0001
-    assert _decide("社会·民", {"、": 0.0001}) == "社会·民"
 
 
 def test_only_a_dot_between_ideographs_is_read_again():
