@@ -42,6 +42,10 @@ UNSEEN = 0.5  # counts a character missing from the table gets
 TOP_K = 5
 MIN_PROB = 0.01
 BEAM = 8  # prefixes kept a step
+# Enlarged small type reads the enumeration comma 、 as `·` between ideographs: on the truth lines of
+# 12 CJK dev pages of 10-14 px 33 times, 17 of them offering 、 (at 0.0117-0.43); the two middle dots
+# printed there put 0.0001 and 0.0003 on it, under MIN_PROB, so never offered.
+_MIDDLE_DOT, _ENUMERATION_COMMA = "·", "、"
 # A line read with this mean confidence or more is kept as read: on 275 truth lines of 11 CJK dev
 # pages of 10-14 px, rescoring only the lines under 0.97 gains as much as rescoring all (line CER
 # 0.158 -> 0.137) and decodes a third fewer lines.
@@ -200,6 +204,7 @@ def rescored(reading: Reading, model: CharBigrams) -> Reading:
     was)."""
     if reading.candidates is None or reading.confidence >= SURE_LINE:
         return reading
+    reading = _commas_for_dots(reading)
     path = beam_search(reading.candidates, model)
     own = greedy(reading.candidates)
     if [ch for ch, _, _ in path] == [ch for ch, _ in own]:
@@ -211,6 +216,27 @@ def rescored(reading: Reading, model: CharBigrams) -> Reading:
     confidence = float(np.mean([p for _, _, p in path])) if path else 0.0
     return Reading(text, round(confidence, 5), centres if reading.centres is not None else None,
                    reading.candidates)
+
+
+def _commas_for_dots(reading: Reading) -> Reading:
+    """The reading with each `·` between two ideographs read 、 where the model offered 、 at its
+    steps (see `_ENUMERATION_COMMA`)."""
+    candidates = reading.candidates
+    own = greedy(candidates)
+    if _MIDDLE_DOT not in reading.text or len(own) != len(reading.text):
+        return reading
+    chars, starts = candidates.chars, candidates.starts.tolist()
+    text = list(reading.text)
+    for k, (ch, t) in enumerate(own):
+        if not (ch == text[k] == _MIDDLE_DOT and 0 < k < len(text) - 1
+                and is_ideograph(text[k - 1]) and is_ideograph(text[k + 1])):
+            continue
+        end = t
+        while end + 1 < len(starts) - 1 and chars[starts[end + 1]] == _MIDDLE_DOT:
+            end += 1
+        if _ENUMERATION_COMMA in chars[starts[t]:starts[end + 1]]:
+            text[k] = _ENUMERATION_COMMA
+    return dataclasses.replace(reading, text="".join(text)) if text != list(reading.text) else reading
 
 
 class RescoringRecognizer:

@@ -1,7 +1,7 @@
 """CJK lines of enlarged small type are rescored by a character bigram model: a CTC beam search over
 the recogniser's likeliest characters a step (recorded from the real model on random seeds 272
-and 280, body 11.6 and 12.3 px, and on the jump lines and credits of seeds 298, 324, 883 and
-1017, `recorded/steps/language_model.json`). A near miss the bigrams know better is read right, a
+and 280, body 11.6 and 12.3 px, on the jump lines and credits of seeds 298, 324, 883 and
+1017, and on lines of 321 and 1007 holding `·`, `recorded/steps/language_model.json`). A near miss the bigrams know better is read right, a
 reading they agree with is kept as it is, and Latin is never touched."""
 
 from __future__ import annotations
@@ -252,3 +252,18 @@ def test_the_benchmarks_memo_keeps_one_reading_for_both_callers(tmp_path):
     assert engine.read([crop])[0].candidates is None
     assert engine.recognizer.read([crop], candidates=True)[0].candidates is not None
     assert memo.added == 1
+
+
+def test_an_enumeration_comma_read_as_a_dot_is_one():
+    """Seed 1007 (11.8 px): 、 of `事关全局、事关长远` read `·`, with 、 offered at 0.057. The next `·`
+    (a full stop, never offered as 、) stays."""
+    reading = _as_read("comma_fixed")
+    assert reading.text == "境，事先全局·事关长远·最吉"
+    assert rescored(reading, bigrams()).text == "境，事先全局、事关长远·最言"
+
+
+def test_a_middle_dot_printed_as_one_is_kept():
+    """Seed 321 (12.4 px): the name 苻·马汗 keeps its dot (、 at 0.0001: not offered)."""
+    reading = _as_read("dot_kept")
+    assert reading.text == "符·马汗·通讯员案"
+    assert rescored(reading, bigrams()).text == "符·马汗·通讯员案"
