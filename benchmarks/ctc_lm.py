@@ -1,13 +1,15 @@
 """What the character bigram model (`broadsheet.ocr.language_model`) adds to the bundled
 recogniser on CJK lines, measured on truth lines.
 
-    python benchmarks/ctc_lm.py DIR [--seeds 140-239] [--lines 40] [--words dict.txt] [--min-prob P ...]
+    python benchmarks/ctc_lm.py DIR [--seeds 140-239] [--lines 40] [--words dict.txt] [--table T.tsv.gz ...]
+                                    [--min-prob P ...]
 
 DIR is a `random_pages.py --keep` folder. Each truth line is cut as `line_reading.py` cuts it and
 read by the bundled PP-OCR model once; its per-step character probabilities are decoded greedily
 (what rapidocr does) and by the pipeline's beam search over `step_candidates` with the shipped
 table (or, with --words, a table of every pair of a `word count [tag]` list such as jieba's
-`dict.txt`). Prints line CER per page and in all, the decoder's time a line, and how many of
+`dict.txt`; with --table, each table built by `build_bigrams.py --out`, side by side, the lines
+read once). Prints line CER per page and in all, the decoder's time a line, and how many of
 greedy's substitutions had the true character among the model's TOP_K likeliest at that step
 (what any rescoring of its steps could reach). --min-prob P (repeatable) tries other candidate
 floors than the pipeline's MIN_PROB.
@@ -16,6 +18,7 @@ floors than the pipeline's MIN_PROB.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sys
 import time
@@ -53,6 +56,13 @@ def decoded(probs: np.ndarray, chars: list[str], model: CharBigrams, min_prob: f
     return text, time.perf_counter() - start
 
 
+def table_model(path: Path) -> CharBigrams:
+    """The model of a table file (`build_bigrams.py --out PATH`)."""
+    with gzip.open(path, "rt", encoding="utf-8") as table:
+        counts = dict(line.rstrip("\n").split("\t") for line in table if not line.startswith("#"))
+    return CharBigrams({key: int(count) for key, count in counts.items()}, path.name)
+
+
 def reach(probs: np.ndarray, chars: list[str], gold: str) -> tuple[int, int]:
     """Greedy's substitutions (spaces ignored), and how many had the truth in its step's top K."""
     best = probs.argmax(axis=1)
@@ -76,6 +86,8 @@ def main() -> int:
                         "to build the whole table from, instead of the shipped one")
     parser.add_argument("--seeds", help="e.g. 140-239 (default: every page in DIR); Latin pages are skipped")
     parser.add_argument("--lines", type=int, default=40, help="lines a page, spread over it")
+    parser.add_argument("--table", type=Path, action="append", default=[],
+                        help="a table as build_bigrams.py writes it, instead of the shipped one (repeatable)")
     parser.add_argument("--min-prob", type=float, action="append", default=[],
                         help=f"candidate floor (repeatable; default {language_model.MIN_PROB})")
     args = parser.parse_args()
@@ -86,9 +98,14 @@ def main() -> int:
             unigrams, pairs = counts(args.words.read_text(encoding="utf-8"))
         except (OSError, ValueError, UnicodeDecodeError) as exc:
             parser.error(str(exc))
-        model = CharBigrams(dict(unigrams) | dict(pairs), args.words.name)
+        models = {args.words.name: CharBigrams(dict(unigrams) | dict(pairs), args.words.name)}
+    elif args.table:
+        try:
+            models = {path.name: table_model(path) for path in args.table}
+        except (OSError, ValueError) as exc:
+            parser.error(str(exc))
     else:
-        model = bigrams()
+        models = {"": bigrams()}
     from rapidocr import RapidOCR
 
     recogniser = RapidOCR(params={"Global.log_level": "warning"})._load_rec_model()
@@ -114,10 +131,11 @@ def main() -> int:
             batch = recogniser.resize_norm_img(crop, max(320 / 48, crop.shape[1] / crop.shape[0]))[np.newaxis]
             probs = recogniser.session(batch.astype(np.float32))[0]
             row["greedy"] += char_counts(greedy(probs, chars), gold)
-            for floor in floors:
-                text, took = decoded(probs, chars, model, floor)
-                row[f"bigrams {floor:g}"] += char_counts(text, gold)
-                seconds[f"bigrams {floor:g}"] += took
+            for name, model in models.items():
+                for floor in floors:
+                    text, took = decoded(probs, chars, model, floor)
+                    row[f"bigrams {name} {floor:g}".replace("  ", " ")] += char_counts(text, gold)
+                    seconds[f"bigrams {name} {floor:g}".replace("  ", " ")] += took
             s, o = reach(probs, chars, gold)
             swaps, offered, lines_read = swaps + s, offered + o, lines_read + 1
         for name, counts_ in row.items():

@@ -54,7 +54,7 @@ class _Memoized:
         if name not in ASKED:
             return attr
 
-        def answer(arg: np.ndarray | list[np.ndarray]) -> Any:
+        def answer(arg: np.ndarray | list[np.ndarray], candidates: bool = False) -> Any:
             arrays = [arg] if isinstance(arg, np.ndarray) else arg
             version = f":{ANSWER_VERSION[name]}" if name in ANSWER_VERSION else ""
             digest = hashlib.sha1(f"{self._role}:{name}{version}".encode())
@@ -63,8 +63,13 @@ class _Memoized:
                 digest.update(np.ascontiguousarray(a).tobytes())
             key = digest.hexdigest()
             if key not in self._memo.answers:
-                self._memo.answers[key] = attr(arg)
+                # a recogniser reads with its step candidates only when asked (the language model
+                # asks, on enlarged CJK pages); the memo always asks and hands them only to a caller
+                # that did, so one answer serves both, and the answers recorded so far stay good
+                self._memo.answers[key] = attr(arg, candidates=True) if name == "read" else attr(arg)
                 self._memo.added += 1
+            if name == "read" and not candidates:
+                return [dataclasses.replace(r, candidates=None) for r in self._memo.answers[key]]
             return self._memo.answers[key]
 
         return answer

@@ -50,7 +50,8 @@ class OcrEngine:
 
     def read(self, crops: list[np.ndarray]) -> list[Reading]:
         """Readings with where each character stands, from a recogniser that says so (an optional
-        `read` beside `recognize`); else text and confidence alone."""
+        `read(crops, candidates=False)` beside `recognize`; a language model wrapping it asks for
+        the candidates it rescores by); else text and confidence alone."""
         if hasattr(self.recognizer, "read"):
             return self.recognizer.read(crops)
         return [Reading(text, confidence) for text, confidence in self.recognizer.recognize(crops)]

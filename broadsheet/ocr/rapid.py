@@ -263,11 +263,11 @@ class RapidRecognizer:
                 chars[k] = _STOPS[int(likely.argmax())]
         return "".join(chars)
 
-    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+    def read(self, crops: list[np.ndarray], candidates: bool = False) -> list[Reading]:
         """Text, confidence and where each character stands: the recogniser's CTC decoder knows at
-        which of its time steps (an eighth of the line height each) it emitted a character. A line
-        of ideographs read with doubts keeps the likeliest characters of each step, for the
-        language model (`broadsheet.ocr.language_model`)."""
+        which of its time steps (an eighth of the line height each) it emitted a character. With
+        `candidates` (the language model asks, `broadsheet.ocr.language_model`), a line of
+        ideographs read with doubts keeps the likeliest characters of each step."""
         result, per_crop = self._run(crops, True)
         readings = []
         for crop, text, score, info, probs in zip(crops, result.txts, result.scores, result.word_results, per_crop):
@@ -276,8 +276,8 @@ class RapidRecognizer:
             centres = [(col + 0.5) * step for col in steps]
             # one position per character other than spaces, or none at all
             fits = len(centres) == sum(1 for ch in text if not ch.isspace())
-            readings.append(Reading(text, float(score), centres if fits else None,
-                                    step_candidates(probs, self._alphabet, step) if step else None))
+            kept = step_candidates(probs, self._alphabet, step) if candidates and step else None
+            readings.append(Reading(text, float(score), centres if fits else None, kept))
         return readings
 
 

@@ -73,8 +73,8 @@ class _Recorder:
         self.recording.detections.setdefault(_key([image.shape]), []).append(boxes)
         return boxes
 
-    def read(self, crops: list[np.ndarray]) -> list[Reading]:
-        readings = self.real.read(crops)
+    def read(self, crops: list[np.ndarray], candidates: bool = False) -> list[Reading]:
+        readings = self.real.read(crops)  # recordings keep no step candidates: see `_Replayer.read`
         self.recording.readings.setdefault(_key([c.shape for c in crops]), []).append(readings)
         return readings
 
@@ -98,7 +98,9 @@ class _Replayer:
     def detect(self, image: np.ndarray) -> list[BBox]:
         return self._answer(self.recording.detections, _key([image.shape]), "detection")
 
-    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+    def read(self, crops: list[np.ndarray], candidates: bool = False) -> list[Reading]:
+        """The recorded readings, without step candidates whether asked or not: a language model
+        replayed here rescores nothing (its own tests replay recorded steps)."""
         return self._answer(self.recording.readings, _key([c.shape for c in crops]), "reading")
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
@@ -115,8 +117,8 @@ class _Role:
     def detect(self, image: np.ndarray) -> list[BBox]:
         return self.does.detect(image)
 
-    def read(self, crops: list[np.ndarray]) -> list[Reading]:
-        return self.does.read(crops)
+    def read(self, crops: list[np.ndarray], candidates: bool = False) -> list[Reading]:
+        return self.does.read(crops, candidates)
 
     def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
         return self.does.recognize(crops)
