@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from broadsheet.imageio import load_image
-from broadsheet.normalize import SMALL_TYPE_SCALE, upright_frame, WorkingPage
+from broadsheet.normalize import SMALL_TYPE_SCALE, WorkingPage, upright_frame
 from broadsheet.ocr.rapid import RapidDetector
 from fixtures.generate import render
 from fixtures.pagegen.fonts import FONT_FACES, available
