@@ -256,7 +256,8 @@ def missed_report(records: list[dict]) -> list[str]:
     for r in records:
         for system in ("ours", "theirs"):
             missed = r[system]["missed"]
-            out.append(f"# {r['page']} {r['engine'] if system == 'ours' else 'Tesseract'}: {len(missed)} chunks not found whole")
+            who = r["engine"] if system == "ours" else "Tesseract"
+            out.append(f"# {r['page']} {who}: {len(missed)} chunks not found whole")
             for m in missed:
                 out.append(f"block {m['block']}:")
                 out += [f"  {'-' if end is None else end:>7} {line}" for line, end in m["lines"]]

@@ -26,7 +26,8 @@ from broadsheet.ocr.engine import LineRecognizer, OcrEngine
 from broadsheet.ocr.reading import Candidates, Reading
 
 TABLE = Path(__file__).resolve().parent.parent / "data" / "cjk_bigrams.tsv.gz"
-TABLE_NAME = "jieba 0.42.1 character bigrams with newspaper words"  # what the JSON's recognition entry adds to the model
+# What the JSON's recognition entry adds to the model's name.
+TABLE_NAME = "jieba 0.42.1 character bigrams with newspaper words"
 BLANK = "\0"  # how `Candidates` writes CTC's blank
 
 # Measured on the truth lines of the CJK dev pages of 10-14 px (benchmarks/ctc_lm.py; README wave
