@@ -18,9 +18,11 @@ import numpy as np
 from broadsheet.layout.lines import LineBox
 from broadsheet.layout.thresholds import (
     STACKED_BAND,
+    STACKED_BAND_BODY,
     STACKED_BAND_MIN,
     STACKED_COVERED,
     STACKED_PITCH,
+    STACKED_PITCH_BODY,
     STACKED_REACH,
     STACKED_VALLEY,
     STACKED_WIDTH,
@@ -40,7 +42,7 @@ def _bands(rows: np.ndarray) -> list[tuple[int, int]]:
     return runs
 
 
-def _valley(line: LineBox, ink: np.ndarray) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
+def _valley(line: LineBox, ink: np.ndarray, unit: float) -> tuple[int, tuple[int, int], tuple[int, int]] | None:
     """(row to cut at, the upper line's x-height rows, the lower's) in page rows, when the box
     holds two stacked lines."""
     rows = np.count_nonzero(ink[line.y0:line.y1, line.x0:line.x1], axis=1)
@@ -51,12 +53,13 @@ def _valley(line: LineBox, ink: np.ndarray) -> tuple[int, tuple[int, int], tuple
         return None  # one line, or something a line pitch does not describe
     (a0, a1), (b0, b1) = bands
     upper, lower = a1 - a0, b1 - b0
-    if min(upper, lower) < max(STACKED_BAND_MIN, 0.5 * max(upper, lower)):
+    if min(upper, lower) < max(STACKED_BAND_MIN, 0.5 * max(upper, lower), STACKED_BAND_BODY * unit):
         return None  # an underline, a rule's stub or a row of accents is no line of text
     if line.width < STACKED_WIDTH * max(upper, lower):
         return None  # a character or two (CJK 二, 三) strokes its own dense rows
     pitch = (b0 + b1 - a0 - a1) / 2
-    if not STACKED_PITCH[0] * max(upper, lower) <= pitch <= STACKED_PITCH[1] * max(upper, lower):
+    if pitch < STACKED_PITCH_BODY * unit or not (
+            STACKED_PITCH[0] * max(upper, lower) <= pitch <= STACKED_PITCH[1] * max(upper, lower)):
         return None  # no line pitch: a dip inside one line, or one line's strokes (CJK bars)
     cut = a1 + int(np.argmin(rows[a1:b0]))
     if rows[cut] > STACKED_VALLEY * min(rows[a0:a1].max(), rows[b0:b1].max()):
@@ -64,14 +67,14 @@ def _valley(line: LineBox, ink: np.ndarray) -> tuple[int, tuple[int, int], tuple
     return line.y0 + cut, (line.y0 + a0, line.y0 + a1), (line.y0 + b0, line.y0 + b1)
 
 
-def split_stacked_lines(lines: list[LineBox], ink: np.ndarray) -> list[LineBox]:
+def split_stacked_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> list[LineBox]:
     """Each horizontal box holding two stacked lines as two boxes, cut where the ink is thinnest
     between them; each reaches past its x-height by a share of it (ascenders and descenders),
-    however the box was tightened. A part lying mostly inside another box is that box's line
-    read again, so such a box is left as it is."""
+    however the box was tightened; `unit` is the page's body size. A part lying mostly inside
+    another box is that box's line read again, so such a box is left as it is."""
     out = []
     for line in lines:
-        found = _valley(line, ink) if line.direction == TextDirection.HORIZONTAL_LR else None
+        found = _valley(line, ink, unit) if line.direction == TextDirection.HORIZONTAL_LR else None
         if found is None:
             out.append(line)
             continue

@@ -116,7 +116,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
     recovered = missed_lines(ink, gray, lines, photo_boxes, unit)
     lines, kept_apart = merge_row_fragments(lines + recovered, unit, rules, ink)
-    lines = split_stacked_lines(lines, ink)
+    lines = split_stacked_lines(lines, ink, unit)
     measure_weights(lines, gray, unit)
 
     ids = (f"r{i}" for i in count(1))

@@ -129,6 +129,11 @@ STACKED_WIDTH = 6.0  # in x-heights: a narrower box is a character or two, whose
 # for 8 px x-heights; the Star's index 2.0); bars further apart are one line's strokes (a row of
 # 工: its top and bottom bars, five bar heights apart), ...
 STACKED_PITCH = (1.5, 3.0)
+# Measured against the page's body size: the boxes cut on the real scans have x-height bands 0.38-0.5
+# of it, 0.65-0.84 of it apart; the bars of a CJK row (`天下了一场`, seed 1046) make bands 0.15 of
+# it, 0.35 apart, which the x-height ratios above take for two lines
+STACKED_BAND_BODY = 0.25
+STACKED_PITCH_BODY = 0.5
 STACKED_VALLEY = 0.3  # ... and the thinnest row between them holds under this share of either's fullest
 STACKED_REACH = 0.5  # of its x-height, each line's box reaches past it (ascenders, descenders)
 # share of the box's width over which another box runs through one of its bands: that box's line
