@@ -147,9 +147,11 @@ def joining_fails_in_one_line(tmp_path: Path, executor: str, address: str, says:
 
 
 def stopping_the_run_stops_its_pages(tmp_path: Path, executor: str, address: str, in_flight: Callable[[], bool],
-                                     signum: int = signal.SIGTERM) -> None:
+                                     signum: int = signal.SIGTERM, run_gone: Callable[[], bool] = lambda: True) -> None:
     """SIGTERM (or kill -9) to `batch --executor X --address A` once pages are in flight on the
-    cluster: its pages stop being read (`in_flight` turns False), none is written after its exit."""
+    cluster: its pages stop being read (`in_flight` turns False), none is written once the cluster
+    knows the run is gone (`run_gone`: at its exit after SIGTERM, which closes the client; a killed
+    run cannot say so, and a page may land while the scheduler notices the dropped connection)."""
     pages = make_pages(tmp_path / "in", 12, bad=False)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(pages), "--out", str(out),
@@ -158,11 +160,15 @@ def stopping_the_run_stops_its_pages(tmp_path: Path, executor: str, address: str
     assert proc.stdout.readline().startswith(str(pages / "p"))  # a page is done, more are in flight
     proc.send_signal(signum)
     assert proc.wait(timeout=60) == (143 if signum == signal.SIGTERM else -signum), proc.stderr.read()
+    deadline = time.monotonic() + 30
+    while not run_gone() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert run_gone(), "the cluster still serves the run after its exit"
     written = {p.name for p in out.rglob("*") if not p.name.endswith(".part")}
     deadline = time.monotonic() + 30
     while in_flight() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not in_flight(), "the run's pages are still being read on the cluster"
     assert {p.name for p in out.rglob("*") if not p.name.endswith(".part")} == written, \
-        "output appeared after the run's exit"
+        "output appeared after the cluster let the run go"
     assert len([name for name in written if name.endswith(".json")]) < 12

@@ -58,8 +58,12 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
 def test_the_runs_pages_stop_with_it(cluster, tmp_path: Path, signum: int) -> None:
     """Dask cannot stop a running task: a page whose run has gone finishes reading, but writes nothing."""
+    def run_gone() -> bool:
+        clients = cluster.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.clients))
+        return set(clients) <= {cluster.id, "fire-and-forget"}
+
     stopping_the_run_stops_its_pages(tmp_path, "dask", cluster.scheduler.address,
-                                     lambda: any(cluster.call_stack().values()), signum)
+                                     lambda: any(cluster.call_stack().values()), signum, run_gone)
 
 
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:
