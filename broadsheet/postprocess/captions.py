@@ -35,6 +35,14 @@ REPORTER_ALONE = re.compile(rf"(?:本?报|新华社|特约)(?:记者|通讯员)\
 # Feuerwehr` in Fraktur, `Photo: j. Smith`, `Proto: |. Smith`: random seeds 966, 954, 303): the colon
 # and a capitalised name after it are kept
 LATIN_CREDIT_MISREAD = re.compile(rf"[FP][a-z]{{1,5}}\s*[:;]\s*(?:\S\.\s*)?{_LATIN_NAME}")
+# a misread credit sharing the caption's last line after its last sentence, cut off where a credit
+# read whole would be (`split_credit`): Latin as above (`Gerätebaus. Fow: Feuerwebr`, random seed
+# 1078), or a name and 摄 misread, the space between them kept (`“常客”。鱼中 热` for 张宇 摄,
+# `身的好去处。李想 提` for 李想 摄: seeds 1114, 1121); body text sets no space between ideographs
+LATIN_CREDIT_AT_END = re.compile(rf"(?<=[.!?])\s+(?P<credit>{LATIN_CREDIT_MISREAD.pattern})$")
+MISREAD_CREDIT_AT_END = re.compile(
+    rf"{LATIN_CREDIT_AT_END.pattern}|(?<=[。！？])\s*(?P<cjk>[{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}]{{1,2}})$"
+)
 # the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
 # starts its line or follows a sentence
 CREDIT_AT_END = re.compile(
@@ -46,16 +54,18 @@ CREDIT_AT_END = re.compile(
 )
 
 
-def split_credit(text: str) -> tuple[str, str | None]:
-    """'…加紧施工。 本报记者 刘茜 摄' -> ('…加紧施工。', '本报记者 刘茜 摄')."""
-    match = CREDIT_AT_END.search(text)
+def split_credit(text: str, misread: bool = False) -> tuple[str, str | None]:
+    """'…加紧施工。 本报记者 刘茜 摄' -> ('…加紧施工。', '本报记者 刘茜 摄'); with `misread`, a
+    caption's last line (`find_caption` says so) may end in a misread credit (MISREAD_CREDIT_AT_END)."""
+    match = CREDIT_AT_END.search(text) or (MISREAD_CREDIT_AT_END.search(text) if misread else None)
     if not match:
         return text, None
     head = text[:match.start()].rstrip()
     # the credit must stand apart: the caption's last sentence ends, or the credit is alone
     if head and not re.search(r"[。！？!?.”\"）)\s]$", text[:match.start()]):
         return text, None
-    return head, " ".join(match.group("credit").split())
+    credit = match.group("credit") or match.groupdict().get("cjk")
+    return head, " ".join(credit.split())
 
 
 @dataclass
@@ -63,6 +73,7 @@ class CaptionLines:
     lines: list[Line]
     side: str  # where the caption stands: below, beside, above
     credit: Line | None = None  # its last line, a credit known by its place alone (`_credit_at_foot`)
+    misread: bool = False  # its last line ends in a misread credit (MISREAD_CREDIT_AT_END)
 
 
 def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | None:
@@ -85,7 +96,7 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     # wide blank: past it, a neighbour column's body line may end flush right (page_c at 0.4x)
     credited = _cut_at_credit_shape(_set_apart(runs["below"], unit), unit)
     if credited:
-        return CaptionLines(credited, "below")
+        return CaptionLines(credited, "below", misread=_misread_at_end(credited[-1]))
     below = _set_apart(runs["below"], unit)
     if _credit_at_foot(below, unit):
         return CaptionLines(below, "below", below[-1])
@@ -138,9 +149,13 @@ def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
             return lines
         if len(rows[index]) == 1 and REPORTER_ALONE.fullmatch(rows[index][0].text.strip()):
             return lines
-        if _misread_reporter(rows[index], rows[index - 1], right, unit):
+        if _misread_reporter(rows[index], rows[index - 1], right, unit) or _misread_at_end(rows[index][-1]):
             return lines
     return None
+
+
+def _misread_at_end(line: Line) -> bool:
+    return MISREAD_CREDIT_AT_END.search(line.text.strip()) is not None
 
 
 def _credit_at_foot(run: list[Line], unit: float) -> bool:
@@ -303,11 +318,13 @@ def _cut_at_credit(run: list[Line], side: str) -> CaptionLines | None:
     alone on its line is the caption's credit."""
     for line in run:
         misread = LATIN_CREDIT_MISREAD.fullmatch(line.text.strip()) is not None
-        if misread or split_credit(line.text)[1] is not None:
+        shared = not misread and LATIN_CREDIT_AT_END.search(line.text.strip()) is not None
+        if misread or shared or split_credit(line.text)[1] is not None:
             bottom = line.bbox[3]
             mid = (line.bbox[1] + line.bbox[3]) / 2
             kept = in_rows([l for l in run if l.bbox[3] <= bottom or l.bbox[1] <= mid <= l.bbox[3]])
-            return CaptionLines(kept, side, line if misread and kept[-1] is line else None)
+            return CaptionLines(kept, side, line if misread and kept[-1] is line else None,
+                                shared and kept[-1] is line)
     return None
 
 
