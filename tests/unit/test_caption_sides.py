@@ -302,7 +302,8 @@ def test_a_misread_credit_sharing_the_captions_last_line_ends_it():
     # last sentence on its line; the caption was cut after its first row
     caption = _lines(("Das neue Löochfahrieug dei seiner ceroten", (59, 343, 373, 362)),
                      ("Übung am Gerätebaus. Fow: Feuerwebr", (59, 367, 374, 389)))
-    below = _lines(("Markttag am Domplatz", (58, 401, 242, 421)), ("Der Markt ist jeweils am Mittwoch", (84, 433, 372, 456)),
+    below = _lines(("Markttag am Domplatz", (58, 401, 242, 421)),
+                   ("Der Markt ist jeweils am Mittwoch", (84, 433, 372, 456)),
                    ("und am Samstaq von 6ieben bis dreizehn", (57, 458, 372, 478)))
     found = find_caption((59, 175, 379, 340), caption + below, 13.9)
     assert found is not None and found.side == "below" and found.lines == caption and found.misread
