@@ -316,3 +316,28 @@ def test_a_body_line_with_a_space_after_a_sentence_is_no_misread_credit():
         assert split_credit(text, misread=True)[1] is None
     # but a credit read whole is one, misread or not
     assert split_credit("…加紧施工。 本报记者 刘茜 摄", misread=True) == ("…加紧施工。", "本报记者 刘茜 摄")
+
+
+def test_a_caption_leaded_wider_than_the_usual_blank_is_not_cut_at_its_own_spacing():
+    # random seed 946 (unit 12 on the working image, Fraktur at 11.5 px): the caption's rows stand
+    # 10-11 px apart, over CAPTION_BREAK, row after row; `Foto: Max Muster` read `Jrew Max Muotet`. The
+    # caption was cut after its second row and the rest went to the article under it
+    caption = _lines(("Am Marktbryunen", (56, 1196, 185, 1207)), ("in der", (206, 1197, 256, 1208)),
+                     ("Altatad4 wird ectwa gearbeitet", (56, 1218, 256, 1229)),
+                     ("Bias zum Herdet oollen die alten", (55, 1240, 255, 1251)),
+                     ("Dllatteroteine wieder au ihrem", (56, 1262, 256, 1273)),
+                     ("Platz lingen.", (56, 1283, 130, 1296)), ("Jrew Max Muotet", (140, 1304, 257, 1317)))
+    title = _lines(("Turmwerein ſeiert Geburteiag", (55, 1356, 245, 1369)),
+                   ("Nach langen Jahren der", (73, 1383, 256, 1396)))
+    found = find_caption((55, 1083, 256, 1187), caption + title, 12.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert found.credit is caption[-1]
+    # a byline under a caption whose credit was misread stands 1.47 times the caption's own blank
+    # below it, and stays out (random seed 1114, unit 12)
+    caption = _lines(("3月N日上午,前理成飞", (1035, 556, 1153, 565)), ("新材科有限司风电对", (1035, 572, 1152, 582)),
+                     ("养 生产基地项盐建设现", (1036, 590, 1154, 600)), ("路,工人们正在加禁地", (1035, 607, 1154, 617)),
+                     ("工", (1035, 625, 1054, 634)), ("春族记者 刘西 临", (1056, 642, 1153, 652)))
+    article = _lines(("本报记者 柳青", (1034, 663, 1148, 676)), ("市公交公司提", (1063, 683, 1153, 696)),
+                     ("醒,市民可通过“临", (1034, 703, 1154, 715)))
+    found = find_caption((1033, 475, 1155, 549), caption + article, 12.0)
+    assert found is not None and found.lines == caption
