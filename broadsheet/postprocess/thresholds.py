@@ -74,8 +74,8 @@ MAX_BESIDE_BELOW = 12.0
 # character cut off at its right margin is less (seeds 45, 67: 0.03-0.2, at one edge row after row)
 CAPTION_COLUMN_PIECE = 0.3
 # Columns of text side by side under a photo are about as wide, the narrower's widest line this share
-# of the wider's at least (random seed 125: 0.99); a caption cut at its commas, or its words, in the same
-# place on two rows is not so cut halfway (seed 1069: 0.4)
+# of the wider's at least (random seed 125: 0.99); a caption's CJK lines cut by the detector at a comma
+# in the same place on two rows are not (seed 1069: 0.4)
 CAPTION_COLUMNS_ALIKE = 0.6
 # A line across a supposed gutter under a photo is the caption's own when no taller than this (a
 # title over two columns is taller)
