@@ -250,7 +250,7 @@ def _pair_captions(photo_regions: list[Region], blocks: list[Region], unit: floa
             left = min(line.bbox[0] for line in lines)
             texts = paragraphs([(left, lines)], unit, cjk_indent=INDENT_CHARS)  # smaller type: see INDENT_CJK
             if texts and credit is None:
-                texts[-1], photo.credit = split_credit(texts[-1])
+                texts[-1], photo.credit = split_credit(texts[-1], found.misread)
             photo.caption = [t for t in texts if t]
             caption_region = Region(next(new_id), RegionType.CAPTION,
                                     union_bbox([line.bbox for line in found.lines]), found.lines)

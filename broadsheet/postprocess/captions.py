@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass
 
 from broadsheet.charsets import IDEOGRAPHS
@@ -10,6 +11,8 @@ from broadsheet.model import BBox, Line, in_rows
 from broadsheet.postprocess.thresholds import (
     CAPTION_BESIDE,
     CAPTION_BREAK,
+    CAPTION_BREAK_OWN,
+    CAPTION_COLUMNS_ALIKE,
     CAPTION_COLUMN_PIECE,
     CAPTION_EDGE,
     CAPTION_GAP,
@@ -34,6 +37,14 @@ REPORTER_ALONE = re.compile(rf"(?:本?报|新华社|特约)(?:记者|通讯员)\
 # Feuerwehr` in Fraktur, `Photo: j. Smith`, `Proto: |. Smith`: random seeds 966, 954, 303): the colon
 # and a capitalised name after it are kept
 LATIN_CREDIT_MISREAD = re.compile(rf"[FP][a-z]{{1,5}}\s*[:;]\s*(?:\S\.\s*)?{_LATIN_NAME}")
+# a misread credit sharing the caption's last line after its last sentence, cut off where a credit
+# read whole would be (`split_credit`): Latin as above (`Gerätebaus. Fow: Feuerwebr`, random seed
+# 1078), or a name and 摄 misread, the space between them kept (`“常客”。鱼中 热` for 张宇 摄,
+# `身的好去处。李想 提` for 李想 摄: seeds 1114, 1121); body text sets no space between ideographs
+LATIN_CREDIT_AT_END = re.compile(rf"(?<=[.!?])\s+(?P<credit>{LATIN_CREDIT_MISREAD.pattern})$")
+MISREAD_CREDIT_AT_END = re.compile(
+    rf"{LATIN_CREDIT_AT_END.pattern}|(?<=[。！？])\s*(?P<cjk>[{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}]{{1,2}})$"
+)
 # the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
 # starts its line or follows a sentence
 CREDIT_AT_END = re.compile(
@@ -45,16 +56,18 @@ CREDIT_AT_END = re.compile(
 )
 
 
-def split_credit(text: str) -> tuple[str, str | None]:
-    """'…加紧施工。 本报记者 刘茜 摄' -> ('…加紧施工。', '本报记者 刘茜 摄')."""
-    match = CREDIT_AT_END.search(text)
+def split_credit(text: str, misread: bool = False) -> tuple[str, str | None]:
+    """'…加紧施工。 本报记者 刘茜 摄' -> ('…加紧施工。', '本报记者 刘茜 摄'); with `misread`, a
+    caption's last line (`find_caption` says so) may end in a misread credit (MISREAD_CREDIT_AT_END)."""
+    match = CREDIT_AT_END.search(text) or (MISREAD_CREDIT_AT_END.search(text) if misread else None)
     if not match:
         return text, None
     head = text[:match.start()].rstrip()
     # the credit must stand apart: the caption's last sentence ends, or the credit is alone
     if head and not re.search(r"[。！？!?.”\"）)\s]$", text[:match.start()]):
         return text, None
-    return head, " ".join(match.group("credit").split())
+    credit = match.group("credit") or match.groupdict().get("cjk")
+    return head, " ".join(credit.split())
 
 
 @dataclass
@@ -62,6 +75,7 @@ class CaptionLines:
     lines: list[Line]
     side: str  # where the caption stands: below, beside, above
     credit: Line | None = None  # its last line, a credit known by its place alone (`_credit_at_foot`)
+    misread: bool = False  # its last line ends in a misread credit (MISREAD_CREDIT_AT_END)
 
 
 def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | None:
@@ -84,7 +98,7 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     # wide blank: past it, a neighbour column's body line may end flush right (page_c at 0.4x)
     credited = _cut_at_credit_shape(_set_apart(runs["below"], unit), unit)
     if credited:
-        return CaptionLines(credited, "below")
+        return CaptionLines(credited, "below", misread=_misread_at_end(credited[-1]))
     below = _set_apart(runs["below"], unit)
     if _credit_at_foot(below, unit):
         return CaptionLines(below, "below", below[-1])
@@ -96,12 +110,18 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
 
 def _set_apart(run: list[Line], unit: float) -> list[Line]:
     """The lines of a run down to the first blank wider than a caption's own line spacing: the
-    space a paper leaves between a caption and the text below it."""
+    space a paper leaves between a caption and the text below it. A caption set with more leading
+    than that (a Latin caption in small type, its rows 0.9 units apart: random seed 946) breaks
+    only where the blank also outgrows the run's own before it."""
     rows = in_rows(run)
+    blanks: list[float] = []
     for index, (upper, lower) in enumerate(zip(rows, rows[1:])):
-        next_row = lower.bbox[1] > upper.bbox[1] + CAPTION_EDGE * unit
-        if next_row and lower.bbox[1] - upper.bbox[3] > CAPTION_BREAK * unit:
+        if lower.bbox[1] <= upper.bbox[1] + CAPTION_EDGE * unit:
+            continue  # the same row
+        blank = lower.bbox[1] - upper.bbox[3]
+        if blank > CAPTION_BREAK * unit and (not blanks or blank > CAPTION_BREAK_OWN * statistics.median(blanks)):
             return rows[:index + 1]
+        blanks.append(blank)
     return rows
 
 
@@ -137,9 +157,13 @@ def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
             return lines
         if len(rows[index]) == 1 and REPORTER_ALONE.fullmatch(rows[index][0].text.strip()):
             return lines
-        if _misread_reporter(rows[index], rows[index - 1], right, unit):
+        if _misread_reporter(rows[index], rows[index - 1], right, unit) or _misread_at_end(rows[index][-1]):
             return lines
     return None
+
+
+def _misread_at_end(line: Line) -> bool:
+    return MISREAD_CREDIT_AT_END.search(line.text.strip()) is not None
 
 
 def _credit_at_foot(run: list[Line], unit: float) -> bool:
@@ -244,6 +268,7 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
              for row in searched]
     common = [x for x in edges[0] if any(abs(x - other) <= CAPTION_EDGE * unit
                                          for later in edges[1:] for other in later)] if edges else []
+    common = [x for x in common if _columns_alike(x, searched, unit)]
     # a line of the run's size across the edge shows no gutter there: a wide caption's word spaces
     # lining up by chance on two rows (Crews | resurface State over Route | 305 south, seed 896)
     bridged = [x for x in common if any(l.bbox[0] < x - unit and l.bbox[2] > x + unit
@@ -252,6 +277,21 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
     if len(bridged) < len(common):
         return []
     return run
+
+
+def _columns_alike(edge: float, rows: list[list[Line]], unit: float) -> bool:
+    """The pieces either side of an edge shared by rows are about as wide as columns set side by
+    side under a photo are. A caption's CJK lines cut at a comma in the same place on two rows
+    (`9月18日` | `，南湖镇万亩水稻种`, `植基地，` | `联合收割机正在抢收`: random seed 1069, 0.4 as wide)
+    are not."""
+    left, right = 0, 0
+    for row in rows:
+        for line in row:
+            if abs(line.bbox[0] - edge) <= CAPTION_EDGE * unit:
+                right = max(right, line.bbox[2] - line.bbox[0])
+                before = [o.bbox[2] - o.bbox[0] for o in row if o.bbox[2] <= line.bbox[0]]
+                left = max([left, *before])
+    return min(left, right) >= CAPTION_COLUMNS_ALIKE * max(left, right)
 
 
 def _same_row(a: Line, b: Line) -> bool:
@@ -286,11 +326,13 @@ def _cut_at_credit(run: list[Line], side: str) -> CaptionLines | None:
     alone on its line is the caption's credit."""
     for line in run:
         misread = LATIN_CREDIT_MISREAD.fullmatch(line.text.strip()) is not None
-        if misread or split_credit(line.text)[1] is not None:
+        shared = not misread and LATIN_CREDIT_AT_END.search(line.text.strip()) is not None
+        if misread or shared or split_credit(line.text)[1] is not None:
             bottom = line.bbox[3]
             mid = (line.bbox[1] + line.bbox[3]) / 2
             kept = in_rows([l for l in run if l.bbox[3] <= bottom or l.bbox[1] <= mid <= l.bbox[3]])
-            return CaptionLines(kept, side, line if misread and kept[-1] is line else None)
+            return CaptionLines(kept, side, line if misread and kept[-1] is line else None,
+                                shared and kept[-1] is line)
     return None
 
 

@@ -63,6 +63,8 @@ CAPTION_GAP = (2.0, 2.5)  # blank before a caption's first line and between its 
 CAPTION_EDGE = 0.5  # a caption's line may reach this far over its photo's edge (or a row's pieces differ)
 CAPTION_OVERHANG = 1.0  # a caption may stand out this far past its photo's sides
 CAPTION_BREAK = 0.9  # blank between lines: more ends a caption with no credit (its own spacing ~0.4)
+CAPTION_BREAK_OWN = 1.3  # ... and this many times the run's own blank before it (seed 946: a caption leaded 0.9
+# units, 1.1 times apart row after row; seed 1114: a byline 1.47 times its caption's blank under it)
 MAX_UNCREDITED_LINES = 6  # a caption with no credit read is no longer than this
 # A caption beside a short photo runs on under its foot this far at most, to its credit (random
 # seed 109: 7.5 units, six lines of a ten-line caption beside a photo six and a half units tall)
@@ -71,6 +73,10 @@ MAX_BESIDE_BELOW = 12.0
 # line there (random seed 125: a paragraph's last line, 0.41); a justified caption's last word or
 # character cut off at its right margin is less (seeds 45, 67: 0.03-0.2, at one edge row after row)
 CAPTION_COLUMN_PIECE = 0.3
+# Columns of text side by side under a photo are about as wide, the narrower's widest line this share
+# of the wider's at least (random seed 125: 0.99); a caption's CJK lines cut by the detector at a comma
+# in the same place on two rows are not (seed 1069: 0.4)
+CAPTION_COLUMNS_ALIKE = 0.6
 # A line across a supposed gutter under a photo is the caption's own when no taller than this (a
 # title over two columns is taller)
 CAPTION_LINE_HEIGHT = 1.5

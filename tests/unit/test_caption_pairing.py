@@ -85,3 +85,18 @@ def test_a_justified_latin_caption_cut_at_its_spaces_stays_whole():
         ("ENVIRONMENTAL", (2749, 856, 3070, 882)),
     ), 22.6)
     assert found is not None and found.side == "below" and len(found.lines) == 7
+
+
+def test_a_caption_cut_at_its_commas_in_one_place_is_no_two_columns():
+    # random seed 1069 (64 px body): the detector cut two rows of a CJK caption at a comma in the
+    # same place; the pieces left of the cut are 0.4 as wide as the ones right of it, where columns
+    # under a photo are about as wide. Taken for two columns, the caption went to the article.
+    photo = (259, 4955, 1088, 5360)
+    found = find_caption(photo, lines(
+        ("9月18日", (273, 5392, 487, 5443)), (",南湖镇万亩水稻种", (526, 5378, 1083, 5441)),
+        ("植基地,", (275, 5474, 500, 5537)), ("联合收割机正在抢收", (528, 5464, 1089, 5527)),
+        ("水稻。", (281, 5566, 438, 5620)), ("本报记者 刘晨 摄", (553, 5551, 1091, 5617)),
+        ("动能、添后劲。”", (257, 4841, 769, 4918)),
+    ), 64.2)
+    assert found is not None and found.side == "below" and len(found.lines) == 6
+    assert found.lines[-1].text == "本报记者 刘晨 摄"

@@ -274,3 +274,70 @@ def test_a_latin_credit_whose_prefix_or_initial_was_misread_ends_the_caption():
     # a body line is none: no colon, or words after it that are no name
     for text in ("Fest zurückgegeben.", "Fish and Wildlife", "For: the first time"):
         assert not LATIN_CREDIT_MISREAD.fullmatch(text)
+
+
+def test_a_misread_credit_sharing_the_captions_last_line_ends_it():
+    # random seed 1114 (unit 9, 10 px): `“常客”。 张宇 摄` read `“常客”。鱼中 热`, one detector line
+    # with the caption's last sentence: ten rows with no credit read were too long for a caption
+    # without one, and went to the article whose column goes on under it
+    caption = _lines(("5万15日+一释动背点", (571, 702, 660, 711)), ("青河湿地公国内化会", (571, 714, 658, 725)),
+                     ("44 -", (569, 727, 594, 736)), ("近年表·随着生态环境", (570, 740, 660, 751)),
+                     ("持维政备,青河湿地会", (569, 754, 659, 764)), ("国内的与是种类面十年", (569, 766, 658, 777)),
+                     ("前的05金补增加河13", (569, 780, 659, 790)), ("林·白花·石道·里起", (569, 792, 658, 803)),
+                     ("长脚脑等成为运里的", (569, 805, 658, 816)), ("“常客”。鱼中 热", (572, 818, 657, 829)))
+    body = _lines(("夜市等夜间出行需求", (567, 836, 657, 848)), ("较集中的区域·市民", (566, 850, 657, 862)),
+                  ("可通过“青河公交”", (567, 864, 653, 877)))
+    found = find_caption((570, 641, 664, 699), caption + body, 9.0)
+    assert found is not None and found.side == "below" and found.lines == caption and found.misread
+    assert split_credit(caption[-1].text, found.misread) == ("“常客”。", "鱼中 热")
+    # random seed 1121 (unit 9.6): `身的好去处。 李想 摄` read `…。李想 提`, under a caption title
+    caption = _lines(("银发族学用手机", (774, 1507, 852, 1520)), ("8月31日傍晚,临河滨江步", (749, 1521, 877, 1535)),
+                     ("道上,市民在晚露中散步。", (749, 1536, 871, 1550)), ("装行、纳凉。", (750, 1552, 805, 1565)),
+                     ("今年以来,我市新建改造滨", (751, 1565, 879, 1579)), ("水绿道12公里,串联起沿河", (751, 1580, 879, 1594)),
+                     ("7个公园。成为市民休闲健", (751, 1595, 878, 1609)), ("身的好去处。李想 提", (751, 1610, 879, 1623)))
+    body = _lines(("服务站·帮助农民把农产", (753, 1629, 877, 1644)), ("品卖出大山", (752, 1650, 818, 1662)))
+    found = find_caption((745, 1416, 877, 1505), caption + body, 9.6)
+    assert found is not None and found.side == "below" and found.lines == caption
+    # random seed 1078 (unit 14, Fraktur): `Foto: Feuerwehr` read `Fow: Feuerwebr` after the caption's
+    # last sentence on its line; the caption was cut after its first row
+    caption = _lines(("Das neue Löochfahrieug dei seiner ceroten", (59, 343, 373, 362)),
+                     ("Übung am Gerätebaus. Fow: Feuerwebr", (59, 367, 374, 389)))
+    below = _lines(("Markttag am Domplatz", (58, 401, 242, 421)),
+                   ("Der Markt ist jeweils am Mittwoch", (84, 433, 372, 456)),
+                   ("und am Samstaq von 6ieben bis dreizehn", (57, 458, 372, 478)))
+    found = find_caption((59, 175, 379, 340), caption + below, 13.9)
+    assert found is not None and found.side == "below" and found.lines == caption and found.misread
+    assert split_credit(caption[-1].text, found.misread) == ("Übung am Gerätebaus.", "Fow: Feuerwebr")
+
+
+def test_a_body_line_with_a_space_after_a_sentence_is_no_misread_credit():
+    # body text sets no space between ideographs, and a Latin sentence after a stop is no credit
+    for text in ("他说。我们今年要把", "动能、添后劲。”", "sagte er. Foto und Film", "Er kam. Paul Meyer"):
+        assert split_credit(text, misread=True)[1] is None
+    # but a credit read whole is one, misread or not
+    assert split_credit("…加紧施工。 本报记者 刘茜 摄", misread=True) == ("…加紧施工。", "本报记者 刘茜 摄")
+
+
+def test_a_caption_leaded_wider_than_the_usual_blank_is_not_cut_at_its_own_spacing():
+    # random seed 946 (unit 12 on the working image, Fraktur at 11.5 px): the caption's rows stand
+    # 10-11 px apart, over CAPTION_BREAK, row after row; `Foto: Max Muster` read `Jrew Max Muotet`. The
+    # caption was cut after its second row and the rest went to the article under it
+    caption = _lines(("Am Marktbryunen", (56, 1196, 185, 1207)), ("in der", (206, 1197, 256, 1208)),
+                     ("Altatad4 wird ectwa gearbeitet", (56, 1218, 256, 1229)),
+                     ("Bias zum Herdet oollen die alten", (55, 1240, 255, 1251)),
+                     ("Dllatteroteine wieder au ihrem", (56, 1262, 256, 1273)),
+                     ("Platz lingen.", (56, 1283, 130, 1296)), ("Jrew Max Muotet", (140, 1304, 257, 1317)))
+    title = _lines(("Turmwerein ſeiert Geburteiag", (55, 1356, 245, 1369)),
+                   ("Nach langen Jahren der", (73, 1383, 256, 1396)))
+    found = find_caption((55, 1083, 256, 1187), caption + title, 12.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+    assert found.credit is caption[-1]
+    # a byline under a caption whose credit was misread stands 1.47 times the caption's own blank
+    # below it, and stays out (random seed 1114, unit 12)
+    caption = _lines(("3月N日上午,前理成飞", (1035, 556, 1153, 565)), ("新材科有限司风电对", (1035, 572, 1152, 582)),
+                     ("养 生产基地项盐建设现", (1036, 590, 1154, 600)), ("路,工人们正在加禁地", (1035, 607, 1154, 617)),
+                     ("工", (1035, 625, 1054, 634)), ("春族记者 刘西 临", (1056, 642, 1153, 652)))
+    article = _lines(("本报记者 柳青", (1034, 663, 1148, 676)), ("市公交公司提", (1063, 683, 1153, 696)),
+                     ("醒,市民可通过“临", (1034, 703, 1154, 715)))
+    found = find_caption((1033, 475, 1155, 549), caption + article, 12.0)
+    assert found is not None and found.lines == caption
