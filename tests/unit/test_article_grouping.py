@@ -488,3 +488,24 @@ def test_a_vertical_titles_character_boxed_apart_joins_it():
     columns = [_column(f"r{3 + k}", x0, x0 + 194, 240, 12, first=k) for k, x0 in enumerate((560, 790))]
     page = assemble(PageLayout((1200, 900), UNIT, headlines=[[title], [first]], text_blocks=columns))
     assert [a.title for a in page.articles] == ["全市中小学启动暑"]
+
+
+def test_a_rule_over_a_vertical_title_bounds_its_article():
+    """Random seeds 1050, 1096: a vertical title at its article's side, under a rule as wide as the
+    article, level with the lower half of the article to its left. Nothing on its row bounded its
+    span (a vertical title's own text stands beside it), so it took the left article's columns
+    under its top; the rule over it tops its article and bounds it."""
+    left_title = _one_line("r1", RegionType.TITLE, "智慧养老服务平台上线运行", (80, 100, 500, 150))
+    # each left column in two blocks, the lower under the vertical title's top (paragraphs apart)
+    left = [_column(f"r{2 + k}", x0, x0 + 200, top, 8, first=k)
+            for k, (x0, top) in enumerate(((80, 180), (300, 180), (80, 500), (300, 500)))]
+    line = Line("村村都有快递服务站", (850, 420, 890, 760), 0.99, TextDirection.VERTICAL_RL)
+    title = Region("r6", RegionType.TITLE, line.bbox, [line])
+    right = [_column(f"r{7 + k}", x0, x0 + 150, 420, 12, first=k) for k, x0 in enumerate((520, 690))]
+    layout = PageLayout((1000, 1000), UNIT, headlines=[[left_title], [title]], text_blocks=left + right,
+                        separators=[_rule("r9", (520, 398, 900, 401))])
+    page = assemble(layout)
+    owners = {r.id: r.article for r in page.regions}
+    titles = {a.id: a.title for a in page.articles}
+    assert {titles[owners[c.id]] for c in left} == {"智慧养老服务平台上线运行"}
+    assert {titles[owners[c.id]] for c in right} == {"村村都有快递服务站"}
