@@ -52,6 +52,7 @@ from broadsheet.layout.thresholds import (
     ROW_WORD_LETTERS,
     SAME_ROW,
     SAME_SIZE,
+    SANDWICHED_BODY,
     SOLID_OVERLAP,
     SOLID_PITCH,
     SPARSE_ROW,
@@ -631,13 +632,14 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
             short = line.height < MAX_TALL_BODY * unit
             may_be_body = short or (line.letters < CLIPPED_LETTERS and not line.bold)
             small = line.letters < ROW_WORD_LETTERS and not _in_deck(line, heads, unit)
-            if line.direction == TextDirection.HORIZONTAL_LR and may_be_body and any(
+            near = index.around(line, reach)
+            if line.direction == TextDirection.HORIZONTAL_LR and ((may_be_body and any(
                 _continues_column(line, other, unit, rules)
                 or (small and _between_column_lines(line, other, unit, rules))
                 or (_same_row(line, other, unit, rules) and ((small and short)
                                                              or _row_gap(line, other) < ROW_TITLE_GAP * unit))
-                for other in index.around(line, reach)
-            ):
+                for other in near
+            )) or _sandwiched(line, near, unit, rules)):
                 heads.remove(line)
                 body.append(line)
                 changed = True
@@ -647,6 +649,16 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                     body.append(member)
                 changed = True
     return heads, body
+
+
+def _sandwiched(line: LineBox, near: list[LineBox], unit: float, rules: list[Rule]) -> bool:
+    """Up to `SANDWICHED_BODY` tall and in letters of the body's size, the line continues its column
+    with a body line right above and one right below: two rows boxed as one, not a headline, which
+    stands apart."""
+    if line.height >= SANDWICHED_BODY * unit or line.letters >= ROW_WORD_LETTERS:
+        return False
+    column = [o for o in near if _continues_column(line, o, unit, rules)]
+    return any(o.y0 < line.y0 for o in column) and any(o.y0 > line.y0 for o in column)
 
 
 def _in_deck(line: LineBox, heads: list[LineBox], unit: float) -> bool:

@@ -11,6 +11,10 @@ HEADLINE_RATIO = 1.22  # ink height above which a line is headline type: kickers
 # A line taller than headline type that continues a body column at body spacing is body text
 # (quote marks and brackets stand above and below characters); a real headline is this tall.
 MAX_TALL_BODY = 1.8
+# ...and a line up to this tall is body text when it continues its column both ways, a body line at
+# body spacing right above and right below (two rows boxed as one, a row boxed with its descenders:
+# random seeds 1016, 1059 at 1.8-2.0); a headline stands apart from the text over and under it
+SANDWICHED_BODY = 2.5
 # Ink coverage over the body's median: bold measures 1.33-2.4 (Latin bold the least), regular
 # body lines up to 1.4 (short lines and dense characters); a heading must also stand apart.
 BOLD_WEIGHT = 1.3
@@ -141,8 +145,10 @@ STACKED_REACH = 0.5  # of its x-height, each line's box reaches past it (ascende
 STACKED_COVERED = 0.3
 MIN_PIECE_WIDTH = 0.25  # of its height: a narrower piece cut from a line is a sliver of a character
 COVERED = 0.7  # share of a box inside vertical lines: it is their characters boxed again
-# Detector boxes of one headline line split at a space are joined across this many times its size.
-HEADLINE_WORD_GAP = 1.2
+# Detector boxes of one headline line split at a space are joined across this many times its size
+# (random seed 1079: `老城区雨污分流改造 年内完工` split 1.21 apart; two titles side by side on one
+# row of seeds 940-1139 stand 2.4 and more apart)
+HEADLINE_WORD_GAP = 1.4
 BODY_FRAGMENT_GAP = 0.3  # body fragments closer than this are one line, unless their edges are column edges
 MAX_WORD_GAP = 4.0  # justified Latin lines stretch word spaces to this; a gutter test still decides
 # A blank between two body pieces this many times wider than the widest word space inside them

@@ -28,6 +28,7 @@ from broadsheet.postprocess.thresholds import (
     PAGE_ROW,
     RUN_ON_GUTTER,
     SUBHEAD_BELOW,
+    TOPPING_RULE,
 )
 
 
@@ -61,6 +62,8 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
                     left = max(left, sx1)
                 elif sx0 >= x1 - unit:
                     right = min(right, sx0)
+            elif vertical and 0 <= y0 - sy1 <= TOPPING_RULE * unit and sx0 <= x0 + unit and x1 - unit <= sx1:
+                left, right = max(left, sx0 - unit), min(right, sx1 + unit)  # the rule over its article
         # a vertical headline's own text stands beside it: only rules and headlines bound it
         for other in boxes + ([] if vertical else others):
             if other is box or other[1] >= y1 or other[3] <= y0:

@@ -3,6 +3,9 @@ body line on the working page) unless said otherwise. Each value says why it is 
 
 # --- articles
 HEADLINE_BAND = 3.0  # a vertical rule this far below a headline still bounds its span sideways
+# A rule this close over a vertical headline's top tops its article: the article is as wide as the
+# rule (random seeds 1050, 1096: 1.2 body heights; else nothing on its row bounds such a title's span)
+TOPPING_RULE = 2.0
 OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and still be below it
 HEADING_ABOVE = (-0.5, 1.5)  # blank between a heading and text right above it in its column
 COLUMN_START = 1.5  # blocks starting this close together start one column

@@ -461,3 +461,51 @@ def test_a_subhead_opening_the_column_beside_a_body_type_head_stays_a_subhead():
     assert _subheads(layout(inset=40)) == [("DEPARTMENT OF THE INTERIOR Proposed Settlement", ["Costs and Schedule"])]
     assert [t for t, _ in _subheads(layout(inset=0))] == ["DEPARTMENT OF THE INTERIOR Proposed Settlement",
                                                           "Costs and Schedule"]
+
+
+def test_a_word_left_of_a_lost_row_is_read_in_its_column():
+    """Random seed 1071 (justified Latin type at 19 px): of the row `Absperrungen vor ihren` the
+    detector kept only `ihren`, flush right in its column between two body lines; boxed tall, it
+    was taken for a title, which headed nothing and was an article of its own. A headline that
+    heads no text is read as the text it stands in, on its row."""
+    title = _one_line("r1", RegionType.TITLE, "Schneller ins Rhein-Main-Gebiet", (80, 100, 600, 150))
+    column = _latin_column("r2", 80, 600, 180, 10, True, "sammeln.")
+    del column.lines[4]  # the row the detector lost, but for its last word
+    word = _one_line("r3", RegionType.TITLE, "ihren", (530, 180 + 4 * PITCH - 3, 600, 180 + 4 * PITCH + UNIT + 3))
+    page = assemble(PageLayout((700, 700), UNIT, headlines=[[title], [word]], text_blocks=[column]))
+    assert [a.title for a in page.articles] == ["Schneller ins Rhein-Main-Gebiet"]
+    assert "laden ihren und die" in " ".join(page.articles[0].paragraphs)
+
+
+def test_a_vertical_titles_character_boxed_apart_joins_it():
+    """Random seed 1086: a vertical title's first character `全` was boxed apart from its line, a
+    headline of its own that headed nothing (its line's text stands beside and below it, owned by
+    the line), so the page had an article `全`. It reads as the title's, where it stands."""
+    line = Line("市中小学启动暑", (1000, 240, 1060, 700), 0.99, TextDirection.VERTICAL_RL)
+    title = Region("r1", RegionType.TITLE, line.bbox, [line])
+    first = Region("r2", RegionType.TITLE, (1002, 180, 1058, 236),
+                   [Line("全", (1002, 180, 1058, 236), 0.99, TextDirection.VERTICAL_RL)])
+    columns = [_column(f"r{3 + k}", x0, x0 + 194, 240, 12, first=k) for k, x0 in enumerate((560, 790))]
+    page = assemble(PageLayout((1200, 900), UNIT, headlines=[[title], [first]], text_blocks=columns))
+    assert [a.title for a in page.articles] == ["全市中小学启动暑"]
+
+
+def test_a_rule_over_a_vertical_title_bounds_its_article():
+    """Random seeds 1050, 1096: a vertical title at its article's side, under a rule as wide as the
+    article, level with the lower half of the article to its left. Nothing on its row bounded its
+    span (a vertical title's own text stands beside it), so it took the left article's columns
+    under its top; the rule over it tops its article and bounds it."""
+    left_title = _one_line("r1", RegionType.TITLE, "智慧养老服务平台上线运行", (80, 100, 500, 150))
+    # each left column in two blocks, the lower under the vertical title's top (paragraphs apart)
+    left = [_column(f"r{2 + k}", x0, x0 + 200, top, 8, first=k)
+            for k, (x0, top) in enumerate(((80, 180), (300, 180), (80, 500), (300, 500)))]
+    line = Line("村村都有快递服务站", (850, 420, 890, 760), 0.99, TextDirection.VERTICAL_RL)
+    title = Region("r6", RegionType.TITLE, line.bbox, [line])
+    right = [_column(f"r{7 + k}", x0, x0 + 150, 420, 12, first=k) for k, x0 in enumerate((520, 690))]
+    layout = PageLayout((1000, 1000), UNIT, headlines=[[left_title], [title]], text_blocks=left + right,
+                        separators=[_rule("r9", (520, 398, 900, 401))])
+    page = assemble(layout)
+    owners = {r.id: r.article for r in page.regions}
+    titles = {a.id: a.title for a in page.articles}
+    assert {titles[owners[c.id]] for c in left} == {"智慧养老服务平台上线运行"}
+    assert {titles[owners[c.id]] for c in right} == {"村村都有快递服务站"}

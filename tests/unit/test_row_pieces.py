@@ -55,3 +55,15 @@ def test_a_box_reaching_into_the_column_beside_leaves_no_sliver_of_its_last_char
     pieces, _ = split_at_gaps(boxes, ink, [])
     assert not [p for p in pieces if p.x0 >= 200 and p.x1 <= 205]
     assert len([p for p in pieces if p.x0 >= 215]) == 9
+
+
+def test_a_headline_split_at_its_word_space_is_one_line():
+    # Random seed 1079 (17 px body): `老城区雨污分流改造 年内完工`, 43-46 px type, boxed in two 52 px
+    # (1.21 of its size) apart, was two titles each heading columns of one article; titles side by
+    # side on a row stand 2.4 times their size apart and more
+    ink = np.zeros((120, 1400), dtype=bool)
+    left = _ink(ink, 100, 30, 541, 76)
+    right = _ink(ink, 593, 32, 788, 75)
+    assert _joined([left, right], ink, left, right)
+    apart = _ink(ink, 890, 30, 1300, 76)  # the next title, 2.4 times its size on
+    assert not _joined([right, apart], ink, right, apart)

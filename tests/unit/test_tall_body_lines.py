@@ -149,3 +149,17 @@ def test_a_title_line_boxed_into_the_line_above_stays_in_its_title():
     column = [LineBox(box) for box in ((206, 1191, 340, 1205), (206, 1215, 340, 1229), (207, 1238, 340, 1252))]
     heads, _ = split_by_size(title + column, 14.0, [])
     assert sorted(h.bbox for h in heads) == sorted(l.bbox for l in title)
+
+
+def test_a_line_boxed_two_rows_tall_inside_its_column_is_body():
+    """Seed 1016 (15 px): `早、中、晚三餐，还为行动` boxed 1.8 body heights tall, its letters the
+    body's, between two lines of its column at body spacing: it was a title heading the column's
+    foot (a false headline and an article of its own). Letters a size up stay a headline there."""
+    def rows(letters: float) -> list[LineBox]:
+        return _lines([((54, 501, 240, 515), 1.0), ((51, 523, 241, 537), 1.0), ((52, 544, 240, 559), 1.0),
+                       ((53, 554, 241, 581), letters), ((53, 588, 242, 603), 1.0), ((52, 609, 73, 625), 1.0)])
+
+    heads, body = split_by_size(rows(1.0), 15.0, [])
+    assert heads == [] and len(body) == 6
+    heads, _ = split_by_size(rows(1.6), 15.0, [])
+    assert [h.bbox for h in heads] == [(53, 554, 241, 581)]
