@@ -59,6 +59,8 @@ from broadsheet.layout.thresholds import (
     STACK_OVERLAP,
     STACK_SHARED_WIDTH,
     STACKED_GAP,
+    STACKED_ROW,
+    STACKED_VALLEY,
     STROKE_INK,
     SUBHEAD_ABOVE,
     SUBHEAD_INDENT,
@@ -780,6 +782,21 @@ def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: lis
     return True
 
 
+def _stacked_cut(upper: LineBox, lower: LineBox, ink: np.ndarray) -> int | None:
+    """The row where two boxes one over the other part: the thinnest ink row (across the width they
+    share) where they overlap, if it is a valley between two lines' ink; else None (one line boxed
+    twice, offset)."""
+    x0, x1 = max(upper.x0, lower.x0), min(upper.x1, lower.x1)
+    rows = np.count_nonzero(ink[upper.y0:max(upper.y1, lower.y1), x0:x1], axis=1)
+    start, end = lower.y0 - upper.y0, min(upper.y1, lower.y1) - upper.y0
+    if start < 1 or end <= start or end >= len(rows):
+        return None
+    cut = start + int(np.argmin(rows[start:end]))
+    if rows[cut] > STACKED_VALLEY * min(rows[:cut].max(), rows[cut + 1:].max()):
+        return None
+    return upper.y0 + cut
+
+
 def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                         ink: np.ndarray) -> tuple[list[LineBox], list[BBox]]:
     """Join boxes the detector split inside one line: spaces in headlines, wide letter-spacing,
@@ -800,6 +817,15 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
             overlap = min(other.y1, line.y1) - max(other.y0, line.y0)
             small = min(other.height, line.height)
             if overlap < SAME_ROW * small or max(other.height, line.height) > SAME_SIZE * small:
+                continue
+            # one over the other, not side by side: two lines set solid (`civilní a vojenský krejčí`
+            # over `Hotové uniformy …`) part at the blank between their ink, not joined
+            shared = min(other.x1, line.x1) - max(other.x0, line.x0)
+            cut = _stacked_cut(other, line, ink) if shared > STACK_SHARED_WIDTH * min(other.width, line.width) \
+                and overlap < STACKED_ROW * small else None
+            if cut is not None:
+                merged[i] = replace(other, bbox=(other.x0, other.y0, other.x1, cut))
+                line = replace(line, bbox=(line.x0, cut, line.x1, line.y1))
                 continue
             left, right = (other, line) if other.x0 <= line.x0 else (line, other)
             gap = right.x0 - left.x1

@@ -40,10 +40,12 @@ from broadsheet.postprocess.thresholds import (
     CUT_OVERLAP,
     FULL_MEASURE,
     INDENT_CHARS,
+    INTERLEAVE_OVERLAP,
     MEASURED_PIECE,
     OWN_RULE,
     PAGE_ROW,
     PAST_PHOTO_GAP,
+    ROW_SHARE,
     RUN_ON_GUTTER,
     SAME_ROW,
     UNTITLED_GAP,
@@ -431,9 +433,61 @@ def _column_order(item: _Item, unit: float) -> list[tuple[int, Region]]:
     gutters, any other's by its text columns."""
     if not item.blocks:
         return []
+    blocks = _untangled(item.blocks, unit)
     if item.boxed:
-        return _gutter_order(item.blocks, unit)
-    return _text_columns(item.blocks, unit)
+        return _gutter_order(blocks, unit)
+    return _text_columns(blocks, unit)
+
+
+def _untangled(blocks: list[Region], unit: float) -> list[Region]:
+    """Text blocks whose lines interleave, one's line standing between two of another's and over or
+    under one of them, made one text block read line by line from the top, a row's lines left to
+    right (the ads page's carpet list: each `Koberce` two lines tall beside two lines of its kinds, a
+    line of prices under all three, the detector's blocks taking the left column and the right one,
+    a display `Koberce` a subhead; a notice's centred line found as a block of its own in the middle
+    of another). Blocks of columns side by side never interleave so: their lines do not overlap
+    across."""
+    texts = [b for b in blocks if b.type in (RegionType.TEXT, RegionType.SUBHEAD)]
+    groups: list[list[Region]] = []
+    for block in texts:
+        joined = [g for g in groups if any(_interleave(block, o, unit) or _interleave(o, block, unit) for o in g)]
+        groups = [g for g in groups if all(g is not j for j in joined)] + [[block] + [b for g in joined for b in g]]
+    tangled = {id(b): g for g in groups if len(g) > 1 for b in g}
+    result: list[Region] = []
+    for block in blocks:
+        group = tangled.get(id(block))
+        if group is None:
+            result.append(block)
+        elif block is group[0]:  # each group once
+            result.append(_by_rows(group))
+    return result
+
+
+def _interleave(outer: Region, inner: Region, unit: float) -> bool:
+    """A line of `inner` whose middle stands between the middles of two lines of `outer` that
+    follow each other, overlapping one of them across."""
+    for upper, lower in zip(outer.lines, outer.lines[1:]):
+        top, foot = (upper.bbox[1] + upper.bbox[3]) / 2, (lower.bbox[1] + lower.bbox[3]) / 2
+        for line in inner.lines:
+            if top < (line.bbox[1] + line.bbox[3]) / 2 < foot and any(
+                    min(line.bbox[2], o.bbox[2]) - max(line.bbox[0], o.bbox[0]) > INTERLEAVE_OVERLAP * unit
+                    for o in (upper, lower)):
+                return True
+    return False
+
+
+def _by_rows(blocks: list[Region]) -> Region:
+    """The blocks' lines as one block, by top, the lines of a row left to right (sharing half the
+    shorter one's height: a skewed line's pieces stand apart in their tops)."""
+    lines: list[Line] = []
+    for line in sorted((l for b in blocks for l in b.lines), key=lambda l: l.bbox[1]):
+        right = [o for o in lines if line.bbox[2] <= o.bbox[0] and min(o.bbox[3], line.bbox[3]) - max(
+            o.bbox[1], line.bbox[1]) >= ROW_SHARE * min(o.bbox[3] - o.bbox[1], line.bbox[3] - line.bbox[1])]
+        order = [id(l) for l in lines]
+        lines.insert(order.index(id(right[0])) if right else len(lines), line)
+    order = [id(l) for l in lines]
+    first = min(blocks, key=lambda b: order.index(id(b.lines[0])))
+    return Region(first.id, RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines)
 
 
 def _text_columns(blocks: list[Region], unit: float) -> list[tuple[int, Region]]:

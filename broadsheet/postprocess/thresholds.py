@@ -10,6 +10,10 @@ OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and stil
 HEADING_ABOVE = (-0.5, 1.5)  # blank between a heading and text right above it in its column
 COLUMN_START = 1.5  # blocks starting this close together start one column
 SAME_ROW = 0.5  # blocks of a column whose tops lie this close start on one row (half a line: no pitch)
+# a line standing between two lines of another block overlaps one of them across by more than this:
+# the blocks interleave (a ragged gutter's boxes touch by less than a letter)
+INTERLEAVE_OVERLAP = 1.0
+ROW_SHARE = 0.5  # of the shorter one's height: two lines side by side sharing this much stand on one row
 UNTITLED_GAP = 2.0  # text with no headline this close together is one untitled article
 PAGE_ROW = 2.0  # items whose tops lie this close are one row of the page, read left to right
 # Items of neighbouring columns overlap this much and the page is still parted between them (a

@@ -21,7 +21,8 @@ def test_a_lines_left_words_measured_apart_start_their_column():
     """Random seed 239 (unit 17): in a framed notice the second column starts beside the deck, its
     first three lines justified wide, each found as two lines: the left words (`drainage
     structures`) one block, the right words (`and`) the first lines of the column's block. Both
-    blocks start on one row; the left one is read first, not after the whole column."""
+    blocks start on one row, their lines interleave: each printed line is read left words first, not
+    the left block after the whole column nor before the right one."""
     deck = _block("r1", RegionType.SUBHEAD, [
         ((1240, 270, 1534, 289), "DEPARTMENT OF THE"), ((1239, 297, 1374, 315), "INTERIOR"),
         ((1240, 323, 1436, 341), "Bureau of Land"), ((1239, 355, 1407, 368), "Management"),
@@ -42,8 +43,10 @@ def test_a_lines_left_words_measured_apart_start_their_column():
                         frames=[(1222, 251, 1936, 1359)])
     page = assemble(layout)
     assert len(page.articles) == 1
-    read = [r.id for r in page.regions if r.article == page.articles[0].id]
-    assert read.index("r4") < read.index("r3")
+    read = [line.text for r in page.regions if r.article == page.articles[0].id for line in r.lines]
+    assert read[read.index("drainage structures"):read.index("banks, and remove two.") + 1] == [
+        "drainage structures", "and", "rockwork, relocate", "3.2", "miles of trail away", "from",
+        "wet meadows and stream", "banks, and remove two."]
 
 
 def test_an_advertisements_deck_set_below_its_lines_is_read_among_them():
@@ -119,3 +122,52 @@ def test_a_line_across_a_boxs_columns_is_read_where_it_stands():
                         frames=[(783, 1322, 1427, 1720)])
     read = [r.id for r in assemble(layout).regions if r.lines]
     assert read == ["r35", "r174", "r182", "r135", "r196"]
+
+
+def test_a_list_whose_blocks_interleave_is_read_row_by_row():
+    """Národní listy's carpet list (czech_ads, unit 17, a closed frame): each kind's display word
+    `Koberce`, two lines tall, stands beside two lines naming the kinds, a line of prices under all
+    three. The layout's blocks took the display words with the prices and the names apart, their
+    lines interleaving, and each block was read whole: every price before the first name. Such
+    blocks are read line by line now, a row's lines left to right."""
+    def block(region_id: str, kind: RegionType, lines: list[tuple[tuple[int, int, int, int], str]]) -> Region:
+        return _block(region_id, kind, lines)
+
+    title = block("r99", RegionType.TITLE, [((285, 1461, 368, 1483), "Koberce")])
+    left = block("r100", RegionType.TEXT, [
+        ((298, 1483, 450, 1499), "od zl. 3.50 do zl. 120.—."), ((285, 1497, 368, 1526), "Koberce"),
+        ((298, 1525, 497, 1543), "vanými od zl. 1.50 do zl. 60.—."), ((285, 1541, 398, 1570), "Koberčíky"),
+        ((298, 1567, 498, 1586), "selské od zl. —.80 do zl. 15.—.")])
+    right = block("r105", RegionType.TEXT, [
+        ((376, 1461, 573, 1474), "salonní, vlněné, tapestrové, ve-"),
+        ((376, 1474, 573, 1490), "lurové, bruselské a velvetové"),
+        ((377, 1506, 574, 1520), "stolní, jutové, vlněné aneb ply-"),
+        ((376, 1513, 574, 1530), "šové s obrubami zlatem vyší-"),
+        ((396, 1549, 574, 1560), "k postelím, jutové, vlněné,"),
+        ((395, 1565, 574, 1573), "tapestrové, velurové a bru-"),
+        ((377, 1592, 574, 1608), "stůčkové, pruhované a vzorko-"),
+        ((377, 1600, 574, 1616), "vané metr od zl. —.20 do zl.")])
+    foot = block("r101", RegionType.TEXT, [((298, 1619, 325, 1628), "6.—.")])
+    layout = PageLayout((1842, 2574), 17.0, headlines=[[title]], text_blocks=[left, right, foot],
+                        frames=[(277, 1443, 582, 1884)])
+    read = [line.text for r in assemble(layout).regions for line in r.lines]
+    assert read == ["Koberce", "salonní, vlněné, tapestrové, ve-", "lurové, bruselské a velvetové",
+                    "od zl. 3.50 do zl. 120.—.", "Koberce", "stolní, jutové, vlněné aneb ply-",
+                    "šové s obrubami zlatem vyší-", "vanými od zl. 1.50 do zl. 60.—.", "Koberčíky",
+                    "k postelím, jutové, vlněné,", "tapestrové, velurové a bru-", "selské od zl. —.80 do zl. 15.—.",
+                    "stůčkové, pruhované a vzorko-", "vané metr od zl. —.20 do zl.", "6.—."]
+
+
+def test_a_centred_line_found_apart_inside_a_notice_is_read_in_place():
+    """Národní listy's thanks notice (czech_ads, unit 17, no closed frame): the line under the
+    deceased's name, centred, is a block of its own standing between two lines of the notice's
+    block, and was read after the whole notice."""
+    notice = _block("r243", RegionType.TEXT, [
+        ((1459, 1713, 1713, 1729), "lované, nezapomenutelné matky a babičky"),
+        ((1468, 1738, 1755, 1764), "Františky Zabranské,"),
+        ((1458, 1781, 1762, 1792), "poněkud zmírniti, stalo se tak neočekávaně hoj-"),
+        ((1458, 1797, 1762, 1811), "ným účastenstvím a upřímnými projevy soustrasti")])
+    name = _block("r255", RegionType.TEXT, [((1528, 1763, 1693, 1773), "výměnkářky v Hlubočepích")])
+    read = [line.text for r in assemble(PageLayout((1842, 2574), 17.0, text_blocks=[notice, name])).regions
+            for line in r.lines]
+    assert read.index("výměnkářky v Hlubočepích") == read.index("Františky Zabranské,") + 1

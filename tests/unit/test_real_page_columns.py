@@ -192,3 +192,17 @@ def test_two_stacked_lines_in_one_box_are_cut_apart(name, box, tallest):
     x0, y0, x1, y1 = box
     inside = sorted(b for b in lines if b[0] >= x0 - 5 and b[2] <= x1 + 5 and b[1] >= y0 and b[3] <= y1)
     assert len(inside) == 2 and all(b[3] - b[1] <= tallest for b in inside), inside
+
+
+@pytest.mark.parametrize(("name", "box", "tallest"), [
+    # the uniform tailor's `civilní a vojenský krejčí` over `Hotové uniformy pro veškeré druhy zbraní,
+    # jsou stále` (two detector boxes sharing the upper line's width, overlapping by 0.6 of a height)
+    ("czech_ads_6ab93746", (210, 1118, 490, 1150), 12),
+    # the Star's small type in the foot of column one, two boxes a line and a half tall each
+    ("star_19201115", (40, 2980, 386, 3024), 26)])
+def test_two_boxes_one_over_the_other_are_two_lines_not_one_row(name, box, tallest):
+    # Joined as pieces of one row, the two made one box two lines tall, read as one line.
+    frame, lines = _our_lines(name)
+    x0, y0, x1, y1 = box
+    inside = sorted(b for b in lines if b[0] >= x0 - 5 and b[2] <= x1 + 5 and b[1] >= y0 and b[3] <= y1)
+    assert len(inside) == 2 and all(b[3] - b[1] <= tallest for b in inside), inside
