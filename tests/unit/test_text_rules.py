@@ -10,7 +10,7 @@ from broadsheet.model import Line, Region, RegionType, union_bbox
 from broadsheet.postprocess.assemble import assemble
 from broadsheet.postprocess.captions import split_credit
 from broadsheet.postprocess.header import read_header
-from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
+from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
 from broadsheet.postprocess.paragraphs import byline, join_lines, paragraphs
 
 UNIT = 20  # px: body text size of the lines below
@@ -215,6 +215,32 @@ def test_a_continuation_notice_in_a_block_of_its_own_is_taken_out():
             (199, Region("r2", RegionType.TEXT, (286, 1902, 355, 1914), notice))]
     found = split_notices(body, iter(["r3"]), 10.6)
     assert [r.type for _, r in found] == [RegionType.TEXT, RegionType.CONTINUATION]
+
+
+def test_a_subhead_read_as_body_text_is_taken_out():
+    """Seed 1100 (working frame, 14 px): the subhead `科技赋能增动力`, indented two characters and
+    short of the measure, was read as body text, in a block with the run-in lead under it. It stands
+    after a paragraph's last line, whose full stop the reading lost, and before an indented start."""
+    title = Region("r1", RegionType.TITLE, (1010, 1090, 1180, 1125), _recorded([((1010, 1090, 1180, 1125), "乡村公路")]))
+    above = _recorded([
+        ((1012, 1147, 1179, 1161), "行了集中培训。各乡镇将"), ((1011, 1169, 1179, 1183), "成立质量监督小组，对每"),
+        ((1012, 1191, 1180, 1205), "一户改造房屋的地基、墙"), ((1011, 1213, 1143, 1227), "体、屋面等关键环节")])
+    below = _recorded([((1040, 1242, 1150, 1257), "科技赋能增动力"), ((1040, 1266, 1180, 1280), "图书馆延长开放本")])
+    blocks = [Region("r37", RegionType.TEXT, (1010, 1147, 1180, 1227), above),
+              Region("r39", RegionType.TEXT, (1040, 1242, 1180, 1280), below)]
+    page = assemble(PageLayout((1300, 1400), 14.0, headlines=[[title]], text_blocks=blocks))
+    article, = page.articles
+    assert [(s.text, s.before) for s in article.subheads] == [("科技赋能增动力", 1)]
+    assert article.paragraphs[1] == "图书馆延长开放本"
+
+
+def test_a_short_line_in_a_paragraph_is_no_subhead():
+    """The same lines with the subhead's line ending a sentence: a one-line paragraph."""
+    above = _recorded([((1011, 1169, 1179, 1183), "成立质量监督小组，对每"), ((1011, 1213, 1143, 1227), "体、屋面等关键环节。")])
+    below = _recorded([((1040, 1242, 1150, 1257), "科技赋能增动力。"), ((1040, 1266, 1180, 1280), "图书馆延长开放本")])
+    body = [(1010, Region("r37", RegionType.TEXT, (1010, 1169, 1180, 1227), above)),
+            (1040, Region("r39", RegionType.TEXT, (1040, 1242, 1180, 1280), below))]
+    assert split_subheads(body, iter(["r40"]), 14.0) == body
 
 
 def test_a_byline_opening_the_first_paragraph():
