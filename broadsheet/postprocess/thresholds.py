@@ -62,6 +62,9 @@ MAX_SUBHEAD_LINES = 3
 # below, whichever of them fill the measure (a subhead's three lines and the indented start under
 # it are four that do not, or not from the flush edge)
 EDGE_LINES = 6
+# A piece right of the line before it in its column, their boxes sharing this much of the lower's
+# height, goes on that row (two rows' boxes share none: a pitch is 1.2 heights and more)
+ROW_OVERLAP = 0.5
 CJK_SHARE = 0.3  # of a line's characters: a line this CJK is joined to the next without a space
 
 # --- captions

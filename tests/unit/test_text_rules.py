@@ -194,6 +194,20 @@ def test_a_speck_at_a_rows_end_starts_no_paragraph():
     assert len(paragraphs([(1090, lines)], 15.0)) == 1
 
 
+def test_a_rows_piece_on_a_skewed_page_starts_no_paragraph():
+    """Seed 1062 (14 px, skewed 1.3°): justified rows cut at their wide gaps; `ihren`, right of
+    `Absperrungen vor`, sits higher than that piece's box, which its middle misses. It shares most
+    of that piece's height, so it goes on its row and is no indented paragraph start."""
+    lines = _recorded([
+        ((347, 183, 640, 205), "dürften. Auch die Kaufleute"), ((347, 214, 517, 228), "der Langgasse"),
+        ((556, 207, 640, 224), "äußerten"), ((349, 230, 642, 251), "Sorgen: Wenn während der"),
+        ((348, 257, 463, 274), "Bauarbeiten"), ((532, 257, 642, 270), "monatelang"),
+        ((348, 282, 553, 297), "Absperrungen vor"), ((592, 268, 642, 292), "ihren"),
+        ((350, 302, 484, 320), "Schaufenstern"), ((562, 299, 642, 316), "stünden,"),
+        ((350, 322, 643, 343), "blieben die Kunden aus. Die")])
+    assert len(paragraphs([(344, lines)], 14.0)) == 1
+
+
 def test_a_continuation_notice_ending_near_the_measure_is_taken_out():
     """Seed 334 (46.8 px, a column seven characters wide): the centred (上接第二版) ends within a
     character of the measure, as a line running on would; a notice is all its line says."""
