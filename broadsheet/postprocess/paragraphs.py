@@ -48,6 +48,7 @@ def is_cjk(text: str) -> bool:
 def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: float = INDENT_CJK) -> list[str]:
     """`columns`: (left edge, lines top to bottom) for each column segment, in reading order.
     `cjk_indent`: the least indent of a CJK line, in units."""
+    columns = _into_rows(columns, unit)
     pieces = _pieces(columns, unit)
     result: list[str] = []
     previous: Line | None = None
@@ -74,6 +75,39 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
                 result[-1] = join_lines(result[-1], line.text)
             previous, in_column = line, True
     return result
+
+
+def _into_rows(columns: list[tuple[int, list[Line]]], unit: float) -> list[tuple[int, list[Line]]]:
+    """Pieces of a row found in blocks of their own, placed after their column (random seed 1071:
+    `hoffen. Vom` after `Fahrzeiten`, `an drei`, `Johanna`), put back in the row, after the piece
+    that ends left of them; a segment left empty is dropped."""
+    placed: list[tuple[int, list[Line]]] = []
+    for left, lines in columns:
+        kept = []
+        for line in lines:
+            host = _row_host(line, placed, unit)
+            if host is None:
+                kept.append(line)
+            else:
+                host[0].insert(host[1] + 1, line)
+        placed.append((left, kept))
+    return [(left, lines) for left, lines in placed if lines]
+
+
+def _row_host(line: Line, placed: list[tuple[int, list[Line]]], unit: float) -> tuple[list[Line], int] | None:
+    """The segment and place of the piece of an earlier segment that `line` goes on from: in its
+    row, the rightmost to end left of it, and `line` inside that segment's measure."""
+    best: tuple[list[Line], int] | None = None
+    for _, lines in placed:
+        measure = max((piece.bbox[2] for piece in lines), default=0)
+        if line.bbox[2] > measure + unit:
+            continue
+        for index, piece in enumerate(lines):
+            in_row = _beside(line, piece) or piece.bbox[1] <= (line.bbox[1] + line.bbox[3]) / 2 <= piece.bbox[3] \
+                and line.bbox[1] <= (piece.bbox[1] + piece.bbox[3]) / 2 <= line.bbox[3]
+            if in_row and piece.bbox[2] <= line.bbox[0] and (best is None or piece.bbox[2] > best[0][best[1]].bbox[2]):
+                best = lines, index
+    return best
 
 
 def _beside(line: Line, piece: Line) -> bool:

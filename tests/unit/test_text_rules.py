@@ -149,8 +149,8 @@ def test_a_latin_indent_of_one_and_a_third_units_starts_a_paragraph():
 
 def test_a_word_cut_off_its_row_starts_no_paragraph():
     """Seed 915 (23.6 px): `die`, the end of the row `den Fahrersitz … Für`, was found in a block of
-    its own, placed after the column's: far right of the column's edge, it is no indent. Paragraphs
-    start at Nach, Auch, Die and Zum; `die` joins Die's paragraph, which goes on in the next column."""
+    its own, placed after the column's: it goes back in its row, and starts no paragraph. Paragraphs
+    start at Nach, Auch, Die and Zum."""
     first = _recorded([
         ((706, 2261, 1526, 2299), "Nach der Segnung durch den Pfarrer durften die Kinder auf"),
         ((673, 2299, 1470, 2337), "den Fahrersitz klettern und das Blaulicht einschalten. Für"),
@@ -167,7 +167,7 @@ def test_a_word_cut_off_its_row_starts_no_paragraph():
         ((1577, 2382, 2428, 2419), "ehemalige Mitglieder von ihren Erinnerungen erzählen.")])
     found = paragraphs([(666, first), (666, cut_off), (1571, second)], 23.6)
     assert [p[:4] for p in found] == ["Nach", "Auch", "Die ", "Zum "]
-    assert "nach den die Konzerten" in found[2]
+    assert "einschalten. Für die Erwachsenen" in found[0] and "nach den Konzerten" in found[2]
 
 
 def test_a_word_found_twice_inside_its_line_starts_no_paragraph():
@@ -206,6 +206,25 @@ def test_a_rows_piece_on_a_skewed_page_starts_no_paragraph():
         ((350, 302, 484, 320), "Schaufenstern"), ((562, 299, 642, 316), "stünden,"),
         ((350, 322, 643, 343), "blieben die Kunden aus. Die")])
     assert len(paragraphs([(344, lines)], 14.0)) == 1
+
+
+def test_pieces_of_rows_found_in_blocks_of_their_own_go_back_in_their_rows():
+    """Seed 1071 (working frame, 14 px): the ends of three rows were found in blocks of their own,
+    which started columns of their own after the column: `hoffen. Vom`, `an drei` and `Johanna`
+    (the start of a paragraph's first row) were read after its last line, `Johanna` as a paragraph."""
+    column = _recorded([
+        ((1539, 1068, 1865, 1083), "Pendler dürfen auf kürzere"), ((1521, 1091, 1615, 1106), "Fahrzeiten"),
+        ((1521, 1114, 1864, 1128), "Fahrplanwechsel im Dezember an"),
+        ((1521, 1250, 1864, 1264), "knapp einer Stunde, weil der Zug"), ((1521, 1275, 1730, 1286), "unterwegs lediglich"),
+        ((1521, 1294, 1663, 1309), "Bahnhöfen hält."), ((1539, 1318, 1729, 1331), "Oberbürgermeisterin"),
+        ((1521, 1341, 1864, 1354), "Keller sprach nach der Abstimmung")])
+    found = paragraphs([(1520, column), (1688, _recorded([((1688, 1091, 1750, 1106), "hoffen."),
+                                                          ((1823, 1092, 1864, 1106), "Vom")])),
+                        (1769, _recorded([((1769, 1275, 1791, 1286), "an"), ((1830, 1266, 1864, 1286), "drei")])),
+                        (1769, _recorded([((1791, 1320, 1864, 1331), "Johanna")]))], 14.0)
+    assert found == ["Pendler dürfen auf kürzere Fahrzeiten hoffen. Vom Fahrplanwechsel im Dezember an knapp "
+                     "einer Stunde, weil der Zug unterwegs lediglich an drei Bahnhöfen hält.",
+                     "Oberbürgermeisterin Johanna Keller sprach nach der Abstimmung"]
 
 
 def test_a_continuation_notice_ending_near_the_measure_is_taken_out():
