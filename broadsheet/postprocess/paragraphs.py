@@ -10,7 +10,14 @@ import re
 
 from broadsheet.charsets import CJK_MARKS, FULLWIDTH, IDEOGRAPHS
 from broadsheet.model import Line
-from broadsheet.postprocess.thresholds import CJK_SHARE, FLUSH_NEAR, INDENT_CHARS, INDENT_CJK, MEASURED_PIECE, ROW_OVERLAP
+from broadsheet.postprocess.thresholds import (
+    CJK_SHARE,
+    FLUSH_NEAR,
+    INDENT_CHARS,
+    INDENT_CJK,
+    MEASURED_PIECE,
+    ROW_OVERLAP,
+)
 
 _CJK = re.compile(f"[{CJK_MARKS}{IDEOGRAPHS}{FULLWIDTH}]")
 _BYLINE = re.compile(r"^\s*((?:本报讯|本报[^\s:：]{0,8}电|新华社[^\s:：]{0,10}电)[^:：]{0,40}?报道)\s*[:：]")
@@ -80,16 +87,24 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
 def _into_rows(columns: list[tuple[int, list[Line]]], unit: float) -> list[tuple[int, list[Line]]]:
     """Pieces of a row found in blocks of their own, placed after their column (random seed 1071:
     `hoffen. Vom` after `Fahrzeiten`, `an drei`, `Johanna`), put back in the row, after the piece
-    that ends left of them; a segment left empty is dropped."""
+    that ends left of them; the pieces of a row its block holds go along, and a block left empty is
+    dropped."""
     placed: list[tuple[int, list[Line]]] = []
     for left, lines in columns:
-        kept = []
-        for line in lines:
-            host = _row_host(line, placed, unit)
+        kept: list[Line] = []
+        went: tuple[list[Line], int] | None = None  # where the line before went
+        for number, line in enumerate(lines):
+            before = lines[number - 1] if number else None
+            if before is not None and went is not None and _in_row(line, before) and before.bbox[2] <= line.bbox[0]:
+                host: tuple[list[Line], int] | None = went
+            else:
+                host = _row_host(line, placed, unit)
             if host is None:
                 kept.append(line)
+                went = kept, len(kept) - 1
             else:
                 host[0].insert(host[1] + 1, line)
+                went = host[0], host[1] + 1
         placed.append((left, kept))
     return [(left, lines) for left, lines in placed if lines]
 
@@ -103,11 +118,16 @@ def _row_host(line: Line, placed: list[tuple[int, list[Line]]], unit: float) -> 
         if line.bbox[2] > measure + unit:
             continue
         for index, piece in enumerate(lines):
-            in_row = _beside(line, piece) or piece.bbox[1] <= (line.bbox[1] + line.bbox[3]) / 2 <= piece.bbox[3] \
-                and line.bbox[1] <= (piece.bbox[1] + piece.bbox[3]) / 2 <= line.bbox[3]
-            if in_row and piece.bbox[2] <= line.bbox[0] and (best is None or piece.bbox[2] > best[0][best[1]].bbox[2]):
+            if _in_row(line, piece) and piece.bbox[2] <= line.bbox[0] \
+                    and (best is None or piece.bbox[2] > best[0][best[1]].bbox[2]):
                 best = lines, index
     return best
+
+
+def _in_row(line: Line, piece: Line) -> bool:
+    """Each in the other's row: either holds the other's middle, or `line` goes on beside `piece`."""
+    return _beside(line, piece) or piece.bbox[1] <= (line.bbox[1] + line.bbox[3]) / 2 <= piece.bbox[3] \
+        and line.bbox[1] <= (piece.bbox[1] + piece.bbox[3]) / 2 <= line.bbox[3]
 
 
 def _beside(line: Line, piece: Line) -> bool:

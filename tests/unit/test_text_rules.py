@@ -215,7 +215,8 @@ def test_pieces_of_rows_found_in_blocks_of_their_own_go_back_in_their_rows():
     column = _recorded([
         ((1539, 1068, 1865, 1083), "Pendler dürfen auf kürzere"), ((1521, 1091, 1615, 1106), "Fahrzeiten"),
         ((1521, 1114, 1864, 1128), "Fahrplanwechsel im Dezember an"),
-        ((1521, 1250, 1864, 1264), "knapp einer Stunde, weil der Zug"), ((1521, 1275, 1730, 1286), "unterwegs lediglich"),
+        ((1521, 1250, 1864, 1264), "knapp einer Stunde, weil der Zug"),
+        ((1521, 1275, 1730, 1286), "unterwegs lediglich"),
         ((1521, 1294, 1663, 1309), "Bahnhöfen hält."), ((1539, 1318, 1729, 1331), "Oberbürgermeisterin"),
         ((1521, 1341, 1864, 1354), "Keller sprach nach der Abstimmung")])
     found = paragraphs([(1520, column), (1688, _recorded([((1688, 1091, 1750, 1106), "hoffen."),
