@@ -129,7 +129,8 @@ def split_subheads(body: list[tuple[int, Region]], new_id, unit: float) -> list[
         while end < len(stream) and end - index < MAX_SUBHEAD_LINES and _stands_in(*stream[end], unit):
             end += 1
         run = {id(line) for _, line in stream[index:end]}
-        if index < end < len(stream) and _ends_paragraph(*stream[index - 1], unit) \
+        if index < end < len(stream) and _below(stream[index][1], stream[index - 1][1]) \
+                and _ends_paragraph(*stream[index - 1], unit) \
                 and _starts_paragraph(*stream[end], stream[end - 1][1], run, unit):
             heads |= run
         index = max(end, index + 1)
@@ -188,8 +189,14 @@ def _ends_paragraph(pieces: list[Line], line: Line, unit: float) -> bool:
 
 
 def _starts_paragraph(pieces: list[Line], line: Line, above: Line, skip: set[int], unit: float) -> bool:
-    """`line`, on a row of its own under `above`, is indented from the column's flush edge."""
-    if line.bbox[1] < (above.bbox[1] + above.bbox[3]) / 2:
+    """`line`, on a row of its own after `above`, is indented from the column's flush edge."""
+    if not _below(line, above):
         return False
     edges = _edges(line, pieces, unit, skip)
     return edges is not None and line.bbox[0] - edges[0] >= (INDENT_CJK if is_cjk(line.text) else INDENT_CHARS) * unit
+
+
+def _below(line: Line, above: Line) -> bool:
+    """`line` is on a row of its own, not the rest of the row of the line before it (random seed
+    1122: `多读` / `8·请好书:`, a row cut in two, is no paragraph's end and subhead)."""
+    return not above.bbox[1] <= (line.bbox[1] + line.bbox[3]) / 2 <= above.bbox[3]

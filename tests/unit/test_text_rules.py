@@ -277,6 +277,19 @@ def test_a_short_line_in_a_paragraph_is_no_subhead():
     assert split_subheads(body, iter(["r40"]), 14.0) == body
 
 
+def test_the_rest_of_a_row_is_no_subhead():
+    """Seed 1122 (9.8 px): a paragraph's last row cut in two, `多读` / `8·请好书:` (书、读好书。
+    misread), before an indented start: the second piece stands in and ends no sentence, but it
+    is the rest of a row, not one of its own."""
+    lines = _recorded([
+        ((50, 1002, 194, 1015), "将脑续开展经典诵读、读书"), ((51, 1020, 195, 1033), "分享会、好书推荐·校园书"),
+        ((51, 1038, 195, 1052), "市等十余项活语·倡导学生"), ((53, 1057, 73, 1070), "多读"),
+        ((78, 1058, 142, 1069), "8·请好书:"), ((75, 1076, 193, 1089), "本报讯 记者周批报"),
+        ((47, 1094, 192, 1107), "道:4月起·我市在城区主")])
+    body = [(45, Region("r8", RegionType.TEXT, (45, 1002, 195, 1107), lines))]
+    assert split_subheads(body, iter(["r40"]), 9.8) == body
+
+
 def test_a_byline_opening_the_first_paragraph():
     assert byline("本报讯 记者刘茜、通讯员宋华敏报道:3月24日上午") == "本报讯 记者刘茜、通讯员宋华敏报道"
     assert byline("3月24日上午，记者来到现场") is None
