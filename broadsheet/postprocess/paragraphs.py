@@ -13,6 +13,7 @@ from broadsheet.model import Line
 from broadsheet.postprocess.thresholds import (
     CJK_SHARE,
     FLUSH_NEAR,
+    GUTTER_LINE,
     INDENT_CHARS,
     INDENT_CJK,
     MEASURED_PIECE,
@@ -89,6 +90,8 @@ def _into_rows(columns: list[tuple[int, list[Line]]], unit: float) -> list[tuple
     `hoffen. Vom` after `Fahrzeiten`, `an drei`, `Johanna`), put back in the row, after the piece
     that ends left of them; the pieces of a row its block holds go along, and a block left empty is
     dropped."""
+    widths = sorted(line.bbox[2] - line.bbox[0] for _, lines in columns for line in lines)
+    usual = widths[3 * len(widths) // 4] if widths else 0  # a full line's: a quarter may be pieces
     placed: list[tuple[int, list[Line]]] = []
     for left, lines in columns:
         kept: list[Line] = []
@@ -98,7 +101,7 @@ def _into_rows(columns: list[tuple[int, list[Line]]], unit: float) -> list[tuple
             if before is not None and went is not None and _in_row(line, before) and before.bbox[2] <= line.bbox[0]:
                 host: tuple[list[Line], int] | None = went
             else:
-                host = _row_host(line, placed, unit)
+                host = _row_host(line, placed, usual, unit)
             if host is None:
                 kept.append(line)
                 went = kept, len(kept) - 1
@@ -109,12 +112,16 @@ def _into_rows(columns: list[tuple[int, list[Line]]], unit: float) -> list[tuple
     return [(left, lines) for left, lines in placed if lines]
 
 
-def _row_host(line: Line, placed: list[tuple[int, list[Line]]], unit: float) -> tuple[list[Line], int] | None:
+def _row_host(line: Line, placed: list[tuple[int, list[Line]]], usual: float,
+              unit: float) -> tuple[list[Line], int] | None:
     """The segment and place of the piece of an earlier segment that `line` goes on from: in its
-    row, the rightmost to end left of it, and `line` inside that segment's measure."""
+    row, the rightmost to end left of it, and `line` inside that segment's measure. A line run over
+    a gutter ends in the next column (random seed 1126): the measure is taken from the lines no
+    wider than `usual` (a full line's width in the run) by GUTTER_LINE."""
     best: tuple[list[Line], int] | None = None
     for _, lines in placed:
-        measure = max((piece.bbox[2] for piece in lines), default=0)
+        measure = max((piece.bbox[2] for piece in lines if piece.bbox[2] - piece.bbox[0] <= GUTTER_LINE * usual),
+                      default=0)
         if line.bbox[2] > measure + unit:
             continue
         for index, piece in enumerate(lines):

@@ -62,6 +62,9 @@ MAX_SUBHEAD_LINES = 3
 # below, whichever of them fill the measure (a subhead's three lines and the indented start under
 # it are four that do not, or not from the flush edge)
 EDGE_LINES = 6
+# A line this many times the width of a full line of an article's body runs over a gutter (random seed
+# 1126: 403 px to the column's 191), and measures no column
+GUTTER_LINE = 1.5
 # A piece right of the line before it in its column, their boxes sharing this much of the lower's
 # height, goes on that row (two rows' boxes share none: a pitch is 1.2 heights and more)
 ROW_OVERLAP = 0.5

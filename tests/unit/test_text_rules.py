@@ -228,6 +228,18 @@ def test_pieces_of_rows_found_in_blocks_of_their_own_go_back_in_their_rows():
                      "Oberbürgermeisterin Johanna Keller sprach nach der Abstimmung"]
 
 
+def test_the_next_columns_lines_stay_beside_a_line_run_over_the_gutter():
+    """Seed 1126 (working frame, 18 px): a line of the first column ran on over the gutter into the
+    second, whose lines lie in the first column's rows; they are no pieces of those rows."""
+    first = _recorded([
+        ((268, 732, 446, 750), "道”,简化审批流程,"), ((268, 764, 671, 781), "截至4月12日,已向 道:3月24日上午,在奋"),
+        ((268, 795, 447, 813), "2100余户种养大户、"), ((268, 826, 460, 844), "家庭农场和农民专业合")])
+    second = _recorded([((480, 732, 670, 750), "茜、通讯员宋华敏报"), ((480, 794, 671, 813), "楫争先、高质量发展的"),
+                        ((481, 826, 671, 844), "火热氛围中,昌吉国家")])
+    found = paragraphs([(268, first), (480, second)], 18.0)
+    assert found[0].endswith("家庭农场和农民专业合茜、通讯员宋华敏报楫争先、高质量发展的火热氛围中,昌吉国家")
+
+
 def test_a_continuation_notice_ending_near_the_measure_is_taken_out():
     """Seed 334 (46.8 px, a column seven characters wide): the centred (上接第二版) ends within a
     character of the measure, as a line running on would; a notice is all its line says."""
