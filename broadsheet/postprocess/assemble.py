@@ -32,7 +32,7 @@ from broadsheet.postprocess.articles import (
 )
 from broadsheet.postprocess.captions import credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
-from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
+from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
 from broadsheet.postprocess.paragraphs import byline, ends_sentence, is_cjk, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
@@ -368,7 +368,7 @@ def _number_photo(photo: Photo, region: Region, caption: Region | None, number: 
 def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article, list[Region]]:
     """The article and its regions in reading order: headlines, body, photos with captions."""
     parts = {r.type: _joined(r.lines) for r in (item.head.regions if item.head else [])}
-    body = split_notices(_column_order(item, unit), new_id, unit)
+    body = split_subheads(split_notices(_column_order(item, unit), new_id, unit), new_id, unit)
     article = Article(id=article_id, bbox=item.bbox, kicker=parts.get(RegionType.KICKER),
                       title=parts.get(RegionType.TITLE), subtitle=parts.get(RegionType.SUBTITLE))
     run: list[tuple[int, list[Line]]] = []  # text columns since the last subhead

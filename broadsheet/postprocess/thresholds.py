@@ -62,6 +62,19 @@ MEASURED_PIECE = 1.0
 # an indent is measured from the lines this near (some three above and below: a paragraph's last line
 # and the next one's second are flush), not the whole column's, whose edge drifts on a skewed page
 FLUSH_NEAR = 5.0
+# A subhead read as body text (notices.split_subheads) takes this many lines at most: a narrow column
+# wraps one of seven characters and a comma three times (random seed 1095: 培育龙头， / 延长茶叶加 / 工产业链条)
+MAX_SUBHEAD_LINES = 3
+# ... and a column's edges beside a line are found from this many lines nearest it: some above and
+# below, whichever of them fill the measure (a subhead's three lines and the indented start under
+# it are four that do not, or not from the flush edge)
+EDGE_LINES = 6
+# A line this many times the width of a full line of an article's body runs over a gutter (random seed
+# 1126: 403 px to the column's 191), and measures no column
+GUTTER_LINE = 1.5
+# A piece right of the line before it in its column, their boxes sharing this much of the lower's
+# height, goes on that row (two rows' boxes share none: a pitch is 1.2 heights and more)
+ROW_OVERLAP = 0.5
 CJK_SHARE = 0.3  # of a line's characters: a line this CJK is joined to the next without a space
 
 # --- captions

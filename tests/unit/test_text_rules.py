@@ -10,7 +10,7 @@ from broadsheet.model import Line, Region, RegionType, union_bbox
 from broadsheet.postprocess.assemble import assemble
 from broadsheet.postprocess.captions import split_credit
 from broadsheet.postprocess.header import read_header
-from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices
+from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
 from broadsheet.postprocess.paragraphs import byline, join_lines, paragraphs
 
 UNIT = 20  # px: body text size of the lines below
@@ -149,8 +149,8 @@ def test_a_latin_indent_of_one_and_a_third_units_starts_a_paragraph():
 
 def test_a_word_cut_off_its_row_starts_no_paragraph():
     """Seed 915 (23.6 px): `die`, the end of the row `den Fahrersitz … Für`, was found in a block of
-    its own, placed after the column's: far right of the column's edge, it is no indent. Paragraphs
-    start at Nach, Auch, Die and Zum; `die` joins Die's paragraph, which goes on in the next column."""
+    its own, placed after the column's: it goes back in its row, and starts no paragraph. Paragraphs
+    start at Nach, Auch, Die and Zum."""
     first = _recorded([
         ((706, 2261, 1526, 2299), "Nach der Segnung durch den Pfarrer durften die Kinder auf"),
         ((673, 2299, 1470, 2337), "den Fahrersitz klettern und das Blaulicht einschalten. Für"),
@@ -167,7 +167,7 @@ def test_a_word_cut_off_its_row_starts_no_paragraph():
         ((1577, 2382, 2428, 2419), "ehemalige Mitglieder von ihren Erinnerungen erzählen.")])
     found = paragraphs([(666, first), (666, cut_off), (1571, second)], 23.6)
     assert [p[:4] for p in found] == ["Nach", "Auch", "Die ", "Zum "]
-    assert "nach den die Konzerten" in found[2]
+    assert "einschalten. Für die Erwachsenen" in found[0] and "nach den Konzerten" in found[2]
 
 
 def test_a_word_found_twice_inside_its_line_starts_no_paragraph():
@@ -194,6 +194,52 @@ def test_a_speck_at_a_rows_end_starts_no_paragraph():
     assert len(paragraphs([(1090, lines)], 15.0)) == 1
 
 
+def test_a_rows_piece_on_a_skewed_page_starts_no_paragraph():
+    """Seed 1062 (14 px, skewed 1.3°): justified rows cut at their wide gaps; `ihren`, right of
+    `Absperrungen vor`, sits higher than that piece's box, which its middle misses. It shares most
+    of that piece's height, so it goes on its row and is no indented paragraph start."""
+    lines = _recorded([
+        ((347, 183, 640, 205), "dürften. Auch die Kaufleute"), ((347, 214, 517, 228), "der Langgasse"),
+        ((556, 207, 640, 224), "äußerten"), ((349, 230, 642, 251), "Sorgen: Wenn während der"),
+        ((348, 257, 463, 274), "Bauarbeiten"), ((532, 257, 642, 270), "monatelang"),
+        ((348, 282, 553, 297), "Absperrungen vor"), ((592, 268, 642, 292), "ihren"),
+        ((350, 302, 484, 320), "Schaufenstern"), ((562, 299, 642, 316), "stünden,"),
+        ((350, 322, 643, 343), "blieben die Kunden aus. Die")])
+    assert len(paragraphs([(344, lines)], 14.0)) == 1
+
+
+def test_pieces_of_rows_found_in_blocks_of_their_own_go_back_in_their_rows():
+    """Seed 1071 (working frame, 14 px): the ends of three rows were found in blocks of their own,
+    which started columns of their own after the column: `hoffen. Vom`, `an drei` and `Johanna`
+    (the start of a paragraph's first row) were read after its last line, `Johanna` as a paragraph."""
+    column = _recorded([
+        ((1539, 1068, 1865, 1083), "Pendler dürfen auf kürzere"), ((1521, 1091, 1615, 1106), "Fahrzeiten"),
+        ((1521, 1114, 1864, 1128), "Fahrplanwechsel im Dezember an"),
+        ((1521, 1250, 1864, 1264), "knapp einer Stunde, weil der Zug"),
+        ((1521, 1275, 1730, 1286), "unterwegs lediglich"),
+        ((1521, 1294, 1663, 1309), "Bahnhöfen hält."), ((1539, 1318, 1729, 1331), "Oberbürgermeisterin"),
+        ((1521, 1341, 1864, 1354), "Keller sprach nach der Abstimmung")])
+    found = paragraphs([(1520, column), (1688, _recorded([((1688, 1091, 1750, 1106), "hoffen."),
+                                                          ((1823, 1092, 1864, 1106), "Vom")])),
+                        (1769, _recorded([((1769, 1275, 1791, 1286), "an"), ((1830, 1266, 1864, 1286), "drei")])),
+                        (1769, _recorded([((1791, 1320, 1864, 1331), "Johanna")]))], 14.0)
+    assert found == ["Pendler dürfen auf kürzere Fahrzeiten hoffen. Vom Fahrplanwechsel im Dezember an knapp "
+                     "einer Stunde, weil der Zug unterwegs lediglich an drei Bahnhöfen hält.",
+                     "Oberbürgermeisterin Johanna Keller sprach nach der Abstimmung"]
+
+
+def test_the_next_columns_lines_stay_beside_a_line_run_over_the_gutter():
+    """Seed 1126 (working frame, 18 px): a line of the first column ran on over the gutter into the
+    second, whose lines lie in the first column's rows; they are no pieces of those rows."""
+    first = _recorded([
+        ((268, 732, 446, 750), "道”,简化审批流程,"), ((268, 764, 671, 781), "截至4月12日,已向 道:3月24日上午,在奋"),
+        ((268, 795, 447, 813), "2100余户种养大户、"), ((268, 826, 460, 844), "家庭农场和农民专业合")])
+    second = _recorded([((480, 732, 670, 750), "茜、通讯员宋华敏报"), ((480, 794, 671, 813), "楫争先、高质量发展的"),
+                        ((481, 826, 671, 844), "火热氛围中,昌吉国家")])
+    found = paragraphs([(268, first), (480, second)], 18.0)
+    assert found[0].endswith("家庭农场和农民专业合茜、通讯员宋华敏报楫争先、高质量发展的火热氛围中,昌吉国家")
+
+
 def test_a_continuation_notice_ending_near_the_measure_is_taken_out():
     """Seed 334 (46.8 px, a column seven characters wide): the centred (上接第二版) ends within a
     character of the measure, as a line running on would; a notice is all its line says."""
@@ -215,6 +261,45 @@ def test_a_continuation_notice_in_a_block_of_its_own_is_taken_out():
             (199, Region("r2", RegionType.TEXT, (286, 1902, 355, 1914), notice))]
     found = split_notices(body, iter(["r3"]), 10.6)
     assert [r.type for _, r in found] == [RegionType.TEXT, RegionType.CONTINUATION]
+
+
+def test_a_subhead_read_as_body_text_is_taken_out():
+    """Seed 1100 (working frame, 14 px): the subhead `科技赋能增动力`, indented two characters and
+    short of the measure, was read as body text, in a block with the run-in lead under it. It stands
+    after a paragraph's last line, whose full stop the reading lost, and before an indented start."""
+    title = Region("r1", RegionType.TITLE, (1010, 1090, 1180, 1125), _recorded([((1010, 1090, 1180, 1125), "乡村公路")]))
+    above = _recorded([
+        ((1012, 1147, 1179, 1161), "行了集中培训。各乡镇将"), ((1011, 1169, 1179, 1183), "成立质量监督小组，对每"),
+        ((1012, 1191, 1180, 1205), "一户改造房屋的地基、墙"), ((1011, 1213, 1143, 1227), "体、屋面等关键环节")])
+    below = _recorded([((1040, 1242, 1150, 1257), "科技赋能增动力"), ((1040, 1266, 1180, 1280), "图书馆延长开放本")])
+    blocks = [Region("r37", RegionType.TEXT, (1010, 1147, 1180, 1227), above),
+              Region("r39", RegionType.TEXT, (1040, 1242, 1180, 1280), below)]
+    page = assemble(PageLayout((1300, 1400), 14.0, headlines=[[title]], text_blocks=blocks))
+    article, = page.articles
+    assert [(s.text, s.before) for s in article.subheads] == [("科技赋能增动力", 1)]
+    assert article.paragraphs[1] == "图书馆延长开放本"
+
+
+def test_a_short_line_in_a_paragraph_is_no_subhead():
+    """The same lines with the subhead's line ending a sentence: a one-line paragraph."""
+    above = _recorded([((1011, 1169, 1179, 1183), "成立质量监督小组，对每"), ((1011, 1213, 1143, 1227), "体、屋面等关键环节。")])
+    below = _recorded([((1040, 1242, 1150, 1257), "科技赋能增动力。"), ((1040, 1266, 1180, 1280), "图书馆延长开放本")])
+    body = [(1010, Region("r37", RegionType.TEXT, (1010, 1169, 1180, 1227), above)),
+            (1040, Region("r39", RegionType.TEXT, (1040, 1242, 1180, 1280), below))]
+    assert split_subheads(body, iter(["r40"]), 14.0) == body
+
+
+def test_the_rest_of_a_row_is_no_subhead():
+    """Seed 1122 (9.8 px): a paragraph's last row cut in two, `多读` / `8·请好书:` (书、读好书。
+    misread), before an indented start: the second piece stands in and ends no sentence, but it
+    is the rest of a row, not one of its own."""
+    lines = _recorded([
+        ((50, 1002, 194, 1015), "将脑续开展经典诵读、读书"), ((51, 1020, 195, 1033), "分享会、好书推荐·校园书"),
+        ((51, 1038, 195, 1052), "市等十余项活语·倡导学生"), ((53, 1057, 73, 1070), "多读"),
+        ((78, 1058, 142, 1069), "8·请好书:"), ((75, 1076, 193, 1089), "本报讯 记者周批报"),
+        ((47, 1094, 192, 1107), "道:4月起·我市在城区主")])
+    body = [(45, Region("r8", RegionType.TEXT, (45, 1002, 195, 1107), lines))]
+    assert split_subheads(body, iter(["r40"]), 9.8) == body
 
 
 def test_a_byline_opening_the_first_paragraph():
