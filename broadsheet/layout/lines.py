@@ -58,6 +58,7 @@ from broadsheet.layout.thresholds import (
     STACK_OVERLAP,
     STACK_SHARED_WIDTH,
     STACKED_GAP,
+    STACKED_MIDDLES,
     STROKE_INK,
     SUBHEAD_ABOVE,
     SUBHEAD_INDENT,
@@ -768,6 +769,15 @@ def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: lis
     return True
 
 
+def _stacked(a: LineBox, b: LineBox) -> bool:
+    """Two boxes of one row that are two lines one over the other: pieces of a printed line stand
+    side by side, so boxes sharing most of the narrower one's width are stacked lines (as `in_rows`
+    reads them, `STACK_SHARED_WIDTH`), unless their middles line up (a line boxed twice)."""
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    offset = abs((a.y0 + a.y1) - (b.y0 + b.y1)) / 2
+    return shared > STACK_SHARED_WIDTH * min(a.width, b.width) and offset >= STACKED_MIDDLES * min(a.height, b.height)
+
+
 def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                         ink: np.ndarray) -> tuple[list[LineBox], list[BBox]]:
     """Join boxes the detector split inside one line: spaces in headlines, wide letter-spacing,
@@ -788,6 +798,8 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
             overlap = min(other.y1, line.y1) - max(other.y0, line.y0)
             small = min(other.height, line.height)
             if overlap < SAME_ROW * small or max(other.height, line.height) > SAME_SIZE * small:
+                continue
+            if _stacked(other, line):
                 continue
             left, right = (other, line) if other.x0 <= line.x0 else (line, other)
             gap = right.x0 - left.x1
