@@ -139,12 +139,20 @@ def test_a_column_rule_with_a_box_set_against_part_of_it_is_found():
     assert _covered(rules, 262, 280, 2440) > 0.95, _covered(rules, 262, 280, 2440)
 
 
-def test_a_column_rule_that_text_is_set_tight_against_is_not_a_rule():
-    # The Czech news page's rule at x 524 has the letters of its right column against it: taken as
-    # a rule it cut their first letters off (NED 0.122 -> 0.236). Letters are no long strokes.
+def test_a_slanted_column_rule_that_text_is_set_tight_against_is_found():
+    # The Czech news page's rule at x 524 drifts 2 px over its 1,800 rows (deskewed by 0.05°), so its
+    # box is 8 px wide and the letters of the right column, a hair from the rule, fall inside the box's
+    # side band (0.30 ink, 0.25 allowed): it was taken for type, and the page's last row, boxed by the
+    # detector across all three columns, was cut at the other rule only (`novitou hodnotu 100 zl. …
+    # práci a tu zavedla …`). Measured row by row beside the stroke's own ink, its sides are paper.
+    # (An earlier attempt that took every upright stroke with paper on one side found it too, with
+    # other strokes, and doubled the page's NED; this finds no other rule there.)
     _, layout = _layout("czech_news_1b8adb50")
     rules = [r.bbox for r in layout.trace.rules if not r.horizontal]
-    assert _covered(rules, 524, 100, 1850) == 0.0
+    assert _covered(rules, 524, 100, 1850) > 0.95
+    assert len(rules) == 3, rules
+    frame, lines = _our_lines("czech_news_1b8adb50")
+    assert not [b for b in lines if b[0] < 515 and b[2] > 535], [b for b in lines if b[0] < 515 and b[2] > 535]
 
 
 def test_heavy_frames_part_the_boxes_they_close():
