@@ -161,7 +161,7 @@ def _paper_beside_rows(ink: np.ndarray, stroke: np.ndarray, x: int, y: int, unit
     reach = max(2, int(RULE_PAPER * unit))
     steps = np.arange(reach)
     page_rows = (y + rows)[:, None]
-    sides = []
+    sides = []  # a column clear of the stroke's edge, as `_sides` leaves
     for columns in (x + left[:, None] - 2 - steps, x + right[:, None] + 2 + steps):
         inside = (columns >= 0) & (columns < ink.shape[1])
         columns = np.clip(columns, 0, ink.shape[1] - 1)
