@@ -1,7 +1,7 @@
 """broadsheet beside Tesseract's own page layout (`--psm 3`) on real scans with their publishers' truth.
 
     python benchmarks/real_pages.py [--folder DIR] [--pages NAME...] [--engine NAME]...
-                                    [--keep DIR [--reuse]] [--json FILE]
+                                    [--keep DIR [--reuse]] [--json FILE] [--missed FILE] [--memo]
 
 The scans are `../shared/realpages/` (relative to the repo root; its README names them and their
 truth); without the folder the benchmark says so in one line and exits 0. Each page is read by
@@ -14,7 +14,9 @@ lines and blocks (standing for articles) its TSV. Metrics: `real_metrics.py`.
 `--missed FILE` lists every chunk not found whole, each of its truth lines with where it stands
 in our text (`-`: found nowhere alone) or Tesseract's, to tell a lost line from lines cut apart.
 `--keep DIR` writes broadsheet's JSON, txt and overlay per engine under DIR; `--reuse` then reads
-the JSON kept there instead of reading the page again (to change metrics without OCR).
+the JSON kept there instead of reading the page again (to change metrics without OCR). `--memo`
+replays the engine's answers by pixels (`ocr_memo.py`), so a run after a layout change reads only
+the crops that changed.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from pathlib import Path
 
 import numpy as np
 from lxml import etree
+from ocr_memo import MEMO_DIR, Memo, memoized
 from real_metrics import Box, Polygon, missed_chunks, region_scores, text_scores
 
 from broadsheet.export.text import page_text
@@ -174,9 +177,11 @@ def page_reading(page: Page, seconds: float) -> Reading:
 class Broadsheet:
     """broadsheet's reading of each page per engine; pipelines load once per engine."""
 
-    def __init__(self, keep: Path | None, reuse: bool) -> None:
+    def __init__(self, keep: Path | None, reuse: bool, memo: bool = False) -> None:
         self.keep, self.reuse = keep, reuse
         self.pipelines: dict[str, Pipeline] = {}
+        self.memos: dict[str, Memo] = {}
+        self.memo = memo
 
     def read(self, engine: str, image: np.ndarray, source: str, name: str) -> Reading:
         out = self.keep / engine.replace(":", "_") if self.keep else None
@@ -184,13 +189,18 @@ class Broadsheet:
             page = Page.from_dict(json.loads((out / f"{name}.json").read_text(encoding="utf-8")))
             return page_reading(page, sum(page.timings.values()))
         if engine not in self.pipelines:
-            self.pipelines[engine] = Pipeline(engine)
+            self.pipelines[engine] = pipeline = Pipeline(engine)
+            if self.memo:
+                self.memos[engine] = Memo(MEMO_DIR / f"real-{pipeline.engine.name}.pickle")
+                pipeline.engine = memoized(pipeline.engine, self.memos[engine])
         start = time.perf_counter()
         if out:
             out.mkdir(parents=True, exist_ok=True)
             page = self.pipelines[engine].process_and_write(image, out, name, KEPT_FORMATS, source).page
         else:
             page = self.pipelines[engine].process_image(image, source)
+        if engine in self.memos:
+            self.memos[engine].save()
         return page_reading(page, time.perf_counter() - start)
 
 
@@ -284,6 +294,8 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep broadsheet's JSON, txt and overlay here")
     parser.add_argument("--reuse", action="store_true", help="read the JSON kept in --keep DIR, not the pages")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every number here")
+    parser.add_argument("--memo", action="store_true", help="keep the engine's answers by pixels "
+                        f"({MEMO_DIR}): a rerun after a layout change reads only changed crops")
     parser.add_argument("--missed", type=Path, metavar="FILE", help="list the chunks not found whole here")
     args = parser.parse_args()
     if not args.folder.is_dir():
@@ -292,7 +304,7 @@ def main() -> int:
     if args.reuse and not args.keep:
         parser.error("--reuse reads what --keep DIR kept: give --keep")
 
-    broadsheet = Broadsheet(args.keep, args.reuse)
+    broadsheet = Broadsheet(args.keep, args.reuse, args.memo)
     records = []
     for page in (p for p in PAGES if not args.pages or p.name in args.pages):
         missing = [f for f in (page.image, page.truth) if not (args.folder / f).is_file()]

@@ -59,6 +59,7 @@ from broadsheet.layout.thresholds import (
     STACK_OVERLAP,
     STACK_SHARED_WIDTH,
     STACKED_GAP,
+    STACKED_MIDDLES,
     STACKED_ROW,
     STACKED_VALLEY,
     STROKE_INK,
@@ -797,6 +798,15 @@ def _stacked_cut(upper: LineBox, lower: LineBox, ink: np.ndarray) -> int | None:
     return upper.y0 + cut
 
 
+def _stacked(a: LineBox, b: LineBox) -> bool:
+    """Two boxes of one row that are two lines one over the other: pieces of a printed line stand
+    side by side, so boxes sharing most of the narrower one's width are stacked lines (as `in_rows`
+    reads them, `STACK_SHARED_WIDTH`), unless their middles line up (a line boxed twice)."""
+    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    offset = abs((a.y0 + a.y1) - (b.y0 + b.y1)) / 2
+    return shared > STACK_SHARED_WIDTH * min(a.width, b.width) and offset >= STACKED_MIDDLES * min(a.height, b.height)
+
+
 def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                         ink: np.ndarray) -> tuple[list[LineBox], list[BBox]]:
     """Join boxes the detector split inside one line: spaces in headlines, wide letter-spacing,
@@ -819,13 +829,13 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
             if overlap < SAME_ROW * small or max(other.height, line.height) > SAME_SIZE * small:
                 continue
             # one over the other, not side by side: two lines set solid (`civilní a vojenský krejčí`
-            # over `Hotové uniformy …`) part at the blank between their ink, not joined
-            shared = min(other.x1, line.x1) - max(other.x0, line.x0)
-            cut = _stacked_cut(other, line, ink) if shared > STACK_SHARED_WIDTH * min(other.width, line.width) \
-                and overlap < STACKED_ROW * small else None
-            if cut is not None:
-                merged[i] = replace(other, bbox=(other.x0, other.y0, other.x1, cut))
-                line = replace(line, bbox=(line.x0, cut, line.x1, line.y1))
+            # over `Hotové uniformy …`) part at the blank between their ink; tightly set lines whose
+            # padded boxes overlap with no clean blank between them stay apart, not joined
+            if _stacked(other, line):
+                cut = _stacked_cut(other, line, ink) if overlap < STACKED_ROW * small else None
+                if cut is not None:
+                    merged[i] = replace(other, bbox=(other.x0, other.y0, other.x1, cut))
+                    line = replace(line, bbox=(line.x0, cut, line.x1, line.y1))
                 continue
             left, right = (other, line) if other.x0 <= line.x0 else (line, other)
             gap = right.x0 - left.x1

@@ -139,12 +139,20 @@ def test_a_column_rule_with_a_box_set_against_part_of_it_is_found():
     assert _covered(rules, 262, 280, 2440) > 0.95, _covered(rules, 262, 280, 2440)
 
 
-def test_a_column_rule_that_text_is_set_tight_against_is_not_a_rule():
-    # The Czech news page's rule at x 524 has the letters of its right column against it: taken as
-    # a rule it cut their first letters off (NED 0.122 -> 0.236). Letters are no long strokes.
+def test_a_slanted_column_rule_that_text_is_set_tight_against_is_found():
+    # The Czech news page's rule at x 524 drifts 2 px over its 1,800 rows (deskewed by 0.05°), so its
+    # box is 8 px wide and the letters of the right column, a hair from the rule, fall inside the box's
+    # side band (0.30 ink, 0.25 allowed): it was taken for type, and the page's last row, boxed by the
+    # detector across all three columns, was cut at the other rule only (`novitou hodnotu 100 zl. …
+    # práci a tu zavedla …`). Measured row by row beside the stroke's own ink, its sides are paper.
+    # (An earlier attempt that took every upright stroke with paper on one side found it too, with
+    # other strokes, and doubled the page's NED; this finds no other rule there.)
     _, layout = _layout("czech_news_1b8adb50")
     rules = [r.bbox for r in layout.trace.rules if not r.horizontal]
-    assert _covered(rules, 524, 100, 1850) == 0.0
+    assert _covered(rules, 524, 100, 1850) > 0.95
+    assert len(rules) == 3, rules
+    frame, lines = _our_lines("czech_news_1b8adb50")
+    assert not [b for b in lines if b[0] < 515 and b[2] > 535], [b for b in lines if b[0] < 515 and b[2] > 535]
 
 
 def test_heavy_frames_part_the_boxes_they_close():
@@ -181,11 +189,9 @@ def test_a_blank_much_wider_than_the_pieces_word_spaces_is_a_gutter():
 
 @pytest.mark.parametrize(("name", "box", "tallest"), [
     # the carpet list's `salonní, vlněné, tapestrové, ve-` over `lurové, bruselské a velvetové`
-    # (small type set solid: two tightened boxes overlapping by over half, joined as one row)
-    ("czech_ads_6ab93746", (306, 1185, 468, 1218), 16),
-    # the Star's index: `School authorities estimate 1,000 pupils` over `will be promoted to high
-    # schools in`, one detector box
-    ("star_19201115", (396, 3550, 728, 3590), 24)])
+    # (small type set solid: two tightened boxes overlapping by over half were joined as one row, and
+    # cut apart again; now they are kept apart as lines one over the other)
+    ("czech_ads_6ab93746", (306, 1185, 468, 1218), 16)])
 def test_two_stacked_lines_in_one_box_are_cut_apart(name, box, tallest):
     # The recogniser reads one line of a box holding two (the first line was lost).
     frame, lines = _our_lines(name)
@@ -206,3 +212,29 @@ def test_two_boxes_one_over_the_other_are_two_lines_not_one_row(name, box, talle
     x0, y0, x1, y1 = box
     inside = sorted(b for b in lines if b[0] >= x0 - 5 and b[2] <= x1 + 5 and b[1] >= y0 and b[3] <= y1)
     assert len(inside) == 2 and all(b[3] - b[1] <= tallest for b in inside), inside
+
+
+@pytest.mark.parametrize(("name", "upper", "lower"), [
+    # the Star (truth lines, input px): a paragraph's last line boxed apart under the line above it
+    # (`means for him a personal as well as` / `political, triumph.`),
+    ("star_19201115", (1074, 2097, 1418, 2117), (1076, 2111, 1243, 2132)),
+    # and an indented paragraph start over the next line (`"We are just on the ragged edge` /
+    # `between rain and snow," declared the`; `Colder temperature …` / `tomorrow, following …`)
+    ("star_19201115", (1788, 2824, 2110, 2849), (1767, 2839, 2111, 2861)),
+    ("star_19201115", (1784, 2912, 2110, 2935), (1770, 2926, 2105, 2950)),
+    ("star_19201115", (739, 2122, 1075, 2147), (727, 2136, 1072, 2161)),  # `M. Krashine, …` / `minister, …`
+    # the index: `School authorities estimate 1,000 pupils` over `will be promoted to high schools in`
+    # (joined, then cut apart again by `split_stacked_lines` before they were kept apart)
+    ("star_19201115", (390, 3549, 734, 3574), (406, 3564, 732, 3586))])
+def test_lines_one_over_the_other_are_no_pieces_of_one_row(name, upper, lower):
+    # The padded boxes of tightly set lines (a line and a half tall) overlap as much as pieces of one
+    # row, and the two were joined as one box: the recogniser read it as one line (`Parcteca uit
+    # sermons" #8: well ae`), and both were lost. Pieces of a row stand side by side; boxes sharing
+    # most of the narrower one's width are lines one over the other. Each truth line has a line of
+    # ours centred nearer to it than to the other.
+    frame, lines = _our_lines(name)
+    middles = [(line[1] + line[3]) / 2 for line in (upper, lower)]
+    nearest = {min((0, 1), key=lambda k: abs((b[1] + b[3]) / 2 - middles[k])) for b in lines
+               if min(b[2], upper[2], lower[2]) - max(b[0], upper[0], lower[0]) > 0
+               and middles[0] - 10 <= (b[1] + b[3]) / 2 <= middles[1] + 10}
+    assert nearest == {0, 1}, [b for b in lines if b[1] < middles[1] and b[3] > middles[0]]
