@@ -191,23 +191,15 @@ def test_a_blank_much_wider_than_the_pieces_word_spaces_is_a_gutter():
     # the carpet list's `salonní, vlněné, tapestrové, ve-` over `lurové, bruselské a velvetové`
     # (small type set solid: two tightened boxes overlapping by over half were joined as one row, and
     # cut apart again; now they are kept apart as lines one over the other)
-    ("czech_ads_6ab93746", (306, 1185, 468, 1218), 16)])
-def test_two_stacked_lines_in_one_box_are_cut_apart(name, box, tallest):
-    # The recogniser reads one line of a box holding two (the first line was lost).
-    frame, lines = _our_lines(name)
-    x0, y0, x1, y1 = box
-    inside = sorted(b for b in lines if b[0] >= x0 - 5 and b[2] <= x1 + 5 and b[1] >= y0 and b[3] <= y1)
-    assert len(inside) == 2 and all(b[3] - b[1] <= tallest for b in inside), inside
-
-
-@pytest.mark.parametrize(("name", "box", "tallest"), [
+    ("czech_ads_6ab93746", (306, 1185, 468, 1218), 16),
     # the uniform tailor's `civilní a vojenský krejčí` over `Hotové uniformy pro veškeré druhy zbraní,
     # jsou stále` (two detector boxes sharing the upper line's width, overlapping by 0.6 of a height)
     ("czech_ads_6ab93746", (210, 1118, 490, 1150), 12),
     # the Star's small type in the foot of column one, two boxes a line and a half tall each
     ("star_19201115", (40, 2980, 386, 3024), 26)])
-def test_two_boxes_one_over_the_other_are_two_lines_not_one_row(name, box, tallest):
-    # Joined as pieces of one row, the two made one box two lines tall, read as one line.
+def test_two_stacked_lines_are_two_boxes_not_one(name, box, tallest):
+    # Joined as pieces of one row, two lines made one box two lines tall, read as one line (the
+    # other was lost).
     frame, lines = _our_lines(name)
     x0, y0, x1, y1 = box
     inside = sorted(b for b in lines if b[0] >= x0 - 5 and b[2] <= x1 + 5 and b[1] >= y0 and b[3] <= y1)
