@@ -7,10 +7,10 @@ The pipeline decides the script from what the orientation check already read (no
 CJK page) and asks `for_page` for the page's reader. On a Latin page a sample of body lines is read
 with Tesseract's `eng` and `frk`: Fraktur when `frk` reads it with clearly more confidence, else the
 language whose common words the `eng` reading holds most of (`eng` keeps the words of any language
-in Latin type, diacritics aside). Antiqua enlarged 1.5 times or more to the working size is
+in Latin type, diacritics aside). Latin type enlarged 1.5 times or more to the working size is
 read by rapidocr where it reads the sample clearly surer than Tesseract (small blurred type, which
-Tesseract misreads); Fraktur stays with `frk` at any size. Without Tesseract or its `eng` data,
-every page is read with rapidocr, and `missing_tesseract` says why.
+Tesseract misreads). Without Tesseract or its `eng` data, every page is read with rapidocr, and
+`missing_tesseract` says why.
 """
 
 from __future__ import annotations
@@ -45,10 +45,7 @@ SAMPLE_MIN_WIDTH = 12
 SMALL_TYPE_SCALE = 1.5
 # On such a page PP-OCR reads it when its mean confidence on the sample is this much above
 # Tesseract's (seeds 72, 108, 49, 89: by 0.29, 0.48, 0.21, 0.15); bilevel type that both fail
-# on keeps Tesseract (seed 139: 0.35 and 0.41, CER 0.56 against PP-OCR's 0.85). Not on a page `frk`
-# reads: PP-OCR knows no blackletter and is surer of its misreadings than `frk` of its readings
-# (seed 281, 9 px: confidence 0.69 against 0.53, line CER 0.31 against 0.25; enlarged less, 946 and
-# 1022: 0.17 against 0.12, 0.07 against 0.05).
+# on keeps Tesseract (seed 139: 0.35 and 0.41, CER 0.56 against PP-OCR's 0.85).
 SMALL_TYPE_MARGIN = 0.1
 
 # The commonest short words of each language auto tells apart by them, as `eng` reads them
@@ -118,8 +115,8 @@ class AutoEngine(OcrEngine):
         probe = self.latin[PROBE].recognize(crops)
         fraktur = self.latin[FRAKTUR].recognize(crops) if FRAKTUR in self.latin else None
         lang = choose_language(probe, fraktur, [k for k in self.latin if k != FRAKTUR])
-        if scale >= SMALL_TYPE_SCALE and lang != FRAKTUR:
-            chosen = probe if lang == PROBE else self.latin[lang].recognize(crops)
+        if scale >= SMALL_TYPE_SCALE:
+            chosen = {PROBE: probe, FRAKTUR: fraktur}.get(lang) or self.latin[lang].recognize(crops)
             rapid = self.recognizer.recognize([line_crop(pixels, line) for line in sample])
             if _mean(rapid) > _mean(chosen) + SMALL_TYPE_MARGIN:
                 return rapidocr

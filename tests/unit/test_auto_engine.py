@@ -153,21 +153,6 @@ def test_small_latin_type_is_read_by_whichever_reads_it_surer(scale, rapid_over,
     assert chosen.recognizer is (auto.recognizer if reader == "rapidocr" else auto.latin["eng"])
 
 
-@pytest.mark.parametrize("scale", [1.0, SMALL_TYPE_SCALE, 2.0])
-def test_small_fraktur_stays_with_frk_however_sure_rapidocr_is(scale):
-    """PP-OCR knows no blackletter: on small Fraktur enlarged to the working size it is surer of
-    its misreadings than `frk` of its readings (random seed 281, 9 px: confidence 0.69 against
-    0.53, line CER 0.31 against 0.25), so a page `frk` reads keeps it at any size."""
-    tesseract = 0.45
-    replay = replay_engine("page_k")
-    auto = AutoEngine("auto", replay.detector, Sure("rapidocr", "die Stadt", tesseract + 0.5),
-                      {"eng": Sure("tesseract", "dic Stadt", tesseract),
-                       "frk": Sure("tesseract", "die Stadt", tesseract + FRAKTUR_MARGIN * 1.5)})
-    lines = [Line("", (0, 20 * k, 400, 20 * k + 16), 0.0) for k in range(20)]
-    chosen = auto.for_page(True, lines, lambda box: np.full((16, 400, 3), 255, np.uint8), scale)
-    assert chosen.name == "tesseract:frk" and chosen.recognizer is auto.latin["frk"]
-
-
 def test_an_engine_that_does_not_choose_reads_every_page_itself():
     replay = replay_engine("page_c")
     assert replay.for_page(True, [], lambda box: np.zeros((1, 1, 3), np.uint8)) is replay
