@@ -123,9 +123,9 @@ STACK_OVERLAP = 0.3
 # ink height (the ads page's list: 0.8, the Star's small-type column 0.85, Kolonie's Fraktur
 # notices 0.82); Der Nordstern's masthead ear, set solid at 1.07 and read whole, stays as it is
 SOLID_PITCH = 0.9
-# Two boxes sharing that much width that share under this much of the smaller's height are two
-# lines, not pieces of one row (the ads page's lines set solid: 0.6-0.7; one line boxed twice
-# over a stray mark: 0.88)
+# Stacked boxes (`STACKED_MIDDLES`) sharing under this much of the smaller's height are cut at the
+# ink valley between them (the ads page's lines set solid: 0.6-0.7; one line boxed twice over a
+# stray mark: 0.88)
 STACKED_ROW = 0.8
 # Two lines in one box (`split_stacked_lines`): a line's x-height rows hold at least this share of
 # the box's fullest row (the ads page's list set solid: its two x-height bands 0.8-1.0 of it, the

@@ -33,7 +33,7 @@ from broadsheet.postprocess.articles import (
 from broadsheet.postprocess.captions import credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
-from broadsheet.postprocess.paragraphs import byline, ends_sentence, is_cjk, join_lines, paragraphs
+from broadsheet.postprocess.paragraphs import beside, byline, ends_sentence, is_cjk, join_lines, paragraphs
 from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
@@ -45,7 +45,6 @@ from broadsheet.postprocess.thresholds import (
     OWN_RULE,
     PAGE_ROW,
     PAST_PHOTO_GAP,
-    ROW_SHARE,
     RUN_ON_GUTTER,
     SAME_ROW,
     UNTITLED_GAP,
@@ -477,12 +476,11 @@ def _interleave(outer: Region, inner: Region, unit: float) -> bool:
 
 
 def _by_rows(blocks: list[Region]) -> Region:
-    """The blocks' lines as one block, by top, the lines of a row left to right (sharing half the
-    shorter one's height: a skewed line's pieces stand apart in their tops)."""
+    """The blocks' lines as one block, by top, the lines of a row left to right (`beside`: a skewed
+    line's pieces stand apart in their tops)."""
     lines: list[Line] = []
     for line in sorted((l for b in blocks for l in b.lines), key=lambda l: l.bbox[1]):
-        right = [o for o in lines if line.bbox[2] <= o.bbox[0] and min(o.bbox[3], line.bbox[3]) - max(
-            o.bbox[1], line.bbox[1]) >= ROW_SHARE * min(o.bbox[3] - o.bbox[1], line.bbox[3] - line.bbox[1])]
+        right = [o for o in lines if beside(o, line)]
         order = [id(l) for l in lines]
         lines.insert(order.index(id(right[0])) if right else len(lines), line)
     order = [id(l) for l in lines]

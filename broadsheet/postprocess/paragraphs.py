@@ -71,7 +71,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
             middle = (line.bbox[1] + line.bbox[3]) / 2
             same_row = any(piece is not None and piece.bbox[1] <= middle <= piece.bbox[3]
                            for piece in (previous, row_start)) \
-                or in_column and _beside(line, previous)
+                or in_column and beside(line, previous)
             if not same_row:
                 row_start = line
             least = cjk_indent if is_cjk(line.text) else INDENT_CHARS
@@ -133,11 +133,11 @@ def _row_host(line: Line, placed: list[tuple[int, list[Line]]], usual: float,
 
 def _in_row(line: Line, piece: Line) -> bool:
     """Each in the other's row: either holds the other's middle, or `line` goes on beside `piece`."""
-    return _beside(line, piece) or piece.bbox[1] <= (line.bbox[1] + line.bbox[3]) / 2 <= piece.bbox[3] \
+    return beside(line, piece) or piece.bbox[1] <= (line.bbox[1] + line.bbox[3]) / 2 <= piece.bbox[3] \
         and line.bbox[1] <= (piece.bbox[1] + piece.bbox[3]) / 2 <= line.bbox[3]
 
 
-def _beside(line: Line, piece: Line) -> bool:
+def beside(line: Line, piece: Line) -> bool:
     """`line` goes on `piece`'s row to its right, on a page skewed so that its middle is out of the
     piece's box (random seed 1062, 1.3°: `ihren` after `Absperrungen vor`, 0.7 of its height level)."""
     overlap = min(line.bbox[3], piece.bbox[3]) - max(line.bbox[1], piece.bbox[1])

@@ -13,7 +13,6 @@ SAME_ROW = 0.5  # blocks of a column whose tops lie this close start on one row 
 # a line standing between two lines of another block overlaps one of them across by more than this:
 # the blocks interleave (a ragged gutter's boxes touch by less than a letter)
 INTERLEAVE_OVERLAP = 1.0
-ROW_SHARE = 0.5  # of the shorter one's height: two lines side by side sharing this much stand on one row
 UNTITLED_GAP = 2.0  # text with no headline this close together is one untitled article
 PAGE_ROW = 2.0  # items whose tops lie this close are one row of the page, read left to right
 # Items of neighbouring columns overlap this much and the page is still parted between them (a
@@ -72,8 +71,9 @@ EDGE_LINES = 6
 # A line this many times the width of a full line of an article's body runs over a gutter (random seed
 # 1126: 403 px to the column's 191), and measures no column
 GUTTER_LINE = 1.5
-# A piece right of the line before it in its column, their boxes sharing this much of the lower's
-# height, goes on that row (two rows' boxes share none: a pitch is 1.2 heights and more)
+# A piece right of another line, their boxes sharing this much of the lower's height, goes on that
+# line's row (two rows' boxes share none: a pitch is 1.2 heights and more): the row pieces of a
+# skewed page, and the rows of interleaved blocks read as one
 ROW_OVERLAP = 0.5
 CJK_SHARE = 0.3  # of a line's characters: a line this CJK is joined to the next without a space
 
