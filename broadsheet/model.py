@@ -67,16 +67,22 @@ def in_rows(boxes: list, key=lambda item: item.bbox) -> list:
         x0, y0, x1, y1 = key(item)
         middle = (y0 + y1) / 2
         if (rows and key(rows[-1][0])[1] <= middle <= key(rows[-1][0])[3]
-                and not any(_stacked(key(item), key(other)) for other in rows[-1])):
+                and not any(shares_column(key(item), key(other)) for other in rows[-1])):
             rows[-1].append(item)
         else:
             rows.append([item])
     return [item for row in rows for item in sorted(row, key=lambda i: key(i)[0])]
 
 
-def _stacked(a: BBox, b: BBox) -> bool:
+def shares_column(a: BBox, b: BBox) -> bool:
+    """The boxes share more than `ROW_SHARED_WIDTH` of the narrower one's width: one over the other."""
     shared = min(a[2], b[2]) - max(a[0], b[0])
     return shared > ROW_SHARED_WIDTH * min(a[2] - a[0], b[2] - b[0])
+
+
+def holds_middle(box: BBox, other: BBox) -> bool:
+    """`box` holds the middle of `other`."""
+    return box[0] <= (other[0] + other[2]) / 2 <= box[2] and box[1] <= (other[1] + other[3]) / 2 <= box[3]
 
 
 @dataclass

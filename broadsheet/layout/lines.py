@@ -79,7 +79,7 @@ from broadsheet.layout.thresholds import (
     WORD_SPACE_WIDTH,
     WORD_WIDTH,
 )
-from broadsheet.model import BBox, TextDirection, overlaps
+from broadsheet.model import BBox, TextDirection, overlaps, shares_column
 
 DEFAULT_UNIT = 20.0  # px, for a page without text lines: the middle of the working band
 
@@ -801,10 +801,9 @@ def _stacked_cut(upper: LineBox, lower: LineBox, ink: np.ndarray) -> int | None:
 def _stacked(a: LineBox, b: LineBox) -> bool:
     """Two boxes of one row that are two lines one over the other: pieces of a printed line stand
     side by side, so boxes sharing most of the narrower one's width are stacked lines (as `in_rows`
-    reads them, `STACK_SHARED_WIDTH`), unless their middles line up (a line boxed twice)."""
-    shared = min(a.x1, b.x1) - max(a.x0, b.x0)
+    reads them, `shares_column`), unless their middles line up (a line boxed twice)."""
     offset = abs((a.y0 + a.y1) - (b.y0 + b.y1)) / 2
-    return shared > STACK_SHARED_WIDTH * min(a.width, b.width) and offset >= STACKED_MIDDLES * min(a.height, b.height)
+    return shares_column(a.bbox, b.bbox) and offset >= STACKED_MIDDLES * min(a.height, b.height)
 
 
 def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],

@@ -173,7 +173,7 @@ WORD_WIDTH = 2.0
 OWN_SPACE_MIN_GAP = 1.0  # in body units: CJK punctuation's blanks (under an em) are left to the lines around
 SAME_ROW = 0.6  # of the smaller box's height two boxes share to lie on one row
 SAME_SIZE = 1.4  # height ratio up to which two boxes are the same type
-# Two boxes of one row sharing most of the narrower one's width (`STACK_SHARED_WIDTH`) hold lines
+# Two boxes of one row sharing most of the narrower one's width (`model.shares_column`) hold lines
 # one over the other when their middles stand this share of the smaller box's height apart or more: the padded
 # boxes of tightly set lines (a line and a half tall) overlap as much as pieces of one row, their
 # middles 0.33-0.6 apart on the Star, the Czech ads and Kolonie; a line boxed twice shares its middle.

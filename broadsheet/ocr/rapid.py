@@ -13,7 +13,7 @@ import numpy as np
 
 from broadsheet.charsets import is_ideograph
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.model import BBox, EngineInfo
+from broadsheet.model import BBox, EngineInfo, holds_middle
 from broadsheet.ocr.engine import OcrEngine
 from broadsheet.ocr.language_model import step_candidates
 from broadsheet.ocr.reading import Reading
@@ -154,12 +154,12 @@ def split_stacked(boxes: list[BBox], finer: list[BBox]) -> list[BBox]:
     holds where they stand one under another: at the middle between neighbouring rows' centres,
     keeping the box's own width, top and bottom (its lines not stacked are left as they are); and
     the finer boxes that stand in none (lines the usual cut lost)."""
-    out = [b for b in finer if not any(_holds(box, b) for box in boxes)]
+    out = [b for b in finer if not any(holds_middle(box, b) for box in boxes)]
     for box in boxes:
         x0, y0, x1, y1 = box
-        inside = [b for b in finer if _holds(box, b) and b[2] - b[0] > b[3] - b[1]]
+        inside = [b for b in finer if holds_middle(box, b) and b[2] - b[0] > b[3] - b[1]]
         # a finer box over two others' middles has run lines together too: the others say where they are
-        inside = sorted((b for b in inside if sum(_holds(b, c) for c in inside if c is not b) < 2),
+        inside = sorted((b for b in inside if sum(holds_middle(b, c) for c in inside if c is not b) < 2),
                         key=lambda b: (b[1] + b[3]) / 2)
         rows: list[list[BBox]] = []
         for b in inside:
@@ -182,11 +182,6 @@ def detected_boxes(detector: Any, image: np.ndarray) -> list[BBox]:
     """The axis-aligned boxes of the text lines a rapidocr detection model finds on an RGB page."""
     result = detector(np.ascontiguousarray(image[:, :, ::-1]))  # rapidocr wants BGR
     return [] if result.boxes is None else _axis_aligned(result.boxes)
-
-
-def _holds(box: BBox, other: BBox) -> bool:
-    """`box` holds the middle of `other`."""
-    return box[0] <= (other[0] + other[2]) / 2 <= box[2] and box[1] <= (other[1] + other[3]) / 2 <= box[3]
 
 
 def _axis_aligned(quads: Any) -> list[BBox]:

@@ -17,6 +17,7 @@ from broadsheet.model import (
     RegionType,
     Subhead,
     TextDirection,
+    holds_middle,
     overlaps,
     union_bbox,
 )
@@ -199,7 +200,7 @@ def _place(region: Region, items: list[_Item], heads: list[Headline], separators
            frames: list[BBox]) -> Region | Headline | None:
     """Where a headline's piece is read as text: the text block it stands in, else with the text of
     the headline that owns its place."""
-    around = [b for i in items for b in i.blocks if b.type == RegionType.TEXT and _holds(b.bbox, region.bbox)
+    around = [b for i in items for b in i.blocks if b.type == RegionType.TEXT and holds_middle(b.bbox, region.bbox)
               and all(line.direction == TextDirection.HORIZONTAL_LR for line in b.lines + region.lines)]
     if around:
         return min(around, key=lambda b: (b.bbox[2] - b.bbox[0]) * (b.bbox[3] - b.bbox[1]))
@@ -239,11 +240,6 @@ def _insert_line(block: Region, line: Line) -> None:
     at = next((k for k, other in enumerate(block.lines) if other.bbox[1] > middle
                or (other.bbox[3] >= middle and other.bbox[0] >= line.bbox[2])), len(block.lines))
     block.lines.insert(at, line)
-
-
-def _holds(outer: BBox, inner: BBox) -> bool:
-    cx, cy = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
-    return outer[0] <= cx <= outer[2] and outer[1] <= cy <= outer[3]
 
 
 def _head_under(photo: Region, caption: Region | None, heads: list[Headline], separators: list[Region],
