@@ -230,6 +230,9 @@ RULE_PIECE_OVERLAP = 2.0  # straight pieces of a slanted rule overlap by a line'
 # (Der Nordstern: 50-170 px pieces above and below the long ones, 28 px units)
 RULE_PIECE_LENGTH = 1.5
 RULE_BREAK = 2.0
+# A rule under one column between column rules (random seeds 981, 1100: 179 px, 7 padded units on
+# 8-column pages) is cut off its row's rule at the gutters: pieces this long continue that rule
+RULE_COLUMN_PIECE = 4.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
 # Beside an upright rule, ink in upright runs this long is another rule's, not type: the heavy line

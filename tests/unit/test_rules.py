@@ -83,3 +83,18 @@ def test_a_photos_own_dark_edge_is_no_rule():
     gray = _photo_page(137)
     ink = ink_mask(gray, contrast=8)
     assert rules_over_photos(ink, find_photos(gray, [], [], min_side=100), unit=25.0, max_thickness=8) == []
+
+
+def test_a_rule_under_one_narrow_column_continues_its_rows_rule():
+    # random seed 1100 (unit 23 of padded boxes, rules at least 184 px): the rule under an article is
+    # cut at the column rules into pieces of 558, 179 and 561 px; the middle piece, over a title opening the
+    # narrow column, was lost, and the title was taken for a subhead of the article above
+    ink = np.zeros((200, 1500), np.uint8)
+    for x0, x1 in ((46, 600), (617, 796), (809, 1370)):  # (as `pieces` below)
+        ink[100:103, x0:x1] = 255
+    ink[20:180, 607:610] = 255  # the column rules, 7-9 px off the rule's pieces
+    ink[20:180, 802:805] = 255
+    ink[150:153, 1400:1479] = 255  # a short stroke on a row of its own stays type
+    rules = sorted(r.bbox for r in find_rules(ink, unit=23.0, min_length=184, max_thickness=7) if r.horizontal)
+    pieces = [(46, 600), (617, 796), (809, 1370)]
+    assert len(rules) == 3 and all(abs(r[0] - a) <= 3 and abs(r[2] - b) <= 3 for r, (a, b) in zip(rules, pieces)), rules
