@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, union_bbox
+from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, shares_column, union_bbox
 from broadsheet.postprocess.notices import continuation
 from broadsheet.postprocess.paragraphs import ends_sentence
 from broadsheet.postprocess.thresholds import (
@@ -26,6 +26,7 @@ from broadsheet.postprocess.thresholds import (
     MAX_COLUMN_SUBHEAD_LINES,
     OWNER_SLACK,
     PAGE_ROW,
+    PICTURE_ABOVE,
     RUN_ON_GUTTER,
     SUBHEAD_BELOW,
     TOPPING_RULE,
@@ -125,11 +126,12 @@ def _rule_between(top: float, bottom: float, x: float, separators: list[Region])
 
 
 def promote_headings(blocks: list[Region], heads: list[Headline], separators: list[Region],
-                     unit: float) -> list[Region]:
+                     unit: float, pictures: list[tuple[BBox, BBox | None]] = ()) -> list[Region]:
     """Bold body-size headings that no headline owns and that start their column segment: the
     headline of an item set in body type (a notice's `DEPARTMENT OF THE INTERIOR`). They become
-    titles; a heading with text of its own column right above it stays a subhead, as does one
-    inside a jump's text (`_in_jump`) or one opening the column beside such a head (`_opens_beside`)."""
+    titles; a heading with text of its own column right above it stays a subhead, as does one under
+    a picture set in such text (`pictures`: each photo's box and its caption's, `_under_picture`),
+    one inside a jump's text (`_in_jump`) or one opening the column beside such a head (`_opens_beside`)."""
     texts = [b for b in blocks if b.type == RegionType.TEXT]
     runs = _jump_runs(texts, heads, separators, unit)
     found = []
@@ -137,7 +139,7 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
         if block.type != RegionType.SUBHEAD or owner(block.bbox, heads, separators, unit) is not None:
             continue
         if any(_right_above(text.bbox, block.bbox, unit) and not rule_between(text.bbox, block.bbox, separators)
-               for text in texts):
+               for text in texts) or _under_picture(block.bbox, pictures, texts, separators, unit):
             continue
         lower = _right_under(block.bbox, texts, separators, unit)
         if lower is not None and any(_in_jump(run, block.bbox, lower.bbox, separators, unit) for run in runs):
@@ -165,6 +167,23 @@ def _opens_beside(block: Region, head: Region, texts: list[Region], separators: 
             and abs(block.bbox[1] - head.bbox[1]) <= COLUMN_SUBHEAD_GAP * unit
             and 0 <= lower.bbox[0] - text.bbox[2] <= RUN_ON_GUTTER * unit and text.bbox[3] > lower.bbox[1]
             and not rule_between(text.bbox, lower.bbox, separators))
+
+
+def _under_picture(box: BBox, pictures: list[tuple[BBox, BBox | None]], texts: list[Region],
+                   separators: list[Region], unit: float) -> bool:
+    """A photo's caption (or the photo) right above the heading, the photo under text of the
+    heading's column, no rule between: the photo is set inside that text's article, and the heading
+    goes on with it (random seed 993: `Background` under the Ruby Lake photo's caption, the notice's
+    `Next Steps` text right over the photo). A title under a caption stands under a rule or under a
+    photo that heads a column (a photo-news item, or a photo over its own article's title)."""
+    for photo, caption in pictures:
+        foot = caption or photo
+        if not (_right_above(foot, box, unit) and shares_column(photo, box)) or rule_between(foot, box, separators):
+            continue
+        if any(shares_column(text.bbox, box) and 0 <= photo[1] - text.bbox[3] <= PICTURE_ABOVE * unit
+               and not rule_between(text.bbox, photo, separators) for text in texts):
+            return True
+    return False
 
 
 def _right_above(upper: BBox, lower: BBox, unit: float) -> bool:

@@ -95,7 +95,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         blocks += [_as_subhead(head, rest, blocks) for head, rest in demoted]
         headlines = [g for g in headlines if all(g is not head.regions for head, _ in demoted)]
         heads = headline_spans(headlines, layout.separators, beside, content, unit)
-    promoted = promote_headings(blocks, heads, layout.separators, unit)
+    pictures = [(r.bbox, c.bbox if c else None) for r, _, c in photos]
+    promoted = promote_headings(blocks, heads, layout.separators, unit, pictures)
     if promoted:
         blocks = [b for b in blocks if b not in promoted]
         heads = headline_spans(headlines + [[r] for r in promoted], layout.separators, beside, content, unit)

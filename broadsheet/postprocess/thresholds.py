@@ -8,6 +8,7 @@ HEADLINE_BAND = 3.0  # a vertical rule this far below a headline still bounds it
 TOPPING_RULE = 2.0
 OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and still be below it
 HEADING_ABOVE = (-0.5, 1.5)  # blank between a heading and text right above it in its column
+PICTURE_ABOVE = 3.0  # blank between a photo and the text right above it in its column (random seed 993: 2.7)
 COLUMN_START = 1.5  # blocks starting this close together start one column
 SAME_ROW = 0.5  # blocks of a column whose tops lie this close start on one row (half a line: no pitch)
 # a line standing between two lines of another block overlaps one of them across by more than this:

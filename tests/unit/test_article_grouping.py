@@ -509,3 +509,25 @@ def test_a_rule_over_a_vertical_title_bounds_its_article():
     titles = {a.id: a.title for a in page.articles}
     assert {titles[owners[c.id]] for c in left} == {"智慧养老服务平台上线运行"}
     assert {titles[owners[c.id]] for c in right} == {"村村都有快递服务站"}
+
+
+def test_a_subhead_under_a_photo_set_in_its_notices_text_stays_a_subhead():
+    """Random seed 993 (Latin notices, heads in body type): `Background` stands under the caption
+    of a photo set in the notice's column, the notice's text right over the photo (2.7 body heights
+    up), no rule between. With no text right above it, it was taken for a new item's head, and the
+    column under it became an article of its own. A head in body type under a rule, or under a
+    photo with no text right over it (a photo heading its column), is an item's title."""
+    def layout(photo_top: int, rule: bool = False) -> PageLayout:
+        head = _one_line("r1", RegionType.SUBHEAD, "DEPARTMENT OF THE INTERIOR", (80, 100, 330, 125))
+        upper = _latin_column("r2", 80, 330, 145, 6, True, "of the refuge.")  # to y 360
+        photo = Region("r3", RegionType.PHOTO, (80, photo_top, 330, 620))
+        caption = _one_line("r4", RegionType.TEXT, "The Ruby Lake marsh at sunrise.", (80, 630, 330, 655))
+        subhead = _one_line("r5", RegionType.SUBHEAD, "Background", (160, 690, 250, 715))
+        lower = _latin_column("r6", 80, 330, 735, 8, True, "Ende.")
+        rules = [_rule("r7", (80, 670, 330, 673))] if rule else []
+        return PageLayout((500, 1100), UNIT, text_blocks=[head, upper, caption, subhead, lower], photos=[photo],
+                          separators=rules)
+
+    assert _subheads(layout(420)) == [("DEPARTMENT OF THE INTERIOR", ["Background"])]
+    for apart in (layout(420, rule=True), layout(480)):
+        assert [t for t, _ in _subheads(apart)] == ["DEPARTMENT OF THE INTERIOR", "Background"]
