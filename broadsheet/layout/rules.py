@@ -59,13 +59,13 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
         rules += [Rule(box) for box in found + _double_rules(ink, found, crowded, horizontal, unit)]
     vertical = [r.bbox for r in rules if not r.horizontal]
     pieces = strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness, upright)
-    found = _continuations(vertical, pieces, unit)
+    continued = _continuations(vertical, pieces, unit)
     # a rule under one narrow column, cut off its row's rule by the column rules, is shorter than a
     # rule alone must be; in line with that rule's ends it is the same rule
     horizontal = [_across(r.bbox) for r in rules if r.horizontal]
     pieces = [_across(box) for box in strokes(ink, unit, True, int(RULE_COLUMN_PIECE * unit), max_thickness, upright)]
-    found += [_across(box) for box in _continuations(horizontal, pieces, unit)]
-    return rules + [Rule(box) for box in found]
+    continued += [_across(box) for box in _continuations(horizontal, pieces, unit)]
+    return rules + [Rule(box) for box in continued]
 
 
 def _across(box: BBox) -> BBox:
