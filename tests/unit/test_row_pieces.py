@@ -67,3 +67,27 @@ def test_a_headline_split_at_its_word_space_is_one_line():
     assert _joined([left, right], ink, left, right)
     apart = _ink(ink, 890, 30, 1300, 76)  # the next title, 2.4 times its size on
     assert not _joined([right, apart], ink, right, apart)
+
+
+def test_short_columns_under_a_caption_across_both_stay_apart():
+    # Random seed 1070 (59 px CJK, a one-character gutter): under a photo's caption that runs across
+    # two columns, the columns hold four and three lines; the caption's lines run through the gutter
+    # and vote it a word space, and too few lines around end and start at it for a column edge. Each
+    # piece's own column, its lines one under another, ends (starts) at the gutter
+    ink = _page(rows=10)
+    caption = [_ink(ink, 40, 20 + r * PITCH, 588, 20 + r * PITCH + UNIT) for r in range(4)]
+    top = 20 + 4 * PITCH + UNIT  # the caption's last line is a line's pitch and more above
+    left = [_ink(ink, 40, top + r * PITCH, 300, top + r * PITCH + UNIT) for r in range(4)]
+    right = [_ink(ink, 314, top + r * PITCH, 588, top + r * PITCH + UNIT) for r in range(3)]
+    lines = caption + left + right
+    for l, r in zip(left, right):
+        assert not _joined(lines, ink, l, r)
+
+
+def test_pieces_of_a_justified_line_still_join_under_lines_that_run_through():
+    # The same rows with the lines around running through the blank, one row split at a word space
+    ink = _page(rows=10)
+    lines = [_ink(ink, 40, 20 + r * PITCH, 588, 20 + r * PITCH + UNIT) for r in range(9) if r != 4]
+    y = 20 + 4 * PITCH
+    left, right = _ink(ink, 40, y, 300, y + UNIT), _ink(ink, 314, y, 588, y + UNIT)
+    assert _joined(lines + [left, right], ink, left, right)
