@@ -56,6 +56,7 @@ from broadsheet.layout.thresholds import (
     SOLID_OVERLAP,
     SOLID_PITCH,
     SPARSE_ROW,
+    STACK_EDGE_LINES,
     STACK_OVERLAP,
     STACK_SHARED_WIDTH,
     STACKED_GAP,
@@ -429,14 +430,17 @@ def _word_spaces(line: LineBox, unit: float, ink: np.ndarray) -> list[int]:
     return [int(w) for w in np.diff(filled) - 1 if w >= max(2, WORD_SPACE_WIDTH * unit)]
 
 
-def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float) -> bool:
+def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float, rules: list[Rule]) -> bool:
     """The blank between two pieces of a row is a column gutter: lines of their size above and below
     end in it, or where the left piece ends, and start in it, or where the right one starts, as
     justified columns do (the left piece may be a paragraph's last line, the right one indented).
     Where the gutter is narrower than a word space, the ink cannot tell it from one; the detector
     still splits most rows there, and the pieces' edges line up down the page. Inside a column the
     lines around run through the blank. Pieces that overlap share the ink of a faint column rule
-    the rule search missed: one edge lined up is enough. A piece inside the other is ink boxed twice."""
+    the rule search missed: one edge lined up is enough. A piece inside the other is ink boxed twice.
+
+    Short columns (a few lines under a caption or headline across both, random seed 1070) have too
+    few lines around; there the lines each piece's own column holds, one under another, decide."""
     if right.x1 <= left.x1:
         return False
     tolerance = EDGE_TOLERANCE * unit
@@ -447,7 +451,30 @@ def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float
             continue
         ends += left.x1 - tolerance <= o.x1 <= high
         starts += low <= o.x0 <= right.x0 + tolerance
-    return (max if right.x0 < left.x1 else min)(ends, starts) >= COLUMN_EDGE_LINES
+    if right.x0 < left.x1:
+        return max(ends, starts) >= COLUMN_EDGE_LINES
+    if min(ends, starts) >= COLUMN_EDGE_LINES:
+        return True
+    stacked_ends = sum(left.x1 - tolerance <= o.x1 <= high for o in _column_stack(left, lines, unit, rules))
+    stacked_starts = sum(low <= o.x0 <= right.x0 + tolerance for o in _column_stack(right, lines, unit, rules))
+    return min(stacked_ends, stacked_starts) >= STACK_EDGE_LINES
+
+
+def _column_stack(piece: LineBox, lines: LineIndex, unit: float, rules: list[Rule]) -> list[LineBox]:
+    """The lines that continue the piece's column above and below it, one under another at body
+    spacing (`_continues_column`), up to GUTTER_NEIGHBOURS each way."""
+    stack = []
+    for above in (True, False):
+        current = piece
+        for _ in range(GUTTER_NEIGHBOURS):
+            near = [o for o in lines.around(current, 2 * current.height) if o is not current
+                    and (o.y0 < current.y0 if above else o.y0 > current.y0)
+                    and _continues_column(*((current, o) if above else (o, current)), unit, rules)]
+            if not near:
+                break
+            current = max(near, key=lambda o: o.y0) if above else min(near, key=lambda o: o.y0)
+            stack.append(current)
+    return stack
 
 
 def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
@@ -844,7 +871,7 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
             joined = LineBox((left.x0, min(other.y0, line.y0), max(other.x1, line.x1), max(other.y1, line.y1)))
             if crosses(rules, left.x1, joined.y0, right.x0, joined.y1):
                 continue
-            if not headline and _at_column_edge(left, right, index, unit):
+            if not headline and _at_column_edge(left, right, index, unit, rules):
                 kept_apart.append((min(left.x1, right.x0), joined.y0, max(left.x1, right.x0), joined.y1))
                 continue
             blank = (left.x1, right.x0)

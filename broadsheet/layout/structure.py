@@ -12,7 +12,14 @@ from itertools import count
 import cv2
 import numpy as np
 
-from broadsheet.layout.blocks import Block, column_intervals, column_segments, headline_groups, text_blocks
+from broadsheet.layout.blocks import (
+    Block,
+    column_intervals,
+    column_segments,
+    cut_at_gutters,
+    headline_groups,
+    text_blocks,
+)
 from broadsheet.layout.lines import (
     LineBox,
     as_line_boxes,
@@ -132,6 +139,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     layout.headlines = [_headline_regions(group, ids, ink) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
     layout.trace.columns = column_intervals(body, unit)
+    body = cut_at_gutters(body, layout.trace.columns, unit, ink, lines)
     segments = column_segments(body, layout.trace.columns, unit, rules, obstacles)
     layout.trace.segments = [segment.bbox for segment in segments]
     found = text_blocks(segments, unit, rules, photo_boxes)

@@ -204,6 +204,10 @@ WORD_SPACE_SHARE = 0.8
 # Pieces of a row whose edges this many lines around share, on both sides of the blank between
 # them, stand in two columns: word spaces of justified text fall anywhere along the lines.
 COLUMN_EDGE_LINES = 3
+# Or this many of the lines each piece's own column holds one under another (`_continues_column`):
+# the two columns under a caption across both on random seed 1070 hold three and four lines; at 1,
+# two rows of justified Latin whose wide word spaces line up are cut (seeds 269, 995)
+STACK_EDGE_LINES = 2
 EDGE_TOLERANCE = 0.3  # how closely justified lines' ink ends agree (a hyphen, a full stop)
 
 # --- columns

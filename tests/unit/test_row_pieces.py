@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from broadsheet.layout.blocks import column_intervals, cut_at_gutters
 from broadsheet.layout.lines import LineBox, merge_row_fragments, split_at_gaps
 
 UNIT = 14  # body ink height, px
@@ -67,3 +68,57 @@ def test_a_headline_split_at_its_word_space_is_one_line():
     assert _joined([left, right], ink, left, right)
     apart = _ink(ink, 890, 30, 1300, 76)  # the next title, 2.4 times its size on
     assert not _joined([right, apart], ink, right, apart)
+
+
+def test_short_columns_under_a_caption_across_both_stay_apart():
+    # Random seed 1070 (59 px CJK, a one-character gutter): under a photo's caption that runs across
+    # two columns, the columns hold four and three lines; the caption's lines run through the gutter
+    # and vote it a word space, and too few lines around end and start at it for a column edge. Each
+    # piece's own column, its lines one under another, ends (starts) at the gutter
+    ink = _page(rows=10)
+    caption = [_ink(ink, 40, 20 + r * PITCH, 588, 20 + r * PITCH + UNIT) for r in range(4)]
+    top = 20 + 4 * PITCH + UNIT  # the caption's last line is a line's pitch and more above
+    left = [_ink(ink, 40, top + r * PITCH, 300, top + r * PITCH + UNIT) for r in range(4)]
+    right = [_ink(ink, 314, top + r * PITCH, 588, top + r * PITCH + UNIT) for r in range(3)]
+    lines = caption + left + right
+    for l, r in zip(left, right):
+        assert not _joined(lines, ink, l, r)
+
+
+def test_pieces_of_a_justified_line_still_join_under_lines_that_run_through():
+    # The same rows with the lines around running through the blank, one row split at a word space
+    ink = _page(rows=10)
+    lines = [_ink(ink, 40, 20 + r * PITCH, 588, 20 + r * PITCH + UNIT) for r in range(9) if r != 4]
+    y = 20 + 4 * PITCH
+    left, right = _ink(ink, 40, y, 300, y + UNIT), _ink(ink, 314, y, 588, y + UNIT)
+    assert _joined(lines + [left, right], ink, left, right)
+
+
+def _columns_with_a_row_across(ink: np.ndarray, row: int) -> tuple[list[LineBox], LineBox]:
+    """Two justified columns 9 px (half an em) apart; the line of `row` runs across the gutter, boxed
+    as one, with a 2 px blank where the columns part (a comma's tail and the next letter close it)."""
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT)
+             for r in range(9) if r != row for x0, x1 in ((40, 300), (309, 569))]
+    y = 20 + row * PITCH
+    across = _ink(ink, 40, y, 569, y + UNIT)
+    ink[y:y + UNIT, 303:305] = False
+    return lines, across
+
+
+def test_a_line_across_a_gutter_too_narrow_for_the_line_finder_is_cut_at_the_columns():
+    # Random seed 1113 (18 px Latin, half-em gutters): three lines ran from one column into the
+    # next, their text interleaved and the paragraphs broken
+    ink = _page()
+    lines, across = _columns_with_a_row_across(ink, 4)
+    body = lines + [across]
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 == across.y0) == [(40, across.y0, 303, across.y1),
+                                                               (305, across.y0, 569, across.y1)]
+
+
+def test_a_line_over_the_columns_first_lines_is_not_cut():
+    # A caption's or deck's last line over both columns: no line of theirs above it
+    ink = _page()
+    lines, across = _columns_with_a_row_across(ink, 0)
+    body = lines + [across]
+    assert across in cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
