@@ -136,25 +136,17 @@ def line_crop(pixels: Callable[[BBox], np.ndarray], line: Line, paper_margin: bo
         inner = (-np.inf if above is None else (above - (y0 - pad)) * scale,
                  np.inf if below is None else (below - (y0 - pad)) * scale)
     side = round(pad * crop.shape[1] / (x1 - x0 + 2 * pad))
-    return _without_neighbours(crop, _ink_band(crop, line), inner, edges=paper_margin, side=side,
-                               to_own_rows=paper_margin and inner is not None)
+    return _without_neighbours(crop, _ink_band(crop, line), inner, edges=paper_margin, side=side)
 
 
 def _without_neighbours(crop: np.ndarray, band: tuple[int, int], inner: tuple[float, float] | None = None,
-                        edges: bool = True, side: int = 0, to_own_rows: bool = False) -> np.ndarray:
+                        edges: bool = True, side: int = 0) -> np.ndarray:
     """The crop with the ink of the lines above and below papered over: (`edges`) the strokes that
     run off its top or bottom edge and centre outside the line's box, and those that run off both
     within the `side` columns left and right of the box (a column rule beside the line: Tesseract
     reads it as `|`, `[`, `l` or `J`); and (`inner`, crop rows) any stroke centred above inner[0]
     or below inner[1]. The line's own descenders and ascenders centre inside it, and a crop whose
-    margin holds no such stroke comes back as it is.
-
-    `to_own_rows`: the strokes' grey rims are papered too, and the crop is cut down to the rows
-    of its own ink (and a margin). A box a line and a half tall (the 1920 Star's index, set solid)
-    otherwise keeps its neighbours' rows, blank but for the rims' outlines, and scaled to one
-    height with the other crops its letters stand small: in a stack of a few hundred crops
-    Tesseract dropped or garbled such lines (`Two actresses found dead in Chicago` read `‘Ryo
-    acthemes found. dead-ins Giceas`, or nothing) that it reads right in a stack of ten."""
+    margin holds no such stroke comes back as it is."""
     gray = cv2.cvtColor(crop, cv2.COLOR_RGB2GRAY)
     _, ink = cv2.threshold(gray, 0, 1, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     count, labels, stats, centroids = cv2.connectedComponentsWithStats(ink, connectivity=8)
@@ -170,17 +162,9 @@ def _without_neighbours(crop: np.ndarray, band: tuple[int, int], inner: tuple[fl
               or not upper <= centroids[k][1] < lower]
     if not strays:
         return crop
-    papered = np.isin(labels, strays)
-    own = (ink > 0) & ~papered
-    if to_own_rows:
-        papered = cv2.dilate(papered.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool) & ~own
     cleaned = crop.copy()
-    cleaned[papered] = np.median(crop[ink == 0].reshape(-1, crop.shape[2]), axis=0)
-    rows = np.flatnonzero(own.any(axis=1))
-    if not to_own_rows or rows.size == 0:
-        return cleaned
-    margin = max(2, (rows[-1] + 1 - rows[0]) // 4)  # as line_crop pads a box
-    return cleaned[max(0, rows[0] - margin):rows[-1] + 1 + margin]
+    cleaned[np.isin(labels, strays)] = np.median(crop[ink == 0].reshape(-1, crop.shape[2]), axis=0)
+    return cleaned
 
 
 def _vertical_as_horizontal(crop: np.ndarray) -> np.ndarray:

@@ -200,39 +200,12 @@ def test_overlapping_boxes_lose_the_halves_of_their_neighbours():
     assert limits[5] is None and neighbour_limits(lines[1:2] + lines[5:]) == [None, None]  # a speck
     assert neighbour_limits(lines[1:2] + lines[4:5]) == [None, None]  # two boxes of one line
     middle = lines[1]
-    old, new = line_crop(pixels, middle, paper_margin=True), line_crop(pixels, middle, between=limits[1])
+    old, new = line_crop(pixels, middle, paper_margin=True), line_crop(pixels, middle, True, limits[1])
     assert old.shape == new.shape == (38, 192, 3)  # page rows 6..44, columns 4..196
     assert (old[2:10] == 0).any() and (old[28:36] == 0).any()  # the neighbours, inside the crop
     assert (new[:14] == 250).all() and (new[24:] == 250).all()  # papered over
     assert (new[14:24, 6:186:3] == 0).all() and (new[14:24] == old[14:24]).all()  # its own line kept
-    # Tesseract's crop is cut down to its own line's rows and a margin of a quarter of them
-    assert (line_crop(pixels, middle, True, limits[1]) == new[12:26]).all()
-
-
-def test_a_crop_cut_to_its_own_line_loses_its_neighbours_grey_rims():
-    """The 1920 Star's index, set solid: each box a line and a half tall. Papering over the
-    neighbours' strokes left their anti-aliased rims, light grey outlines that Tesseract's contrast
-    stretch darkens again, and they held the crop's rows: in a stack of a few hundred crops its
-    letters stood small and Tesseract garbled the line. The rims go with the strokes, and
-    Tesseract's crop keeps only its own line's rows; rapidocr's crop is as before."""
-    page = np.full((60, 200, 3), 250, np.uint8)
-    for top, bottom in ((6, 14), (20, 30), (32, 40)):  # strokes on every third column
-        page[top:bottom, 10:190:3] = 0
-        page[top - 1, 10:190:3] = page[bottom, 10:190:3] = 180  # a grey rim above and below each
-
-    def pixels(box):
-        x0, y0, x1, y1 = box
-        return page[y0:y1, x0:x1]
-
-    lines = [Line("", (10, 2, 190, 20), 0.0), Line("", (10, 14, 190, 36), 0.0), Line("", (10, 28, 190, 46), 0.0)]
-    limits = neighbour_limits(lines)
-    assert limits[1] == (18.0, 31.0)
-    kept = line_crop(pixels, lines[1], between=limits[1])  # page rows 9..41, columns 5..195
-    assert kept.shape == (32, 190, 3) and (kept[31 - 9, 5:185:3] == 180).all()  # the rims left in
-    cut = line_crop(pixels, lines[1], True, limits[1])
-    assert cut.shape == (14, 190, 3)  # page rows 18..32: its strokes' rows and a margin of 2
-    assert (cut[2:12, 5:185:3] == 0).all() and (cut[[1, 12]][:, 5:185:3] == 180).all()  # its own, rims and all
-    assert (cut[13] == 250).all()  # the next line's rim, papered with its strokes
+    assert (line_crop(pixels, middle, between=limits[1]) == new).all()  # rapidocr's crop alike
 
 
 def test_a_paper_margin_hides_a_column_rule_beside_the_line():
