@@ -15,6 +15,7 @@ from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, 
 from broadsheet.postprocess.notices import continuation
 from broadsheet.postprocess.paragraphs import ends_sentence
 from broadsheet.postprocess.thresholds import (
+    BOXES_APART,
     COLUMN_SUBHEAD_GAP,
     COLUMN_SUBHEAD_INDENT,
     COLUMN_SUBHEAD_MEASURE,
@@ -192,11 +193,29 @@ def _right_above(upper: BBox, lower: BBox, unit: float) -> bool:
 
 
 def rule_between(a: BBox, b: BBox, separators: list[Region]) -> bool:
-    """Whether a separator lies in the gap between two boxes (or across where they touch)."""
+    """Whether a separator lies in the gap between two boxes (or across where they touch). Boxes
+    one over the other are parted by a rule across their column, boxes side by side by one down
+    the gutter: a column rule that the right edges of a column's text and a heading under it
+    reach into runs beside them, not between them (the Czech news page's `níž stojí …`, both 1 px
+    into a slanted rule's box). Boxes apart both ways, or overlapping deeply both ways (an
+    article's outline and a column beside its head), are parted by any rule between or across."""
     gap = (min(a[2], b[2]), min(a[3], b[3]), max(a[0], b[0]), max(a[1], b[1]))
     x0, x1 = sorted((gap[0], gap[2]))
     y0, y1 = sorted((gap[1], gap[3]))
-    return any(overlaps((x0 - 1, y0 - 1, x1 + 1, y1 + 1), sep.bbox) for sep in separators)
+    shared_x = (gap[0] - gap[2]) / max(1, min(a[2] - a[0], b[2] - b[0]))
+    shared_y = (gap[1] - gap[3]) / max(1, min(a[3] - a[1], b[3] - b[1]))
+    if shared_x > shared_y and shared_x > 0 and shared_y < BOXES_APART:  # one over the other
+        found, dx, dy = [s for s in separators if _across(s.bbox)], 0, 1
+    elif shared_y > shared_x and shared_y > 0 and shared_x < BOXES_APART:  # side by side
+        found, dx, dy = [s for s in separators if not _across(s.bbox)], 1, 0
+    else:
+        found, dx, dy = separators, 1, 1
+    return any(overlaps((x0 - dx, y0 - dy, x1 + dx, y1 + dy), sep.bbox) for sep in found)
+
+
+def _across(box: BBox) -> bool:
+    """A rule wider than tall: one across a column."""
+    return box[2] - box[0] > box[3] - box[1]
 
 
 def column_subheads(heads: list[Headline], blocks: list[Region], separators: list[Region],

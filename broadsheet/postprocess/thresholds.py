@@ -7,6 +7,11 @@ HEADLINE_BAND = 3.0  # a vertical rule this far below a headline still bounds it
 # rule (random seeds 1050, 1096: 1.2 body heights; else nothing on its row bounds such a title's span)
 TOPPING_RULE = 2.0
 OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and still be below it
+# Boxes sharing under this share of the smaller one's height stand one over the other (of its width:
+# side by side), their gap along that axis (`rule_between`); padded boxes of tightly set lines share
+# up to half (the Czech news page's column foot and the heading under it: 0.36; the Star's lines
+# 0.3-0.5); an article's outline and a block inside it share all of both
+BOXES_APART = 0.5
 HEADING_ABOVE = (-0.5, 1.5)  # blank between a heading and text right above it in its column
 PICTURE_ABOVE = 3.0  # blank between a photo and the text right above it in its column (random seed 993: 2.7)
 COLUMN_START = 1.5  # blocks starting this close together start one column

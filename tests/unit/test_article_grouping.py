@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from broadsheet.layout import PageLayout
 from broadsheet.model import Line, Region, RegionType, TextDirection, union_bbox
+from broadsheet.postprocess.articles import rule_between
 from broadsheet.postprocess.assemble import assemble
 
 UNIT = 25  # body line height, px
@@ -531,3 +532,48 @@ def test_a_subhead_under_a_photo_set_in_its_notices_text_stays_a_subhead():
     assert _subheads(layout(420)) == [("DEPARTMENT OF THE INTERIOR", ["Background"])]
     for apart in (layout(420, rule=True), layout(480)):
         assert [t for t, _ in _subheads(apart)] == ["DEPARTMENT OF THE INTERIOR", "Background"]
+
+
+def _lines_region(region_id: str, kind: RegionType, rows: list[tuple[str, tuple[int, int, int, int]]]) -> Region:
+    lines = [Line(text, box, 0.99) for text, box in rows]
+    return Region(region_id, kind, union_bbox([l.bbox for l in lines]), lines)
+
+
+def test_a_column_rule_beside_a_heading_does_not_part_it_from_the_text_above():
+    """The Czech news page (recorded boxes, body 24 px): at the foot of the left column a smudged
+    body line, bold-looking, is typed a heading (`níž stojí „banka …`). The column's text ends right
+    above it; both boxes reach 1 px into the box of the slanted column rule at their right, and the
+    rule was taken for one between them, so the line became the title of an article of its own,
+    read at the page's end. A rule down the column's edge parts nothing one over the other there."""
+    upper = _lines_region("r2", RegionType.TEXT, [
+        ("1886 dvě půjčky w obnosn 1,500.000 sl. na pětipro-", (95, 1760, 519, 1784)),
+        ("centový úrok, usnesla se po příkladu jiných obcí, při", (97, 1782, 520, 1799)),
+        ("nynějším nízkém stavu úroků, konvertovati tyto", (98, 1789, 520, 1820)),
+        ("půjčky a vyjednávala proto s některými peněžními ústavy.", (97, 1805, 520, 1836)),
+        ("mínky", (97, 1830, 139, 1844)),
+        ("nejvýhodnější učinila v té příčině městská banka,", (156, 1824, 422, 1848))])
+    heading = _lines_region("r6", RegionType.SUBHEAD, [
+        ("níž stojí „banka pro země koruny české“ nabídla obci", (98, 1839, 520, 1864))])
+    lower = _lines_region("r3", RegionType.TEXT, [
+        ("svahů, že převezme konversi dluhopisů ve jmě-", (144, 1857, 519, 1881)),
+        ("nu 100 zl. v kursu 96 zl. 47 kr.", (91, 1867, 520, 1892))])
+    right = _column("r8", 527, 953, 1500, 10)
+    rule = _rule("r13", (519, 73, 529, 1893))
+    layout = PageLayout((1500, 2079), 24.0, text_blocks=[upper, heading, lower, right], separators=[rule])
+    page = assemble(layout)
+    owners = {r.id: r.article for r in page.regions}
+    assert all(a.title is None or not a.title.startswith("níž") for a in page.articles)
+    assert owners["r6"] == owners["r2"]
+
+
+def test_a_rule_parts_boxes_along_their_gap_only():
+    """`rule_between` on the Czech page's boxes: its column rule parts the left column from the
+    right one beside it, and a rule across the column parts the text above it from the text below;
+    the column rule beside two boxes one over the other parts nothing."""
+    column_rule = _rule("r13", (519, 73, 529, 1893))
+    across = _rule("r12", (90, 1849, 520, 1852))
+    upper, heading, right = (90, 1515, 520, 1848), (98, 1839, 520, 1864), (527, 66, 953, 1891)
+    assert not rule_between(upper, heading, [column_rule])
+    assert rule_between(upper, right, [column_rule])
+    assert rule_between(upper, (90, 1853, 520, 1900), [across])
+    assert not rule_between(upper, right, [across])
