@@ -85,7 +85,7 @@ def _apart(picture: np.ndarray, box: BBox, min_side: int) -> list[BBox]:
     spans = _spans(picture[y0:y1, x0:x1].mean(axis=0), min_side)
     if len(spans) == 1:
         return [box]
-    return [_trimmed(picture, (x0 + a, y0, x0 + b, y1)) for a, b in spans]
+    return [_trimmed(picture, (x0 + a, y0, x0 + b, y1), min_side) for a, b in spans]
 
 
 def _spans(fill: np.ndarray, min_side: int) -> list[tuple[int, int]]:
@@ -104,15 +104,37 @@ def _spans(fill: np.ndarray, min_side: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _trimmed(picture: np.ndarray, box: BBox) -> BBox:
+def _trimmed(picture: np.ndarray, box: BBox, min_side: int) -> BBox:
     """The box with its outer rows and columns under half picture taken off (a title beside a
-    shorter photo, cut off with it)."""
+    shorter photo, cut off with it), then any outer stretch under half picture that starts at a
+    blank row or column: under the shorter of two photos cut apart, its caption's strokes standing
+    out of their ink-tight line boxes and a frame's rule are over half ink row by row, and kept the
+    photo's box down over the caption, whose lines were then dropped as the photo's texture (random
+    seed 279, 9 px). A photo keeps `min_side`."""
     x0, y0, x1, y1 = box
-    area = picture[y0:y1, x0:x1]
-    rows, cols = np.flatnonzero(area.mean(axis=1) >= 0.5), np.flatnonzero(area.mean(axis=0) >= 0.5)
-    if not len(rows) or not len(cols):
+    rows = _core(picture[y0:y1, x0:x1].mean(axis=1), min_side)
+    if rows is None:
         return box
-    return x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1
+    y0, y1 = y0 + rows[0], y0 + rows[1]
+    cols = _core(picture[y0:y1, x0:x1].mean(axis=0), min_side)  # the photo's own rows: not the caption's
+    if cols is None:
+        return box
+    return x0 + cols[0], y0, x0 + cols[1], y1
+
+
+def _core(fill: np.ndarray, min_side: int) -> tuple[int, int] | None:
+    """[start, end) of a profile past its outer entries under half picture and its outer stretches
+    under half picture on the whole that start at a blank entry (under PHOTO_GAP)."""
+    full = np.flatnonzero(fill >= 0.5)
+    if not len(full):
+        return None
+    start, end = int(full[0]), int(full[-1]) + 1
+    blank = [int(i) for i in np.flatnonzero(fill[start:end] < PHOTO_GAP) + start]
+    cut = next((b for b in blank if b - start >= min_side and fill[b:end].mean() < 0.5), end)
+    cut_top = next((b + 1 for b in reversed(blank) if cut - b - 1 >= min_side and fill[start:b + 1].mean() < 0.5),
+                   start)
+    inner = full[(full >= cut_top) & (full < cut)]
+    return int(inner[0]), int(inner[-1]) + 1
 
 
 def _smooth_tone(gray: np.ndarray, box: BBox, paper: float, min_side: int) -> bool:

@@ -98,3 +98,25 @@ def test_a_photo_box_does_not_run_down_a_column_of_uncovered_characters_beside_i
     lines = [(0, y, 24, y + 14) for y in range(44, 380, 20)]  # the detector's lines stop short of them
     [found] = find_photos(gray, lines, [], min_side=60)
     assert abs(found[3] - photo[3]) <= 4, f"the photo's box {found} runs down the column beside it"
+
+
+def test_the_shorter_of_two_photos_cut_apart_stops_above_its_caption():
+    # random seed 279 (9 px, worked at 14): two photos side by side in a boxed item, the left one
+    # shorter, its caption under it and the frame's rule under both. The part cut from the joined
+    # box kept the box's depth: the rule's row and the caption's strokes standing out of its
+    # ink-tight line boxes are over half ink, so the left photo's box ran down over its caption,
+    # whose lines were dropped inside it as the photo's texture
+    gray = np.full((400, 500), PAPER, np.uint8)
+    rng = np.random.default_rng(3)
+    gray[40:150, 20:240] = rng.integers(PICTURE - 40, PICTURE + 40, (110, 220))
+    gray[40:290, 250:480] = rng.integers(PICTURE - 40, PICTURE + 40, (250, 230))
+    captions = [(20, y, 240, y + 14) for y in (160, 180, 200)]
+    for x0, y0, x1, y1 in captions:
+        for x in range(x0, x1, 16):
+            gray[y0 - 1:y1 + 1, x:x + 14] = INK  # a stroke's row past the box at top and bottom
+    rule = (20, 294, 480, 297)
+    gray[293:299, 20:480] = INK  # blurred a pixel past its box each way
+    found = sorted(find_photos(gray, captions, [rule], min_side=60))
+    assert len(found) == 2, found
+    assert abs(found[0][3] - 150) <= 3, f"the left photo's box {found[0]} runs down over its caption"
+    assert abs(found[1][3] - 290) <= 3, found
