@@ -62,13 +62,13 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     continued = _continuations(vertical, pieces, unit)
     # a rule under one narrow column, cut off its row's rule by the column rules, is shorter than a
     # rule alone must be; in line with that rule's ends it is the same rule
-    horizontal = [_across(r.bbox) for r in rules if r.horizontal]
-    pieces = [_across(box) for box in strokes(ink, unit, True, int(RULE_COLUMN_PIECE * unit), max_thickness, upright)]
-    continued += [_across(box) for box in _continuations(horizontal, pieces, unit)]
+    horizontal = [_transposed(r.bbox) for r in rules if r.horizontal]
+    pieces = [_transposed(box) for box in strokes(ink, unit, True, int(RULE_COLUMN_PIECE * unit), max_thickness, upright)]
+    continued += [_transposed(box) for box in _continuations(horizontal, pieces, unit)]
     return rules + [Rule(box) for box in continued]
 
 
-def _across(box: BBox) -> BBox:
+def _transposed(box: BBox) -> BBox:
     """The box mirrored over the diagonal: a horizontal stroke's as an upright one's, and back."""
     return box[1], box[0], box[3], box[2]
 
