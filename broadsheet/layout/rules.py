@@ -63,7 +63,8 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     # a rule under one narrow column, cut off its row's rule by the column rules, is shorter than a
     # rule alone must be; in line with that rule's ends it is the same rule
     horizontal = [_transposed(r.bbox) for r in rules if r.horizontal]
-    pieces = [_transposed(box) for box in strokes(ink, unit, True, int(RULE_COLUMN_PIECE * unit), max_thickness, upright)]
+    short = strokes(ink, unit, True, int(RULE_COLUMN_PIECE * unit), max_thickness, upright)
+    pieces = [_transposed(box) for box in short]
     continued += [_transposed(box) for box in _continuations(horizontal, pieces, unit)]
     return rules + [Rule(box) for box in continued]
 
