@@ -50,7 +50,7 @@ BEAM = 8  # prefixes kept a step
 # printed there put 0.0001 and 0.0003 on it, under MIN_PROB, so never offered.
 _MIDDLE_DOT, _ENUMERATION_COMMA = "·", "、"
 # Enlarged small type loses the faint stop or comma that ends a line: the recogniser reads the blank
-# there, yet offers the mark. On the CJK dev pages of 8-14 px of one run (30 pages; 3,948 lines read
+# there, yet offers the mark. On the CJK dev pages of 8-14 px of one run (24 pages; 3,948 lines read
 # with candidates, 286 of whose truth lines end with 。，or 、) a mark is offered at 0.01 or more
 # after the last character on 246 lines: 203 end with that mark, 34 with another (a substitution for
 # a deletion), 9 with none, 7 of which print it after all before a quote, a credit or text the
