@@ -1,8 +1,10 @@
 """CJK lines of enlarged small type are rescored by a character bigram model: a CTC beam search over
 the recogniser's likeliest characters a step (recorded from the real model on random seeds 272
 and 280, body 11.6 and 12.3 px, on the jump lines and credits of seeds 298, 324, 883 and
-1017, and on lines of 321 and 1007 holding `·`, `recorded/steps/language_model.json`). A near miss the bigrams know better is read right, a
-reading they agree with is kept as it is, and Latin is never touched."""
+1017, on lines of 321 and 1007 holding `·`, and on two lines of 262, one ending in a stop read as
+the blank, `recorded/steps/language_model.json`). A near miss the bigrams know better is read
+right, a reading they agree with is kept as it is, a line's closing mark the recogniser offered is
+read, and Latin is never touched."""
 
 from __future__ import annotations
 
@@ -267,3 +269,27 @@ def test_a_middle_dot_printed_as_one_is_kept():
     reading = _as_read("dot_kept")
     assert reading.text == "符·马汗·通讯员案"
     assert rescored(reading, bigrams()).text == "符·马汗·通讯员案"
+
+
+def test_a_faint_stop_ending_a_line_is_read():
+    """Seed 262 (10.8 px): the line's closing 。 reads as the blank, yet the model offers it at
+    0.18 after the last character; it ends the line, placed at its step."""
+    reading = _as_read("final_stop")
+    better = rescored(reading, bigrams())
+    assert better.text == STEPS["final_stop"]["truth"] == "打下坚实基础。"
+    assert len(better.centres) == len(reading.centres) + 1 and better.centres[-1] > reading.centres[-1]
+
+
+def test_a_line_wrapped_mid_sentence_gets_no_mark():
+    """Seed 262: a line that runs on into the next offers no mark after its last character."""
+    reading = _as_read("wrapped")
+    assert rescored(reading, bigrams()).text[-1] == "增"
+
+
+def test_a_line_ending_in_a_sign_is_left_as_read():
+    """A closing quote or bracket read last: a stop offered after it may stand before it in print
+    (`完工。”`), so nothing is added; a mark offered inside the line is not the line's end either."""
+    quoted = _steps([{"完": 1.0}, {"\0": 1.0}, {"工": 0.9, "土": 0.1}, {"\0": 1.0}, {"”": 1.0}, {"\0": 0.9, "。": 0.1}])
+    assert rescored(Reading("完工”", 0.9, None, quoted), bigrams()).text == "完工”"
+    inside = _steps([{"完": 1.0}, {"\0": 0.9, "，": 0.1}, {"工": 0.9, "土": 0.1}, {"\0": 1.0}])
+    assert rescored(Reading("完工", 0.9, None, inside), bigrams()).text == "完工"
