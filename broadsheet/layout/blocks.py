@@ -150,6 +150,7 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
         if line.direction != TextDirection.HORIZONTAL_LR or any(inside(line, c) for c in columns):
             out.append(line)
             continue
+        # lines starting up to a stacked gap and three body heights (a padded line of any body size) above
         near = ordered[bisect_left(tops, line.y0 - (STACKED_GAP[1] + 3) * unit):
                        bisect_left(tops, line.y1 + STACKED_GAP[1] * unit + 1)]
         above = [o for o in near if min_stacked_gap(o, line, unit) <= line.y0 - o.y1 <= STACKED_GAP[1] * unit]

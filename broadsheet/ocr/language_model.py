@@ -217,11 +217,11 @@ def rescored(reading: Reading, model: CharBigrams) -> Reading:
 
 
 def _searched(reading: Reading, model: CharBigrams) -> Reading:
-    """The reading as the beam search makes it, or the reading itself when it keeps no candidates,
-    is sure (`SURE_LINE`) or the search agrees with it. Where both read the same character at the
+    """The reading as the beam search makes it, or the reading itself when it is sure (`SURE_LINE`)
+    or the search agrees with it. Where both read the same character at the
     same step, the recogniser's final text stands (its `·` between ideographs read as the comma it
     was)."""
-    if reading.candidates is None or reading.confidence >= SURE_LINE:
+    if reading.confidence >= SURE_LINE:
         return reading
     reading = _commas_for_dots(reading)
     path = beam_search(reading.candidates, model)
