@@ -7,7 +7,7 @@ small type with (`broadsheet.ocr.language_model`), from jieba's word list.
 The source is `jieba/dict.txt` of the jieba 0.42.1 sdist on PyPI (MIT licence, as its setup.py
 declares; 349,046 words with counts). Each word adds its count to each of its ideographs and to
 each pair of neighbouring ideographs in it. The table keeps every ideograph's count and the
-PAIRS commonest pairs (README "Wave 5: reading CJK body type at 10-14 px": the 100,000 commonest
+PAIRS commonest pairs (docs/issue16.md "Wave 5: reading CJK body type at 10-14 px": the 100,000 commonest
 kept the whole gain of all 299,000). Newspaper words jieba lacks or counts as rare
 (`NEWSPAPER_WORDS`, written here) are added to its list first. The output is the same bytes for the
 same sdist.

@@ -1,6 +1,6 @@
 """Small tightly leaded type through the real detector (issue 16): random seed 1009, Latin serif at
 8.2 px, enlarged 1.77 times to the working size, where the usual cut of PP-OCR's probability map
-boxed a quarter of the body lines two or three together (README "Wave 8: lines of small type")."""
+boxed a quarter of the body lines two or three together (docs/issue16.md "Wave 8: lines of small type")."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """A character bigram model that rescores the recogniser's CJK readings of enlarged small type.
 
 At 10-14 px the bundled PP-OCR model misreads blurred ideographs, mostly as near misses it ranks
-second or third itself (README "Wave 5: reading CJK body type at 10-14 px"). A CTC prefix beam
+second or third itself (docs/issue16.md "Wave 5: reading CJK body type at 10-14 px"). A CTC prefix beam
 search over the likeliest characters of each time step (`Reading.candidates`), scored by the
 model's own probabilities and by how often each pair of neighbouring ideographs occurs inside
 Chinese words (jieba's word list and newspaper words it lacks, `benchmarks/build_bigrams.py`),
@@ -32,7 +32,7 @@ TABLE = Path(__file__).resolve().parent.parent / "data" / "cjk_bigrams.tsv.gz"
 TABLE_NAME = "jieba 0.42.1 character bigrams with newspaper words"
 BLANK = "\0"  # how `Candidates` writes CTC's blank
 
-# Measured on the truth lines of the CJK dev pages of 10-14 px (benchmarks/ctc_lm.py; README wave
+# Measured on the truth lines of the CJK dev pages of 10-14 px (benchmarks/ctc_lm.py; docs/issue16.md wave
 # 5): the bigram's log-probability counts ALPHA against the recogniser's, each character read
 # earns BETA (else the bigram's cost would favour dropping characters), and P(b | a) mixes MIX of
 # the in-word bigram with the rest unigram, so a pair no word holds is unlikely, not impossible.
