@@ -112,3 +112,14 @@ def test_a_rule_across_one_narrow_column_with_none_in_its_row():
     rules = sorted(r.bbox for r in find_rules(ink, unit=21.0, min_length=168, max_thickness=7, lines=column))
     assert len(rules) == 1 and abs(rules[0][0] - 419) <= 2 and abs(rules[0][2] - 581) <= 2, rules
     assert find_rules(ink, unit=21.0, min_length=168, max_thickness=7) == []
+
+
+def test_a_bold_words_band_inside_its_line_is_no_rule_across_the_column():
+    # random seed 1261 (unit 27): `Management`, a line of a notice's head set in bold sans and
+    # blurred, inks its x-height band solid, 139 px long and 9 thick with paper over and under it
+    # (few ascenders and descenders), ending where the head's lines above and below end; inside
+    # its own line's box it is type
+    ink = np.zeros((420, 400), np.uint8)
+    ink[288:297, 82:221] = 255
+    head = [(77, 231, 185, 255), (76, 254, 248, 280), (77, 279, 226, 303), (76, 301, 337, 328)]
+    assert find_rules(ink, unit=27.0, min_length=216, max_thickness=9, lines=head) == []
