@@ -101,7 +101,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     rule_size = {"min_length": int(max(RULE_MIN_LENGTH * unit, width / 40)),
                  "max_thickness": int(max(4, RULE_MAX_THICKNESS * unit))}
     bars, frames = find_frames(gray, rule_ink, unit, **rule_size)
-    rules = find_rules(rule_ink, unit, **rule_size) + bars
+    rules = find_rules(rule_ink, unit, lines=[l.bbox for l in lines], **rule_size) + bars
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0

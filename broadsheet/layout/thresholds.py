@@ -237,6 +237,13 @@ RULE_BREAK = 2.0
 # A rule under one column between column rules (random seeds 981, 1100: 179 px, 7 padded units on
 # 8-column pages) is cut off its row's rule at the gutters: pieces this long continue that rule
 RULE_COLUMN_PIECE = 4.0
+# ... and a rule that long alone, under one column with no rule in its row, is one when the text
+# right above or below it (lines within RULE_COLUMN_REACH: a paragraph's short last line and the full
+# one over it) starts and ends within RULE_COLUMN_ENDS of its ends (random seed 1256: the padded boxes
+# 0.1-0.3 past them; on 248 dev pages the truth's horizontal rules missed went 222 -> 127, one found
+# that the truth lacks: a rule of the page behind, shown through)
+RULE_COLUMN_REACH = 2.0
+RULE_COLUMN_ENDS = 1.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
 # Beside an upright rule, ink in upright runs this long is another rule's, not type: the heavy line

@@ -167,7 +167,8 @@ def _read_bare_heads(items: list[_Item], heads: list[Headline], separators: list
     """A headline that heads no text and no photo is no article's: on the page every headline
     heads a body. It is a piece of the vertical headline it stands against on its row (a title's
     character boxed apart, random seeds 1086 `全`, 1121 `市`; a title read across its two columns
-    beside its kicker, 1106), else a piece of the text it stands in (a word of a justified row
+    beside its kicker, 1106) or the headline its box runs into (a title's last character boxed
+    upright with the one over it, 1309 `新力`), else a piece of the text it stands in (a word of a justified row
     whose other words the detector lost: 1071 `ihren`, 1059 `Box 246,`), read as that text."""
     bare = [i for i in items if i.head is not None and not i.blocks and not i.photos and not i.boxed]
     if not bare:
@@ -177,7 +178,8 @@ def _read_bare_heads(items: list[_Item], heads: list[Headline], separators: list
     by_head = {id(i.head): i for i in items if i.head is not None}
     for item in bare:
         piece = item.head
-        partner = next((h for h in live if h.vertical and _against(piece.bbox, h.bbox, separators, unit)), None)
+        partner = next((h for h in live if (h.vertical and _against(piece.bbox, h.bbox, separators, unit))
+                        or overlaps(piece.bbox, h.bbox)), None)
         if partner is not None:
             _join_head(partner, piece)
             continue

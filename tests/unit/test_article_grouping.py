@@ -577,3 +577,22 @@ def test_a_rule_parts_boxes_along_their_gap_only():
     assert rule_between(upper, right, [column_rule])
     assert rule_between(upper, (90, 1853, 520, 1900), [across])
     assert not rule_between(upper, right, [across])
+
+
+def test_a_title_s_last_character_boxed_upright_over_it_joins_it():
+    """Random seed 1309 (10 px, enlarged): a three-characters-a-row title under a rule over its
+    narrow column; its last row `力` was boxed upright with the character over it (`新力`), a
+    headline of its own reaching past the title's foot. With the rule over the title nothing
+    above owned it, so it headed nothing and was an article `新力`. A piece whose box runs into a
+    headline's is that headline's."""
+    rows = [("老街区", (666, 1067, 738, 1091)), ("“微更", (676, 1091, 738, 1121)),
+            ("新”焕", (665, 1117, 738, 1151)), ("发新活", (665, 1158, 739, 1181))]
+    title = _lines_region("r1", RegionType.TITLE, rows)
+    piece = Region("r2", RegionType.TITLE, (690, 1158, 712, 1212),
+                   [Line("新力", (690, 1158, 712, 1212), 0.99, TextDirection.VERTICAL_RL)])
+    above = _column("r3", 640, 770, 700, 8)
+    below = _column("r4", 640, 770, 1230, 6)
+    layout = PageLayout((1000, 1600), UNIT, headlines=[[title], [piece]], text_blocks=[above, below],
+                        separators=[_rule("r5", (638, 1049, 769, 1052))])
+    page = assemble(layout)
+    assert [a.title for a in page.articles if a.title] == ["老街区“微更新”焕发新活新力"]

@@ -98,3 +98,28 @@ def test_a_rule_under_one_narrow_column_continues_its_rows_rule():
     rules = sorted(r.bbox for r in find_rules(ink, unit=23.0, min_length=184, max_thickness=7) if r.horizontal)
     pieces = [(46, 600), (617, 796), (809, 1370)]
     assert len(rules) == 3 and all(abs(r[0] - a) <= 3 and abs(r[2] - b) <= 3 for r, (a, b) in zip(rules, pieces)), rules
+
+
+def test_a_rule_across_one_narrow_column_with_none_in_its_row():
+    # random seed 1256 (unit 21 of padded boxes, rules alone at least 168 px): the 162 px rule under
+    # an article's text, over the title of the next article in its 11-character column, with no
+    # rule in its row to continue; lost, the title was taken for a subhead of the article above.
+    # Its ends are the column's: the text right above starts and ends with it
+    ink = np.zeros((400, 700), np.uint8)
+    ink[210:214, 419:581] = 255
+    column = [(414, y, 583, y + 21) for y in range(50, 180, 26)] + [(414, 180, 470, 201)]  # a short last line
+    ink[250:253, 100:262] = 255  # as long, under no column: type, or a stroke of a photo
+    rules = sorted(r.bbox for r in find_rules(ink, unit=21.0, min_length=168, max_thickness=7, lines=column))
+    assert len(rules) == 1 and abs(rules[0][0] - 419) <= 2 and abs(rules[0][2] - 581) <= 2, rules
+    assert find_rules(ink, unit=21.0, min_length=168, max_thickness=7) == []
+
+
+def test_a_bold_words_band_inside_its_line_is_no_rule_across_the_column():
+    # random seed 1261 (unit 27): `Management`, a line of a notice's head set in bold sans and
+    # blurred, inks its x-height band solid, 139 px long and 9 thick with paper over and under it
+    # (few ascenders and descenders), ending where the head's lines above and below end; inside
+    # its own line's box it is type
+    ink = np.zeros((420, 400), np.uint8)
+    ink[288:297, 82:221] = 255
+    head = [(77, 231, 185, 255), (76, 254, 248, 280), (77, 279, 226, 303), (76, 301, 337, 328)]
+    assert find_rules(ink, unit=27.0, min_length=216, max_thickness=9, lines=head) == []
