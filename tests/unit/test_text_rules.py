@@ -380,3 +380,43 @@ def test_a_body_line_taken_for_a_subhead_under_a_photo_runs_on():
     assert article.subheads == []
     assert article.paragraphs[0].endswith("享受到便捷、连续的健康服务。")
     assert article.paragraphs[1].startswith("“今年雨水")
+
+
+def test_a_paragraphs_last_line_taken_for_a_subhead_ends_its_paragraph():
+    """Random seed 1240 (working frame, 12 px): a paragraph's last line `键、连续的健康服务` (its
+    full stop lost) was measured a heading. It starts flush under a line that fills the measure
+    and ends no sentence: the paragraph runs on into it, and no subhead is left."""
+    def block(region_id, kind, rows):
+        lines = _recorded(rows)
+        return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
+    title = block("r4", RegionType.TITLE, [((60, 380, 182, 403), "我市启动农村")])
+    above = block("r8", RegionType.TEXT, [
+        ((73, 428, 196, 440), "市卫生健康委有关负"), ((45, 450, 196, 463), "责人表示、将进一步扩大"),
+        ((45, 473, 197, 486), "家庭医生签约服务覆盖"), ((44, 495, 197, 508), "面，提升服务质量，让居"),
+        ((44, 518, 198, 530), "民在家门口就境学受到便")])
+    taken = block("r9", RegionType.SUBHEAD, [((44, 540, 169, 553), "键、连续的健康服务")])
+    below = block("r10", RegionType.TEXT, [
+        ((79, 562, 197, 575), "“今年雨水匀，茶等"), ((44, 584, 183, 597), "发得齐，一由地能多采"),
+        ((54, 607, 197, 619), "十斤。”石门乡茶农罗")])
+    page = assemble(PageLayout((743, 2165), 12.0, headlines=[[title]], text_blocks=[above, taken, below]))
+    article, = page.articles
+    assert article.subheads == []
+    assert article.paragraphs[0].endswith("受到便键、连续的健康服务")
+    assert article.paragraphs[1].startswith("“今年雨水匀")
+
+
+def test_a_subhead_after_a_paragraphs_end_stays():
+    """The same lines with the line over the heading ending its sentence: a subhead set flush."""
+    def block(region_id, kind, rows):
+        lines = _recorded(rows)
+        return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
+    title = block("r4", RegionType.TITLE, [((60, 380, 182, 403), "我市启动农村")])
+    above = block("r8", RegionType.TEXT, [
+        ((73, 428, 196, 440), "市卫生健康委有关负"), ((45, 450, 196, 463), "责人表示、将进一步扩大"),
+        ((44, 518, 198, 530), "民在家门口就能享受到。")])
+    taken = block("r9", RegionType.SUBHEAD, [((44, 540, 169, 553), "键、连续的健康服务")])
+    below = block("r10", RegionType.TEXT, [
+        ((79, 562, 197, 575), "“今年雨水匀，茶等"), ((44, 584, 183, 597), "发得齐，一由地能多采")])
+    page = assemble(PageLayout((743, 2165), 12.0, headlines=[[title]], text_blocks=[above, taken, below]))
+    article, = page.articles
+    assert [s.text for s in article.subheads] == ["键、连续的健康服务"]
