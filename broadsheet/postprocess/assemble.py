@@ -369,8 +369,8 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
                       title=parts.get(RegionType.TITLE), subtitle=parts.get(RegionType.SUBTITLE))
     run: list[tuple[int, list[Line]]] = []  # text columns since the last subhead
     for index, (left, region) in enumerate(body + [(0, None)]):
-        if region is not None and region.type == RegionType.SUBHEAD \
-                and (_runs_through(region, left, body[index + 1:], unit) or _runs_on_to(region, left, body[:index], unit)):
+        if region is not None and region.type == RegionType.SUBHEAD and (
+                _runs_through(region, left, body[index + 1:], unit) or _runs_on_to(region, left, body[:index], unit)):
             region.type = RegionType.TEXT
         if region is not None and region.type == RegionType.TEXT:
             run.append((left, region.lines))
