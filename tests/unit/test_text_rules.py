@@ -10,7 +10,7 @@ from broadsheet.model import Line, Region, RegionType, union_bbox
 from broadsheet.postprocess.assemble import assemble
 from broadsheet.postprocess.captions import split_credit
 from broadsheet.postprocess.header import read_header
-from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
+from broadsheet.postprocess.notices import continuation, misread_notice, own_line_byline, split_notices, split_subheads
 from broadsheet.postprocess.paragraphs import byline, join_lines, paragraphs
 
 UNIT = 20  # px: body text size of the lines below
@@ -261,6 +261,28 @@ def test_a_continuation_notice_in_a_block_of_its_own_is_taken_out():
             (199, Region("r2", RegionType.TEXT, (286, 1902, 355, 1914), notice))]
     found = split_notices(body, iter(["r3"]), 10.6)
     assert [r.type for _, r in found] == [RegionType.TEXT, RegionType.CONTINUATION]
+
+
+@pytest.mark.parametrize(("rows", "at"), [
+    # seed 300 (17 px): the last line of the article's last column, 第 read 幕
+    ([((325, 1745, 567, 1761), "户、家底农场和农民专业合作"), ((325, 1774, 512, 1791), "社发放春耕贷款3.2亿元。"),
+      ((455, 1804, 558, 1821), "（下转幕四版)")], -1),
+    # seed 1290 (working frame, 12 px): the first line of a jump, 接 and 版 misread
+    ([((533, 155, 613, 168), "(上描第 二酸)"), ((530, 217, 661, 229), "不少理方志、家路和牌"),
+      ((526, 238, 660, 250), "概合机加藏方路中存")], 0),
+])
+def test_a_misread_continuation_notice_is_taken_out(rows, at):
+    lines = _recorded(rows)
+    body = [(325, Region("r1", RegionType.TEXT, union_bbox([line.bbox for line in lines]), lines))]
+    found = split_notices(body, iter(["r2"]), 12.0)
+    kinds = [r.type for _, r in found]
+    assert kinds[at] == RegionType.CONTINUATION and kinds.count(RegionType.TEXT) == 1
+    assert [line.text for _, r in found if r.type == RegionType.CONTINUATION for line in r.lines] == [rows[at][1]]
+
+
+@pytest.mark.parametrize("text", ["(第二)", "第二版", "1月2日上午", "(记者 王敏)", "（新华社电）"])
+def test_a_short_line_is_no_misread_notice(text):
+    assert not misread_notice(text)
 
 
 def test_a_subhead_read_as_body_text_is_taken_out():
