@@ -371,8 +371,8 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
                       title=parts.get(RegionType.TITLE), subtitle=parts.get(RegionType.SUBTITLE))
     run: list[tuple[int, list[Line]]] = []  # text columns since the last subhead
     for index, (left, region) in enumerate(body + [(0, None)]):
-        if region is not None and region.type == RegionType.SUBHEAD \
-                and _runs_through(region, left, body[index + 1:], unit):
+        if region is not None and region.type == RegionType.SUBHEAD and (
+                _runs_through(region, left, body[index + 1:], unit) or _runs_on_to(region, left, body[:index], unit)):
             region.type = RegionType.TEXT
         if region is not None and region.type == RegionType.TEXT:
             run.append((left, region.lines))
@@ -417,6 +417,23 @@ def _runs_through(subhead: Region, left: int, rest: list[tuple[int, Region]], un
     line = subhead.lines[0].bbox
     return line[0] - left < INDENT_CHARS * unit and right - line[2] < FULL_MEASURE * unit \
         and below.lines[0].bbox[0] - left < INDENT_CHARS * unit
+
+
+def _runs_on_to(subhead: Region, left: int, before: list[tuple[int, Region]], unit: float) -> bool:
+    """A one-line CJK heading that is the last line of the paragraph over it: flush with its column,
+    right under text whose last line fills the measure and ends no sentence (random seed 1240:
+    `捷、连续的健康服务。` under `民在家门口就能享受到便`). A subhead stands apart, centred or indented,
+    after a paragraph's end."""
+    if len(subhead.lines) != 1 or not is_cjk(subhead.lines[0].text) or not before \
+            or before[-1][1].type != RegionType.TEXT or before[-1][0] != left:
+        return False
+    above = before[-1][1]
+    measured = [line.bbox for line in above.lines if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    last, line = above.lines[-1], subhead.lines[0].bbox
+    if len(measured) < 2 or not 0 <= line[1] - last.bbox[3] <= unit or ends_sentence(last.text):
+        return False
+    left, right = min(box[0] for box in measured), max(box[2] for box in measured)
+    return line[0] - left < INDENT_CHARS * unit and right - last.bbox[2] < FULL_MEASURE * unit
 
 
 def _joined(lines: list[Line]) -> str:

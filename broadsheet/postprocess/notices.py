@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from broadsheet.charsets import IDEOGRAPHS
 from broadsheet.model import Line, Region, RegionType, union_bbox
 from broadsheet.postprocess.paragraphs import ends_sentence, is_cjk
@@ -16,6 +18,7 @@ from broadsheet.postprocess.thresholds import (
     INDENT_CJK,
     MAX_SUBHEAD_LINES,
     MEASURED_PIECE,
+    MISREAD_NOTICE_EDITS,
 )
 
 _NUMBER = r"[0-9０-９一二三四五六七八九十百零〇]+"
@@ -36,6 +39,10 @@ _MISREAD_PAPER = f"(?:[{IDEOGRAPHS}]{{2}}(?=记者|通讯员))?"
 BYLINE_LINE = re.compile(  # a dateline may lead it (本报讯 记者刘晨)
     rf"^[\s{ORNAMENTS}]*(?P<byline>(?:本报讯\s*)?{_MISREAD_PAPER}{ROLE}\s*{_NAME}(?:\s*[\s、，,]\s*(?:{ROLE}\s*)?{_NAME})*"
     r"|By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$")
+
+
+# The notices a CJK page prints, as read into half-width brackets with no space
+_NOTICE_FORMS = [f"({kind}第{number}版)" for kind in ("上接", "下转") for number in "一二三四五六七八九十123456789"]
 
 
 def continuation(text: str) -> tuple[str, bool] | None:
@@ -104,10 +111,23 @@ def _runs_on(lines: list[Line], unit: float) -> bool:
     return lines[0].bbox[2] >= measure - unit and lines[1].bbox[0] - min(rest) < INDENT_CHARS * unit
 
 
+def misread_notice(text: str) -> bool:
+    """A CJK continuation notice that small type misread past the pattern ((上描第 二酸), (下转幕四版),
+    (FW第八版), 1上接第一版;): the whole line within a few edits of one. Which way it points is its
+    place's: over an article's text it says where the text came from, under it where it goes."""
+    read = re.sub(r"\s", "", text).replace("（", "(").replace("）", ")")
+    edits = min(Levenshtein.distance(read, form) for form in _NOTICE_FORMS)
+    # one more edit when its 第 was read and its length is a notice's: (N第 二输), not (第二)
+    return edits <= MISREAD_NOTICE_EDITS or edits == MISREAD_NOTICE_EDITS + 1 and "第" in read \
+        and abs(len(read) - len(_NOTICE_FORMS[0])) <= 1
+
+
 def _notice_type(text: str, at_start: bool) -> RegionType | None:
     found = continuation(text)
     if found:
         return RegionType.CONTINUATION if found[1] == at_start else None
+    if misread_notice(text):
+        return RegionType.CONTINUATION
     if at_start and own_line_byline(text):
         return RegionType.BYLINE
     return None

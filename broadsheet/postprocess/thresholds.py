@@ -81,6 +81,11 @@ GUTTER_LINE = 1.5
 # line's row (two rows' boxes share none: a pitch is 1.2 heights and more): the row pieces of a
 # skewed page, and the rows of interleaved blocks read as one
 ROW_OVERLAP = 0.5
+# A line this many edits from a continuation notice's seven characters ((上接第一版)) is one misread
+# at small type ((上描第 二酸), (FW第八版): random seeds 240-339 and 840-1339 at 8-20 px, 17 of 22
+# within two; one more when its 第 was read, (N第 二输)); a body line of seven characters shares
+# at most 第 and a bracket with one
+MISREAD_NOTICE_EDITS = 2
 CJK_SHARE = 0.3  # of a line's characters: a line this CJK is joined to the next without a space
 
 # --- captions

@@ -10,7 +10,7 @@ from broadsheet.model import Line, Region, RegionType, union_bbox
 from broadsheet.postprocess.assemble import assemble
 from broadsheet.postprocess.captions import split_credit
 from broadsheet.postprocess.header import read_header
-from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
+from broadsheet.postprocess.notices import continuation, misread_notice, own_line_byline, split_notices, split_subheads
 from broadsheet.postprocess.paragraphs import byline, join_lines, paragraphs
 
 UNIT = 20  # px: body text size of the lines below
@@ -263,6 +263,28 @@ def test_a_continuation_notice_in_a_block_of_its_own_is_taken_out():
     assert [r.type for _, r in found] == [RegionType.TEXT, RegionType.CONTINUATION]
 
 
+@pytest.mark.parametrize(("rows", "at"), [
+    # seed 300 (17 px): the last line of the article's last column, 第 read 幕
+    ([((325, 1745, 567, 1761), "户、家底农场和农民专业合作"), ((325, 1774, 512, 1791), "社发放春耕贷款3.2亿元。"),
+      ((455, 1804, 558, 1821), "（下转幕四版)")], -1),
+    # seed 1290 (working frame, 12 px): the first line of a jump, 接 and 版 misread
+    ([((533, 155, 613, 168), "(上描第 二酸)"), ((530, 217, 661, 229), "不少理方志、家路和牌"),
+      ((526, 238, 660, 250), "概合机加藏方路中存")], 0),
+])
+def test_a_misread_continuation_notice_is_taken_out(rows, at):
+    lines = _recorded(rows)
+    body = [(325, Region("r1", RegionType.TEXT, union_bbox([line.bbox for line in lines]), lines))]
+    found = split_notices(body, iter(["r2"]), 12.0)
+    kinds = [r.type for _, r in found]
+    assert kinds[at] == RegionType.CONTINUATION and kinds.count(RegionType.TEXT) == 1
+    assert [line.text for _, r in found if r.type == RegionType.CONTINUATION for line in r.lines] == [rows[at][1]]
+
+
+@pytest.mark.parametrize("text", ["(第二)", "第二版", "1月2日上午", "(记者 王敏)", "（新华社电）"])
+def test_a_short_line_is_no_misread_notice(text):
+    assert not misread_notice(text)
+
+
 def test_a_subhead_read_as_body_text_is_taken_out():
     """Seed 1100 (working frame, 14 px): the subhead `科技赋能增动力`, indented two characters and
     short of the measure, was read as body text, in a block with the run-in lead under it. It stands
@@ -380,3 +402,43 @@ def test_a_body_line_taken_for_a_subhead_under_a_photo_runs_on():
     assert article.subheads == []
     assert article.paragraphs[0].endswith("享受到便捷、连续的健康服务。")
     assert article.paragraphs[1].startswith("“今年雨水")
+
+
+def test_a_paragraphs_last_line_taken_for_a_subhead_ends_its_paragraph():
+    """Random seed 1240 (working frame, 12 px): a paragraph's last line `键、连续的健康服务` (its
+    full stop lost) was measured a heading. It starts flush under a line that fills the measure
+    and ends no sentence: the paragraph runs on into it, and no subhead is left."""
+    def block(region_id, kind, rows):
+        lines = _recorded(rows)
+        return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
+    title = block("r4", RegionType.TITLE, [((60, 380, 182, 403), "我市启动农村")])
+    above = block("r8", RegionType.TEXT, [
+        ((73, 428, 196, 440), "市卫生健康委有关负"), ((45, 450, 196, 463), "责人表示、将进一步扩大"),
+        ((45, 473, 197, 486), "家庭医生签约服务覆盖"), ((44, 495, 197, 508), "面，提升服务质量，让居"),
+        ((44, 518, 198, 530), "民在家门口就境学受到便")])
+    taken = block("r9", RegionType.SUBHEAD, [((44, 540, 169, 553), "键、连续的健康服务")])
+    below = block("r10", RegionType.TEXT, [
+        ((79, 562, 197, 575), "“今年雨水匀，茶等"), ((44, 584, 183, 597), "发得齐，一由地能多采"),
+        ((54, 607, 197, 619), "十斤。”石门乡茶农罗")])
+    page = assemble(PageLayout((743, 2165), 12.0, headlines=[[title]], text_blocks=[above, taken, below]))
+    article, = page.articles
+    assert article.subheads == []
+    assert article.paragraphs[0].endswith("受到便键、连续的健康服务")
+    assert article.paragraphs[1].startswith("“今年雨水匀")
+
+
+def test_a_subhead_after_a_paragraphs_end_stays():
+    """The same lines with the line over the heading ending its sentence: a subhead set flush."""
+    def block(region_id, kind, rows):
+        lines = _recorded(rows)
+        return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
+    title = block("r4", RegionType.TITLE, [((60, 380, 182, 403), "我市启动农村")])
+    above = block("r8", RegionType.TEXT, [
+        ((73, 428, 196, 440), "市卫生健康委有关负"), ((45, 450, 196, 463), "责人表示、将进一步扩大"),
+        ((44, 518, 198, 530), "民在家门口就能享受到。")])
+    taken = block("r9", RegionType.SUBHEAD, [((44, 540, 169, 553), "键、连续的健康服务")])
+    below = block("r10", RegionType.TEXT, [
+        ((79, 562, 197, 575), "“今年雨水匀，茶等"), ((44, 584, 183, 597), "发得齐，一由地能多采")])
+    page = assemble(PageLayout((743, 2165), 12.0, headlines=[[title]], text_blocks=[above, taken, below]))
+    article, = page.articles
+    assert [s.text for s in article.subheads] == ["键、连续的健康服务"]
