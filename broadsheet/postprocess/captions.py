@@ -103,12 +103,10 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     if _credit_at_foot(below, unit):
         return CaptionLines(below, "below", below[-1])
     # beside a photo, a CJK caption whose credit was misread past knowing (`本提起度 种事里 辑` for
-    # 本报记者 何春泉 摄: random seeds 927, 876) ends so too, unless its column runs on from above
-    # (a neighbour column's text); a Latin advertisement beside its picture is signed so (the Czech
-    # ads page)
+    # 本报记者 何春泉 摄: random seeds 927, 876, 981) ends so too, even under its column's text (876);
+    # a Latin advertisement beside its picture is signed so (the Czech ads page)
     beside = _set_apart(runs["beside"], unit)
-    if _credit_at_foot(beside, unit) and re.search(f"[{IDEOGRAPHS}]", beside[-1].text) \
-            and not _runs_on_from_above(beside[0], lines, unit):
+    if _credit_at_foot(beside, unit) and re.search(f"[{IDEOGRAPHS}]", beside[-1].text):
         return CaptionLines(beside, "beside", beside[-1])
     # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
     if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
@@ -189,13 +187,6 @@ def _credit_at_foot(run: list[Line], unit: float) -> bool:
     short = right - max(l.bbox[2] for l in rows[-2]) >= unit
     flush_right = right - last.bbox[2] <= CREDIT_FLUSH * (right - left)
     return short and flush_right and last.bbox[0] - left >= CREDIT_INDENT * unit
-
-
-def _runs_on_from_above(first: Line, lines: list[Line], unit: float) -> bool:
-    """A line of the same column stands right above `first`, a caption's line spacing apart."""
-    x0, y0, x1, _ = first.bbox
-    return any(l.bbox[3] <= y0 + CAPTION_EDGE * unit and y0 - l.bbox[3] <= CAPTION_GAP[1] * unit
-               and min(x1, l.bbox[2]) - max(x0, l.bbox[0]) > (x1 - x0) / 2 for l in lines if l is not first)
 
 
 def _rows(run: list[Line]) -> list[list[Line]]:

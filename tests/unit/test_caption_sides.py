@@ -365,10 +365,16 @@ def test_a_credit_misread_past_knowing_ends_a_cjk_caption_beside_its_photo_by_it
     assert found.credit is caption[-1]
 
 
-def test_a_neighbour_columns_text_beside_a_photo_is_no_caption_by_its_place():
-    # the column beside the photo runs on from above its top: its lines beside the photo are a
-    # neighbour column's text, though they end in a line set flush right after a row ending short
-    above = _column("社区组织开展活动居民们", 560, 678, 316, 11, 10, 3)
-    beside = _column("工作队组织动员辖区多家单", 560, 678, 349, 11, 10, 9) + _lines(
-        ("用。共计前联自酒000用", (559, 448, 648, 458)), ("本提起度 种事里 辑", (612, 460, 676, 470)))
-    assert find_caption((166, 340, 550, 643), above + beside, 7.6) is None
+
+def test_a_cjk_caption_beside_its_photo_under_its_columns_text_ends_at_a_misread_credit():
+    # random seed 876 (9.9 px, working page, unit 13): the caption beside the photo runs on under
+    # the article's text in its column, `本报记者 孙晓红 摄` read `非在运量 羽动b 摄` alone on its
+    # row, flush right; the caption's lines went to the article as text
+    above = _lines(("动,改靠业市各具区和主要", (801, 1802, 972, 1816)), ("M区", (802, 1821, 827, 1835)),
+                   ("消防演练道校园 气象", (830, 1840, 971, 1855)))
+    caption = _lines(("国回国通>海图在第A国务", (802, 1867, 970, 1878)),
+                     ("时光德业用节界在龙文员测者", (804, 1886, 971, 1897)),
+                     ("M (AD", (802, 1905, 899, 1916)), ("非在运量 羽动b 摄", (861, 1924, 972, 1935)))
+    found = find_caption((612, 1865, 787, 1960), above + caption, 13.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
+    assert found.credit is caption[-1]
