@@ -102,6 +102,12 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     below = _set_apart(runs["below"], unit)
     if _credit_at_foot(below, unit):
         return CaptionLines(below, "below", below[-1])
+    # beside a photo, a CJK caption whose credit was misread past knowing (`本提起度 种事里 辑` for
+    # 本报记者 何春泉 摄: random seeds 927, 876, 981) ends so too, even under its column's text (876);
+    # a Latin advertisement beside its picture is signed so (the Czech ads page)
+    beside = _set_apart(runs["beside"], unit)
+    if _credit_at_foot(beside, unit) and re.search(f"[{IDEOGRAPHS}]", beside[-1].text):
+        return CaptionLines(beside, "beside", beside[-1])
     # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
     if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
@@ -171,8 +177,7 @@ def _credit_at_foot(run: list[Line], unit: float) -> bool:
     last row, set flush right and indented past a paragraph's first line, after a row that ends
     short (the caption's last sentence). A reporter's credit at 8-10 px is misread past knowing
     (`本程记准 神电 通` for 本报记者 何春泉 摄: random seeds 279, 260), and a caption of 7-14 rows
-    over it is longer than one with no credit may be. Below only: beside a picture the Czech ads
-    page sets signatures so."""
+    over it is longer than one with no credit may be."""
     rows = _rows(run)
     if len(rows) < 3 or len(rows[-1]) != 1:
         return False

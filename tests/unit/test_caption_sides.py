@@ -341,3 +341,40 @@ def test_a_caption_leaded_wider_than_the_usual_blank_is_not_cut_at_its_own_spaci
                      ("醒,市民可通过“临", (1034, 703, 1154, 715)))
     found = find_caption((1033, 475, 1155, 549), caption + article, 12.0)
     assert found is not None and found.lines == caption
+
+
+def test_a_credit_misread_past_knowing_ends_a_cjk_caption_beside_its_photo_by_its_place():
+    # random seed 927 (8.3 px, unit 7.6): a caption title and twelve rows beside the photo, `本报记者
+    # 何春泉 摄` read `本提起度 种事里 辑` alone on the last row, flush right; no credit read, the
+    # caption went to the article beside it as a subhead and paragraphs
+    caption = _lines(("运动场上里风采", (562, 349, 616, 359)),
+                     ("1月2日上午,一场土现力”第样桃", (563, 360, 679, 371)),
+                     ("神 热放年求正 称 王位建点流动在线", (561, 371, 678, 382)),
+                     ("农作工第家适广场变心制出定进", (562, 382, 678, 393)),
+                     ("fi.", (561, 393, 571, 401)),
+                     ("昌古 证堂北省南道社区和画", (561, 404, 678, 414)),
+                     ("红 1字会,州U线。中C出BE", (560, 415, 676, 425)),
+                     ("是党北地解建继校区 达准度", (561, 426, 673, 436)),
+                     ("工 风的出通机C m第吸自用", (562, 437, 677, 446)),
+                     ("商工资社供排位参加汇绩做组训", (560, 448, 676, 457)),
+                     ("电。这动生出有出位能靠套方觉推", (559, 459, 677, 469)),
+                     ("用。共计前联自酒000用", (559, 469, 648, 479)),
+                     ("本提起度 种事里 辑", (612, 481, 676, 491)))
+    found = find_caption((166, 340, 550, 643), caption, 7.6)
+    assert found is not None and found.side == "beside" and found.lines == caption
+    assert found.credit is caption[-1]
+
+
+
+def test_a_cjk_caption_beside_its_photo_under_its_columns_text_ends_at_a_misread_credit():
+    # random seed 876 (9.9 px, working page, unit 13): the caption beside the photo runs on under
+    # the article's text in its column, `本报记者 孙晓红 摄` read `非在运量 羽动b 摄` alone on its
+    # row, flush right; the caption's lines went to the article as text
+    above = _lines(("动,改靠业市各具区和主要", (801, 1802, 972, 1816)), ("M区", (802, 1821, 827, 1835)),
+                   ("消防演练道校园 气象", (830, 1840, 971, 1855)))
+    caption = _lines(("国回国通>海图在第A国务", (802, 1867, 970, 1878)),
+                     ("时光德业用节界在龙文员测者", (804, 1886, 971, 1897)),
+                     ("M (AD", (802, 1905, 899, 1916)), ("非在运量 羽动b 摄", (861, 1924, 972, 1935)))
+    found = find_caption((612, 1865, 787, 1960), above + caption, 13.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
+    assert found.credit is caption[-1]
