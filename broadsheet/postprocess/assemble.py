@@ -345,8 +345,9 @@ def _pair_captions(photo_regions: list[Region], blocks: list[Region], unit: floa
             credit = credit or found.credit
             if credit is not None:
                 photo.credit, lines = " ".join(credit.text.split()), lines[:-1]
-            left = min(line.bbox[0] for line in lines)
-            texts = paragraphs([(left, lines)], unit, cjk_indent=INDENT_CHARS)  # smaller type: see INDENT_CJK
+            # a caption may be its title and credit alone
+            left = min((line.bbox[0] for line in lines), default=photo_region.bbox[0])
+            texts = paragraphs([(left, lines)], unit, cjk_indent=INDENT_CHARS) if lines else []  # see INDENT_CJK
             if texts and credit is None:
                 texts[-1], photo.credit = split_credit(texts[-1], found.misread)
             photo.caption = [t for t in texts if t]

@@ -4,8 +4,11 @@ text under a photo that spans them."""
 
 from __future__ import annotations
 
-from broadsheet.model import Line
-from broadsheet.postprocess.captions import LATIN_CREDIT_MISREAD, credit_line, find_caption, split_credit
+import importlib
+from itertools import count
+
+from broadsheet.model import Line, Region, RegionType
+from broadsheet.postprocess.captions import LATIN_CREDIT_MISREAD, CaptionLines, credit_line, find_caption, split_credit
 
 
 def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
@@ -378,3 +381,19 @@ def test_a_cjk_caption_beside_its_photo_under_its_columns_text_ends_at_a_misread
     found = find_caption((612, 1865, 787, 1960), above + caption, 13.0)
     assert found is not None and found.side == "beside" and found.lines == caption
     assert found.credit is caption[-1]
+
+
+def test_a_caption_of_only_its_title_and_a_credit_known_by_place_is_paired(monkeypatch):
+    # replayed layouts of random seeds 338 and 1274: after the title and the credit nothing is left
+    assemble = importlib.import_module("broadsheet.postprocess.assemble")  # the package exports a function of that name
+
+    title = Line("古籍焕新颜", (200, 1020, 500, 1062), 1.0)
+    credit = Line("本报记看 郑一帆 损", (640, 1080, 1000, 1120), 1.0)
+    monkeypatch.setattr(assemble, "find_caption",
+                        lambda photo, lines, unit: CaptionLines([title, credit], "below", credit=credit))
+    blocks = [Region("r1", RegionType.SUBHEAD, title.bbox, [title]),
+              Region("r2", RegionType.TEXT, credit.bbox, [credit])]
+    photo = Region("p1", RegionType.PHOTO, (200, 400, 1000, 1000))
+    (_, paired, caption), = assemble._pair_captions([photo], blocks, 40.0, (f"n{i}" for i in count(1)))
+    assert (paired.caption_title, paired.caption, paired.credit) == ("古籍焕新颜", [], "本报记看 郑一帆 损")
+    assert caption is not None and caption.lines == [title, credit]
