@@ -24,7 +24,6 @@ from broadsheet.layout.thresholds import (
     MISSED_PIECES,
     MISSED_ROW_HEIGHT,
     MISSED_VERTICAL_WIDTH,
-    MISSED_WORD_WIDTH,
     VERTICAL_ASPECT,
 )
 from broadsheet.model import BBox, TextDirection
@@ -124,7 +123,7 @@ def _ink_levels(gray: np.ndarray, lines: list[LineBox]) -> tuple[float, float]:
 
 
 def _text_like(row: np.ndarray, box: BBox, gray: np.ndarray, unit: float, paper: float, body_ink: float) -> bool:
-    """A row of several character-sized pieces (`row`: their ink in `box`) or one word's wide, no taller than its
+    """A row of several character-sized pieces (`row`: their ink in `box`), no taller than its
     tallest (rows stacked, an ornament's border beside text, are not one line), as dark as the
     page's text (bleed-through from the back of the sheet is fainter), neither a solid blot nor a
     stray stroke."""
@@ -135,9 +134,7 @@ def _text_like(row: np.ndarray, box: BBox, gray: np.ndarray, unit: float, paper:
     if not MISSED_DENSITY[0] <= row.mean() <= MISSED_DENSITY[1]:
         return False
     count, _, stats, _ = cv2.connectedComponentsWithStats(row.astype(np.uint8), connectivity=8)
-    if count - 1 < MISSED_PIECES and width < MISSED_WORD_WIDTH * height:
-        return False  # one piece: a stroke or a blot, unless a word's letters run together
-    if height > MISSED_ROW_HEIGHT * stats[1:, cv2.CC_STAT_HEIGHT].max():
+    if count - 1 < MISSED_PIECES or height > MISSED_ROW_HEIGHT * stats[1:, cv2.CC_STAT_HEIGHT].max():
         return False
     darkest = float(np.percentile(gray[y0:y1, x0:x1][row > 0], 10))
     return paper - darkest >= MISSED_DARKNESS * (paper - body_ink)

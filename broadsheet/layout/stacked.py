@@ -23,7 +23,6 @@ from broadsheet.layout.thresholds import (
     STACKED_COVERED,
     STACKED_PITCH,
     STACKED_PITCH_BODY,
-    STACKED_REACH,
     STACKED_VALLEY,
     STACKED_WIDTH,
 )
@@ -78,9 +77,8 @@ def _valleys(line: LineBox, ink: np.ndarray, unit: float) -> tuple[list[int], li
 
 def split_stacked_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> list[LineBox]:
     """Each horizontal box holding stacked lines as one box per line, cut where the ink is thinnest
-    between them; the outer ones reach past their x-height by a share of it (ascenders and
-    descenders), however the box was tightened; `unit` is the page's body size. A part whose line
-    runs through another box is that box's line read again, and goes."""
+    between them; `unit` is the page's body size. A part whose line runs through another box is
+    that box's line read again, and goes."""
     out = []
     for line in lines:
         found = _valleys(line, ink, unit) if line.direction == TextDirection.HORIZONTAL_LR else None
@@ -88,9 +86,13 @@ def split_stacked_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> l
             out.append(line)
             continue
         cuts, bands = found
-        (a0, a1), (b0, b1) = bands[0], bands[-1]
-        tops = [max(0, min(line.y0, a0 - round(STACKED_REACH * (a1 - a0))))] + cuts
-        bottoms = cuts + [min(ink.shape[0], max(line.y1, b1 + round(STACKED_REACH * (b1 - b0))))]
+        # each line as tall as the page's body lines, around its x-height, within the valleys: a
+        # part from valley to valley stands a line pitch tall, as tall as a title (seed 1009)
+        half = [max(0, round((unit - (b - a)) / 2)) for a, b in bands]
+        tops = [max(0, bands[0][0] - half[0])] + [
+            max(cut, a - h) for cut, (a, _), h in zip(cuts, bands[1:], half[1:], strict=True)]
+        bottoms = [min(cut, b + h) for cut, (_, b), h in zip(cuts, bands[:-1], half[:-1], strict=True)] + [
+            min(ink.shape[0], bands[-1][1] + half[-1])]
         # a line boxed on its own as well is read there: its part of this box goes (the detector's
         # second cut of small type boxes a run's first and last lines alone, seed 1009)
         parts = [replace(line, bbox=(line.x0, top, line.x1, bottom))

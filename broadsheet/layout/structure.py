@@ -54,12 +54,9 @@ from broadsheet.layout.thresholds import (
     TITLE_LEAD,
     TITLE_SHARE,
     TITLE_STROKE,
-    UNIT_MEASURED_UNDER,
-    UNIT_MIN_LINES,
 )
 from broadsheet.layout.trace import LayoutTrace
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows, overlaps
-from broadsheet.normalize.textsize import estimate_text_size
 
 
 @dataclass
@@ -97,8 +94,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     ink = ink_mask(gray)
     lines = as_line_boxes(boxes)
-    measured = _measured_size(gray, lines)
-    unit = measured or body_size(lines)  # of the padded detector boxes: enough to size the rule search
+    unit = body_size(lines)  # of the padded detector boxes: enough to size the rule search
     height, width = gray.shape
 
     rule_ink = ink_mask(gray, contrast=RULE_CONTRAST)
@@ -111,7 +107,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
         ink[y0:y1, x0:x1] = 0
     pieces, cuts = split_at_gaps(lines, ink, rules)
     lines = recover_vertical_lines(drop_covered(pieces), ink)
-    unit = measured or body_size(lines)  # now of ink-tight boxes
+    unit = body_size(lines)  # now of ink-tight boxes
     lines = split_solid_lines(lines, ink, unit)
     photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
                               min_side=int(PHOTO_MIN_SIDE * unit))
@@ -153,17 +149,6 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     layout.photos = [Region(next(ids), RegionType.PHOTO, box) for box in photo_boxes]
     layout.separators = [Region(next(ids), RegionType.SEPARATOR, r.bbox) for r in rules]
     return layout
-
-
-def _measured_size(gray: np.ndarray, lines: list[LineBox]) -> float | None:
-    """The body size measured on the page's ink, where the detector found too few lines to tell it:
-    on a page whose body it missed (random seed 1037, bilevel sans at 9 px: 5 boxes, the masthead's
-    and a title's) their sizes made the unit 2.5 times the body's, and the body's ink, too small
-    for a title's pieces, was never looked at again (`missed_lines`). None: the lines tell it."""
-    if sum(line.direction == TextDirection.HORIZONTAL_LR for line in lines) >= UNIT_MIN_LINES:
-        return None
-    measured = estimate_text_size(gray)
-    return measured if measured and measured * UNIT_MEASURED_UNDER < body_size(lines) else None
 
 
 def _region(region_id: str, kind: RegionType, lines: list[LineBox]) -> Region:

@@ -143,7 +143,6 @@ STACKED_PITCH = (1.5, 3.0)
 STACKED_BAND_BODY = 0.25
 STACKED_PITCH_BODY = 0.5
 STACKED_VALLEY = 0.3  # ... and the thinnest row between them holds under this share of either's fullest
-STACKED_REACH = 0.5  # of its x-height, each line's box reaches past it (ascenders, descenders)
 # share of the box's width over which another box runs through one of its bands: that box's line
 # (the ads page's `selské od zl.` box, under the tail of `tapestrové, velurové a bru-`: 0.52)
 STACKED_COVERED = 0.3
@@ -309,11 +308,6 @@ MASTHEAD_STACK = 3.0
 # of punctuation (a lost full stop is not worth a line's risk); over the top of MISSED_HEIGHT,
 # drawings' strokes and frames.
 MISSED_PIECE = 0.3
-# The page's unit is measured on its ink, not its lines, when the detector boxed fewer horizontal
-# lines than this (dev pages of 8-14 px: 85 and more; seed 1037, its body missed: 5) and their
-# size is over this many times the measured one (1037: 2.5, its masthead's and a title's lines)
-UNIT_MIN_LINES = 20
-UNIT_MEASURED_UNDER = 1.5
 # A row of them this tall is text: body type to a big title (random seed 0's, 2.4 units)
 MISSED_HEIGHT = (0.7, 6.0)
 MISSED_CHARACTER_GAP = 0.8  # of their height: pieces of one row this far apart run together (letter spacing)
@@ -325,9 +319,6 @@ MISSED_DENSITY = (0.12, 0.7)
 # 59, 88, 133: 2.1-2.4); the dark ends of stacked reversed kickers make narrower columns (0.76-1.0)
 MISSED_VERTICAL_WIDTH = 1.5
 MISSED_PIECES = 2  # separate pieces of ink in a row: one piece is a stroke or a blot, not characters
-# ... unless it is this many times as wide as tall: the letters of a word run together (bilevel
-# bold sans at 9 px, seed 1037: every word one piece; the detector boxed none of its body)
-MISSED_WORD_WIDTH = 2.5
 MISSED_ROW_HEIGHT = 1.3  # of its tallest piece: a row of type is about as tall as its tallest character
 # of the way from paper to the body text's ink that a row's darkest ink reaches: text is printed
 # as dark as the text beside it, bleed-through from the back of the sheet is a fraction of that

@@ -4,17 +4,11 @@ text (synthetic pages and the generator's regions)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
-from PIL import Image
 
-from broadsheet.layout.lines import LineBox
-from broadsheet.layout.missed import missed_lines
 from broadsheet.layout.photos import find_photos
-from broadsheet.layout.rules import find_rules, ink_mask
-from broadsheet.layout.structure import _measured_size, analyze
-from broadsheet.layout.thresholds import UNIT_MIN_LINES
+from broadsheet.layout.rules import find_rules
+from broadsheet.layout.structure import analyze
 from broadsheet.model import RegionType, TextDirection
 
 
@@ -194,26 +188,3 @@ def _page_with_reversed_kickers() -> tuple[np.ndarray, list[tuple[int, int, int,
 def test_the_dark_ends_of_stacked_reversed_kickers_make_no_vertical_line():
     layout = _layout(*_page_with_reversed_kickers())
     assert not [l for l in layout.trace.lines if l.direction == TextDirection.VERTICAL_RL], layout.trace.recovered
-
-
-def _bilevel_column() -> np.ndarray:
-    # random seed 1037 (bilevel bold sans, 9.2 px enlarged 1.77 times): a body column on the
-    # working page; the letters of each word run together into one piece, and the detector boxed
-    # none of the page's body (5 boxes: the masthead's, a title's)
-    path = Path(__file__).parent / "recorded" / "crops" / "bilevel_sans_seed1037.png"
-    return np.asarray(Image.open(path).convert("L"))
-
-
-def test_a_body_the_detector_missed_is_sized_from_its_ink_not_from_the_few_boxes_found():
-    gray = _bilevel_column()
-    found = [LineBox((0, 0, 200, height)) for height in (60, 25, 21, 35, 26)]  # the page's boxes' heights
-    assert 12 <= _measured_size(gray, found) <= 16  # its body's ink; the boxes made it 35
-    many = [LineBox((0, 20 * k, 200, 20 * k + 14)) for k in range(UNIT_MIN_LINES)]
-    assert _measured_size(gray, many) is None  # lines enough: they tell the size
-
-
-def test_rows_of_words_whose_letters_run_together_are_recovered():
-    gray = _bilevel_column()
-    rows = missed_lines(ink_mask(gray), gray, [], [], unit=14.0)
-    # the column's 21 lines: 8 rows were found when a row needed two pieces of ink, 20 now
-    assert len({line.y0 // 10 for line in rows}) >= 15
