@@ -143,7 +143,6 @@ STACKED_PITCH = (1.5, 3.0)
 STACKED_BAND_BODY = 0.25
 STACKED_PITCH_BODY = 0.5
 STACKED_VALLEY = 0.3  # ... and the thinnest row between them holds under this share of either's fullest
-STACKED_REACH = 0.5  # of its x-height, each line's box reaches past it (ascenders, descenders)
 # share of the box's width over which another box runs through one of its bands: that box's line
 # (the ads page's `selské od zl.` box, under the tail of `tapestrové, velurové a bru-`: 0.52)
 STACKED_COVERED = 0.3
