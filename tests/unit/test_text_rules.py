@@ -77,6 +77,11 @@ def _recorded(rows) -> list[Line]:
     return [Line(text, bbox, 0.99) for bbox, text in rows]
 
 
+def _block(region_id: str, kind: RegionType, rows) -> Region:
+    lines = _recorded(rows)
+    return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
+
+
 # Recorded on random pages (page pixels; `unit` is the page's body text size)
 _SEED_63 = 41.9, [((727, 3030, 1085, 3073), "记者了解到,今年"), ((636, 3096, 1083, 3142), "全市还将继续实施课后"),
                   ((638, 3162, 1085, 3208), "服务提质行动,各中小"), ((635, 3230, 1069, 3274), "学结合实际开设科技、")]
@@ -381,17 +386,14 @@ def test_a_body_line_taken_for_a_subhead_under_a_photo_runs_on():
     """Random seed 1013 (working frame, 19 px): under a photo set in the column, the paragraph's
     next line `捷、连续的健康服` was measured a heading. It fills the measure of the text under it,
     which goes on flush (`务。`): the paragraph runs through it, and no subhead is left."""
-    def block(region_id, kind, rows):
-        lines = _recorded(rows)
-        return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
-    title = block("r4", RegionType.TITLE, [((327, 972, 502, 1006), "“积分超市”"), ((307, 1017, 523, 1052), "激活乡村治理")])
-    above = block("r13", RegionType.TEXT, [
+    title = _block("r4", RegionType.TITLE, [((327, 972, 502, 1006), "“积分超市”"), ((307, 1017, 523, 1052), "激活乡村治理")])
+    above = _block("r13", RegionType.TEXT, [
         ((285, 1083, 406, 1102), "市卫生健康委"), ((244, 1114, 393, 1133), "有关负责人表示,"),
         ((244, 1145, 406, 1164), "将进一步扩大家庭"), ((245, 1176, 406, 1195), "医生签约服务覆盖"),
         ((244, 1207, 406, 1226), "面，提升服务质"), ((244, 1238, 406, 1256), "量，让居民在家门"),
         ((246, 1268, 406, 1287), "口就能享受到便")])
-    taken = block("r14", RegionType.SUBHEAD, [((244, 1471, 406, 1491), "捷、连续的健康服")])
-    below = block("r15", RegionType.TEXT, [
+    taken = _block("r14", RegionType.SUBHEAD, [((244, 1471, 406, 1491), "捷、连续的健康服")])
+    below = _block("r15", RegionType.TEXT, [
         ((244, 1503, 277, 1522), "务。"), ((295, 1533, 407, 1552), "“今年雨水"),
         ((244, 1564, 406, 1583), "足、光照好，再加"), ((244, 1595, 406, 1614), "上用了新品种，亩"),
         ((244, 1626, 406, 1645), "产能比去年多一百"), ((244, 1656, 406, 1675), "斤左右。”种粮大")])
@@ -408,16 +410,13 @@ def test_a_paragraphs_last_line_taken_for_a_subhead_ends_its_paragraph():
     """Random seed 1240 (working frame, 12 px): a paragraph's last line `键、连续的健康服务` (its
     full stop lost) was measured a heading. It starts flush under a line that fills the measure
     and ends no sentence: the paragraph runs on into it, and no subhead is left."""
-    def block(region_id, kind, rows):
-        lines = _recorded(rows)
-        return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
-    title = block("r4", RegionType.TITLE, [((60, 380, 182, 403), "我市启动农村")])
-    above = block("r8", RegionType.TEXT, [
+    title = _block("r4", RegionType.TITLE, [((60, 380, 182, 403), "我市启动农村")])
+    above = _block("r8", RegionType.TEXT, [
         ((73, 428, 196, 440), "市卫生健康委有关负"), ((45, 450, 196, 463), "责人表示、将进一步扩大"),
         ((45, 473, 197, 486), "家庭医生签约服务覆盖"), ((44, 495, 197, 508), "面，提升服务质量，让居"),
         ((44, 518, 198, 530), "民在家门口就境学受到便")])
-    taken = block("r9", RegionType.SUBHEAD, [((44, 540, 169, 553), "键、连续的健康服务")])
-    below = block("r10", RegionType.TEXT, [
+    taken = _block("r9", RegionType.SUBHEAD, [((44, 540, 169, 553), "键、连续的健康服务")])
+    below = _block("r10", RegionType.TEXT, [
         ((79, 562, 197, 575), "“今年雨水匀，茶等"), ((44, 584, 183, 597), "发得齐，一由地能多采"),
         ((54, 607, 197, 619), "十斤。”石门乡茶农罗")])
     page = assemble(PageLayout((743, 2165), 12.0, headlines=[[title]], text_blocks=[above, taken, below]))
@@ -429,15 +428,12 @@ def test_a_paragraphs_last_line_taken_for_a_subhead_ends_its_paragraph():
 
 def test_a_subhead_after_a_paragraphs_end_stays():
     """The same lines with the line over the heading ending its sentence: a subhead set flush."""
-    def block(region_id, kind, rows):
-        lines = _recorded(rows)
-        return Region(region_id, kind, union_bbox([line.bbox for line in lines]), lines)
-    title = block("r4", RegionType.TITLE, [((60, 380, 182, 403), "我市启动农村")])
-    above = block("r8", RegionType.TEXT, [
+    title = _block("r4", RegionType.TITLE, [((60, 380, 182, 403), "我市启动农村")])
+    above = _block("r8", RegionType.TEXT, [
         ((73, 428, 196, 440), "市卫生健康委有关负"), ((45, 450, 196, 463), "责人表示、将进一步扩大"),
         ((44, 518, 198, 530), "民在家门口就能享受到。")])
-    taken = block("r9", RegionType.SUBHEAD, [((44, 540, 169, 553), "键、连续的健康服务")])
-    below = block("r10", RegionType.TEXT, [
+    taken = _block("r9", RegionType.SUBHEAD, [((44, 540, 169, 553), "键、连续的健康服务")])
+    below = _block("r10", RegionType.TEXT, [
         ((79, 562, 197, 575), "“今年雨水匀，茶等"), ((44, 584, 183, 597), "发得齐，一由地能多采")])
     page = assemble(PageLayout((743, 2165), 12.0, headlines=[[title]], text_blocks=[above, taken, below]))
     article, = page.articles
