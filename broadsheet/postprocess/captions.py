@@ -265,11 +265,11 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
             rows[-1].append(line)
         else:
             rows.append([line])
-    credited = [i for i, row in enumerate(rows) if any(split_credit(l.text)[1] is not None for l in row)]
+    credited = [i for i, row in enumerate(rows) if any(_reads_as_credit(l) for l in row)]
     widest = max((l.bbox[2] - l.bbox[0] for l in run), default=0)
     searched = rows[:credited[0] + 1 if credited else len(rows)]
     edges = [[l.bbox[0] for l in sorted(row, key=lambda l: l.bbox[0])[1:]
-              if split_credit(l.text)[1] is None and l.bbox[2] - l.bbox[0] >= CAPTION_COLUMN_PIECE * widest]
+              if not _reads_as_credit(l) and l.bbox[2] - l.bbox[0] >= CAPTION_COLUMN_PIECE * widest]
              for row in searched]
     common = [x for x in edges[0] if any(abs(x - other) <= CAPTION_EDGE * unit
                                          for later in edges[1:] for other in later)] if edges else []
@@ -282,6 +282,13 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
     if len(bridged) < len(common):
         return []
     return run
+
+
+def _reads_as_credit(line: Line) -> bool:
+    """A credit read whole, or a reporter's name alone whose 摄 was misread: a caption two rows
+    wide cut at the gutter of the columns under it ends there (`本报记者 可国 法` for 本报记者 刘茜
+    摄, random seed 1436), and the columns start after it."""
+    return split_credit(line.text)[1] is not None or REPORTER_ALONE.fullmatch(line.text.strip()) is not None
 
 
 def _columns_alike(edge: float, rows: list[list[Line]], unit: float) -> bool:

@@ -397,3 +397,21 @@ def test_a_caption_of_only_its_title_and_a_credit_known_by_place_is_paired(monke
     (_, paired, caption), = assemble._pair_captions([photo], blocks, 40.0, (f"n{i}" for i in count(1)))
     assert (paired.caption_title, paired.caption, paired.credit) == ("古籍焕新颜", [], "本报记看 郑一帆 损")
     assert caption is not None and caption.lines == [title, credit]
+
+
+def test_a_two_row_caption_cut_at_the_gutter_under_it_ends_at_its_reporters_misread_credit():
+    # random seed 1436 (10.2 px): a caption two rows wide, each row cut where the gutter of the two
+    # columns under the photo runs, its credit `本报记者 刘茜 摄` read `本报记者 可国 法`; the
+    # columns' common edge was taken for text set under the photo and the caption was lost
+    caption = _lines(("三月润营去平,种模或气科村档有", (615, 871, 744, 881)),
+                     ("原治建风收件政 生产基地理国建", (748, 868, 876, 878)),
+                     ("道现场,工人们正质加紧社工", (617, 884, 731, 894)),
+                     ("本报记者 可国 法", (809, 880, 877, 890)))
+    columns = _lines(("两的游客一边拍照,一边内", (753, 897, 877, 911)), ("问题。", (616, 903, 641, 915)),
+                     ("基本打听新茶的价格,", (753, 912, 848, 924)), ("器工结局有关负责人介", (637, 914, 741, 928)),
+                     ("市公用事业局有美负责", (774, 925, 878, 938)), ("绍,今年全县还将距建5G", (616, 928, 743, 942)),
+                     ("人表示,试运行期间将广泛", (754, 939, 878, 952)),
+                     ("基站120个,优先覆盖乡镇", (618, 942, 742, 955)))
+    found = find_caption((611, 733, 878, 869), caption + columns, 10.2)
+    assert found is not None and found.side == "below"
+    assert sorted(map(id, found.lines)) == sorted(map(id, caption))
