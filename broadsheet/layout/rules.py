@@ -19,6 +19,8 @@ from broadsheet.layout.thresholds import (
     RULE_COLUMN_ENDS,
     RULE_COLUMN_PIECE,
     RULE_COLUMN_REACH,
+    RULE_HEAVY_LENGTH,
+    RULE_HEAVY_THICKNESS,
     RULE_PAPER,
     RULE_PIECE_LENGTH,
     RULE_PIECE_OVERLAP,
@@ -173,7 +175,10 @@ def _stroke_pieces(ink: np.ndarray, unit: float, horizontal: bool, min_length: i
     boxes, crowded = [], []
     for label, (x, y, w, h, _area) in enumerate(stats[1:count], 1):
         stroke = labels[y:y + h, x:x + w] == label
-        for start, top, end, bottom in _straight_pieces(stroke if horizontal else stroke.T, max_thickness,
+        thickness = max_thickness
+        if horizontal and w >= RULE_HEAVY_LENGTH * unit:
+            thickness = max(max_thickness, int(RULE_HEAVY_THICKNESS * unit))
+        for start, top, end, bottom in _straight_pieces(stroke if horizontal else stroke.T, thickness,
                                                         int(RULE_PIECE_OVERLAP * unit)):
             if horizontal:
                 box = (int(x) + start, int(y) + top, int(x) + end, int(y) + bottom)

@@ -227,6 +227,12 @@ HEADLINE_OVERLAP = 0.5  # of a line's size: two headline lines may overlap this 
 # --- rules and photos
 RULE_MIN_LENGTH = 8.0  # a rule runs at least this long (and a fortieth of the page)
 RULE_MAX_THICKNESS = 1 / 3  # thicker strokes are type or boxes
+# ... but a horizontal stroke this long (a masthead's or band's rule across most of the page) may be
+# this thick: no row of type is a solid bar that long, and blur fuses a heavy rule with the thin one
+# under it (random seed 906, 11.1 px blurred 1.16: the masthead's rule 11 px thick, 0.38 of the
+# 29 px unit, 23 units long)
+RULE_HEAVY_LENGTH = 16.0
+RULE_HEAVY_THICKNESS = 0.5
 RULE_BRIDGE = 0.2  # dotted and broken rules are closed across this
 RULE_PIECE_OVERLAP = 2.0  # straight pieces of a slanted rule overlap by a line's (padded) height
 # A faint column rule breaks up: pieces this long in its line continue it across breaks this long

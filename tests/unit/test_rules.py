@@ -123,3 +123,15 @@ def test_a_bold_words_band_inside_its_line_is_no_rule_across_the_column():
     ink[288:297, 82:221] = 255
     head = [(77, 231, 185, 255), (76, 254, 248, 280), (77, 279, 226, 303), (76, 301, 337, 328)]
     assert find_rules(ink, unit=27.0, min_length=216, max_thickness=9, lines=head) == []
+
+
+def test_a_blurred_masthead_rule_across_the_page_may_be_thick():
+    # random seed 906 (11.1 px Fraktur blurred 1.16, unit 29 of padded boxes, rules at most 9 px
+    # thick): the masthead's heavy rule and the thin one under it blur into one bar 667 px long and
+    # 11 px thick; lost, the masthead was taken for a title. A bar as thick but only a column long
+    # (a bold line blurred solid) stays type
+    ink = np.zeros((400, 753), np.uint8)
+    ink[134:145, 44:711] = 255
+    ink[300:311, 44:300] = 255
+    rules = [r.bbox for r in find_rules(ink, unit=29.0, min_length=232, max_thickness=9)]
+    assert len(rules) == 1 and rules[0][1] <= 134 and rules[0][3] >= 145 and rules[0][2] - rules[0][0] >= 660, rules
