@@ -210,6 +210,11 @@ STACK_EDGE_LINES = 2
 EDGE_TOLERANCE = 0.3  # how closely justified lines' ink ends agree (a hyphen, a full stop)
 
 # --- columns
+# a line over two columns with nothing of theirs on one side (a headline or photo above, a caption
+# across): its blank is the gutter when both ends lie this close (body heights) to the columns'
+# edges (`blocks.cut_at_gutters`; seeds 1324's and 1263's rows fit within a pixel; at 0.3 a one-line
+# caption under a photo was cut at a stop's blank, 1284)
+GUTTER_FIT = 0.15
 COLUMN_TOLERANCE = 0.6  # lines whose edges agree this closely share a column's extent
 MIN_COLUMN_LINES = 3  # x-extents seen this often, in lines stacked one under another, make a column
 MIN_COLUMN_WIDTH = 5.0  # no newspaper sets a column narrower than this many characters

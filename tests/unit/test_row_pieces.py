@@ -122,3 +122,33 @@ def test_a_line_over_the_columns_first_lines_is_not_cut():
     lines, across = _columns_with_a_row_across(ink, 0)
     body = lines + [across]
     assert across in cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+
+
+def _columns_under_a_row_across(ink: np.ndarray, blank: tuple[int, int]) -> tuple[list[LineBox], LineBox]:
+    """Two justified columns 14 px (an em) apart whose first row runs across the gutter, boxed as
+    one, with nothing of theirs above it (a headline over the columns, a photo set inside them),
+    its ink blank over `blank`."""
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT)
+             for r in range(1, 9) for x0, x1 in ((40, 300), (314, 574))]
+    across = _ink(ink, 40, 20, 574, 20 + UNIT)
+    ink[20:20 + UNIT, blank[0]:blank[1]] = False
+    return lines, across
+
+
+def test_a_row_across_whose_blank_is_the_gutter_is_cut_with_nothing_of_the_columns_on_one_side():
+    # Random seed 1324 (10 px CJK, a 0.8-em gutter): two rows between a headline and a photo set
+    # inside the columns, and the row under the photo's caption, ran over the gutter
+    ink = _page()
+    lines, across = _columns_under_a_row_across(ink, (300, 314))
+    body = lines + [across]
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 == across.y0) == [(40, 20, 300, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
+
+
+def test_a_row_across_with_a_word_space_in_the_gutter_is_not_cut():
+    # A caption's line over the columns' first lines: its word space (a third of an em) in the gutter
+    # does not reach the columns' edges
+    ink = _page()
+    lines, across = _columns_under_a_row_across(ink, (305, 310))
+    body = lines + [across]
+    assert across in cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
