@@ -64,18 +64,18 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
         found, crowded = _stroke_pieces(ink, unit, horizontal, min_length, max_thickness, upright)
         rules += [Rule(box) for box in found + _double_rules(ink, found, crowded, horizontal, unit)]
     vertical = [r.bbox for r in rules if not r.horizontal]
-    pieces = strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness, upright)
-    continued = _continuations(vertical, pieces, unit)
+    upright_pieces = strokes(ink, unit, False, int(RULE_PIECE_LENGTH * unit), max_thickness, upright)
+    continued = _continuations(vertical, upright_pieces, unit)
     # a rule under one narrow column, cut off its row's rule by the column rules, is shorter than a
-    # rule alone must be; in line with that rule's ends it is the same rule
-    horizontal = [_transposed(r.bbox) for r in rules if r.horizontal]
+    # rule alone must be; in line with that rule's ends it is the same rule (found as upright rules
+    # are, on the boxes mirrored over the diagonal)
+    across_rules = [_transposed(r.bbox) for r in rules if r.horizontal]
     short = strokes(ink, unit, True, int(RULE_COLUMN_PIECE * unit), max_thickness, upright)
-    pieces = [_transposed(box) for box in short]
-    continued += [_transposed(box) for box in _continuations(horizontal, pieces, unit)]
-    found = [r.bbox for r in rules] + continued
-    across = [box for box in short if not any(overlaps(box, other) for other in found)
-              and _across_column(box, lines, unit)]
-    return rules + [Rule(box) for box in continued + across]
+    continued += [_transposed(box) for box in _continuations(across_rules, [_transposed(b) for b in short], unit)]
+    known = [r.bbox for r in rules] + continued
+    alone = [box for box in short if not any(overlaps(box, other) for other in known)
+             and _across_column(box, lines, unit)]
+    return rules + [Rule(box) for box in continued + alone]
 
 
 def _across_column(stroke: BBox, lines: list[BBox], unit: float) -> bool:
