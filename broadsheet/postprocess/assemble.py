@@ -402,15 +402,23 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
     return article, regions
 
 
+def _column_text_by(subhead: Region, left: int, neighbour: tuple[int, Region] | None) -> Region | None:
+    """The text block next to a one-line CJK heading when it starts at the heading's left edge (the
+    same column): what `_runs_through` and `_runs_on_to` measure the heading against."""
+    if len(subhead.lines) != 1 or not is_cjk(subhead.lines[0].text) or neighbour is None \
+            or neighbour[1].type != RegionType.TEXT or neighbour[0] != left:
+        return None
+    return neighbour[1]
+
+
 def _runs_through(subhead: Region, left: int, rest: list[tuple[int, Region]], unit: float) -> bool:
     """A one-line CJK heading that is a body line going on: it fills the measure of the text right
     under it, which runs on flush (random seed 1013: `捷、连续的健康服` under a photo, over `务。`).
     A subhead stands apart, short or centred, and an indented paragraph starts under it (in Latin
     type the first paragraph under a heading may be set flush)."""
-    if len(subhead.lines) != 1 or not is_cjk(subhead.lines[0].text) or not rest \
-            or rest[0][1].type != RegionType.TEXT or rest[0][0] != left:
+    below = _column_text_by(subhead, left, rest[0] if rest else None)
+    if below is None:
         return False
-    below = rest[0][1]
     measured = [line.bbox for line in below.lines[1:] if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
     if not measured or not 0 <= below.bbox[1] - subhead.bbox[3] <= unit:
         return False
@@ -425,10 +433,9 @@ def _runs_on_to(subhead: Region, left: int, before: list[tuple[int, Region]], un
     right under text whose last line fills the measure and ends no sentence (random seed 1240:
     `捷、连续的健康服务。` under `民在家门口就能享受到便`). A subhead stands apart, centred or indented,
     after a paragraph's end."""
-    if len(subhead.lines) != 1 or not is_cjk(subhead.lines[0].text) or not before \
-            or before[-1][1].type != RegionType.TEXT or before[-1][0] != left:
+    above = _column_text_by(subhead, left, before[-1] if before else None)
+    if above is None:
         return False
-    above = before[-1][1]
     measured = [line.bbox for line in above.lines if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
     last, line = above.lines[-1], subhead.lines[0].bbox
     if len(measured) < 2 or not 0 <= line[1] - last.bbox[3] <= unit or ends_sentence(last.text):
