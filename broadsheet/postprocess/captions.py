@@ -6,7 +6,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from broadsheet.charsets import IDEOGRAPHS
+from broadsheet.charsets import IDEOGRAPH, IDEOGRAPHS
 from broadsheet.model import BBox, Line, in_rows
 from broadsheet.postprocess.thresholds import (
     CAPTION_BESIDE,
@@ -106,7 +106,7 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     # 本报记者 何春泉 摄: random seeds 927, 876, 981) ends so too, even under its column's text (876);
     # a Latin advertisement beside its picture is signed so (the Czech ads page)
     beside = _set_apart(runs["beside"], unit)
-    if _credit_at_foot(beside, unit) and re.search(f"[{IDEOGRAPHS}]", beside[-1].text):
+    if _credit_at_foot(beside, unit) and IDEOGRAPH.search(beside[-1].text):
         return CaptionLines(beside, "beside", beside[-1])
     # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
     if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
