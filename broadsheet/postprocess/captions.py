@@ -111,6 +111,8 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
     if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
+    if len(below) < len(runs["below"]) and _signed_last_row(below, unit):
+        return CaptionLines(below, "below")
     return None
 
 
@@ -118,13 +120,15 @@ def _set_apart(run: list[Line], unit: float) -> list[Line]:
     """The lines of a run down to the first blank wider than a caption's own line spacing: the
     space a paper leaves between a caption and the text below it. A caption set with more leading
     than that (a Latin caption in small type, its rows 0.9 units apart: random seed 946) breaks
-    only where the blank also outgrows the run's own before it."""
+    only where the blank also outgrows the run's own before it. The blank is measured under every
+    line above: a speck or a cut-off piece of a row, shorter than its row, leaves none (random seed
+    1393: `B`, 0.4 units tall, on a caption's fifth row)."""
     rows = in_rows(run)
     blanks: list[float] = []
     for index, (upper, lower) in enumerate(zip(rows, rows[1:])):
         if lower.bbox[1] <= upper.bbox[1] + CAPTION_EDGE * unit:
             continue  # the same row
-        blank = lower.bbox[1] - upper.bbox[3]
+        blank = lower.bbox[1] - max(line.bbox[3] for line in rows[:index + 1])
         if blank > CAPTION_BREAK * unit and (not blanks or blank > CAPTION_BREAK_OWN * statistics.median(blanks)):
             return rows[:index + 1]
         blanks.append(blank)
@@ -187,6 +191,18 @@ def _credit_at_foot(run: list[Line], unit: float) -> bool:
     short = right - max(l.bbox[2] for l in rows[-2]) >= unit
     flush_right = right - last.bbox[2] <= CREDIT_FLUSH * (right - left)
     return short and flush_right and last.bbox[0] - left >= CREDIT_INDENT * unit
+
+
+def _signed_last_row(run: list[Line], unit: float) -> bool:
+    """A CJK caption set apart below a photo, longer than one with no credit may be, whose last row
+    runs to the right edge and ends in no punctuation: its credit shares that row, misread with no
+    space before it (`消防主维活动、梁实海` for 消防主题活动。 梁宏涛 摄, random seed 1411). A body
+    paragraph's last line before a blank ends its sentence, and is seldom full."""
+    rows = _rows(run)
+    last = sorted(rows[-1], key=lambda l: l.bbox[0])
+    right = max(l.bbox[2] for row in rows[:-1] for l in row)
+    text = "".join(l.text for l in last).strip()
+    return right - last[-1].bbox[2] < unit and IDEOGRAPH.search(text[-1:]) is not None
 
 
 def _rows(run: list[Line]) -> list[list[Line]]:

@@ -98,8 +98,9 @@ CAPTION_BREAK_OWN = 1.3  # ... and this many times the run's own blank before it
 # units, 1.1 times apart row after row; seed 1114: a byline 1.47 times its caption's blank under it)
 MAX_UNCREDITED_LINES = 6  # a caption with no credit read is no longer than this
 # A caption beside a short photo runs on under its foot this far at most, to its credit (random
-# seed 109: 7.5 units, six lines of a ten-line caption beside a photo six and a half units tall)
-MAX_BESIDE_BELOW = 12.0
+# seed 109: 7.5 units, six lines of a ten-line caption beside a photo six and a half units tall;
+# seed 1413: 15.3 units, the credit of a caption of 17 rows beside a photo 7.6 units tall)
+MAX_BESIDE_BELOW = 18.0
 # A line that starts a second column of text under a photo is at least this share of the widest
 # line there (random seed 125: a paragraph's last line, 0.41); a justified caption's last word or
 # character cut off at its right margin is less (seeds 45, 67: 0.03-0.2, at one edge row after row)
