@@ -74,7 +74,7 @@ def split_credit(text: str, misread: bool = False) -> tuple[str, str | None]:
 class CaptionLines:
     lines: list[Line]
     side: str  # where the caption stands: below, beside, above
-    credit: Line | None = None  # its last line, a credit known by its place alone (`_credit_at_foot`)
+    credit: Line | None = None  # its last line, a credit known by its place alone (`_credit_at_foot`, a reporter's)
     misread: bool = False  # its last line ends in a misread credit (MISREAD_CREDIT_AT_END)
 
 
@@ -96,9 +96,10 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     # a credit misread (本报记者 柳青 for …摄, 李幅 供附) still stands flush right, apart; beside a
     # photo, a name set so signs an advertisement (the Czech ads page). Looked for above the first
     # wide blank: past it, a neighbour column's body line may end flush right (page_c at 0.4x)
-    credited = _cut_at_credit_shape(_set_apart(runs["below"], unit), unit)
-    if credited:
-        return CaptionLines(credited, "below", misread=_misread_at_end(credited[-1]))
+    shaped = _cut_at_credit_shape(_set_apart(runs["below"], unit), unit)
+    if shaped:
+        credited, reporter = shaped
+        return CaptionLines(credited, "below", reporter, misread=_misread_at_end(credited[-1]))
     below = _set_apart(runs["below"], unit)
     if _credit_at_foot(below, unit):
         return CaptionLines(below, "below", below[-1])
@@ -108,6 +109,10 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     beside = _set_apart(runs["beside"], unit)
     if _credit_at_foot(beside, unit) and IDEOGRAPH.search(beside[-1].text):
         return CaptionLines(beside, "beside", beside[-1])
+    # or at a reporter's credit misread, indented less in a narrow column (random seed 257)
+    reported = _cut_at_credit_shape(beside, unit, reporter_only=True)
+    if reported:
+        return CaptionLines(reported[0], "beside", reported[1])
     # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
     if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
@@ -153,22 +158,27 @@ def credit_line(lines: list[Line], unit: float) -> Line | None:
     return last if alone and flush_right else None
 
 
-def _cut_at_credit_shape(run: list[Line], unit: float) -> list[Line] | None:
+def _cut_at_credit_shape(run: list[Line], unit: float,
+                         reporter_only: bool = False) -> tuple[list[Line], Line | None] | None:
     """The run down to the first row (after the first) that ends in a credit by its shape, a
     `credit_line` with no sentence's end (a body column's short lines are flush left) and no digit
     (an advertisement's number set flush right under its text: the Czech ads page), or a reporter's
-    name alone."""
+    name alone; with `reporter_only`, only a reporter's credit, read or misread, ends it. Returns
+    the run so cut and, when a misread reporter's credit ends it alone on its row, that line: the
+    caption's credit, which nothing read would split off."""
     rows = _rows(run)
     right = max((l.bbox[2] for l in run), default=0)
     for index in range(1, len(rows)):
         lines = [l for row in rows[:index + 1] for l in row]
-        last = credit_line(lines, unit)
+        last = None if reporter_only else credit_line(lines, unit)
         if last is not None and not re.search(r"[。！？；，、.!?;,:：”\"]$|\d", last.text.strip()):
-            return lines
+            return lines, None
         if len(rows[index]) == 1 and REPORTER_ALONE.fullmatch(rows[index][0].text.strip()):
-            return lines
-        if _misread_reporter(rows[index], rows[index - 1], right, unit) or _misread_at_end(rows[index][-1]):
-            return lines
+            return lines, None
+        if _misread_reporter(rows[index], rows[index - 1], right, unit):
+            return lines, rows[index][0] if len(rows[index]) == 1 else None
+        if not reporter_only and _misread_at_end(rows[index][-1]):
+            return lines, None
     return None
 
 
@@ -224,8 +234,12 @@ def _misread_reporter(row: list[Line], before: list[Line], right: float, unit: f
     under the caption, `本限记者州敏` for 本报记者 周敏 on seed 208, follows a caption line running
     to its margin."""
     text = "".join(l.text for l in sorted(row, key=lambda l: l.bbox[0])).replace(" ", "")
-    match = re.fullmatch(r"(?:.*[。！？!?.]\s*)?([\u4e00-\u9fff]{6,9})", text)
-    if not match or sum(a == b for a, b in zip(match.group(1), "本报记者")) < 3:
+    match = re.fullmatch(r"(?:.*[。！？!?.]\s*)?([\u4e00-\u9fff0-9A-Za-z]{6,9})", text)
+    if not match:
+        return False
+    # 本报 may be read as Latin or digits, 记者 kept (`6M记者五常物 通` for 本报记者 王雪梅 摄, seed 257)
+    credit = match.group(1)
+    if sum(a == b for a, b in zip(credit, "本报记者")) < 3 and credit[2:4] != "记者":
         return False
     last = max(before, key=lambda l: l.bbox[2])
     short = right - last.bbox[2] >= unit

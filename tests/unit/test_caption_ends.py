@@ -76,3 +76,19 @@ def test_a_body_paragraph_ending_its_sentence_before_a_blank_is_no_caption():
                      ("消防主题活动，梁宏涛说。", (413, 2143, 583, 2155)))
     text = _lines(("亭办理，样金300元·专号", (413, 2168, 581, 2180)))
     assert find_caption((411, 1866, 585, 1946), caption + text, 13.0) is None
+
+
+def test_a_reporters_credit_misread_ends_a_caption_beside_its_photo():
+    # random seed 257 (unit 13, 9 px): `6M记者五常物 通` for 本报记者 王雪梅 摄 beside a narrow photo,
+    # 1.2 units in (a paragraph's indent): 本报 read as Latin, so the credit was not known and the
+    # caption went to the text under it
+    caption = _lines(("通用H目止北海准平面高标", (979, 1421, 1113, 1431)),
+                     ("苏放神主提源代-非出书", (981, 1439, 1113, 1449)),
+                     ("美运动种化通行细研线", (981, 1457, 1113, 1467)), ("高", (981, 1477, 989, 1485)),
+                     ("6M记者五常物 通", (995, 1493, 1113, 1503)))
+    text = _lines(("阅，让担睡在核库用的", (978, 1516, 1114, 1528)), ("古施“活”起来，为地", (980, 1538, 1115, 1551)))
+    neighbour = _lines(("租州官发解画略动，划", (1133, 1425, 1269, 1437)),
+                       ("能水平，促进并研贸北", (1133, 1469, 1268, 1482)))
+    found = find_caption((823, 1419, 962, 1503), caption + text + neighbour, 13.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
+    assert found.credit is caption[-1]
