@@ -684,11 +684,20 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
 def _sandwiched(line: LineBox, near: list[LineBox], unit: float, rules: list[Rule]) -> bool:
     """Up to `SANDWICHED_BODY` tall and in letters of the body's size, the line continues its column
     with a body line right above and one right below: two rows boxed as one, not a headline, which
-    stands apart."""
-    if line.height >= SANDWICHED_BODY * unit or line.letters >= ROW_WORD_LETTERS:
+    stands apart. The body's size is the page's, or that of the column's lines above and below
+    when both sides hold a line boxed tall whose letters measure bigger: on a page set solid every
+    box runs into its neighbours, and their letters measure so too (Kolonie's Fraktur notices:
+    1.25-1.35; a box among them a pixel over `MAX_TALL_BODY` was a title), while a title's letters
+    stand out from the lines around it. The line under it may be its paragraph's short last line."""
+    if line.height >= SANDWICHED_BODY * unit:
         return False
-    column = [o for o in near if _continues_column(line, o, unit, rules)]
-    return any(o.y0 < line.y0 for o in column) and any(o.y0 > line.y0 for o in column)
+    above = [o for o in near if o.y0 < line.y0 and _continues_column(line, o, unit, rules)]
+    below = [o for o in near if o.y0 > line.y0 and (_continues_column(line, o, unit, rules)
+                                                    or _continues_column(o, line, unit, rules))]
+    if not above or not below:
+        return False
+    body_letters = max(1.0, min(max(o.letters for o in above), max(o.letters for o in below)))
+    return line.letters < ROW_WORD_LETTERS * body_letters
 
 
 def _in_deck(line: LineBox, heads: list[LineBox], unit: float) -> bool:
