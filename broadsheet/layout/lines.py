@@ -266,17 +266,20 @@ def split_solid_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> lis
     line and a half tall that overlap their neighbours by nearly half, read as headline type and
     by the recogniser as two lines at once. Two stacked boxes share their overlap in proportion
     to their heights (each reaches past its ink by a share of its own height), so the split falls
-    in the leading, also between a headline and small type under it."""
+    in the leading, also between a headline and small type under it. A box of the block already
+    cut to its ink (its ink ran clear of the next line's) is no evidence of type set solid, but once
+    a taller neighbour shows it, the box is cut on that side too (the ads page's thanks notice:
+    every other box of a paragraph cut to its ink, the ones between them read two lines at once)."""
     index = LineIndex(lines)
     out = []
     for line in lines:
         if line.direction != TextDirection.HORIZONTAL_LR or line.height <= HEADLINE_RATIO * unit:
             out.append(line)
             continue
-        upper, lower = line.y0, line.y1
+        upper, lower, solid = line.y0, line.y1, False
         for other in index.around(line, line.height):
-            if other is line or other.direction != TextDirection.HORIZONTAL_LR or other.height <= unit:
-                continue  # a block set solid boxes every line taller than body type
+            if other is line or other.direction != TextDirection.HORIZONTAL_LR:
+                continue
             if min(line.x1, other.x1) - max(line.x0, other.x0) < STACK_SHARED_WIDTH * min(line.width, other.width):
                 continue  # beside it, not over or under it
             if abs((other.y0 + other.y1) - (line.y0 + line.y1)) >= 2 * SOLID_PITCH * unit:
@@ -287,7 +290,8 @@ def split_solid_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> lis
                 continue  # apart (or touching) as lines are, or one box inside the other
             split = round(above.y1 - overlap * above.height / (above.height + below.height))
             upper, lower = (max(upper, split), lower) if below is line else (upper, min(lower, split))
-        if upper == line.y0 or lower == line.y1 or lower - upper < 2:  # a solid block's lines have both
+            solid = solid or other.height > unit  # a block set solid boxes its lines taller than body type
+        if not solid or upper == line.y0 or lower == line.y1 or lower - upper < 2:  # its lines have both
             out.append(line)
             continue
         top, bottom = _ink_rows(ink[upper:lower, line.x0:line.x1])
