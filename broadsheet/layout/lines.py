@@ -266,17 +266,20 @@ def split_solid_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> lis
     line and a half tall that overlap their neighbours by nearly half, read as headline type and
     by the recogniser as two lines at once. Two stacked boxes share their overlap in proportion
     to their heights (each reaches past its ink by a share of its own height), so the split falls
-    in the leading, also between a headline and small type under it."""
+    in the leading, also between a headline and small type under it. A box of the block already
+    cut to its ink (its ink ran clear of the next line's) is no evidence of type set solid, but once
+    a taller neighbour shows it, the box is cut on that side too (the ads page's thanks notice:
+    every other box of a paragraph cut to its ink, the ones between them read two lines at once)."""
     index = LineIndex(lines)
     out = []
     for line in lines:
         if line.direction != TextDirection.HORIZONTAL_LR or line.height <= HEADLINE_RATIO * unit:
             out.append(line)
             continue
-        upper, lower = line.y0, line.y1
+        upper, lower, solid = line.y0, line.y1, False
         for other in index.around(line, line.height):
-            if other is line or other.direction != TextDirection.HORIZONTAL_LR or other.height <= unit:
-                continue  # a block set solid boxes every line taller than body type
+            if other is line or other.direction != TextDirection.HORIZONTAL_LR:
+                continue
             if min(line.x1, other.x1) - max(line.x0, other.x0) < STACK_SHARED_WIDTH * min(line.width, other.width):
                 continue  # beside it, not over or under it
             if abs((other.y0 + other.y1) - (line.y0 + line.y1)) >= 2 * SOLID_PITCH * unit:
@@ -287,7 +290,8 @@ def split_solid_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> lis
                 continue  # apart (or touching) as lines are, or one box inside the other
             split = round(above.y1 - overlap * above.height / (above.height + below.height))
             upper, lower = (max(upper, split), lower) if below is line else (upper, min(lower, split))
-        if upper == line.y0 or lower == line.y1 or lower - upper < 2:  # a solid block's lines have both
+            solid = solid or other.height > unit  # a block set solid boxes its lines taller than body type
+        if not solid or upper == line.y0 or lower == line.y1 or lower - upper < 2:  # its lines have both
             out.append(line)
             continue
         top, bottom = _ink_rows(ink[upper:lower, line.x0:line.x1])
@@ -684,11 +688,20 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
 def _sandwiched(line: LineBox, near: list[LineBox], unit: float, rules: list[Rule]) -> bool:
     """Up to `SANDWICHED_BODY` tall and in letters of the body's size, the line continues its column
     with a body line right above and one right below: two rows boxed as one, not a headline, which
-    stands apart."""
-    if line.height >= SANDWICHED_BODY * unit or line.letters >= ROW_WORD_LETTERS:
+    stands apart. The body's size is the page's, or that of the column's lines above and below
+    when both sides hold a line boxed tall whose letters measure bigger: on a page set solid every
+    box runs into its neighbours, and their letters measure so too (Kolonie's Fraktur notices:
+    1.25-1.35; a box among them a pixel over `MAX_TALL_BODY` was a title), while a title's letters
+    stand out from the lines around it. The line under it may be its paragraph's short last line."""
+    if line.height >= SANDWICHED_BODY * unit:
         return False
-    column = [o for o in near if _continues_column(line, o, unit, rules)]
-    return any(o.y0 < line.y0 for o in column) and any(o.y0 > line.y0 for o in column)
+    above = [o for o in near if o.y0 < line.y0 and _continues_column(line, o, unit, rules)]
+    below = [o for o in near if o.y0 > line.y0 and (_continues_column(line, o, unit, rules)
+                                                    or _continues_column(o, line, unit, rules))]
+    if not above or not below:
+        return False
+    body_letters = max(1.0, min(max(o.letters for o in above), max(o.letters for o in below)))
+    return line.letters < ROW_WORD_LETTERS * body_letters
 
 
 def _in_deck(line: LineBox, heads: list[LineBox], unit: float) -> bool:

@@ -163,3 +163,27 @@ def test_a_line_boxed_two_rows_tall_inside_its_column_is_body():
     assert heads == [] and len(body) == 6
     heads, _ = split_by_size(rows(1.6), 15.0, [])
     assert [h.bbox for h in heads] == [(53, 554, 241, 581)]
+
+
+def _kolonie_notice(letters: float) -> list[LineBox]:
+    """Kolonie 1863's `Quartier` notices (27 px Fraktur set solid, recorded working-scale lines): every
+    box runs into its neighbours, 1.2-1.9 body heights tall, letters measured 1.25-1.35. The box of
+    `21. Quartier …` (50 px, `letters`) stands over the paragraph's short last line
+    `Nothwendigen …` and the next paragraph's indented first, `Subdelegacie …`."""
+    return _lines([((118, 239, 1334, 286), 1.349), ((101, 264, 270, 294), 1.349), ((120, 284, 1334, 332), 1.253),
+                   ((102, 308, 1103, 352), 1.253), ((120, 330, 1333, 380), letters),
+                   ((102, 365, 527, 381), 1.0), ((150, 376, 937, 410), 1.253)])
+
+
+def test_a_line_of_a_notice_set_solid_is_body_among_boxes_as_tall():
+    """The 50 px box was a title (a pixel over `MAX_TALL_BODY` at unit 27, its letters over
+    `ROW_WORD_LETTERS` of the page's body): an article of its own split Kolonie's notice. Its letters
+    are those of the column's boxes above and below; its paragraph's last line stops short under it."""
+    heads, body = split_by_size(_kolonie_notice(1.349), 27.0, [])
+    assert (120, 330, 1333, 380) not in [h.bbox for h in heads]
+
+
+def test_letters_a_size_over_a_solid_column_stay_a_headline():
+    """Letters half as big again as the column's boxes around it are a title's, however its neighbours measure."""
+    heads, _ = split_by_size(_kolonie_notice(2.0), 27.0, [])
+    assert (120, 330, 1333, 380) in [h.bbox for h in heads]
