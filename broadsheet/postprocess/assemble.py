@@ -736,11 +736,13 @@ def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Ph
 
 
 def _beside_head(photo: Region, items: list[_Item], separators: list[Region], unit: float) -> _Item | None:
-    """The article whose head stands level with the photo's top, the photo in the next column right
-    of the article's row, no rule between: the photo tops the column beside a one-column head, and
-    the text under its caption goes on with that article (random seeds 1267, 1345: `Neues
-    Löschfahrzeug für die Wehr` over its first column, its photo heading the second)."""
+    """The article whose head stands over its first column only, level with the photo's top, the
+    photo in the next column right of the article's row, no rule between: the photo tops the
+    column beside a one-column head, and the text under its caption goes on with that article
+    (random seeds 1267, 1345: `Neues Löschfahrzeug für die Wehr` over its first column, its photo
+    heading the second). A head centred over two columns has a photo beside it of its own (seed 260)."""
     return next((i for i in items if i.head is not None and i.blocks
+                 and i.head.bbox[2] <= max(b.bbox[2] for b in _first_column(i, unit)) + unit
                  and abs(photo.bbox[1] - i.head.bbox[1]) <= PAGE_ROW * unit
                  and -unit <= photo.bbox[0] - _row_edge(i, photo.bbox[1], unit) <= RUN_ON_GUTTER * unit
                  and not rule_between(i.head.bbox, photo.bbox, separators)), None)
