@@ -263,7 +263,8 @@ def _more_column_subheads(heads: list[Headline], found: list[tuple[Headline, Reg
         above = owner(head.bbox, others, separators, unit)
         if above is None:
             runs = _jump_runs(texts, others, separators, unit)
-            if any(_in_jump(run, head.bbox, lower.bbox, separators, unit) for run in runs):
+            whole = union_bbox([head.bbox, rest.bbox]) if rest else head.bbox  # with its second line
+            if any(_in_jump(run, whole, lower.bbox, separators, unit) for run in runs):
                 found.append((head, rest))
             continue
         title = max((l.bbox[3] - l.bbox[1] for r in above.regions if r.type == RegionType.TITLE for l in r.lines),

@@ -641,3 +641,19 @@ def test_a_photo_topping_the_column_beside_a_one_column_head_goes_on_with_its_ar
     assert [a.title for a in page.articles] == ["Neues Löschfahrzeug"]
     assert page.articles[0].photos == [page.photos[0].id]
     assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+
+def test_a_two_line_subhead_opening_a_column_of_a_misread_jump_stays_a_subhead():
+    """Random seed 1393 (11 px): a jump whose notice was read `上接第一级` fills two columns from the
+    page's top; `培育龙头，延长茶 / 叶加工产业链条` opens the third, level with the notice, its short
+    second line boxed as a body-size heading. The notice was not taken for a jump, and the head,
+    measured to its first line only, stood too far over the text to be a subhead: a title of an
+    article of its own. It is the jump's subhead."""
+    jump = _with_first_line(_column("r1", 80, 330, 300, 12), "上接第一级")  # gutters 1.6 body heights
+    beside = _column("r2", 370, 620, 300, 12, first=1)
+    head = _one_line("r3", RegionType.TITLE, "培育龙头延长茶", (690, 300, 830, 325))
+    rest = _one_line("r4", RegionType.SUBHEAD, "叶加工产业链条", (695, 330, 820, 355))
+    lower = _column("r5", 660, 910, 365, 10, first=2)
+    page = assemble(PageLayout((1100, 900), UNIT, headlines=[[head]], text_blocks=[jump, beside, rest, lower]))
+    assert [(a.title, [s.text for s in a.subheads]) for a in page.articles] == [
+        (None, ["培育龙头延长茶叶加工产业链条"])]
