@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, shares_column, union_bbox
-from broadsheet.postprocess.notices import continuation
+from broadsheet.postprocess.notices import continuation, misread_notice
 from broadsheet.postprocess.paragraphs import ends_sentence
 from broadsheet.postprocess.thresholds import (
     BOXES_APART,
@@ -263,7 +263,8 @@ def _more_column_subheads(heads: list[Headline], found: list[tuple[Headline, Reg
         above = owner(head.bbox, others, separators, unit)
         if above is None:
             runs = _jump_runs(texts, others, separators, unit)
-            if any(_in_jump(run, head.bbox, lower.bbox, separators, unit) for run in runs):
+            whole = union_bbox([head.bbox, rest.bbox]) if rest else head.bbox  # with its second line
+            if any(_in_jump(run, whole, lower.bbox, separators, unit) for run in runs):
                 found.append((head, rest))
             continue
         title = max((l.bbox[3] - l.bbox[1] for r in above.regions if r.type == RegionType.TITLE for l in r.lines),
@@ -272,16 +273,19 @@ def _more_column_subheads(heads: list[Headline], found: list[tuple[Headline, Reg
             continue
         own = [t for t in texts if owner(t.bbox, others, separators, unit) is above]
         if any(_column_above(t, head.bbox, lower.bbox, separators, unit) for t in own) \
-                or any(_column_beside(t, head.bbox, lower.bbox, unit) for t in own):
+                or any(_column_beside(t, own, head.bbox, lower.bbox, unit) for t in own):
             found.append((head, rest))
     return found[start:]
 
 
 def jump_notice(block: Region) -> bool:
     """The block opens with where its text came from (上接第一版): the rest of an article from
-    another page."""
-    found = continuation(block.lines[0].text) if block.type == RegionType.TEXT else None
-    return bool(found and found[1])
+    another page. Small type misreads the notice past the pattern ((上描第二酸): random seed 1290);
+    over the text, at the block's top, it says where the text came from."""
+    if block.type != RegionType.TEXT:
+        return False
+    found = continuation(block.lines[0].text)
+    return found[1] if found else misread_notice(block.lines[0].text)
 
 
 def _jump_runs(texts: list[Region], heads: list[Headline], separators: list[Region],
@@ -350,13 +354,17 @@ def _column_above(text: Region, head: BBox, lower: BBox, separators: list[Region
     return len(text.lines) == 1 and x1 < lower[2] and _same_column(text.bbox, (lower[0], 0, x1, 0), unit)
 
 
-def _column_beside(text: Region, head: BBox, lower: BBox, unit: float) -> bool:
-    """Text of the article in the next column, level with the head's top and running on past it:
-    the head opens a column of the article's body, as its text does beside it."""
+def _column_beside(text: Region, own: list[Region], head: BBox, lower: BBox, unit: float) -> bool:
+    """Text of the article in the next column, level with the head's top, its column (`own`: the
+    article's text blocks) running on past it: the head opens a column of the article's body, as
+    its text does beside it. The column beside may go on under a subhead of its own, its first
+    block a paragraph's last line (random seed 1395: `政企携手谋发展` under a photo's caption, level
+    with `者等重点人群签约率达到82%。` over `打好基础求长远`)."""
     x0, y0, x1, y1 = text.bbox
     gutter = RUN_ON_GUTTER * unit
     next_to = 0 <= lower[0] - x1 <= gutter or 0 <= x0 - lower[2] <= gutter
-    return next_to and abs(y0 - head[1]) <= COLUMN_SUBHEAD_GAP * unit and y1 > lower[1]
+    foot = max(t.bbox[3] for t in own if t.bbox[1] >= y0 and shares_column(t.bbox, text.bbox))
+    return next_to and abs(y0 - head[1]) <= COLUMN_SUBHEAD_GAP * unit and foot > lower[1]
 
 
 def _right_under(box: BBox, blocks: list[Region], separators: list[Region], unit: float) -> Region | None:

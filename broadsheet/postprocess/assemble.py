@@ -698,9 +698,10 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
     find left the article untitled, and its photo cut it in two); a photo of no article goes with
     it. A jump starts an article of its own. The untitled items left over are returned."""
     left_over: list[_Item] = []
+    loose = [news.photos[0][1] for news in photo_news]
     for item in sorted(untitled, key=lambda i: i.bbox[1]):
         found = None if _opens_jump(item, unit) else _over_photo(
-            _first_column(item, unit)[0], articles + left_over, photos, separators, unit)
+            _first_column(item, unit)[0], articles + left_over, photos, loose, separators, unit)
         if found is None:
             left_over.append(item)
             continue
@@ -714,9 +715,10 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
 
 
 def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Photo, Region | None]],
-                separators: list[Region], unit: float) -> tuple[_Item, Photo] | None:
+                loose: list[Photo], separators: list[Region], unit: float) -> tuple[_Item, Photo] | None:
     """The photo right over the block in its column, and the item with text right above that photo
-    in the same column, no rule between."""
+    in the same column, no rule between; or, for a photo of no article (`loose`), the article
+    whose head it stands beside (`_beside_head`)."""
     gap = PAST_PHOTO_GAP * unit
     for region, photo, caption in photos:
         foot = max(region.bbox[3], caption.bbox[3] if caption else 0)
@@ -726,9 +728,24 @@ def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Ph
         host = next((i for i in items for b in i.blocks
                      if abs(b.bbox[0] - block.bbox[0]) <= COLUMN_START * unit and 0 <= region.bbox[1] - b.bbox[3] <= gap
                      and not rule_between(b.bbox, block.bbox, separators)), None)
+        if host is None and any(photo is p for p in loose):
+            host = _beside_head(region, items, separators, unit)
         if host is not None:
             return host, photo
     return None
+
+
+def _beside_head(photo: Region, items: list[_Item], separators: list[Region], unit: float) -> _Item | None:
+    """The article whose head stands over its first column only, level with the photo's top, the
+    photo in the next column right of the article's row, no rule between: the photo tops the
+    column beside a one-column head, and the text under its caption goes on with that article
+    (random seeds 1267, 1345: `Neues Löschfahrzeug für die Wehr` over its first column, its photo
+    heading the second). A head centred over two columns has a photo beside it of its own (seed 260)."""
+    return next((i for i in items if i.head is not None and i.blocks
+                 and i.head.bbox[2] <= max(b.bbox[2] for b in _first_column(i, unit)) + unit
+                 and abs(photo.bbox[1] - i.head.bbox[1]) <= PAGE_ROW * unit
+                 and -unit <= photo.bbox[0] - _row_edge(i, photo.bbox[1], unit) <= RUN_ON_GUTTER * unit
+                 and not rule_between(i.head.bbox, photo.bbox, separators)), None)
 
 
 def _first_column(item: _Item, unit: float) -> list[Region]:

@@ -118,8 +118,12 @@ def misread_notice(text: str) -> bool:
     read = re.sub(r"\s", "", text).replace("（", "(").replace("）", ")")
     edits = min(Levenshtein.distance(read, form) for form in _NOTICE_FORMS)
     # one more edit when its 第 was read and its length is a notice's: (N第 二输), not (第二)
-    return edits <= MISREAD_NOTICE_EDITS or edits == MISREAD_NOTICE_EDITS + 1 and "第" in read \
-        and abs(len(read) - len(_NOTICE_FORMS[0])) <= 1
+    if edits <= MISREAD_NOTICE_EDITS or edits == MISREAD_NOTICE_EDITS + 1 and "第" in read \
+            and abs(len(read) - len(_NOTICE_FORMS[0])) <= 1:
+        return True
+    # its brackets lost as well (上接第一级: random seed 1393): its five characters, fewer misread (one)
+    return len(read) == len(_NOTICE_FORMS[0]) - 2 and min(Levenshtein.distance(read, form[1:-1])
+                                                         for form in _NOTICE_FORMS) < MISREAD_NOTICE_EDITS
 
 
 def _notice_type(text: str, at_start: bool) -> RegionType | None:

@@ -596,3 +596,64 @@ def test_a_title_s_last_character_boxed_upright_over_it_joins_it():
                         separators=[_rule("r5", (638, 1049, 769, 1052))])
     page = assemble(layout)
     assert [a.title for a in page.articles if a.title] == ["老街区“微更新”焕发新活新力"]
+
+
+def test_a_jump_misread_at_small_type_still_runs_on_across_its_columns():
+    """Random seed 1290 (11 px): a jump's notice read `(上描第二酸)`, past the notice pattern; its
+    three columns, set 1.9 em apart, were an untitled article each (by boxes 0.89). Within two
+    edits of a notice, at the top of its block, it opens a jump as `(上接第二版)` does."""
+    gutter = 60  # 2.4 body heights
+    jump = _with_first_line(_column("r1", 80, 330, 300, 12), "(上描第二酸)")
+    beside = [_column(f"r{2 + k}", x0, x0 + 250, 300, 12, first=k + 1)
+              for k, x0 in enumerate((330 + gutter, 640 + gutter))]
+    page = assemble(PageLayout((1100, 900), UNIT, text_blocks=[jump, *beside]))
+    assert len(page.articles) == 1
+    assert {r.article for r in page.regions} == {page.articles[0].id}
+
+
+def test_a_subhead_heading_a_column_beside_a_paragraphs_last_line():
+    """Random seed 1395 (11.8 px): `政企携手谋发展` opens a column of a wide article, level with the
+    last line of a paragraph in the column beside (`者等重点人群签约率达到82%。`), which goes on
+    under a subhead of its own (`打好基础求长远`). That column runs on past the head's text as one
+    block does (seed 881), so the head is the article's subhead, not a new article's title."""
+    title = _one_line("r1", RegionType.TITLE, "智慧养老服务平台上线运行", (100, 100, 580, 160))
+    widow = _one_line("r2", RegionType.TEXT, "者等重点人群签约。", (100, 180, 300, 205))
+    subhead = _one_line("r5", RegionType.SUBHEAD, "打好基础求长远", (140, 220, 300, 245))
+    left = _column("r6", 100, 340, 260, 10)
+    head = _one_line("r3", RegionType.TITLE, "政企携手谋发展", (400, 180, 560, 211))
+    lower = _column("r4", 360, 600, 180 + 31 + 15, 11, first=3)
+    layout = PageLayout((700, 900), UNIT, headlines=[[title], [head]], text_blocks=[widow, subhead, left, lower])
+    assert _subheads(layout) == [("智慧养老服务平台上线运行", ["打好基础求长远", "政企携手谋发展"])]
+
+
+def test_a_photo_topping_the_column_beside_a_one_column_head_goes_on_with_its_article():
+    """Random seeds 1267, 1345 (48-64 px): the head stands over the article's first column only,
+    and the article's photo tops the second column, level with the head, its caption under it and
+    the article's text under that. The photo was a photo of no article and the text under it an
+    untitled article (by boxes 0.93); both are the head's article's."""
+    title = _one_line("r1", RegionType.TITLE, "Neues Löschfahrzeug", (80, 100, 330, 160))
+    left = _latin_column("r2", 80, 330, 180, 14, True, "unter freiem Himmel,")
+    photo = Region("r3", RegionType.PHOTO, (350, 100, 600, 300))
+    caption = _one_line("r4", RegionType.TEXT, "Schülerinnen und Schüler. Foto: Anna Berg", (350, 310, 600, 335))
+    right = _latin_column("r5", 350, 600, 360, 8, False, "müssen.")
+    page = assemble(PageLayout((700, 800), UNIT, headlines=[[title]], text_blocks=[left, caption, right],
+                               photos=[photo]))
+    assert [a.title for a in page.articles] == ["Neues Löschfahrzeug"]
+    assert page.articles[0].photos == [page.photos[0].id]
+    assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+
+def test_a_two_line_subhead_opening_a_column_of_a_misread_jump_stays_a_subhead():
+    """Random seed 1393 (11 px): a jump whose notice was read `上接第一级` fills two columns from the
+    page's top; `培育龙头，延长茶 / 叶加工产业链条` opens the third, level with the notice, its short
+    second line boxed as a body-size heading. The notice was not taken for a jump, and the head,
+    measured to its first line only, stood too far over the text to be a subhead: a title of an
+    article of its own. It is the jump's subhead."""
+    jump = _with_first_line(_column("r1", 80, 330, 300, 12), "上接第一级")  # gutters 1.6 body heights
+    beside = _column("r2", 370, 620, 300, 12, first=1)
+    head = _one_line("r3", RegionType.TITLE, "培育龙头延长茶", (690, 300, 830, 325))
+    rest = _one_line("r4", RegionType.SUBHEAD, "叶加工产业链条", (695, 330, 820, 355))
+    lower = _column("r5", 660, 910, 365, 10, first=2)
+    page = assemble(PageLayout((1100, 900), UNIT, headlines=[[head]], text_blocks=[jump, beside, rest, lower]))
+    assert [(a.title, [s.text for s in a.subheads]) for a in page.articles] == [
+        (None, ["培育龙头延长茶叶加工产业链条"])]

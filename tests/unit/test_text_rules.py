@@ -285,9 +285,15 @@ def test_a_misread_continuation_notice_is_taken_out(rows, at):
     assert [line.text for _, r in found if r.type == RegionType.CONTINUATION for line in r.lines] == [rows[at][1]]
 
 
-@pytest.mark.parametrize("text", ["(第二)", "第二版", "1月2日上午", "(记者 王敏)", "（新华社电）"])
+@pytest.mark.parametrize("text", ["(第二)", "第二版", "1月2日上午", "(记者 王敏)", "（新华社电）", "记者第一版",
+                                  "市民李建华"])
 def test_a_short_line_is_no_misread_notice(text):
     assert not misread_notice(text)
+
+
+def test_a_notice_read_without_its_brackets_is_a_misread_notice():
+    """Seed 1393 (11 px): `（上接第一版）` read `上接第一级`, its brackets lost and 版 misread."""
+    assert misread_notice("上接第一级")
 
 
 def test_a_subhead_read_as_body_text_is_taken_out():
