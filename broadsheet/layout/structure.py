@@ -35,7 +35,7 @@ from broadsheet.layout.lines import (
     type_height,
     type_rows,
 )
-from broadsheet.layout.missed import missed_lines
+from broadsheet.layout.missed import missed_lines, unboxed_text_size
 from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos
 from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
 from broadsheet.layout.stacked import split_stacked_lines
@@ -121,7 +121,12 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
-    recovered = missed_lines(ink, gray, lines, photo_boxes, unit)
+    # a page whose body the detector never boxed is sized by its ink, not by the headings it did box
+    unboxed_size = unboxed_text_size(gray, lines, unit)
+    unboxed = unboxed_size is not None
+    unit = unboxed_size or unit
+    detected = [line.bbox for line in lines]
+    recovered = missed_lines(ink, gray, lines, photo_boxes, unit, unboxed)
     lines, kept_apart = merge_row_fragments(lines + recovered, unit, rules, ink)
     lines = split_stacked_lines(lines, ink, unit)
     measure_weights(lines, gray, unit)
@@ -135,6 +140,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
         layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)
 
     heads, body = split_by_size(lines, unit, rules)
+    if unboxed:
+        heads, body = _found_rows_as_body(heads, body, detected, unit)
     groups = headline_groups(heads, unit, rules)
     layout.headlines = [_headline_regions(group, ids, ink) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
@@ -149,6 +156,19 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     layout.photos = [Region(next(ids), RegionType.PHOTO, box) for box in photo_boxes]
     layout.separators = [Region(next(ids), RegionType.SEPARATOR, r.bbox) for r in rules]
     return layout
+
+
+def _found_rows_as_body(heads: list[LineBox], body: list[LineBox], detected: list[BBox],
+                        unit: float) -> tuple[list[LineBox], list[LineBox]]:
+    """(headline lines, body lines) on a page whose body the detector never boxed: a row found in
+    its ink is a heading only where its letters measure as display type. Such rows are ink-tight
+    words and pieces of lines, and a line with ascenders, descenders or umlauts stands taller than
+    the ink's measure of the body by as much as body-size bold headings do (seed 1037: rows of
+    17-29 px for body ink of 14, letters 0.9-1.5 times the body's; 14 body rows taken for titles)."""
+    found_in_ink = {id(l) for l in heads if l.direction == TextDirection.HORIZONTAL_LR
+                    and not l.display(unit) and not _inside_any(l.bbox, detected)}
+    return ([l for l in heads if id(l) not in found_in_ink],
+            body + [l for l in heads if id(l) in found_in_ink])
 
 
 def _region(region_id: str, kind: RegionType, lines: list[LineBox]) -> Region:
