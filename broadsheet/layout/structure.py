@@ -6,6 +6,7 @@ page); column grids, rules and font sizes are what a newspaper is built from, so
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from itertools import count
 
@@ -57,6 +58,8 @@ from broadsheet.layout.thresholds import (
 )
 from broadsheet.layout.trace import LayoutTrace
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows, overlaps
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -127,6 +130,9 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     unit = unboxed_size or unit
     detected = [line.bbox for line in lines]
     recovered = missed_lines(ink, gray, lines, photo_boxes, unit, unboxed)
+    if unboxed:  # said, not silent: its lines come from the ink, and read worse than boxed ones
+        _log.warning("the detector boxed %d lines of this page, none of its body: %d rows of ink taken "
+                     "as lines, body %.1f px by the ink", len(detected), len(recovered), unit)
     lines, kept_apart = merge_row_fragments(lines + recovered, unit, rules, ink)
     lines = split_stacked_lines(lines, ink, unit)
     measure_weights(lines, gray, unit)

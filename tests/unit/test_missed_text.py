@@ -221,11 +221,12 @@ def _page_boxed_only_in_its_masthead() -> tuple[np.ndarray, list[tuple[int, int,
     return page, boxes
 
 
-def test_a_body_the_detector_never_boxed_is_recovered_as_body_text():
+def test_a_body_the_detector_never_boxed_is_recovered_as_body_text(caplog):
     """A page boxed only in its big type is sized by its ink: every row of fused words is read in
-    lines of body text, none of it taken for a heading or joined over a gutter."""
+    lines of body text, none of it taken for a heading or joined over a gutter; and the log says so."""
     page, boxes = _page_boxed_only_in_its_masthead()
     layout = _layout(page, boxes)
+    assert "none of its body" in caplog.text
     body = [l for region in layout.text_blocks for l in region.lines]
     inked = page[120:].copy()
     for x0, y0, x1, y1 in (l.bbox for l in body):
