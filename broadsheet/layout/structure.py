@@ -112,21 +112,25 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     lines = recover_vertical_lines(drop_covered(pieces), ink)
     unit = body_size(lines)  # now of ink-tight boxes
     lines = split_solid_lines(lines, ink, unit)
-    photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
+    # a page whose body the detector never boxed is sized by its ink, not by the headings it did box;
+    # its rows of ink are text to the photo search, or a column of body is an area of tone (1037)
+    unboxed_size = unboxed_text_size(gray, lines, unit)
+    unboxed = unboxed_size is not None
+    text_boxes = [l.bbox for l in lines]
+    if unboxed:
+        text_boxes += [l.bbox for l in missed_lines(ink, gray, lines, [], unboxed_size, unboxed)]
+    photo_boxes = find_photos(gray, text_boxes, [r.bbox for r in rules],
                               min_side=int(PHOTO_MIN_SIDE * unit))
     over = rules_over_photos(rule_ink, photo_boxes, unit, rule_size["max_thickness"])
     if over:  # found again with those rules left out of the picture
         rules += [Rule(box) for box in over]
-        photo_boxes = find_photos(gray, [l.bbox for l in lines], [r.bbox for r in rules],
+        photo_boxes = find_photos(gray, text_boxes, [r.bbox for r in rules],
                                   min_side=int(PHOTO_MIN_SIDE * unit))
-    drawings = find_drawings(ink, [l.bbox for l in lines], min_side=int(DRAWING_MIN_SIDE * unit))
+    drawings = find_drawings(ink, text_boxes, min_side=int(DRAWING_MIN_SIDE * unit))
     photo_boxes += [box for box in drawings if not any(overlaps(box, photo) for photo in photo_boxes)]
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
-    # a page whose body the detector never boxed is sized by its ink, not by the headings it did box
-    unboxed_size = unboxed_text_size(gray, lines, unit)
-    unboxed = unboxed_size is not None
     unit = unboxed_size or unit
     detected = [line.bbox for line in lines]
     recovered = missed_lines(ink, gray, lines, photo_boxes, unit, unboxed)
