@@ -5,7 +5,9 @@ title type on a small page (random seed 0: the left half of `全市新增中小�
 second line of a two-line title). Ink in no line, no photo and no rule, grouped into rows of
 character-sized pieces, becomes a line of its own; a piece on the row of a line beside it, of its
 size, is then joined to it like any other fragment (`merge_row_fragments`). Ink standing as a
-vertical title does (a block much taller than wide) becomes vertical lines first.
+vertical title does (a block much taller than wide) becomes vertical lines first. Where the
+detector boxed next to nothing of the page (`unboxed_text_size`), rows are sized by the ink's
+measure of the body, and a word whose letters fuse into one piece is a row of text.
 """
 
 from __future__ import annotations
@@ -18,57 +20,90 @@ from broadsheet.layout.thresholds import (
     MISSED_CHARACTER_GAP,
     MISSED_DARKNESS,
     MISSED_DENSITY,
+    MISSED_FEW_LINES,
+    MISSED_FUSED_DENSITY,
     MISSED_HEIGHT,
     MISSED_LINE_WIDTH,
+    MISSED_MIDDLE_TRIM,
+    MISSED_OVERSIZED,
     MISSED_PIECE,
     MISSED_PIECES,
     MISSED_ROW_HEIGHT,
+    MISSED_UNBOXED_HEIGHT,
     MISSED_VERTICAL_WIDTH,
     VERTICAL_ASPECT,
 )
 from broadsheet.model import BBox, TextDirection
+from broadsheet.normalize.textsize import estimate_text_size
 
 
 def missed_lines(ink: np.ndarray, gray: np.ndarray, lines: list[LineBox], photos: list[BBox],
-                 unit: float) -> list[LineBox]:
+                 unit: float, unboxed: bool = False) -> list[LineBox]:
     """Rows of text-like ink outside every line and photo (rules are already erased from `ink`),
-    and columns of it where the ink stands as vertical text."""
+    and columns of it where the ink stands as vertical text. `unboxed`: the detector left the
+    page's text unboxed (`unboxed_text_size`), and `unit` is the ink's measure of it."""
     free = ink.copy()
     for x0, y0, x1, y1 in photos + [line.bbox for line in lines]:
         free[y0:y1, x0:x1] = 0
     count, labels, stats, _ = cv2.connectedComponentsWithStats((free > 0).astype(np.uint8), connectivity=8)
-    low, high = MISSED_PIECE * unit, MISSED_HEIGHT[1] * unit
+    low, high = MISSED_PIECE * unit, (MISSED_UNBOXED_HEIGHT if unboxed else MISSED_HEIGHT[1]) * unit
     pieces = np.zeros(free.shape, np.uint8)
-    kept = []
+    kept, indices = [], []
     for index in range(1, count):
         x, y, w, h, _ = stats[index]
-        if low <= h <= high and w <= high:  # specks and drawings' strokes are not characters
+        # specks and drawings' strokes are not characters; a fused word runs any width
+        if low <= h <= high and (w <= high or unboxed):
             pieces[y:y + h, x:x + w][labels[y:y + h, x:x + w] == index] = 1
             kept.append((x, y, w, h))
+            indices.append(index)
     if not kept:
         return []
     paper, body_ink = _ink_levels(gray, lines)
     found = _vertical_blocks(pieces, kept, gray, unit, paper, body_ink)
     for line in found:
         pieces[line.y0:line.y1, line.x0:line.x1] = 0
-    joined = np.zeros(free.shape, np.uint8)  # each piece's rows, widened by its share of a blank
-    for x, y, w, h in kept:
+    # each piece's rows, widened by its share of a blank; on an unboxed page only its middle rows:
+    # tightly leaded lines' descenders reach the next line's ascenders (1037), and rows joined by
+    # them would stand two lines tall
+    joined = np.zeros(free.shape, np.uint8)
+    middle = {}
+    for (x, y, w, h), index in zip(kept, indices, strict=True):
         if pieces[y:y + h, x:x + w].any():
             # pieces of one row run together across a blank that scales with their type
             reach = int(MISSED_CHARACTER_GAP * h / 2) + 1
-            joined[y:y + h, max(0, x - reach):x + w + reach] = 1
-    count, labels, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
-    for index in range(1, count):
-        x, y, w, h, _ = stats[index]
-        row = pieces[y:y + h, x:x + w] * (labels[y:y + h, x:x + w] == index)
+            trim = int(MISSED_MIDDLE_TRIM * h) if unboxed else 0
+            joined[y + trim:y + h - trim, max(0, x - reach):x + w + reach] = 1
+            middle[index] = (y + h // 2, x + w // 2)
+    _, rows_of = cv2.connectedComponents(joined, connectivity=8)
+    members: dict[int, list[int]] = {}
+    for index, (y, x) in middle.items():
+        members.setdefault(int(rows_of[y, x]), []).append(index)
+    for row_pieces in members.values():
+        x0 = min(stats[i, cv2.CC_STAT_LEFT] for i in row_pieces)
+        y0 = min(stats[i, cv2.CC_STAT_TOP] for i in row_pieces)
+        x1 = max(stats[i, cv2.CC_STAT_LEFT] + stats[i, cv2.CC_STAT_WIDTH] for i in row_pieces)
+        y1 = max(stats[i, cv2.CC_STAT_TOP] + stats[i, cv2.CC_STAT_HEIGHT] for i in row_pieces)
+        row = pieces[y0:y1, x0:x1] * np.isin(labels[y0:y1, x0:x1], row_pieces)
         if not row.any():
             continue
         rows, columns = np.flatnonzero(row.any(axis=1)), np.flatnonzero(row.any(axis=0))
-        box = (int(x + columns[0]), int(y + rows[0]), int(x + columns[-1] + 1), int(y + rows[-1] + 1))
+        box = (int(x0 + columns[0]), int(y0 + rows[0]), int(x0 + columns[-1] + 1), int(y0 + rows[-1] + 1))
         row = row[rows[0]:rows[-1] + 1, columns[0]:columns[-1] + 1]
-        if _text_like(row, box, gray, unit, paper, body_ink):
+        if _text_like(row, box, gray, unit, paper, body_ink, unboxed):
             found.append(LineBox(box))
     return found
+
+
+def unboxed_text_size(gray: np.ndarray, lines: list[LineBox], unit: float) -> float | None:
+    """The ink's measure of the body type where the detector left the page's text unboxed, else
+    None. Where it boxed only a few lines and those stand far taller than the ink's own text
+    measures (seed 1037: bilevel bold sans at 9.2 px whose letters fuse; 5 boxes of masthead and
+    headings, unit 35 px at the working scale for body ink of 14), the unit is the headings' and
+    the body would be passed over as specks, or its rows joined over the gutters."""
+    if len(lines) >= MISSED_FEW_LINES:
+        return None
+    measured = estimate_text_size(gray)
+    return measured if measured is not None and unit >= MISSED_OVERSIZED * measured else None
 
 
 def _vertical_blocks(pieces: np.ndarray, kept: list[tuple[int, int, int, int]], gray: np.ndarray, unit: float,
@@ -122,19 +157,24 @@ def _ink_levels(gray: np.ndarray, lines: list[LineBox]) -> tuple[float, float]:
     return paper, (float(np.median(darkest)) if darkest else 0.0)
 
 
-def _text_like(row: np.ndarray, box: BBox, gray: np.ndarray, unit: float, paper: float, body_ink: float) -> bool:
+def _text_like(row: np.ndarray, box: BBox, gray: np.ndarray, unit: float, paper: float, body_ink: float,
+               unboxed: bool = False) -> bool:
     """A row of several character-sized pieces (`row`: their ink in `box`), no taller than its
     tallest (rows stacked, an ornament's border beside text, are not one line), as dark as the
     page's text (bleed-through from the back of the sheet is fainter), neither a solid blot nor a
     stray stroke."""
     x0, y0, x1, y1 = box
     height, width = y1 - y0, x1 - x0
-    if not MISSED_HEIGHT[0] * unit <= height <= MISSED_HEIGHT[1] * unit or width < MISSED_LINE_WIDTH * height:
+    tallest = MISSED_UNBOXED_HEIGHT if unboxed else MISSED_HEIGHT[1]
+    if not MISSED_HEIGHT[0] * unit <= height <= tallest * unit or width < MISSED_LINE_WIDTH * height:
         return False
-    if not MISSED_DENSITY[0] <= row.mean() <= MISSED_DENSITY[1]:
+    densest = MISSED_FUSED_DENSITY if unboxed else MISSED_DENSITY[1]
+    if not MISSED_DENSITY[0] <= row.mean() <= densest:
         return False
     count, _, stats, _ = cv2.connectedComponentsWithStats(row.astype(np.uint8), connectivity=8)
-    if count - 1 < MISSED_PIECES or height > MISSED_ROW_HEIGHT * stats[1:, cv2.CC_STAT_HEIGHT].max():
+    if height > MISSED_ROW_HEIGHT * stats[1:, cv2.CC_STAT_HEIGHT].max():
+        return False
+    if count - 1 < MISSED_PIECES and not unboxed:  # on an unboxed page a word's letters fuse
         return False
     darkest = float(np.percentile(gray[y0:y1, x0:x1][row > 0], 10))
     return paper - darkest >= MISSED_DARKNESS * (paper - body_ink)

@@ -341,3 +341,20 @@ MISSED_ROW_HEIGHT = 1.3  # of its tallest piece: a row of type is about as tall 
 # of the way from paper to the body text's ink that a row's darkest ink reaches: text is printed
 # as dark as the text beside it, bleed-through from the back of the sheet is a fraction of that
 MISSED_DARKNESS = 0.6
+# A page whose text the detector left unboxed: it boxed fewer lines than this, and they stand this
+# many times as tall as the ink's own measure of the body (seed 1037, bilevel bold sans at 9.2 px:
+# 5 boxes of masthead and headings, unit 35 px for body ink measured at 14; the fewest boxes on
+# any other dev page are 1134's 31, 1294's 34 and 1341's 40).
+MISSED_FEW_LINES = 20
+MISSED_OVERSIZED = 1.5
+# On such a page bold type's letters fuse, a word into one piece of ink (a row of one piece is
+# text there when MISSED_LINE_WIDTH allows), and a row's ink may fill this much of its box (fused
+# bold words 0.6-0.85; the usual bound is MISSED_DENSITY's).
+MISSED_FUSED_DENSITY = 0.85
+# Its pieces join into rows on their middle rows only, this share of their height off top and
+# bottom each: 1037's descenders touch the next line's ascenders.
+MISSED_MIDDLE_TRIM = 0.25
+# The detector boxed its headings: what it left is body type and subheads, pieces and rows up to
+# this many times the ink's measure (a frame's side cut into pieces between rows, 4-6 times,
+# would join the rows beside it into one two-line-high row taken for a title)
+MISSED_UNBOXED_HEIGHT = 2.5
