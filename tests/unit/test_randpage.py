@@ -101,3 +101,18 @@ def test_the_draws_cover_the_issue_list():
     assert max(abs(d.skew) for d in scans) > 1.4
     spaces = [rp.spec.space_width for rp in specs if rp.spec.space_width]
     assert min(spaces) < 0.3 and max(spaces) > 0.95
+
+
+def test_a_fitted_page_taller_than_its_estimate_is_drawn_whole():
+    """The generator's height estimate only sizes the canvas a fitted page is measured on: seed 1459's
+    columns ran past twice the estimate, and drawing it failed. Here the estimate is far too short."""
+    from dataclasses import replace
+
+    from fixtures.pagegen.compose import PageBuilder
+
+    rp = random_page(0, small=True)
+    pixels, page = PageBuilder(rp.spec, rp.doc).build()
+    short = replace(rp.spec, height=page.height // 4)
+    again, refit = PageBuilder(short, rp.doc).build()
+    assert refit.height == page.height
+    assert (again == pixels).all()
