@@ -118,6 +118,12 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
         return CaptionLines(below, "below")
     if len(below) < len(runs["below"]) and _signed_last_row(below, unit):
         return CaptionLines(below, "below")
+    # beside a short photo, a CJK caption's misread credit may share its last row with the caption's
+    # last characters (`东` | `蜂靠 香` for 技术。 | 陈霞 摄: random seed 1500); an advertisement's
+    # name so set beside its picture is Latin
+    shaped = _cut_at_credit_shape(beside, unit)
+    if shaped and IDEOGRAPH.search(shaped[0][-1].text):
+        return CaptionLines(shaped[0], "beside", shaped[1], misread=_misread_at_end(shaped[0][-1]))
     return None
 
 
