@@ -46,13 +46,14 @@ MISREAD_CREDIT_AT_END = re.compile(
     rf"{LATIN_CREDIT_AT_END.pattern}|(?<=[。！？])\s*(?P<cjk>[{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}]{{1,2}})$"
 )
 # the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
-# starts its line or follows a sentence
+# starts its line or follows a sentence; a dotted column rule beside the credit's end may be read as a
+# colon after it (`本报记者 钱宁 摄:`, random seed 1470)
 CREDIT_AT_END = re.compile(
     rf"(?P<credit>(?:(?:本?报|新华社|特约|(?<![{IDEOGRAPHS}])[{IDEOGRAPHS}]{{1,3}})?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
     rf"|[（(]?图\s*[/／:：]\s*[{IDEOGRAPHS}·](?: ?[{IDEOGRAPHS}·]){{1,11}}[）)]?"  # 图/ may name an organisation
     # Photo: J. Smith / Photograph by Jane Doe / Foto: Max Muster / Courtesy of the Museum
     rf"|(?:Photos?|Photograph|Foto|Bild|Image)(?:\s+by)?\s*[:/]?\s*{_LATIN_NAME}(?:\s*/\s*{_LATIN_NAME})?"
-    rf"|Courtesy\s+of\s+(?:the\s+)?{_LATIN_NAME})\s*$"
+    rf"|Courtesy\s+of\s+(?:the\s+)?{_LATIN_NAME})\s*[:：;；]?$"
 )
 
 
