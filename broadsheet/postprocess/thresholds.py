@@ -115,6 +115,9 @@ CAPTION_COLUMNS_ALIKE = 0.6
 # A line across a supposed gutter under a photo is the caption's own when no taller than this (a
 # title over two columns is taller)
 CAPTION_LINE_HEIGHT = 1.5
+# A caption line that keeps to a side of its photo may be this many times as wide as the photo found: on a
+# bilevel page the photo's paper-white side is lost (random seed 1442: 1.45)
+CAPTION_WIDER = 2.0
 CREDIT_FLUSH = 0.1  # of a caption's width: a flush-right credit ends this close to its right edge
 # A credit under a caption, set flush right, starts this far in from the caption's left edge or more
 # when read past knowing. In the truth of random seeds 240-339 and 840-939, in its body lines'

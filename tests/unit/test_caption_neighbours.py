@@ -7,7 +7,7 @@ import importlib
 from itertools import count
 
 from broadsheet.model import Line, Region, RegionType
-from broadsheet.postprocess.captions import find_caption
+from broadsheet.postprocess.captions import find_caption, split_credit
 
 assemble = importlib.import_module("broadsheet.postprocess.assemble")  # the package exports a function of that name
 
@@ -73,3 +73,24 @@ def test_a_caption_under_a_photo_is_its_own_not_the_taller_photo_beside_it():
     assert a_caption is not None and a_caption.lines == under_tall
     assert b_caption is not None and b_caption.lines == under_short and b.credit == "本猫记者 何非象 些"
     assert (a_caption.id, b_caption.id) == ("n1", "n2")  # numbered in the photos' order
+
+
+def test_a_caption_wider_than_a_bilevel_photo_found_narrow_is_taken_whole():
+    # random seed 1442 (unit 17, bilevel): the photo's paper-white left side is paper, so the photo was
+    # found 108 px wide in a column 158 wide; the caption's full lines, wider than the photo, were left
+    # out and the caption ended after its first, indented line
+    caption = _lines(("古籍焕新颜", (834, 301, 915, 317)), ("5月15日,一群白", (827, 324, 952, 339)),
+                     ("鹭在青河湿地公园内觅", (796, 347, 953, 362)), ("食、嬉戏。", (796, 370, 864, 385)),
+                     ("近年来,随着生态", (827, 392, 953, 408)), ("环境持续改善,青河湿", (795, 415, 953, 431)),
+                     ("地公园内的鸟类种类由", (795, 438, 952, 453)), ("十年前的60余种增加", (796, 461, 953, 476)),
+                     ("到143种,白鹭、苍", (796, 484, 953, 499)), ("鹭、黑翅长脚鹬等成为", (796, 507, 952, 522)),
+                     ("这里的“常客”。", (795, 529, 912, 545)), ("张宇 摄", (902, 552, 953, 568)))
+    found = find_caption((846, 213, 954, 293), caption, 17.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
+def test_a_credit_read_with_a_dotted_rules_colon_after_it_is_a_credit():
+    # random seed 1470 (unit 14): the dotted column rule beside the credit's end read as `:`; no credit
+    # read, the caption ran on through the two columns of text under it to a byline
+    assert split_credit("9月2日,临河市实验小学东校区的学生们在开学典礼上。 本报记者 钱宁 摄:") == (
+        "9月2日,临河市实验小学东校区的学生们在开学典礼上。", "本报记者 钱宁 摄")
