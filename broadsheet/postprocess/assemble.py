@@ -31,7 +31,7 @@ from broadsheet.postprocess.articles import (
     promote_headings,
     rule_between,
 )
-from broadsheet.postprocess.captions import credit_line, find_caption, is_caption_title, split_credit
+from broadsheet.postprocess.captions import CaptionLines, credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
 from broadsheet.postprocess.paragraphs import beside, byline, ends_sentence, is_cjk, join_lines, paragraphs
@@ -325,36 +325,54 @@ def _refit(region: Region) -> Region:
 def _pair_captions(photo_regions: list[Region], blocks: list[Region], unit: float,
                    new_id) -> list[tuple[Region, Photo, Region | None]]:
     """Take each photo's caption lines out of the blocks they were grouped with. A bold heading
-    (subhead-type block) leading the caption is its title line."""
+    (subhead-type block) leading the caption is its title line. Captions found below their photos
+    are taken first: a photo set over a column beside a taller one has its caption under it, where
+    the taller photo's column beside it starts (random seed 1500)."""
+    paired: dict[int, tuple[Photo, list[Line]]] = {}
+    for below_only in (True, False):
+        for photo_region in photo_regions:
+            if id(photo_region) in paired:
+                continue
+            free = [line for block in blocks for line in block.lines]
+            found = find_caption(photo_region.bbox, free, unit)
+            if below_only and (found is None or found.side != "below"):
+                continue
+            paired[id(photo_region)] = _take_caption(photo_region, found, blocks, unit)
     result = []
-    for photo_region in photo_regions:
-        free = [line for block in blocks for line in block.lines]
-        found = find_caption(photo_region.bbox, free, unit)
-        photo = Photo(id=photo_region.id, bbox=photo_region.bbox)
-        caption_region = None
-        if found:
-            taken = {id(line) for line in found.lines}
-            headings = {id(line) for block in blocks if block.type == RegionType.SUBHEAD for line in block.lines}
-            for block in blocks:
-                block.lines = [line for line in block.lines if id(line) not in taken]
-                _refit(block)
-            lines = found.lines
-            if len(lines) > 1 and (id(lines[0]) in headings or is_caption_title(lines[0], lines[1:], unit)):
-                photo.caption_title, lines = lines[0].text, lines[1:]
-            credit = credit_line(lines, unit) if not split_credit(lines[-1].text)[1] else None
-            credit = credit or found.credit
-            if credit is not None:
-                photo.credit, lines = " ".join(credit.text.split()), lines[:-1]
-            # a caption may be its title and credit alone
-            left = min((line.bbox[0] for line in lines), default=photo_region.bbox[0])
-            texts = paragraphs([(left, lines)], unit, cjk_indent=INDENT_CHARS) if lines else []  # see INDENT_CJK
-            if texts and credit is None:
-                texts[-1], photo.credit = split_credit(texts[-1], found.misread)
-            photo.caption = [t for t in texts if t]
-            caption_region = Region(next(new_id), RegionType.CAPTION,
-                                    union_bbox([line.bbox for line in found.lines]), found.lines)
-        result.append((photo_region, photo, caption_region))
+    for region in photo_regions:  # numbered in the photos' order
+        photo, lines = paired[id(region)]
+        caption = Region(next(new_id), RegionType.CAPTION, union_bbox([line.bbox for line in lines]),
+                         lines) if lines else None
+        result.append((region, photo, caption))
     return result
+
+
+def _take_caption(photo_region: Region, found: CaptionLines | None, blocks: list[Region],
+                  unit: float) -> tuple[Photo, list[Line]]:
+    """The photo with its caption text, title and credit, and the caption's lines, taken out of
+    `blocks`."""
+    photo = Photo(id=photo_region.id, bbox=photo_region.bbox)
+    if not found:
+        return photo, []
+    taken = {id(line) for line in found.lines}
+    headings = {id(line) for block in blocks if block.type == RegionType.SUBHEAD for line in block.lines}
+    for block in blocks:
+        block.lines = [line for line in block.lines if id(line) not in taken]
+        _refit(block)
+    lines = found.lines
+    if len(lines) > 1 and (id(lines[0]) in headings or is_caption_title(lines[0], lines[1:], unit)):
+        photo.caption_title, lines = lines[0].text, lines[1:]
+    credit = credit_line(lines, unit) if not split_credit(lines[-1].text)[1] else None
+    credit = credit or found.credit
+    if credit is not None:
+        photo.credit, lines = " ".join(credit.text.split()), lines[:-1]
+    # a caption may be its title and credit alone
+    left = min((line.bbox[0] for line in lines), default=photo_region.bbox[0])
+    texts = paragraphs([(left, lines)], unit, cjk_indent=INDENT_CHARS) if lines else []  # see INDENT_CJK
+    if texts and credit is None:
+        texts[-1], photo.credit = split_credit(texts[-1], found.misread)
+    photo.caption = [t for t in texts if t]
+    return photo, found.lines
 
 
 def _number_photo(photo: Photo, region: Region, caption: Region | None, number: int) -> None:

@@ -18,6 +18,7 @@ from broadsheet.postprocess.thresholds import (
     CAPTION_GAP,
     CAPTION_LINE_HEIGHT,
     CAPTION_OVERHANG,
+    CAPTION_WIDER,
     CREDIT_APART,
     CREDIT_FLUSH,
     CREDIT_INDENT,
@@ -46,13 +47,14 @@ MISREAD_CREDIT_AT_END = re.compile(
     rf"{LATIN_CREDIT_AT_END.pattern}|(?<=[。！？])\s*(?P<cjk>[{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}]{{1,2}})$"
 )
 # the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
-# starts its line or follows a sentence
+# starts its line or follows a sentence; a dotted column rule beside the credit's end may be read as a
+# colon after it (`本报记者 钱宁 摄:`, random seed 1470)
 CREDIT_AT_END = re.compile(
     rf"(?P<credit>(?:(?:本?报|新华社|特约|(?<![{IDEOGRAPHS}])[{IDEOGRAPHS}]{{1,3}})?(?:记者|通讯员|实习生)\s*)?{_NAMES}\s*(?:摄影?|供图)"
     rf"|[（(]?图\s*[/／:：]\s*[{IDEOGRAPHS}·](?: ?[{IDEOGRAPHS}·]){{1,11}}[）)]?"  # 图/ may name an organisation
     # Photo: J. Smith / Photograph by Jane Doe / Foto: Max Muster / Courtesy of the Museum
     rf"|(?:Photos?|Photograph|Foto|Bild|Image)(?:\s+by)?\s*[:/]?\s*{_LATIN_NAME}(?:\s*/\s*{_LATIN_NAME})?"
-    rf"|Courtesy\s+of\s+(?:the\s+)?{_LATIN_NAME})\s*$"
+    rf"|Courtesy\s+of\s+(?:the\s+)?{_LATIN_NAME})\s*[:：;；]?$"
 )
 
 
@@ -118,6 +120,12 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
         return CaptionLines(below, "below")
     if len(below) < len(runs["below"]) and _signed_last_row(below, unit):
         return CaptionLines(below, "below")
+    # beside a short photo, a CJK caption's misread credit may share its last row with the caption's
+    # last characters (`东` | `蜂靠 香` for 技术。 | 陈霞 摄: random seed 1500); an advertisement's
+    # name so set beside its picture is Latin
+    shaped = _cut_at_credit_shape(beside, unit)
+    if shaped and IDEOGRAPH.search(shaped[0][-1].text):
+        return CaptionLines(shaped[0], "beside", shaped[1], misread=_misread_at_end(shaped[0][-1]))
     return None
 
 
@@ -256,7 +264,8 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
         near = _beside(photo, lines, unit)
     else:
         across = [l for l in lines if px0 - unit <= centre_x(l) <= px1 + unit
-                  and l.bbox[2] - l.bbox[0] <= px1 - px0 + 2 * CAPTION_OVERHANG * unit]
+                  and (l.bbox[2] - l.bbox[0] <= px1 - px0 + 2 * CAPTION_OVERHANG * unit
+                       or _column_of(l, photo, unit))]
         if side == "below":
             near = sorted((l for l in across if l.bbox[1] >= py1 - CAPTION_EDGE * unit), key=lambda l: l.bbox[1])
         else:
@@ -278,6 +287,17 @@ def _run(photo: BBox, lines: list[Line], unit: float, side: str) -> list[Line]:
     if side == "above":
         run.reverse()
     return run
+
+
+def _column_of(line: Line, photo: BBox, unit: float) -> bool:
+    """A caption line wider than its photo that keeps to one of its sides: on a bilevel page a photo's
+    paper-white side is paper, and the photo is found narrower than its column and the caption set
+    across it (random seed 1442: a column 1.45 times as wide, the photo's right edge kept). A heading
+    is taller."""
+    px0, _, px1, _ = photo
+    x0, y0, x1, y1 = line.bbox
+    keeps_a_side = abs(x0 - px0) <= CAPTION_EDGE * unit or abs(x1 - px1) <= CAPTION_EDGE * unit
+    return keeps_a_side and x1 - x0 <= CAPTION_WIDER * (px1 - px0) and y1 - y0 <= CAPTION_LINE_HEIGHT * unit
 
 
 def _before_columns(run: list[Line], unit: float) -> list[Line]:

@@ -89,7 +89,10 @@ MISREAD_NOTICE_EDITS = 2
 CJK_SHARE = 0.3  # of a line's characters: a line this CJK is joined to the next without a space
 
 # --- captions
-CAPTION_BESIDE = 2.5  # a caption beside its photo starts at most this far from its edge
+# A caption beside its photo starts at most this far from its edge: a column's gutter away, up to 2 ems
+# (the random pages' widest), and a Latin unit (ink-tight line height) is ~0.73 em: 2.7 units (random
+# seed 1502: 2.6; 2.5 missed it)
+CAPTION_BESIDE = 3.0
 CAPTION_GAP = (2.0, 2.5)  # blank before a caption's first line and between its lines, at most
 CAPTION_EDGE = 0.5  # a caption's line may reach this far over its photo's edge (or a row's pieces differ)
 CAPTION_OVERHANG = 1.0  # a caption may stand out this far past its photo's sides
@@ -112,6 +115,9 @@ CAPTION_COLUMNS_ALIKE = 0.6
 # A line across a supposed gutter under a photo is the caption's own when no taller than this (a
 # title over two columns is taller)
 CAPTION_LINE_HEIGHT = 1.5
+# A caption line that keeps to a side of its photo may be this many times as wide as the photo found: on a
+# bilevel page the photo's paper-white side is lost (random seed 1442: 1.45)
+CAPTION_WIDER = 2.0
 CREDIT_FLUSH = 0.1  # of a caption's width: a flush-right credit ends this close to its right edge
 # A credit under a caption, set flush right, starts this far in from the caption's left edge or more
 # when read past knowing. In the truth of random seeds 240-339 and 840-939, in its body lines'
