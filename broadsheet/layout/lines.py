@@ -692,11 +692,17 @@ def _sandwiched(line: LineBox, near: list[LineBox], unit: float, rules: list[Rul
     when both sides hold a line boxed tall whose letters measure bigger: on a page set solid every
     box runs into its neighbours, and their letters measure so too (Kolonie's Fraktur notices:
     1.25-1.35; a box among them a pixel over `MAX_TALL_BODY` was a title), while a title's letters
-    stand out from the lines around it. The line under it may be its paragraph's short last line."""
+    stand out from the lines around it. Of two lines one over the other, the upper may end short:
+    the line under it may be its paragraph's short last line, the line over it the last line of the
+    paragraph before (seed 1498: `SUMMARY: The FHWA is`, its box run into `89835.` above) or the
+    first piece of a justified row cut at a wide word space (1471: `comments by July 12,` under
+    `receive your` and `written`), and the line itself its paragraph's last over the next one's
+    first (1461: `246, Wells, Nevada 89835.`, its box run into both rows)."""
     if line.height >= SANDWICHED_BODY * unit:
         return False
-    above = [o for o in near if o.y0 < line.y0 and _continues_column(line, o, unit, rules)]
-    below = [o for o in near if o.y0 > line.y0 and (_continues_column(line, o, unit, rules)
+    above = [o for o in near if o.y0 < line.y0 and (_continues_column(line, o, unit, rules)
+                                                    or _continues_column(o, line, unit, rules, ends_short=True))]
+    below = [o for o in near if o.y0 > line.y0 and (_continues_column(line, o, unit, rules, ends_short=True)
                                                     or _continues_column(o, line, unit, rules))]
     if not above or not below:
         return False
@@ -806,10 +812,12 @@ def _between_column_lines(line: LineBox, neighbour: LineBox, unit: float, rules:
             and not crosses(rules, max(line.x0, neighbour.x0), upper.y1, min(line.x1, neighbour.x1), lower.y0))
 
 
-def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule]) -> bool:
+def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule],
+                      ends_short: bool = False) -> bool:
     """The neighbour sits right above or below at body line spacing in the same column, with no
     rule between: left edges align (an indent apart at most), and the line does not stick out
-    past the neighbour's right edge."""
+    past the neighbour's right edge. Over a neighbour below, the line runs the column's full width
+    unless it may `ends_short`: a paragraph's last line, or a justified row's first piece."""
     gap = max(line.y0 - neighbour.y1, neighbour.y0 - line.y1)
     if not min_stacked_gap(line, neighbour, unit) <= gap <= STACKED_GAP[1] * unit:
         return False
@@ -818,7 +826,7 @@ def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: lis
         return False
     if abs(line.x0 - neighbour.x0) > INDENT * unit or line.x1 > neighbour.x1 + COLUMN_TOLERANCE * unit:
         return False
-    if neighbour.y0 > line.y0:  # below: a column's first line runs its full width
+    if neighbour.y0 > line.y0 and not ends_short:  # below: a column's first line runs its full width
         return line.x1 >= neighbour.x1 - COLUMN_TOLERANCE * unit
     return True
 

@@ -187,3 +187,42 @@ def test_letters_a_size_over_a_solid_column_stay_a_headline():
     """Letters half as big again as the column's boxes around it are a title's, however its neighbours measure."""
     heads, _ = split_by_size(_kolonie_notice(2.0), 27.0, [])
     assert (120, 330, 1333, 380) in [h.bbox for h in heads]
+
+
+def test_a_tall_first_line_under_its_paragraph_s_short_last_line_alone_is_body():
+    """Seed 1498 (12 px, recorded at unit 11): `SUMMARY: The FHWA is`, indented, its box run into
+    `89835.` above (1.82 body heights, letters the body's). The only line at body spacing above it
+    is that short last line; the full line over it stands too far up. It was a title, a false
+    headline splitting its notice."""
+    lines = _lines([((50, 630, 301, 641), 1.0), ((50, 647, 302, 659), 1.091), ((50, 664, 100, 676), 1.091),
+                    ((70, 674, 302, 694), 1.091), ((50, 701, 301, 712), 1.0), ((50, 718, 301, 729), 1.0)])
+    heads, body = split_by_size(lines, 11.0, [])
+    assert heads == [] and len(body) == 6
+
+
+def test_a_tall_line_under_a_row_cut_at_a_wide_word_space_is_body():
+    """Seed 1471 (28 px, recorded at unit 16): `comments by July 12,` (1.25 body heights) under the
+    justified row `receive your    written` boxed as two pieces, over the short last line `2010.`:
+    neither piece spans it. It was a title starting an article of its own."""
+    lines = _lines([((75, 1569, 349, 1582), 0.825), ((75, 1596, 236, 1608), 1.0), ((271, 1596, 349, 1608), 1.0),
+                    ((75, 1618, 347, 1638), 1.079), ((76, 1644, 134, 1662), 1.079),
+                    ((104, 1671, 351, 1688), 1.016)])
+    heads, body = split_by_size(lines, 16.0, [])
+    assert heads == [] and len(body) == 6
+
+
+def test_a_title_a_size_up_under_a_short_last_line_stays_a_headline():
+    """Letters a size up under a paragraph's short last line are a title's, however close."""
+    lines = _lines([((50, 647, 302, 659), 1.0), ((50, 664, 100, 676), 1.0), ((70, 674, 302, 694), 1.5),
+                    ((50, 701, 301, 712), 1.0), ((50, 718, 301, 729), 1.0)])
+    assert [h.bbox for h in split_by_size(lines, 11.0, [])[0]] == [(70, 674, 302, 694)]
+
+
+def test_a_short_last_line_boxed_into_both_rows_over_an_indented_first_line_is_body():
+    """Seed 1461 (14 px bilevel, recorded at unit 13): `246, Wells, Nevada 89835.`, its box run into
+    the rows above and below (2.23 body heights, letters 0.81), a paragraph's last line over the next
+    paragraph's indented first, `DATES: To ensure …`, which runs past it. It was a title."""
+    lines = _lines([((725, 822, 1035, 850), 0.154), ((725, 849, 1035, 863), 1.077), ((725, 860, 944, 889), 0.808),
+                    ((748, 888, 1034, 902), 1.077), ((725, 910, 1036, 921), 0.981)])
+    heads, body = split_by_size(lines, 13.0, [])
+    assert heads == [] and len(body) == 5
