@@ -34,7 +34,15 @@ from broadsheet.postprocess.articles import (
 from broadsheet.postprocess.captions import CaptionLines, credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
-from broadsheet.postprocess.paragraphs import beside, byline, ends_sentence, is_cjk, join_lines, paragraphs
+from broadsheet.postprocess.paragraphs import (
+    beside,
+    byline,
+    ends_sentence,
+    is_cjk,
+    join_lines,
+    measured_pieces,
+    paragraphs,
+)
 from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
@@ -42,7 +50,6 @@ from broadsheet.postprocess.thresholds import (
     FULL_MEASURE,
     INDENT_CHARS,
     INTERLEAVE_OVERLAP,
-    MEASURED_PIECE,
     OWN_RULE,
     PAGE_ROW,
     PAST_PHOTO_GAP,
@@ -437,7 +444,7 @@ def _runs_through(subhead: Region, left: int, rest: list[tuple[int, Region]], un
     below = _column_text_by(subhead, left, rest[0] if rest else None)
     if below is None:
         return False
-    measured = [line.bbox for line in below.lines[1:] if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    measured = [line.bbox for line in measured_pieces(below.lines[1:], unit)]
     if not measured or not 0 <= below.bbox[1] - subhead.bbox[3] <= unit:
         return False
     left, right = min(box[0] for box in measured), max(box[2] for box in measured)
@@ -454,7 +461,7 @@ def _runs_on_to(subhead: Region, left: int, before: list[tuple[int, Region]], un
     above = _column_text_by(subhead, left, before[-1] if before else None)
     if above is None:
         return False
-    measured = [line.bbox for line in above.lines if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    measured = [line.bbox for line in measured_pieces(above.lines, unit)]
     last, line = above.lines[-1], subhead.lines[0].bbox
     if len(measured) < 2 or not 0 <= line[1] - last.bbox[3] <= unit or ends_sentence(last.text):
         return False
@@ -784,7 +791,7 @@ def _opens_mid_paragraph(item: _Item, unit: float) -> bool:
     """The item's first line fills its column's measure, neither indented nor short: a paragraph
     going on from the column before (a heading the layout took for text is short)."""
     first = _first_column(item, unit)[0]
-    lines = [line for line in first.lines[1:] if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    lines = measured_pieces(first.lines[1:], unit)
     if first.type != RegionType.TEXT or not lines:
         return False
     left, right = min(line.bbox[0] for line in lines), max(line.bbox[2] for line in lines)

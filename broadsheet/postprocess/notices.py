@@ -10,14 +10,13 @@ from rapidfuzz.distance import Levenshtein
 
 from broadsheet.charsets import IDEOGRAPHS
 from broadsheet.model import Line, Region, RegionType, union_bbox
-from broadsheet.postprocess.paragraphs import ends_sentence, is_cjk
+from broadsheet.postprocess.paragraphs import ends_sentence, is_cjk, measured_pieces
 from broadsheet.postprocess.thresholds import (
     EDGE_LINES,
     FULL_MEASURE,
     INDENT_CHARS,
     INDENT_CJK,
     MAX_SUBHEAD_LINES,
-    MEASURED_PIECE,
     MISREAD_NOTICE_EDITS,
 )
 
@@ -104,7 +103,7 @@ def _runs_on(lines: list[Line], unit: float) -> bool:
     """The block's first line opens a paragraph that goes on: it fills the measure and the next
     line is flush (记者了解到，今年 / 全市还将继续…; 本报讯 记者王雪梅 / 报道：4月8日…), where a line
     of its own stops short or is followed by an indent."""
-    rest = [line.bbox[0] for line in lines[1:] if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    rest = [line.bbox[0] for line in measured_pieces(lines[1:], unit)]
     if not rest:
         return False
     measure = max(line.bbox[2] for line in lines)
@@ -144,7 +143,7 @@ def split_subheads(body: list[tuple[int, Region]], new_id, unit: float) -> list[
     stand in from both sides of the column, after a paragraph's end and before an indented paragraph
     start; none ends a sentence. A one-line paragraph does, and a paragraph's last line is flush."""
     text = [line for _, region in body if region.type == RegionType.TEXT for line in region.lines]
-    pieces = [line for line in text if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+    pieces = measured_pieces(text, unit)
     stream = [(pieces, line) for line in text]
     heads: set[int] = set()
     index = 1  # the first line opens the text: a sentence has yet to end before it

@@ -145,12 +145,17 @@ def beside(line: Line, piece: Line) -> bool:
     return line.bbox[0] >= piece.bbox[2] and overlap >= ROW_OVERLAP * low
 
 
+def measured_pieces(lines: list[Line], unit: float) -> list[Line]:
+    """The lines wide enough to find a column's edges by (`MEASURED_PIECE`): a speck read as a letter
+    is not."""
+    return [line for line in lines if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit]
+
+
 def _pieces(columns: list[tuple[int, list[Line]]], unit: float) -> dict[int, list[Line]]:
     """Each column's lines wide enough to measure by, specks aside."""
     pieces: dict[int, list[Line]] = {}
     for left, lines in columns:
-        pieces.setdefault(left, []).extend(
-            line for line in lines if line.bbox[2] - line.bbox[0] >= MEASURED_PIECE * unit)
+        pieces.setdefault(left, []).extend(measured_pieces(lines, unit))
     return pieces
 
 
