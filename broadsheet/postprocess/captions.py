@@ -98,11 +98,11 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     # a credit misread (本报记者 柳青 for …摄, 李幅 供附) still stands flush right, apart; beside a
     # photo, a name set so signs an advertisement (the Czech ads page). Looked for above the first
     # wide blank: past it, a neighbour column's body line may end flush right (page_c at 0.4x)
-    shaped = _cut_at_credit_shape(_set_apart(runs["below"], unit), unit)
+    below = _set_apart(runs["below"], unit)
+    shaped = _cut_at_credit_shape(below, unit)
     if shaped:
         credited, reporter = shaped
         return CaptionLines(credited, "below", reporter, misread=_misread_at_end(credited[-1]))
-    below = _set_apart(runs["below"], unit)
     if _credit_at_foot(below, unit):
         return CaptionLines(below, "below", below[-1])
     # beside a photo, a CJK caption whose credit was misread past knowing (`本提起度 种事里 辑` for
