@@ -3,12 +3,8 @@ on a row, a credit far under the foot of a short photo beside it, a credit misre
 
 from __future__ import annotations
 
-from broadsheet.model import Line
 from broadsheet.postprocess.captions import find_caption
-
-
-def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
-    return [Line(text, box, 1.0) for text, box in rows]
+from unit.recorded_lines import lines_of as _lines
 
 
 def test_a_speck_on_a_row_makes_no_blank_under_it():

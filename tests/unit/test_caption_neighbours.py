@@ -6,14 +6,11 @@ from __future__ import annotations
 import importlib
 from itertools import count
 
-from broadsheet.model import Line, Region, RegionType
+from broadsheet.model import Region, RegionType
 from broadsheet.postprocess.captions import find_caption, split_credit
+from unit.recorded_lines import lines_of as _lines
 
 assemble = importlib.import_module("broadsheet.postprocess.assemble")  # the package exports a function of that name
-
-
-def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
-    return [Line(text, box, 1.0) for text, box in rows]
 
 
 def test_a_latin_caption_one_wide_gutter_beside_its_photo_is_found():

@@ -9,10 +9,7 @@ from itertools import count
 
 from broadsheet.model import Line, Region, RegionType
 from broadsheet.postprocess.captions import LATIN_CREDIT_MISREAD, CaptionLines, credit_line, find_caption, split_credit
-
-
-def _lines(*rows: tuple[str, tuple[int, int, int, int]]) -> list[Line]:
-    return [Line(text, box, 1.0) for text, box in rows]
+from unit.recorded_lines import lines_of as _lines
 
 
 def _column(text: str, left: int, right: int, top: int, pitch: int, height: int, count: int) -> list[Line]:
