@@ -7,17 +7,22 @@ that begins without an indent continues the paragraph of the previous column.
 from __future__ import annotations
 
 import re
+import statistics
 
 from broadsheet.charsets import CJK_MARKS, FULLWIDTH, IDEOGRAPHS
 from broadsheet.model import Line
+from broadsheet.postprocess.captions import CREDIT_AT_END
 from broadsheet.postprocess.thresholds import (
     CJK_SHARE,
+    FILLS_MEASURE,
     FLUSH_NEAR,
     GUTTER_LINE,
     INDENT_CHARS,
     INDENT_CJK,
     MEASURED_PIECE,
+    NEXT_ROW,
     ROW_OVERLAP,
+    RUN_IN_LEAD,
 )
 
 _CJK = re.compile(f"[{CJK_MARKS}{IDEOGRAPHS}{FULLWIDTH}]")
@@ -26,6 +31,8 @@ _BYLINE = re.compile(r"^\s*((?:本报讯|本报[^\s:：]{0,8}电|新华社[^\s:�
 
 # a hyphen at a line's end as read: Fraktur's double hyphen comes as ⸗ or =, a soft one as ¬
 _HYPHENS = "-\u2010\u2011\u00ac\u2e17="
+# a line ending in one of these (or in a letter, digit or ideograph) stops mid-sentence
+_RUNS_ON = ",，、" + _HYPHENS
 _SENTENCE_END = re.compile(r"[。！？；…!?;.][”’\"')）]*$")
 
 
@@ -58,6 +65,9 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
     `cjk_indent`: the least indent of a CJK line, in units."""
     columns = _into_rows(columns, unit)
     pieces = _pieces(columns, unit)
+    pitches = {left: _pitch(column) for left, column in pieces.items()}
+    read = [line for _, lines in columns for line in lines if line.text]
+    following = {id(line): after for line, after in zip(read, read[1:])}
     result: list[str] = []
     previous: Line | None = None
     row_start: Line | None = None
@@ -76,7 +86,9 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
                 row_start = line
             least = cjk_indent if is_cjk(line.text) else INDENT_CHARS
             indented = not same_row and not _behind(line, pieces[left], unit) \
-                and line.bbox[0] - _flush(pieces[left], left, middle, unit) >= least * unit
+                and line.bbox[0] - _flush(pieces[left], left, middle, unit) >= least * unit \
+                and not (in_column and _runs_on(previous, line, pieces[left], pitches[left], unit)
+                         and not _lead(line, following.get(id(line))))
             if indented or previous is None:
                 result.append(line.text)
             else:
@@ -169,6 +181,39 @@ def _behind(line: Line, pieces: list[Line], unit: float) -> bool:
     speck = line.bbox[2] - line.bbox[0] < MEASURED_PIECE * unit
     return any(piece is not line and piece.bbox[0] < line.bbox[0] and piece.bbox[1] <= middle <= piece.bbox[3]
                and (speck or line.bbox[1] <= (piece.bbox[1] + piece.bbox[3]) / 2 <= line.bbox[3]) for piece in pieces)
+
+
+def _runs_on(line: Line, below: Line, pieces: list[Line], pitch: float, unit: float) -> bool:
+    """`line` fills its column's measure and stops mid-sentence (a word, a comma, a hyphen): its paragraph
+    goes on in `below`, the row under it, whatever the detector left of that row's start. A credit at
+    the measure ends its caption (random seed 1468: `上。本报记者 钱宁 摄` read in the body's column)."""
+    text = line.text.rstrip()
+    middle = (line.bbox[1] + line.bbox[3]) / 2
+    if not text or not (text[-1].isalnum() or text[-1] in _RUNS_ON) or CREDIT_AT_END.search(text) \
+            or (below.bbox[1] + below.bbox[3]) / 2 - middle > NEXT_ROW * pitch:
+        return False
+    near = [piece.bbox[2] for piece in pieces if abs((piece.bbox[1] + piece.bbox[3]) / 2 - middle) <= FLUSH_NEAR * unit]
+    return bool(near) and line.bbox[2] >= max(near) - FILLS_MEASURE * unit
+
+
+def _lead(line: Line, after: Line | None) -> bool:
+    """A CJK paragraph opened by a run-in lead or a dateline sets a space after its first words, on its
+    first line (`文明养犬倡议发布 东`, `本报讯 记者`) or early in the next where the lead wraps
+    (`老旧小区加装电` / `梯 常态化落实周例`): it starts a paragraph even under a line that runs on."""
+    if not is_cjk(line.text):
+        return False
+    opening = line.text.strip() + (after.text.strip() if after is not None else "")
+    return " " in opening[:RUN_IN_LEAD]
+
+
+def _pitch(pieces: list[Line]) -> float:
+    """The usual distance from one row's middle to the next in a column (pieces of one row aside)."""
+    middles = sorted((piece.bbox[1] + piece.bbox[3]) / 2 for piece in pieces)
+    if len(middles) < 2:
+        return float("inf")
+    height = statistics.median(piece.bbox[3] - piece.bbox[1] for piece in pieces)
+    steps = [b - a for a, b in zip(middles, middles[1:]) if b - a > height / 2]
+    return statistics.median(steps) if steps else float("inf")
 
 
 def _flush(pieces: list[Line], left: int, middle: float, unit: float) -> float:

@@ -67,6 +67,18 @@ MEASURED_PIECE = 1.0
 # an indent is measured from the lines this near (some three above and below: a paragraph's last line
 # and the next one's second are flush), not the whole column's, whose edge drifts on a skewed page
 FLUSH_NEAR = 5.0
+# A line ending this near its column's measure fills it; a line that fills it mid-sentence runs on, so
+# the line under it that looks indented is a flush line whose first characters the detector lost
+# (random seeds 1258 `die`, 1385 `of`, 1398 `一，`: the lines above end 0-0.1 units short of it)
+FILLS_MEASURE = 0.5
+# ... when that line is the row right above: its middle within this many of the column's line pitches
+# (two are a row lost or read empty between: random seeds 1271, 1461)
+NEXT_ROW = 1.5
+# ... unless a space falls within this many characters of the CJK line's start (or of the next's, a lead
+# wrapped): a run-in lead or a dateline opens a paragraph there, and the paragraph above may still end
+# mid-sentence at the measure (random seeds 1322, 1355, 1418: briefs' leads of 8 characters under
+# paragraphs whose text the generator's pool ends mid-sentence; 本报讯 takes 3)
+RUN_IN_LEAD = 13
 # A subhead read as body text (notices.split_subheads) takes this many lines at most: a narrow column
 # wraps one of seven characters and a comma three times (random seed 1095: 培育龙头， / 延长茶叶加 / 工产业链条)
 MAX_SUBHEAD_LINES = 3

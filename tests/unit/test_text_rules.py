@@ -142,6 +142,64 @@ def test_a_line_that_lost_its_thin_first_character_is_no_indent():
     assert [p[:3] for p in found] == ["推动农", "本报讯"]
 
 
+def test_a_line_under_one_that_fills_the_measure_mid_sentence_is_no_indent():
+    """Seed 1258 (37 px Fraktur): the detector boxed `die Arbeiten in kurzen` from `Arbeiten`, 3.9 units
+    in; the line above fills the measure and ends on a comma, so the paragraph goes on."""
+    lines = _recorded([
+        ((700, 1578, 986, 1594), "Wenn während der Bauarbeiten"),
+        ((701, 1609, 987, 1621), "monatelang Absperrungen vor"),
+        ((700, 1632, 987, 1648), "ihren Schaufenstern SsStünden,"),
+        ((701, 1658, 987, 1674), "blieben die Kunden aus. Die"),
+        ((700, 1685, 987, 1701), "Verwaltung versprach daraufhin,"),
+        ((763, 1712, 986, 1727), "Arbeiten in kurzen"),
+        ((700, 1738, 987, 1754), "Abschnitten zu erledigen und"),
+        ((700, 1765, 987, 1783), "jeden Laden jederzeit zugänglich")])
+    assert len(paragraphs([(699, lines)], 16.0)) == 1
+
+
+def test_a_cjk_line_that_lost_its_first_two_characters_under_a_full_line_is_no_indent():
+    """Seed 1398 (11 px): `一，卖不上好价` was boxed from 卖, two characters in, under a line that fills
+    the measure without a stop; the paragraph opened by the quote above goes on."""
+    lines = _recorded([
+        ((55, 532, 176, 544), "时位置,合理安排出"), ((55, 554, 104, 565), "行时间。"),
+        ((89, 574, 177, 586), "“以前大家各种"), ((56, 595, 176, 607), "各的,施肥·打药全"),
+        ((56, 616, 176, 628), "凭经验,果子 大小不"), ((93, 637, 176, 648), "卖不上好价"),
+        ((54, 657, 177, 670), "铁。“桃源少那独机"), ((55, 679, 171, 691), "协会会长吴德明说。")])
+    assert [p[:2] for p in paragraphs([(54, lines)], 12.0)] == ["时位", "“以"]
+
+
+def test_an_indent_under_a_row_read_empty_starts_a_paragraph():
+    """Seed 1461 (14 px): the row under `… Geox` was read empty (`246, Wells, Nevada 89835.`, its
+    paragraph's end), so the line above the indent is two rows up, not the row right above."""
+    lines = _recorded([
+        ((747, 810, 1035, 824), "ADDRESSES: Send written cor"),
+        ((725, 822, 1035, 850), "rants to the OWnict Ranger, Ruby"),
+        ((725, 849, 1035, 863), "Mountains Ranger District. 7.0. Geox"), ((725, 860, 944, 889), ""),
+        ((748, 888, 1034, 902), "GATES: To eneure consideration."),
+        ((725, 910, 1036, 921), "we must receive your writen cer")])
+    assert [p[:5] for p in paragraphs([(724, lines)], 13.0)] == ["ADDRE", "GATES"]
+
+
+def test_a_run_in_lead_starts_a_paragraph_under_a_line_that_runs_on():
+    """Seed 1418 (24 px): a brief's lead `老旧小区加装电梯` wraps, the space after it on the next line;
+    the paragraph above ends mid-sentence at the measure (the generator's text ends there)."""
+    lines = _recorded([
+        ((485, 927, 655, 943), "督小组,对每一户改"), ((485, 953, 654, 969), "造房屋的地基、墙"),
+        ((485, 980, 653, 996), "体、屋面等关键环节"), ((523, 1006, 655, 1024), "老旧小区加装电"),
+        ((484, 1033, 653, 1049), "梯 常态化落实周例"), ((486, 1060, 653, 1076), "会工作制度。昌吉州")])
+    assert [p[:3] for p in paragraphs([(484, lines)], 16.0)] == ["督小组", "老旧小"]
+
+
+def test_a_credit_ends_its_caption_at_the_measure():
+    """Seed 1468 (42 px): a caption read in the body's column ends with its credit at the measure; the
+    indented line under it starts the text."""
+    lines = _recorded([
+        ((471, 381, 667, 396), "9月2日,临河市实验小学东"), ((471, 404, 667, 419), "校区的学生们在开学典礼"),
+        ((471, 427, 666, 442), "上。本报记者 钱宁 摄"), ((507, 456, 666, 473), "市教育局体卫艺科负"),
+        ((472, 485, 667, 502), "责人介绍,今年考生的整")])
+    assert [p[:3] for p in paragraphs([(465, lines)], 17.0)] == ["9月2", "市教育"]
+
+
 def test_a_latin_indent_of_one_and_a_third_units_starts_a_paragraph():
     """Seed 146 (14 px, Latin): an indent of 1.0-1.5 ems measures 1.3 units and more."""
     lines = _recorded([
