@@ -69,8 +69,10 @@ MEASURED_PIECE = 1.0
 FLUSH_NEAR = 5.0
 # A line ending this near its column's measure fills it; a line that fills it mid-sentence runs on, so
 # the line under it that looks indented is a flush line whose first characters the detector lost
-# (random seeds 1258 `die`, 1385 `of`, 1398 `一，`: the lines above end 0-0.1 units short of it)
-FILLS_MEASURE = 0.5
+# (random seeds 1258 `die`, 1385 `of`, 1398 `一，`: the lines above end 0-0.1 units short of it). A last
+# line whose closing stop the reading lost ends that stop's ink short (881 `成为常态` 0.38, 903 `daps` 0.5):
+# at 0.5 both ran on into the next paragraph
+FILLS_MEASURE = 0.25
 # ... when that line is the row right above: its middle within this many of the column's line pitches
 # (two are a row lost or read empty between: random seeds 1271, 1461)
 NEXT_ROW = 1.5
