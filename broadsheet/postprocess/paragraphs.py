@@ -185,13 +185,19 @@ def _behind(line: Line, pieces: list[Line], unit: float) -> bool:
 
 def _runs_on(line: Line, below: Line, pieces: list[Line], pitch: float, unit: float) -> bool:
     """`line` fills its column's measure and stops mid-sentence (a word, a comma, a hyphen): its paragraph
-    goes on in `below`, the row under it, whatever the detector left of that row's start. A credit at
-    the measure ends its caption (random seed 1468: `上。本报记者 钱宁 摄` read in the body's column)."""
+    goes on in `below`, the row under it, when that row fills the measure too, whatever the detector
+    left of its start (a centred line, an advertisement's or a signature's, is short at both ends). A
+    credit at the measure ends its caption (random seed 1468: `上。本报记者 钱宁 摄` in the body's column)."""
     text = line.text.rstrip()
-    middle = (line.bbox[1] + line.bbox[3]) / 2
     if not text or not (text[-1].isalnum() or text[-1] in _RUNS_ON) or CREDIT_AT_END.search(text) \
-            or (below.bbox[1] + below.bbox[3]) / 2 - middle > NEXT_ROW * pitch:
+            or (below.bbox[1] + below.bbox[3]) / 2 - (line.bbox[1] + line.bbox[3]) / 2 > NEXT_ROW * pitch:
         return False
+    return _fills(line, pieces, unit) and _fills(below, pieces, unit)
+
+
+def _fills(line: Line, pieces: list[Line], unit: float) -> bool:
+    """`line` ends at the measure of the column's lines near it."""
+    middle = (line.bbox[1] + line.bbox[3]) / 2
     near = [piece.bbox[2] for piece in pieces if abs((piece.bbox[1] + piece.bbox[3]) / 2 - middle) <= FLUSH_NEAR * unit]
     return bool(near) and line.bbox[2] >= max(near) - FILLS_MEASURE * unit
 
