@@ -200,6 +200,15 @@ def test_a_credit_ends_its_caption_at_the_measure():
     assert [p[:3] for p in paragraphs([(465, lines)], 17.0)] == ["9月2", "市教育"]
 
 
+def test_a_centred_line_under_a_full_one_starts_a_paragraph():
+    """An advertisement's or a notice's lines are centred (the Czech ads page: a full line ending on a
+    word, then `W. Gartner, starosta`): the line under is short at both ends, no row whose start the
+    detector lost, so its indent stands."""
+    lines = [_line("Z obecního úřadu městyse Chlumína dne", 0, 0, 400), _line("W. Gartner, starosta", 90, 30, 220),
+             _line("Za výkazy neobjednané se neplatí", 40, 60, 320)]
+    assert [p[:2] for p in paragraphs([(0, lines)], UNIT)] == ["Z ", "W.", "Za"]
+
+
 def test_a_latin_indent_of_one_and_a_third_units_starts_a_paragraph():
     """Seed 146 (14 px, Latin): an indent of 1.0-1.5 ems measures 1.3 units and more."""
     lines = _recorded([
