@@ -4,7 +4,7 @@ pages' geometry (the Evening Star 1920 in working-page pixels, body unit 26 px; 
 from __future__ import annotations
 
 from broadsheet.model import Line, Photo, Region, RegionType
-from broadsheet.postprocess.articles import headline_spans, owner
+from broadsheet.postprocess.articles import headline_spans, owner, promote_headings
 from broadsheet.postprocess.assemble import _column_order, _Item, _page_order
 
 UNIT = 26.0
@@ -119,3 +119,55 @@ def test_text_runs_on_under_a_photo_across_the_whole_article_in_its_own_column()
                         _block("right below", (1144, 8878, 1618, 10007), 14)],
                  [(photo, Photo("p1", photo.bbox), None)])
     assert [b.id for _, b in _column_order(item, 49.0)] == ["left above", "left below", "right above", "right below"]
+
+
+# --- a bare heading opening the column beside a headline's text ------------------------------------
+
+Box = tuple[int, int, int, int]
+
+
+def _lined(kind: RegionType, box: Box, lines: list[tuple[str, Box]]) -> Region:
+    return Region(f"r{box}", kind, box, lines=[Line(text, line_box, 1.0) for text, line_box in lines])
+
+
+def test_a_subhead_opening_the_column_beside_a_headline_s_text_stays_a_subhead():
+    # random seed 1474 (8 px Latin, working pixels, unit 13): `Kosten und Zeitplan`, set in over the
+    # second column, level with `Neues Löschfahrzeug` over the first, whose text runs on past it; it
+    # was made a title, an article of its own. `Markttag am Domplatz`, flush over its own text across a
+    # column rule, is a notice's head still.
+    unit = 13.0
+    title = _lined(RegionType.TITLE, (80, 209, 302, 231), [("Neues Löschfahrzeug", (80, 209, 302, 231))])
+    subhead = _lined(RegionType.SUBHEAD, (390, 210, 515, 246),
+                     [("Kosten und", (390, 210, 515, 225)), ("Zeitplan", (390, 231, 481, 246))])
+    notice = _lined(RegionType.SUBHEAD, (899, 210, 1136, 225), [("Markttag am Domplatz", (899, 210, 1136, 225))])
+    texts = [_lined(RegionType.TEXT, box, [(text, box)]) for text, box in (
+        ("Die Veranstalter suchen", (80, 258, 319, 542)), ("In den Jahren nach", (353, 255, 592, 598)),
+        ("Steine schleppten und", (626, 210, 864, 245)), ("Pendler dürfen auf", (626, 282, 864, 606)),
+        ("Zum Jubiläum", (899, 237, 1137, 542)))]
+    rules = [Region(f"s{i}", RegionType.SEPARATOR, box) for i, box in enumerate(
+        ((80, 165, 1140, 173), (79, 620, 594, 626), (626, 620, 1141, 626), (879, 207, 885, 546)))]
+    blocks = texts + [subhead, notice]
+    heads = headline_spans([[title]], rules, [b.bbox for b in blocks], (79, 1141), unit)
+    promoted = promote_headings(blocks, heads, rules, unit)
+    assert subhead.type == RegionType.SUBHEAD
+    assert promoted == [notice]
+
+
+def test_a_subhead_opening_the_column_after_a_notice_s_two_columns_stays_a_subhead():
+    # random seed 1375 (working pixels, unit 16): the notice `DEPARTMENT OF THE INTERIOR / Resource
+    # Advisory Council Meeting` fills its column and the next from level with its head; `Costs and
+    # Schedule`, set in over the third, level with the head, goes on with it (was a title)
+    unit = 16.0
+    notice = _lined(RegionType.SUBHEAD, (365, 804, 630, 895), [
+        ("DEPARTMENT OF THE", (365, 804, 630, 820)), ("INTERIOR", (365, 829, 485, 845)),
+        ("Resource Advisory", (365, 855, 577, 870)), ("Council Meeting", (365, 879, 554, 895))])
+    subhead = _lined(RegionType.SUBHEAD, (993, 805, 1231, 821), [("Costs and Schedule", (993, 805, 1231, 821))])
+    texts = [_lined(RegionType.TEXT, box, [(text, box)]) for text, box in (
+        ("AGENCY: Environmental", (364, 913, 651, 1357)), ("INFORMATION: The par-", (664, 804, 955, 1374)),
+        ("The proposed action", (969, 832, 1257, 1352)), ("existing", (1271, 804, 1558, 896)),
+        ("SUMMARY: The Forest", (1271, 941, 1558, 1360)))]
+    rules = [Region(f"s{i}", RegionType.SEPARATOR, box) for i, box in enumerate(
+        ((365, 780, 1560, 783), (356, 802, 358, 1379)))]
+    promoted = promote_headings(texts + [notice, subhead], [], rules, unit)
+    assert subhead.type == RegionType.SUBHEAD
+    assert promoted == [notice]
