@@ -743,15 +743,20 @@ def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Ph
                 loose: list[Photo], separators: list[Region], unit: float) -> tuple[_Item, Photo] | None:
     """The photo right over the block in its column, and the item with text right above that photo
     in the same column, no rule between; or, for a photo of no article (`loose`), the article
-    whose head it stands beside (`_beside_head`)."""
+    whose head it stands beside (`_beside_head`). A caption set beside its photo, in a column of its
+    own, stands in that column as the photo does (random seed 1351: the Ruby Lake caption right of
+    its photo, the notice's text over and under it)."""
     gap = PAST_PHOTO_GAP * unit
     for region, photo, caption in photos:
-        foot = max(region.bbox[3], caption.bbox[3] if caption else 0)
-        if not (region.bbox[0] <= (block.bbox[0] + block.bbox[2]) / 2 <= region.bbox[2]
+        beside = caption and (caption.bbox[0] >= region.bbox[2] - unit or caption.bbox[2] <= region.bbox[0] + unit)
+        piece = caption if beside and caption.bbox[0] <= (block.bbox[0] + block.bbox[2]) / 2 <= caption.bbox[2] \
+            else region
+        foot = max(region.bbox[3], caption.bbox[3] if caption else 0)  # the column goes on under both
+        if not (piece.bbox[0] <= (block.bbox[0] + block.bbox[2]) / 2 <= piece.bbox[2]
                 and 0 <= block.bbox[1] - foot <= gap):
             continue
         host = next((i for i in items for b in i.blocks
-                     if abs(b.bbox[0] - block.bbox[0]) <= COLUMN_START * unit and 0 <= region.bbox[1] - b.bbox[3] <= gap
+                     if abs(b.bbox[0] - block.bbox[0]) <= COLUMN_START * unit and 0 <= piece.bbox[1] - b.bbox[3] <= gap
                      and not rule_between(b.bbox, block.bbox, separators)), None)
         if host is None and any(photo is p for p in loose):
             host = _beside_head(region, items, separators, unit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from broadsheet.model import Line, Photo, Region, RegionType
 from broadsheet.postprocess.articles import headline_spans, owner, promote_headings
-from broadsheet.postprocess.assemble import _column_order, _Item, _page_order
+from broadsheet.postprocess.assemble import _column_order, _Item, _over_photo, _page_order
 
 UNIT = 26.0
 
@@ -171,3 +171,15 @@ def test_a_subhead_opening_the_column_after_a_notice_s_two_columns_stays_a_subhe
     promoted = promote_headings(texts + [notice, subhead], [], rules, unit)
     assert subhead.type == RegionType.SUBHEAD
     assert promoted == [notice]
+
+
+def test_untitled_text_under_a_caption_set_beside_its_photo_goes_on_with_the_text_over_the_caption():
+    # random seed 1351 (working pixels, unit 17): the Ruby Lake photo in the notice's second column,
+    # its caption beside it in the third, under the notice's `SUMMARY: The FHWA …`; the text under
+    # the caption (`Route 305 between Battle Mountain …`) was an untitled article of its own
+    photo = Region("photo", RegionType.PHOTO, (731, 531, 1046, 680))
+    caption = Region("caption", RegionType.CAPTION, (1067, 534, 1381, 636))
+    notice = _Item(None, [Region("summary", RegionType.TEXT, (1062, 253, 1381, 498))])
+    below = Region("route 305", RegionType.TEXT, (1068, 700, 1382, 1026))
+    found = _over_photo(below, [notice], [(photo, Photo("p2", photo.bbox), caption)], [], [], 17.0)
+    assert found is not None and found[0] is notice
