@@ -728,7 +728,11 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
         found = None if _opens_jump(item, unit) else _over_photo(
             _first_column(item, unit)[0], articles + left_over, photos, loose, separators, unit)
         if found is None:
-            left_over.append(item)
+            host = None if _opens_jump(item, unit) else _over_photo_headed(item, articles, separators, unit)
+            if host is None:
+                left_over.append(item)
+            else:
+                host.blocks += item.blocks
             continue
         host, photo = found
         host.blocks += item.blocks
@@ -737,6 +741,26 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
             photo_news.remove(news)
             host.photos += news.photos
     return left_over
+
+
+def _over_photo_headed(item: _Item, articles: list[_Item], separators: list[Region], unit: float) -> _Item | None:
+    """The article whose photo the item's text stands right over, in the photo's columns with no rule
+    between, its head right under that photo and its caption (as `_head_under` finds it): the
+    article starts above its photo in the photo's other column (random seed 1250: a notice's
+    `issuing this notice …` over the Ruby Lake photo, its head `DEPARTMENT OF THE INTERIOR` under it)."""
+    gap = PAST_PHOTO_GAP * unit
+    for host in articles:
+        if host.head is None:
+            continue
+        for region, _, caption in host.photos:
+            whole = union_bbox([region.bbox] + ([caption.bbox] if caption else []))
+            if not (0 <= host.head.bbox[1] - whole[3] <= gap and overlaps(host.head.bbox, whole, gap=gap)):
+                continue
+            if any(region.bbox[0] <= (b.bbox[0] + b.bbox[2]) / 2 <= region.bbox[2]
+                   and 0 <= region.bbox[1] - b.bbox[3] <= gap and not rule_between(b.bbox, region.bbox, separators)
+                   for b in item.blocks):
+                return host
+    return None
 
 
 def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Photo, Region | None]],

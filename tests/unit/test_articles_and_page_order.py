@@ -4,8 +4,8 @@ pages' geometry (the Evening Star 1920 in working-page pixels, body unit 26 px; 
 from __future__ import annotations
 
 from broadsheet.model import Line, Photo, Region, RegionType
-from broadsheet.postprocess.articles import headline_spans, owner, promote_headings
-from broadsheet.postprocess.assemble import _column_order, _Item, _over_photo, _page_order
+from broadsheet.postprocess.articles import Headline, headline_spans, owner, promote_headings
+from broadsheet.postprocess.assemble import _column_order, _Item, _over_photo, _over_photo_headed, _page_order
 
 UNIT = 26.0
 
@@ -183,3 +183,22 @@ def test_untitled_text_under_a_caption_set_beside_its_photo_goes_on_with_the_tex
     below = Region("route 305", RegionType.TEXT, (1068, 700, 1382, 1026))
     found = _over_photo(below, [notice], [(photo, Photo("p2", photo.bbox), caption)], [], [], 17.0)
     assert found is not None and found[0] is notice
+
+
+def test_untitled_text_over_a_photo_goes_with_the_head_under_that_photo():
+    # random seed 1250 (working pixels, unit 16): a notice's head `DEPARTMENT OF THE INTERIOR …` stands
+    # under the Ruby Lake photo (over its two columns) and caption; its second column's text starts
+    # over the photo, under the rule topping the notice (`issuing this notice to advise …`), and was
+    # an untitled article of its own
+    head_region = _lined(RegionType.TITLE, (98, 2233, 407, 2471), [("DEPARTMENT OF THE", (98, 2233, 407, 2260))])
+    photo = Region("photo", RegionType.PHOTO, (97, 1714, 778, 2157))
+    caption = Region("caption", RegionType.CAPTION, (100, 2168, 779, 2212))
+    notice = _Item(Headline([head_region], head_region.bbox, (97, 779)),
+                   [Region("summary", RegionType.TEXT, (134, 2489, 425, 2507))],
+                   [(photo, Photo("p2", photo.bbox), caption)])
+    above = _Item(None, [Region("issuing", RegionType.TEXT, (454, 1474, 779, 1680))])
+    rules = [Region("s1", RegionType.SEPARATOR, (98, 1442, 780, 1449))]
+    assert _over_photo_headed(above, [notice], rules, 16.0) is notice
+    # text further up the column, a paragraph's worth over the photo, is not the head's
+    higher = _Item(None, [Region("higher", RegionType.TEXT, (454, 1300, 779, 1500))])
+    assert _over_photo_headed(higher, [notice], rules, 16.0) is None
