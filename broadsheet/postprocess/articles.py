@@ -146,27 +146,39 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
         if lower is not None and any(_in_jump(run, block.bbox, lower.bbox, separators, unit) for run in runs):
             continue
         found.append(block)
-    promoted = [b for b in found if not any(_opens_beside(b, head, texts, separators, unit) for head in found)]
+    # the heads a promoted heading may open the column beside: the other bare heads, and the headlines
+    beside = [(b, b.bbox) for b in found] + [(None, h.bbox) for h in heads if not h.vertical]
+    promoted = [b for b in found
+                if not any(_opens_beside(b, box, texts, separators, unit) for head, box in beside if head is not b)]
     for block in promoted:
         block.type = RegionType.TITLE
     return promoted
 
 
-def _opens_beside(block: Region, head: Region, texts: list[Region], separators: list[Region], unit: float) -> bool:
+def _opens_beside(block: Region, head: BBox, texts: list[Region], separators: list[Region], unit: float) -> bool:
     """A heading set in from its column's edge (centred or indented, as subheads are), opening the
     column right of a head set flush with its own text and level with it, that text running on
     past it: the head's article goes on under it (random seeds 993, 998, 1019: `Costs and
-    Schedule` beside a notice's `DEPARTMENT OF …`)."""
-    if head is block or len(block.lines) > MAX_COLUMN_SUBHEAD_LINES or ends_sentence(block.lines[-1].text):
+    Schedule` beside a notice's `DEPARTMENT OF …`). The head may be a headline the layout found
+    (random seed 1474: `Kosten und Zeitplan` beside `Neues Löschfahrzeug für die Wehr`)."""
+    if len(block.lines) > MAX_COLUMN_SUBHEAD_LINES or ends_sentence(block.lines[-1].text):
         return False
     lower = _right_under(block.bbox, texts, separators, unit)
-    text = _right_under(head.bbox, texts, separators, unit)
+    text = _right_under(head, texts, separators, unit)
     if lower is None or text is None:
         return False
-    inset = INDENT_CHARS * unit
-    return (block.bbox[0] - lower.bbox[0] >= inset and abs(head.bbox[0] - text.bbox[0]) < inset
-            and abs(block.bbox[1] - head.bbox[1]) <= COLUMN_SUBHEAD_GAP * unit
-            and 0 <= lower.bbox[0] - text.bbox[2] <= RUN_ON_GUTTER * unit and text.bbox[3] > lower.bbox[1]
+    inset, gutter, level = INDENT_CHARS * unit, RUN_ON_GUTTER * unit, COLUMN_SUBHEAD_GAP * unit
+    if block.bbox[0] - lower.bbox[0] < inset or abs(head[0] - text.bbox[0]) >= inset \
+            or abs(block.bbox[1] - head[1]) > level:
+        return False
+    while lower.bbox[0] - text.bbox[2] > gutter:  # its text may fill columns beside first (random seed 1375)
+        beside = next((t for t in texts if 0 <= t.bbox[0] - text.bbox[2] <= gutter and t.bbox[2] < lower.bbox[0]
+                       and abs(t.bbox[1] - head[1]) <= level and not rule_between(text.bbox, t.bbox, separators)),
+                      None)
+        if beside is None:
+            break
+        text = beside
+    return (0 <= lower.bbox[0] - text.bbox[2] <= gutter and text.bbox[3] > lower.bbox[1]
             and not rule_between(text.bbox, lower.bbox, separators))
 
 

@@ -728,7 +728,11 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
         found = None if _opens_jump(item, unit) else _over_photo(
             _first_column(item, unit)[0], articles + left_over, photos, loose, separators, unit)
         if found is None:
-            left_over.append(item)
+            host = None if _opens_jump(item, unit) else _over_photo_headed(item, articles, separators, unit)
+            if host is None:
+                left_over.append(item)
+            else:
+                host.blocks += item.blocks
             continue
         host, photo = found
         host.blocks += item.blocks
@@ -739,19 +743,44 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
     return left_over
 
 
+def _over_photo_headed(item: _Item, articles: list[_Item], separators: list[Region], unit: float) -> _Item | None:
+    """The article whose photo the item's text stands right over, in the photo's columns with no rule
+    between, its head right under that photo and its caption (as `_head_under` finds it): the
+    article starts above its photo in the photo's other column (random seed 1250: a notice's
+    `issuing this notice …` over the Ruby Lake photo, its head `DEPARTMENT OF THE INTERIOR` under it)."""
+    gap = PAST_PHOTO_GAP * unit
+    for host in articles:
+        if host.head is None:
+            continue
+        for region, _, caption in host.photos:
+            whole = union_bbox([region.bbox] + ([caption.bbox] if caption else []))
+            if not (0 <= host.head.bbox[1] - whole[3] <= gap and overlaps(host.head.bbox, whole, gap=gap)):
+                continue
+            if any(region.bbox[0] <= (b.bbox[0] + b.bbox[2]) / 2 <= region.bbox[2]
+                   and 0 <= region.bbox[1] - b.bbox[3] <= gap and not rule_between(b.bbox, region.bbox, separators)
+                   for b in item.blocks):
+                return host
+    return None
+
+
 def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Photo, Region | None]],
                 loose: list[Photo], separators: list[Region], unit: float) -> tuple[_Item, Photo] | None:
     """The photo right over the block in its column, and the item with text right above that photo
     in the same column, no rule between; or, for a photo of no article (`loose`), the article
-    whose head it stands beside (`_beside_head`)."""
+    whose head it stands beside (`_beside_head`). A caption set beside its photo, in a column of its
+    own, stands in that column as the photo does (random seed 1351: the Ruby Lake caption right of
+    its photo, the notice's text over and under it)."""
     gap = PAST_PHOTO_GAP * unit
     for region, photo, caption in photos:
-        foot = max(region.bbox[3], caption.bbox[3] if caption else 0)
-        if not (region.bbox[0] <= (block.bbox[0] + block.bbox[2]) / 2 <= region.bbox[2]
+        beside = caption and (caption.bbox[0] >= region.bbox[2] - unit or caption.bbox[2] <= region.bbox[0] + unit)
+        piece = caption if beside and caption.bbox[0] <= (block.bbox[0] + block.bbox[2]) / 2 <= caption.bbox[2] \
+            else region
+        foot = max(region.bbox[3], caption.bbox[3] if caption else 0)  # the column goes on under both
+        if not (piece.bbox[0] <= (block.bbox[0] + block.bbox[2]) / 2 <= piece.bbox[2]
                 and 0 <= block.bbox[1] - foot <= gap):
             continue
         host = next((i for i in items for b in i.blocks
-                     if abs(b.bbox[0] - block.bbox[0]) <= COLUMN_START * unit and 0 <= region.bbox[1] - b.bbox[3] <= gap
+                     if abs(b.bbox[0] - block.bbox[0]) <= COLUMN_START * unit and 0 <= piece.bbox[1] - b.bbox[3] <= gap
                      and not rule_between(b.bbox, block.bbox, separators)), None)
         if host is None and any(photo is p for p in loose):
             host = _beside_head(region, items, separators, unit)

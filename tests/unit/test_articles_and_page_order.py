@@ -4,8 +4,8 @@ pages' geometry (the Evening Star 1920 in working-page pixels, body unit 26 px; 
 from __future__ import annotations
 
 from broadsheet.model import Line, Photo, Region, RegionType
-from broadsheet.postprocess.articles import headline_spans, owner
-from broadsheet.postprocess.assemble import _column_order, _Item, _page_order
+from broadsheet.postprocess.articles import Headline, headline_spans, owner, promote_headings
+from broadsheet.postprocess.assemble import _column_order, _Item, _over_photo, _over_photo_headed, _page_order
 
 UNIT = 26.0
 
@@ -119,3 +119,86 @@ def test_text_runs_on_under_a_photo_across_the_whole_article_in_its_own_column()
                         _block("right below", (1144, 8878, 1618, 10007), 14)],
                  [(photo, Photo("p1", photo.bbox), None)])
     assert [b.id for _, b in _column_order(item, 49.0)] == ["left above", "left below", "right above", "right below"]
+
+
+# --- a bare heading opening the column beside a headline's text ------------------------------------
+
+Box = tuple[int, int, int, int]
+
+
+def _lined(kind: RegionType, box: Box, lines: list[tuple[str, Box]]) -> Region:
+    return Region(f"r{box}", kind, box, lines=[Line(text, line_box, 1.0) for text, line_box in lines])
+
+
+def test_a_subhead_opening_the_column_beside_a_headline_s_text_stays_a_subhead():
+    # random seed 1474 (8 px Latin, working pixels, unit 13): `Kosten und Zeitplan`, set in over the
+    # second column, level with `Neues Löschfahrzeug` over the first, whose text runs on past it; it
+    # was made a title, an article of its own. `Markttag am Domplatz`, flush over its own text across a
+    # column rule, is a notice's head still.
+    unit = 13.0
+    title = _lined(RegionType.TITLE, (80, 209, 302, 231), [("Neues Löschfahrzeug", (80, 209, 302, 231))])
+    subhead = _lined(RegionType.SUBHEAD, (390, 210, 515, 246),
+                     [("Kosten und", (390, 210, 515, 225)), ("Zeitplan", (390, 231, 481, 246))])
+    notice = _lined(RegionType.SUBHEAD, (899, 210, 1136, 225), [("Markttag am Domplatz", (899, 210, 1136, 225))])
+    texts = [_lined(RegionType.TEXT, box, [(text, box)]) for text, box in (
+        ("Die Veranstalter suchen", (80, 258, 319, 542)), ("In den Jahren nach", (353, 255, 592, 598)),
+        ("Steine schleppten und", (626, 210, 864, 245)), ("Pendler dürfen auf", (626, 282, 864, 606)),
+        ("Zum Jubiläum", (899, 237, 1137, 542)))]
+    rules = [Region(f"s{i}", RegionType.SEPARATOR, box) for i, box in enumerate(
+        ((80, 165, 1140, 173), (79, 620, 594, 626), (626, 620, 1141, 626), (879, 207, 885, 546)))]
+    blocks = texts + [subhead, notice]
+    heads = headline_spans([[title]], rules, [b.bbox for b in blocks], (79, 1141), unit)
+    promoted = promote_headings(blocks, heads, rules, unit)
+    assert subhead.type == RegionType.SUBHEAD
+    assert promoted == [notice]
+
+
+def test_a_subhead_opening_the_column_after_a_notice_s_two_columns_stays_a_subhead():
+    # random seed 1375 (working pixels, unit 16): the notice `DEPARTMENT OF THE INTERIOR / Resource
+    # Advisory Council Meeting` fills its column and the next from level with its head; `Costs and
+    # Schedule`, set in over the third, level with the head, goes on with it (was a title)
+    unit = 16.0
+    notice = _lined(RegionType.SUBHEAD, (365, 804, 630, 895), [
+        ("DEPARTMENT OF THE", (365, 804, 630, 820)), ("INTERIOR", (365, 829, 485, 845)),
+        ("Resource Advisory", (365, 855, 577, 870)), ("Council Meeting", (365, 879, 554, 895))])
+    subhead = _lined(RegionType.SUBHEAD, (993, 805, 1231, 821), [("Costs and Schedule", (993, 805, 1231, 821))])
+    texts = [_lined(RegionType.TEXT, box, [(text, box)]) for text, box in (
+        ("AGENCY: Environmental", (364, 913, 651, 1357)), ("INFORMATION: The par-", (664, 804, 955, 1374)),
+        ("The proposed action", (969, 832, 1257, 1352)), ("existing", (1271, 804, 1558, 896)),
+        ("SUMMARY: The Forest", (1271, 941, 1558, 1360)))]
+    rules = [Region(f"s{i}", RegionType.SEPARATOR, box) for i, box in enumerate(
+        ((365, 780, 1560, 783), (356, 802, 358, 1379)))]
+    promoted = promote_headings(texts + [notice, subhead], [], rules, unit)
+    assert subhead.type == RegionType.SUBHEAD
+    assert promoted == [notice]
+
+
+def test_untitled_text_under_a_caption_set_beside_its_photo_goes_on_with_the_text_over_the_caption():
+    # random seed 1351 (working pixels, unit 17): the Ruby Lake photo in the notice's second column,
+    # its caption beside it in the third, under the notice's `SUMMARY: The FHWA …`; the text under
+    # the caption (`Route 305 between Battle Mountain …`) was an untitled article of its own
+    photo = Region("photo", RegionType.PHOTO, (731, 531, 1046, 680))
+    caption = Region("caption", RegionType.CAPTION, (1067, 534, 1381, 636))
+    notice = _Item(None, [Region("summary", RegionType.TEXT, (1062, 253, 1381, 498))])
+    below = Region("route 305", RegionType.TEXT, (1068, 700, 1382, 1026))
+    found = _over_photo(below, [notice], [(photo, Photo("p2", photo.bbox), caption)], [], [], 17.0)
+    assert found is not None and found[0] is notice
+
+
+def test_untitled_text_over_a_photo_goes_with_the_head_under_that_photo():
+    # random seed 1250 (working pixels, unit 16): a notice's head `DEPARTMENT OF THE INTERIOR …` stands
+    # under the Ruby Lake photo (over its two columns) and caption; its second column's text starts
+    # over the photo, under the rule topping the notice (`issuing this notice to advise …`), and was
+    # an untitled article of its own
+    head_region = _lined(RegionType.TITLE, (98, 2233, 407, 2471), [("DEPARTMENT OF THE", (98, 2233, 407, 2260))])
+    photo = Region("photo", RegionType.PHOTO, (97, 1714, 778, 2157))
+    caption = Region("caption", RegionType.CAPTION, (100, 2168, 779, 2212))
+    notice = _Item(Headline([head_region], head_region.bbox, (97, 779)),
+                   [Region("summary", RegionType.TEXT, (134, 2489, 425, 2507))],
+                   [(photo, Photo("p2", photo.bbox), caption)])
+    above = _Item(None, [Region("issuing", RegionType.TEXT, (454, 1474, 779, 1680))])
+    rules = [Region("s1", RegionType.SEPARATOR, (98, 1442, 780, 1449))]
+    assert _over_photo_headed(above, [notice], rules, 16.0) is notice
+    # text further up the column, a paragraph's worth over the photo, is not the head's
+    higher = _Item(None, [Region("higher", RegionType.TEXT, (454, 1300, 779, 1500))])
+    assert _over_photo_headed(higher, [notice], rules, 16.0) is None
