@@ -22,6 +22,18 @@ def test_a_caption_set_tighter_than_the_body_ends_at_a_blank_well_over_its_own()
     assert found is not None and found.side == "below" and found.lines == caption
 
 
+def test_a_caption_leaded_wide_is_not_cut_at_its_first_blank():
+    # random seed 1407 (unit 12, Fraktur at 7 px): rows 1.0 then 0.8 units apart, the credit `Foto:
+    # Feuerwehr` (read `Bee Bornedr`) flush right on the third, 1.4 units over the body: the first
+    # blank, over CAPTION_BREAK with none before it to compare, ended the caption after one row
+    caption = _lines(("Der ara Eetrlrze b wfent", (49, 341, 251, 351)), ("dhre Saese an Heatà", (48, 363, 223, 373)),
+                     ("Bee Bornedr", (153, 383, 251, 394)))
+    body = _lines(("Peues Uéecéiabrgeng ir bie", (50, 411, 235, 425)), ("2dtr", (50, 433, 87, 446)),
+                  ("Suten Pientag erbeiten", (71, 461, 251, 474)))
+    found = find_caption((48, 179, 252, 332), caption + body, 12.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
 def test_body_columns_starting_at_different_heights_under_a_photo_are_no_caption():
     # random seed 1447 (unit 9, 9 px): the photo's caption stands beside it (its credit misread past
     # knowing); under it the left column starts a row lower than the right one, so the first row held
