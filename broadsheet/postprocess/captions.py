@@ -26,7 +26,6 @@ from broadsheet.postprocess.thresholds import (
     CREDIT_INDENT,
     MAX_BESIDE_BELOW,
     MAX_UNCREDITED_LINES,
-    TIGHT_CAPTION_ROWS,
 )
 
 # a two-character name may be printed spaced out to a three-character one's width (赵 磊)
@@ -154,7 +153,7 @@ def _set_apart(run: list[Line], unit: float) -> list[Line]:
             own = [blanks[k + 1][1]]
         if blank > CAPTION_BREAK * unit and (not own or blank > CAPTION_BREAK_OWN * statistics.median(own)):
             return rows[:index + 1]
-        if k >= TIGHT_CAPTION_ROWS and blank > CAPTION_BREAK_TIGHT * unit \
+        if k and blank > CAPTION_BREAK_TIGHT * unit \
                 and blank > CAPTION_BREAK_TIGHT_OWN * statistics.median(own):
             return rows[:index + 1]
     return rows

@@ -22,6 +22,19 @@ def test_a_caption_set_tighter_than_the_body_ends_at_a_blank_well_over_its_own()
     assert found is not None and found.side == "below" and found.lines == caption
 
 
+def test_a_two_row_caption_set_tight_ends_at_the_blank_over_the_body():
+    # random seed 1445 (unit 14, 8.9 px bilevel): `改造后的东关老街区吸引不少市民前来游玩。` and its credit
+    # `马文 供图` (read `减美自主 业`) 0.43 units apart, then 0.79 units (under CAPTION_BREAK) over the
+    # body, set 0.5 apart: the run went on down the column and was no caption
+    caption = _lines(("味品目的率食者快账乘引平少", (1246, 2044, 1415, 2056)),
+                     ("减美自主 业", (1247, 2062, 1417, 2075)))
+    body = _lines(("[作，主证要求，垂睡的值", (1251, 2086, 1416, 2100)),
+                  ("舒防汽段者律自和直急地塞", (1246, 2107, 1416, 2120)),
+                  ("第，尼人并を争そ严文", (1247, 2128, 1415, 2141)))
+    found = find_caption((1246, 1932, 1416, 2039), caption + body, 14.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
 def test_a_caption_leaded_wide_is_not_cut_at_its_first_blank():
     # random seed 1407 (unit 12, Fraktur at 7 px): rows 1.0 then 0.8 units apart, the credit `Foto:
     # Feuerwehr` (read `Bee Bornedr`) flush right on the third, 1.4 units over the body: the first
