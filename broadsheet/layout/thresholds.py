@@ -310,7 +310,7 @@ DRAWING_SPREAD = 0.15
 # A drawing holding this share of a photo's box, no more than DRAWING_PAST_PHOTO times its area, is
 # that photo found by its ink, foot and all (random seed 1468: a bilevel photo's solid foot 0.46 of
 # its width, 1.9 lines tall: the ink's box 1.38 times the tone's, holding all of it; 1513, 1328 grow
-# 0.3-1.9 lines at their tops or sides; of 235 photo pages 1240-1539 five grow, none wrongly)
+# 0.3-1.9 lines at their tops or sides; of 235 photo pages 1240-1539 seven grow, four by pixels)
 DRAWING_HOLDS_PHOTO = 0.9
 DRAWING_PAST_PHOTO = 1.5
 PHOTO_EDGE_RULE = 1 / 6  # rules this close to a photo's edge are its frame
