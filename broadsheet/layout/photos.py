@@ -8,6 +8,8 @@ import numpy as np
 
 from broadsheet.layout.rules import strokes
 from broadsheet.layout.thresholds import (
+    DRAWING_HOLDS_PHOTO,
+    DRAWING_PAST_PHOTO,
     DRAWING_SPREAD,
     DRAWING_TEXT_SHARE,
     PHOTO_BULK,
@@ -21,7 +23,7 @@ from broadsheet.layout.thresholds import (
     PHOTO_SMOOTH,
     PHOTO_TONE,
 )
-from broadsheet.model import BBox, union_bbox
+from broadsheet.model import BBox, overlaps, union_bbox
 
 # Work on a copy this many times smaller: photos are large, and this keeps the morphology cheap.
 SCALE = 4
@@ -197,6 +199,25 @@ def find_drawings(ink: np.ndarray, text_boxes: list[BBox], min_side: int) -> lis
         i, other = pair
         drawings[i] = union_bbox([drawings[i], other])
         (loose if other in loose else drawings).remove(other)
+
+
+def with_drawings(photos: list[BBox], drawings: list[BBox]) -> list[BBox]:
+    """The photos and the drawings that are no photo's. A drawing over a photo is the same picture
+    found by its ink, and where it holds the photo and reaches a little past it, it is the whole
+    picture: a bilevel photo's narrow solid foot is tone filling under half of the box's width, trimmed
+    off the photo's box as an outgrowth, but one piece of ink with the rest (random seed 1468: the
+    photo found 1.9 lines short of its foot, 2.4 lines over its caption)."""
+    grown, apart = list(photos), []
+    for drawing in drawings:
+        over = [i for i, photo in enumerate(photos) if overlaps(drawing, photo)]
+        if not over:
+            apart.append(drawing)
+        elif len(over) == 1:
+            photo = photos[over[0]]
+            if _overlap(drawing, photo) >= DRAWING_HOLDS_PHOTO * _area(photo) \
+                    and _area(drawing) <= DRAWING_PAST_PHOTO * _area(photo):
+                grown[over[0]] = union_bbox([grown[over[0]], drawing])
+    return grown + apart
 
 
 def _area(box: BBox) -> int:

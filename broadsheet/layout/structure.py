@@ -37,7 +37,7 @@ from broadsheet.layout.lines import (
     type_rows,
 )
 from broadsheet.layout.missed import missed_lines, unboxed_text_size
-from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos
+from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos, with_drawings
 from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
 from broadsheet.layout.stacked import split_stacked_lines
 from broadsheet.layout.thresholds import (
@@ -57,7 +57,7 @@ from broadsheet.layout.thresholds import (
     TITLE_STROKE,
 )
 from broadsheet.layout.trace import LayoutTrace
-from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows, overlaps
+from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
 
 _log = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
         photo_boxes = find_photos(gray, text_boxes, [r.bbox for r in rules],
                                   min_side=int(PHOTO_MIN_SIDE * unit))
     drawings = find_drawings(ink, text_boxes, min_side=int(DRAWING_MIN_SIDE * unit))
-    photo_boxes += [box for box in drawings if not any(overlaps(box, photo) for photo in photo_boxes)]
+    photo_boxes = with_drawings(photo_boxes, drawings)
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]

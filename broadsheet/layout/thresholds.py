@@ -307,6 +307,12 @@ DRAWING_TEXT_SHARE = 0.5
 # ... with this share of its ink in the middle quarter of its box (a uniform drawing 0.25, the
 # cartoon 0.39; a box's or page's frame 0.0-0.04)
 DRAWING_SPREAD = 0.15
+# A drawing holding this share of a photo's box, no more than DRAWING_PAST_PHOTO times its area, is
+# that photo found by its ink, foot and all (random seed 1468: a bilevel photo's solid foot 0.46 of
+# its width, 1.9 lines tall: the ink's box 1.38 times the tone's, holding all of it; 1513, 1328 grow
+# 0.3-1.9 lines at their tops or sides; of 235 photo pages 1240-1539 seven grow, four by pixels)
+DRAWING_HOLDS_PHOTO = 0.9
+DRAWING_PAST_PHOTO = 1.5
 PHOTO_EDGE_RULE = 1 / 6  # rules this close to a photo's edge are its frame
 # A rule over a photo stands within this many lines of its top, inside or out (random seed 29: 0.9
 # above; seed 33's frame line 0.6 inside the box found first), and runs along most of its width

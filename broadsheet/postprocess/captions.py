@@ -12,6 +12,8 @@ from broadsheet.postprocess.thresholds import (
     CAPTION_BESIDE,
     CAPTION_BREAK,
     CAPTION_BREAK_OWN,
+    CAPTION_BREAK_TIGHT,
+    CAPTION_BREAK_TIGHT_OWN,
     CAPTION_COLUMN_PIECE,
     CAPTION_COLUMNS_ALIKE,
     CAPTION_EDGE,
@@ -133,18 +135,27 @@ def _set_apart(run: list[Line], unit: float) -> list[Line]:
     """The lines of a run down to the first blank wider than a caption's own line spacing: the
     space a paper leaves between a caption and the text below it. A caption set with more leading
     than that (a Latin caption in small type, its rows 0.9 units apart: random seed 946) breaks
-    only where the blank also outgrows the run's own before it. The blank is measured under every
+    only where the blank also outgrows the run's own before it; its first blank, with none before,
+    is measured against the next where the row under it starts where the first does (random seed
+    1407, Fraktur at 7 px: 1.0 then 0.8 units apart, its credit on the third row; body columns set
+    under a one-row caption start elsewhere). One set tighter than its body breaks at a smaller blank
+    well over its own (random seed 1334: CAPTION_BREAK_TIGHT). The blank is measured under every
     line above: a speck or a cut-off piece of a row, shorter than its row, leaves none (random seed
     1393: `B`, 0.4 units tall, on a caption's fifth row)."""
     rows = in_rows(run)
-    blanks: list[float] = []
+    blanks: list[tuple[int, float]] = []  # (index of the row above, the blank under it)
     for index, (upper, lower) in enumerate(zip(rows, rows[1:])):
-        if lower.bbox[1] <= upper.bbox[1] + CAPTION_EDGE * unit:
-            continue  # the same row
-        blank = lower.bbox[1] - max(line.bbox[3] for line in rows[:index + 1])
-        if blank > CAPTION_BREAK * unit and (not blanks or blank > CAPTION_BREAK_OWN * statistics.median(blanks)):
+        if lower.bbox[1] > upper.bbox[1] + CAPTION_EDGE * unit:  # not the same row
+            blanks.append((index, lower.bbox[1] - max(line.bbox[3] for line in rows[:index + 1])))
+    for k, (index, blank) in enumerate(blanks):
+        own = [b for _, b in blanks[:k]]
+        if not own and k + 1 < len(blanks) and abs(rows[index + 1].bbox[0] - rows[0].bbox[0]) <= CAPTION_EDGE * unit:
+            own = [blanks[k + 1][1]]
+        if blank > CAPTION_BREAK * unit and (not own or blank > CAPTION_BREAK_OWN * statistics.median(own)):
             return rows[:index + 1]
-        blanks.append(blank)
+        if k and blank > CAPTION_BREAK_TIGHT * unit \
+                and blank > CAPTION_BREAK_TIGHT_OWN * statistics.median(own):
+            return rows[:index + 1]
     return rows
 
 
@@ -321,8 +332,13 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
     edges = [[l.bbox[0] for l in sorted(row, key=lambda l: l.bbox[0])[1:]
               if not _reads_as_credit(l) and l.bbox[2] - l.bbox[0] >= CAPTION_COLUMN_PIECE * widest]
              for row in searched]
-    common = [x for x in edges[0] if any(abs(x - other) <= CAPTION_EDGE * unit
-                                         for later in edges[1:] for other in later)] if edges else []
+    # columns may start at different heights (a subhead over one of them): the rows before the first
+    # row cut at an edge are then lines of one of its columns, as wide (random seed 1447)
+    first = next((i for i, row in enumerate(edges) if row), 0)
+    if not all(_column_line(line, searched[first], unit) for row in searched[:first] for line in row):
+        first = 0
+    common = [x for x in edges[first] if any(abs(x - other) <= CAPTION_EDGE * unit
+                                             for later in edges[first + 1:] for other in later)] if edges else []
     common = [x for x in common if _columns_alike(x, searched, unit)]
     # a line of the run's size across the edge shows no gutter there: a wide caption's word spaces
     # lining up by chance on two rows (Crews | resurface State over Route | 305 south, seed 896)
@@ -332,6 +348,12 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
     if len(bridged) < len(common):
         return []
     return run
+
+
+def _column_line(line: Line, row: list[Line], unit: float) -> bool:
+    """The line starts and ends where one of the row's lines does: a line of its column."""
+    return any(abs(line.bbox[0] - other.bbox[0]) <= CAPTION_EDGE * unit
+               and abs(line.bbox[2] - other.bbox[2]) <= CAPTION_EDGE * unit for other in row)
 
 
 def _reads_as_credit(line: Line) -> bool:

@@ -113,6 +113,11 @@ CAPTION_OVERHANG = 1.0  # a caption may stand out this far past its photo's side
 CAPTION_BREAK = 0.9  # blank between lines: more ends a caption with no credit (its own spacing ~0.4)
 CAPTION_BREAK_OWN = 1.3  # ... and this many times the run's own blank before it (seed 946: a caption leaded 0.9
 # units, 1.1 times apart row after row; seed 1114: a byline 1.47 times its caption's blank under it)
+# A caption set tighter than the body ends at a blank of this many units that is this many times its
+# own before it (random seeds 1334: 0.86 units, 2.2 times the caption's 0.4, the body set 0.57 apart;
+# 1445: 0.79, 1.8 times). At 1.5-1.8 no other page of 445 (seeds 240-339, 840-1460) changes
+CAPTION_BREAK_TIGHT = 0.7
+CAPTION_BREAK_TIGHT_OWN = 1.6
 MAX_UNCREDITED_LINES = 6  # a caption with no credit read is no longer than this
 # A caption beside a short photo runs on under its foot this far at most, to its credit (random
 # seed 109: 7.5 units, six lines of a ten-line caption beside a photo six and a half units tall;

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from broadsheet.layout.photos import find_photos
+from broadsheet.layout.photos import find_photos, with_drawings
 from broadsheet.layout.thresholds import PHOTO_MIN_SIDE
 
 PAPER, PICTURE, INK = 245, 150, 40
@@ -120,3 +120,19 @@ def test_the_shorter_of_two_photos_cut_apart_stops_above_its_caption():
     assert len(found) == 2, found
     assert abs(found[0][3] - 150) <= 3, f"the left photo's box {found[0]} runs down over its caption"
     assert abs(found[1][3] - 290) <= 3, found
+
+
+def test_a_bilevel_photos_solid_foot_found_by_its_ink_is_the_photos():
+    # random seed 1468 (unit 17, 42 px, bilevel): the tone's box stops 1.9 lines over the photo's foot
+    # (a solid part 0.46 of its width), 2.4 lines over its caption (CAPTION_GAP 2.0), and the foot was
+    # read as an empty title; the photo's ink, one piece, holds the whole picture
+    photos = [(682, 136, 879, 254), (473, 249, 666, 340)]
+    assert with_drawings(photos, [(471, 249, 667, 373)]) == [(682, 136, 879, 254), (471, 249, 667, 373)]
+
+
+def test_a_drawing_far_larger_than_the_photo_it_overlaps_leaves_it_as_it_is():
+    # a drawing over much more than the photo (a frame's page-wide piece) is no photo's foot; one apart
+    # from every photo is a drawing of its own, as before
+    photo, apart = (40, 40, 230, 130), (300, 300, 400, 400)
+    assert with_drawings([photo], [(0, 0, 300, 300)]) == [photo]
+    assert with_drawings([photo], [apart]) == [photo, apart]
