@@ -170,7 +170,8 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
     paper there too. Vertical boxes are split into the vertical lines they hold. Tight boxes make
     column edges line up exactly for the grid analysis.
     """
-    gaps = {id(line): _blank_runs(line, ink, rules) for line in lines}
+    body_box = body_size(lines)  # the detector's boxes, padded as this line's is
+    gaps = {id(line): _blank_runs(line, ink, rules, body_box) for line in lines}
     index = LineIndex(lines)
     pieces: list[LineBox] = []
     cut_at: list[BBox] = []
@@ -364,9 +365,10 @@ def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:
     return top, bottom + 1
 
 
-def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule]) -> tuple[int, int, list[tuple[int, int]],
-                                                                           set[tuple[int, int]]] | None:
-    """(first ink x, last ink x, blank runs as wide as a narrow gutter or holding a vertical rule
+def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule], body_box: float
+                ) -> tuple[int, int, list[tuple[int, int]], set[tuple[int, int]]] | None:
+    """(first ink x, last ink x, blank runs as wide as a narrow gutter (`GUTTER_MIN_WIDTH` of the line's
+    box, or of the page's body boxes, `body_box`, where it stands taller) or holding a vertical rule
     down the line's height, those holding a rule), page coordinates. A rule's ink is erased from
     `ink`: a column rule leaves a blank however close the columns stand."""
     x0, y0, x1, y1 = line.bbox
@@ -384,7 +386,7 @@ def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule]) -> tuple[int,
     filled = np.flatnonzero(band.any(axis=0))
     if filled.size == 0:
         return None
-    narrowest = GUTTER_MIN_WIDTH * line.height
+    narrowest = GUTTER_MIN_WIDTH * min(line.height, body_box)
     blanks = np.flatnonzero(np.diff(filled) > (1 if across else narrowest))
     blanks = [(x0 + int(filled[a]) + 1, x0 + int(filled[a + 1])) for a in blanks]
     ruled = {(a, b) for a, b in blanks if any(a <= rx0 and rx1 <= b for rx0, _, rx1, _ in across)}

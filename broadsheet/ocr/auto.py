@@ -7,10 +7,10 @@ The pipeline decides the script from what the orientation check already read (no
 CJK page) and asks `for_page` for the page's reader. On a Latin page a sample of body lines is read
 with Tesseract's `eng` and `frk`: Fraktur when `frk` reads it with clearly more confidence, else the
 language whose common words the `eng` reading holds most of (`eng` keeps the words of any language
-in Latin type, diacritics aside). Latin type enlarged 1.5 times or more to the working size is
-read by rapidocr where it reads the sample clearly surer than Tesseract (small blurred type, which
-Tesseract misreads). Without Tesseract or its `eng` data, every page is read with rapidocr, and
-`missing_tesseract` says why.
+in Latin type, diacritics aside). Antiqua, and Fraktur enlarged 1.5 times or more to the working
+size, is read by rapidocr where it reads the sample clearly surer than Tesseract (small, blurred or
+bilevel type, which Tesseract misreads). Without Tesseract or its `eng` data, every page is read
+with rapidocr, and `missing_tesseract` says why.
 """
 
 from __future__ import annotations
@@ -40,12 +40,19 @@ SAMPLE_MIN_WIDTH = 12
 # Latin type this small (the page enlarged this much to bring its body text to the working size:
 # under about 9 px in the input), blurred or compressed, Tesseract misreads where PP-OCR still
 # reads the letters and the spaces (line CER on the truth's lines of random seeds 72, 108, 49, 89,
-# 7-9.5 px: Tesseract 0.46, 0.41, 0.11, 0.08; PP-OCR 0.25, 0.06, 0.05, 0.03). From 10 px both read
-# under 1%, Tesseract with the better word spaces, and no real scan is enlarged past 1.23.
+# 7-9.5 px: Tesseract 0.46, 0.41, 0.11, 0.08; PP-OCR 0.25, 0.06, 0.05, 0.03): Fraktur too, from
+# this scale on, for want of a better reader of small blackletter.
 SMALL_TYPE_SCALE = 1.5
-# On such a page PP-OCR reads it when its mean confidence on the sample is this much above
+# A Latin page is read by PP-OCR when its mean confidence on the sample is this much above
 # Tesseract's (seeds 72, 108, 49, 89: by 0.29, 0.48, 0.21, 0.15); bilevel type that both fail
-# on keeps Tesseract (seed 139: 0.35 and 0.41, CER 0.56 against PP-OCR's 0.85).
+# on keeps Tesseract (seed 139: 0.35 and 0.41, CER 0.56 against PP-OCR's 0.85). Antiqua at any
+# size: blurred, bilevel or worn type from 10 px on Tesseract misreads where PP-OCR reads letters
+# and spaces (seed 1461, 14 px: confidence 0.71 against 0.93; 1479 0.82 / 0.98); on 54 antiqua
+# pages of 10-69 px (`line_reading.py`, line CER with spaces: 0.045 -> 0.038) it now picks 13 more,
+# none read worse (1389 0.042 -> 0.005, 1475 0.027 -> 0.011); at 0.05 or 0.08 seventeen or seven
+# would read worse (clean type whose word spaces Tesseract keeps better). Under SMALL_TYPE_SCALE
+# Fraktur keeps `frk`: PP-OCR has no blackletter and is surer of its misreadings (1494, 15 px:
+# 0.92 against 0.83, line CER 0.083 against 0.038).
 SMALL_TYPE_MARGIN = 0.1
 
 # The commonest short words of each language auto tells apart by them, as `eng` reads them
@@ -115,7 +122,7 @@ class AutoEngine(OcrEngine):
         probe = self.latin[PROBE].recognize(crops)
         fraktur = self.latin[FRAKTUR].recognize(crops) if FRAKTUR in self.latin else None
         lang = choose_language(probe, fraktur, [k for k in self.latin if k != FRAKTUR])
-        if scale >= SMALL_TYPE_SCALE:
+        if scale >= SMALL_TYPE_SCALE or lang != FRAKTUR:
             chosen = {PROBE: probe, FRAKTUR: fraktur}.get(lang) or self.latin[lang].recognize(crops)
             rapid = self.recognizer.recognize([line_crop(pixels, line) for line in sample])
             if _mean(rapid) > _mean(chosen) + SMALL_TYPE_MARGIN:

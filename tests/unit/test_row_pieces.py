@@ -152,3 +152,28 @@ def test_a_row_across_with_a_word_space_in_the_gutter_is_not_cut():
     lines, across = _columns_under_a_row_across(ink, (305, 310))
     body = lines + [across]
     assert across in cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+
+
+def test_rows_boxed_across_a_half_em_gutter_in_boxes_taller_than_the_body_boxes_are_cut_at_it():
+    # Random seed 1438 (42.7 px CJK, 8 columns 0.50 em apart, working page 0.42): most rows were boxed
+    # a column at a time, 23 px tall for type of 17, but some across three columns whose rows stand a
+    # few px apart, in one box 35 px tall. Their 9 px gutter was narrower than 0.3 of that box, so
+    # never a candidate cut, and those rows read across the columns (reading CER 11.4%)
+    size, pitch, gap, gutter = 17, 28, 3, 9
+    ink = np.zeros((12 * pitch, 600), dtype=bool)
+    columns = [(20 + c * (8 * size + 7 * gap + gutter)) for c in range(3)]
+    width = 8 * size + 7 * gap
+    boxes = []
+    for r in range(10):
+        y = 20 + r * pitch
+        for c, x in enumerate(columns):
+            for k in range(8):
+                if not (r == 3 and c == 1 and k == 4):  # a blank wider than the gutter after 、
+                    ink[y:y + size, x + k * (size + gap):x + k * (size + gap) + size] = True
+        if r % 3:
+            boxes += [LineBox((x - 3, y - 3, x + width + 3, y + size + 3)) for x in columns]
+        else:
+            boxes.append(LineBox((columns[0] - 8, y - 9, columns[-1] + width + 8, y + size + 9)))
+    pieces, _ = split_at_gaps(boxes, ink, [])
+    assert len(pieces) == 30  # three columns a row, the blank inside the middle column not cut
+    assert {p.x0 for p in pieces} == set(columns)
