@@ -92,3 +92,14 @@ def test_json_round_trip_and_older_documents():
     data.pop("reading")
     data["version"] = "1.3"
     assert Page.from_dict(data).reading is None
+
+
+def test_the_page_line_notes_a_doubtful_reading():
+    from pathlib import Path
+
+    from broadsheet.tasks import PageOutcome
+
+    reason = "text 9.6 px, confidence 0.43 < 0.93, 100% of lines below"
+    outcome = PageOutcome("in/p7.png", Path("in/p7.png"), 1, 4, 2, 9.14, engine="rapidocr", doubtful=reason)
+    assert outcome.line == f"in/p7.png: 4 articles, 2 photos, 9.1 s, read with rapidocr; doubtful reading: {reason}"
+    assert ";" not in PageOutcome("in/p8.png", Path("in/p8.png"), 1, 4, 2, 9.14, engine="rapidocr").line
