@@ -6,8 +6,8 @@ rescored one; Tesseract: its word confidences' mean), and these fall with the re
 A page is *doubtful* when its text is small and its lines' mean confidence, each line weighted by
 its characters, is below what its engine gives readable pages. Measured on 300 random dev pages
 (seeds 1240-1539, main after wave 14) against their reading CER: the mean confidence ranks pages
-by CER better than the share of lines under any line threshold, the lowest decile, or the text
-size (Spearman -0.84 against -0.82, -0.82 and -0.64).
+about as well as the share of lines under 0.93 (Spearman -0.84 against +0.85) without a second
+threshold per engine, and better than the lowest decile or the text size (-0.82, -0.64).
 """
 
 from __future__ import annotations
@@ -15,15 +15,16 @@ from __future__ import annotations
 from broadsheet.model import Line, Page, ReadingQuality, Region
 
 # A page read with a mean confidence under this is doubtful, by the engine that read its lines.
-# PP-OCR (alone or with the language model): on 232 dev pages, under 0.93 flags 38 pages, all 38
-# of reading CER over 5% (of 41), and all 24 over 20%; readable pages read 0.95-0.999. Tesseract
-# reads its readable pages lower (dev pages 0.87-0.95; the real Nordstern, Kolonie and Pionier
-# pages 0.857-0.86, Star 0.89): under 0.84 flags 3 of 68 dev pages, all over 5% CER (of 4; the
-# fourth, 5.1%, reads 0.856), and the one over 20%.
+# PP-OCR (alone or with the language model): on 232 dev pages, under 0.93 flags 37 pages, all 37
+# of reading CER over 5% (of 41), and all 24 over 20%; the 191 pages under 5% read 0.933-0.999,
+# all but three over 0.95. Tesseract reads its readable pages lower (64 dev pages under 5% CER:
+# 0.873-0.951; the real Nordstern, Kolonie and Pionier pages 0.855-0.868, Star 0.896): under 0.84
+# flags 3 of 68 dev pages, all over 5% CER (of 4; the fourth, 5.1%, reads 0.851), and the one
+# over 20%.
 DOUBTFUL_BELOW = {"rapidocr": 0.93, "tesseract": 0.84}
 # ... and its text (`Page.text_size`, input px) is under this: the recognisers misread small type,
 # while on larger type a low confidence is the engine's doubt about a face or language it reads
-# well enough (Czech news, 24 px: Tesseract `ces` reads 0.70 for a text NED of 0.10; Star 22 px).
+# well enough (Czech news, 24 px: Tesseract `ces` reads 0.71 for a text NED of 0.10; Star 22 px).
 # Every dev page over 5% CER has text of 13.2 px or less.
 SMALL_TEXT = 16.0
 
