@@ -40,6 +40,7 @@ from broadsheet.export import parse_formats, write_page  # noqa: E402
 from broadsheet.imageio import load_image  # noqa: E402
 from broadsheet.model import Page  # noqa: E402
 from broadsheet.ocr import DEFAULT_ENGINE  # noqa: E402
+from broadsheet.ocr.quality import assess  # noqa: E402
 from broadsheet.pipeline import Pipeline  # noqa: E402
 from fixtures.generate import render  # noqa: E402
 from fixtures.pagegen.randpage import RandomPage, random_page  # noqa: E402
@@ -68,6 +69,7 @@ class PageResult:
     box_caption_pairing: float | None = None
     cer: float | None = None
     reading_cer: float | None = None
+    doubtful: bool | None = None  # the page's reading flagged doubtful (`broadsheet.ocr.quality`)
     chars: dict[str, int] = field(default_factory=dict)
     reading_chars: dict[str, int] = field(default_factory=dict)
 
@@ -147,6 +149,8 @@ def score(result: PageResult, page: Page, truth: Page) -> None:
     for name in METRICS + BOX_METRICS:
         setattr(result, name, getattr(scores, name))
     result.cer, result.reading_cer = round(scores.cer, 4), round(scores.reading_cer, 4)
+    reading = page.reading or assess(page)  # kept predictions of schema 1.3 have none
+    result.doubtful = bool(reading and reading.doubtful)
     result.chars, result.reading_chars = asdict(scores.chars), asdict(scores.reading_chars)
 
 
@@ -167,7 +171,7 @@ def band_table(results: list[PageResult]) -> list[dict]:
         rows.append({
             "band": label, "pages": len(pages),
             **{name: mean([getattr(r, name) for r in pages]) for name in METRICS + BOX_METRICS},
-            "cer": chars.rate, "reading_cer": reading.rate,
+            "cer": chars.rate, "reading_cer": reading.rate, "doubtful": sum(bool(r.doubtful) for r in pages),
         })
     return rows
 
@@ -251,7 +255,7 @@ def run(args: argparse.Namespace, seeds: list[int], out: Path) -> int:
               f"article {fmt(r.article_f1, 2)} para {fmt(r.paragraph_f1, 2)} order {fmt(r.reading_order, 2)} "
               f"pairing {fmt(r.caption_pairing, 2)} false hl {r.false_headlines} CER {r.cer:.2%} "
               f"reading {r.reading_cer:.2%} boxes {fmt(r.box_article_f1, 2)} / {fmt(r.box_paragraph_f1, 2)} / "
-              f"{fmt(r.box_caption_pairing, 2)} {r.seconds} s"), flush=True)
+              f"{fmt(r.box_caption_pairing, 2)} {r.seconds} s" + (" doubtful" if r.doubtful else "")), flush=True)
     rows = print_report(results, args.worst)
     if args.json:
         pages = [asdict(r) | {"band": r.band} for r in results]

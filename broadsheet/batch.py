@@ -43,6 +43,7 @@ class BatchSummary:
     skipped: int = 0
     failed: list[PageOutcome] = field(default_factory=list)
     errors_logged: bool = True  # False once OUT/errors.jsonl could not be written
+    doubtful: int = 0  # pages done whose reading is doubtful (small type read with low confidence)
 
     @property
     def exit_code(self) -> int:
@@ -189,6 +190,7 @@ def run_plan(plan: Plan, options: PipelineOptions, spec: ExecutorSpec, reporter:
             summary.failed.append(outcome)
         else:
             summary.done += 1
+            summary.doubtful += outcome.doubtful is not None
         if reporter:
             reporter.page(outcome)
         if outcome.failed and errors_file is not None and summary.errors_logged:

@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 SCHEMA_NAME = "broadsheet.page"
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 BBox = tuple[int, int, int, int]
 
@@ -94,6 +94,18 @@ class EngineInfo:
     version: str
     model: str  # the model or language data it ran, e.g. "PP-OCRv6_det_small", "chi_sim"
     languages: list[str] = field(default_factory=list)  # BCP 47 tags it reads; empty: any script
+
+
+@dataclass
+class ReadingQuality:
+    """How far the page's text can be trusted, from the recogniser's own line confidences
+    (`broadsheet.ocr.quality`): what an archive checks by hand or rescans."""
+
+    confidence: float  # mean line confidence, each line weighted by its characters
+    doubtful_lines: float  # share of the lines read below the engine's doubtful confidence
+    doubtful: bool  # small text read with low confidence: its text is likely garbled
+    reason: str | None = None  # why it is doubtful, for people: "text 8.4 px, confidence 0.62 < 0.93, ..."
+    regions: list[str] = field(default_factory=list)  # text regions read below the doubtful confidence
 
 
 @dataclass
@@ -206,6 +218,7 @@ class Page:
     script: str | None = None  # ISO 15924 of its text: Hans, Hant (Chinese), Latn; None: no text read
     header: PageHeader | None = None
     engines: list[EngineInfo] = field(default_factory=list)
+    reading: ReadingQuality | None = None  # None: not assessed (documents before 1.4, no text read)
     articles: list[Article] = field(default_factory=list)
     photos: list[Photo] = field(default_factory=list)
     regions: list[Region] = field(default_factory=list)
@@ -316,6 +329,7 @@ class Page:
             header=_header(data.get("header")),
             engines=[EngineInfo(e["role"], e["name"], e["version"], e["model"], list(e.get("languages", [])))
                      for e in data.get("engines", [])],
+            reading=_reading(data.get("reading")),
             articles=articles,
             photos=photos,
             regions=regions,
@@ -326,6 +340,13 @@ class Page:
 
 def _header(data: dict[str, Any] | None) -> PageHeader | None:
     return PageHeader(**{key: data.get(key) for key in vars(PageHeader())}) if data else None
+
+
+def _reading(data: dict[str, Any] | None) -> ReadingQuality | None:
+    if not data:
+        return None
+    return ReadingQuality(float(data["confidence"]), float(data.get("doubtful_lines", 0.0)),
+                          bool(data.get("doubtful", False)), data.get("reason"), list(data.get("regions", [])))
 
 
 def _box(values: Any) -> BBox:

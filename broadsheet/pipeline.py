@@ -22,6 +22,7 @@ from broadsheet.model import Page
 from broadsheet.normalize import PageFrame, normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
 from broadsheet.ocr.language_model import with_language_model
+from broadsheet.ocr.quality import assess
 from broadsheet.options import PipelineOptions
 from broadsheet.postprocess.punctuation import Punctuation
 from broadsheet.postprocess.script import LATIN, page_script
@@ -99,6 +100,7 @@ class Pipeline:
         page.source = source
         page.engines = reader.info()
         page.text_size = round(page_layout.unit / working.frame.scale, 1)
+        page.reading = assess(page)
         page.timings = {k: round(v, 3) for k, v in timings.items()}
         return _Processed(page, reader, page_layout, working.frame)
 

@@ -72,6 +72,7 @@ class PageOutcome:
     exit_code: int = ExitCode.OK
     note: str | None = None
     engine: str | None = None  # what read the page's lines ("tesseract:frk")
+    doubtful: str | None = None  # why the page's reading is doubtful (`broadsheet.ocr.quality`), if it is
 
     @property
     def failed(self) -> bool:
@@ -79,14 +80,16 @@ class PageOutcome:
 
     @property
     def line(self) -> str:
-        """How logs report the page: `PATH: N articles, M photos, S s, read with ENGINE` or
-        `PATH: error: why`."""
+        """How logs report the page: `PATH: N articles, M photos, S s, read with ENGINE`, then
+        `; doubtful reading: why` when its text is likely garbled, or `PATH: error: why`."""
         if self.failed:
             # messages start with the path already; say it once
             return f"{self.label}: error: {self.message.removeprefix(f'{self.path}: ')}"
         engine = f", read with {self.engine}" if self.engine else ""
         note = f" ({self.note})" if self.note else ""
-        return f"{self.label}: {self.articles} articles, {self.photos} photos, {self.seconds:.1f} s{engine}{note}"
+        doubt = f"; doubtful reading: {self.doubtful}" if self.doubtful else ""
+        return (f"{self.label}: {self.articles} articles, {self.photos} photos, {self.seconds:.1f} s{engine}{note}"
+                f"{doubt}")
 
 
 def failure(label: str, path: Path, exc: BaseException, page: int | None = None) -> PageOutcome:
@@ -160,8 +163,10 @@ def run_page(pipeline: Pipeline, task: PageTask, still_wanted: Callable[[], None
                                             origin=PageOrigin(task.path, task.index + 1))
     except Exception as exc:  # one bad page (or a bug it triggers) must not end the run
         return failure(task.label, task.path, exc, task.index + 1)
+    reading = result.page.reading
     return PageOutcome(task.label, task.path, task.index + 1, len(result.page.articles),
-                       len(result.page.photos), result.seconds, note=task.note, engine=result.engine)
+                       len(result.page.photos), result.seconds, note=task.note, engine=result.engine,
+                       doubtful=reading.reason if reading and reading.doubtful else None)
 
 
 class UnreadableRuns:

@@ -63,3 +63,31 @@ def test_random_page_holds_its_scores(scored, seed):
         assert s.caption_pairing is not None and s.caption_pairing >= pairing, report
     assert s.false_headlines <= false_headlines, report
     assert s.cer <= cer, report
+
+
+# Dev seeds whose small type reads as garbage: 1425, CJK serif at 10.2 px (PP-OCR with the language
+# model, mean confidence 0.76, reading CER 55%); 1447, German serif at 9.2 px (Tesseract deu, 0.48,
+# reading CER 41%). Full-size pages, as `benchmarks/random_pages.py` draws them.
+GARBLED = (1425, 1447)
+
+
+@pytest.fixture(scope="module")
+def garbled(pipeline, tmp_path_factory):
+    out = tmp_path_factory.mktemp("garbled")
+    results = {}
+    for seed in GARBLED:
+        rp = random_page(seed)
+        path = render(rp.spec, out, False, rp.doc)
+        gold = Page.from_dict(json.loads(path.with_suffix(".json").read_text(encoding="utf-8")))
+        page = pipeline.process(path)
+        results[seed] = page, evaluate_page(page, gold)
+    return results
+
+
+@pytest.mark.parametrize("seed", GARBLED)
+def test_a_page_read_as_garbage_is_flagged_doubtful(garbled, seed):
+    page, scores = garbled[seed]
+    assert scores.reading_cer > 0.2, (seed, scores.reading_cer)  # the page is still as bad as measured
+    assert page.reading.doubtful, (seed, page.reading)
+    assert page.reading.reason.startswith(f"text {page.text_size:.1f} px, confidence ")
+    assert page.reading.regions

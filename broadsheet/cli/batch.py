@@ -50,7 +50,8 @@ def command(folder: Path, out: Path, workers: int, recursive: bool, formats: str
         reporter.close()
     failed = len(summary.failed)
     tail = f" (see {out / ERRORS_FILE})" if failed and summary.errors_logged else ""
-    print(printable(f"{summary.done} done, {summary.skipped} skipped, {failed} failed{tail}"),
+    doubtful = f" ({summary.doubtful} read doubtfully: check or rescan)" if summary.doubtful else ""
+    print(printable(f"{summary.done} done{doubtful}, {summary.skipped} skipped, {failed} failed{tail}"),
           file=sys.stderr if interactive else sys.stdout)
     if failed:
         sys.exit(int(summary.exit_code))

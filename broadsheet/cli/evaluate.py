@@ -123,6 +123,8 @@ def _with_notes(table: Table, result: Report) -> Table:
         notes.append("no prediction (not scored): " + ", ".join(result.missing_predictions))
     if result.unpaired_predictions:
         notes.append("not scored (no ground truth): " + ", ".join(result.unpaired_predictions))
+    if doubtful := [page.name for page in result.pages if page.doubtful]:
+        notes.append("reading flagged doubtful (small type read with low confidence): " + ", ".join(doubtful))
     table.caption = Text("\n".join(printable(note) for note in notes)) if notes else None
     return table
 

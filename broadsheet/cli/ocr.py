@@ -40,7 +40,8 @@ def command(pages: tuple[Path, ...], out: Path, formats: str, engine: str, deske
     chosen = options.pipeline_options(formats, engine, deskew, punctuation, debug_layout, language_model)
     summary = run_files(pages, out, chosen, max_pages=max_pages, reporter=LogLines())
     if summary.done:
-        print(printable(f"results in {out}/"))
+        doubtful = f" ({summary.doubtful} read doubtfully: check or rescan)" if summary.doubtful else ""
+        print(printable(f"results in {out}/{doubtful}"))
     if summary.failed:
         sys.exit(int(summary.exit_code))
 

@@ -20,6 +20,7 @@ from broadsheet.evaluate.loading import Gold, PlainText, load_page, load_predict
 from broadsheet.evaluate.page import PageScores, evaluate_page
 from broadsheet.evaluate.text import EditCounts, Slips
 from broadsheet.model import Page
+from broadsheet.ocr.quality import assess
 
 # Metrics averaged over pages, in table order; "cer", "reading_cer" and "wer" come from summed counts.
 MEAN_METRICS = (
@@ -65,6 +66,7 @@ class PageReport:
     prediction: str | None = None  # file paths, when the pages came from files
     ground_truth: str | None = None
     text_only: bool = False
+    doubtful: bool = False  # its reading was flagged doubtful (`broadsheet.ocr.quality`)
 
     def metrics(self) -> dict[str, Any]:
         return _metrics(
@@ -98,6 +100,7 @@ class Report:
                     "prediction": page.prediction,
                     "ground_truth": page.ground_truth,
                     "text_only": page.text_only,
+                    "doubtful_reading": page.doubtful,
                     "metrics": page.metrics(),
                     "articles": [
                         {"gold": pair.gold_id, "pred": pair.pred_id, "cer": pair.cer}
@@ -118,7 +121,9 @@ def evaluate_pages(pairs: Iterable[tuple[str, Page | None, Gold]]) -> Report:
         if pred is None:
             report.missing_predictions.append(name)
         else:
-            report.pages.append(PageReport(name, evaluate_page(pred, gold), text_only=isinstance(gold, PlainText)))
+            reading = pred.reading or assess(pred)  # predictions of schema 1.3 carry none
+            report.pages.append(PageReport(name, evaluate_page(pred, gold), text_only=isinstance(gold, PlainText),
+                                           doubtful=bool(reading and reading.doubtful)))
     return report
 
 
