@@ -32,6 +32,7 @@ from broadsheet.layout.thresholds import (
     GUTTER_MIN_WIDTH,
     GUTTER_NEIGHBOURS,
     GUTTER_SHARE,
+    GUTTER_TALL_BOX,
     HEADLINE_RATIO,
     HEADLINE_WORD_GAP,
     INDENT,
@@ -368,7 +369,7 @@ def _ink_rows(band: np.ndarray, bridge_share: int = 4) -> tuple[int, int]:
 def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule], body_box: float
                 ) -> tuple[int, int, list[tuple[int, int]], set[tuple[int, int]]] | None:
     """(first ink x, last ink x, blank runs as wide as a narrow gutter (`GUTTER_MIN_WIDTH` of the line's
-    box, or of the page's body boxes, `body_box`, where it stands taller) or holding a vertical rule
+    box, or of the page's body boxes, `body_box`, where it stands far taller) or holding a vertical rule
     down the line's height, those holding a rule), page coordinates. A rule's ink is erased from
     `ink`: a column rule leaves a blank however close the columns stand."""
     x0, y0, x1, y1 = line.bbox
@@ -386,7 +387,8 @@ def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule], body_box: flo
     filled = np.flatnonzero(band.any(axis=0))
     if filled.size == 0:
         return None
-    narrowest = GUTTER_MIN_WIDTH * min(line.height, body_box)
+    tall = line.height >= GUTTER_TALL_BOX * body_box
+    narrowest = GUTTER_MIN_WIDTH * (body_box if tall else line.height)
     blanks = np.flatnonzero(np.diff(filled) > (1 if across else narrowest))
     blanks = [(x0 + int(filled[a]) + 1, x0 + int(filled[a + 1])) for a in blanks]
     ruled = {(a, b) for a, b in blanks if any(a <= rx0 and rx1 <= b for rx0, _, rx1, _ in across)}

@@ -194,6 +194,10 @@ VERTICAL_SPILL = 0.25  # a character's ink may stand out this far beside the lin
 # detector boxes rows of columns set at staggered heights as one, as tall as both (seed 1438: 35 px
 # over body boxes of 23, its 0.5 em gutter 9 px, under 0.3 of 35)
 GUTTER_MIN_WIDTH = 0.3
+# ... "taller" meaning this many times the body boxes (1438: 1.52); a box a pixel or two over them is
+# one row, whose spaces between words or characters must not become gutters (seed 1393, 10.9 px: rows
+# of 14 px over body boxes of 13 were cut between characters, a caption's photo lost with them)
+GUTTER_TALL_BOX = 1.3
 GUTTER_SHARE = 0.6  # of the lines around with paper along the stripe: a gutter (a few may end short)
 GUTTER_NEIGHBOURS = 8  # lines each way that vote: a coarse scan bridges a narrow gutter on many rows
 NEIGHBOUR_SIZE = (0.75, 1.33)  # height ratio of the lines that vote: the same type

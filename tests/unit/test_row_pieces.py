@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from broadsheet.layout.blocks import column_intervals, cut_at_gutters
-from broadsheet.layout.lines import LineBox, merge_row_fragments, split_at_gaps
+from broadsheet.layout.lines import LineBox, _blank_runs, merge_row_fragments, split_at_gaps
 
 UNIT = 14  # body ink height, px
 PITCH = 22  # body line pitch
@@ -177,3 +177,16 @@ def test_rows_boxed_across_a_half_em_gutter_in_boxes_taller_than_the_body_boxes_
     pieces, _ = split_at_gaps(boxes, ink, [])
     assert len(pieces) == 30  # three columns a row, the blank inside the middle column not cut
     assert {p.x0 for p in pieces} == set(columns)
+
+
+def test_a_box_a_pixel_over_the_body_boxes_keeps_its_own_gutter_measure():
+    # Random seed 1393 (10.9 px): rows boxed 14 px over body boxes of 13 were measured by those, and a
+    # 4 px blank between characters (over 0.3 of 13, under 0.3 of 14) became a candidate gutter and a
+    # cut; only a box far taller than the body boxes (1438: 35 over 23) holds rows of several columns
+    ink = np.zeros((60, 200), dtype=bool)
+    ink[12:24, 10:60] = True
+    ink[12:24, 64:120] = True  # 4 px of paper between characters
+    assert _blank_runs(LineBox((8, 11, 122, 25)), ink, [], 13.0)[2] == []
+    ink[10:40, 130:190] = True
+    ink[10:40, 150:159] = False  # 9 px of gutter in a box of rows 35 px tall, body boxes 23
+    assert _blank_runs(LineBox((128, 8, 192, 43)), ink, [], 23.0)[2] == [(150, 159)]
