@@ -721,14 +721,18 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
     """Untitled text right under a photo and its caption, in the column of an item's text right
     above the photo, is that item's text running on past its photo (a head the layout did not
     find left the article untitled, and its photo cut it in two); a photo of no article goes with
-    it. A jump starts an article of its own. The untitled items left over are returned."""
+    it. So is untitled text right over an article's photo whose head stands under it
+    (`_over_photo_headed`). A jump starts an article of its own. The untitled items left over are
+    returned."""
     left_over: list[_Item] = []
     loose = [news.photos[0][1] for news in photo_news]
     for item in sorted(untitled, key=lambda i: i.bbox[1]):
-        found = None if _opens_jump(item, unit) else _over_photo(
-            _first_column(item, unit)[0], articles + left_over, photos, loose, separators, unit)
+        if _opens_jump(item, unit):
+            left_over.append(item)
+            continue
+        found = _over_photo(_first_column(item, unit)[0], articles + left_over, photos, loose, separators, unit)
         if found is None:
-            host = None if _opens_jump(item, unit) else _over_photo_headed(item, articles, separators, unit)
+            host = _over_photo_headed(item, articles, separators, unit)
             if host is None:
                 left_over.append(item)
             else:

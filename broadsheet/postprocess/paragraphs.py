@@ -197,8 +197,7 @@ def _runs_on(line: Line, below: Line, pieces: list[Line], pitch: float, unit: fl
 
 def _fills(line: Line, pieces: list[Line], unit: float) -> bool:
     """`line` ends at the measure of the column's lines near it."""
-    middle = (line.bbox[1] + line.bbox[3]) / 2
-    near = [piece.bbox[2] for piece in pieces if abs((piece.bbox[1] + piece.bbox[3]) / 2 - middle) <= FLUSH_NEAR * unit]
+    near = [piece.bbox[2] for piece in _near(pieces, (line.bbox[1] + line.bbox[3]) / 2, unit)]
     return bool(near) and line.bbox[2] >= max(near) - FILLS_MEASURE * unit
 
 
@@ -226,9 +225,14 @@ def _flush(pieces: list[Line], left: int, middle: float, unit: float) -> float:
     """Where the column's lines start near `middle`: not where a speck left of them does (the given
     edge is a block's, whose box takes in every piece), and as the edge drifts down a page left
     skewed (random seed 104: 0.7 units over a column)."""
-    near = [piece.bbox[0] for piece in pieces
-            if abs((piece.bbox[1] + piece.bbox[3]) / 2 - middle) <= FLUSH_NEAR * unit]
+    near = [piece.bbox[0] for piece in _near(pieces, middle, unit)]
     return max(left, min(near)) if near else left
+
+
+def _near(pieces: list[Line], middle: float, unit: float) -> list[Line]:
+    """The column's lines near `middle` (some three above and below), by which its edges are measured
+    where they drift down a skewed page."""
+    return [piece for piece in pieces if abs((piece.bbox[1] + piece.bbox[3]) / 2 - middle) <= FLUSH_NEAR * unit]
 
 
 def byline(first_paragraph: str | None) -> str | None:
