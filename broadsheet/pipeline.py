@@ -109,17 +109,22 @@ class Pipeline:
                           before_write: Callable[[], None] | None = None,
                           origin: PageOrigin | None = None) -> PageResult:
         """Process a page and write its outputs as OUT_DIR/NAME.*; each appears only when complete.
-        `before_write` may raise to write nothing (the run is gone, or its output folder); `origin`
+        `before_write` may raise to write nothing (the run is gone, or its output folder): it is asked
+        before the page is written and again after, when a page written meanwhile is taken back; `origin`
         is the file and page the image was decoded from, for writers that embed its own bytes."""
         start = time.perf_counter()
         done = self._process(image, source)
         if before_write is not None:
             before_write()
         outputs = write_page(done.page, image, Path(out_dir), name, formats, origin)
-        if self.debug_layout:
-            try:
+        try:
+            if self.debug_layout:
                 outputs += debug_layout.write(done.page, done.layout.trace, done.frame, image, Path(out_dir), name)
-            except OSError as exc:  # the page is whole with its pictures or not done (redone next time)
-                remove_page(Path(out_dir), name, formats, outputs)
+            if before_write is not None:
+                before_write()  # the run may have gone while the page was being written
+        except BaseException as exc:  # the page is whole with its pictures or not done (redone next time)
+            remove_page(Path(out_dir), name, formats, outputs)
+            if isinstance(exc, OSError):
                 raise FileAccessError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+            raise
         return PageResult(done.page, outputs, time.perf_counter() - start, done.reader.name)

@@ -151,7 +151,7 @@ def stopping_the_run_stops_its_pages(tmp_path: Path, executor: str, address: str
     """SIGTERM (or kill -9) to `batch --executor X --address A` once pages are in flight on the
     cluster: its pages stop being read (`in_flight` turns False), none is written once the cluster
     knows the run is gone (`run_gone`: at its exit after SIGTERM, which closes the client; a killed
-    run cannot say so, and a page may land while the scheduler notices the dropped connection)."""
+    run cannot say so, and a page may land while the cluster notices the dropped connection)."""
     pages = make_pages(tmp_path / "in", 12, bad=False)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "broadsheet", "batch", str(pages), "--out", str(out),
@@ -169,6 +169,8 @@ def stopping_the_run_stops_its_pages(tmp_path: Path, executor: str, address: str
     while in_flight() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not in_flight(), "the run's pages are still being read on the cluster"
-    assert {p.name for p in out.rglob("*") if not p.name.endswith(".part")} == written, \
-        "output appeared after the cluster let the run go"
+    left = {p.name for p in out.rglob("*") if not p.name.endswith(".part")}
+    # a page being written as the run went is taken back whole; none appears
+    assert left <= written, "output appeared after the cluster let the run go"
+    assert {Path(n).stem for n in left if n.endswith(".json")} == {Path(n).stem for n in left if n.endswith(".txt")}
     assert len([name for name in written if name.endswith(".json")]) < 12

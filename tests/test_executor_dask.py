@@ -59,8 +59,12 @@ def test_a_worker_killed_mid_page_loses_no_page(cluster, tmp_path: Path) -> None
 def test_the_runs_pages_stop_with_it(cluster, tmp_path: Path, signum: int) -> None:
     """Dask cannot stop a running task: a page whose run has gone finishes reading, but writes nothing."""
     def run_gone() -> bool:
+        # the scheduler has dropped the run's client, and the workers have been told: no page of it
+        # is still executing as wanted (a released page runs on as "cancelled")
         clients = cluster.run_on_scheduler(lambda dask_scheduler: list(dask_scheduler.clients))
-        return set(clients) <= {cluster.id, "fire-and-forget"}
+        wanted = cluster.run(lambda dask_worker: [t.key for t in dask_worker.state.tasks.values()
+                                                  if t.state == "executing"])
+        return set(clients) <= {cluster.id, "fire-and-forget"} and not any(wanted.values())
 
     stopping_the_run_stops_its_pages(tmp_path, "dask", cluster.scheduler.address,
                                      lambda: any(cluster.call_stack().values()), signum, run_gone)
