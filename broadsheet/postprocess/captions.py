@@ -48,6 +48,12 @@ LATIN_CREDIT_AT_END = re.compile(rf"(?<=[.!?])\s+(?P<credit>{LATIN_CREDIT_MISREA
 MISREAD_CREDIT_AT_END = re.compile(
     rf"{LATIN_CREDIT_AT_END.pattern}|(?<=[。！？])\s*(?P<cjk>[{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}]{{1,2}})$"
 )
+# a reporter's credit misread but set as printed, its title, name and 摄 spaced apart, at a line's
+# end after its start or a space (`本国记养 银中 蛋` for 本报记者 钱宁 摄 after the caption's last
+# character 上, `目 本报记者 柳青 提` for 日。 本报记者 柳青 摄: random seeds 1627, 1591); the title keeps
+# REPORTER_TITLE_KEPT of 本报记者's characters in place. Body text sets no space between ideographs
+SPACED_REPORTER = re.compile(rf"(?:^|(?<=\s))(?P<credit>[{IDEOGRAPHS}]{{4}} [{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}])$")
+REPORTER_TITLE_KEPT = 2
 # the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
 # starts its line or follows a sentence; a dotted column rule beside the credit's end may be read as a
 # colon after it (`本报记者 钱宁 摄:`, random seed 1470)
@@ -63,7 +69,7 @@ CREDIT_AT_END = re.compile(
 def split_credit(text: str, misread: bool = False) -> tuple[str, str | None]:
     """'…加紧施工。 本报记者 刘茜 摄' -> ('…加紧施工。', '本报记者 刘茜 摄'); with `misread`, a
     caption's last line (`find_caption` says so) may end in a misread credit (MISREAD_CREDIT_AT_END)."""
-    match = CREDIT_AT_END.search(text) or (MISREAD_CREDIT_AT_END.search(text) if misread else None)
+    match = CREDIT_AT_END.search(text) or (_misread_credit(text) if misread else None)
     if not match:
         return text, None
     head = text[:match.start()].rstrip()
@@ -116,7 +122,7 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     # or at a reporter's credit misread, indented less in a narrow column (random seed 257)
     reported = _cut_at_credit_shape(beside, unit, reporter_only=True)
     if reported:
-        return CaptionLines(reported[0], "beside", reported[1])
+        return CaptionLines(reported[0], "beside", reported[1], misread=_misread_at_end(reported[0][-1]))
     # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
     if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
@@ -195,14 +201,28 @@ def _cut_at_credit_shape(run: list[Line], unit: float,
         if len(rows[index]) == 1 and REPORTER_ALONE.fullmatch(rows[index][0].text.strip()):
             return lines, None
         if _misread_reporter(rows[index], rows[index - 1], right, unit):
-            return lines, rows[index][0] if len(rows[index]) == 1 else None
+            line = rows[index][0] if len(rows[index]) == 1 else None
+            # a credit after the caption's last characters on its line is split off from its text
+            after = line is not None and _spaced_reporter(line.text.strip())
+            return lines, None if after and after.start() else line
         if not reporter_only and _misread_at_end(rows[index][-1]):
             return lines, None
     return None
 
 
 def _misread_at_end(line: Line) -> bool:
-    return MISREAD_CREDIT_AT_END.search(line.text.strip()) is not None
+    return _misread_credit(line.text.strip()) is not None
+
+
+def _misread_credit(text: str) -> re.Match | None:
+    """A misread credit ending `text`: MISREAD_CREDIT_AT_END, or a reporter's set as printed."""
+    return MISREAD_CREDIT_AT_END.search(text) or _spaced_reporter(text)
+
+
+def _spaced_reporter(text: str) -> re.Match | None:
+    match = SPACED_REPORTER.search(text)
+    kept = match and sum(a == b for a, b in zip(match.group("credit"), "本报记者"))
+    return match if kept and kept >= REPORTER_TITLE_KEPT else None
 
 
 def _credit_at_foot(run: list[Line], unit: float) -> bool:
@@ -252,7 +272,10 @@ def _misread_reporter(row: list[Line], before: list[Line], right: float, unit: f
     right edge, its stop misread (`…的热用气就` for 热闹气氛。, seeds 962, 980). An article's byline
     under the caption, `本限记者州敏` for 本报记者 周敏 on seed 208, follows a caption line running
     to its margin."""
-    text = "".join(l.text for l in sorted(row, key=lambda l: l.bbox[0])).replace(" ", "")
+    pieces = " ".join(l.text.strip() for l in sorted(row, key=lambda l: l.bbox[0]))
+    if _spaced_reporter(pieces):
+        return True
+    text = pieces.replace(" ", "")
     match = re.fullmatch(r"(?:.*[。！？!?.]\s*)?([\u4e00-\u9fff0-9A-Za-z]{6,9})", text)
     if not match:
         return False
@@ -312,13 +335,15 @@ def _column_of(line: Line, photo: BBox, unit: float) -> bool:
 
 
 def _before_columns(run: list[Line], unit: float) -> list[Line]:
-    """The run, from the photo out, unless columns of text start right at the photo: a row whose
-    second line starts at the edge of a second line further on, before any credit, is the photo's
+    """The run, from the photo out, up to the row where columns of text start: a row whose second
+    line starts at the edge of a second line further on, before any credit, is the photo's
     article's body set under it, and a credit found under it is another photo's (random seed 125).
-    A caption line the detector cut at a wide blank, or a justified Latin caption cut at its spaces
-    (random seed 57), breaks at no common edge, and the last word or character of a justified
-    line, cut off at its right margin, is short. Columns further on are left to the credit and the
-    caption's own spacing to end it (random seed 86: a caption whose credit was misread)."""
+    Columns starting right at the photo leave no caption. A caption line the detector cut at a wide
+    blank, or a justified Latin caption cut at its spaces (random seed 57), breaks at no common
+    edge, and the last word or character of a justified line, cut off at its right margin, is
+    short. A one-row caption whose credit stands apart at its right end is cut there at no column
+    edge: the columns starting under it end it (random seeds 1334, 1551; with no credit read, its
+    spacing, measured against the body's, did not). Columns past a credit are left to the credit."""
     rows: list[list[Line]] = []
     for line in run:
         # kept in the run's order, from the photo out (`in_rows` sorts top to bottom)
@@ -332,22 +357,28 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
     edges = [[l.bbox[0] for l in sorted(row, key=lambda l: l.bbox[0])[1:]
               if not _reads_as_credit(l) and l.bbox[2] - l.bbox[0] >= CAPTION_COLUMN_PIECE * widest]
              for row in searched]
+    start = next((i for i in range(len(searched)) if _columns_start(i, edges, searched, unit)), None)
+    if start is None:
+        return run
     # columns may start at different heights (a subhead over one of them): the rows before the first
     # row cut at an edge are then lines of one of its columns, as wide (random seed 1447)
-    first = next((i for i, row in enumerate(edges) if row), 0)
-    if not all(_column_line(line, searched[first], unit) for row in searched[:first] for line in row):
-        first = 0
-    common = [x for x in edges[first] if any(abs(x - other) <= CAPTION_EDGE * unit
-                                             for later in edges[first + 1:] for other in later)] if edges else []
-    common = [x for x in common if _columns_alike(x, searched, unit)]
-    # a line of the run's size across the edge shows no gutter there: a wide caption's word spaces
-    # lining up by chance on two rows (Crews | resurface State over Route | 305 south, seed 896)
+    if all(_column_line(line, searched[start], unit) for row in searched[:start] for line in row):
+        return []
+    return [line for row in rows[:start] for line in row]
+
+
+def _columns_start(index: int, edges: list[list[float]], rows: list[list[Line]], unit: float) -> bool:
+    """Row `index` is cut at an edge that later rows share, between pieces as wide as columns side
+    by side, that no line of the rows from it on bridges: a line of the run's size across the edge
+    shows no gutter there (a wide caption's word spaces lining up by chance on two rows: Crews |
+    resurface State over Route | 305 south, seed 896)."""
+    common = [x for x in edges[index] if any(abs(x - other) <= CAPTION_EDGE * unit
+                                             for later in edges[index + 1:] for other in later)]
+    common = [x for x in common if _columns_alike(x, rows[index:], unit)]
     bridged = [x for x in common if any(l.bbox[0] < x - unit and l.bbox[2] > x + unit
                                         and l.bbox[3] - l.bbox[1] <= CAPTION_LINE_HEIGHT * unit
-                                        for row in searched for l in row)]
-    if len(bridged) < len(common):
-        return []
-    return run
+                                        for row in rows[index:] for l in row)]
+    return len(bridged) < len(common)
 
 
 def _column_line(line: Line, row: list[Line], unit: float) -> bool:

@@ -1,0 +1,86 @@
+"""A one-row caption over body columns, and a reporter's misread credit set as printed sharing a
+caption's last row, on lines recorded from random pages (working-image pixels, text as `find_caption`
+sees it)."""
+
+from __future__ import annotations
+
+from broadsheet.postprocess.captions import find_caption, split_credit
+from unit.recorded_lines import lines_of as _lines
+
+
+def test_a_one_row_caption_with_its_credit_apart_ends_where_the_columns_start():
+    # random seed 1551 (unit 13, 10.1 px): `维修加固后的南湖大桥。` and its credit `图/市交通运输局`
+    # (read `盖/…`) flush right on one row, three body columns under it: the credit's piece hid the
+    # columns' gutters (the first row cut at an edge no later row shares), no blank set the row
+    # apart, and the run took 22 body lines down to a short one
+    caption = _lines(("盖/市交通运输局", (846, 395, 934, 406)), ("维体加圆后的南湖大桥，", (572, 396, 696, 406)))
+    body = _lines(("本报讯 记者李娜", (574, 417, 672, 430)), ("县卫生健康局负责", (696, 417, 810, 430)),
+                  ("“统一管理、统一", (825, 417, 934, 430)), ("本报讯 记者刘", (601, 440, 687, 453)),
+                  ("人表示，下一步将", (697, 440, 810, 453)), ("标识、统一收", (819, 440, 934, 453)),
+                  ("茜、通讯员朱卫华", (572, 463, 687, 476)), ("继续完善双向转诊", (695, 464, 810, 476)),
+                  ("费”，摊位费比周", (820, 463, 934, 476)), ("报道：3月24日，为期", (572, 486, 687, 499)),
+                  ("机制，让“小病不", (696, 486, 811, 499)), ("边商铺租金低得", (819, 486, 934, 499)))
+    found = find_caption((570, 224, 935, 396), caption + body, 13.0)
+    assert found is not None and found.side == "below"
+    assert {id(line) for line in found.lines} == {id(line) for line in caption}
+
+
+def test_a_one_row_caption_misread_is_not_lost_to_the_columns_under_it():
+    # random seed 1334 (unit 14, 10.5 px bilevel): the caption's one row and its credit, misread past
+    # knowing, then three columns: with no credit read and no caption found the row went to the body
+    caption = _lines(("6污从办、5/多武营求，生事工主意最要要。", (463, 683, 777, 697)),
+                     ("孕普20*国 艺", (958, 683, 1062, 697)))
+    body = _lines(("名前有经停[不科安康", (496, 709, 646, 723)), ("文要所所山我朝人前票·", (674, 709, 833, 723)),
+                  ("南 交通地暗地画藏 六。", (910, 709, 1060, 723)), ("只语 中年年能的面年底", (467, 731, 646, 744)),
+                  ("心算 噪令亡 典型需求", (704, 731, 852, 745)), ("境：将变；组象轴：", (879, 731, 1060, 744)),
+                  ("瘤明望好于证年 分表达", (463, 752, 645, 766)), ("血族 第从 式", (671, 752, 851, 766)),
+                  ("4-之家 要让贵章在管现身", (878, 752, 1060, 766)), ("例 比去随画↑", (464, 774, 644, 788)),
+                  ("2.1万人 其中心事に1息", (671, 774, 852, 788)), ("助封地业!7 通：九骂破的", (877, 774, 1059, 788)))
+    found = find_caption((463, 311, 1062, 677), caption + body, 14.0)
+    assert found is not None and found.side == "below"
+    assert {id(line) for line in found.lines} == {id(line) for line in caption}
+
+
+def test_columns_right_under_a_photo_still_leave_no_caption():
+    # the same page's columns with nothing over them: the photo's article's body, no caption
+    body = _lines(("只语 中年年能的面年底", (467, 731, 646, 744)), ("心算 噪令亡 典型需求", (704, 731, 852, 745)),
+                  ("境：将变；组象轴：", (879, 731, 1060, 744)), ("瘤明望好于证年 分表达", (463, 752, 645, 766)),
+                  ("血族 第从 式", (671, 752, 851, 766)), ("4-之家 要让贵章在管现身", (878, 752, 1060, 766)),
+                  ("例 比去随画↑", (464, 774, 644, 788)), ("2.1万人 其中心事に1息", (671, 774, 852, 788)),
+                  ("助封地业!7 通：九骂破的", (877, 774, 1059, 788)))
+    assert find_caption((463, 311, 1062, 725), body, 14.0) is None
+
+
+def test_a_reporters_credit_misread_after_the_captions_last_character_ends_a_beside_caption():
+    # random seed 1591 (unit 15, 16 px): beside its photo, a titled caption whose last row reads
+    # `目 本报记者 柳青 提` for 日。 本报记者 柳青 摄; no credit was read and the caption was lost
+    caption = _lines(("银发族学用手机", (485, 1308, 591, 1323)), ("5月11日·审残联组织画疗·康", (487, 1329, 675, 1341)),
+                     ("复·法律等方面的志愿者走进", (488, 1349, 675, 1362)),
+                     ("城东社区·为残成人免费义", (486, 1370, 675, 1382)),
+                     ("诊·维修铺助器具，升展政策", (487, 1390, 675, 1402)),
+                     ("备海·迎接第二十个全国助线", (487, 1411, 676, 1423)),
+                     ("目 本报记者 柳青 提", (488, 1431, 675, 1443)))
+    column = _lines(("并在周边路口增派交通疏导", (486, 1458, 676, 1473)), ("人员。", (486, 1482, 522, 1498)),
+                    ("“以前开车进城要一个", (525, 1507, 676, 1521)))
+    below = _lines(("暑期托管服务时间为7", (307, 1458, 465, 1473)), ("月10日至8月10日，每周一", (276, 1483, 465, 1497)),
+                   ("至周五开放，主要提供场", (275, 1507, 465, 1522)))
+    found = find_caption((272, 1307, 466, 1428), caption + column + below, 15.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
+    assert found.misread and split_credit("全国助线目 本报记者 柳青 提", True) == ("全国助线目", "本报记者 柳青 提")
+
+
+def test_a_reporters_credit_misread_beside_the_captions_last_character_ends_a_beside_caption():
+    # random seed 1627 (unit 12, 9.3 px): the last row is `上` and `本国记养 银中 蛋` (本报记者 钱宁 摄)
+    # detected apart; two of 本报记者's characters kept, the credit's spacing as printed
+    caption = _lines(("春耕正当时", (442, 1321, 505, 1334)), ("0月2日。福河态实小学东", (399, 1339, 547, 1350)),
+                     ("校区的学生们在开车典礼", (399, 1357, 548, 1368)), ("本国记养 银中 蛋", (447, 1374, 548, 1385)),
+                     ("上", (400, 1375, 415, 1385)))
+    found = find_caption((230, 1319, 382, 1422), caption, 12.0)
+    assert found is not None and found.side == "beside"
+    assert {id(line) for line in found.lines} == {id(line) for line in caption}
+
+
+def test_body_text_with_a_space_is_no_spaced_credit():
+    # body lines at 8-10 px read with a space at a wide blank, and a name and 摄 misread after a stop
+    assert split_credit("还在小区里加装了 电梯和充电桩", True) == ("还在小区里加装了 电梯和充电桩", None)
+    assert split_credit("生态环境持续 改善 青", True) == ("生态环境持续 改善 青", None)
