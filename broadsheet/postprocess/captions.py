@@ -429,9 +429,11 @@ def _beside(photo: BBox, lines: list[Line], unit: float) -> list[Line]:
     top = min(min(l.bbox[1] for l in starts), py0 - CAPTION_EDGE * unit)
     right = max(l.bbox[2] for l in starts) + CAPTION_OVERHANG * unit
     below = py1 + MAX_BESIDE_BELOW * unit
-    # a credit flush right may end past a caption line that is shorter than the column (random seed 7)
+    # a credit flush right may end past a caption line that is shorter than the column (random seed 7),
+    # and start past a one-line caption's end, less than a credit's blank on (seed 1636: 1.4 units)
     column = [l for l in lines if l.bbox[0] >= px1 - CAPTION_EDGE * unit
-              and (l.bbox[2] <= right or l.bbox[0] < right and split_credit(l.text)[1] is not None)
+              and (l.bbox[2] <= right
+                   or l.bbox[0] < right + CREDIT_APART * unit and split_credit(l.text)[1] is not None)
               and top <= l.bbox[1] <= below]
     return sorted(column, key=lambda l: l.bbox[1])
 

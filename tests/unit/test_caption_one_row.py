@@ -84,3 +84,16 @@ def test_body_text_with_a_space_is_no_spaced_credit():
     # body lines at 8-10 px read with a space at a wide blank, and a name and 摄 misread after a stop
     assert split_credit("还在小区里加装了 电梯和充电桩", True) == ("还在小区里加装了 电梯和充电桩", None)
     assert split_credit("生态环境持续 改善 青", True) == ("生态环境持续 改善 青", None)
+
+
+def test_a_one_line_beside_captions_credit_may_start_past_the_lines_end():
+    # random seed 1636 (unit 18, 52 px): beside its photo `维修加固后的南湖大桥。` and, on the row under
+    # it, `图/市交通运输局` set flush right in the column, starting 1.4 units past the caption line's
+    # end: the column beside was taken as wide as that line, the credit left out, the caption lost
+    caption = _lines(("维修加固后的南湖大桥。", (1171, 3951, 1370, 3969)),
+                     ("图/市交通运输局", (1396, 3979, 1535, 3997)))
+    next_column = _lines(("源，打造了南山茶海、白龙潭茶谷等5条茶乡", (1573, 3940, 1992, 3959)),
+                         ("旅游线路，去年接待游客86万人次，实现旅", (1572, 3971, 1997, 3989)),
+                         ("游收入3.1亿元。", (1573, 4001, 1724, 4019)))
+    found = find_caption((402, 3950, 1153, 4289), caption + next_column, 18.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
