@@ -15,6 +15,7 @@ from broadsheet.postprocess.thresholds import (
     CAPTION_BREAK_TIGHT,
     CAPTION_BREAK_TIGHT_OWN,
     CAPTION_COLUMN_PIECE,
+    CAPTION_COLUMN_ROWS,
     CAPTION_COLUMNS_ALIKE,
     CAPTION_EDGE,
     CAPTION_GAP,
@@ -371,10 +372,16 @@ def _columns_start(index: int, edges: list[list[float]], rows: list[list[Line]],
     """Row `index` is cut at an edge that later rows share, between pieces as wide as columns side
     by side, that no line of the rows from it on bridges: a line of the run's size across the edge
     shows no gutter there (a wide caption's word spaces lining up by chance on two rows: Crews |
-    resurface State over Route | 305 south, seed 896)."""
-    common = [x for x in edges[index] if any(abs(x - other) <= CAPTION_EDGE * unit
-                                             for later in edges[index + 1:] for other in later)]
-    common = [x for x in common if _columns_alike(x, rows[index:], unit)]
+    resurface State over Route | 305 south, seed 896). Columns starting under a caption's rows run
+    down CAPTION_COLUMN_ROWS rows at least, and the row's own pieces either side are alike: a
+    caption's last characters and its credit, set flush right where the right column is, are not
+    (random seed 1509)."""
+    under = index > 0
+    shared = [x for x in edges[index]
+              if sum(any(abs(x - other) <= CAPTION_EDGE * unit for other in later) for later in edges[index + 1:])
+              >= (CAPTION_COLUMN_ROWS - 1 if under else 1)]
+    common = [x for x in shared if _columns_alike(x, rows[index:], unit)
+              and (not under or _columns_alike(x, [rows[index]], unit))]
     bridged = [x for x in common if any(l.bbox[0] < x - unit and l.bbox[2] > x + unit
                                         and l.bbox[3] - l.bbox[1] <= CAPTION_LINE_HEIGHT * unit
                                         for row in rows[index:] for l in row)]

@@ -131,6 +131,10 @@ CAPTION_COLUMN_PIECE = 0.3
 # of the wider's at least (random seed 125: 0.99); a caption's CJK lines cut by the detector at a comma
 # in the same place on two rows are not (seed 1069: 0.4)
 CAPTION_COLUMNS_ALIKE = 0.6
+# Columns starting under a caption's rows (not right at the photo) share their gutter on this many rows
+# at least (random seeds 1334, 1551: 5 and more); a CJK caption's rows cut at its spaces line up by
+# chance on two (seed 1623)
+CAPTION_COLUMN_ROWS = 3
 # A line across a supposed gutter under a photo is the caption's own when no taller than this (a
 # title over two columns is taller)
 CAPTION_LINE_HEIGHT = 1.5

@@ -97,3 +97,35 @@ def test_a_one_line_beside_captions_credit_may_start_past_the_lines_end():
                          ("游收入3.1亿元。", (1573, 4001, 1724, 4019)))
     found = find_caption((402, 3950, 1153, 4289), caption + next_column, 18.0)
     assert found is not None and found.side == "beside" and found.lines == caption
+
+
+def test_a_captions_rows_cut_at_its_spaces_are_no_columns_under_it():
+    # random seed 1623 (unit 17, 33 px): a titled caption whose third and fourth rows the detector cut
+    # at a space, 5 px apart, under a whole second row; its credit `张宇 摄` ends it, not those "columns"
+    caption = _lines(("田间地头话丰收", (1738, 2703, 1867, 2721)),
+                     ("5月15日，一群白鹭在青河湿地公园内觅食、嬉戏。", (1738, 2730, 2135, 2745)),
+                     ("近年来，随着生态环境持续改善，", (1739, 2755, 2000, 2771)),
+                     ("青河湿地公园内的鸟类种类由十年", (2009, 2756, 2276, 2771)),
+                     ("苍鹭、黑翅长脚鹬等成为这里的", (2014, 2781, 2275, 2797)),
+                     ("前的60余种增加到143种，白鹭", (1739, 2782, 1990, 2797)), ("、", (1999, 2787, 2004, 2792)),
+                     ("“常客”。", (1747, 2806, 1821, 2822)), ("张宇 摄", (2213, 2808, 2276, 2823)))
+    body = _lines(("本报记者 郑一帆", (1738, 2840, 1890, 2859)), ("老旧小区加装电梯 目", (2058, 2840, 2272, 2860)),
+                  ("文明养犬倡议发布“音", (1777, 2868, 1995, 2888)))
+    found = find_caption((1737, 2348, 2277, 2694), caption + body, 17.0)
+    assert found is not None and found.side == "below"
+    assert {id(line) for line in found.lines} == {id(line) for line in caption}
+
+
+def test_a_credit_set_where_the_right_column_starts_is_the_captions_not_a_column():
+    # random seed 1509 (unit 13, 10 px): the caption's last characters `品水费河` and its credit (read
+    # `车 接记表 附确红 最`) flush right on its second row, over the right one of three columns: that
+    # row is no start of the columns, its pieces unlike
+    caption = _lines(("5阵法日略，满热在要互解营河文化能源管资幕式上表演解蹈", (288, 1017, 657, 1028)),
+                     ("品水费河", (299, 1036, 362, 1047)), ("车 接记表 附确红 最", (545, 1036, 657, 1047)))
+    body = _lines(("\"ME”的品M", (424, 1059, 532, 1073)), ("市农业站新时", (322, 1060, 406, 1073)),
+                  ("在名库里的古籍", (543, 1060, 657, 1073)), ("“话”起来、为地", (549, 1083, 657, 1097)),
+                  ("运站长孙建平分", (288, 1084, 407, 1097)), ("(R组来越收", (417, 1084, 504, 1097)),
+                  ("址 企本已建成生", (288, 1107, 405, 1120)))
+    found = find_caption((284, 813, 659, 1010), caption + body, 13.0)
+    assert found is not None and found.side == "below"
+    assert {id(line) for line in found.lines} == {id(line) for line in caption}
