@@ -23,6 +23,7 @@ from broadsheet.postprocess.thresholds import (
     COLUMN_SUBHEAD_UNDER,
     HEADING_ABOVE,
     HEADLINE_BAND,
+    HEADS_ROW_GAP,
     INDENT_CHARS,
     MAX_COLUMN_SUBHEAD_LINES,
     OWNER_SLACK,
@@ -67,8 +68,9 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
             elif vertical and 0 <= y0 - sy1 <= TOPPING_RULE * unit and sx0 <= x0 + unit and x1 - unit <= sx1:
                 left, right = max(left, sx0 - unit), min(right, sx1 + unit)  # the rule over its article
         # a vertical headline's own text stands beside it: only rules and headlines bound it
-        for other in boxes + ([] if vertical else others):
-            if other is box or other[1] >= y1 or other[3] <= y0:
+        neighbours = [(b, HEADS_ROW_GAP * unit) for b in boxes] + ([] if vertical else [(b, 0.0) for b in others])
+        for other, slack in neighbours:
+            if other is box or other[1] >= y1 + slack or other[3] <= y0 - slack:
                 continue  # only neighbours on the same row bound the span
             if other[2] <= x0:
                 left = max(left, other[2])

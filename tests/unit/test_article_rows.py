@@ -1,0 +1,76 @@
+"""Which headline owns which text, on recorded geometry (working-page pixels) of random pages whose
+articles were split or merged: titles side by side a hair apart, a bold letter's stem taken for a
+rule, a column going on past its photo level with a head beside it."""
+
+from __future__ import annotations
+
+from broadsheet.layout import PageLayout
+from broadsheet.model import Line, Photo, Region, RegionType, union_bbox
+from broadsheet.postprocess.articles import Headline, headline_spans, owner
+from broadsheet.postprocess.assemble import _Item, _past_photos, _run_on, assemble
+
+
+def _region(region_id: str, kind: RegionType, box: tuple[int, int, int, int], text: str = "x") -> Region:
+    return Region(region_id, kind, box, [Line(text, box, 0.99)])
+
+
+def _rule(region_id: str, box: tuple[int, int, int, int]) -> Region:
+    return Region(region_id, RegionType.SEPARATOR, box)
+
+
+def test_titles_side_by_side_a_hair_apart_bound_each_others_spans():
+    # random seed 1546 (unit 10): `Turnverein feiert Geburtstag` over the last two columns, each
+    # article under its own rule, stands 1 px higher than `Die Altstadt soll wieder aufblühen`;
+    # not overlapping, neither bounded the other's span, and the lower took all four columns
+    unit = 10.0
+    turnverein = _region("t1", RegionType.TITLE, (991, 719, 1309, 739), "Turnverein feiert Geburtstag")
+    altstadt = _region("t2", RegionType.TITLE, (415, 740, 775, 760), "Die Altstadt soll wieder aufblühen")
+    rules = [_rule("s1", (270, 720, 928, 724)), _rule("s2", (936, 698, 1369, 702))]
+    columns = [(268, 785, 589, 1124), (601, 803, 921, 1108), (933, 766, 1143, 1245), (1155, 767, 1365, 1228)]
+    heads = headline_spans([[turnverein], [altstadt]], rules, columns, (44, 1368), unit)
+    owners = [owner(box, heads, rules, unit) for box in columns]
+    assert [h.regions[0].text if h else None for h in owners] == [altstadt.text] * 2 + [turnverein.text] * 2
+    # titles a body line apart up or down are not on one row: the wide one still spans the narrow one's side
+    lower = _region("t3", RegionType.TITLE, (991, 775, 1309, 795))
+    heads = headline_spans([[altstadt], [lower]], [], [], (44, 1368), unit)
+    assert heads[0].span == (44, 1368)
+
+
+def _title_row(stem_foot: int) -> PageLayout:
+    # random seed 1592 (unit 19): the stem of 市 in `滨江夜市点亮城市夜经济` was found as a rule, and
+    # the title's line was cut at it into two titles, each an article over its columns
+    left = _region("t1", RegionType.TITLE, (466, 1682, 635, 1729), "滨江夜市")
+    right = _region("t2", RegionType.TITLE, (642, 1682, 1008, 1729), "市点亮城市夜经济")
+    stem = _rule("s1", (635, 1681, 642, stem_foot))
+    columns = []
+    for k, x0 in enumerate((404, 560, 716, 872)):
+        lines = [Line("市民出行更加便利了。", (x0, 1760 + 30 * i, x0 + 140, 1780 + 30 * i), 0.99) for i in range(12)]
+        columns.append(Region(f"b{k}", RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines))
+    return PageLayout((1100, 2200), 19.0, headlines=[[left], [right]], text_blocks=columns, separators=[stem])
+
+
+def test_a_letters_stem_taken_for_a_rule_does_not_cut_a_title_in_two():
+    page = assemble(_title_row(1729))
+    assert [a.title for a in page.articles] == ["滨江夜市市点亮城市夜经济"]
+    assert not [r for r in page.regions if r.type == RegionType.SEPARATOR]
+    # a column rule running on down past the titles parts two articles
+    page = assemble(_title_row(2150))
+    assert [a.title for a in page.articles] == ["滨江夜市", "市点亮城市夜经济"]
+
+
+def test_a_column_going_on_under_its_photo_does_not_run_on_from_the_head_beside():
+    # random seed 1561 (unit 19): an untitled column (a jump, `(上接第二版)`) goes on under its photo
+    # and caption; its text there starts level with `首届南湖稻田音乐节周末开唱` in the column left,
+    # and was read as that article's text running on
+    head = _region("t1", RegionType.TITLE, (1269, 1228, 1412, 1328), "首届南湖稻田音乐节周末开唱")
+    column = _region("b1", RegionType.TEXT, (1242, 1382, 1440, 1789))
+    article = _Item(Headline([head], head.bbox, (1167, 1478)), [column])
+    above = _Item(None, [_region("b2", RegionType.TEXT, (1478, 538, 1675, 917))])
+    below = _Item(None, [_region("b3", RegionType.TEXT, (1478, 1250, 1676, 1712))])
+    photo = Region("p1", RegionType.PHOTO, (1508, 954, 1676, 1078))
+    caption = _region("c1", RegionType.CAPTION, (1478, 1087, 1675, 1232))
+    photos = [(photo, Photo("p1", photo.bbox), caption)]
+    left = _run_on([article], [above, below], photos, [], 19.0)
+    assert below in left and len(article.blocks) == 1
+    assert _past_photos([article], left, photos, [], [], 19.0) == [above]
+    assert above.blocks[-1] is below.blocks[0]
