@@ -91,13 +91,14 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
     frame = innermost_frame(box, frames)
     found = []
     for head in heads:
-        if head.reach > box[1] + OWNER_SLACK * unit or not head.span[0] <= cx <= head.span[1]:
+        reach = _reach_over(head, box)
+        if reach > box[1] + OWNER_SLACK * unit or not head.span[0] <= cx <= head.span[1]:
             continue
         if innermost_frame(head.bbox, frames) != frame:
             continue
         # a rule over the headline, inside its box, does not part it from the text under its foot
         below = box[1] + OWNER_SLACK * unit >= head.bbox[3]
-        if _rule_between(head.bbox[3] if below else head.reach, box[1], cx, separators):
+        if _rule_between(head.bbox[3] if below else reach, box[1], cx, separators):
             continue
         found.append(head)
     if not found:
@@ -110,6 +111,16 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
         return head.span[0] <= mirrored <= head.span[1]
 
     return min(row, key=lambda h: (not centred(h), max(h.bbox[0] - box[2], box[0] - h.bbox[2], 0), -h.reach))
+
+
+def _reach_over(head: Headline, box: BBox) -> int:
+    """Blocks starting below this y, under the box's columns, may belong to the head: the foot of its
+    parts over the box. A deck set beside the top of the article's first column does not push that
+    column's first line out of the article (random seeds 1616, 1636: `打好基础求长远`, right of the
+    first line under `社区卫生服务中心推出家庭医生签约“套餐”`)."""
+    if head.vertical:
+        return head.reach
+    return max((r.bbox[3] for r in head.regions if r.bbox[0] < box[2] and box[0] < r.bbox[2]), default=head.reach)
 
 
 def innermost_frame(box: BBox, frames: list[BBox]) -> BBox | None:

@@ -74,3 +74,17 @@ def test_a_column_going_on_under_its_photo_does_not_run_on_from_the_head_beside(
     assert below in left and len(article.blocks) == 1
     assert _past_photos([article], left, photos, [], [], 19.0) == [above]
     assert above.blocks[-1] is below.blocks[0]
+
+
+def test_a_line_beside_a_deck_under_the_title_is_the_articles():
+    # random seed 1616 (unit 16): the deck `打好基础求长远` stands right of the first line of the
+    # article's first column, under its title; the head's foot was the deck's, and that line,
+    # above it, was an untitled article of its own
+    unit = 16.0
+    title = _region("t1", RegionType.TITLE, (67, 1512, 411, 1588), "社区卫生服务中心推出家庭医生签约“套餐”")
+    deck = _region("t2", RegionType.SUBTITLE, (288, 1618, 427, 1638), "打好基础求长远")
+    first_line = (88, 1619, 230, 1636)
+    heads = headline_spans([[title, deck]], [], [first_line], (40, 442), unit)
+    assert owner(first_line, heads, [], unit) is heads[0]
+    # text beside the head's title, above its foot, is not under it
+    assert owner((460, 1540, 640, 1700), heads, [], unit) is None
