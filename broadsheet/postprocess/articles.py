@@ -56,7 +56,9 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
     for group, box in zip(groups, boxes):
         x0, y0, x1, y1 = box
         vertical = all(line.direction == TextDirection.VERTICAL_RL for r in group for line in r.lines)
-        band = (y0, y1 + HEADLINE_BAND * unit)
+        # a vertical headline's text stands beside it, within its height: a rule starting under its
+        # foot stands in the row below (random seed 1440: a column rule under the rule closing its row)
+        band = (y0, y1 + (0 if vertical else HEADLINE_BAND * unit))
         left, right = float(content[0]), float(content[1])
         for sep in separators:
             sx0, sy0, sx1, sy1 = sep.bbox

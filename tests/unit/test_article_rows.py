@@ -5,7 +5,7 @@ rule, a column going on past its photo level with a head beside it."""
 from __future__ import annotations
 
 from broadsheet.layout import PageLayout
-from broadsheet.model import Line, Photo, Region, RegionType, union_bbox
+from broadsheet.model import Line, Photo, Region, RegionType, TextDirection, union_bbox
 from broadsheet.postprocess.articles import Headline, headline_spans, owner
 from broadsheet.postprocess.assemble import _Item, _past_photos, _run_on, assemble
 
@@ -88,3 +88,19 @@ def test_a_line_beside_a_deck_under_the_title_is_the_articles():
     assert owner(first_line, heads, [], unit) is heads[0]
     # text beside the head's title, above its foot, is not under it
     assert owner((460, 1540, 640, 1700), heads, [], unit) is None
+
+
+def test_a_rule_in_the_row_under_a_vertical_title_does_not_bound_its_span():
+    # random seed 1440 (unit 17): `雁湖湿地公园迎来观鸟高峰`, upright at the right of its three columns;
+    # the column rule of the row below, starting under the rules that close the title's row, bounded
+    # its span, and the first column was an untitled article
+    unit = 17.0
+    box = (763, 883, 802, 1388)
+    line = Line("雁湖湿地公园迎来观鸟高峰", box, 0.99, TextDirection.VERTICAL_RL)
+    title = Region("t1", RegionType.TITLE, box, [line])
+    rules = [_rule(f"s{k}", b) for k, b in enumerate(((59, 861, 804, 863), (809, 832, 811, 1483),
+                                                      (58, 1405, 298, 1408), (312, 1405, 805, 1408),
+                                                      (302, 1426, 305, 1969)))]
+    columns = [(57, 880, 277, 1361), (293, 880, 512, 1361), (528, 880, 747, 1083)]
+    heads = headline_spans([[title]], rules, columns, (57, 1819), unit)
+    assert all(owner(c, heads, rules, unit) is heads[0] for c in columns)
