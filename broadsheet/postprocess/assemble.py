@@ -97,6 +97,7 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
             block.type = RegionType.TEXT  # a bold-looking paragraph end (题。), not a heading
     photos = _pair_captions(layout.photos, blocks, unit, new_id)
     blocks = [b for b in blocks if b.lines]
+    headlines = [g for g in headlines if not _read_in_text(g, blocks)]
 
     content = _content_span(layout)
     beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos] + [c.bbox for _, _, c in photos if c]
@@ -211,6 +212,24 @@ def _stem_piece(headlines: list[list[Region]], stem: BBox, edge: int, unit: floa
                  and abs(line.bbox[edge] - side) <= TITLE_STEM_TOUCH * unit
                  and y1 - y0 <= TITLE_STEM_HEIGHT * (line.bbox[3] - line.bbox[1])
                  and min(y1, line.bbox[3]) - max(y0, line.bbox[1]) > (y1 - y0) / 2), None)
+
+
+def _read_in_text(group: list[Region], blocks: list[Region]) -> bool:
+    """A one-line headline standing inside a text block is a word of that text boxed tall (random
+    seed 1424: `folgt`, ending a row of its column, took the lines under it as an article): read
+    as a line of the block, in its row's place (a headline heading nothing is, `_read_bare_heads`)."""
+    if len(group) != 1 or len(group[0].lines) != 1 or group[0].lines[0].direction != TextDirection.HORIZONTAL_LR:
+        return False
+    line = group[0].lines[0]
+    around = [b for b in blocks if b.type == RegionType.TEXT and holds_middle(b.bbox, line.bbox)
+              and all(other.direction == TextDirection.HORIZONTAL_LR for other in b.lines)]
+    if not around:
+        return False
+    block = min(around, key=lambda b: (b.bbox[2] - b.bbox[0]) * (b.bbox[3] - b.bbox[1]))
+    if line.text:
+        _insert_line(block, line)
+        _refit(block)
+    return True
 
 
 def _read_bare_heads(items: list[_Item], heads: list[Headline], separators: list[Region], unit: float,

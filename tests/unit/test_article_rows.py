@@ -104,3 +104,23 @@ def test_a_rule_in_the_row_under_a_vertical_title_does_not_bound_its_span():
     columns = [(57, 880, 277, 1361), (293, 880, 512, 1361), (528, 880, 747, 1083)]
     heads = headline_spans([[title]], rules, columns, (57, 1819), unit)
     assert all(owner(c, heads, rules, unit) is heads[0] for c in columns)
+
+
+def test_a_word_boxed_tall_inside_a_column_is_read_in_it():
+    # random seed 1424 (unit 17): `folgt`, in the row `danach folgt ein` of the third column under
+    # `Neues Löschfahrzeug für die Wehr`, boxed tall and read empty, was a headline; the two lines
+    # cut out under it (`Umzug durch die Stadt.`) were its article
+    title = _region("t1", RegionType.TITLE, (393, 1172, 1377, 1211), "Neues Löschfahrzeug für die Wehr")
+    word = _region("t2", RegionType.TITLE, (1018, 1750, 1069, 1786), "")
+    rows = [("unter freiem Himmel,", (892, 1734, 1148, 1751)), ("danach", (892, 1763, 970, 1776)),
+            ("ein", (1117, 1763, 1150, 1776)), ("Umzug", (892, 1784, 969, 1810)), ("die", (1117, 1784, 1149, 1801)),
+            ("Zum zwölften Mal", (916, 1834, 1150, 1851))]
+    column = Region("b1", RegionType.TEXT, (891, 1262, 1151, 1976),
+                    [Line("Altstadt ein. Vom 1.-3. Juli", (891, 1262, 1151, 1279), 0.99)]
+                    + [Line(text, box, 0.99) for text, box in rows])
+    cut = Region("b2", RegionType.TEXT, (892, 1778, 1075, 1826),
+                 [Line("durch", (1011, 1778, 1075, 1801), 0.99), Line("Stadt.", (892, 1809, 955, 1826), 0.99)])
+    page = assemble(PageLayout((1500, 2100), 17.0, headlines=[[title], [word]], text_blocks=[column, cut],
+                               separators=[_rule("s1", (340, 1142, 1429, 1146))]))
+    assert [a.title for a in page.articles] == ["Neues Löschfahrzeug für die Wehr"]
+    assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
