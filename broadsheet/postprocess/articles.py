@@ -29,6 +29,8 @@ from broadsheet.postprocess.thresholds import (
     OWNER_SLACK,
     PAGE_ROW,
     PICTURE_ABOVE,
+    ROW_RULE_SHORT,
+    RULE_FLANKS,
     RUN_ON_GUTTER,
     SUBHEAD_BELOW,
     TOPPING_RULE,
@@ -100,7 +102,7 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
             continue
         # a rule over the headline, inside its box, does not part it from the text under its foot
         below = box[1] + OWNER_SLACK * unit >= head.bbox[3]
-        if _rule_between(head.bbox[3] if below else reach, box[1], cx, separators):
+        if _parted(head, head.bbox[3] if below else reach, box[1], cx, separators, unit):
             continue
         found.append(head)
     if not found:
@@ -130,6 +132,27 @@ def innermost_frame(box: BBox, frames: list[BBox]) -> BBox | None:
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     around = [f for f in frames if f[0] <= cx <= f[2] and f[1] <= cy <= f[3]]
     return min(around, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
+
+
+def _parted(head: Headline, top: float, bottom: float, x: float, separators: list[Region], unit: float) -> bool:
+    """A rule across the column at `x` parts the head from text starting at `bottom`: one under `top`
+    but for a rule flanking a horizontal title (just under its foot, ending at its side, `RULE_FLANKS`:
+    random seed 1257), or one level with the title's lower half ending well short of its side, which
+    closes the row of the columns beside it (`ROW_RULE_SHORT`: random seed 1336, a jump's columns under
+    the rule that ends three columns left of `社区食堂开进居民家门口`)."""
+    if head.vertical:
+        return _rule_between(top, bottom, x, separators)
+    x0, y0, x1, y1 = head.bbox
+    for sep in separators:
+        sx0, sy0, sx1, sy1 = sep.bbox
+        if not (_across(sep.bbox) and sx0 <= x <= sx1 and sy1 <= bottom):
+            continue
+        short = max(x0 - sx1, sx0 - x1)  # how far short of the title's side it ends (< 0: under it)
+        if top <= sy0 and not (-1 <= short <= RULE_FLANKS * unit and sy0 - y1 <= RULE_FLANKS * unit):
+            return True
+        if (y0 + y1) / 2 <= sy0 < top and short >= ROW_RULE_SHORT * unit:
+            return True
+    return False
 
 
 def _rule_between(top: float, bottom: float, x: float, separators: list[Region]) -> bool:

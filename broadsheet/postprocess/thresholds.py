@@ -11,6 +11,12 @@ HEADS_ROW_GAP = 0.5
 # rule (random seeds 1050, 1096: 1.2 body heights; else nothing on its row bounds such a title's span)
 TOPPING_RULE = 2.0
 OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and still be below it
+# A rule across a column just under a title's foot (this far at most) that ends at its side (this far
+# off at most) flanks the title and parts it from nothing (random seed 1257: 0.4 under, 0.1 off); one
+# level with the title's lower half that ends ROW_RULE_SHORT or more short of its side closes the row
+# of the columns beside it (random seed 1336: 17 short, a jump's columns under it; gutters are 0.5-2)
+RULE_FLANKS = 1.0
+ROW_RULE_SHORT = 3.0
 # Boxes sharing under this share of the smaller one's height stand one over the other (of its width:
 # side by side), their gap along that axis (`rule_between`); padded boxes of tightly set lines share
 # up to half (the Czech news page's column foot and the heading under it: 0.36; the Star's lines

@@ -124,3 +124,21 @@ def test_a_word_boxed_tall_inside_a_column_is_read_in_it():
                                separators=[_rule("s1", (340, 1142, 1429, 1146))]))
     assert [a.title for a in page.articles] == ["Neues Löschfahrzeug für die Wehr"]
     assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+
+def test_a_rule_flanking_a_title_parts_nothing_one_closing_the_row_beside_it_does():
+    # random seed 1257 (unit 19): rules flank `全市中小学启动暑期托管服务报名` at its foot, the left one
+    # ending at its side; it parted the title from its first column (whose byline became a title)
+    unit = 19.0
+    title = _region("t1", RegionType.TITLE, (307, 191, 1117, 242), "全市中小学启动暑期托管服务报名")
+    rules = [_rule("s1", (56, 250, 305, 254)), _rule("s2", (1142, 238, 1363, 242))]
+    columns = [(46, 316, 298, 1146), (317, 285, 568, 1146), (1129, 285, 1380, 1116)]
+    heads = headline_spans([[title]], rules, columns, (46, 1380), unit)
+    assert all(owner(c, heads, rules, unit) is heads[0] for c in columns)
+    # random seed 1336 (unit 19): the rule closing a jump's row ends 17 units left of the one-column
+    # `社区食堂开进居民家门口`, level with its second line; the jump's columns under it were the head's
+    title = _region("t2", RegionType.TITLE, (1167, 1331, 1323, 1389), "社区食堂开进居民家门口")
+    rules = [_rule("s3", (69, 1380, 841, 1383))]
+    jump, own = (69, 1402, 311, 1860), (1124, 1414, 1366, 2020)
+    heads = headline_spans([[title]], rules, [jump, own], (69, 1380), unit)
+    assert owner(jump, heads, rules, unit) is None and owner(own, heads, rules, unit) is heads[0]
