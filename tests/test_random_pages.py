@@ -67,8 +67,10 @@ def test_random_page_holds_its_scores(scored, seed):
 
 # Dev seeds whose small type reads as garbage: 1425, CJK serif at 10.2 px (PP-OCR with the language
 # model, mean confidence 0.76, reading CER 55%); 1447, German serif at 9.2 px (Tesseract deu, 0.48,
-# reading CER 41%). Full-size pages, as `benchmarks/random_pages.py` draws them.
+# reading CER 41%; 16% since wave 16 reads a column on past its photo, not into the head beside).
+# Full-size pages, as `benchmarks/random_pages.py` draws them.
 GARBLED = (1425, 1447)
+GARBLED_CER = 0.10  # each still reads this badly or worse: twice the 5% a doubtful page is flagged for
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +89,7 @@ def garbled(pipeline, tmp_path_factory):
 @pytest.mark.parametrize("seed", GARBLED)
 def test_a_page_read_as_garbage_is_flagged_doubtful(garbled, seed):
     page, scores = garbled[seed]
-    assert scores.reading_cer > 0.2, (seed, scores.reading_cer)  # the page is still as bad as measured
+    assert scores.reading_cer > GARBLED_CER, (seed, scores.reading_cer)  # the page is still as bad as measured
     assert page.reading.doubtful, (seed, page.reading)
     assert page.reading.reason.startswith(f"text {page.text_size:.1f} px, confidence ")
     assert page.reading.regions

@@ -23,11 +23,14 @@ from broadsheet.postprocess.thresholds import (
     COLUMN_SUBHEAD_UNDER,
     HEADING_ABOVE,
     HEADLINE_BAND,
+    HEADS_ROW_GAP,
     INDENT_CHARS,
     MAX_COLUMN_SUBHEAD_LINES,
     OWNER_SLACK,
     PAGE_ROW,
     PICTURE_ABOVE,
+    ROW_RULE_SHORT,
+    RULE_FLANKS,
     RUN_ON_GUTTER,
     SUBHEAD_BELOW,
     TOPPING_RULE,
@@ -55,7 +58,9 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
     for group, box in zip(groups, boxes):
         x0, y0, x1, y1 = box
         vertical = all(line.direction == TextDirection.VERTICAL_RL for r in group for line in r.lines)
-        band = (y0, y1 + HEADLINE_BAND * unit)
+        # a vertical headline's text stands beside it, within its height: a rule starting under its
+        # foot stands in the row below (random seed 1440: a column rule under the rule closing its row)
+        band = (y0, y1 + (0 if vertical else HEADLINE_BAND * unit))
         left, right = float(content[0]), float(content[1])
         for sep in separators:
             sx0, sy0, sx1, sy1 = sep.bbox
@@ -67,8 +72,9 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
             elif vertical and 0 <= y0 - sy1 <= TOPPING_RULE * unit and sx0 <= x0 + unit and x1 - unit <= sx1:
                 left, right = max(left, sx0 - unit), min(right, sx1 + unit)  # the rule over its article
         # a vertical headline's own text stands beside it: only rules and headlines bound it
-        for other in boxes + ([] if vertical else others):
-            if other is box or other[1] >= y1 or other[3] <= y0:
+        neighbours = [(b, HEADS_ROW_GAP * unit) for b in boxes] + ([] if vertical else [(b, 0.0) for b in others])
+        for other, slack in neighbours:
+            if other is box or other[1] >= y1 + slack or other[3] <= y0 - slack:
                 continue  # only neighbours on the same row bound the span
             if other[2] <= x0:
                 left = max(left, other[2])
@@ -89,13 +95,14 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
     frame = innermost_frame(box, frames)
     found = []
     for head in heads:
-        if head.reach > box[1] + OWNER_SLACK * unit or not head.span[0] <= cx <= head.span[1]:
+        reach = _reach_over(head, box)
+        if reach > box[1] + OWNER_SLACK * unit or not head.span[0] <= cx <= head.span[1]:
             continue
         if innermost_frame(head.bbox, frames) != frame:
             continue
         # a rule over the headline, inside its box, does not part it from the text under its foot
         below = box[1] + OWNER_SLACK * unit >= head.bbox[3]
-        if _rule_between(head.bbox[3] if below else head.reach, box[1], cx, separators):
+        if _parted(head, head.bbox[3] if below else reach, box[1], cx, separators, unit):
             continue
         found.append(head)
     if not found:
@@ -110,11 +117,42 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
     return min(row, key=lambda h: (not centred(h), max(h.bbox[0] - box[2], box[0] - h.bbox[2], 0), -h.reach))
 
 
+def _reach_over(head: Headline, box: BBox) -> int:
+    """Blocks starting below this y, under the box's columns, may belong to the head: the foot of its
+    parts over the box. A deck set beside the top of the article's first column does not push that
+    column's first line out of the article (random seeds 1616, 1636: `打好基础求长远`, right of the
+    first line under `社区卫生服务中心推出家庭医生签约“套餐”`)."""
+    if head.vertical:
+        return head.reach
+    return max((r.bbox[3] for r in head.regions if r.bbox[0] < box[2] and box[0] < r.bbox[2]), default=head.reach)
+
+
 def innermost_frame(box: BBox, frames: list[BBox]) -> BBox | None:
     """The smallest frame round the box's centre."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     around = [f for f in frames if f[0] <= cx <= f[2] and f[1] <= cy <= f[3]]
     return min(around, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
+
+
+def _parted(head: Headline, top: float, bottom: float, x: float, separators: list[Region], unit: float) -> bool:
+    """A rule across the column at `x` parts the head from text starting at `bottom`: one under `top`
+    but for a rule flanking a horizontal title (just under its foot, ending at its side, `RULE_FLANKS`:
+    random seed 1257), or one level with the title's lower half ending well short of its side, which
+    closes the row of the columns beside it (`ROW_RULE_SHORT`: random seed 1336, a jump's columns under
+    the rule that ends three columns left of `社区食堂开进居民家门口`)."""
+    if head.vertical:
+        return _rule_between(top, bottom, x, separators)
+    x0, y0, x1, y1 = head.bbox
+    for sep in separators:
+        sx0, sy0, sx1, sy1 = sep.bbox
+        if not (_across(sep.bbox) and sx0 <= x <= sx1 and sy1 <= bottom):
+            continue
+        short = max(x0 - sx1, sx0 - x1)  # how far short of the title's side it ends (< 0: under it)
+        if top <= sy0 and not (-1 <= short <= RULE_FLANKS * unit and sy0 - y1 <= RULE_FLANKS * unit):
+            return True
+        if (y0 + y1) / 2 <= sy0 < top and short >= ROW_RULE_SHORT * unit:
+            return True
+    return False
 
 
 def _rule_between(top: float, bottom: float, x: float, separators: list[Region]) -> bool:

@@ -55,6 +55,8 @@ from broadsheet.postprocess.thresholds import (
     PAST_PHOTO_GAP,
     RUN_ON_GUTTER,
     SAME_ROW,
+    TITLE_STEM_HEIGHT,
+    TITLE_STEM_TOUCH,
     UNTITLED_GAP,
 )
 
@@ -87,31 +89,34 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     if band:
         page.header, page.regions = band.header, band.regions
     headlines = [g for g in ([_refit(r) for r in group if r.lines] for group in headlines) if g]
+    stems = _title_stems(headlines, layout.separators, unit)
+    separators = [s for s in layout.separators if all(s is not stem for stem in stems)]
     blocks = [_refit(b) for b in layout.text_blocks if any(l.text for l in b.lines)]
     for block in blocks:
         if block.type == RegionType.SUBHEAD and ends_sentence(block.lines[-1].text):
             block.type = RegionType.TEXT  # a bold-looking paragraph end (题。), not a heading
     photos = _pair_captions(layout.photos, blocks, unit, new_id)
     blocks = [b for b in blocks if b.lines]
+    headlines = [g for g in headlines if not _read_in_text(g, blocks)]
 
     content = _content_span(layout)
     beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos] + [c.bbox for _, _, c in photos if c]
-    heads = headline_spans(headlines, layout.separators, beside, content, unit)
-    demoted = column_subheads(heads, blocks, layout.separators, unit)
+    heads = headline_spans(headlines, separators, beside, content, unit)
+    demoted = column_subheads(heads, blocks, separators, unit)
     if demoted:
         blocks += [_as_subhead(head, rest, blocks) for head, rest in demoted]
         headlines = [g for g in headlines if all(g is not head.regions for head, _ in demoted)]
-        heads = headline_spans(headlines, layout.separators, beside, content, unit)
+        heads = headline_spans(headlines, separators, beside, content, unit)
     pictures = [(r.bbox, c.bbox if c else None) for r, _, c in photos]
-    promoted = promote_headings(blocks, heads, layout.separators, unit, pictures)
+    promoted = promote_headings(blocks, heads, separators, unit, pictures)
     if promoted:
         blocks = [b for b in blocks if b not in promoted]
-        heads = headline_spans(headlines + [[r] for r in promoted], layout.separators, beside, content, unit)
+        heads = headline_spans(headlines + [[r] for r in promoted], separators, beside, content, unit)
     boxed = _frame_heads(heads, layout.frames)
     inner = [h for h in heads if innermost_frame(h.bbox, layout.frames) is not None and h not in boxed.values()]
     if inner:
         blocks += [_as_display_line(r) for h in inner for r in h.regions]
-        heads = headline_spans([h.regions for h in heads if h not in inner], layout.separators, beside,
+        heads = headline_spans([h.regions for h in heads if h not in inner], separators, beside,
                                content, unit)
         boxed = _frame_heads(heads, layout.frames)
     for head in heads:  # a deck set below lines of the body is read among them
@@ -126,27 +131,27 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     photo_news: list[_Item] = []
     orphans: list[Region] = []
     for block in blocks:
-        head = owner(block.bbox, heads, layout.separators, unit, layout.frames)
+        head = owner(block.bbox, heads, separators, unit, layout.frames)
         head = head or boxed.get(innermost_frame(block.bbox, layout.frames))
         if head is None or _jump_in_below_text(block, head, blocks):
             orphans.append(block)
         else:
             articles[id(head)].blocks.append(block)
     for photo_region, photo, caption in photos:
-        head = owner(photo_region.bbox, heads, layout.separators, unit, layout.frames) \
-            or _head_under(photo_region, caption, heads, layout.separators, unit)
+        head = owner(photo_region.bbox, heads, separators, unit, layout.frames) \
+            or _head_under(photo_region, caption, heads, separators, unit)
         target = articles[id(head)] if head else _Item(None)
         target.photos.append((photo_region, photo, caption))
         if head is None:
             photo_news.append(target)
-    untitled = [_Item(None, group) for group in _cluster(orphans, layout.separators, unit)]
-    untitled = _run_on(list(articles.values()), untitled, layout.separators, unit)
-    untitled = _past_photos(list(articles.values()), untitled, photos, photo_news, layout.separators, unit)
-    items = _read_bare_heads(list(articles.values()) + untitled, heads, layout.separators, unit, layout.frames)
+    untitled = [_Item(None, group) for group in _cluster(orphans, separators, unit)]
+    untitled = _run_on(list(articles.values()), untitled, photos, separators, unit)
+    untitled = _past_photos(list(articles.values()), untitled, photos, photo_news, separators, unit)
+    items = _read_bare_heads(list(articles.values()) + untitled, heads, separators, unit, layout.frames)
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
     photo_number = count(1)
-    for item in _page_order(items, layout.separators, unit):
+    for item in _page_order(items, separators, unit):
         if item.head is None and not item.blocks:  # photo-news
             region, photo, caption = item.photos[0]
             _number_photo(photo, region, caption, next(photo_number))
@@ -165,8 +170,66 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         for region in regions:
             region.article = article.id
         page.regions += regions
-    page.regions += layout.separators
+    page.regions += separators
     return page
+
+
+def _title_stems(headlines: list[list[Region]], separators: list[Region], unit: float) -> list[Region]:
+    """Vertical rules no taller than the headline line they part, its pieces touching them on both
+    sides: a bold letter's stem taken for a rule, which cut the title's line in two (random seeds
+    1401 `老城|区雨污分流改造`, 1592 `滨江夜市|市点亮城市夜经济`). The pieces are joined again, into
+    the left one's line and headline; the stems are returned, no rules of the page."""
+    stems = []
+    for sep in separators:
+        left, right = _stem_piece(headlines, sep.bbox, 2, unit), _stem_piece(headlines, sep.bbox, 0, unit)
+        if left is None or right is None or left[2] is right[2]:
+            continue
+        (group, region, line), (other_group, other_region, other_line) = left, right
+        region.lines[region.lines.index(line)] = Line(line.text + other_line.text,
+                                                       union_bbox([line.bbox, other_line.bbox]),
+                                                       min(line.confidence, other_line.confidence), line.direction)
+        other_region.lines.remove(other_line)
+        _refit(region)
+        if other_group is not group:
+            group += [r for r in other_group if r.lines]
+            headlines.remove(other_group)
+        elif not other_region.lines:
+            group.remove(other_region)
+        stems.append(sep)
+    return stems
+
+
+def _stem_piece(headlines: list[list[Region]], stem: BBox, edge: int, unit: float,
+                ) -> tuple[list[Region], Region, Line] | None:
+    """The horizontal headline line whose edge (2: right, 0: left) touches the upright stem, the
+    stem no taller than the line and standing mostly within its height."""
+    x0, y0, x1, y1 = stem
+    if y1 - y0 <= x1 - x0:
+        return None
+    side = x0 if edge == 2 else x1
+    return next(((group, region, line) for group in headlines for region in group for line in region.lines
+                 if line.direction == TextDirection.HORIZONTAL_LR
+                 and abs(line.bbox[edge] - side) <= TITLE_STEM_TOUCH * unit
+                 and y1 - y0 <= TITLE_STEM_HEIGHT * (line.bbox[3] - line.bbox[1])
+                 and min(y1, line.bbox[3]) - max(y0, line.bbox[1]) > (y1 - y0) / 2), None)
+
+
+def _read_in_text(group: list[Region], blocks: list[Region]) -> bool:
+    """A one-line headline standing inside a text block is a word of that text boxed tall (random
+    seed 1424: `folgt`, ending a row of its column, took the lines under it as an article): read
+    as a line of the block, in its row's place (a headline heading nothing is, `_read_bare_heads`)."""
+    if len(group) != 1 or len(group[0].lines) != 1 or group[0].lines[0].direction != TextDirection.HORIZONTAL_LR:
+        return False
+    line = group[0].lines[0]
+    around = [b for b in blocks if b.type == RegionType.TEXT and holds_middle(b.bbox, line.bbox)
+              and all(other.direction == TextDirection.HORIZONTAL_LR for other in b.lines)]
+    if not around:
+        return False
+    block = min(around, key=lambda b: (b.bbox[2] - b.bbox[0]) * (b.bbox[3] - b.bbox[1]))
+    if line.text:
+        _insert_line(block, line)
+        _refit(block)
+    return True
 
 
 def _read_bare_heads(items: list[_Item], heads: list[Headline], separators: list[Region], unit: float,
@@ -673,7 +736,8 @@ def _column_rule(rule: BBox, left: list[_Item], right: list[_Item], unit: float)
                for side in sides for upper in side for lower in side if lower is not upper)
 
 
-def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Region], unit: float) -> list[_Item]:
+def _run_on(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Region, Photo, Region | None]],
+            separators: list[Region], unit: float) -> list[_Item]:
     """Untitled text starting on an article's row, in the next column to its right with no rule
     between, is that article's text running on (notices under a one-column heading fill the
     columns beside it); the untitled items left over are returned. Left to right, so a run over
@@ -682,15 +746,20 @@ def _run_on(articles: list[_Item], untitled: list[_Item], separators: list[Regio
     runs into no article itself. Other untitled text runs on into untitled text beside it only
     when its last column ends mid-sentence, or the text beside opens mid-paragraph (a head the
     layout did not find leaves its columns untitled). The row starts at the article's top or its
-    head's (a photo set over the head: the columns beside start level with either)."""
+    head's (a photo set over the head: the columns beside start level with either). Text right under
+    a photo, with text of its column right over the photo, is that column going on past its photo
+    (`_past_photos`), not a run-on from beside (random seed 1561: an untitled column's text under its
+    photo's caption, level with `首届南湖稻田音乐节周末开唱` in the column left)."""
     left_over = []
     jumps = [item for item in untitled if _opens_jump(item, unit)]
     for item in sorted(untitled, key=lambda i: i.bbox[0]):
-        if any(item is jump for jump in jumps):
+        first = _first_column(item, unit)[0]
+        if any(item is jump for jump in jumps) \
+                or _over_photo(first, [i for i in articles + untitled if i is not item], photos, [], separators, unit):
             left_over.append(item)
             continue
         # where its first column starts: a column further right may run up beside the host's photo
-        x0, y0 = _first_column(item, unit)[0].bbox[:2]
+        x0, y0 = first.bbox[:2]
         hosts = [a for a in articles + left_over if a.blocks
                  and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
                       or _opens_mid_paragraph(item, unit))

@@ -3,10 +3,20 @@ body line on the working page) unless said otherwise. Each value says why it is 
 
 # --- articles
 HEADLINE_BAND = 3.0  # a vertical rule this far below a headline still bounds its span sideways
+# Headlines side by side whose boxes come this close up or down stand on one row and bound each
+# other's spans: neighbours each under its own rule are set a little higher or lower (random seed
+# 1546: `Turnverein feiert Geburtstag` 0.1 body heights over `Die Altstadt soll wieder aufblühen`)
+HEADS_ROW_GAP = 0.5
 # A rule this close over a vertical headline's top tops its article: the article is as wide as the
 # rule (random seeds 1050, 1096: 1.2 body heights; else nothing on its row bounds such a title's span)
 TOPPING_RULE = 2.0
 OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and still be below it
+# A rule across a column just under a title's foot (this far at most) that ends at its side (this far
+# off at most) flanks the title and parts it from nothing (random seed 1257: 0.4 under, 0.1 off); one
+# level with the title's lower half that ends ROW_RULE_SHORT or more short of its side closes the row
+# of the columns beside it (random seed 1336: 17 short, a jump's columns under it; gutters are 0.5-2)
+RULE_FLANKS = 1.0
+ROW_RULE_SHORT = 3.0
 # Boxes sharing under this share of the smaller one's height stand one over the other (of its width:
 # side by side), their gap along that axis (`rule_between`); padded boxes of tightly set lines share
 # up to half (the Czech news page's column foot and the heading under it: 0.36; the Star's lines
@@ -16,6 +26,12 @@ HEADING_ABOVE = (-0.5, 1.5)  # blank between a heading and text right above it i
 PICTURE_ABOVE = 3.0  # blank between a photo and the text right above it in its column (random seed 993: 2.7)
 COLUMN_START = 1.5  # blocks starting this close together start one column
 SAME_ROW = 0.5  # blocks of a column whose tops lie this close start on one row (half a line: no pitch)
+# A vertical rule no taller than this many times the headline line it parts, the line's two pieces
+# ending within TITLE_STEM_TOUCH of it, is a bold letter's stem taken for a rule (random seeds 1401
+# `老城|区雨污分流…`, 1592 `滨江夜市|市点亮…`: 1.0 the line's height, the pieces touching it; a column
+# rule runs on down its column, a gutter off the heads beside it)
+TITLE_STEM_HEIGHT = 1.2
+TITLE_STEM_TOUCH = 0.5
 # a line standing between two lines of another block overlaps one of them across by more than this:
 # the blocks interleave (a ragged gutter's boxes touch by less than a letter)
 INTERLEAVE_OVERLAP = 1.0

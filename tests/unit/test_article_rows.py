@@ -1,0 +1,144 @@
+"""Which headline owns which text, on recorded geometry (working-page pixels) of random pages whose
+articles were split or merged: titles side by side a hair apart, a bold letter's stem taken for a
+rule, a column going on past its photo level with a head beside it."""
+
+from __future__ import annotations
+
+from broadsheet.layout import PageLayout
+from broadsheet.model import Line, Photo, Region, RegionType, TextDirection, union_bbox
+from broadsheet.postprocess.articles import Headline, headline_spans, owner
+from broadsheet.postprocess.assemble import _Item, _past_photos, _run_on, assemble
+
+
+def _region(region_id: str, kind: RegionType, box: tuple[int, int, int, int], text: str = "x") -> Region:
+    return Region(region_id, kind, box, [Line(text, box, 0.99)])
+
+
+def _rule(region_id: str, box: tuple[int, int, int, int]) -> Region:
+    return Region(region_id, RegionType.SEPARATOR, box)
+
+
+def test_titles_side_by_side_a_hair_apart_bound_each_others_spans():
+    # random seed 1546 (unit 10): `Turnverein feiert Geburtstag` over the last two columns, each
+    # article under its own rule, stands 1 px higher than `Die Altstadt soll wieder aufblühen`;
+    # not overlapping, neither bounded the other's span, and the lower took all four columns
+    unit = 10.0
+    turnverein = _region("t1", RegionType.TITLE, (991, 719, 1309, 739), "Turnverein feiert Geburtstag")
+    altstadt = _region("t2", RegionType.TITLE, (415, 740, 775, 760), "Die Altstadt soll wieder aufblühen")
+    rules = [_rule("s1", (270, 720, 928, 724)), _rule("s2", (936, 698, 1369, 702))]
+    columns = [(268, 785, 589, 1124), (601, 803, 921, 1108), (933, 766, 1143, 1245), (1155, 767, 1365, 1228)]
+    heads = headline_spans([[turnverein], [altstadt]], rules, columns, (44, 1368), unit)
+    owners = [owner(box, heads, rules, unit) for box in columns]
+    assert [h.regions[0].text if h else None for h in owners] == [altstadt.text] * 2 + [turnverein.text] * 2
+    # titles a body line apart up or down are not on one row: the wide one still spans the narrow one's side
+    lower = _region("t3", RegionType.TITLE, (991, 775, 1309, 795))
+    heads = headline_spans([[altstadt], [lower]], [], [], (44, 1368), unit)
+    assert heads[0].span == (44, 1368)
+
+
+def _title_row(stem_foot: int) -> PageLayout:
+    # random seed 1592 (unit 19): the stem of 市 in `滨江夜市点亮城市夜经济` was found as a rule, and
+    # the title's line was cut at it into two titles, each an article over its columns
+    left = _region("t1", RegionType.TITLE, (466, 1682, 635, 1729), "滨江夜市")
+    right = _region("t2", RegionType.TITLE, (642, 1682, 1008, 1729), "市点亮城市夜经济")
+    stem = _rule("s1", (635, 1681, 642, stem_foot))
+    columns = []
+    for k, x0 in enumerate((404, 560, 716, 872)):
+        lines = [Line("市民出行更加便利了。", (x0, 1760 + 30 * i, x0 + 140, 1780 + 30 * i), 0.99) for i in range(12)]
+        columns.append(Region(f"b{k}", RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines))
+    return PageLayout((1100, 2200), 19.0, headlines=[[left], [right]], text_blocks=columns, separators=[stem])
+
+
+def test_a_letters_stem_taken_for_a_rule_does_not_cut_a_title_in_two():
+    page = assemble(_title_row(1729))
+    assert [a.title for a in page.articles] == ["滨江夜市市点亮城市夜经济"]
+    assert not [r for r in page.regions if r.type == RegionType.SEPARATOR]
+    # a column rule running on down past the titles parts two articles
+    page = assemble(_title_row(2150))
+    assert [a.title for a in page.articles] == ["滨江夜市", "市点亮城市夜经济"]
+
+
+def test_a_column_going_on_under_its_photo_does_not_run_on_from_the_head_beside():
+    # random seed 1561 (unit 19): an untitled column (a jump, `(上接第二版)`) goes on under its photo
+    # and caption; its text there starts level with `首届南湖稻田音乐节周末开唱` in the column left,
+    # and was read as that article's text running on
+    head = _region("t1", RegionType.TITLE, (1269, 1228, 1412, 1328), "首届南湖稻田音乐节周末开唱")
+    column = _region("b1", RegionType.TEXT, (1242, 1382, 1440, 1789))
+    article = _Item(Headline([head], head.bbox, (1167, 1478)), [column])
+    above = _Item(None, [_region("b2", RegionType.TEXT, (1478, 538, 1675, 917))])
+    below = _Item(None, [_region("b3", RegionType.TEXT, (1478, 1250, 1676, 1712))])
+    photo = Region("p1", RegionType.PHOTO, (1508, 954, 1676, 1078))
+    caption = _region("c1", RegionType.CAPTION, (1478, 1087, 1675, 1232))
+    photos = [(photo, Photo("p1", photo.bbox), caption)]
+    left = _run_on([article], [above, below], photos, [], 19.0)
+    assert below in left and len(article.blocks) == 1
+    assert _past_photos([article], left, photos, [], [], 19.0) == [above]
+    assert above.blocks[-1] is below.blocks[0]
+
+
+def test_a_line_beside_a_deck_under_the_title_is_the_articles():
+    # random seed 1616 (unit 16): the deck `打好基础求长远` stands right of the first line of the
+    # article's first column, under its title; the head's foot was the deck's, and that line,
+    # above it, was an untitled article of its own
+    unit = 16.0
+    title = _region("t1", RegionType.TITLE, (67, 1512, 411, 1588), "社区卫生服务中心推出家庭医生签约“套餐”")
+    deck = _region("t2", RegionType.SUBTITLE, (288, 1618, 427, 1638), "打好基础求长远")
+    first_line = (88, 1619, 230, 1636)
+    heads = headline_spans([[title, deck]], [], [first_line], (40, 442), unit)
+    assert owner(first_line, heads, [], unit) is heads[0]
+    # text beside the head's title, above its foot, is not under it
+    assert owner((460, 1540, 640, 1700), heads, [], unit) is None
+
+
+def test_a_rule_in_the_row_under_a_vertical_title_does_not_bound_its_span():
+    # random seed 1440 (unit 17): `雁湖湿地公园迎来观鸟高峰`, upright at the right of its three columns;
+    # the column rule of the row below, starting under the rules that close the title's row, bounded
+    # its span, and the first column was an untitled article
+    unit = 17.0
+    box = (763, 883, 802, 1388)
+    line = Line("雁湖湿地公园迎来观鸟高峰", box, 0.99, TextDirection.VERTICAL_RL)
+    title = Region("t1", RegionType.TITLE, box, [line])
+    rules = [_rule(f"s{k}", b) for k, b in enumerate(((59, 861, 804, 863), (809, 832, 811, 1483),
+                                                      (58, 1405, 298, 1408), (312, 1405, 805, 1408),
+                                                      (302, 1426, 305, 1969)))]
+    columns = [(57, 880, 277, 1361), (293, 880, 512, 1361), (528, 880, 747, 1083)]
+    heads = headline_spans([[title]], rules, columns, (57, 1819), unit)
+    assert all(owner(c, heads, rules, unit) is heads[0] for c in columns)
+
+
+def test_a_word_boxed_tall_inside_a_column_is_read_in_it():
+    # random seed 1424 (unit 17): `folgt`, in the row `danach folgt ein` of the third column under
+    # `Neues Löschfahrzeug für die Wehr`, boxed tall and read empty, was a headline; the two lines
+    # cut out under it (`Umzug durch die Stadt.`) were its article
+    title = _region("t1", RegionType.TITLE, (393, 1172, 1377, 1211), "Neues Löschfahrzeug für die Wehr")
+    word = _region("t2", RegionType.TITLE, (1018, 1750, 1069, 1786), "")
+    rows = [("unter freiem Himmel,", (892, 1734, 1148, 1751)), ("danach", (892, 1763, 970, 1776)),
+            ("ein", (1117, 1763, 1150, 1776)), ("Umzug", (892, 1784, 969, 1810)), ("die", (1117, 1784, 1149, 1801)),
+            ("Zum zwölften Mal", (916, 1834, 1150, 1851))]
+    column = Region("b1", RegionType.TEXT, (891, 1262, 1151, 1976),
+                    [Line("Altstadt ein. Vom 1.-3. Juli", (891, 1262, 1151, 1279), 0.99)]
+                    + [Line(text, box, 0.99) for text, box in rows])
+    cut = Region("b2", RegionType.TEXT, (892, 1778, 1075, 1826),
+                 [Line("durch", (1011, 1778, 1075, 1801), 0.99), Line("Stadt.", (892, 1809, 955, 1826), 0.99)])
+    page = assemble(PageLayout((1500, 2100), 17.0, headlines=[[title], [word]], text_blocks=[column, cut],
+                               separators=[_rule("s1", (340, 1142, 1429, 1146))]))
+    assert [a.title for a in page.articles] == ["Neues Löschfahrzeug für die Wehr"]
+    assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+
+def test_a_rule_flanking_a_title_parts_nothing_one_closing_the_row_beside_it_does():
+    # random seed 1257 (unit 19): rules flank `全市中小学启动暑期托管服务报名` at its foot, the left one
+    # ending at its side; it parted the title from its first column (whose byline became a title)
+    unit = 19.0
+    title = _region("t1", RegionType.TITLE, (307, 191, 1117, 242), "全市中小学启动暑期托管服务报名")
+    rules = [_rule("s1", (56, 250, 305, 254)), _rule("s2", (1142, 238, 1363, 242))]
+    columns = [(46, 316, 298, 1146), (317, 285, 568, 1146), (1129, 285, 1380, 1116)]
+    heads = headline_spans([[title]], rules, columns, (46, 1380), unit)
+    assert all(owner(c, heads, rules, unit) is heads[0] for c in columns)
+    # random seed 1336 (unit 19): the rule closing a jump's row ends 17 units left of the one-column
+    # `社区食堂开进居民家门口`, level with its second line; the jump's columns under it were the head's
+    title = _region("t2", RegionType.TITLE, (1167, 1331, 1323, 1389), "社区食堂开进居民家门口")
+    rules = [_rule("s3", (69, 1380, 841, 1383))]
+    jump, own = (69, 1402, 311, 1860), (1124, 1414, 1366, 2020)
+    heads = headline_spans([[title]], rules, [jump, own], (69, 1380), unit)
+    assert owner(jump, heads, rules, unit) is None and owner(own, heads, rules, unit) is heads[0]
