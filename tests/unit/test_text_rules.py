@@ -336,7 +336,8 @@ def test_the_next_columns_lines_stay_out_of_rows_whose_column_holds_lines_run_ov
     """Seed 1438 on an older layout (working frame, 43 px): the first column's rows were joined to the
     next column's, and one next column's line kept among them; the column's measure stays its own."""
     first = _recorded([
-        ((821, 423, 1113, 440), "种植面积21.5万 乐会等五大板块"), ((822, 451, 1113, 468), "亩,受益于播种期 107项活动,覆盖"),
+        ((821, 423, 1113, 440), "种植面积21.5万 乐会等五大板块"),
+        ((822, 451, 1113, 468), "亩,受益于播种期 107项活动,覆盖"),
         ((822, 507, 962, 524), "虫害防控到位,小"), ((821, 591, 950, 607), "产达到465公斤,"),
         ((972, 590, 1113, 607), "实施课后服务提质"), ((822, 646, 845, 663), "斤。")])
     second = _recorded([((821, 702, 962, 719), "起,我市先后投入"), ((822, 730, 962, 747), "资金2.3亿元,实"),
@@ -351,7 +352,8 @@ def test_a_slight_indent_under_a_paragraphs_short_last_line_starts_a_paragraph()
     """Seed 1587 (working frame, 26 px): one-line paragraphs of a notice, indented 1.18 units (the page's
     indent is one em), under lines that end a sentence short of the measure."""
     lines = _recorded([
-        ((1099, 368, 1458, 385), "AGENCY: Forest Service, USDA."), ((1098, 396, 1384, 413), "ACTION: Notice of intent."),
+        ((1099, 368, 1458, 385), "AGENCY: Forest Service, USDA."),
+        ((1098, 396, 1384, 413), "ACTION: Notice of intent."),
         ((1099, 424, 1552, 442), "AGENCY: Bureau of Land Management,"), ((1078, 454, 1167, 469), "Interior."),
         ((1100, 480, 1553, 498), "DATES: Comments concerning the scope"),
         ((1077, 509, 1553, 526), "of the analysis should be received by June")])
