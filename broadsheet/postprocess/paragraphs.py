@@ -181,6 +181,8 @@ def _column_rights(columns: list[tuple[int, list[Line]]]) -> dict[int, float]:
         lines_of.setdefault(left, []).extend(lines)
     rights: dict[int, float] = {}
     for left, lines in lines_of.items():
+        if not lines:
+            continue
         median = statistics.median(line.bbox[2] - line.bbox[0] for line in lines)
         ends = sorted(line.bbox[2] for line in lines if line.bbox[2] - line.bbox[0] <= GUTTER_LINE * median)
         rights[left] = ends[3 * len(ends) // 4]
