@@ -14,6 +14,8 @@ from broadsheet.model import Line
 from broadsheet.postprocess.captions import CREDIT_AT_END
 from broadsheet.postprocess.thresholds import (
     CJK_SHARE,
+    ENDED_INDENT,
+    ENDED_SHORT,
     FILLS_MEASURE,
     FLUSH_NEAR,
     GUTTER_LINE,
@@ -85,10 +87,13 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
             if not same_row:
                 row_start = line
             least = cjk_indent if is_cjk(line.text) else INDENT_CHARS
-            indented = not same_row and not _behind(line, pieces[left], unit) \
-                and line.bbox[0] - _flush(pieces[left], left, middle, unit) >= least * unit \
+            indent = line.bbox[0] - _flush(pieces[left], left, middle, unit)
+            indented = not same_row and not _behind(line, pieces[left], unit) and (
+                indent >= least * unit
                 and not (in_column and _runs_on(previous, line, pieces[left], pitches[left], unit)
                          and not _lead(line, following.get(id(line))))
+                or in_column and not is_cjk(line.text) and indent >= ENDED_INDENT * unit
+                and _ended(previous, line, pieces[left], pitches[left], unit))
             if indented or previous is None:
                 result.append(line.text)
             else:
@@ -104,6 +109,7 @@ def _into_rows(columns: list[tuple[int, list[Line]]], unit: float) -> list[tuple
     dropped."""
     widths = sorted(line.bbox[2] - line.bbox[0] for _, lines in columns for line in lines)
     usual = widths[3 * len(widths) // 4] if widths else 0  # a full line's: a quarter may be pieces
+    column_right = _column_rights(columns)
     placed: list[tuple[int, list[Line]]] = []
     for left, lines in columns:
         kept: list[Line] = []
@@ -113,34 +119,83 @@ def _into_rows(columns: list[tuple[int, list[Line]]], unit: float) -> list[tuple
             if before is not None and went is not None and _in_row(line, before) and before.bbox[2] <= line.bbox[0]:
                 host: tuple[list[Line], int] | None = went
             else:
-                host = _row_host(line, placed, usual, unit)
-            if host is None:
-                kept.append(line)
-                went = kept, len(kept) - 1
-            else:
+                host = _row_host(line, placed, usual, column_right, unit)
+            if host is not None:
                 host[0].insert(host[1] + 1, line)
                 went = host[0], host[1] + 1
+            elif (follower := _row_follower(line, placed, usual, unit)) is not None:
+                follower[0].insert(follower[1], line)
+                went = follower
+            else:
+                kept.append(line)
+                went = kept, len(kept) - 1
         placed.append((left, kept))
     return [(left, lines) for left, lines in placed if lines]
 
 
-def _row_host(line: Line, placed: list[tuple[int, list[Line]]], usual: float,
+def _row_host(line: Line, placed: list[tuple[int, list[Line]]], usual: float, column_right: dict[int, float],
               unit: float) -> tuple[list[Line], int] | None:
     """The segment and place of the piece of an earlier segment that `line` goes on from: in its
-    row, the rightmost to end left of it, and `line` inside that segment's measure. A line run over
-    a gutter ends in the next column (random seed 1126): the measure is taken from the lines no
-    wider than `usual` (a full line's width in the run) by GUTTER_LINE."""
+    row, the rightmost to end left of it, and `line` inside that segment's measure or its column's. A
+    line run over a gutter ends in the next column (random seed 1126): the measure is taken from the
+    lines no wider than `usual` (a full line's width in the run) by GUTTER_LINE."""
     best: tuple[list[Line], int] | None = None
-    for _, lines in placed:
-        measure = max((piece.bbox[2] for piece in lines if piece.bbox[2] - piece.bbox[0] <= GUTTER_LINE * usual),
-                      default=0)
-        if line.bbox[2] > measure + unit:
+    for left, lines in placed:
+        if line.bbox[2] > max(_measure(lines, usual)[1], column_right.get(left, float("-inf"))) + unit:
             continue
         for index, piece in enumerate(lines):
             if _in_row(line, piece) and piece.bbox[2] <= line.bbox[0] \
                     and (best is None or piece.bbox[2] > best[0][best[1]].bbox[2]):
                 best = lines, index
     return best
+
+
+def _row_follower(line: Line, placed: list[tuple[int, list[Line]]], usual: float,
+                  unit: float) -> tuple[list[Line], int] | None:
+    """The segment and place of the piece of an earlier segment that goes on from `line`: in its row, the
+    first piece of that segment there, starting right of `line`, and `line` inside that segment's
+    measure. The detector's block of a row's left pieces comes after the block of the rest (random
+    seed 1494: `Liter Wasser,` / `Atemschutzgeräte` / `Feuerwehrleute` boxed apart from `eine Pumpe,`
+    / `für sechs` / `und eine`, their words read after the paragraph's end)."""
+    best: tuple[list[Line], int] | None = None
+    for _, lines in placed:
+        if line.bbox[0] < _measure(lines, usual)[0] - unit:
+            continue
+        # the pieces' boxes may touch across the word space (1494: by a pixel)
+        row = [index for index, piece in enumerate(lines) if _in_row(piece, line) or _in_row(line, piece)]
+        if row and all(lines[i].bbox[0] > (line.bbox[0] + line.bbox[2]) / 2 for i in row) \
+                and (best is None or lines[row[0]].bbox[0] < best[0][best[1]].bbox[0]):
+            best = lines, row[0]
+    return best
+
+
+def _column_rights(columns: list[tuple[int, list[Line]]]) -> dict[int, float]:
+    """Where each column's lines end, from all its segments: a segment of a few short lines does not
+    show it (random seed 1564: `AGENCY:` over `Protection Agency (EPA).`, the row's `Environmental` in a
+    block of its own placed after them, ending 7 units further right): where three quarters of them
+    end, short lines aside. Neither a line run over a gutter (wider than GUTTER_LINE times the column's
+    median) nor a line of the next column among its lines moves it (random seed 1438 on an older layout:
+    rows joined to the next column's, twice as wide, and a next column's line kept beside one)."""
+    lines_of: dict[int, list[Line]] = {}
+    for left, lines in columns:
+        lines_of.setdefault(left, []).extend(lines)
+    rights: dict[int, float] = {}
+    for left, lines in lines_of.items():
+        if not lines:
+            continue
+        median = statistics.median(line.bbox[2] - line.bbox[0] for line in lines)
+        ends = sorted(line.bbox[2] for line in lines if line.bbox[2] - line.bbox[0] <= GUTTER_LINE * median)
+        rights[left] = ends[3 * len(ends) // 4]
+    return rights
+
+
+def _measure(lines: list[Line], usual: float) -> tuple[float, float]:
+    """A segment's measure (left, right) from its lines no wider than GUTTER_LINE times `usual`; none
+    (nothing fits inside it) without such lines."""
+    fitting = [line.bbox for line in lines if line.bbox[2] - line.bbox[0] <= GUTTER_LINE * usual]
+    if not fitting:
+        return float("inf"), float("-inf")
+    return min(box[0] for box in fitting), max(box[2] for box in fitting)
 
 
 def _in_row(line: Line, piece: Line) -> bool:
@@ -193,6 +248,17 @@ def _runs_on(line: Line, below: Line, pieces: list[Line], pitch: float, unit: fl
             or (below.bbox[1] + below.bbox[3]) / 2 - (line.bbox[1] + line.bbox[3]) / 2 > NEXT_ROW * pitch:
         return False
     return _fills(line, pieces, unit) and _fills(below, pieces, unit)
+
+
+def _ended(line: Line, below: Line, pieces: list[Line], pitch: float, unit: float) -> bool:
+    """`line` ends a sentence short of its column's measure: a paragraph's last line, so `below`, the row
+    under it, opens the next one even where its indent is slight (random seed 1587, a Latin page indented
+    one em: `ACTION: Notice of intent.` 1.18 units in, under `AGENCY: Forest Service, USDA.`)."""
+    if not ends_sentence(line.text) \
+            or (below.bbox[1] + below.bbox[3]) / 2 - (line.bbox[1] + line.bbox[3]) / 2 > NEXT_ROW * pitch:
+        return False
+    near = [piece.bbox[2] for piece in _near(pieces, (line.bbox[1] + line.bbox[3]) / 2, unit)]
+    return bool(near) and line.bbox[2] <= max(near) - ENDED_SHORT * unit
 
 
 def _fills(line: Line, pieces: list[Line], unit: float) -> bool:

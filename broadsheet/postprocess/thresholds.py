@@ -89,6 +89,13 @@ FLUSH_NEAR = 5.0
 # line whose closing stop the reading lost ends that stop's ink short (881 `成为常态` 0.38, 903 `daps` 0.5):
 # at 0.5 both ran on into the next paragraph
 FILLS_MEASURE = 0.25
+# A Latin line under one that ends a sentence this many units or more short of the measure (a paragraph's
+# last line) starts a paragraph from this indent on, under INDENT_CHARS: a page indented one em sets its
+# paragraphs 1.18-1.2 units in (random seeds 1544, 1587); under such lines on 216 dev pages (1240-1639)
+# Latin lines start 0-0.1 units in (3) or 1.2 and more (528), none between. CJK lines keep their indent:
+# between lie a caption's credit (本报记者 … 摄, 0.3-1.5) and a flush line opened by a quote (“, 0.6)
+ENDED_SHORT = 1.0
+ENDED_INDENT = 0.6
 # ... when that line is the row right above: its middle within this many of the column's line pitches
 # (two are a row lost or read empty between: random seeds 1271, 1461)
 NEXT_ROW = 1.5

@@ -300,6 +300,76 @@ def test_pieces_of_rows_found_in_blocks_of_their_own_go_back_in_their_rows():
                      "Oberbürgermeisterin Johanna Keller sprach nach der Abstimmung"]
 
 
+def test_a_rows_left_pieces_found_in_a_block_after_the_rest_go_back_in_their_rows():
+    """Seed 1494 (working frame, 15 px Fraktur): the left pieces of three rows (`Liter Wasser,`,
+    `Atemschutzgeräte`, `Feuerwehrleute`) were boxed in a block of their own, placed after the block
+    of the rest; their words were read after the next paragraph's end."""
+    column = _recorded([
+        ((893, 1129, 1093, 1140), "Werkstatt musste. Das neue"), ((893, 1147, 999, 1160), "Fahrzeug trägt"),
+        ((1021, 1149, 1093, 1158), "zweitausend"), ((1005, 1165, 1093, 1177), "eine Pumpe,"),
+        ((1022, 1183, 1092, 1195), "für sechs"), ((1016, 1203, 1092, 1213), "und eine"),
+        ((893, 1220, 1013, 1231), "Ausrüstung zur"), ((1040, 1219, 1092, 1231), "Rettung"),
+        ((893, 1238, 1042, 1249), "eingeklemmter Personen."), ((916, 1256, 1092, 1267), "Damit die neuen Züge fahren"),
+        ((893, 1274, 1093, 1285), "können, wird der Bahnhof im")])
+    pieces = _recorded([((893, 1157, 1006, 1176), "Liter Wasser,"), ((893, 1183, 999, 1194), "Atemschutzgeräte"),
+                        ((893, 1202, 985, 1213), "Feuerwehrleute")])
+    assert paragraphs([(892, column), (892, pieces)], 11.0) == [
+        "Werkstatt musste. Das neue Fahrzeug trägt zweitausend Liter Wasser, eine Pumpe, Atemschutzgeräte für "
+        "sechs Feuerwehrleute und eine Ausrüstung zur Rettung eingeklemmter Personen.",
+        "Damit die neuen Züge fahren können, wird der Bahnhof im"]
+
+
+def test_a_rows_piece_goes_back_beside_a_block_of_short_lines_within_the_columns_measure():
+    """Seed 1564 (working frame, 28 px): `Environmental`, the rest of the row `AGENCY:`, was boxed in a
+    block of its own placed after the block of `AGENCY:` and `Protection Agency (EPA).`, both short: the
+    measure is the column's (its later blocks fill it), not that block's."""
+    found = paragraphs([(938, _recorded([((963, 1125, 1060, 1142), "AGENCY:"),
+                                         ((938, 1153, 1209, 1170), "Protection Agency (EPA).")])),
+                        (938, _recorded([((1173, 1125, 1331, 1142), "Environmental")])),
+                        (938, _recorded([((965, 1181, 1331, 1198), "DATES: To ensure consideration,")])),
+                        (938, _recorded([((937, 1213, 1331, 1226), "we must receive your written")]))], 17.0)
+    assert found == ["AGENCY: Environmental Protection Agency (EPA).",
+                     "DATES: To ensure consideration, we must receive your written"]
+
+
+def test_the_next_columns_lines_stay_out_of_rows_whose_column_holds_lines_run_over_the_gutter():
+    """Seed 1438 on an older layout (working frame, 43 px): the first column's rows were joined to the
+    next column's, and one next column's line kept among them; the column's measure stays its own."""
+    first = _recorded([
+        ((821, 423, 1113, 440), "种植面积21.5万 乐会等五大板块"),
+        ((822, 451, 1113, 468), "亩,受益于播种期 107项活动,覆盖"),
+        ((822, 507, 962, 524), "虫害防控到位,小"), ((821, 591, 950, 607), "产达到465公斤,"),
+        ((972, 590, 1113, 607), "实施课后服务提质"), ((822, 646, 845, 663), "斤。")])
+    second = _recorded([((821, 702, 962, 719), "起,我市先后投入"), ((822, 730, 962, 747), "资金2.3亿元,实"),
+                        ((821, 758, 962, 775), "施退耕还湿、退渔"), ((821, 786, 962, 803), "还湖、生态补水和")])
+    third = _recorded([((973, 702, 1113, 719), "课程200余门,满"), ((973, 730, 1113, 747), "足学生多样化的成"),
+                       ((973, 758, 1031, 775), "长需求。")])
+    found = paragraphs([(821, first), (821, second), (972, third)], 17.0)
+    assert "起,我市先后投入资金2.3亿元,实施退耕还湿、退渔还湖、生态补水和课程200余门" in "".join(found)
+
+
+def test_a_slight_indent_under_a_paragraphs_short_last_line_starts_a_paragraph():
+    """Seed 1587 (working frame, 26 px): one-line paragraphs of a notice, indented 1.18 units (the page's
+    indent is one em), under lines that end a sentence short of the measure."""
+    lines = _recorded([
+        ((1099, 368, 1458, 385), "AGENCY: Forest Service, USDA."),
+        ((1098, 396, 1384, 413), "ACTION: Notice of intent."),
+        ((1099, 424, 1552, 442), "AGENCY: Bureau of Land Management,"), ((1078, 454, 1167, 469), "Interior."),
+        ((1100, 480, 1553, 498), "DATES: Comments concerning the scope"),
+        ((1077, 509, 1553, 526), "of the analysis should be received by June")])
+    assert [p[:6] for p in paragraphs([(1075, lines)], 17.0)] == ["AGENCY", "ACTION", "AGENCY", "DATES:"]
+
+
+def test_a_slight_offset_under_a_line_that_fills_the_measure_starts_no_paragraph():
+    """A line ending a sentence at the measure may be followed by one that starts a hair in (a quote's
+    ink): only a short last line lowers the indent that opens a paragraph."""
+    lines = _recorded([
+        ((1077, 509, 1553, 526), "of the analysis should be received by June"),
+        ((1079, 537, 1553, 554), "11, 2010. The draft EIS is expected in."),
+        ((1088, 565, 1553, 583), "December 2010 and the final EIS in June")])
+    assert len(paragraphs([(1075, lines)], 17.0)) == 1
+
+
 def test_the_next_columns_lines_stay_beside_a_line_run_over_the_gutter():
     """Seed 1126 (working frame, 18 px): a line of the first column ran on over the gutter into the
     second, whose lines lie in the first column's rows; they are no pieces of those rows."""
