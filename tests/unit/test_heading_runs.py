@@ -65,3 +65,31 @@ def test_a_notice_deck_whose_lines_nearly_fill_the_column_is_a_head_not_justifie
                    ((41, 1112, 371, 1126), 0.864, 1.009), ((41, 1135, 371, 1149), 0.892, 0.999)])
     pieces = text_blocks([Block(deck + body)], 13.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 4), (False, 8)]
+
+
+def test_a_paragraph_last_line_measured_bold_is_text_not_a_subhead():
+    """Random seed 1445 (recorded, 8.9 px CJK body read at 14): a paragraph's last line of two
+    characters, `温。`, measures bold (weight 1.30) and has the next paragraph's indented first line
+    under it; set flush left under a full line, with no space above, it ends its paragraph. At
+    this size its full stop was misread, so the text could not tell it either."""
+    lines = _boxes([((295, 716, 435, 729), 1.09, 1.01), ((266, 736, 435, 750), 1.031, 0.985),
+                    ((266, 757, 436, 770), 0.794, 0.972), ((267, 778, 435, 791), 0.969, 1.003),
+                    ((268, 798, 435, 812), 0.964, 0.992), ((268, 819, 294, 833), 1.303, 1.017),
+                    ((296, 839, 436, 853), 1.025, 0.997), ((267, 860, 432, 874), 0.997, 0.996),
+                    ((266, 881, 435, 894), 0.842, 0.99), ((267, 901, 436, 916), 0.845, 0.987),
+                    ((267, 922, 435, 936), 0.801, 1.006)])
+    pieces = text_blocks([Block(lines)], 14.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 11)]
+
+
+def test_a_bold_line_indented_between_paragraphs_is_still_a_subhead():
+    """The same column with its bold line set from an indent (a centred subhead), not flush left
+    like a paragraph's end: the paragraph indented under it still marks it a heading."""
+    lines = _boxes([((295, 716, 435, 729), 1.09, 1.01), ((266, 736, 435, 750), 1.031, 0.985),
+                    ((266, 757, 436, 770), 0.794, 0.972), ((267, 778, 435, 791), 0.969, 1.003),
+                    ((268, 798, 435, 812), 0.964, 0.992), ((310, 819, 392, 833), 1.5, 1.3),
+                    ((296, 839, 436, 853), 1.025, 0.997), ((267, 860, 432, 874), 0.997, 0.996),
+                    ((266, 881, 435, 894), 0.842, 0.99), ((267, 901, 436, 916), 0.845, 0.987),
+                    ((267, 922, 435, 936), 0.801, 1.006)])
+    pieces = text_blocks([Block(lines)], 14.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 5), (True, 1), (False, 5)]
