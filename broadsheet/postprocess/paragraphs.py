@@ -245,7 +245,7 @@ def _runs_on(line: Line, below: Line, pieces: list[Line], pitch: float, unit: fl
     credit at the measure ends its caption (random seed 1468: `上。本报记者 钱宁 摄` in the body's column)."""
     text = line.text.rstrip()
     if not text or not (text[-1].isalnum() or text[-1] in _RUNS_ON) or CREDIT_AT_END.search(text) \
-            or (below.bbox[1] + below.bbox[3]) / 2 - (line.bbox[1] + line.bbox[3]) / 2 > NEXT_ROW * pitch:
+            or not _next_row(line, below, pitch):
         return False
     return _fills(line, pieces, unit) and _fills(below, pieces, unit)
 
@@ -254,17 +254,26 @@ def _ended(line: Line, below: Line, pieces: list[Line], pitch: float, unit: floa
     """`line` ends a sentence short of its column's measure: a paragraph's last line, so `below`, the row
     under it, opens the next one even where its indent is slight (random seed 1587, a Latin page indented
     one em: `ACTION: Notice of intent.` 1.18 units in, under `AGENCY: Forest Service, USDA.`)."""
-    if not ends_sentence(line.text) \
-            or (below.bbox[1] + below.bbox[3]) / 2 - (line.bbox[1] + line.bbox[3]) / 2 > NEXT_ROW * pitch:
+    if not ends_sentence(line.text) or not _next_row(line, below, pitch):
         return False
-    near = [piece.bbox[2] for piece in _near(pieces, (line.bbox[1] + line.bbox[3]) / 2, unit)]
-    return bool(near) and line.bbox[2] <= max(near) - ENDED_SHORT * unit
+    right = _right_near(line, pieces, unit)
+    return right is not None and line.bbox[2] <= right - ENDED_SHORT * unit
 
 
 def _fills(line: Line, pieces: list[Line], unit: float) -> bool:
     """`line` ends at the measure of the column's lines near it."""
-    near = [piece.bbox[2] for piece in _near(pieces, (line.bbox[1] + line.bbox[3]) / 2, unit)]
-    return bool(near) and line.bbox[2] >= max(near) - FILLS_MEASURE * unit
+    right = _right_near(line, pieces, unit)
+    return right is not None and line.bbox[2] >= right - FILLS_MEASURE * unit
+
+
+def _right_near(line: Line, pieces: list[Line], unit: float) -> float | None:
+    """Where the column's lines near `line` end: the measure it is held to."""
+    return max((piece.bbox[2] for piece in _near(pieces, (line.bbox[1] + line.bbox[3]) / 2, unit)), default=None)
+
+
+def _next_row(line: Line, below: Line, pitch: float) -> bool:
+    """`below` is the row right under `line`: its middle within NEXT_ROW of the column's line pitches."""
+    return (below.bbox[1] + below.bbox[3]) / 2 - (line.bbox[1] + line.bbox[3]) / 2 <= NEXT_ROW * pitch
 
 
 def _lead(line: Line, after: Line | None) -> bool:
