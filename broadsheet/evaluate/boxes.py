@@ -11,6 +11,7 @@ when the truth has line boxes (randomised pages, ALTO, PAGE-XML), so never for p
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -32,6 +33,9 @@ from broadsheet.model import BBox, Page, RegionType
 # gutter covers both truth lines whole.
 LINE_MIN_COVER = 0.5
 _ROWS = 256  # truth lines overlapped with all predicted ones at a time
+# A line's text is looked up in its article's paragraphs when it has this many characters (no
+# spaces): shorter ones (a dateline's `1`, a lone word) are found in too many places to tell.
+FIND_MIN_CHARS = 4
 
 # The text scores' thresholds, on lines missed and taken: an article matched when they weigh at
 # most half of it, a paragraph found whole within a tenth, a caption its photo's within half.
@@ -123,29 +127,52 @@ def _labels(page: Page) -> _Labels:
 def _blocks_of_lines(lines: list[str], blocks: list[str]) -> list[int | None]:
     """For each line, the block (paragraph) its middle character went into, by aligning the
     lines' text with the blocks' (the blocks were joined from the lines, give or take a hyphen or
-    a space); None for a line with no text."""
-    line_text, starts = "", []
-    for text in lines:
-        starts.append(len(line_text))
-        line_text += normalize(text)
+    a space); None for a line with no text. The lines come in region order, the blocks in reading
+    order: a line the reading put back into another region's paragraph (a row's piece boxed apart)
+    is first found where its own text stands, then the lines are aligned again in that order."""
     block_text, ends = "", []
     for text in blocks:
         block_text += normalize(text)
         ends.append(len(block_text))
     if not block_text:
         return [None] * len(lines)
+    texts = [normalize(text) for text in lines]
+    targets = _align(texts, block_text)
+    lined = [i for i, text in enumerate(texts) if text]
+    order = sorted(lined, key=lambda i: _found_at(texts[i], block_text, targets[i]))
+    if order != lined:
+        in_order = _align([texts[i] for i in order], block_text)
+        for k, i in enumerate(order):
+            targets[i] = in_order[k]
+    return [None if target is None else min(bisect_right(ends, target), len(blocks) - 1) for target in targets]
+
+
+def _align(texts: list[str], block_text: str) -> list[int | None]:
+    """Where in `block_text` each text's middle character goes, aligning the texts in their order."""
+    line_text, starts = "", []
+    for text in texts:
+        starts.append(len(line_text))
+        line_text += text
     ops = [op for op in Levenshtein.opcodes(line_text, block_text) if op.src_end > op.src_start]
     result: list[int | None] = []
-    for start, text in zip(starts, lines, strict=True):
-        length = len(normalize(text))
-        if not length:
+    for start, text in zip(starts, texts, strict=True):
+        if not text:
             result.append(None)
             continue
-        middle = start + length // 2
+        middle = start + len(text) // 2
         op = next(op for op in ops if op.src_start <= middle < op.src_end)
-        target = op.dest_start + min(middle - op.src_start, max(0, op.dest_end - op.dest_start - 1))
-        result.append(min(bisect_right(ends, target), len(blocks) - 1))
+        result.append(op.dest_start + min(middle - op.src_start, max(0, op.dest_end - op.dest_start - 1)))
     return result
+
+
+def _found_at(text: str, block_text: str, target: int) -> int:
+    """Where a line's middle stands in the blocks: at the copy of its text nearest its aligned place
+    (its own copy, unless the alignment put it elsewhere), or its aligned place when its text is too
+    short to tell or was changed in the joining (a hyphen dropped)."""
+    if len(text) < FIND_MIN_CHARS:
+        return target
+    copies = [m.start() + len(text) // 2 for m in re.finditer(re.escape(text), block_text)]
+    return min(copies, key=lambda at: abs(at - target), default=target)
 
 
 def _stand_on(truth: list[BBox], ours: list[BBox]) -> list[int | None]:

@@ -8,6 +8,7 @@ import copy
 import pytest
 
 from broadsheet.evaluate import PlainText, evaluate_page
+from broadsheet.evaluate.boxes import _blocks_of_lines
 from broadsheet.model import Article, Line, Page, Photo, Region, RegionType
 
 # Two articles side by side, each a title and paragraphs of 20 px lines, and a photo under each with
@@ -137,3 +138,34 @@ def test_no_line_boxes_no_box_scores():
     for page in (text_only, PlainText(["Harbour works begin"])):
         s = evaluate_page(gold(), page)
         assert (s.box_lines_found, s.box_article_f1, s.box_paragraph_f1, s.box_caption_pairing) == (None,) * 4
+
+
+def test_a_row_piece_read_back_into_its_paragraph_from_another_region():
+    """A row's right piece boxed as a region of its own, listed after the body, and read back into
+    its row by the reading: its line is found where its text stands in the paragraphs, not after
+    the body's lines (the scorer used to give it the article's last paragraph)."""
+    pred = gold()
+    body = next(r for r in pred.regions if r.id == "a-body")
+    first = body.lines[0]
+    x0, y0, x1, y1 = first.bbox
+    first.text, first.bbox = "The", (x0, y0, x0 + 60, y1)
+    box = (x0 + 80, y0, x1, y1)
+    piece = Region("a-piece", RegionType.TEXT, box, [Line("harbour board", box, 1.0)], article="a")
+    pred.regions.append(piece)
+    pred.articles[0].regions.append(piece.id)
+    assert box_scores(pred) == (1.0, 1.0, 1.0, 1.0)
+
+
+def test_lines_are_given_their_paragraphs_in_reading_order_not_region_order():
+    # 1564 (27.8 px): `Environmental`, a region of its own after its row's `AGENCY:` and the line under it
+    lines = ["AGENCY:", "Protection Agency (EPA).", "Environmental", "DATES: To ensure consideration,",
+             "we must receive your written", "comments by July 12, 2010."]
+    paragraphs = ["AGENCY: Environmental Protection Agency (EPA).",
+                  "DATES: To ensure consideration, we must receive your written comments by July 12, 2010."]
+    assert _blocks_of_lines(lines, paragraphs) == [0, 0, 0, 1, 1, 1]
+
+
+def test_a_line_printed_twice_keeps_its_own_place():
+    lines = ["Vote today", "said the mayor.", "Vote today", "read the posters."]
+    paragraphs = ["Vote today said the mayor.", "Vote today read the posters."]
+    assert _blocks_of_lines(lines, paragraphs) == [0, 0, 1, 1]
