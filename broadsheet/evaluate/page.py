@@ -193,11 +193,26 @@ def _score_paragraphs(
         len(whole), len(pred_paras), len(gold_paras)
     )
     # A pair is in order when both gold paragraphs were found and come out in the same order.
-    loose = greedy_match(similarity, ORDER_MIN_SIMILARITY)
+    loose = _twins_in_order(greedy_match(similarity, ORDER_MIN_SIMILARITY), gold_paras)
     scores.reading_order = _share(
         g in loose and g + 1 in loose and loose[g] < loose[g + 1]
         for g in range(len(gold_paras) - 1)
     )
+
+
+def _twins_in_order(matches: dict[int, int], gold_paras: list[str]) -> dict[int, int]:
+    """Gold paragraphs printed alike (a notice's `AGENCY: Bureau of Land Management, Interior.` in
+    two notices) cannot be told apart by their text: each is as near every prediction as the
+    other, and the matching gave them theirs by the first gold's best. They take the predictions
+    matched to them in reading order, so that two such paragraphs read in order are scored so."""
+    twins: dict[str, list[int]] = {}
+    for g in sorted(matches):
+        twins.setdefault(gold_paras[g], []).append(g)
+    result = dict(matches)
+    for golds in twins.values():
+        for g, p in zip(golds, sorted(matches[g] for g in golds), strict=True):
+            result[g] = p
+    return result
 
 
 def _score_photos(
