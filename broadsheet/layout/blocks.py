@@ -27,6 +27,7 @@ from broadsheet.layout.thresholds import (
     LINE_PITCH,
     MAX_HEADING_LINES,
     MAX_SUBHEAD_LINES,
+    MAX_WRAPPED_SUBHEAD_LINES,
     MIN_COLUMN_LINES,
     MIN_COLUMN_WIDTH,
     NEIGHBOUR_SIZE,
@@ -437,6 +438,10 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         full = sum(1 for row in rows[start:end - 1] if max(l.x1 for l in row) >= edge - EDGE_TOLERANCE * unit)
         return 2 * full > end - start - 1
 
+    def set_in(start: int, end: int) -> bool:
+        """Every row of the run stands in from the column's left edge, as a head set from an indent."""
+        return all(min(l.x0 for l in row) > left + HEADING_MARGIN * unit for row in rows[start:end])
+
     # display type (an italic capitals headline, not measured bold) heads like bold type
     bold = [all(l.bold or l.display(unit) for l in row) for row in rows]
     kinds = [_TEXT] * len(rows)
@@ -449,7 +454,8 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
             first = start
             while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
                 first += 1
-            limit = MAX_SUBHEAD_LINES if first > 0 else MAX_HEADING_LINES
+            limit = MAX_HEADING_LINES if first == 0 else (
+                MAX_WRAPPED_SUBHEAD_LINES if set_in(first, end) else MAX_SUBHEAD_LINES)
             # a run-in lead under a bold line or two starts the paragraph under that head (random
             # seed 11: a byline, then `防汛物资全部到位` from the indent, both bold; a two-line subhead
             # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike)

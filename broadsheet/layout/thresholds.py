@@ -92,6 +92,11 @@ VERTICAL_ASPECT = 2.0  # a detector box this many times taller than wide is vert
 
 # --- headings set at body size
 MAX_SUBHEAD_LINES = 3  # a run of bold lines inside a column is a subhead up to this; longer is bold text
+# ...unless every line of the run stands in from the column's left edge: a subhead set from an
+# indent and wrapped in a narrow column (random pages: `改善生态，/构建现代茶/产业发展基/础`, four lines
+# 1.8-2.2 body heights in on 1386, 1460, 1666, 1700, five on 1637; all 5 such subheads read as text
+# on 500 dev pages). A paragraph printed heavy runs its lines after the first flush left.
+MAX_WRAPPED_SUBHEAD_LINES = 6
 # A run of bold lines at the top of a column segment may be a whole headline (Latin notices stack
 # agency, office and subject as bold body-size lines: nine and twelve in narrow columns on random
 # seed 1); a longer or justified run of bold lines is a paragraph printed heavy.

@@ -93,3 +93,32 @@ def test_a_bold_line_indented_between_paragraphs_is_still_a_subhead():
                     ((267, 922, 435, 936), 0.801, 1.006)])
     pieces = text_blocks([Block(lines)], 14.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 5), (True, 1), (False, 5)]
+
+
+# Random seed 1386 (recorded, 20.3 px CJK body, working scale): a column of text, a bold subhead
+# `改善生态，/构建现代茶/产业发展基/础` set from a two-character indent and wrapped over four lines, then the
+# next paragraph. Four bold lines are over MAX_SUBHEAD_LINES: all but the first were read as text.
+_COLUMN_1386 = [((268, 1014, 374, 1031), 1.19), ((230, 1040, 375, 1057), 1.05), ((230, 1065, 375, 1082), 1.13),
+                ((231, 1090, 374, 1107), 1.03), ((231, 1116, 374, 1133), 1.07), ((231, 1141, 375, 1158), 1.09),
+                ((231, 1166, 374, 1184), 1.08), ((231, 1192, 375, 1209), 1.03), ((230, 1217, 375, 1234), 1.07),
+                ((231, 1242, 363, 1260), 1.27), ((231, 1268, 375, 1285), 1.01), ((231, 1293, 375, 1310), 1.24),
+                ((230, 1319, 289, 1335), 1.06)]
+_SUBHEAD_1386 = [((267, 1350, 351, 1369), 1.65), ((267, 1376, 362, 1394), 1.87), ((267, 1401, 362, 1419), 1.8),
+                 ((267, 1426, 285, 1445), 2.12)]
+_AFTER_1386 = [((267, 1455, 375, 1472), 0.98), ((230, 1480, 375, 1497), 1.04), ((230, 1506, 368, 1523), 1.16)]
+
+
+def test_a_subhead_wrapped_over_four_lines_from_an_indent_is_one_heading():
+    lines = [LineBox(box, weight=weight) for box, weight in _COLUMN_1386 + _SUBHEAD_1386 + _AFTER_1386]
+    pieces = text_blocks([Block(lines)], 17.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 13), (True, 4), (False, 3)]
+
+
+def test_four_bold_lines_run_flush_left_are_a_paragraph_printed_heavy():
+    """The same column with the four bold lines set as a paragraph (the first indented, the rest
+    flush left): no head, however ragged."""
+    heavy = [((267, 1350, 351, 1369), 1.65), ((230, 1376, 362, 1394), 1.87), ((230, 1401, 362, 1419), 1.8),
+             ((230, 1426, 285, 1445), 2.12)]
+    lines = [LineBox(box, weight=weight) for box, weight in _COLUMN_1386 + heavy + _AFTER_1386]
+    pieces = text_blocks([Block(lines)], 17.0, [])
+    assert [heading for heading, _ in pieces] == [False]
