@@ -19,6 +19,7 @@ from broadsheet.model import (
     TextDirection,
     holds_middle,
     overlaps,
+    shares_column,
     union_bbox,
 )
 from broadsheet.postprocess.articles import (
@@ -29,6 +30,7 @@ from broadsheet.postprocess.articles import (
     jump_notice,
     owner,
     promote_headings,
+    right_under,
     rule_between,
 )
 from broadsheet.postprocess.captions import CaptionLines, credit_line, find_caption, is_caption_title, split_credit
@@ -47,6 +49,7 @@ from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
     CUT_OVERLAP,
+    DECK_BESIDE_BODY,
     FULL_MEASURE,
     INDENT_CHARS,
     INTERLEAVE_OVERLAP,
@@ -119,12 +122,16 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         heads = headline_spans([h.regions for h in heads if h not in inner], separators, beside,
                                content, unit)
         boxed = _frame_heads(heads, layout.frames)
-    for head in heads:  # a deck set below lines of the body is read among them
+    for head in heads:  # a deck set below lines of the body, or level with its first row, is read among them
         frame = next((f for f, h in boxed.items() if h is head), None)
-        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE
-                 or not any(_text_above_deck(b, r, head, frame, layout.frames) for b in blocks)]
+        opening = [r for r in head.regions if r.type == RegionType.SUBTITLE
+                   and any(_body_beside_deck(b, r, head, separators, unit) for b in blocks)]
+        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE or (r not in opening
+                 and not any(_text_above_deck(b, r, head, frame, layout.frames) for b in blocks))]
         if parts and len(parts) < len(head.regions):
-            blocks += [line for r in head.regions if r not in parts for line in _as_display_lines(r, new_id)]
+            blocks += [_as_column_subhead(r, blocks, separators, unit) for r in opening]
+            blocks += [line for r in head.regions if r not in parts and r not in opening
+                       for line in _as_display_lines(r, new_id)]
             head.regions[:] = parts
             head.bbox = union_bbox([r.bbox for r in parts])
     articles: dict[int, _Item] = {id(h): _Item(h, boxed=any(h is b for b in boxed.values())) for h in heads}
@@ -346,6 +353,29 @@ def _text_above_deck(block: Region, deck: Region, head: Headline, frame: BBox | 
     # higher than the deck, however much lines set solid overlap it
     return (head.bbox[1] <= block.bbox[1] < deck.bbox[1] and block.bbox[3] < deck.bbox[3]
             and block.bbox[0] < deck.bbox[2] and deck.bbox[0] < block.bbox[2])
+
+
+def _body_beside_deck(block: Region, deck: Region, head: Headline, separators: list[Region], unit: float) -> bool:
+    """Text of the head's body in a column beside the deck, under the title, starting level with the
+    deck's top or higher (`DECK_BESIDE_BODY`): the body has begun, and the deck is a subhead opening
+    its own column (random seeds 1418 `做强产业 / 聚人气`, 1636 `培育龙头，延长茶 / 叶加工产业链条`)."""
+    if head.vertical or block.type != RegionType.TEXT or shares_column(block.bbox, deck.bbox):
+        return False
+    foot = max(r.bbox[3] for r in head.regions if r.type != RegionType.SUBTITLE)
+    middle = (block.bbox[0] + block.bbox[2]) / 2
+    return (foot <= block.bbox[1] <= deck.bbox[1] + DECK_BESIDE_BODY * unit
+            and head.span[0] <= middle <= head.span[1] and not rule_between(block.bbox, deck.bbox, separators))
+
+
+def _as_column_subhead(deck: Region, blocks: list[Region], separators: list[Region], unit: float) -> Region:
+    """A deck read as the subhead opening its column, with the subhead's rest right under it (its
+    second line, measured as body-size bold)."""
+    deck.type = RegionType.SUBHEAD
+    rest = right_under(deck.bbox, [b for b in blocks if b.type == RegionType.SUBHEAD], separators, unit)
+    if rest is not None:
+        deck.lines += rest.lines
+        blocks.remove(rest)
+    return _refit(deck)
 
 
 def _frame_heads(heads: list[Headline], frames: list[BBox]) -> dict[BBox | None, Headline]:

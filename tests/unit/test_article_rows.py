@@ -142,3 +142,31 @@ def test_a_rule_flanking_a_title_parts_nothing_one_closing_the_row_beside_it_doe
     jump, own = (69, 1402, 311, 1860), (1124, 1414, 1366, 2020)
     heads = headline_spans([[title]], rules, [jump, own], (69, 1380), unit)
     assert owner(jump, heads, rules, unit) is None and owner(own, heads, rules, unit) is heads[0]
+
+
+def _deck_beside_the_body(text_top: int) -> PageLayout:
+    # random seed 1418 (unit 16): the two-line subhead `做强产业 / 聚人气` opens the third column of
+    # `州住房公积金管理中心…`; its first line was boxed with the title as its deck, level with the
+    # first lines of the columns beside (a false headline), its second line a subhead of the body
+    title = Region("t1", RegionType.TITLE, (101, 155, 623, 251),
+                   [Line("州住房公积金管理中心多措", (101, 155, 623, 196), 0.99),
+                    Line("并举推动各项工作有序开展", (102, 210, 621, 251), 0.99)])
+    deck = _region("t2", RegionType.SUBTITLE, (522, 284, 602, 304), "做强产业")
+    rest = _region("h1", RegionType.SUBHEAD, (522, 312, 583, 330), "聚人气")
+    blocks = [rest]
+    for k, (x0, x1, top) in enumerate(((107, 239, text_top), (277, 447, text_top), (484, 656, 341))):
+        lines = [Line("市民出行更加便利了。", (x0, top + 27 * i, x1, top + 27 * i + 17), 0.99) for i in range(20)]
+        blocks.append(Region(f"b{k}", RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines))
+    return PageLayout((931, 1000), 16.0, headlines=[[title, deck]], text_blocks=blocks,
+                      separators=[_rule("s1", (70, 110, 866, 114))])
+
+
+def test_a_deck_level_with_the_first_lines_beside_it_is_a_subhead_opening_its_column():
+    page = assemble(_deck_beside_the_body(284))
+    article, = page.articles
+    assert article.subtitle is None
+    assert [s.text for s in article.subheads] == ["做强产业聚人气"]
+    # a deck standing well over the first lines beside it is the head's
+    page = assemble(_deck_beside_the_body(284 + 3 * 16))
+    article, = page.articles
+    assert article.subtitle == "做强产业"
