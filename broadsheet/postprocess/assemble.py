@@ -59,6 +59,7 @@ from broadsheet.postprocess.thresholds import (
     RUN_ON_GUTTER,
     SAME_ROW,
     TITLE_STEM_HEIGHT,
+    TITLE_STEM_SPACE,
     TITLE_STEM_TOUCH,
     UNTITLED_GAP,
 )
@@ -216,7 +217,8 @@ def _stem_piece(headlines: list[list[Region]], stem: BBox, edge: int, unit: floa
     side = x0 if edge == 2 else x1
     return next(((group, region, line) for group in headlines for region in group for line in region.lines
                  if line.direction == TextDirection.HORIZONTAL_LR
-                 and abs(line.bbox[edge] - side) <= TITLE_STEM_TOUCH * unit
+                 and abs(line.bbox[edge] - side) <= max(TITLE_STEM_TOUCH * unit,
+                                                        TITLE_STEM_SPACE * (line.bbox[3] - line.bbox[1]))
                  and y1 - y0 <= TITLE_STEM_HEIGHT * (line.bbox[3] - line.bbox[1])
                  and min(y1, line.bbox[3]) - max(y0, line.bbox[1]) > (y1 - y0) / 2), None)
 

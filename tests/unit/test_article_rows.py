@@ -76,6 +76,22 @@ def test_a_column_going_on_under_its_photo_does_not_run_on_from_the_head_beside(
     assert above.blocks[-1] is below.blocks[0]
 
 
+def test_a_stem_a_letter_space_off_the_piece_after_it_does_not_cut_a_title_in_two():
+    # random seed 1700 (unit 19): the right stroke of 田 in `让“田秀才”挑起大梁`, 2.4 body heights
+    # tall, found as a rule; the piece after it stands a letter space off it (10 px), more than half
+    # a body height, and the title was two articles
+    left = _region("t1", RegionType.TITLE, (352, 3230, 465, 3276), "让“田")
+    right = _region("t2", RegionType.TITLE, (479, 3228, 812, 3279), "秀才”挑起大梁")
+    columns = []
+    for k, x0 in enumerate((78, 285, 493, 700)):
+        lines = [Line("市民出行更加便利了。", (x0, 3319 + 28 * i, x0 + 182, 3338 + 28 * i), 0.99) for i in range(16)]
+        columns.append(Region(f"b{k}", RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines))
+    stem = _rule("s1", (465, 3231, 469, 3279))
+    page = assemble(PageLayout((1790, 4000), 19.0, headlines=[[left], [right]], text_blocks=columns,
+                               separators=[_rule("s0", (79, 3204, 1091, 3207)), stem]))
+    assert [a.title for a in page.articles] == ["让“田秀才”挑起大梁"]
+
+
 def test_a_line_beside_a_deck_under_the_title_is_the_articles():
     # random seed 1616 (unit 16): the deck `打好基础求长远` stands right of the first line of the
     # article's first column, under its title; the head's foot was the deck's, and that line,
