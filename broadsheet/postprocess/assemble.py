@@ -48,6 +48,7 @@ from broadsheet.postprocess.paragraphs import (
 from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
+    COLUMN_SUBHEAD_INDENT,
     CUT_OVERLAP,
     DECK_BESIDE_BODY,
     FULL_MEASURE,
@@ -693,10 +694,15 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> lis
     start a group apart from the columns beside it). A group holds one jump at most (（上接第三版）
     opening two columns set side by side: two articles)."""
     groups: list[list[Region]] = []
+
+    def near_by(block: Region, other: Region) -> bool:
+        if jump_notice(other) and right_under(other.bbox, [block], separators, unit) is block:
+            return True  # a notice heads the column under it, a subhead's space off at most (random seed 1713)
+        return overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit) and not rule_between(block.bbox, other.bbox,
+                                                                                                separators)
+
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
-        near = [group for group in groups if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
-                                                 and not rule_between(block.bbox, other.bbox, separators)
-                                                 for other in group)]
+        near = [group for group in groups if any(near_by(block, other) for other in group)]
         jumps = [group for group in near if any(jump_notice(b) for b in group)]
         if jump_notice(block):
             near = [g for g in near if all(g is not j for j in jumps)]
@@ -885,13 +891,21 @@ def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Ph
                 and 0 <= block.bbox[1] - foot <= gap):
             continue
         host = next((i for i in items for b in i.blocks
-                     if abs(b.bbox[0] - block.bbox[0]) <= COLUMN_START * unit and 0 <= piece.bbox[1] - b.bbox[3] <= gap
+                     if _starts_column(b, block, unit) and 0 <= piece.bbox[1] - b.bbox[3] <= gap
                      and not rule_between(b.bbox, block.bbox, separators)), None)
         if host is None and any(photo is p for p in loose):
             host = _beside_head(region, items, separators, unit)
         if host is not None:
             return host, photo
     return None
+
+
+def _starts_column(upper: Region, lower: Region, unit: float) -> bool:
+    """The upper block starts where the lower's column does, or is a paragraph's first line indented,
+    cut off as a block of one line (random seed 1713: `新能源公交上线 …` right over the photo, two
+    characters in from the column going on under it)."""
+    indent = (COLUMN_SUBHEAD_INDENT if len(upper.lines) == 1 else COLUMN_START) * unit
+    return -COLUMN_START * unit <= upper.bbox[0] - lower.bbox[0] <= indent
 
 
 def _beside_head(photo: Region, items: list[_Item], separators: list[Region], unit: float) -> _Item | None:

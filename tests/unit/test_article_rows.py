@@ -7,7 +7,7 @@ from __future__ import annotations
 from broadsheet.layout import PageLayout
 from broadsheet.model import Line, Photo, Region, RegionType, TextDirection, union_bbox
 from broadsheet.postprocess.articles import Headline, headline_spans, owner
-from broadsheet.postprocess.assemble import _Item, _past_photos, _run_on, assemble
+from broadsheet.postprocess.assemble import _cluster, _Item, _past_photos, _run_on, assemble
 
 
 def _region(region_id: str, kind: RegionType, box: tuple[int, int, int, int], text: str = "x") -> Region:
@@ -186,3 +186,26 @@ def test_a_deck_level_with_the_first_lines_beside_it_is_a_subhead_opening_its_co
     page = assemble(_deck_beside_the_body(284 + 3 * 16))
     article, = page.articles
     assert article.subtitle == "做强产业"
+
+
+def test_a_jump_notice_heads_the_column_under_it_and_the_column_goes_on_past_its_photo():
+    # random seed 1713 (unit 12): `(上接第一版)` over the first column of an untitled jump stands 25 px
+    # (2.1 body heights) over the column's text, and was an article of its own; the column's last
+    # line over the photo, a paragraph's first line two characters in, was cut off as a block of one
+    # line, and the column's text under the photo and its caption (set beside it) was another article
+    unit = 12.0
+    notice = _region("b1", RegionType.TEXT, (209, 875, 293, 888), "(上接第一版)")
+    byline = _region("b2", RegionType.TEXT, (60, 895, 166, 906), "本报讯 记者柳青")
+    first = _region("b3", RegionType.TEXT, (59, 913, 299, 1021), "满山新绿。在南山镇万亩生态茶园，")
+    opening = _region("b4", RegionType.TEXT, (86, 1028, 300, 1042), "新能源公交上线 昌吉高新区党工")
+    beside = _region("b5", RegionType.TEXT, (321, 876, 561, 1041), "社发放春耕贷款3.2亿元。")
+    groups = _cluster([notice, byline, first, opening, beside], [_rule("s1", (59, 859, 565, 863))], unit)
+    assert len(groups) == 1
+    photo = Region("p1", RegionType.PHOTO, (57, 1066, 301, 1191))
+    caption = _region("c1", RegionType.CAPTION, (320, 1066, 562, 1190))
+    photos = [(photo, Photo("p1", photo.bbox), caption)]
+    above = _Item(None, groups[0])
+    below = _Item(None, [_region("b6", RegionType.TEXT, (59, 1204, 300, 1426)),
+                         _region("b7", RegionType.TEXT, (321, 1204, 562, 1426))])
+    assert _past_photos([], [above, below], photos, [], [], unit) == [above]
+    assert len(above.blocks) == 7
