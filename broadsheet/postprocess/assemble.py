@@ -153,7 +153,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         target.photos.append((photo_region, photo, caption))
         if head is None:
             photo_news.append(target)
-    untitled = [_Item(None, group) for group in _cluster(orphans, separators, unit)]
+    standing = blocks + [r for r, _, _ in photos] + [c for _, _, c in photos if c]
+    untitled = [_Item(None, group) for group in _cluster(orphans, separators, unit, standing)]
     untitled = _run_on(list(articles.values()), untitled, photos, separators, unit)
     untitled = _past_photos(list(articles.values()), untitled, photos, photo_news, separators, unit)
     items = _read_bare_heads(list(articles.values()) + untitled, heads, separators, unit, layout.frames)
@@ -688,16 +689,22 @@ def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]
     return [(lefts[id(b)], b) for band in bands for _, b in _gutter_order(band, unit)]
 
 
-def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:
+def _cluster(blocks: list[Region], separators: list[Region], unit: float,
+             standing: list[Region] = ()) -> list[list[Region]]:
     """Text with no headline over it, grouped by nearness into untitled articles; a rule between
     two blocks keeps them apart. A block near two groups joins them (a column's notice line may
-    start a group apart from the columns beside it). A group holds one jump at most (（上接第三版）
+    start a group apart from the columns beside it), as does the block right under another in its
+    column, a subhead's space off at most, nothing of the page between (`standing`: every block,
+    photo and caption; random seeds 1713: a jump's notice over its column, 1290: a jump's column
+    going on past a paragraph's blank line). A group holds one jump at most (（上接第三版）
     opening two columns set side by side: two articles)."""
     groups: list[list[Region]] = []
+    standing = list(standing) or blocks
 
     def near_by(block: Region, other: Region) -> bool:
-        if jump_notice(other) and right_under(other.bbox, [block], separators, unit) is block:
-            return True  # a notice heads the column under it, a subhead's space off at most (random seed 1713)
+        if right_under(other.bbox, standing, separators, unit) is block \
+                and not _row_closed(other.bbox, block.bbox, separators, unit):
+            return True
         return overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit) and not rule_between(block.bbox, other.bbox,
                                                                                                 separators)
 
@@ -713,6 +720,18 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> lis
         joined = [block] + [b for group in near for b in group]
         groups = [group for group in groups if all(group is not g for g in near)] + [joined]
     return groups
+
+
+def _row_closed(upper: BBox, lower: BBox, separators: list[Region], unit: float) -> bool:
+    """A rule across the columns beside, in the gap between the two blocks of a column, ending a
+    gutter off its side: it closes a row of the page, and the column under it starts the next
+    row's item (random seed 1608: a row of articles whose heads were missed, the last column with
+    no rule under it)."""
+    x0, x1 = min(upper[0], lower[0]), max(upper[2], lower[2])
+    gutter = RUN_ON_GUTTER * unit
+    return any(sep.bbox[2] - sep.bbox[0] > sep.bbox[3] - sep.bbox[1]
+               and upper[3] - unit <= sep.bbox[1] and sep.bbox[3] <= lower[1] + unit
+               and (0 <= x0 - sep.bbox[2] <= gutter or 0 <= sep.bbox[0] - x1 <= gutter) for sep in separators)
 
 
 def _page_order(items: list[_Item], separators: list[Region], unit: float, columns: bool = False) -> list[_Item]:

@@ -209,3 +209,19 @@ def test_a_jump_notice_heads_the_column_under_it_and_the_column_goes_on_past_its
                          _region("b7", RegionType.TEXT, (321, 1204, 562, 1426))])
     assert _past_photos([], [above, below], photos, [], [], unit) == [above]
     assert len(above.blocks) == 7
+
+
+def test_a_column_goes_on_under_a_blank_line_unless_a_rule_beside_closes_the_row():
+    # random seed 1290 (unit 12): the third column of a jump, past a paragraph's blank line 28 px
+    # (2.3 body heights) down, was an untitled article of its own
+    upper = _region("b1", RegionType.TEXT, (367, 1623, 501, 1698), "秀才”“土专家”脱颖而出，")
+    lower = _region("b2", RegionType.TEXT, (366, 1726, 502, 2107), "今年，全县推广玉米大豆带状复合种植")
+    rules = [_rule("s1", (46, 1608, 504, 1612)), _rule("s2", (512, 1187, 517, 1890))]
+    assert len(_cluster([upper, lower], rules, 12.0, [upper, lower])) == 1
+    # random seed 1608 (unit 14): a rule closing the row of the columns left of the last one, level
+    # with the gap in that column, parts the rows' items (their heads missed)
+    upper = _region("b1", RegionType.TEXT, (1209, 62, 1473, 790))
+    lower = _region("b2", RegionType.TEXT, (1210, 824, 1472, 924))
+    closing = _rule("s3", (66, 814, 1185, 817))
+    assert len(_cluster([upper, lower], [closing], 14.0, [upper, lower])) == 2
+    assert len(_cluster([upper, lower], [], 14.0, [upper, lower])) == 1
