@@ -225,3 +225,17 @@ def test_a_column_goes_on_under_a_blank_line_unless_a_rule_beside_closes_the_row
     closing = _rule("s3", (66, 814, 1185, 817))
     assert len(_cluster([upper, lower], [closing], 14.0, [upper, lower])) == 2
     assert len(_cluster([upper, lower], [], 14.0, [upper, lower])) == 1
+
+
+def test_a_vertical_title_whose_box_reaches_into_the_rule_over_it_owns_the_text_beside():
+    # random seed 1657 (unit 18): `次明显降温过程`'s box starts 1 px over the rule topping its article;
+    # that rule stood between the head's top and the columns beside, which were left untitled
+    unit = 18.0
+    line = Line("次明显降温过程", (596, 946, 661, 1269), 0.99, TextDirection.VERTICAL_RL)
+    title = Region("t1", RegionType.TITLE, line.bbox, [line])
+    rule = _rule("s1", (61, 947, 753, 949))
+    beside = (429, 962, 597, 2110)
+    heads = headline_spans([[title]], [rule], [beside], (60, 1720), unit)
+    assert owner(beside, heads, [rule], unit) is heads[0]
+    # a rule clear of the head's box, under its top, still parts it from the text under the rule
+    assert owner(beside, heads, [_rule("s2", (61, 952, 590, 954))], unit) is None
