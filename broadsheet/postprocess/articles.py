@@ -140,8 +140,8 @@ def _parted(head: Headline, top: float, bottom: float, x: float, separators: lis
     random seed 1257), or one level with the title's lower half ending well short of its side, which
     closes the row of the columns beside it (`ROW_RULE_SHORT`: random seed 1336, a jump's columns under
     the rule that ends three columns left of `社区食堂开进居民家门口`)."""
-    if head.vertical:
-        return _rule_between(top, bottom, x, separators)
+    if head.vertical:  # a rule its box reaches into stands over it (random seed 1657: 1 px into the rule)
+        return _rule_between(top, bottom, x, [s for s in separators if not overlaps(s.bbox, head.bbox)])
     x0, y0, x1, y1 = head.bbox
     for sep in separators:
         sx0, sy0, sx1, sy1 = sep.bbox
@@ -180,7 +180,7 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
         if any(_right_above(text.bbox, block.bbox, unit) and not rule_between(text.bbox, block.bbox, separators)
                for text in texts) or _under_picture(block.bbox, pictures, texts, separators, unit):
             continue
-        lower = _right_under(block.bbox, texts, separators, unit)
+        lower = right_under(block.bbox, texts, separators, unit)
         if lower is not None and any(_in_jump(run, block.bbox, lower.bbox, separators, unit) for run in runs):
             continue
         found.append(block)
@@ -201,8 +201,8 @@ def _opens_beside(block: Region, head: BBox, texts: list[Region], separators: li
     (random seed 1474: `Kosten und Zeitplan` beside `Neues Löschfahrzeug für die Wehr`)."""
     if len(block.lines) > MAX_COLUMN_SUBHEAD_LINES or ends_sentence(block.lines[-1].text):
         return False
-    lower = _right_under(block.bbox, texts, separators, unit)
-    text = _right_under(head, texts, separators, unit)
+    lower = right_under(block.bbox, texts, separators, unit)
+    text = right_under(head, texts, separators, unit)
     if lower is None or text is None:
         return False
     inset, gutter, level = INDENT_CHARS * unit, RUN_ON_GUTTER * unit, COLUMN_SUBHEAD_GAP * unit
@@ -306,8 +306,8 @@ def _more_column_subheads(heads: list[Headline], found: list[tuple[Headline, Reg
         size = max(line.bbox[3] - line.bbox[1] for line in lines)
         if size > COLUMN_SUBHEAD_SIZE * unit:
             continue
-        rest = _right_under(head.bbox, subheads, separators, unit)
-        lower = _right_under(rest.bbox if rest else head.bbox, texts, separators, unit)
+        rest = right_under(head.bbox, subheads, separators, unit)
+        lower = right_under(rest.bbox if rest else head.bbox, texts, separators, unit)
         if lower is None:
             continue
         above = owner(head.bbox, others, separators, unit)
@@ -417,7 +417,7 @@ def _column_beside(text: Region, own: list[Region], head: BBox, lower: BBox, uni
     return next_to and abs(y0 - head[1]) <= COLUMN_SUBHEAD_GAP * unit and foot > lower[1]
 
 
-def _right_under(box: BBox, blocks: list[Region], separators: list[Region], unit: float) -> Region | None:
+def right_under(box: BBox, blocks: list[Region], separators: list[Region], unit: float) -> Region | None:
     """The block right under the box, in its column (the narrower of the two within the other's
     measure), with no rule between."""
     def fits(block: Region) -> bool:

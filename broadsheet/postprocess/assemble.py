@@ -19,6 +19,7 @@ from broadsheet.model import (
     TextDirection,
     holds_middle,
     overlaps,
+    shares_column,
     union_bbox,
 )
 from broadsheet.postprocess.articles import (
@@ -29,6 +30,7 @@ from broadsheet.postprocess.articles import (
     jump_notice,
     owner,
     promote_headings,
+    right_under,
     rule_between,
 )
 from broadsheet.postprocess.captions import CaptionLines, credit_line, find_caption, is_caption_title, split_credit
@@ -46,7 +48,9 @@ from broadsheet.postprocess.paragraphs import (
 from broadsheet.postprocess.printed import as_printed
 from broadsheet.postprocess.thresholds import (
     COLUMN_START,
+    COLUMN_SUBHEAD_INDENT,
     CUT_OVERLAP,
+    DECK_BESIDE_BODY,
     FULL_MEASURE,
     INDENT_CHARS,
     INTERLEAVE_OVERLAP,
@@ -56,6 +60,7 @@ from broadsheet.postprocess.thresholds import (
     RUN_ON_GUTTER,
     SAME_ROW,
     TITLE_STEM_HEIGHT,
+    TITLE_STEM_SPACE,
     TITLE_STEM_TOUCH,
     UNTITLED_GAP,
 )
@@ -119,12 +124,16 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         heads = headline_spans([h.regions for h in heads if h not in inner], separators, beside,
                                content, unit)
         boxed = _frame_heads(heads, layout.frames)
-    for head in heads:  # a deck set below lines of the body is read among them
+    for head in heads:  # a deck set below lines of the body, or level with its first row, is read among them
         frame = next((f for f, h in boxed.items() if h is head), None)
-        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE
-                 or not any(_text_above_deck(b, r, head, frame, layout.frames) for b in blocks)]
+        opening = [r for r in head.regions if r.type == RegionType.SUBTITLE
+                   and any(_body_beside_deck(b, r, head, separators, unit) for b in blocks)]
+        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE or (r not in opening
+                 and not any(_text_above_deck(b, r, head, frame, layout.frames) for b in blocks))]
         if parts and len(parts) < len(head.regions):
-            blocks += [line for r in head.regions if r not in parts for line in _as_display_lines(r, new_id)]
+            blocks += [_as_column_subhead(r, blocks, separators, unit) for r in opening]
+            blocks += [line for r in head.regions if r not in parts and r not in opening
+                       for line in _as_display_lines(r, new_id)]
             head.regions[:] = parts
             head.bbox = union_bbox([r.bbox for r in parts])
     articles: dict[int, _Item] = {id(h): _Item(h, boxed=any(h is b for b in boxed.values())) for h in heads}
@@ -144,7 +153,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         target.photos.append((photo_region, photo, caption))
         if head is None:
             photo_news.append(target)
-    untitled = [_Item(None, group) for group in _cluster(orphans, separators, unit)]
+    standing = blocks + [r for r, _, _ in photos] + [c for _, _, c in photos if c]
+    untitled = [_Item(None, group) for group in _cluster(orphans, separators, unit, standing)]
     untitled = _run_on(list(articles.values()), untitled, photos, separators, unit)
     untitled = _past_photos(list(articles.values()), untitled, photos, photo_news, separators, unit)
     items = _read_bare_heads(list(articles.values()) + untitled, heads, separators, unit, layout.frames)
@@ -209,7 +219,8 @@ def _stem_piece(headlines: list[list[Region]], stem: BBox, edge: int, unit: floa
     side = x0 if edge == 2 else x1
     return next(((group, region, line) for group in headlines for region in group for line in region.lines
                  if line.direction == TextDirection.HORIZONTAL_LR
-                 and abs(line.bbox[edge] - side) <= TITLE_STEM_TOUCH * unit
+                 and abs(line.bbox[edge] - side) <= max(TITLE_STEM_TOUCH * unit,
+                                                        TITLE_STEM_SPACE * (line.bbox[3] - line.bbox[1]))
                  and y1 - y0 <= TITLE_STEM_HEIGHT * (line.bbox[3] - line.bbox[1])
                  and min(y1, line.bbox[3]) - max(y0, line.bbox[1]) > (y1 - y0) / 2), None)
 
@@ -346,6 +357,29 @@ def _text_above_deck(block: Region, deck: Region, head: Headline, frame: BBox | 
     # higher than the deck, however much lines set solid overlap it
     return (head.bbox[1] <= block.bbox[1] < deck.bbox[1] and block.bbox[3] < deck.bbox[3]
             and block.bbox[0] < deck.bbox[2] and deck.bbox[0] < block.bbox[2])
+
+
+def _body_beside_deck(block: Region, deck: Region, head: Headline, separators: list[Region], unit: float) -> bool:
+    """Text of the head's body in a column beside the deck, under the title, starting level with the
+    deck's top or higher (`DECK_BESIDE_BODY`): the body has begun, and the deck is a subhead opening
+    its own column (random seeds 1418 `做强产业 / 聚人气`, 1636 `培育龙头，延长茶 / 叶加工产业链条`)."""
+    if head.vertical or block.type != RegionType.TEXT or shares_column(block.bbox, deck.bbox):
+        return False
+    foot = max(r.bbox[3] for r in head.regions if r.type != RegionType.SUBTITLE)
+    middle = (block.bbox[0] + block.bbox[2]) / 2
+    return (foot <= block.bbox[1] <= deck.bbox[1] + DECK_BESIDE_BODY * unit
+            and head.span[0] <= middle <= head.span[1] and not rule_between(block.bbox, deck.bbox, separators))
+
+
+def _as_column_subhead(deck: Region, blocks: list[Region], separators: list[Region], unit: float) -> Region:
+    """A deck read as the subhead opening its column, with the subhead's rest right under it (its
+    second line, measured as body-size bold)."""
+    deck.type = RegionType.SUBHEAD
+    rest = right_under(deck.bbox, [b for b in blocks if b.type == RegionType.SUBHEAD], separators, unit)
+    if rest is not None:
+        deck.lines += rest.lines
+        blocks.remove(rest)
+    return _refit(deck)
 
 
 def _frame_heads(heads: list[Headline], frames: list[BBox]) -> dict[BBox | None, Headline]:
@@ -655,16 +689,27 @@ def _gutter_order(blocks: list[Region], unit: float) -> list[tuple[int, Region]]
     return [(lefts[id(b)], b) for band in bands for _, b in _gutter_order(band, unit)]
 
 
-def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> list[list[Region]]:
+def _cluster(blocks: list[Region], separators: list[Region], unit: float,
+             standing: list[Region] = ()) -> list[list[Region]]:
     """Text with no headline over it, grouped by nearness into untitled articles; a rule between
     two blocks keeps them apart. A block near two groups joins them (a column's notice line may
-    start a group apart from the columns beside it). A group holds one jump at most (（上接第三版）
+    start a group apart from the columns beside it), as does the block right under another in its
+    column, a subhead's space off at most, nothing of the page between (`standing`: every block,
+    photo and caption; random seeds 1713: a jump's notice over its column, 1290: a jump's column
+    going on past a paragraph's blank line). A group holds one jump at most (（上接第三版）
     opening two columns set side by side: two articles)."""
     groups: list[list[Region]] = []
+    standing = list(standing) or blocks
+
+    def near_by(block: Region, other: Region) -> bool:
+        if right_under(other.bbox, standing, separators, unit) is block \
+                and not _row_closed(other.bbox, block.bbox, separators, unit):
+            return True
+        return overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit) and not rule_between(block.bbox, other.bbox,
+                                                                                                separators)
+
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
-        near = [group for group in groups if any(overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit)
-                                                 and not rule_between(block.bbox, other.bbox, separators)
-                                                 for other in group)]
+        near = [group for group in groups if any(near_by(block, other) for other in group)]
         jumps = [group for group in near if any(jump_notice(b) for b in group)]
         if jump_notice(block):
             near = [g for g in near if all(g is not j for j in jumps)]
@@ -675,6 +720,18 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float) -> lis
         joined = [block] + [b for group in near for b in group]
         groups = [group for group in groups if all(group is not g for g in near)] + [joined]
     return groups
+
+
+def _row_closed(upper: BBox, lower: BBox, separators: list[Region], unit: float) -> bool:
+    """A rule across the columns beside, in the gap between the two blocks of a column, ending a
+    gutter off its side: it closes a row of the page, and the column under it starts the next
+    row's item (random seed 1608: a row of articles whose heads were missed, the last column with
+    no rule under it)."""
+    x0, x1 = min(upper[0], lower[0]), max(upper[2], lower[2])
+    gutter = RUN_ON_GUTTER * unit
+    return any(sep.bbox[2] - sep.bbox[0] > sep.bbox[3] - sep.bbox[1]
+               and upper[3] - unit <= sep.bbox[1] and sep.bbox[3] <= lower[1] + unit
+               and (0 <= x0 - sep.bbox[2] <= gutter or 0 <= sep.bbox[0] - x1 <= gutter) for sep in separators)
 
 
 def _page_order(items: list[_Item], separators: list[Region], unit: float, columns: bool = False) -> list[_Item]:
@@ -853,13 +910,21 @@ def _over_photo(block: Region, items: list[_Item], photos: list[tuple[Region, Ph
                 and 0 <= block.bbox[1] - foot <= gap):
             continue
         host = next((i for i in items for b in i.blocks
-                     if abs(b.bbox[0] - block.bbox[0]) <= COLUMN_START * unit and 0 <= piece.bbox[1] - b.bbox[3] <= gap
+                     if _starts_column(b, block, unit) and 0 <= piece.bbox[1] - b.bbox[3] <= gap
                      and not rule_between(b.bbox, block.bbox, separators)), None)
         if host is None and any(photo is p for p in loose):
             host = _beside_head(region, items, separators, unit)
         if host is not None:
             return host, photo
     return None
+
+
+def _starts_column(upper: Region, lower: Region, unit: float) -> bool:
+    """The upper block starts where the lower's column does, or is a paragraph's first line indented,
+    cut off as a block of one line (random seed 1713: `新能源公交上线 …` right over the photo, two
+    characters in from the column going on under it)."""
+    indent = (COLUMN_SUBHEAD_INDENT if len(upper.lines) == 1 else COLUMN_START) * unit
+    return -COLUMN_START * unit <= upper.bbox[0] - lower.bbox[0] <= indent
 
 
 def _beside_head(photo: Region, items: list[_Item], separators: list[Region], unit: float) -> _Item | None:

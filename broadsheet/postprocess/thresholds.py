@@ -32,6 +32,15 @@ SAME_ROW = 0.5  # blocks of a column whose tops lie this close start on one row 
 # rule runs on down its column, a gutter off the heads beside it)
 TITLE_STEM_HEIGHT = 1.2
 TITLE_STEM_TOUCH = 0.5
+# ... or within this share of the line's height: a title's letters stand apart by a share of its own
+# size, the piece after the stem a letter space off it (random seed 1700 `让“田|秀才”挑起大梁`, 2.4 body
+# heights tall: 0 and 0.22 of the line's height off the stem of 田)
+TITLE_STEM_SPACE = 0.25
+# A deck whose article's text, in a column beside it under the title, starts no lower than this under
+# the deck's top is a subhead opening its own column: the body has begun (random seeds 1418, 1616,
+# 1636: the text beside starts 0.6 body heights over to 0.1 under such a head's top; real decks
+# stand 2.1 and more over the text beside them on the 500 dev pages 1240-1739)
+DECK_BESIDE_BODY = 1.0
 # a line standing between two lines of another block overlaps one of them across by more than this:
 # the blocks interleave (a ragged gutter's boxes touch by less than a letter)
 INTERLEAVE_OVERLAP = 1.0

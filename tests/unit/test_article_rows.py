@@ -7,7 +7,7 @@ from __future__ import annotations
 from broadsheet.layout import PageLayout
 from broadsheet.model import Line, Photo, Region, RegionType, TextDirection, union_bbox
 from broadsheet.postprocess.articles import Headline, headline_spans, owner
-from broadsheet.postprocess.assemble import _Item, _past_photos, _run_on, assemble
+from broadsheet.postprocess.assemble import _cluster, _Item, _past_photos, _run_on, assemble
 
 
 def _region(region_id: str, kind: RegionType, box: tuple[int, int, int, int], text: str = "x") -> Region:
@@ -76,6 +76,22 @@ def test_a_column_going_on_under_its_photo_does_not_run_on_from_the_head_beside(
     assert above.blocks[-1] is below.blocks[0]
 
 
+def test_a_stem_a_letter_space_off_the_piece_after_it_does_not_cut_a_title_in_two():
+    # random seed 1700 (unit 19): the right stroke of 田 in `让“田秀才”挑起大梁`, 2.4 body heights
+    # tall, found as a rule; the piece after it stands a letter space off it (10 px), more than half
+    # a body height, and the title was two articles
+    left = _region("t1", RegionType.TITLE, (352, 3230, 465, 3276), "让“田")
+    right = _region("t2", RegionType.TITLE, (479, 3228, 812, 3279), "秀才”挑起大梁")
+    columns = []
+    for k, x0 in enumerate((78, 285, 493, 700)):
+        lines = [Line("市民出行更加便利了。", (x0, 3319 + 28 * i, x0 + 182, 3338 + 28 * i), 0.99) for i in range(16)]
+        columns.append(Region(f"b{k}", RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines))
+    stem = _rule("s1", (465, 3231, 469, 3279))
+    page = assemble(PageLayout((1790, 4000), 19.0, headlines=[[left], [right]], text_blocks=columns,
+                               separators=[_rule("s0", (79, 3204, 1091, 3207)), stem]))
+    assert [a.title for a in page.articles] == ["让“田秀才”挑起大梁"]
+
+
 def test_a_line_beside_a_deck_under_the_title_is_the_articles():
     # random seed 1616 (unit 16): the deck `打好基础求长远` stands right of the first line of the
     # article's first column, under its title; the head's foot was the deck's, and that line,
@@ -142,3 +158,84 @@ def test_a_rule_flanking_a_title_parts_nothing_one_closing_the_row_beside_it_doe
     jump, own = (69, 1402, 311, 1860), (1124, 1414, 1366, 2020)
     heads = headline_spans([[title]], rules, [jump, own], (69, 1380), unit)
     assert owner(jump, heads, rules, unit) is None and owner(own, heads, rules, unit) is heads[0]
+
+
+def _deck_beside_the_body(text_top: int) -> PageLayout:
+    # random seed 1418 (unit 16): the two-line subhead `做强产业 / 聚人气` opens the third column of
+    # `州住房公积金管理中心…`; its first line was boxed with the title as its deck, level with the
+    # first lines of the columns beside (a false headline), its second line a subhead of the body
+    title = Region("t1", RegionType.TITLE, (101, 155, 623, 251),
+                   [Line("州住房公积金管理中心多措", (101, 155, 623, 196), 0.99),
+                    Line("并举推动各项工作有序开展", (102, 210, 621, 251), 0.99)])
+    deck = _region("t2", RegionType.SUBTITLE, (522, 284, 602, 304), "做强产业")
+    rest = _region("h1", RegionType.SUBHEAD, (522, 312, 583, 330), "聚人气")
+    blocks = [rest]
+    for k, (x0, x1, top) in enumerate(((107, 239, text_top), (277, 447, text_top), (484, 656, 341))):
+        lines = [Line("市民出行更加便利了。", (x0, top + 27 * i, x1, top + 27 * i + 17), 0.99) for i in range(20)]
+        blocks.append(Region(f"b{k}", RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines))
+    return PageLayout((931, 1000), 16.0, headlines=[[title, deck]], text_blocks=blocks,
+                      separators=[_rule("s1", (70, 110, 866, 114))])
+
+
+def test_a_deck_level_with_the_first_lines_beside_it_is_a_subhead_opening_its_column():
+    page = assemble(_deck_beside_the_body(284))
+    article, = page.articles
+    assert article.subtitle is None
+    assert [s.text for s in article.subheads] == ["做强产业聚人气"]
+    # a deck standing well over the first lines beside it is the head's
+    page = assemble(_deck_beside_the_body(284 + 3 * 16))
+    article, = page.articles
+    assert article.subtitle == "做强产业"
+
+
+def test_a_jump_notice_heads_the_column_under_it_and_the_column_goes_on_past_its_photo():
+    # random seed 1713 (unit 12): `(上接第一版)` over the first column of an untitled jump stands 25 px
+    # (2.1 body heights) over the column's text, and was an article of its own; the column's last
+    # line over the photo, a paragraph's first line two characters in, was cut off as a block of one
+    # line, and the column's text under the photo and its caption (set beside it) was another article
+    unit = 12.0
+    notice = _region("b1", RegionType.TEXT, (209, 875, 293, 888), "(上接第一版)")
+    byline = _region("b2", RegionType.TEXT, (60, 895, 166, 906), "本报讯 记者柳青")
+    first = _region("b3", RegionType.TEXT, (59, 913, 299, 1021), "满山新绿。在南山镇万亩生态茶园，")
+    opening = _region("b4", RegionType.TEXT, (86, 1028, 300, 1042), "新能源公交上线 昌吉高新区党工")
+    beside = _region("b5", RegionType.TEXT, (321, 876, 561, 1041), "社发放春耕贷款3.2亿元。")
+    groups = _cluster([notice, byline, first, opening, beside], [_rule("s1", (59, 859, 565, 863))], unit)
+    assert len(groups) == 1
+    photo = Region("p1", RegionType.PHOTO, (57, 1066, 301, 1191))
+    caption = _region("c1", RegionType.CAPTION, (320, 1066, 562, 1190))
+    photos = [(photo, Photo("p1", photo.bbox), caption)]
+    above = _Item(None, groups[0])
+    below = _Item(None, [_region("b6", RegionType.TEXT, (59, 1204, 300, 1426)),
+                         _region("b7", RegionType.TEXT, (321, 1204, 562, 1426))])
+    assert _past_photos([], [above, below], photos, [], [], unit) == [above]
+    assert len(above.blocks) == 7
+
+
+def test_a_column_goes_on_under_a_blank_line_unless_a_rule_beside_closes_the_row():
+    # random seed 1290 (unit 12): the third column of a jump, past a paragraph's blank line 28 px
+    # (2.3 body heights) down, was an untitled article of its own
+    upper = _region("b1", RegionType.TEXT, (367, 1623, 501, 1698), "秀才”“土专家”脱颖而出，")
+    lower = _region("b2", RegionType.TEXT, (366, 1726, 502, 2107), "今年，全县推广玉米大豆带状复合种植")
+    rules = [_rule("s1", (46, 1608, 504, 1612)), _rule("s2", (512, 1187, 517, 1890))]
+    assert len(_cluster([upper, lower], rules, 12.0, [upper, lower])) == 1
+    # random seed 1608 (unit 14): a rule closing the row of the columns left of the last one, level
+    # with the gap in that column, parts the rows' items (their heads missed)
+    upper = _region("b1", RegionType.TEXT, (1209, 62, 1473, 790))
+    lower = _region("b2", RegionType.TEXT, (1210, 824, 1472, 924))
+    closing = _rule("s3", (66, 814, 1185, 817))
+    assert len(_cluster([upper, lower], [closing], 14.0, [upper, lower])) == 2
+    assert len(_cluster([upper, lower], [], 14.0, [upper, lower])) == 1
+
+
+def test_a_vertical_title_whose_box_reaches_into_the_rule_over_it_owns_the_text_beside():
+    # random seed 1657 (unit 18): `次明显降温过程`'s box starts 1 px over the rule topping its article;
+    # that rule stood between the head's top and the columns beside, which were left untitled
+    unit = 18.0
+    line = Line("次明显降温过程", (596, 946, 661, 1269), 0.99, TextDirection.VERTICAL_RL)
+    title = Region("t1", RegionType.TITLE, line.bbox, [line])
+    rule = _rule("s1", (61, 947, 753, 949))
+    beside = (429, 962, 597, 2110)
+    heads = headline_spans([[title]], [rule], [beside], (60, 1720), unit)
+    assert owner(beside, heads, [rule], unit) is heads[0]
+    # a rule clear of the head's box, under its top, still parts it from the text under the rule
+    assert owner(beside, heads, [_rule("s2", (61, 952, 590, 954))], unit) is None
