@@ -3,8 +3,8 @@
 On small, blurred or bilevel type the recognisers return garbage without a warning; each still
 gives every line a confidence (PP-OCR: the CTC path's mean probability, or the language model's
 rescored one; Tesseract: its word confidences' mean), and these fall with the reading's quality.
-A page is *doubtful* when its text is small and its lines' mean confidence, each line weighted by
-its characters, is below what its engine gives readable pages. Measured on 300 random dev pages
+A page is *doubtful* when its lines' mean confidence, each line weighted by its characters, is
+below what its engine gives readable pages (and, read by Tesseract, its text is small). Measured on 300 random dev pages
 (seeds 1240-1539, main after wave 14) against their reading CER: the mean confidence ranks pages
 about as well as the share of lines under 0.93 (Spearman -0.84 against +0.85) without a second
 threshold per engine, and better than the lowest decile or the text size (-0.82, -0.64).
@@ -22,11 +22,13 @@ from broadsheet.model import Line, Page, ReadingQuality, Region
 # flags 3 of 68 dev pages, all over 5% CER (of 4; the fourth, 5.1%, reads 0.851), and the one
 # over 20%.
 DOUBTFUL_BELOW = {"rapidocr": 0.93, "tesseract": 0.84}
-# ... and its text (`Page.text_size`, input px) is under this: the recognisers misread small type,
-# while on larger type a low confidence is the engine's doubt about a face or language it reads
-# well enough (Czech news, 24 px: Tesseract `ces` reads 0.71 for a text NED of 0.10; Star 22 px).
-# Every dev page over 5% CER has text of 13.2 px or less.
-SMALL_TEXT = 16.0
+# ... and, read by Tesseract, its text (`Page.text_size`, input px) is under this: on larger type
+# Tesseract's low confidence is its doubt about a face or language it reads well enough (Czech
+# news, 24 px: `ces` reads 0.71 for a text NED of 0.10; Star 22 px). PP-OCR's is not: on the 500
+# dev pages of seeds 1240-1739 (main after wave 16) the one page it reads under 0.93 from 16 px is
+# one it misreads (seed 1684, bilevel kai, 18.9 px: 0.929, reading CER 9.8%); the lowest of the
+# others is 0.978 (1558, 27 px, 0.4%).
+SMALL_TEXT = {"tesseract": 16.0}
 
 
 def assess(page: Page) -> ReadingQuality | None:
@@ -39,7 +41,7 @@ def assess(page: Page) -> ReadingQuality | None:
     if threshold is None:  # an engine not measured: its confidences mean nothing yet
         return ReadingQuality(round(confidence, 4), 0.0, False)
     doubtful_lines = sum(line.confidence < threshold for line in lines) / len(lines)
-    small = page.text_size is not None and page.text_size < SMALL_TEXT
+    small = page.text_size is not None and page.text_size < SMALL_TEXT.get(reader(page), float("inf"))
     doubtful = small and confidence < threshold
     regions = [region.id for region in page.regions if small and _reads_below(region, threshold)]
     reason = (f"text {page.text_size:.1f} px, confidence {confidence:.2f} < {threshold:.2f}, "
@@ -55,8 +57,12 @@ def mean_confidence(lines: list[Line]) -> float:
 
 def doubtful_below(page: Page) -> float | None:
     """The doubtful confidence of the engine that read the page's lines, if measured."""
-    reader = next((e.name for e in page.engines if e.role == "recognition"), None)
-    return DOUBTFUL_BELOW.get(reader) if reader else None
+    return DOUBTFUL_BELOW.get(reader(page) or "")
+
+
+def reader(page: Page) -> str | None:
+    """The engine that read the page's lines."""
+    return next((e.name for e in page.engines if e.role == "recognition"), None)
 
 
 def _reads_below(region: Region, threshold: float) -> bool:
