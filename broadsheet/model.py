@@ -103,7 +103,7 @@ class ReadingQuality:
 
     confidence: float  # mean line confidence, each line weighted by its characters
     doubtful_lines: float  # share of the lines read below the engine's doubtful confidence
-    doubtful: bool  # small text read with low confidence: its text is likely garbled
+    doubtful: bool  # read with low confidence, or lines read as nothing: its text is likely garbled
     reason: str | None = None  # why it is doubtful, for people: "text 8.4 px, confidence 0.62 < 0.93, ..."
     regions: list[str] = field(default_factory=list)  # text regions read below the doubtful confidence
 

@@ -3,8 +3,9 @@
 On small, blurred or bilevel type the recognisers return garbage without a warning; each still
 gives every line a confidence (PP-OCR: the CTC path's mean probability, or the language model's
 rescored one; Tesseract: its word confidences' mean), and these fall with the reading's quality.
-A page is *doubtful* when its text is small and its lines' mean confidence, each line weighted by
-its characters, is below what its engine gives readable pages. Measured on 300 random dev pages
+A page is *doubtful* when its lines' mean confidence, each line weighted by its characters, is
+below what its engine gives readable pages (and, read by Tesseract, its text is small), or when
+more than a little of its text lines' width was read as nothing. Measured on 300 random dev pages
 (seeds 1240-1539, main after wave 14) against their reading CER: the mean confidence ranks pages
 about as well as the share of lines under 0.93 (Spearman -0.84 against +0.85) without a second
 threshold per engine, and better than the lowest decile or the text size (-0.82, -0.64).
@@ -12,7 +13,9 @@ threshold per engine, and better than the lowest decile or the text size (-0.82,
 
 from __future__ import annotations
 
-from broadsheet.model import Line, Page, ReadingQuality, Region
+import numpy as np
+
+from broadsheet.model import Line, Page, ReadingQuality, Region, RegionType, TextDirection
 
 # A page read with a mean confidence under this is doubtful, by the engine that read its lines.
 # PP-OCR (alone or with the language model): on 232 dev pages, under 0.93 flags 37 pages, all 37
@@ -22,11 +25,20 @@ from broadsheet.model import Line, Page, ReadingQuality, Region
 # flags 3 of 68 dev pages, all over 5% CER (of 4; the fourth, 5.1%, reads 0.851), and the one
 # over 20%.
 DOUBTFUL_BELOW = {"rapidocr": 0.93, "tesseract": 0.84}
-# ... and its text (`Page.text_size`, input px) is under this: the recognisers misread small type,
-# while on larger type a low confidence is the engine's doubt about a face or language it reads
-# well enough (Czech news, 24 px: Tesseract `ces` reads 0.71 for a text NED of 0.10; Star 22 px).
-# Every dev page over 5% CER has text of 13.2 px or less.
-SMALL_TEXT = 16.0
+# ... and, read by Tesseract, its text (`Page.text_size`, input px) is under this: on larger type
+# Tesseract's low confidence is its doubt about a face or language it reads well enough (Czech
+# news, 24 px: `ces` reads 0.71 for a text NED of 0.10; Star 22 px). PP-OCR's is not: on the 500
+# dev pages of seeds 1240-1739 (main after wave 16) the one page it reads under 0.93 from 16 px is
+# one it misreads (seed 1684, bilevel kai, 18.9 px: 0.929, reading CER 9.8%); the lowest of the
+# others is 0.978 (1558, 27 px, 0.4%).
+SMALL_TEXT = {"tesseract": 16.0}
+# A page is doubtful too when its text lines read as nothing take this share of the text lines'
+# width (in the lines' median height): a box the recogniser returns empty has text it lost, which
+# no confidence counts (Tesseract reads a box of two lines as nothing: seed 1690, German sans
+# 26 px, 8 such boxes, 0.025 of the width, reading CER 10.7% at confidence 0.94). On the 500 dev
+# pages of seeds 1240-1739 the others over 0.005 are all doubtful by confidence (under 10 px);
+# of pages read well the most is 0.004 (1716), of the real scans 0.002 (Nordstern).
+EMPTY_WIDTH = 0.01
 
 
 def assess(page: Page) -> ReadingQuality | None:
@@ -39,12 +51,15 @@ def assess(page: Page) -> ReadingQuality | None:
     if threshold is None:  # an engine not measured: its confidences mean nothing yet
         return ReadingQuality(round(confidence, 4), 0.0, False)
     doubtful_lines = sum(line.confidence < threshold for line in lines) / len(lines)
-    small = page.text_size is not None and page.text_size < SMALL_TEXT
-    doubtful = small and confidence < threshold
+    small = page.text_size is not None and page.text_size < SMALL_TEXT.get(reader(page), float("inf"))
     regions = [region.id for region in page.regions if small and _reads_below(region, threshold)]
-    reason = (f"text {page.text_size:.1f} px, confidence {confidence:.2f} < {threshold:.2f}, "
-              f"{doubtful_lines:.0%} of lines below") if doubtful else None
-    return ReadingQuality(round(confidence, 4), round(doubtful_lines, 4), doubtful, reason, regions)
+    reason = None
+    if small and confidence < threshold:
+        reason = (f"text {page.text_size:.1f} px, confidence {confidence:.2f} < {threshold:.2f}, "
+                  f"{doubtful_lines:.0%} of lines below")
+    elif (empty := empty_width(page)) > EMPTY_WIDTH:
+        reason = f"{empty:.1%} of the text lines' width read as nothing"
+    return ReadingQuality(round(confidence, 4), round(doubtful_lines, 4), reason is not None, reason, regions)
 
 
 def mean_confidence(lines: list[Line]) -> float:
@@ -53,10 +68,25 @@ def mean_confidence(lines: list[Line]) -> float:
     return sum(w * line.confidence for w, line in zip(weights, lines)) / max(1, sum(weights))
 
 
+def empty_width(page: Page) -> float:
+    """The share of the text regions' horizontal lines' width, in their median height, read as nothing."""
+    lines = [line for region in page.regions if region.type == RegionType.TEXT for line in region.lines
+             if line.direction == TextDirection.HORIZONTAL_LR]
+    if not lines:
+        return 0.0
+    height = max(1.0, float(np.median([line.bbox[3] - line.bbox[1] for line in lines])))
+    widths = [(line.bbox[2] - line.bbox[0]) / height for line in lines]
+    return sum(w for w, line in zip(widths, lines) if not _characters(line)) / max(1.0, sum(widths))
+
+
 def doubtful_below(page: Page) -> float | None:
     """The doubtful confidence of the engine that read the page's lines, if measured."""
-    reader = next((e.name for e in page.engines if e.role == "recognition"), None)
-    return DOUBTFUL_BELOW.get(reader) if reader else None
+    return DOUBTFUL_BELOW.get(reader(page) or "")
+
+
+def reader(page: Page) -> str | None:
+    """The engine that read the page's lines."""
+    return next((e.name for e in page.engines if e.role == "recognition"), None)
 
 
 def _reads_below(region: Region, threshold: float) -> bool:

@@ -76,6 +76,14 @@ def test_a_latin_page_gets_its_language_from_its_sample(name, lang):
     assert choose_language(reads["eng"], None, LANGUAGES) == {"page_j": "eng", "page_k": "deu"}[name]
 
 
+def test_german_antiqua_is_read_by_deu_though_frk_is_surer_than_eng():
+    """Random seed 1690 (German sans, 26 px, blurred): `eng` is unsure of German words, and `frk` reads
+    the sample 0.094 surer, but reads a sans `s` as `S` (`Der Plan Sieht vor`); `deu` reads the page."""
+    reads = recorded_samples("rand1690")
+    assert 0.08 < np.mean([c for _, c in reads["frk"]]) - np.mean([c for _, c in reads["eng"]]) < FRAKTUR_MARGIN
+    assert choose_language(reads["eng"], reads["frk"], LANGUAGES) == "deu"
+
+
 def test_fraktur_only_when_frk_reads_clearly_surer():
     antiqua = [("the land was sold", 0.90)]
     assert choose_language(antiqua, [("the land was sold", 0.90 + FRAKTUR_MARGIN / 2)], LANGUAGES) == "eng"

@@ -5,6 +5,7 @@ of large type whose engine is merely unsure of its language (Czech news: Tessera
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from broadsheet.model import EngineInfo, Line, Page, Region, RegionType
 from broadsheet.ocr.quality import assess
@@ -23,6 +24,11 @@ GARBLED_LATIN = [("aufbluhen", 0.8864), ("Golewet wind am bett", 0.3342), ("Artu
 READ_LATIN = [("ADDRESSES: Send written comments", 0.963), ("within 120 days.", 0.9683),
               ("burned sagebrush habitat. A public", 0.6672), ("assessment of the proposal is avaiable", 0.79),
               ("The parcel is isolated and difficult to", 0.8303), ("wet meadows and stream banks, and", 0.9583)]
+# Seed 1684 (bilevel kai, 18.9 px, PP-OCR): reading CER 9.8%, its lines 0.927 on the mean
+MISREAD_LARGER_CJK = [("进行全面督查并度时通担公示。", 0.881), ("用时完善请销假制度,做到上班", 0.9267),
+                      ("有基到,请假有手续,外出有去", 0.9473), ("向。", 0.9359), ("今年全县小麦种植面积21.5", 0.9698),
+                      ("万亩,受益于播种期填情造宜、", 0.8597), ("春季病虫富防控列位·小童长势", 0.9188),
+                      ("和品质普遍好于往年,平均窗产", 0.9252)]
 # The real Czech news page (24 px, Tesseract ces, text NED 0.10): the confidences of some of its
 # lines, with lines of as many letters standing for their text
 CZECH_NEWS = [(51, 0.8094), (51, 0.5833), (25, 0.8189), (39, 0.5865), (52, 0.7461), (44, 0.7167), (49, 0.5832)]
@@ -63,6 +69,30 @@ def test_low_confidence_on_large_type_is_not_doubtful():
     reading = assess(_page(lines, "tesseract", 24.0))
     assert reading.confidence < 0.84
     assert not reading.doubtful and reading.regions == []
+
+
+def test_pp_ocr_misreading_type_of_any_size_is_doubtful():
+    """PP-OCR's confidence needs no size gate: from 16 px only pages it misreads fall under 0.93."""
+    reading = assess(_page(MISREAD_LARGER_CJK, "rapidocr", 18.9))
+    assert reading.doubtful and reading.regions == ["r1"]
+    assert reading.reason.startswith("text 18.9 px, confidence 0.92 < 0.93")
+    assert not assess(_page(READ_CJK, "rapidocr", 40.0)).doubtful
+
+
+def test_text_lines_read_as_nothing_make_a_page_doubtful_at_any_size():
+    """Seed 1690 (German sans, 26 px, Tesseract): eight boxes of two lines each read as nothing, 2.5% of
+    the text lines' width, the rest read at 0.94: reading CER 10.7%, no confidence says so."""
+    recorded = json.loads((Path(__file__).parent / "recorded" / "reading" / "rand1690_text_lines.json").read_text(
+        encoding="utf-8"))
+    lines = [Line(text, tuple(box), conf) for box, text, conf in recorded]
+    page = Page(2800, 4000, text_size=26.0, regions=[Region("r1", RegionType.TEXT, (0, 0, 2800, 4000), lines)],
+                engines=[EngineInfo("detection", "rapidocr", "3", "det"),
+                         EngineInfo("recognition", "tesseract", "5", "deu")])
+    reading = assess(page)
+    assert reading.confidence > 0.9
+    assert reading.doubtful and reading.reason == "2.5% of the text lines' width read as nothing"
+    page.regions[0].lines = [line for line in lines if line.text]
+    assert not assess(page).doubtful
 
 
 def test_a_garbled_caption_on_a_good_page_is_listed():
