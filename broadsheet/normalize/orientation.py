@@ -69,7 +69,13 @@ def _read(engine: OcrEngine, crops: list[np.ndarray]) -> list[tuple[str, float]]
 
 
 def _mean_confidence(results: list[tuple[str, float]]) -> float:
-    return float(np.mean([confidence for _, confidence in results]))
+    """The confidence of the characters read, each line's weighed by how many it read: a box the
+    recogniser reads as nothing or a letter (a fragment, a block of lines boxed as one) says little
+    either way up. Random seed 1608 (9.2 px bilevel, upright; the detector boxed its masthead and a
+    fragment): the masthead read 1.0 upright and 0.66 turned, the fragment '' (0.0) upright and 't'
+    (0.65) turned, and a plain mean (0.50 / 0.66) turned the page upside down."""
+    read = sum(len(text) for text, _ in results)
+    return sum(confidence * len(text) for text, confidence in results) / read if read else 0.0
 
 
 def _texts(results: list[tuple[str, float]]) -> list[str]:
