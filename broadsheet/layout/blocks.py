@@ -149,7 +149,11 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
     0.8-em gutter above a photo, one under its caption); they are cut where their blank is the
     gutter itself, as wide as the narrowest gutter and starting and ending at the columns' edges,
     and no line of its size runs over the gutter on one side with none of the columns' on the other:
-    a CJK caption set on the columns' character grid has a stop's blank there now and then."""
+    a CJK caption set on the columns' character grid has a stop's blank there now and then.
+
+    A row may run over three columns or more (random seed 1570): it is cut at each gutter in turn.
+    Rows joined in a run (the first rows of short columns under a caption, 1624) frame one another
+    only once their neighbours are cut, so the cuts go in rounds."""
     slack = COLUMN_TOLERANCE * unit
 
     def inside(line: LineBox, column: tuple[int, int]) -> bool:
