@@ -17,8 +17,10 @@ from broadsheet.layout.thresholds import (
     COLUMN_TOLERANCE,
     EDGE_TOLERANCE,
     FOLD_WIDTH,
+    GUTTER_CUT_ROUNDS,
     GUTTER_FIT,
     GUTTER_MIN_WIDTH,
+    GUTTER_REACH,
     HEADING_MARGIN,
     HEADING_SPACE,
     HEADLINE_OVERLAP,
@@ -148,49 +150,82 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
     0.8-em gutter above a photo, one under its caption); they are cut where their blank is the
     gutter itself, as wide as the narrowest gutter and starting and ending at the columns' edges,
     and no line of its size runs over the gutter on one side with none of the columns' on the other:
-    a CJK caption set on the columns' character grid has a stop's blank there now and then."""
+    a CJK caption set on the columns' character grid has a stop's blank there now and then.
+
+    A row may run over three columns or more (random seed 1570): it is cut at each gutter in turn.
+    Rows joined in a run (the first rows of short columns under a caption, 1624) frame one another
+    only once their neighbours are cut, so the cuts go in rounds."""
     slack = COLUMN_TOLERANCE * unit
 
     def inside(line: LineBox, column: tuple[int, int]) -> bool:
         return column[0] - slack <= line.x0 and line.x1 <= column[1] + slack
 
-    ordered = sorted(around, key=lambda l: l.y0)
-    tops = [l.y0 for l in ordered]
-    out = []
-    for line in lines:
-        if line.direction != TextDirection.HORIZONTAL_LR or any(inside(line, c) for c in columns):
-            out.append(line)
-            continue
+    def cut(line: LineBox, around: list[LineBox], tops: list[int]) -> list[LineBox] | None:
+        """The line cut at each gutter it runs over, left to right; None where it is not cut at the first."""
         # lines starting up to a stacked gap and three body heights (a padded line of any body size) above
-        near = ordered[bisect_left(tops, line.y0 - (STACKED_GAP[1] + 3) * unit):
-                       bisect_left(tops, line.y1 + STACKED_GAP[1] * unit + 1)]
+        near = around[bisect_left(tops, line.y0 - (STACKED_GAP[1] + 3) * unit):
+                      bisect_left(tops, line.y1 + STACKED_GAP[1] * unit + 1)]
         above = [o for o in near if min_stacked_gap(o, line, unit) <= line.y0 - o.y1 <= STACKED_GAP[1] * unit]
         below = [o for o in near if min_stacked_gap(line, o, unit) <= o.y0 - line.y1 <= STACKED_GAP[1] * unit]
-        pieces = None
-        for left in columns:
-            right = min((c for c in columns if c[0] > left[1]), key=lambda c: c[0], default=None)
-            if right is None or not (left[0] - slack <= line.x0 < left[1] and right[0] < line.x1 <= right[1] + slack):
-                continue
-            framed = [any(left[0] - slack < o.x1 <= left[1] + slack for o in side) and
-                      any(right[0] - slack <= o.x0 < right[1] + slack for o in side) for side in (above, below)]
-            across = [any(o.x0 < left[1] and o.x1 > right[0] and
-                          NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1] for o in side)
-                      for side in (above, below)]
-            if all(framed):
-                pieces = _cut_between(line, left[1], right[0], slack, ink)
-            elif any(framed) or not any(across):  # not a caption's middle line (fixture page_h)
-                pieces = _cut_between(line, left[1], right[0], slack, ink, GUTTER_FIT * unit)
+        done: list[LineBox] = []
+        while not any(inside(line, c) for c in columns):
+            pieces = None
+            # the columns the line starts in, narrowest first: where two grids overlap (articles of three
+            # and four columns) or wide intervals (rows of two columns boxed as one) hide a gutter, the
+            # gutter the line is cut at tells which
+            starts = sorted((c for c in columns if c[0] - slack <= line.x0 < c[1]), key=lambda c: c[1])
+            for left in starts:
+                right = min((c for c in columns if c[0] > left[1]), key=lambda c: c[0], default=None)
+                if right is None or line.x1 <= right[0]:
+                    continue
+                # by the columns' own lines: one ending in the left column, one starting in the right, each
+                # within its column (a caption's line cut at a stop's blank runs on over the next gutter, 1554)
+                framed = [any(left[0] - slack <= o.x0 and left[0] - slack < o.x1 <= left[1] + slack for o in side) and
+                          any(right[0] - slack <= o.x0 < right[1] + slack and o.x1 <= right[1] + slack for o in side)
+                          for side in (above, below)]
+                across = [any(o.x0 < left[1] and o.x1 > right[0] and
+                              NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1] for o in side)
+                          for side in (above, below)]
+                if all(framed):
+                    pieces = _cut_between(line, left[1], right[0], slack, ink)
+                elif any(framed):  # the columns' lines on one side: a stop ends the left column's row short,
+                    # a glyph's side bearing starts the right one's late
+                    pieces = _cut_between(line, left[1], right[0], slack, ink, GUTTER_FIT * unit, GUTTER_REACH * unit)
+                elif not any(across) and len(starts) == 1:  # not a caption's middle line (fixture page_h),
+                    # and one grid: a centred line between grids of ads (Czech ads) has a sentence's space there
+                    pieces = _cut_between(line, left[1], right[0], slack, ink, GUTTER_FIT * unit)
+                if pieces:
+                    break
+            if pieces is None:
+                break
+            done.append(pieces[0])
+            line = pieces[1]
+        return done + [line] if done else None
+
+    # a run of rows joined over one gutter has none of the columns' lines beside it but at its ends:
+    # rows cut in one round frame their neighbours in the next
+    out = list(lines)
+    around = list(around)
+    for _ in range(GUTTER_CUT_ROUNDS):
+        around.sort(key=lambda l: l.y0)
+        tops = [l.y0 for l in around]
+        cuts = {}
+        for line in out:
+            if line.direction == TextDirection.HORIZONTAL_LR and (pieces := cut(line, around, tops)):
+                cuts[id(line)] = pieces
+        if not cuts:
             break
-        out += pieces or [line]
+        out = [p for line in out for p in cuts.get(id(line), [line])]
+        around = [p for line in around for p in cuts.get(id(line), [line])]
     return out
 
 
-def _cut_between(line: LineBox, left_edge: int, right_edge: int, slack: float,
-                 ink: np.ndarray, fit: float | None = None) -> list[LineBox] | None:
+def _cut_between(line: LineBox, left_edge: int, right_edge: int, slack: float, ink: np.ndarray,
+                 fit: float | None = None, reach: float | None = None) -> list[LineBox] | None:
     """The line cut at the blank (inked nowhere down its middle rows) nearest the middle of the
     gutter between two columns' edges; None without a blank there, or (given `fit`) when the blank
-    is not the gutter: narrower than the narrowest gutter, or its ends more than `fit` from the
-    columns' edges."""
+    is not the gutter: narrower than the narrowest gutter, or its ends more than `fit` inside the
+    gutter or more than `reach` (default `fit`) outside it, into the columns."""
     margin = int(BOX_PADDING * line.height)
     x0, x1 = max(line.x0, int(left_edge - slack)), min(line.x1, int(right_edge + slack))
     blank = np.flatnonzero(~ink[line.y0 + margin:max(line.y1 - margin, line.y0 + margin + 1), x0:x1].any(axis=0))
@@ -203,9 +238,12 @@ def _cut_between(line: LineBox, left_edge: int, right_edge: int, slack: float,
         a -= 1
     while b + 1 in blank:
         b += 1
-    if fit is not None and (b + 1 - a < GUTTER_MIN_WIDTH * line.height or abs(x0 + a - left_edge) > fit
-                            or abs(x0 + b + 1 - right_edge) > fit):
-        return None
+    if fit is not None:
+        reach = fit if reach is None else reach
+        start, end = x0 + a, x0 + b + 1
+        if (end - start < GUTTER_MIN_WIDTH * line.height or not left_edge - reach <= start <= left_edge + fit
+                or not right_edge - fit <= end <= right_edge + reach):
+            return None
     return [replace(line, bbox=(line.x0, line.y0, x0 + a, line.y1)),
             replace(line, bbox=(x0 + b + 1, line.y0, line.x1, line.y1))]
 

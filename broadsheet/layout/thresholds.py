@@ -226,6 +226,13 @@ EDGE_TOLERANCE = 0.3  # how closely justified lines' ink ends agree (a hyphen, a
 # edges (`blocks.cut_at_gutters`; seeds 1324's and 1263's rows fit within a pixel; at 0.3 a one-line
 # caption under a photo was cut at a stop's blank, 1284)
 GUTTER_FIT = 0.15
+# with the columns' lines on one side, its blank may reach this far (body heights) into the columns:
+# a CJK stop ends the left column's row half a character short (seed 1567: 0.44), side bearings
+# start the right column's row a few pixels late (1624: 0.2)
+GUTTER_REACH = 0.5
+# rounds of cutting rows joined over a gutter, each framed by the rows cut in the round before
+# (seed 1438: five rows in a run over one gutter)
+GUTTER_CUT_ROUNDS = 8
 COLUMN_TOLERANCE = 0.6  # lines whose edges agree this closely share a column's extent
 MIN_COLUMN_LINES = 3  # x-extents seen this often, in lines stacked one under another, make a column
 MIN_COLUMN_WIDTH = 5.0  # no newspaper sets a column narrower than this many characters

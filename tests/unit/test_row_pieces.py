@@ -190,3 +190,48 @@ def test_a_box_a_pixel_over_the_body_boxes_keeps_its_own_gutter_measure():
     ink[10:40, 130:190] = True
     ink[10:40, 150:159] = False  # 9 px of gutter in a box of rows 35 px tall, body boxes 23
     assert _blank_runs(LineBox((128, 8, 192, 43)), ink, [], 23.0)[2] == [(150, 159)]
+
+
+def test_a_row_boxed_over_three_columns_is_cut_at_both_gutters():
+    # Random seed 1570 (22 px Latin serif, three columns 0.54 em apart): one row ran over all three
+    # columns; only a line over two was cut
+    ink = _page(width=900)
+    spans = ((40, 300), (309, 569), (578, 838))
+    y = 20 + 4 * PITCH
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(9) if r != 4 for x0, x1 in spans]
+    across = _ink(ink, 40, y, 838, y + UNIT)
+    ink[y:y + UNIT, 301:308] = False
+    ink[y:y + UNIT, 570:577] = False
+    body = lines + [across]
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 == y) == [(40, y, 301, y + UNIT), (308, y, 570, y + UNIT),
+                                                       (577, y, 838, y + UNIT)]
+
+
+def test_a_run_of_rows_over_a_gutter_is_cut_from_the_row_the_columns_frame():
+    # Random seeds 1567 (46 px hei) and 1624 (16 px): the top two rows of short columns under a caption
+    # ran over the gutter; only the lower, over the columns' own lines, was cut, and the upper, with
+    # a row across under it, stayed joined
+    ink = _page()
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(2, 9)
+             for x0, x1 in ((40, 300), (314, 574))]
+    rows = []
+    for r in range(2):
+        y = 20 + r * PITCH
+        rows.append(_ink(ink, 40, y, 574, y + UNIT))
+        ink[y:y + UNIT, 300:314] = False
+    body = lines + rows
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert not any(row in cut for row in rows)
+    assert sorted(l.bbox for l in cut if l.y0 == 20) == [(40, 20, 300, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
+
+
+def test_a_cjk_row_ended_by_a_stop_is_cut_at_the_gutter_its_blank_takes_in():
+    # Random seed 1567: a row whose left part ends in ，(ink in the left half of its cell) ran over a
+    # one-em gutter under a headline; its blank began 0.44 em short of the column's edge, outside the
+    # 0.15 a blank must fit the edges by where no column's lines frame it
+    ink = _page()
+    lines, across = _columns_under_a_row_across(ink, (294, 314))
+    body = lines + [across]
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 == across.y0) == [(40, 20, 294, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
