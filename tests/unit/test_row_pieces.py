@@ -124,34 +124,29 @@ def test_a_line_over_the_columns_first_lines_is_not_cut():
     assert across in cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
 
 
-def _columns_under_a_row_across(ink: np.ndarray, blank: tuple[int, int]) -> tuple[list[LineBox], LineBox]:
-    """Two justified columns 14 px (an em) apart whose first row runs across the gutter, boxed as
-    one, with nothing of theirs above it (a headline over the columns, a photo set inside them),
-    its ink blank over `blank`."""
+def _row_across_cut(blank: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    """The boxes left of a row over two justified columns 14 px (an em) apart, boxed as one with
+    nothing of theirs above it (a headline over the columns, a photo set inside them), after
+    `cut_at_gutters`; the row's ink is blank over `blank`."""
+    ink = _page()
     lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT)
              for r in range(1, 9) for x0, x1 in ((40, 300), (314, 574))]
     across = _ink(ink, 40, 20, 574, 20 + UNIT)
     ink[20:20 + UNIT, blank[0]:blank[1]] = False
-    return lines, across
+    body = lines + [across]
+    return sorted(l.bbox for l in cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body) if l.y0 == 20)
 
 
 def test_a_row_across_whose_blank_is_the_gutter_is_cut_with_nothing_of_the_columns_on_one_side():
     # Random seed 1324 (10 px CJK, a 0.8-em gutter): two rows between a headline and a photo set
     # inside the columns, and the row under the photo's caption, ran over the gutter
-    ink = _page()
-    lines, across = _columns_under_a_row_across(ink, (300, 314))
-    body = lines + [across]
-    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
-    assert sorted(l.bbox for l in cut if l.y0 == across.y0) == [(40, 20, 300, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
+    assert _row_across_cut((300, 314)) == [(40, 20, 300, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
 
 
 def test_a_row_across_with_a_word_space_in_the_gutter_is_not_cut():
     # A caption's line over the columns' first lines: its word space (a third of an em) in the gutter
     # does not reach the columns' edges
-    ink = _page()
-    lines, across = _columns_under_a_row_across(ink, (305, 310))
-    body = lines + [across]
-    assert across in cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert _row_across_cut((305, 310)) == [(40, 20, 574, 20 + UNIT)]
 
 
 def test_rows_boxed_across_a_half_em_gutter_in_boxes_taller_than_the_body_boxes_are_cut_at_it():
@@ -230,8 +225,4 @@ def test_a_cjk_row_ended_by_a_stop_is_cut_at_the_gutter_its_blank_takes_in():
     # Random seed 1567: a row whose left part ends in ，(ink in the left half of its cell) ran over a
     # one-em gutter under a headline; its blank began 0.44 em short of the column's edge, outside the
     # 0.15 a blank must fit the edges by where no column's lines frame it
-    ink = _page()
-    lines, across = _columns_under_a_row_across(ink, (294, 314))
-    body = lines + [across]
-    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
-    assert sorted(l.bbox for l in cut if l.y0 == across.y0) == [(40, 20, 294, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
+    assert _row_across_cut((294, 314)) == [(40, 20, 294, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
