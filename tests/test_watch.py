@@ -287,6 +287,20 @@ def test_kill_9_then_restart_loses_nothing(tmp_path: Path) -> None:
     assert {p.name for p in out.glob("*.json")} == {n.replace(".png", ".json") for n in names}
 
 
+def test_a_move_cut_between_link_and_unlink_is_finished_not_read_again(tmp_path: Path) -> None:
+    # killed inside move_unique: the page stands in done (its outputs written) and still in the inbox
+    inbox, out = tmp_path / "inbox", tmp_path / "out"
+    page_bytes(inbox / "p0.png")
+    page_bytes(inbox / "p1.png")
+    (inbox / ".done").mkdir()
+    os.link(inbox / "p0.png", inbox / ".done" / "p0.png")
+    lines: list[str] = []
+    Watcher(WatchSettings(inbox, out, settle=0.3), log=lambda line, err: lines.append(line)).process_existing()
+    assert {p.name for p in (inbox / ".done").iterdir()} == {"p0.png", "p1.png"}
+    assert not list(inbox.glob("*.png")) and {p.name for p in out.glob("*.json")} == {"p1.json"}
+    assert any(line.startswith("p0.png: already filed") for line in lines)
+
+
 def test_one_watcher_per_inbox(watch, tmp_path: Path) -> None:
     """A second watcher on the same inbox (another OUT) raced the first for every file."""
     inbox = tmp_path / "inbox"

@@ -68,6 +68,30 @@ class Filer:
     def filed_name(self, rel: Path) -> str:
         return filed_name(rel, self.done_dir / rel.parent, self.failed_dir / rel.parent)
 
+    def filed_already(self, path: Path) -> bool:
+        """Whether the file already stands in done or failed: a move cut short between its link and
+        its unlink (the process killed there) leaves it in both, its outputs written. Then the move
+        is finished, rather than the file read again as `NAME.1.ext`."""
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return False
+        if info.st_nlink < 2:
+            return False
+        rel = path.relative_to(self.inbox)
+        for folder in (self.done_dir / rel.parent, self.failed_dir / rel.parent):
+            n = 0
+            while os.path.lexists(filed := numbered(folder / rel.name, n)):
+                if os.path.samestat(info, os.lstat(filed)):
+                    try:
+                        os.unlink(path)
+                        self._log(f"{rel}: already filed as {filed}: its move finished", False)
+                    except OSError as exc:
+                        self._log(f"{rel}: error: filed as {filed}, cannot leave the inbox ({exc.strerror})", True)
+                    return True
+                n += 1
+        return False
+
     def file_away(self, path: Path, errors: list[str], name: str | None = None) -> bool:
         """To done when there are no errors, else to failed, as `name` (default: its own) or the
         next free `NAME.N.ext`; whether it moved."""

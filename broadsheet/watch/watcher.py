@@ -174,6 +174,9 @@ class Watcher:
             if settled is None:  # gone, or swapped for a symlink or fifo: look again
                 self._consider(path)
                 continue
+            if self._filer.filed_already(path):
+                self._settling.discard(path)
+                continue
             rel = path.relative_to(self.inbox)
             try:
                 sources = list(iter_page_images(path, self.settings.max_pages))
