@@ -145,7 +145,7 @@ def _parted(head: Headline, top: float, bottom: float, x: float, separators: lis
     x0, y0, x1, y1 = head.bbox
     for sep in separators:
         sx0, sy0, sx1, sy1 = sep.bbox
-        if not (_across(sep.bbox) and sx0 <= x <= sx1 and sy1 <= bottom):
+        if not (runs_across(sep.bbox) and sx0 <= x <= sx1 and sy1 <= bottom):
             continue
         short = max(x0 - sx1, sx0 - x1)  # how far short of the title's side it ends (< 0: under it)
         if top <= sy0 and not (-1 <= short <= RULE_FLANKS * unit and sy0 - y1 <= RULE_FLANKS * unit):
@@ -255,15 +255,15 @@ def rule_between(a: BBox, b: BBox, separators: list[Region]) -> bool:
     shared_x = (gap[0] - gap[2]) / max(1, min(a[2] - a[0], b[2] - b[0]))
     shared_y = (gap[1] - gap[3]) / max(1, min(a[3] - a[1], b[3] - b[1]))
     if shared_x > shared_y and shared_x > 0 and shared_y < BOXES_APART:  # one over the other
-        found, dx, dy = [s for s in separators if _across(s.bbox)], 0, 1
+        found, dx, dy = [s for s in separators if runs_across(s.bbox)], 0, 1
     elif shared_y > shared_x and shared_y > 0 and shared_x < BOXES_APART:  # side by side
-        found, dx, dy = [s for s in separators if not _across(s.bbox)], 1, 0
+        found, dx, dy = [s for s in separators if not runs_across(s.bbox)], 1, 0
     else:
         found, dx, dy = separators, 1, 1
     return any(overlaps((x0 - dx, y0 - dy, x1 + dx, y1 + dy), sep.bbox) for sep in found)
 
 
-def _across(box: BBox) -> bool:
+def runs_across(box: BBox) -> bool:
     """A rule wider than tall: one across a column."""
     return box[2] - box[0] > box[3] - box[1]
 

@@ -32,6 +32,7 @@ from broadsheet.postprocess.articles import (
     promote_headings,
     right_under,
     rule_between,
+    runs_across,
 )
 from broadsheet.postprocess.captions import CaptionLines, credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
@@ -700,10 +701,10 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float,
     opening two columns set side by side: two articles)."""
     groups: list[list[Region]] = []
     standing = list(standing) or blocks
+    under = {id(b): right_under(b.bbox, standing, separators, unit) for b in blocks}
 
     def near_by(block: Region, other: Region) -> bool:
-        if right_under(other.bbox, standing, separators, unit) is block \
-                and not _row_closed(other.bbox, block.bbox, separators, unit):
+        if under[id(other)] is block and not _row_closed(other.bbox, block.bbox, separators, unit):
             return True
         return overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit) and not rule_between(block.bbox, other.bbox,
                                                                                                 separators)
@@ -729,7 +730,7 @@ def _row_closed(upper: BBox, lower: BBox, separators: list[Region], unit: float)
     no rule under it)."""
     x0, x1 = min(upper[0], lower[0]), max(upper[2], lower[2])
     gutter = RUN_ON_GUTTER * unit
-    return any(sep.bbox[2] - sep.bbox[0] > sep.bbox[3] - sep.bbox[1]
+    return any(runs_across(sep.bbox)
                and upper[3] - unit <= sep.bbox[1] and sep.bbox[3] <= lower[1] + unit
                and (0 <= x0 - sep.bbox[2] <= gutter or 0 <= sep.bbox[0] - x1 <= gutter) for sep in separators)
 
