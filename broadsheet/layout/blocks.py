@@ -154,8 +154,15 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
 
     A row may run over three columns or more (random seed 1570): it is cut at each gutter in turn.
     Rows joined in a run (the first rows of short columns under a caption, 1624) frame one another
-    only once their neighbours are cut, so the cuts go in rounds."""
+    only once their neighbours are cut, so the cuts go in rounds.
+
+    Three or more such rows (or a caption across two columns and the rows joined under it) share
+    their extent and make an interval of their own that two narrower columns tile (1438, 1284): it is
+    no column a line may stand in. And a row joined like this one, its blank over the same gutter, is
+    no line across the columns (a caption's) that keeps this one whole (1705: two rows between a
+    title and a photo inside the columns, each the other's only neighbour)."""
     slack = COLUMN_TOLERANCE * unit
+    grid = [c for c in columns if not _tiled(c, columns, slack)]
 
     def inside(line: LineBox, column: tuple[int, int]) -> bool:
         return column[0] - slack <= line.x0 and line.x1 <= column[1] + slack
@@ -168,14 +175,14 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
         above = [o for o in near if min_stacked_gap(o, line, unit) <= line.y0 - o.y1 <= STACKED_GAP[1] * unit]
         below = [o for o in near if min_stacked_gap(line, o, unit) <= o.y0 - line.y1 <= STACKED_GAP[1] * unit]
         done: list[LineBox] = []
-        while not any(inside(line, c) for c in columns):
+        while not any(inside(line, c) for c in grid):
             pieces = None
             # the columns the line starts in, narrowest first: where two grids overlap (articles of three
             # and four columns) or wide intervals (rows of two columns boxed as one) hide a gutter, the
             # gutter the line is cut at tells which
-            starts = sorted((c for c in columns if c[0] - slack <= line.x0 < c[1]), key=lambda c: c[1])
+            starts = sorted((c for c in grid if c[0] - slack <= line.x0 < c[1]), key=lambda c: c[1])
             for left in starts:
-                right = min((c for c in columns if c[0] > left[1]), key=lambda c: c[0], default=None)
+                right = min((c for c in grid if c[0] > left[1]), key=lambda c: c[0], default=None)
                 if right is None or line.x1 <= right[0]:
                     continue
                 # by the columns' own lines: one ending in the left column, one starting in the right, each
@@ -184,7 +191,9 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
                           any(right[0] - slack <= o.x0 < right[1] + slack and o.x1 <= right[1] + slack for o in side)
                           for side in (above, below)]
                 across = [any(o.x0 < left[1] and o.x1 > right[0] and
-                              NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1] for o in side)
+                              NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1] and
+                              not _cut_between(o, left[1], right[0], slack, ink, GUTTER_FIT * unit, GUTTER_REACH * unit)
+                              for o in side)
                           for side in (above, below)]
                 if all(framed):
                     pieces = _cut_between(line, left[1], right[0], slack, ink)
@@ -218,6 +227,15 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
         out = [p for line in out for p in cuts.get(id(line), [line])]
         around = [p for line in around for p in cuts.get(id(line), [line])]
     return out
+
+
+def _tiled(column: tuple[int, int], columns: list[tuple[int, int]], slack: float) -> bool:
+    """The interval runs from one narrower column's left edge to another's right edge, a gutter between,
+    the two as wide as each other: columns of one grid (a column's lines cut at a river of word spaces
+    make two narrower intervals of unequal width, random seed 1801)."""
+    return any(abs(left[0] - column[0]) <= slack and abs(right[1] - column[1]) <= slack and left[1] < right[0]
+               and abs((left[1] - left[0]) - (right[1] - right[0])) <= slack
+               for left in columns for right in columns if column not in (left, right))
 
 
 def _cut_between(line: LineBox, left_edge: int, right_edge: int, slack: float, ink: np.ndarray,

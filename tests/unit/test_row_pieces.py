@@ -226,3 +226,57 @@ def test_a_cjk_row_ended_by_a_stop_is_cut_at_the_gutter_its_blank_takes_in():
     # one-em gutter under a headline; its blank began 0.44 em short of the column's edge, outside the
     # 0.15 a blank must fit the edges by where no column's lines frame it
     assert _row_across_cut((294, 314)) == [(40, 20, 294, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
+
+
+def test_rows_joined_over_a_gutter_that_make_an_interval_of_their_own_are_cut():
+    # Random seeds 1438 (42.7 px, 0.5-em gutters) and 1284 (14.5 px, under a caption across both
+    # columns): four rows joined over the gutter share one extent, stand one under another and were
+    # taken for a column of their own, two columns wide, in which they fit
+    ink = _page()
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(4, 9)
+             for x0, x1 in ((40, 300), (309, 569))]
+    rows = []
+    for r in range(4):
+        y = 20 + r * PITCH
+        rows.append(_ink(ink, 40, y, 569, y + UNIT))
+        ink[y:y + UNIT, 300:309] = False
+    body = lines + rows
+    columns = column_intervals(body, UNIT)
+    assert (40, 569) in columns
+    cut = cut_at_gutters(body, columns, UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 < 20 + 4 * PITCH) == sorted(
+        box for r in range(4) for box in ((40, 20 + r * PITCH, 300, 20 + r * PITCH + UNIT),
+                                          (309, 20 + r * PITCH, 569, 20 + r * PITCH + UNIT)))
+
+
+def test_two_rows_over_a_gutter_with_nothing_else_of_the_columns_around_are_cut():
+    # Random seed 1705 (50.8 px serif, one-em gutters): the two rows between a title and a photo set
+    # inside the columns ran over the gutter; each had the other, over the gutter, for its neighbour,
+    # taken for a caption's line across the columns
+    ink = _page()
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(6, 9)
+             for x0, x1 in ((40, 300), (314, 574))]
+    rows = []
+    for r in range(2):
+        y = 20 + r * PITCH
+        rows.append(_ink(ink, 40, y, 574, y + UNIT))
+        ink[y:y + UNIT, 300:314] = False
+    body = lines + rows
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 < 20 + 2 * PITCH) == [
+        (40, 20, 300, 20 + UNIT), (40, 20 + PITCH, 300, 20 + PITCH + UNIT),
+        (314, 20, 574, 20 + UNIT), (314, 20 + PITCH, 574, 20 + PITCH + UNIT)]
+
+
+def test_two_caption_lines_across_the_columns_stay_whole():
+    # The guard the rule above keeps: lines across the gutter with ink in it are a caption's, and a
+    # line between them and the photo stays whole though its own blank is the gutter
+    ink = _page()
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(6, 9)
+             for x0, x1 in ((40, 300), (314, 574))]
+    rows = [_ink(ink, 40, 20 + r * PITCH, 574, 20 + r * PITCH + UNIT) for r in range(2)]
+    ink[20:20 + UNIT, 300:314] = False
+    body = lines + rows
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert all(row in cut for row in rows)
+
