@@ -57,7 +57,7 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
     boxes = [union_bbox([r.bbox for r in g]) for g in groups]
     for group, box in zip(groups, boxes):
         x0, y0, x1, y1 = box
-        vertical = all(line.direction == TextDirection.VERTICAL_RL for r in group for line in r.lines)
+        vertical = upright(group)
         # a vertical headline's text stands beside it, within its height: a rule starting under its
         # foot stands in the row below (random seed 1440: a column rule under the rule closing its row)
         band = (y0, y1 + (0 if vertical else HEADLINE_BAND * unit))
@@ -82,6 +82,11 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
                 right = min(right, other[0])
         heads.append(Headline(group, box, (left, right), vertical))
     return heads
+
+
+def upright(group: list[Region]) -> bool:
+    """A vertical headline: one set upright, with any pieces of it read across (`assemble._vertical_pieces`)."""
+    return any(line.direction == TextDirection.VERTICAL_RL for r in group for line in r.lines)
 
 
 def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: float,
@@ -139,7 +144,9 @@ def _parted(head: Headline, top: float, bottom: float, x: float, separators: lis
     but for a rule flanking a horizontal title (just under its foot, ending at its side, `RULE_FLANKS`:
     random seed 1257), or one level with the title's lower half ending well short of its side, which
     closes the row of the columns beside it (`ROW_RULE_SHORT`: random seed 1336, a jump's columns under
-    the rule that ends three columns left of `社区食堂开进居民家门口`)."""
+    the rule that ends three columns left of `社区食堂开进居民家门口`), as does one ending past a letter
+    off it above its foot, which no flanking rule does (random seed 1769: the rule over the first two
+    columns ends a gutter left of `DEPARTMENT OF THE / INTERIOR`, level with its second line's top)."""
     if head.vertical:  # a rule its box reaches into stands over it (random seed 1657: 1 px into the rule)
         return _rule_between(top, bottom, x, [s for s in separators if not overlaps(s.bbox, head.bbox)])
     x0, y0, x1, y1 = head.bbox
@@ -150,7 +157,9 @@ def _parted(head: Headline, top: float, bottom: float, x: float, separators: lis
         short = max(x0 - sx1, sx0 - x1)  # how far short of the title's side it ends (< 0: under it)
         if top <= sy0 and not (-1 <= short <= RULE_FLANKS * unit and sy0 - y1 <= RULE_FLANKS * unit):
             return True
-        if (y0 + y1) / 2 <= sy0 < top and short >= ROW_RULE_SHORT * unit:
+        # ending past a letter off the title, over its foot: level with a head's second line, not flanking
+        flanks = short <= RULE_FLANKS * unit or y1 - sy1 <= RULE_FLANKS * unit
+        if (y0 + y1) / 2 <= sy0 < top and (short >= ROW_RULE_SHORT * unit or not flanks):
             return True
     return False
 

@@ -33,6 +33,7 @@ from broadsheet.postprocess.articles import (
     right_under,
     rule_between,
     runs_across,
+    upright,
 )
 from broadsheet.postprocess.captions import CaptionLines, credit_line, find_caption, is_caption_title, split_credit
 from broadsheet.postprocess.header import take_header
@@ -53,6 +54,10 @@ from broadsheet.postprocess.thresholds import (
     CUT_OVERLAP,
     DECK_BESIDE_BODY,
     FULL_MEASURE,
+    HEAD_FLUSH,
+    HEAD_ON_TEXT,
+    HEAD_ON_TEXT_SIZE,
+    HEAD_PIECE_GAP,
     INDENT_CHARS,
     INTERLEAVE_OVERLAP,
     OWN_RULE,
@@ -103,7 +108,7 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
             block.type = RegionType.TEXT  # a bold-looking paragraph end (题。), not a heading
     photos = _pair_captions(layout.photos, blocks, unit, new_id)
     blocks = [b for b in blocks if b.lines]
-    headlines = [g for g in headlines if not _read_in_text(g, blocks)]
+    headlines = _vertical_pieces([g for g in headlines if not _read_in_text(g, blocks, unit)], unit)
 
     content = _content_span(layout)
     beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos] + [c.bbox for _, _, c in photos if c]
@@ -226,22 +231,56 @@ def _stem_piece(headlines: list[list[Region]], stem: BBox, edge: int, unit: floa
                  and min(y1, line.bbox[3]) - max(y0, line.bbox[1]) > (y1 - y0) / 2), None)
 
 
-def _read_in_text(group: list[Region], blocks: list[Region]) -> bool:
+def _read_in_text(group: list[Region], blocks: list[Region], unit: float) -> bool:
     """A one-line headline standing inside a text block is a word of that text boxed tall (random
     seed 1424: `folgt`, ending a row of its column, took the lines under it as an article): read
-    as a line of the block, in its row's place (a headline heading nothing is, `_read_bare_heads`)."""
-    if len(group) != 1 or len(group[0].lines) != 1 or group[0].lines[0].direction != TextDirection.HORIZONTAL_LR:
+    as a line of the block, in its row's place (a headline heading nothing is, `_read_bare_heads`).
+    So is a headline whose first line fills a text block's measure and whose foot reaches the block's
+    top: the column's first lines boxed tall (random seeds 1716 `June 28, 2010, to the` over `Field
+    Manager,`, 1242 `Brot, Käse, Eier, Honig` with a word of the row under it). A title stands off its
+    text, or is centred or set short over it (the Star's decks, Der Nordstern's `Zur Orientfrage.`);
+    a display line over one line of an advertisement's text stays a head (Národní listy's ads)."""
+    lines = [line for r in group for line in r.lines]
+    if any(line.direction != TextDirection.HORIZONTAL_LR for line in lines):
         return False
-    line = group[0].lines[0]
-    around = [b for b in blocks if b.type == RegionType.TEXT and holds_middle(b.bbox, line.bbox)
-              and all(other.direction == TextDirection.HORIZONTAL_LR for other in b.lines)]
+    texts = [b for b in blocks if b.type == RegionType.TEXT
+             and all(other.direction == TextDirection.HORIZONTAL_LR for other in b.lines)]
+    box = union_bbox([r.bbox for r in group])
+    around = [b for b in texts if len(lines) == 1 and holds_middle(b.bbox, lines[0].bbox)]
+    if not around and all(line.bbox[3] - line.bbox[1] <= HEAD_ON_TEXT_SIZE * unit for line in lines):
+        last_row = max(line.bbox[1] for line in lines)  # the block starts in the headline's last row, or under it
+        first = min(lines, key=lambda line: line.bbox[1]).bbox  # a justified line: it fills the block's measure
+        flush = HEAD_FLUSH * unit
+        around = [b for b in texts if abs(b.bbox[0] - first[0]) <= flush and abs(b.bbox[2] - first[2]) <= flush
+                  and last_row < b.bbox[1] < box[3] + HEAD_ON_TEXT * unit and len(b.lines) > 1]
     if not around:
         return False
     block = min(around, key=lambda b: (b.bbox[2] - b.bbox[0]) * (b.bbox[3] - b.bbox[1]))
-    if line.text:
-        _insert_line(block, line)
-        _refit(block)
+    for line in lines:
+        if line.text:
+            _insert_line(block, line)
+    _refit(block)
     return True
+
+
+def _vertical_pieces(headlines: list[list[Region]], unit: float) -> list[list[Region]]:
+    """Headlines whose boxes meet a vertical headline's are its pieces, read across its columns or
+    boxed apart: one headline (random seeds 1615, the top of `县域医共体让群 / 众看病少跑路` boxed as
+    the row `众县域` on its two columns; 1765, `河长巡河常态化 / 水质持续向好` read as rows, one of
+    them 3 px into its kicker `守护一江碧水`, which took the article's text)."""
+    heads = [Headline(g, union_bbox([r.bbox for r in g]), (0.0, 0.0), upright(g)) for g in headlines]
+    joined = True
+    while joined:
+        joined = False
+        for head in (h for h in heads if h.vertical):
+            piece = next((h for h in heads if h is not head and overlaps(h.bbox, head.bbox, HEAD_PIECE_GAP * unit)),
+                         None)
+            if piece is not None:
+                _join_head(head, piece)
+                heads.remove(piece)
+                joined = True
+                break
+    return [h.regions for h in heads]
 
 
 def _read_bare_heads(items: list[_Item], heads: list[Headline], separators: list[Region], unit: float,

@@ -36,6 +36,20 @@ TITLE_STEM_TOUCH = 0.5
 # size, the piece after the stem a letter space off it (random seed 1700 `让“田|秀才”挑起大梁`, 2.4 body
 # heights tall: 0 and 0.22 of the line's height off the stem of 田)
 TITLE_STEM_SPACE = 0.25
+# A headline of lines no taller than HEAD_ON_TEXT_SIZE whose foot comes within HEAD_ON_TEXT of the top
+# of a text block under it (or reaches into it), within the block's measure, is the column's first lines
+# boxed tall: of 522 horizontal headlines over such text on 205 dev pages, the 498 titles stand 1.0 or
+# more over it, body lines boxed tall (1.5-2.0 tall) 2.0 to 0.5 into it (random seeds 1242, 1716) or up
+# to 0.9 over it, but so do subheads a size up set close over their text (0.4-0.7: seeds 943, 1395)
+HEAD_ON_TEXT = 0.15
+HEAD_ON_TEXT_SIZE = 2.0
+# ... and its first line fills the block's measure, both ends within HEAD_FLUSH of the block's (justified:
+# 1716, 1242 0.1-0.15); heads set tight over their text on the real scans are centred or short (the
+# Star's deck `White Woman's Assailant …` 0.23 and 0.31 in, under a title 0.9 in; Der Nordstern's 4)
+HEAD_FLUSH = 0.25
+# A headline this close to a vertical headline (or overlapping it) is a piece of it: titles stand a
+# gutter or a rule apart (random seeds 1615: touching, 1765: 3 px into it)
+HEAD_PIECE_GAP = 0.1
 # A deck whose article's text, in a column beside it under the title, starts no lower than this under
 # the deck's top is a subhead opening its own column: the body has begun (random seeds 1418, 1616,
 # 1636: the text beside starts 0.6 body heights over to 0.1 under such a head's top; real decks

@@ -239,3 +239,54 @@ def test_a_vertical_title_whose_box_reaches_into_the_rule_over_it_owns_the_text_
     assert owner(beside, heads, [rule], unit) is heads[0]
     # a rule clear of the head's box, under its top, still parts it from the text under the rule
     assert owner(beside, heads, [_rule("s2", (61, 952, 590, 954))], unit) is None
+
+
+def test_a_rule_closing_the_row_beside_a_head_a_gutter_off_it_parts_the_text_under_it():
+    # random seed 1769 (unit 13): the rule over the first two columns ends a gutter (1.8 units) left
+    # of `DEPARTMENT OF THE INTERIOR`, level with its foot; the second column, under the rule and
+    # beside the first column's own head, was taken into the head's article over the third
+    unit = 13.0
+    right = _region("t1", RegionType.TITLE, (554, 869, 753, 923), "DEPARTMENT OF THE INTERIOR")
+    left = _region("t2", RegionType.TITLE, (39, 922, 269, 1098), "DEPARTMENT OF THE INTERIOR Fish and Wildlife")
+    rules = [_rule("s1", (41, 904, 530, 905)), _rule("s2", (555, 850, 1044, 852))]
+    first, second, third = (40, 1112, 271, 1509), (295, 924, 528, 1523), (554, 922, 784, 1112)
+    heads = headline_spans([[right], [left]], rules, [first, second, third], (38, 1559), unit)
+    assert owner(third, heads, rules, unit) is heads[0] and owner(first, heads, rules, unit) is heads[1]
+    assert owner(second, heads, rules, unit) is None
+
+
+def _column_under(head: Region) -> PageLayout:
+    # random seed 1716 (unit 13): the fourth column's first line `June 28, 2010, to the` boxed 20 px
+    # tall, its foot 7 px into the block under it, was taken for a title heading the column
+    rows = [("Field Manager,", (797, 180, 950, 200)), ("BLM", (979, 186, 1018, 201)),
+            ("Elko District Office, 3900", (798, 207, 1018, 221)), ("East Idaho Street, Elko,", (797, 226, 1018, 240))]
+    lines = [Line(text, box, 0.99) for text, box in rows]
+    column = Region("b1", RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines)
+    return PageLayout((1066, 2158), 13.0, headlines=[[head]], text_blocks=[column])
+
+
+def test_a_columns_first_line_boxed_tall_into_its_text_is_read_in_it():
+    page = assemble(_column_under(_region("t1", RegionType.TITLE, (794, 167, 1019, 187), "June 28, 2010, to the")))
+    assert [a.title for a in page.articles] == [None]
+    text = next(r for r in page.regions if r.type == RegionType.TEXT)
+    assert [l.text for l in text.lines[:2]] == ["June 28, 2010, to the", "Field Manager,"]
+    # a title stands off its text (the closest of 498 on dev pages a body line), as does a subhead
+    page = assemble(_column_under(_region("t1", RegionType.TITLE, (794, 150, 1019, 176), "Markttag am Domplatz")))
+    assert [a.title for a in page.articles] == ["Markttag am Domplatz"]
+
+
+def test_the_top_of_a_vertical_title_read_across_its_columns_stays_in_it():
+    # random seed 1615 (unit 19): the top of `县域医共体让群 / 众看病少跑路` was boxed as the row `众县域`
+    # across its two columns, touching the rest; that row, a title of its own, took the three columns
+    row = _region("t1", RegionType.TITLE, (52, 2663, 144, 2731), "众县域")
+    upright = Region("t2", RegionType.TITLE, (51, 2731, 145, 2980),
+                     [Line("以医共体让群", (104, 2731, 145, 2980), 0.99, TextDirection.VERTICAL_RL),
+                      Line("目病少跑路", (51, 2731, 92, 2934), 0.99, TextDirection.VERTICAL_RL)])
+    columns = []
+    for k, x0 in enumerate((185, 380, 575)):
+        lines = [Line("市民出行更加便利了。", (x0, 2662 + 27 * i, x0 + 155, 2681 + 27 * i), 0.99) for i in range(28)]
+        columns.append(Region(f"b{k}", RegionType.TEXT, union_bbox([l.bbox for l in lines]), lines))
+    page = assemble(PageLayout((1980, 3848), 19.0, headlines=[[row], [upright]], text_blocks=columns,
+                               separators=[_rule("s1", (51, 2640, 733, 2643))]))
+    assert len(page.articles) == 1 and page.articles[0].title.startswith("众县域")
+    assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
