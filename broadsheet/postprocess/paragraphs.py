@@ -14,6 +14,7 @@ from broadsheet.model import Line
 from broadsheet.postprocess.captions import CREDIT_AT_END
 from broadsheet.postprocess.thresholds import (
     CJK_SHARE,
+    COLUMN_ENDED_SHORT_CJK,
     ENDED_INDENT,
     ENDED_SHORT,
     FILLS_MEASURE,
@@ -72,6 +73,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
     following = {id(line): after for line, after in zip(read, read[1:])}
     result: list[str] = []
     previous: Line | None = None
+    previous_left = 0
     row_start: Line | None = None
     for left, lines in columns:
         in_column = False  # a line of this column came before
@@ -93,12 +95,13 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
                 and not (in_column and _runs_on(previous, line, pieces[left], pitches[left], unit)
                          and not _lead(line, following.get(id(line))))
                 or in_column and not is_cjk(line.text) and indent >= ENDED_INDENT * unit
-                and _ended(previous, line, pieces[left], pitches[left], unit))
+                and _ended(previous, line, pieces[left], pitches[left], unit)
+                or not in_column and previous is not None and _closes_column(previous, pieces[previous_left], unit))
             if indented or previous is None:
                 result.append(line.text)
             else:
                 result[-1] = join_lines(result[-1], line.text)
-            previous, in_column = line, True
+            previous, previous_left, in_column = line, left, True
     return result
 
 
@@ -258,6 +261,17 @@ def _ended(line: Line, below: Line, pieces: list[Line], pitch: float, unit: floa
         return False
     right = _right_near(line, pieces, unit)
     return right is not None and line.bbox[2] <= right - ENDED_SHORT * unit
+
+
+def _closes_column(line: Line, pieces: list[Line], unit: float) -> bool:
+    """`line`, the last of its column segment, ends a sentence well short of the segment's measure: its
+    paragraph ends there (justified text fills every line but a paragraph's last), so the next segment
+    opens a new one whether or not its indent shows."""
+    if not ends_sentence(line.text):
+        return False
+    right = _right_near(line, pieces, unit)
+    short = COLUMN_ENDED_SHORT_CJK if is_cjk(line.text) else ENDED_SHORT
+    return right is not None and line.bbox[2] <= right - short * unit
 
 
 def _fills(line: Line, pieces: list[Line], unit: float) -> bool:

@@ -122,3 +122,19 @@ def test_four_bold_lines_run_flush_left_are_a_paragraph_printed_heavy():
     lines = [LineBox(box, weight=weight) for box, weight in _COLUMN_1386 + heavy + _AFTER_1386]
     pieces = text_blocks([Block(lines)], 17.0, [])
     assert [heading for heading, _ in pieces] == [False]
+
+
+def test_a_subhead_set_in_over_its_own_segment_heads_the_text_under_it():
+    """Random seed 1356 (recorded, 63.5 px CJK body read at 0.3): a three-line bold subhead
+    `培育龙头，/延长茶叶加/工产业链条`, set two characters in, is a column segment of its own over its text's,
+    which starts at the column's left edge, two characters left of it: the text did not count as
+    following it, and the subhead was read as a paragraph."""
+    head = _boxes([((1347, 584, 1435, 603), 1.84, 1.0), ((1347, 611, 1445, 630), 2.0, 1.0),
+                   ((1347, 638, 1446, 657), 1.84, 1.0)])
+    text = _boxes([((1348, 668, 1498, 686), 1.06, 1.0), ((1309, 696, 1498, 713), 1.03, 1.0),
+                   ((1309, 723, 1498, 740), 1.14, 1.0), ((1309, 750, 1486, 768), 1.12, 1.0),
+                   ((1310, 777, 1498, 795), 1.05, 1.0), ((1310, 804, 1499, 822), 1.08, 1.0),
+                   ((1309, 831, 1498, 849), 1.07, 1.0), ((1309, 858, 1498, 876), 1.02, 1.0),
+                   ((1309, 886, 1448, 903), 1.11, 1.0)])
+    pieces = text_blocks([Block(head), Block(text)], 18.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 3), (False, 9)]

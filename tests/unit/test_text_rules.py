@@ -581,3 +581,31 @@ def test_a_subhead_after_a_paragraphs_end_stays():
     page = assemble(PageLayout((743, 2165), 12.0, headlines=[[title]], text_blocks=[above, taken, below]))
     article, = page.articles
     assert [s.text for s in article.subheads] == ["键、连续的健康服务"]
+
+
+_COLUMN_1755 = [((49, 1006, 224, 1019), "站、大学城、夜市等夜网出行"),
+                ((51, 1026, 223, 1039), "需求较集中的区域。市民可通"),
+                ((50, 1046, 223, 1060), "过“青河公交”手机应用实时"),
+                ((51, 1067, 224, 1080), "查询车辆到站信息·合理安排")]
+
+
+def test_a_columns_short_last_line_ending_a_sentence_closes_its_paragraph():
+    """Seed 1755 (13.4 px kai): `出行时间。` ends its column 8 units short; the article's last paragraph
+    goes on in one line in each of the next three columns, over a photo. A segment of one line shows no
+    indent (its flush edge is its own start), so the paragraph ran on into it."""
+    column = _recorded(_COLUMN_1755 + [((51, 1089, 113, 1101), "出行时间。")])
+    segments = [(47, column), (275, _recorded([((275, 572, 422, 586), "市民政局相关负责人介")])),
+                (449, _recorded([((449, 571, 623, 585), "绍·到今年感·全市将实现社")])),
+                (650, _recorded([((650, 570, 793, 584), "区养老服务设施全覆盖。")]))]
+    assert [p[-5:] for p in paragraphs(segments, 13.4)] == ["出行时间。", "施全覆盖。"]
+
+
+@pytest.mark.parametrize("last", [
+    ((51, 1089, 224, 1101), "出行时间交通。"),  # at the measure: the sentence may end there, not the paragraph
+    ((51, 1089, 210, 1101), "出行时间交通。”"),  # a unit short: a mark pushed over to the next line
+    ((51, 1089, 113, 1101), "出行时间"),  # short mid-sentence: a column cut by a photo's caption
+])
+def test_a_column_ending_at_its_measure_or_mid_sentence_runs_on_into_the_next(last):
+    column = _recorded(_COLUMN_1755 + [last])
+    segments = [(47, column), (275, _recorded([((275, 572, 422, 586), "市民政局相关负责人介")]))]
+    assert len(paragraphs(segments, 13.4)) == 1
