@@ -386,5 +386,5 @@ MISSED_UNBOXED_HEIGHT = 2.5
 # (seed 1612, 8.4 px blurred JPEG: 150 rows for 57 boxes, its words; 10 found rows, ascenders to
 # descenders and blur, 1.23-1.38 units tall, taken for titles), and found rows are headings only
 # in display type, as where it boxed none. On the other dev pages found rows are 0-4 a page (1612:
-# false headlines 8 -> 1; none of 98 other dev pages of every band replayed changes)
+# false headlines 8 -> 1; no other of 196 dev pages of every band replayed changes)
 MISSED_MOSTLY_FOUND = 1.0
