@@ -489,8 +489,14 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
 
     def justified(start: int, end: int) -> bool:
         """A run longer than a subhead whose lines mostly run to the column's edge is a paragraph
-        printed heavy (the Star's inking), not a head: a head's lines are ragged or centred."""
+        printed heavy (the Star's inking), not a head: a head's lines are ragged or centred. A
+        paragraph's last line starts flush left, so a run ending in a centred line is a head however
+        its other lines run (random seed 1823: a CJK title of four or five characters a line, alone
+        in its segment, so three of its lines reach the segment's edge)."""
         if end - start <= MAX_SUBHEAD_LINES:
+            return False
+        x0, x1 = min(l.x0 for l in rows[end - 1]), max(l.x1 for l in rows[end - 1])
+        if x0 - left > HEADING_MARGIN * unit and abs((x0 - left) - (right - x1)) <= CENTRED * unit:
             return False
         full = sum(1 for row in rows[start:end - 1] if max(l.x1 for l in row) >= edge - EDGE_TOLERANCE * unit)
         return 2 * full > end - start - 1

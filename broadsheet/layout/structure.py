@@ -47,6 +47,7 @@ from broadsheet.layout.thresholds import (
     MASTHEAD_RULE_WIDTH,
     MASTHEAD_STACK,
     MASTHEAD_ZONE,
+    MISSED_MOSTLY_FOUND,
     PHOTO_EDGE_RULE,
     PHOTO_MIN_SIDE,
     RULE_CONTRAST,
@@ -150,7 +151,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
         layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)
 
     heads, body = split_by_size(lines, unit, rules)
-    if unboxed:
+    if unboxed or len(recovered) > MISSED_MOSTLY_FOUND * len(detected):
         heads, body = _found_rows_as_body(heads, body, detected, unit)
     groups = headline_groups(heads, unit, rules)
     layout.headlines = [_headline_regions(group, ids, ink) for group in groups]
@@ -170,11 +171,12 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
 
 def _found_rows_as_body(heads: list[LineBox], body: list[LineBox], detected: list[BBox],
                         unit: float) -> tuple[list[LineBox], list[LineBox]]:
-    """(headline lines, body lines) on a page whose body the detector never boxed: a row found in
-    its ink is a heading only where its letters measure as display type. Such rows are ink-tight
-    words and pieces of lines, and a line with ascenders, descenders or umlauts stands taller than
-    the ink's measure of the body by as much as body-size bold headings do (seed 1037: rows of
-    17-29 px for body ink of 14, letters 0.9-1.5 times the body's; 14 body rows taken for titles)."""
+    """(headline lines, body lines) on a page whose body the detector never boxed, or mostly lost
+    (more rows found in the ink than lines boxed): a row found in its ink is a heading only where
+    its letters measure as display type. Such rows are ink-tight words and pieces of lines, and a
+    line with ascenders, descenders or umlauts stands taller than the ink's measure of the body by
+    as much as body-size bold headings do (seed 1037: rows of 17-29 px for body ink of 14, letters
+    0.9-1.5 times the body's; 14 body rows taken for titles)."""
     found_in_ink = {id(l) for l in heads if l.direction == TextDirection.HORIZONTAL_LR
                     and not l.display(unit) and not _inside_any(l.bbox, detected)}
     return ([l for l in heads if id(l) not in found_in_ink],

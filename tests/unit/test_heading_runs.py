@@ -138,3 +138,28 @@ def test_a_subhead_set_in_over_its_own_segment_heads_the_text_under_it():
                    ((1309, 886, 1448, 903), 1.11, 1.0)])
     pieces = text_blocks([Block(head), Block(text)], 18.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 3), (False, 9)]
+
+
+# Random seed 1823 (recorded, 8.3 px CJK body read at 13): a four-line title of four or five
+# characters each, bold, over a narrow column; its last line, two characters, centred.
+_TITLE_1823 = [((203, 569, 270, 584), 1.312, 1.213), ((201, 590, 270, 607), 1.438, 1.348),
+               ((201, 612, 271, 629), 1.489, 1.268), ((218, 635, 254, 650), 1.185, 1.319)]
+_COLUMN_1823 = [((214, 667, 284, 680), 0.981, 1.068), ((188, 687, 284, 699), 0.786, 0.951),
+                ((189, 707, 285, 719), 1.132, 1.006), ((188, 727, 284, 739), 0.752, 0.959),
+                ((188, 747, 284, 760), 0.843, 1.043), ((189, 766, 284, 780), 0.778, 0.934),
+                ((188, 786, 285, 799), 0.679, 0.872), ((188, 806, 284, 819), 0.762, 0.975)]
+
+
+def test_a_title_of_lines_of_one_length_with_its_last_line_centred_is_a_head():
+    """The title's segment is its own lines, so three of them reach its edge as justified lines
+    do; it was read as a paragraph printed heavy, and its article's text ran on from the article
+    above. A paragraph's last line starts flush left; a head's may be centred."""
+    pieces = text_blocks([Block(_boxes(_TITLE_1823)), Block(_boxes(_COLUMN_1823))], 13.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 4), (False, 8)]
+
+
+def test_a_heavy_run_of_lines_of_one_length_ending_flush_left_stays_a_paragraph():
+    """The same lines with the last one flush left: a paragraph's last line, so no head."""
+    flush = _TITLE_1823[:3] + [((201, 635, 237, 650), 1.185, 1.319)]
+    pieces = text_blocks([Block(_boxes(flush)), Block(_boxes(_COLUMN_1823))], 13.0, [])
+    assert [heading for heading, _ in pieces] == [False, False]
