@@ -198,10 +198,8 @@ def _fused_word(page: np.ndarray, x: int, y: int, width: int, height: int) -> No
         page[y:y + 4, stem:stem + 2] = 0
 
 
-def _page_boxed_only_in_its_masthead() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
-    """Seed 1037 (bilevel bold sans at 9.2 px, 14 px at the working scale): the detector boxed the
-    masthead and a heading, 35 px type, and none of three columns of body whose words are each
-    one piece of ink."""
+def _page_with_a_boxed_masthead() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """A blank page with a masthead and a heading of 35 px type, and the detector's boxes for them."""
     page = np.full((720, 940), 255, np.uint8)
     boxes = []
     for x0, x1 in ((100, 840), (300, 640)):
@@ -209,6 +207,14 @@ def _page_boxed_only_in_its_masthead() -> tuple[np.ndarray, list[tuple[int, int,
         for x in range(x0, x1, 42):
             _character(page, x, y, 35)
         boxes.append((x0 - 3, y - 3, x1 + 3, y + 38))
+    return page, boxes
+
+
+def _page_boxed_only_in_its_masthead() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """Seed 1037 (bilevel bold sans at 9.2 px, 14 px at the working scale): the detector boxed the
+    masthead and a heading, 35 px type, and none of three columns of body whose words are each
+    one piece of ink."""
+    page, boxes = _page_with_a_boxed_masthead()
     widths = np.random.default_rng(1037).integers(14, 66, 500).tolist()
     for left in (40, 340, 640):
         for row in range(28):
@@ -240,13 +246,7 @@ def _page_mostly_unboxed() -> tuple[np.ndarray, list[tuple[int, int, int, int]]]
     """Seed 1612 (blurred sans JPEG at 8.4 px): the detector boxed some of the body, most rows only
     the ink holds. Here it boxed the masthead and three columns' first eight rows; twice in each
     column a row with descenders stands apart between blank rows, its ink 1.3 body heights tall."""
-    page = np.full((720, 940), 255, np.uint8)
-    boxes = []
-    for x0, x1 in ((100, 840), (300, 640)):
-        y = 20 if x0 == 100 else 64
-        for x in range(x0, x1, 42):
-            _character(page, x, y, 35)
-        boxes.append((x0 - 3, y - 3, x1 + 3, y + 38))
+    page, boxes = _page_with_a_boxed_masthead()
     widths = np.random.default_rng(1612).integers(14, 66, 800).tolist()
     for left in (40, 340, 640):
         for row in range(28):

@@ -203,19 +203,27 @@ def test_a_row_boxed_over_three_columns_is_cut_at_both_gutters():
                                                        (577, y, 838, y + UNIT)]
 
 
+def _rows_joined_over_a_gutter(joined: int, gutter: tuple[int, int], right: int = 574, columns_from: int = 0
+                               ) -> tuple[np.ndarray, list[LineBox], list[LineBox]]:
+    """Two columns, 40 px to `right`, parted at `gutter`, whose top `joined` rows are each boxed as
+    one line over the gutter (its blank the gutter) and whose own lines fill rows `columns_from`
+    (or after the joined rows) to 8: the page, all lines, the joined rows."""
+    ink = _page()
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(max(joined, columns_from), 9)
+             for x0, x1 in ((40, gutter[0]), (gutter[1], right))]
+    rows = []
+    for r in range(joined):
+        y = 20 + r * PITCH
+        rows.append(_ink(ink, 40, y, right, y + UNIT))
+        ink[y:y + UNIT, gutter[0]:gutter[1]] = False
+    return ink, lines + rows, rows
+
+
 def test_a_run_of_rows_over_a_gutter_is_cut_from_the_row_the_columns_frame():
     # Random seeds 1567 (46 px hei) and 1624 (16 px): the top two rows of short columns under a caption
     # ran over the gutter; only the lower, over the columns' own lines, was cut, and the upper, with
     # a row across under it, stayed joined
-    ink = _page()
-    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(2, 9)
-             for x0, x1 in ((40, 300), (314, 574))]
-    rows = []
-    for r in range(2):
-        y = 20 + r * PITCH
-        rows.append(_ink(ink, 40, y, 574, y + UNIT))
-        ink[y:y + UNIT, 300:314] = False
-    body = lines + rows
+    ink, body, rows = _rows_joined_over_a_gutter(2, (300, 314))
     cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
     assert not any(row in cut for row in rows)
     assert sorted(l.bbox for l in cut if l.y0 == 20) == [(40, 20, 300, 20 + UNIT), (314, 20, 574, 20 + UNIT)]
@@ -232,15 +240,7 @@ def test_rows_joined_over_a_gutter_that_make_an_interval_of_their_own_are_cut():
     # Random seeds 1438 (42.7 px, 0.5-em gutters) and 1284 (14.5 px, under a caption across both
     # columns): four rows joined over the gutter share one extent, stand one under another and were
     # taken for a column of their own, two columns wide, in which they fit
-    ink = _page()
-    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(4, 9)
-             for x0, x1 in ((40, 300), (309, 569))]
-    rows = []
-    for r in range(4):
-        y = 20 + r * PITCH
-        rows.append(_ink(ink, 40, y, 569, y + UNIT))
-        ink[y:y + UNIT, 300:309] = False
-    body = lines + rows
+    ink, body, _ = _rows_joined_over_a_gutter(4, (300, 309), right=569)
     columns = column_intervals(body, UNIT)
     assert (40, 569) in columns
     cut = cut_at_gutters(body, columns, UNIT, ink, body)
@@ -253,15 +253,7 @@ def test_two_rows_over_a_gutter_with_nothing_else_of_the_columns_around_are_cut(
     # Random seed 1705 (50.8 px serif, one-em gutters): the two rows between a title and a photo set
     # inside the columns ran over the gutter; each had the other, over the gutter, for its neighbour,
     # taken for a caption's line across the columns
-    ink = _page()
-    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(6, 9)
-             for x0, x1 in ((40, 300), (314, 574))]
-    rows = []
-    for r in range(2):
-        y = 20 + r * PITCH
-        rows.append(_ink(ink, 40, y, 574, y + UNIT))
-        ink[y:y + UNIT, 300:314] = False
-    body = lines + rows
+    ink, body, _ = _rows_joined_over_a_gutter(2, (300, 314), columns_from=6)
     cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
     assert sorted(l.bbox for l in cut if l.y0 < 20 + 2 * PITCH) == [
         (40, 20, 300, 20 + UNIT), (40, 20 + PITCH, 300, 20 + PITCH + UNIT),
