@@ -194,11 +194,14 @@ def _axis_aligned(quads: Any) -> list[BBox]:
 
 
 # A comma or full stop set centred in its em (as the Kai face sets it) at 14-15 px is read `·` between
-# two ideographs (random seeds 36, 111, 233: 131 commas, 30 stops on the 14-20 px pages); the model
-# puts 0.01 or more on the stop or comma in 105 of 137, and a middle dot printed as one (苻·马,
-# 社会·民生, 要闻·综合) 0.0014 at most.
-DOT_AS_STOP = 0.01
-_MIDDLE_DOT, _STOPS = "·", "，。"
+# two ideographs (random seeds 36, 111, 233: 131 commas, 30 stops on the 14-20 px pages), and so are
+# commas, stops and enumeration commas 、 on sharp low-quality JPEG pages from 10 px (1309, 1832,
+# 1379, 1825: 332 dots on the truth lines of six dev pages, none a printed middle dot). The model
+# puts some of its weight on the mark it saw; a middle dot printed as one (苻·马, 社会·民生,
+# 要闻·综合) puts 0.0014 at most on any of them. Over 0.01 (until wave 18) left 251 of those 332 dots
+# as read; over 0.003, 170.
+DOT_AS_STOP = 0.003
+_MIDDLE_DOT, _STOPS = "·", "，。、"
 _BEFORE_DOT, _AFTER_DOT = "”」）", "“「（"
 
 
@@ -234,8 +237,8 @@ class RapidRecognizer:
         return result, per_crop
 
     def _stops_for_dots(self, text: str, steps: np.ndarray) -> str:
-        """`text` with each `·` between two ideographs that the model all but read as a comma or
-        full stop (`DOT_AS_STOP`) read as that one."""
+        """`text` with each `·` between two ideographs that the model all but read as a comma, full
+        stop or enumeration comma (`DOT_AS_STOP`) read as that one."""
         if _MIDDLE_DOT not in text:
             return text
         best = steps.argmax(axis=1)
