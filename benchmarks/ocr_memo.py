@@ -18,10 +18,11 @@ from broadsheet.ocr import OcrEngine
 
 MEMO_DIR = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "broadsheet-bench" / "ocr-memo"
 ASKED = ("detect", "detect_small_type", "read", "recognize")
-# Asked again under a new key when what an answer holds grows: readings recorded before they kept
-# their step candidates (for the CJK language model) would replay without them; 3: PP-OCR reads more
-# of its `·` between ideographs as the stop it saw (wave 18).
-ANSWER_VERSION = {"read": 3}
+# Asked again under a new key when what an answer holds changes, by method and, where one role alone
+# changed, by role (`recognizer` is PP-OCR in `auto`): 2, readings keep their step candidates (for
+# the CJK language model); 3, PP-OCR reads more of its `·` between ideographs as the stop it saw
+# (wave 18; Tesseract's answers stay good).
+ANSWER_VERSION = {"read": 2, "recognizer/read": 3, "recognizer/recognize": 3}
 
 
 class Memo:
@@ -57,7 +58,8 @@ class _Memoized:
 
         def answer(arg: np.ndarray | list[np.ndarray], candidates: bool = False) -> Any:
             arrays = [arg] if isinstance(arg, np.ndarray) else arg
-            version = f":{ANSWER_VERSION[name]}" if name in ANSWER_VERSION else ""
+            asked = ANSWER_VERSION.get(f"{self._role.rsplit('/', 1)[-1]}/{name}", ANSWER_VERSION.get(name))
+            version = f":{asked}" if asked else ""
             digest = hashlib.sha1(f"{self._role}:{name}{version}".encode())
             for a in arrays:
                 digest.update(repr(a.shape).encode())

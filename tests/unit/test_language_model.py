@@ -8,6 +8,7 @@ read, and Latin is never touched."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import sys
@@ -293,3 +294,23 @@ def test_a_line_ending_in_a_sign_is_left_as_read():
     assert rescored(Reading("完工”", 0.9, None, quoted), bigrams()).text == "完工”"
     inside = _steps([{"完": 1.0}, {"\0": 0.9, "，": 0.1}, {"工": 0.9, "土": 0.1}, {"\0": 1.0}])
     assert rescored(Reading("完工", 0.9, None, inside), bigrams()).text == "完工"
+
+
+def test_the_benchmarks_memo_asks_again_only_the_role_whose_answers_changed(tmp_path):
+    """PP-OCR's readings are recorded again since its dots became stops (wave 18, version 3);
+    Tesseract's, under their own role, replay as recorded (version 2)."""
+
+    class Reader:
+        def read(self, crops, candidates=False):
+            return [Reading("x", 1.0)]
+
+    ocr_memo = _ocr_memo()
+    memo = ocr_memo.Memo(tmp_path / "memo.pickle")
+    crop = np.zeros((16, 64, 3), np.uint8)
+    for role, version in (("auto/recognizer", 3), ("auto/eng", 2)):
+        ocr_memo._Memoized(Reader(), role, memo).read([crop])
+        digest = hashlib.sha1(f"{role}:read:{version}".encode())
+        digest.update(repr(crop.shape).encode())
+        digest.update(crop.tobytes())
+        assert digest.hexdigest() in memo.answers
+    assert len(memo.answers) == 2
