@@ -4,8 +4,9 @@ On small, blurred or bilevel type the recognisers return garbage without a warni
 gives every line a confidence (PP-OCR: the CTC path's mean probability, or the language model's
 rescored one; Tesseract: its word confidences' mean), and these fall with the reading's quality.
 A page is *doubtful* when its lines' mean confidence, each line weighted by its characters, is
-below what its engine gives readable pages (and, read by Tesseract, its text is small), or when
-more than a little of its text lines' width was read as nothing. Measured on 300 random dev pages
+below what its engine gives readable pages (and, read by Tesseract, its text is small), or, read
+by PP-OCR, below what it gives readable pages of larger type, or when more than a little of its
+text lines' width was read as nothing. Measured on 300 random dev pages
 (seeds 1240-1539, main after wave 14) against their reading CER: the mean confidence ranks pages
 about as well as the share of lines under 0.93 (Spearman -0.84 against +0.85) without a second
 threshold per engine, and better than the lowest decile or the text size (-0.82, -0.64).
@@ -32,6 +33,11 @@ DOUBTFUL_BELOW = {"rapidocr": 0.93, "tesseract": 0.84}
 # one it misreads (seed 1684, bilevel kai, 18.9 px: 0.929, reading CER 9.8%); the lowest of the
 # others is 0.978 (1558, 27 px, 0.4%).
 SMALL_TEXT = {"tesseract": 16.0}
+# From this text size (px) PP-OCR reads its readable pages surer, and a page read under the second
+# number is doubtful too: on the 500 dev pages of seeds 1240-1739 no page from 16 px read between
+# 0.93 and 0.978; on seeds 1840-1939 (main after wave 18) the lowest of PP-OCR's pages from 16 px
+# read under 5% CER is 0.976 (1893, 46 px, 0.0%) and 1843 (bilevel hei, 21 px) reads 0.953 at 6.0%.
+SURE_FROM = {"rapidocr": (16.0, 0.965)}
 # A page is doubtful too when its text lines read as nothing take this share of the text lines'
 # width (in the lines' median height): a box the recogniser returns empty has text it lost, which
 # no confidence counts (Tesseract reads a box of two lines as nothing: seed 1690, German sans
@@ -59,6 +65,9 @@ def assess(page: Page) -> ReadingQuality | None:
                   f"{doubtful_lines:.0%} of lines below")
     elif (empty := empty_width(page)) > EMPTY_WIDTH:
         reason = f"{empty:.1%} of the text lines' width read as nothing"
+    elif (sure := SURE_FROM.get(reader(page) or "")) and page.text_size is not None and \
+            page.text_size >= sure[0] and confidence < sure[1]:
+        reason = f"text {page.text_size:.1f} px, confidence {confidence:.3f} < {sure[1]:.3f} for type this size"
     return ReadingQuality(round(confidence, 4), round(doubtful_lines, 4), reason is not None, reason, regions)
 
 

@@ -133,3 +133,16 @@ def test_the_page_line_notes_a_doubtful_reading():
     outcome = PageOutcome("in/p7.png", Path("in/p7.png"), 1, 4, 2, 9.14, engine="rapidocr", doubtful=reason)
     assert outcome.line == f"in/p7.png: 4 articles, 2 photos, 9.1 s, read with rapidocr; doubtful reading: {reason}"
     assert ";" not in PageOutcome("in/p8.png", Path("in/p8.png"), 1, 4, 2, 9.14, engine="rapidocr").line
+
+
+def test_pp_ocr_unsure_of_larger_type_is_doubtful():
+    """Seed 1843 (bilevel hei, 21.3 px, blur 1.08): every line PP-OCR read, 0.953 on the mean, over
+    0.93; reading CER 6.0% (鹭 read 置 and 蒙, 鹬 解). Seed 1893 (46 px, 0.976, CER 0.0%) is read well."""
+    recorded = json.loads((Path(__file__).parent / "recorded" / "reading" / "rand1843_1893_lines.json").read_text(
+        encoding="utf-8"))
+    misread, read = (assess(_page([tuple(line) for line in recorded[seed]["lines"]], "rapidocr",
+                                  recorded[seed]["text_size"])) for seed in ("1843", "1893"))
+    assert misread.doubtful and misread.reason == "text 21.3 px, confidence 0.953 < 0.965 for type this size"
+    assert not read.doubtful and read.confidence > 0.975
+    # under 16 px PP-OCR reads readable pages as low (seed 1858, 7.9 px, 0.956, CER 3.4%)
+    assert not assess(_page([tuple(line) for line in recorded["1843"]["lines"]], "rapidocr", 15.0)).doubtful
