@@ -272,3 +272,31 @@ def test_two_caption_lines_across_the_columns_stay_whole():
     cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
     assert all(row in cut for row in rows)
 
+
+
+def test_two_rows_whose_blank_lies_a_few_pixels_off_the_columns_gutter_are_cut():
+    # Random seed 1843 (22.2 px hei): two rows under a caption, set on their article's grid, ran over
+    # a gutter 5 px right of the gutter the columns below them measure; the blank of each lay outside
+    # the 0.15 body heights it must fit the edges by, and each took the other for a caption's line
+    ink, body, rows = _rows_joined_over_a_gutter(0, (300, 314), columns_from=6)
+    for r in range(2):
+        y = 20 + r * PITCH
+        rows.append(_ink(ink, 40, y, 574, y + UNIT))
+        ink[y:y + UNIT, 305:319] = False
+    body += rows
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 < 20 + 2 * PITCH) == [
+        (40, 20, 305, 20 + UNIT), (40, 20 + PITCH, 305, 20 + PITCH + UNIT),
+        (319, 20, 574, 20 + UNIT), (319, 20 + PITCH, 574, 20 + PITCH + UNIT)]
+
+
+def test_a_caption_line_with_a_stop_over_the_gutter_stays_whole_beside_a_joined_row():
+    # The guard: a caption's stop leaves a blank narrower than the gutter, which no joined row shares
+    ink, body, rows = _rows_joined_over_a_gutter(0, (300, 314), columns_from=6)
+    for r, blank in ((0, (303, 312)), (1, (305, 319))):
+        y = 20 + r * PITCH
+        rows.append(_ink(ink, 40, y, 574, y + UNIT))
+        ink[y:y + UNIT, blank[0]:blank[1]] = False
+    body += rows
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert all(row in cut for row in rows)
