@@ -149,3 +149,14 @@ def test_a_detector_line_over_a_dark_bilevel_photo_does_not_cut_it_short():
     line = (260, 60, 360, 200)
     [found] = find_photos(gray, [line], [], min_side=60)
     assert all(abs(a - b) <= 2 for a, b in zip(found, photo)), found
+
+
+def test_a_reversed_headline_as_tall_as_a_photo_stays_text():
+    # white letters on a dark bar leave a quarter of it paper: not solid enough to be a photo's part
+    gray = np.full((400, 400), PAPER, np.uint8)
+    line = (40, 40, 360, 120)
+    gray[40:120, 40:360] = INK
+    for bar in range(50, 350, 12):  # the letters' strokes, 3 px wide, paper-white
+        gray[50:110, bar:bar + 3] = PAPER
+        gray[50:53, bar:bar + 12] = PAPER
+    assert find_photos(gray, [line], [], min_side=60) == []
