@@ -21,6 +21,7 @@ from broadsheet.layout.thresholds import (
     PHOTO_RULE_REACH,
     PHOTO_RULE_WIDTH,
     PHOTO_SMOOTH,
+    PHOTO_SOLID,
     PHOTO_TONE,
 )
 from broadsheet.model import BBox, overlaps, union_bbox
@@ -34,7 +35,7 @@ def find_photos(gray: np.ndarray, text_boxes: list[BBox], rule_boxes: list[BBox]
     """Boxes of areas where most pixels are neither paper nor pure ink, once text is masked out."""
     small = cv2.resize(gray, None, fx=1 / SCALE, fy=1 / SCALE, interpolation=cv2.INTER_AREA)
     paper = float(np.percentile(small, 90))
-    text_boxes = [box for box in text_boxes if not _smooth_tone(gray, box, paper, min_side)]
+    text_boxes = [box for box in text_boxes if not _tone_line(gray, box, paper, min_side)]
     tone = (small < paper - PHOTO_TONE).astype(np.uint8)
     for x0, y0, x1, y1 in text_boxes + rule_boxes:
         tone[y0 // SCALE:(y1 + SCALE - 1) // SCALE + 1, x0 // SCALE:(x1 + SCALE - 1) // SCALE + 1] = 0
@@ -139,13 +140,19 @@ def _core(fill: np.ndarray, min_side: int) -> tuple[int, int] | None:
     return int(inner[0]), int(inner[-1]) + 1
 
 
-def _smooth_tone(gray: np.ndarray, box: BBox, paper: float, min_side: int) -> bool:
+def _tone_line(gray: np.ndarray, box: BBox, paper: float, min_side: int) -> bool:
     """A detector "line" over a photo: as tall as a photo, mostly tone, and smooth, where type's
-    strokes are edges (small type blurred is smooth too, but no line of it is that tall)."""
+    strokes are edges (small type blurred is smooth too, but no line of it is that tall), or nearly
+    solid tone, whatever its texture's edges: type leaves paper between its strokes."""
     x0, y0, x1, y1 = box
     crop = gray[y0:y1, x0:x1]
-    if y1 - y0 < min_side or crop.shape[1] < 3 or (crop < paper - PHOTO_TONE).mean() < PHOTO_FILL:
+    if y1 - y0 < min_side or crop.shape[1] < 3:
         return False
+    fill = float((crop < paper - PHOTO_TONE).mean())
+    if fill < PHOTO_FILL:
+        return False
+    if fill >= PHOTO_SOLID and crop.shape[1] >= min_side:
+        return True
     dx = cv2.Sobel(crop, cv2.CV_32F, 1, 0, ksize=3)
     dy = cv2.Sobel(crop, cv2.CV_32F, 0, 1, ksize=3)
     return float((np.hypot(dx, dy) / 4 > PHOTO_EDGE).mean()) < PHOTO_SMOOTH  # the 3x3 kernel weighs 4

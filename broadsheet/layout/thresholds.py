@@ -316,6 +316,10 @@ PHOTO_HOLE = 1 / 6  # of a photo's smallest side: light areas inside (sky, walls
 # edges, so its "lines" stay text, as before
 PHOTO_SMOOTH = 0.15
 PHOTO_EDGE = 30
+# ... or as big as a photo both ways and this full of tone, edges or not: a bilevel photo's dark part
+# boxed as a "line" (random seed 1890: 0.95 filled, its dithering's edges 0.21) cut the photo short
+# of its right third, and its caption read as body; type leaves paper between its strokes
+PHOTO_SOLID = 0.9
 # A column (or row) of a photo's box with under this share of picture is a gutter between two
 # photos (random seed 181: 0.00-0.03 across paper and a hairline); a photo's light areas are closed
 PHOTO_GAP = 0.05

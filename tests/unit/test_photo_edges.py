@@ -136,3 +136,27 @@ def test_a_drawing_far_larger_than_the_photo_it_overlaps_leaves_it_as_it_is():
     photo, apart = (40, 40, 230, 130), (300, 300, 400, 400)
     assert with_drawings([photo], [(0, 0, 300, 300)]) == [photo]
     assert with_drawings([photo], [apart]) == [photo, apart]
+
+
+def test_a_detector_line_over_a_dark_bilevel_photo_does_not_cut_it_short():
+    # random seed 1890 (32 px): a dark dithered photo's right third boxed as one "line", nearly solid
+    # (0.95) but for its dithering's specks, which are edges as type's strokes are: masked as text,
+    # the photo was found short of it, and its caption under it was read as body
+    gray = np.full((400, 400), PAPER, np.uint8)
+    photo = (40, 40, 360, 200)
+    specks = np.random.default_rng(3).random((160, 320)) < 0.06
+    gray[40:200, 40:360] = np.where(specks, PAPER, 0).astype(np.uint8)
+    line = (260, 60, 360, 200)
+    [found] = find_photos(gray, [line], [], min_side=60)
+    assert all(abs(a - b) <= 2 for a, b in zip(found, photo)), found
+
+
+def test_a_reversed_headline_as_tall_as_a_photo_stays_text():
+    # white letters on a dark bar leave a quarter of it paper: not solid enough to be a photo's part
+    gray = np.full((400, 400), PAPER, np.uint8)
+    line = (40, 40, 360, 120)
+    gray[40:120, 40:360] = INK
+    for bar in range(50, 350, 12):  # the letters' strokes, 3 px wide, paper-white
+        gray[50:110, bar:bar + 3] = PAPER
+        gray[50:53, bar:bar + 12] = PAPER
+    assert find_photos(gray, [line], [], min_side=60) == []
