@@ -33,6 +33,7 @@ from broadsheet.layout.thresholds import (
     MIN_COLUMN_LINES,
     MIN_COLUMN_WIDTH,
     NEIGHBOUR_SIZE,
+    QUIET_HEAD_ALONE_GAP,
     QUIET_HEAD_SPACE,
     SEGMENT_GAP,
     STACKED_GAP,
@@ -397,13 +398,13 @@ def text_blocks(segments: list[Block], unit: float, rules: list[Rule],
 _TEXT, _HEADING, _BOLD_END = "text", "heading", "bold end"
 
 
-def _follows(upper: Block, lower: Block, unit: float, rules: list[Rule]) -> bool:
-    """`lower` starts right below `upper`, at its left edge or a paragraph indent in or out (a head
-    set from the indent or centred over its column's text: random seeds 1356, 1649), with no rule
-    between."""
+def _follows(upper: Block, lower: Block, unit: float, rules: list[Rule], gap: float = SEGMENT_GAP) -> bool:
+    """`lower` starts right below `upper` (at most `gap` body heights of blank between), at its left
+    edge or a paragraph indent in or out (a head set from the indent or centred over its column's
+    text: random seeds 1356, 1649), with no rule between."""
     ux0, _, ux1, uy1 = upper.bbox
     lx0, ly0, lx1, _ = lower.bbox
-    return (STACKED_GAP[0] * unit <= ly0 - uy1 <= SEGMENT_GAP * unit and abs(lx0 - ux0) <= INDENT * unit
+    return (STACKED_GAP[0] * unit <= ly0 - uy1 <= gap * unit and abs(lx0 - ux0) <= INDENT * unit
             and not crosses(rules, max(ux0, lx0), uy1, min(ux1, lx1), ly0))
 
 
@@ -459,11 +460,12 @@ def _quiet_head_alone(segment: Block, segments: list[Block], rows: dict[int, lis
                       unit: float, rules: list[Rule], under_photo: bool) -> bool:
     """A segment that is all a quiet head over the segment right below: a short head line fits a
     narrower column than its text's (random seeds 137 and 198: `Neues Löschfahrzeug für die Wehr`
-    alone in a segment over its article's)."""
+    alone in a segment over its article's), or the space under it parts it from its text (1847)."""
     own = rows[id(segment)]
     if len(own) > MAX_HEADING_LINES:
         return False
-    below = [other for other in segments if other is not segment and _follows(segment, other, unit, rules)]
+    below = [other for other in segments
+             if other is not segment and _follows(segment, other, unit, rules, QUIET_HEAD_ALONE_GAP)]
     return any(_quiet_heads(own + rows[id(other)], max(gap, _leading(rows[id(other)], unit) + QUIET_HEAD_SPACE * unit),
                             unit, under_photo)[:1] == [(0, len(own))] for other in below)
 

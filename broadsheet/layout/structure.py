@@ -120,13 +120,15 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     text_boxes = [l.bbox for l in lines]
     if unboxed:
         text_boxes += [l.bbox for l in missed_lines(ink, gray, lines, [], unboxed_size, unboxed)]
+    typeset: list[BBox] = []  # rows of type the photo search passed over: lines the detector lost
     photo_boxes = find_photos(gray, text_boxes, [r.bbox for r in rules],
-                              min_side=int(PHOTO_MIN_SIDE * unit))
+                              min_side=int(PHOTO_MIN_SIDE * unit), typeset=typeset)
     over = rules_over_photos(rule_ink, photo_boxes, unit, rule_size["max_thickness"])
     if over:  # found again with those rules left out of the picture
         rules += [Rule(box) for box in over]
+        typeset = []
         photo_boxes = find_photos(gray, text_boxes, [r.bbox for r in rules],
-                                  min_side=int(PHOTO_MIN_SIDE * unit))
+                                  min_side=int(PHOTO_MIN_SIDE * unit), typeset=typeset)
     drawings = find_drawings(ink, text_boxes, min_side=int(DRAWING_MIN_SIDE * unit))
     photo_boxes = with_drawings(photo_boxes, drawings)
     # the detector reads texture inside photos as text, and photo edges look like rules
@@ -134,7 +136,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
     unit = unboxed_size or unit
     detected = [line.bbox for line in lines]
-    recovered = missed_lines(ink, gray, lines, photo_boxes, unit, unboxed)
+    recovered = [LineBox(box) for box in typeset] + missed_lines(ink, gray, lines, photo_boxes + typeset, unit, unboxed)
     if unboxed:  # said, not silent: its lines come from the ink, and read worse than boxed ones
         _log.warning("the detector boxed %d lines of this page, none of its body: %d rows of ink taken "
                      "as lines, body %.1f px by the ink", len(detected), len(recovered), unit)

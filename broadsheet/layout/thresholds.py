@@ -107,6 +107,10 @@ HEADING_SPACE = 0.25  # extra space above a heading, over the body's line pitch
 # and the space under them, over what a paragraph break leaves (random pages set 0.4 em: 0.44-0.62
 # body heights top to top, 0.4 the least; paragraph breaks on the same pages 0-0.1) ...
 QUIET_HEAD_SPACE = 0.25
+# ... and that space can part a head from its text as a segment of its own (blank over `SEGMENT_GAP`):
+# a quiet head alone in its segment still heads the segment this far under it (blank, body heights;
+# random seed 1847: 1.55 at 10 px, where its neighbours' heads stand 1.45 over their text)
+QUIET_HEAD_ALONE_GAP = 1.8
 # Of a page's paragraph breaks, the spacing this share of them keep under: quiet heads over their text
 # count among the breaks (a third of them on random seed 274: six one-paragraph items), paragraph
 # breaks are the rest and alike

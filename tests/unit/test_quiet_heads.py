@@ -70,3 +70,28 @@ def test_a_wrapped_title_under_bold_is_one_head():
                     ((1163, 592, 1483, 608), 0.878, 0.994), ((1164, 618, 1482, 634), 0.95, 1.024)])
     pieces = text_blocks([Block(lines)], 15.0, [])
     assert _kinds(pieces) == [(True, 2), (False, 14)]
+
+
+# seed 1847 (Fraktur at 10 px, working unit 11): `Schneller ins Rhein-Main-Gebiet` in the body's face
+# and weight, then its text 17 px under it (1.55 body heights: over `SEGMENT_GAP`, so a segment of its
+# own; the page's other three titles stand 16 px over theirs and were found)
+TITLE_1847 = [((45, 173, 262, 185), 1.007, 0.981)]
+BODY_1847 = [((68, 202, 352, 213), 0.923, 0.962), ((44, 223, 352, 233), 0.935, 0.997),
+             ((46, 243, 352, 255), 0.861, 0.963), ((45, 265, 352, 276), 0.815, 0.948),
+             ((45, 286, 159, 297), 0.915, 0.94), ((69, 306, 352, 317), 0.938, 0.971),
+             ((45, 327, 352, 339), 0.808, 0.949), ((45, 348, 352, 359), 0.928, 0.985),
+             ((46, 369, 352, 380), 0.826, 0.972), ((45, 390, 352, 401), 0.897, 0.984),
+             ((45, 412, 245, 422), 1.023, 1.009)]
+UNIT_1847 = 11.0
+
+
+def test_a_quiet_head_parted_from_its_text_by_the_space_under_it_still_heads_it():
+    pieces = text_blocks([Block(_boxes(TITLE_1847)), Block(_boxes(BODY_1847))], UNIT_1847, [])
+    assert _kinds(pieces) == [(True, 1), (False, 11)]
+
+
+def test_a_line_far_over_the_text_below_heads_nothing():
+    """The same line 2.2 body heights over that text (over `QUIET_HEAD_ALONE_GAP`): no head of it."""
+    lifted = [((45, 166, 262, 178), 1.007, 0.981)]
+    pieces = text_blocks([Block(_boxes(lifted)), Block(_boxes(BODY_1847))], UNIT_1847, [])
+    assert _kinds(pieces) == [(False, 1), (False, 11)]
