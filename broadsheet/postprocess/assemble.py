@@ -99,7 +99,9 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
                        layout.size[1], new_id)
     if band:
         page.header, page.regions = band.header, band.regions
-    headlines = [g for g in ([_refit(r) for r in group if r.lines] for group in headlines) if g]
+    # a head read as nothing heads nothing, as a block read so holds nothing: a photo's edge or a box
+    # over rows of text (random seed 1900: a photo's top over its column's text, titled `` apart)
+    headlines = [g for g in ([_refit(r) for r in group if any(l.text for l in r.lines)] for group in headlines) if g]
     stems = _title_stems(headlines, layout.separators, unit)
     separators = [s for s in layout.separators if all(s is not stem for stem in stems)]
     blocks = [_refit(b) for b in layout.text_blocks if any(l.text for l in b.lines)]
