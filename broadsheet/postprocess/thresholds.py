@@ -8,7 +8,8 @@ HEADLINE_BAND = 3.0  # a vertical rule this far below a headline still bounds it
 # 1546: `Turnverein feiert Geburtstag` 0.1 body heights over `Die Altstadt soll wieder aufblühen`)
 HEADS_ROW_GAP = 0.5
 # A rule this close over a vertical headline's top tops its article: the article is as wide as the
-# rule (random seeds 1050, 1096: 1.2 body heights; else nothing on its row bounds such a title's span)
+# rule (random seeds 1050, 1096: 1.2 body heights; else nothing on its row bounds such a title's span);
+# so does one this close over any headline, which no rule flanking a title beside it does (1886: 1.3)
 TOPPING_RULE = 2.0
 OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and still be below it
 # A rule across a column just under a title's foot (this far at most) that ends at its side (this far
