@@ -51,6 +51,9 @@ HEAD_FLUSH = 0.25
 # A headline this close to a vertical headline (or overlapping it) is a piece of it: titles stand a
 # gutter or a rule apart (random seeds 1615: touching, 1765: 3 px into it)
 HEAD_PIECE_GAP = 0.1
+# ... and a narrower horizontal one within its rows this close beside it: a vertical kicker read across
+# (random seed 1923: 0.9; the body beside a title stands a gutter off, but it is no headline)
+HEAD_PIECE_BESIDE = 1.0
 # A deck whose article's text, in a column beside it under the title, starts no lower than this under
 # the deck's top is a subhead opening its own column: the body has begun (random seeds 1418, 1616,
 # 1636: the text beside starts 0.6 body heights over to 0.1 under such a head's top; real decks
