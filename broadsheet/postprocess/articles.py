@@ -107,7 +107,8 @@ def owner(box: BBox, heads: list[Headline], separators: list[Region], unit: floa
             continue
         # a rule over the headline, inside its box, does not part it from the text under its foot
         below = box[1] + OWNER_SLACK * unit >= head.bbox[3]
-        if _parted(head, head.bbox[3] if below else reach, box[1], cx, separators, unit):
+        if _parted(head, head.bbox[3] if below else reach, box[1], cx, separators, unit,
+                   [h.bbox for h in heads if h is not head]):
             continue
         found.append(head)
     if not found:
@@ -139,14 +140,18 @@ def innermost_frame(box: BBox, frames: list[BBox]) -> BBox | None:
     return min(around, key=lambda f: (f[2] - f[0]) * (f[3] - f[1]), default=None)
 
 
-def _parted(head: Headline, top: float, bottom: float, x: float, separators: list[Region], unit: float) -> bool:
+def _parted(head: Headline, top: float, bottom: float, x: float, separators: list[Region], unit: float,
+            others: list[BBox] = ()) -> bool:
     """A rule across the column at `x` parts the head from text starting at `bottom`: one under `top`
     but for a rule flanking a horizontal title (just under its foot, ending at its side, `RULE_FLANKS`:
     random seed 1257), or one level with the title's lower half ending well short of its side, which
     closes the row of the columns beside it (`ROW_RULE_SHORT`: random seed 1336, a jump's columns under
     the rule that ends three columns left of `社区食堂开进居民家门口`), as does one ending past a letter
     off it above its foot, which no flanking rule does (random seed 1769: the rule over the first two
-    columns ends a gutter left of `DEPARTMENT OF THE / INTERIOR`, level with its second line's top)."""
+    columns ends a gutter left of `DEPARTMENT OF THE / INTERIOR`, level with its second line's top), or
+    one at its foot ending past a letter off it that tops another head (`others`: the headlines' boxes),
+    whose article it opens (random seed 1886: `Markttag am Domplatz` under the rule over four columns
+    that ends a gutter left of `Turnverein feiert / Geburtstag`, level with its foot)."""
     if head.vertical:  # a rule its box reaches into stands over it (random seed 1657: 1 px into the rule)
         return _rule_between(top, bottom, x, [s for s in separators if not overlaps(s.bbox, head.bbox)])
     x0, y0, x1, y1 = head.bbox
@@ -158,7 +163,8 @@ def _parted(head: Headline, top: float, bottom: float, x: float, separators: lis
         if top <= sy0 and not (-1 <= short <= RULE_FLANKS * unit and sy0 - y1 <= RULE_FLANKS * unit):
             return True
         # ending past a letter off the title, over its foot: level with a head's second line, not flanking
-        flanks = short <= RULE_FLANKS * unit or y1 - sy1 <= RULE_FLANKS * unit
+        tops_head = any(0 <= o[1] - sy1 <= TOPPING_RULE * unit and sx0 <= o[0] and o[2] <= sx1 for o in others)
+        flanks = short <= RULE_FLANKS * unit or (y1 - sy1 <= RULE_FLANKS * unit and not tops_head)
         if (y0 + y1) / 2 <= sy0 < top and (short >= ROW_RULE_SHORT * unit or not flanks):
             return True
     return False

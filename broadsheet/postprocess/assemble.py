@@ -57,6 +57,7 @@ from broadsheet.postprocess.thresholds import (
     HEAD_FLUSH,
     HEAD_ON_TEXT,
     HEAD_ON_TEXT_SIZE,
+    HEAD_PIECE_BESIDE,
     HEAD_PIECE_GAP,
     INDENT_CHARS,
     INTERLEAVE_OVERLAP,
@@ -99,7 +100,9 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
                        layout.size[1], new_id)
     if band:
         page.header, page.regions = band.header, band.regions
-    headlines = [g for g in ([_refit(r) for r in group if r.lines] for group in headlines) if g]
+    # a head read as nothing heads nothing, as a block read so holds nothing: a photo's edge or a box
+    # over rows of text (random seed 1900: a photo's top over its column's text, titled `` apart)
+    headlines = [g for g in ([_refit(r) for r in group if any(l.text for l in r.lines)] for group in headlines) if g]
     stems = _title_stems(headlines, layout.separators, unit)
     separators = [s for s in layout.separators if all(s is not stem for stem in stems)]
     blocks = [_refit(b) for b in layout.text_blocks if any(l.text for l in b.lines)]
@@ -273,14 +276,25 @@ def _vertical_pieces(headlines: list[list[Region]], unit: float) -> list[list[Re
     while joined:
         joined = False
         for head in (h for h in heads if h.vertical):
-            piece = next((h for h in heads if h is not head and overlaps(h.bbox, head.bbox, HEAD_PIECE_GAP * unit)),
-                         None)
+            piece = next((h for h in heads if h is not head and (overlaps(h.bbox, head.bbox, HEAD_PIECE_GAP * unit)
+                                                                 or _read_across_beside(h, head, unit))), None)
             if piece is not None:
                 _join_head(head, piece)
                 heads.remove(piece)
                 joined = True
                 break
     return [h.regions for h in heads]
+
+
+def _read_across_beside(piece: Headline, head: Headline, unit: float) -> bool:
+    """A horizontal head no wider than a vertical one, within its rows, set beside it closer than a
+    body line: the rows of a vertical kicker or deck set beside the title, read across its lines
+    (random seed 1923: `明规矩 / 强作风 / 严制度 / 促工作` read as `严明`, `制规`, `促正强风` 0.9 body
+    heights right of `州住房公积金管理中心…`, two titles standing between the title and its text)."""
+    x0, y0, x1, y1 = head.bbox
+    px0, py0, px1, py1 = piece.bbox
+    return (not piece.vertical and px1 - px0 <= x1 - x0 and py0 >= y0 - HEAD_PIECE_GAP * unit and py1 <= y1
+            and 0 <= max(px0 - x1, x0 - px1) <= HEAD_PIECE_BESIDE * unit)
 
 
 def _read_bare_heads(items: list[_Item], heads: list[Headline], separators: list[Region], unit: float,

@@ -8,7 +8,8 @@ HEADLINE_BAND = 3.0  # a vertical rule this far below a headline still bounds it
 # 1546: `Turnverein feiert Geburtstag` 0.1 body heights over `Die Altstadt soll wieder aufblühen`)
 HEADS_ROW_GAP = 0.5
 # A rule this close over a vertical headline's top tops its article: the article is as wide as the
-# rule (random seeds 1050, 1096: 1.2 body heights; else nothing on its row bounds such a title's span)
+# rule (random seeds 1050, 1096: 1.2 body heights; else nothing on its row bounds such a title's span);
+# so does one this close over any headline, which no rule flanking a title beside it does (1886: 1.3)
 TOPPING_RULE = 2.0
 OWNER_SLACK = 1.0  # a block may start this far above a headline's foot and still be below it
 # A rule across a column just under a title's foot (this far at most) that ends at its side (this far
@@ -50,6 +51,9 @@ HEAD_FLUSH = 0.25
 # A headline this close to a vertical headline (or overlapping it) is a piece of it: titles stand a
 # gutter or a rule apart (random seeds 1615: touching, 1765: 3 px into it)
 HEAD_PIECE_GAP = 0.1
+# ... and a narrower horizontal one within its rows this close beside it: a vertical kicker read across
+# (random seed 1923: 0.9; the body beside a title stands a gutter off, but it is no headline)
+HEAD_PIECE_BESIDE = 1.0
 # A deck whose article's text, in a column beside it under the title, starts no lower than this under
 # the deck's top is a subhead opening its own column: the body has begun (random seeds 1418, 1616,
 # 1636: the text beside starts 0.6 body heights over to 0.1 under such a head's top; real decks

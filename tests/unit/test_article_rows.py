@@ -290,3 +290,49 @@ def test_the_top_of_a_vertical_title_read_across_its_columns_stays_in_it():
                                separators=[_rule("s1", (51, 2640, 733, 2643))]))
     assert len(page.articles) == 1 and page.articles[0].title.startswith("众县域")
     assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+
+def test_a_rule_at_a_heads_foot_over_another_head_parts_the_text_under_it():
+    # random seed 1886 (unit 15): the rule over `Markttag am Domplatz` and its four columns ends a
+    # gutter (1.9 units) left of `Turnverein feiert / Geburtstag`, level with its foot; the head took
+    # the three columns beside `Markttag`'s, which start under the rule level with it
+    unit = 15.0
+    turnverein = _region("t1", RegionType.TITLE, (1403, 1050, 1587, 1090), "Turnverein feiert Geburtstag")
+    markttag = _region("t2", RegionType.TITLE, (60, 1110, 307, 1124), "Markttag am Domplatz")
+    rules = [_rule("s1", (60, 1087, 1375, 1090))]
+    first, second, own = (59, 1141, 366, 2058), (396, 1111, 702, 1222), (1403, 1107, 1710, 1634)
+    heads = headline_spans([[turnverein], [markttag]], rules, [first, second, own], (57, 2048), unit)
+    assert owner(second, heads, rules, unit) is None
+    assert owner(own, heads, rules, unit) is heads[0] and owner(first, heads, rules, unit) is heads[1]
+    # a rule at a title's foot ending a little off its side, with no head under it, flanks it (1257)
+    heads = headline_spans([[turnverein]], rules, [second, own], (57, 2048), unit)
+    assert owner(second, heads, rules, unit) is heads[0]
+
+
+def test_a_head_read_as_nothing_heads_nothing():
+    # random seed 1900 (unit 17): the dark top of a photo was boxed as a title line and read as
+    # nothing; titled `` it took the column's text under the photo from its notice's head
+    title = _region("t1", RegionType.TITLE, (1017, 244, 1464, 400), "DEPARTMENT OF THE INTERIOR")
+    upper = _region("b1", RegionType.TEXT, (1017, 420, 1464, 480), "AGENCY: Bureau of Land Management.")
+    speck = _region("t2", RegionType.TITLE, (1300, 560, 1380, 590), "")
+    lower = _region("b2", RegionType.TEXT, (1017, 800, 1464, 1300), "this notice to advise the public that")
+    page = assemble(PageLayout((1500, 2000), 17.0, headlines=[[title], [speck]], text_blocks=[upper, lower]))
+    assert [a.title for a in page.articles] == ["DEPARTMENT OF THE INTERIOR"]
+
+
+def test_a_vertical_kicker_read_across_beside_its_title_is_a_piece_of_it():
+    # random seed 1923 (unit 16): the vertical kicker `明规矩 / 强作风 / 严制度 / 促工作` beside
+    # `州住房公积金管理中心…` was read across its lines as `严明 / 制规` and `促正强风`, 0.9 body heights
+    # right of the title: two titles between the title and its four columns, which went untitled
+    title = Region("t1", RegionType.TITLE, (575, 1600, 655, 2050),
+                   [Line("州住房公积金管理中心多措", (619, 1600, 655, 2050), 0.99, TextDirection.VERTICAL_RL),
+                    Line("并举推动各项工作有序开展", (575, 1600, 610, 2046), 0.99, TextDirection.VERTICAL_RL)])
+    kicker = Region("k1", RegionType.KICKER, (669, 1600, 722, 1654),
+                    [Line("严明", (669, 1600, 721, 1627), 0.99), Line("制规", (669, 1620, 722, 1654), 0.99)])
+    piece = _region("t2", RegionType.TITLE, (669, 1700, 722, 1764), "促正强风")
+    columns = [_region(f"b{k}", RegionType.TEXT, (x0, 1599, x0 + 195, 2271), "市农业局茶叶站站长")
+               for k, x0 in enumerate((745, 964, 1183, 1402))]
+    page = assemble(PageLayout((1640, 3100), 16.0, headlines=[[title], [kicker], [piece]], text_blocks=columns,
+                               separators=[_rule("s1", (576, 1581, 1598, 1583))]))
+    assert len(page.articles) == 1 and "州住房公积金管理中心" in page.articles[0].title
+    assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
