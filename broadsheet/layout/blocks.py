@@ -32,6 +32,7 @@ from broadsheet.layout.thresholds import (
     MAX_WRAPPED_SUBHEAD_LINES,
     MIN_COLUMN_LINES,
     MIN_COLUMN_WIDTH,
+    NARROW_COLUMN,
     NEIGHBOUR_SIZE,
     QUIET_HEAD_ALONE_GAP,
     QUIET_HEAD_SPACE,
@@ -114,11 +115,13 @@ def column_intervals(lines: list[LineBox], unit: float) -> list[tuple[int, int]]
             clusters.append([line])
     # Short last lines of paragraphs, and ragged lines of Latin heads, can share extents by chance;
     # a column's lines also stand one under another.
-    intervals = [
-        (int(np.median([l.x0 for l in c])), int(np.median([l.x1 for l in c])))
-        for c in clusters if len(c) >= MIN_COLUMN_LINES and _stacked_pairs(c, unit) >= MIN_COLUMN_LINES - 1
-    ]
-    intervals = [(x0, x1) for x0, x1 in intervals if x1 - x0 >= MIN_COLUMN_WIDTH * unit]
+    intervals = []
+    for c in clusters:
+        x0, x1 = int(np.median([l.x0 for l in c])), int(np.median([l.x1 for l in c]))
+        lines_needed = MIN_COLUMN_LINES if x1 - x0 >= MIN_COLUMN_WIDTH * unit else NARROW_COLUMN[1]
+        if (x1 - x0 >= NARROW_COLUMN[0] * unit and len(c) >= lines_needed
+                and _stacked_pairs(c, unit) >= lines_needed - 1):
+            intervals.append((x0, x1))
     # Widest first: a cluster of indented lines, or of lines ending in punctuation (whose ink
     # stops short of the em box), lies within a wider column and is folded into it.
     intervals.sort(key=lambda iv: iv[0] - iv[1])
