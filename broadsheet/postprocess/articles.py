@@ -9,6 +9,7 @@ owns what lies beside and below its top, within the rules to either side.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from broadsheet.model import BBox, Region, RegionType, TextDirection, overlaps, shares_column, union_bbox
@@ -141,7 +142,7 @@ def innermost_frame(box: BBox, frames: list[BBox]) -> BBox | None:
 
 
 def _parted(head: Headline, top: float, bottom: float, x: float, separators: list[Region], unit: float,
-            others: list[BBox] = ()) -> bool:
+            others: Sequence[BBox] = ()) -> bool:
     """A rule across the column at `x` parts the head from text starting at `bottom`: one under `top`
     but for a rule flanking a horizontal title (just under its foot, ending at its side, `RULE_FLANKS`:
     random seed 1257), or one level with the title's lower half ending well short of its side, which
