@@ -370,7 +370,8 @@ def text_blocks(segments: list[Block], unit: float, rules: list[Rule],
     under_photo = {id(segment): _under_photo(segment, photos or [], unit) for segment in segments}
     pieces = []
     for segment in segments:
-        if _quiet_head_alone(segment, segments, rows, gap, unit, rules, under_photo[id(segment)]):
+        if _quiet_head_alone(segment, segments, rows, gap, unit, rules, under_photo[id(segment)]) \
+                and not _rest_of_row(segment, segments, unit):
             pieces.append((_HEADING, Block(list(segment.lines))))
         else:
             pieces += _split_headings(rows[id(segment)], unit, gap, under_photo[id(segment)])
@@ -564,6 +565,25 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         else:
             pieces.append((kind, list(row)))
     return [(kind, Block(lines)) for kind, lines in pieces]
+
+
+def _rest_of_row(segment: Block, segments: list[Block], unit: float) -> bool:
+    """Another segment shares the segment's row, and a line of the column near it (`LINE_PITCH` two
+    rows up or down) spans both: the segment is the rest of a justified row whose words the detector
+    boxed apart, not a head alone on its row (random seed 1999, 12 px: `runoff,` right of `spring`
+    at a narrow column's edge, over `and` right of `avalanches`, taken for a quiet head)."""
+    x0, y0, x1, y1 = segment.bbox
+    near, margin = 2 * LINE_PITCH * unit, HEADING_MARGIN * unit
+    for mate in segments:
+        m0, m1 = mate.bbox[0], mate.bbox[2]
+        shared = min(y1, mate.bbox[3]) - max(y0, mate.bbox[1])
+        if mate is segment or shared <= min(y1 - y0, mate.bbox[3] - mate.bbox[1]) / 2:
+            continue
+        left, right = min(x0, m0), max(x1, m1)
+        if any(o.bbox[0] <= left + margin and o.bbox[2] >= right - margin
+               and (0 <= y0 - o.bbox[3] <= near or 0 <= o.bbox[1] - y1 <= near) for o in segments):
+            return True
+    return False
 
 
 def _quiet_heads(rows: list[list[LineBox]], gap: float, unit: float, under_photo: bool) -> list[tuple[int, int]]:

@@ -95,3 +95,26 @@ def test_a_line_far_over_the_text_below_heads_nothing():
     lifted = [((45, 166, 262, 178), 1.007, 0.981)]
     pieces = text_blocks([Block(_boxes(lifted)), Block(_boxes(BODY_1847))], UNIT_1847, [])
     assert _kinds(pieces) == [(False, 1), (False, 11)]
+
+
+# seed 1999 (12 px Latin serif, unit 11): a narrow justified column whose rows the detector boxed word by
+# word, each piece a segment of its own: `damaged by` / `heavy`, `spring` / `runoff,`, `avalanches` / `and`
+ROWS_1999 = [((240, 356, 420, 365), 0.853, 0.978), ((240, 373, 352, 384), 0.885, 0.994),
+             ((376, 375, 420, 384), 1.018, 0.971), ((369, 390, 419, 402), 0.91, 0.951),
+             ((241, 393, 288, 405), 1.065, 0.963), ((393, 411, 420, 421), 1.103, 0.968),
+             ((241, 412, 325, 421), 1.072, 0.966), ((241, 430, 420, 440), 1.022, 0.961)]
+
+
+def test_a_rows_last_word_boxed_apart_is_no_quiet_head_over_the_next_rows_last_word():
+    """`runoff,` at the column's edge over `and`, set in from it like an indented first line: a quiet
+    head alone by its place, but `spring` shares its row and the full row `increasing recreational`
+    two rows down spans both (the paragraph was cut in two around a subhead `runoff,`)."""
+    pieces = text_blocks([Block(_boxes([row])) for row in ROWS_1999], 11.0, [])
+    assert [heading for heading, _ in pieces] == [False] * len(ROWS_1999)
+
+
+def test_a_quiet_head_beside_the_next_columns_text_still_heads_its_segment():
+    """A head alone in its segment with the next column's text on its row: no line spans both."""
+    beside = [((418, y0, 736, y0 + 13), 1.0, 1.0) for y0 in (190, 212, 234, 256)]
+    pieces = text_blocks([Block(_boxes(TITLE_245)), Block(_boxes(BODY_245)), Block(_boxes(beside))], UNIT_245, [])
+    assert sorted(_kinds(pieces)) == [(False, 4), (False, 14), (True, 1)]
