@@ -530,6 +530,14 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         full = sum(1 for row in rows[start:end - 1] if max(l.x1 for l in row) >= edge - EDGE_TOLERANCE * unit)
         return 2 * full > end - start - 1
 
+    def opening(start: int, end: int) -> bool:
+        """A run set as a paragraph's first rows: the first from the indent with the next flush left
+        (`run_in`), each row but the last run to the column's edge: a run-in lead and the text it runs
+        into, or a paragraph that measures bold (random seed 2035, kai at 15.6 px: `严格执行首问` /
+        `负责制度。昌吉州` / `住房公积金管理中`, weights 1.31-1.36 on a page whose body measures 1.2-1.3)."""
+        return end - start >= 2 and run_in(start) and all(
+            max(l.x1 for l in row) >= edge - EDGE_TOLERANCE * unit for row in rows[start:end - 1])
+
     def set_in(start: int, end: int) -> bool:
         """Every row of the run stands in from the column's left edge, as a head set from an indent."""
         return all(min(l.x0 for l in row) > left + HEADING_MARGIN * unit for row in rows[start:end])
@@ -553,7 +561,7 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
             # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike)
             stop = end - 1 if end - first >= 2 and run_in(end - 1) else end
             if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
-                    and not justified(first, stop):
+                    and not justified(first, stop) and not opening(first, stop):
                 kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)
         start = end
     for first, stop in _quiet_heads(rows, max(head_gap, leading + QUIET_HEAD_SPACE * unit), unit, under_photo):

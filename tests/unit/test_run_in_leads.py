@@ -53,3 +53,24 @@ def test_a_bold_lead_under_a_two_line_subhead_runs_on_into_its_paragraph():
     lead = LineBox((LEFT + 44, 257, RIGHT - 8, 277), weight=2.0)
     lines += head + [lead] + [LineBox((LEFT, 257 + k * PITCH, RIGHT, 277 + k * PITCH)) for k in range(1, 5)]
     assert _heading_lines(Block(lines)) == [head]
+
+
+# seed 2035 (kai at 15.6 px, unit 14): a column whose body measures heavy throughout (weights 1.03-1.37);
+# a paragraph ends (`…。` short), the next opens from the indent with a run-in lead over a row and a half
+# (`严格执行首问` / `负责制度。昌吉州` / `住房公积金管理中`), three rows that measure bold, then plain rows
+COLUMN_2035 = [((343, 1370, 467, 1385), 1.272, 0.991), ((343, 1396, 467, 1410), 1.369, 1.028),
+               ((343, 1422, 399, 1435), 1.217, 0.989), ((375, 1447, 466, 1460), 1.361, 1.016),
+               ((346, 1472, 465, 1486), 1.309, 1.004), ((343, 1497, 465, 1511), 1.347, 1.005),
+               ((343, 1523, 467, 1536), 1.255, 1.028), ((343, 1549, 465, 1561), 1.248, 0.993),
+               ((343, 1574, 465, 1587), 1.293, 1.028), ((343, 1599, 467, 1612), 1.179, 0.978),
+               ((344, 1624, 467, 1638), 1.213, 1.046), ((342, 1650, 465, 1663), 1.177, 1.01),
+               ((343, 1675, 466, 1688), 1.029, 1.023), ((351, 1699, 466, 1714), 0.877, 0.974),
+               ((343, 1725, 383, 1739), 1.255, 1.058)]
+
+
+def test_bold_rows_set_as_a_paragraphs_opening_are_text_not_a_subhead():
+    """From the indent, then flush left, each row but the last run to the column's edge: a paragraph's
+    first rows (the lead and the text it runs into), not a three-line subhead cut out of the column."""
+    lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in COLUMN_2035]
+    pieces = text_blocks([Block(lines)], 14.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 15)]
