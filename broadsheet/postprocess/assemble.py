@@ -909,12 +909,14 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
     for item in sorted(untitled, key=lambda i: i.bbox[1]):
         if _opens_jump(item, unit):
             left_over.append(item)
+            _take_top_photos(item, photo_news, articles + untitled, separators, unit)
             continue
         found = _over_photo(_first_column(item, unit)[0], articles + left_over, photos, loose, separators, unit)
         if found is None:
             host = _over_photo_headed(item, articles, separators, unit)
             if host is None:
                 left_over.append(item)
+                _take_top_photos(item, photo_news, articles + untitled, separators, unit)
             else:
                 host.blocks += item.blocks
             continue
@@ -925,6 +927,31 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
             photo_news.remove(news)
             host.photos += news.photos
     return left_over
+
+
+def _take_top_photos(item: _Item, photo_news: list[_Item], others: list[_Item], separators: list[Region],
+                     unit: float) -> None:
+    """A photo of no article right over the top of one of the untitled item's columns, within the item's
+    width and with no other item's text right over it, tops that column: the article opens with its
+    photo, and is read where the photo stands (random seeds 1966, 1974, 1993: a column's photo and
+    caption over an untitled article's text, the photo read apart and the article a row late, after the
+    article beside). A photo wider than the item spans columns of others too: news of its own."""
+    gap = PAST_PHOTO_GAP * unit
+    x0, x1 = min(b.bbox[0] for b in item.blocks), max(b.bbox[2] for b in item.blocks)
+    tops = [b for b in item.blocks if not any(o is not b and o.bbox[3] <= b.bbox[1] and shares_column(o.bbox, b.bbox)
+                                              for o in item.blocks)]
+    over = [b for other in others if other is not item for b in other.blocks]
+    for news in list(photo_news):
+        region, _, caption = news.photos[0]
+        whole = union_bbox([region.bbox] + ([caption.bbox] if caption else []))
+        if x0 - unit <= region.bbox[0] and region.bbox[2] <= x1 + unit \
+                and any(region.bbox[0] <= (b.bbox[0] + b.bbox[2]) / 2 <= region.bbox[2]
+                        and 0 <= b.bbox[1] - whole[3] <= gap and not rule_between(whole, b.bbox, separators)
+                        for b in tops) \
+                and not any(shares_column(b.bbox, region.bbox) and 0 <= region.bbox[1] - b.bbox[3] <= gap
+                            for b in over):
+            photo_news.remove(news)
+            item.photos += news.photos
 
 
 def _over_photo_headed(item: _Item, articles: list[_Item], separators: list[Region], unit: float) -> _Item | None:

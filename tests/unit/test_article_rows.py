@@ -7,7 +7,7 @@ from __future__ import annotations
 from broadsheet.layout import PageLayout
 from broadsheet.model import Line, Photo, Region, RegionType, TextDirection, union_bbox
 from broadsheet.postprocess.articles import Headline, headline_spans, owner
-from broadsheet.postprocess.assemble import _cluster, _Item, _past_photos, _run_on, assemble
+from broadsheet.postprocess.assemble import _cluster, _Item, _page_order, _past_photos, _run_on, assemble
 
 
 def _region(region_id: str, kind: RegionType, box: tuple[int, int, int, int], text: str = "x") -> Region:
@@ -336,3 +336,47 @@ def test_a_vertical_kicker_read_across_beside_its_title_is_a_piece_of_it():
                                separators=[_rule("s1", (576, 1581, 1598, 1583))]))
     assert len(page.articles) == 1 and "州住房公积金管理中心" in page.articles[0].title
     assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+
+def _top_photo_page() -> tuple[_Item, _Item, _Item, list]:
+    # random seed 1966 (unit 19): the left column opens with a photo and its caption over an untitled
+    # jump (`(上接第一版)`, then its text); a titled article fills the columns right of it from the photo's
+    # top. The photo, of no article, was read first and the untitled article, its top under the caption,
+    # after the one beside
+    head = _region("t1", RegionType.TITLE, (405, 212, 905, 250), "滨江夜市点亮城市夜经济")
+    beside = _Item(Headline([head], head.bbox, (333, 905)), [_region("b1", RegionType.TEXT, (333, 316, 614, 1339))])
+    jump = _Item(None, [_region("b2", RegionType.TEXT, (54, 569, 179, 590), "(上接第一版)"),
+                        _region("b3", RegionType.TEXT, (41, 601, 321, 1358))])
+    photo = Region("p1", RegionType.PHOTO, (39, 212, 319, 357))
+    caption = _region("c1", RegionType.CAPTION, (40, 367, 319, 554))
+    news = _Item(None, photos=[(photo, Photo("p1", photo.bbox), caption)])
+    return beside, jump, news, [(photo, news.photos[0][1], caption)]
+
+
+def test_a_photo_of_no_article_over_an_untitled_columns_top_opens_that_article():
+    beside, jump, news, photos = _top_photo_page()
+    photo_news = [news]
+    assert _past_photos([beside], [jump], photos, photo_news, [], 19.0) == [jump]
+    assert photo_news == [] and jump.photos == news.photos
+    assert _page_order([beside, jump], [], 19.0) == [jump, beside]
+
+
+def test_a_photo_under_another_items_text_stays_apart_from_the_untitled_text_under_it():
+    # the same photo with a column's text right over it that is not the untitled item's: not its top
+    beside, jump, news, photos = _top_photo_page()
+    over = _Item(None, [_region("b4", RegionType.TEXT, (41, 100, 321, 200))])
+    over.blocks[0].lines[0].text = "今年以来,我市新建改造滨水绿道12公里。"
+    photo_news = [news]
+    _past_photos([beside], [jump, over], photos, photo_news, [_rule("s1", (40, 203, 321, 206))], 19.0)
+    assert photo_news == [news] and not jump.photos
+
+
+def test_a_photo_wider_than_the_untitled_item_under_it_stays_news_of_its_own():
+    # a photo over three columns with an untitled column's text starting under its caption in one of
+    # them (random seed 2029: a photo of no article 0.7 page wide over a one-column item)
+    beside, jump, news, photos = _top_photo_page()
+    wide = Region("p1", RegionType.PHOTO, (39, 212, 905, 357))
+    news.photos[0] = (wide, Photo("p1", wide.bbox), news.photos[0][2])
+    photo_news = [news]
+    _past_photos([], [jump], [news.photos[0]], photo_news, [], 19.0)
+    assert photo_news == [news] and not jump.photos
