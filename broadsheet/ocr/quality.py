@@ -33,11 +33,15 @@ DOUBTFUL_BELOW = {"rapidocr": 0.93, "tesseract": 0.84}
 # one it misreads (seed 1684, bilevel kai, 18.9 px: 0.929, reading CER 9.8%); the lowest of the
 # others is 0.978 (1558, 27 px, 0.4%).
 SMALL_TEXT = {"tesseract": 16.0}
-# From this text size (px) PP-OCR reads its readable pages surer, and a page read under the second
-# number is doubtful too: on the 500 dev pages of seeds 1240-1739 no page from 16 px read between
-# 0.93 and 0.978; on seeds 1840-1939 (main after wave 18) the lowest of PP-OCR's pages from 16 px
-# read under 5% CER is 0.976 (1893, 46 px, 0.0%) and 1843 (bilevel hei, 21 px) reads 0.953 at 6.0%.
-SURE_FROM = {"rapidocr": (16.0, 0.965)}
+# PP-OCR reads its readable pages surer as their type grows: from the first text size (px) the
+# confidence a page must reach rises from `DOUBTFUL_BELOW`'s to the third number at the second size,
+# and stays there. On the 500 dev pages of seeds 1240-1739 no page from 16 px read between 0.93 and
+# 0.978; on seeds 1840-1939 (main after wave 18) the lowest of PP-OCR's pages from 16 px read under 5%
+# CER is 0.976 (1893, 46 px, 0.0%) and 1843 (bilevel hei, 21 px) reads 0.953 at 6.0%. Between 10 and
+# 16 px, on seeds 1940-2039 (main after wave 19), 2013 (bilevel sans, 14.0 px, 7.1%) reads 0.936 and
+# 2019 (blurred serif, 11.4 px, 5.1%) 0.933, unflagged at 0.93; the least sure pages from 10 px
+# under 5% read 0.941 at 11.4 px (1856, 4.8%) and 0.953 at 10.5 px (1874, 4.0%).
+SURE_FROM = {"rapidocr": (10.0, 16.0, 0.965)}
 # A page is doubtful too when its text lines read as nothing take this share of the text lines'
 # width (in the lines' median height): a box the recogniser returns empty has text it lost, which
 # no confidence counts (Tesseract reads a box of two lines as nothing: seed 1690, German sans
@@ -65,10 +69,19 @@ def assess(page: Page) -> ReadingQuality | None:
                   f"{doubtful_lines:.0%} of lines below")
     elif (empty := empty_width(page)) > EMPTY_WIDTH:
         reason = f"{empty:.1%} of the text lines' width read as nothing"
-    elif (sure := SURE_FROM.get(reader(page) or "")) and page.text_size is not None and \
-            page.text_size >= sure[0] and confidence < sure[1]:
-        reason = f"text {page.text_size:.1f} px, confidence {confidence:.3f} < {sure[1]:.3f} for type this size"
+    elif (sure := sure_below(page, threshold)) is not None and confidence < sure:
+        reason = f"text {page.text_size:.1f} px, confidence {confidence:.3f} < {sure:.3f} for type this size"
     return ReadingQuality(round(confidence, 4), round(doubtful_lines, 4), reason is not None, reason, regions)
+
+
+def sure_below(page: Page, threshold: float) -> float | None:
+    """The confidence under which the page's engine reads type of its size doubtfully, where that bar
+    rises over `threshold` with the size (`SURE_FROM`); None under that size or for other engines."""
+    sure = SURE_FROM.get(reader(page) or "")
+    if sure is None or page.text_size is None or page.text_size <= sure[0]:
+        return None
+    start, full, bar = sure
+    return threshold + (bar - threshold) * min(1.0, (page.text_size - start) / (full - start))
 
 
 def mean_confidence(lines: list[Line]) -> float:

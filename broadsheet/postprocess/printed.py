@@ -24,7 +24,7 @@ from broadsheet.layout import PageLayout
 from broadsheet.model import RegionType
 from broadsheet.postprocess.captions import CREDIT_AT_END
 from broadsheet.postprocess.notices import ORNAMENTS, ROLE
-from broadsheet.postprocess.punctuation import punctuate
+from broadsheet.postprocess.punctuation import Punctuation, punctuate, stops_for_dots
 from broadsheet.postprocess.script import in_script, page_script
 from broadsheet.postprocess.thresholds import (
     CJK_SHARE,
@@ -56,6 +56,9 @@ def as_printed(layout: PageLayout, punctuation: str) -> str | None:
     script = page_script([line.text for line in lines])
     for line in lines:
         line.text = in_script(line.text, script)
+    if Punctuation(punctuation) != Punctuation.AS_READ:
+        for line, text in zip(lines, stops_for_dots([line.text for line in lines])):
+            line.text = text
     for region in layout.regions:
         for line, text in zip(region.lines, punctuate([line.text for line in region.lines], punctuation)):
             line.text = text

@@ -144,5 +144,18 @@ def test_pp_ocr_unsure_of_larger_type_is_doubtful():
                                   recorded[seed]["text_size"])) for seed in ("1843", "1893"))
     assert misread.doubtful and misread.reason == "text 21.3 px, confidence 0.953 < 0.965 for type this size"
     assert not read.doubtful and read.confidence > 0.975
-    # under 16 px PP-OCR reads readable pages as low (seed 1858, 7.9 px, 0.956, CER 3.4%)
-    assert not assess(_page([tuple(line) for line in recorded["1843"]["lines"]], "rapidocr", 15.0)).doubtful
+    # near 10 px PP-OCR reads readable pages as low (seed 1858, 7.9 px, 0.956, CER 3.4%)
+    assert not assess(_page([tuple(line) for line in recorded["1843"]["lines"]], "rapidocr", 11.0)).doubtful
+
+
+def test_pp_ocr_unsure_of_type_between_10_and_16_px_by_its_size():
+    """Seeds 2013 (bilevel sans, 14.0 px, reading CER 7.1%) and 2019 (blurred serif, 11.4 px, 5.1%)
+    read 0.936 and 0.933 on the mean, over 0.93; 1856 (serif, 11.4 px, 4.8%) reads 0.941. The bar
+    rises from 0.93 at 10 px to 0.965 at 16 px."""
+    recorded = json.loads((Path(__file__).parent / "recorded" / "reading" / "rand2013_2019_1856_lines.json")
+                          .read_text(encoding="utf-8"))
+    sans, serif, read = (assess(_page([tuple(line) for line in recorded[seed]["lines"]], "rapidocr",
+                                      recorded[seed]["text_size"])) for seed in ("2013", "2019", "1856"))
+    assert sans.doubtful and sans.reason == "text 14.0 px, confidence 0.936 < 0.953 for type this size"
+    assert serif.doubtful and serif.reason == "text 11.4 px, confidence 0.933 < 0.938 for type this size"
+    assert not read.doubtful and read.confidence > 0.94
