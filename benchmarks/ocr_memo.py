@@ -56,11 +56,12 @@ class _Memoized:
         if name not in ASKED:
             return attr
 
-        def answer(arg: np.ndarray | list[np.ndarray], candidates: bool = False) -> Any:
+        def answer(arg: np.ndarray | list[np.ndarray], candidates: bool = False, latin: bool = False) -> Any:
             arrays = [arg] if isinstance(arg, np.ndarray) else arg
             asked = ANSWER_VERSION.get(f"{self._role.rsplit('/', 1)[-1]}/{name}", ANSWER_VERSION.get(name))
             version = f":{asked}" if asked else ""
-            digest = hashlib.sha1(f"{self._role}:{name}{version}".encode())
+            # a Latin page's lines (`LatinReading`) are read with their marks: answers of their own
+            digest = hashlib.sha1(f"{self._role}:{name}{version}{':latin' if latin else ''}".encode())
             for a in arrays:
                 digest.update(repr(a.shape).encode())
                 digest.update(np.ascontiguousarray(a).tobytes())
@@ -69,7 +70,8 @@ class _Memoized:
                 # a recogniser reads with its step candidates only when asked (the language model
                 # asks, on enlarged CJK pages); the memo always asks and hands them only to a caller
                 # that did, so one answer serves both, and the answers recorded so far stay good
-                self._memo.answers[key] = attr(arg, candidates=True) if name == "read" else attr(arg)
+                options = {"latin": True} if latin else {}
+                self._memo.answers[key] = attr(arg, candidates=True, **options) if name == "read" else attr(arg)
                 self._memo.added += 1
             if name == "read" and not candidates:
                 return [dataclasses.replace(r, candidates=None) for r in self._memo.answers[key]]

@@ -21,6 +21,7 @@ from broadsheet.layout import GeometricLayout, LayoutAnalyzer, PageLayout
 from broadsheet.model import Page
 from broadsheet.normalize import PageFrame, normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
+from broadsheet.ocr.engine import for_latin
 from broadsheet.ocr.language_model import with_language_model
 from broadsheet.ocr.quality import assess
 from broadsheet.options import PipelineOptions
@@ -89,7 +90,7 @@ class Pipeline:
         reader = self.engine.for_page(latin, body, working.pixels, working.frame.scale)
         if self.language_model:
             reader = with_language_model(reader, latin, working.frame.scale)
-        read_lines(reader, working.pixels, page_layout.text_lines())
+        read_lines(for_latin(reader, latin), working.pixels, page_layout.text_lines())
         timings["ocr"] = time.perf_counter() - start
 
         start = time.perf_counter()

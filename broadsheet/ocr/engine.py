@@ -3,6 +3,7 @@ every line of a page with it."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -66,6 +67,28 @@ class OcrEngine:
         `pixels`: reads a box of the page) and size (`scale`: the working page over the input;
         above 1 the type was enlarged), as `auto` does."""
         return self
+
+
+class LatinReading:
+    """A recogniser that knows Latin marks (`reads_latin`: PP-OCR, which reads the comma of blurred
+    small antiqua as a stop) reading the lines of a Latin page."""
+
+    def __init__(self, recognizer: LineRecognizer) -> None:
+        self.recognizer, self.info = recognizer, recognizer.info
+
+    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
+        return [(r.text, r.confidence) for r in self.read(crops)]
+
+    def read(self, crops: list[np.ndarray]) -> list[Reading]:
+        return self.recognizer.read(crops, latin=True)  # type: ignore[attr-defined]
+
+
+def for_latin(engine: OcrEngine, latin: bool) -> OcrEngine:
+    """The engine that reads a page, its recogniser told the page is Latin where it knows Latin
+    marks (PP-OCR); else `engine` as it is."""
+    if not latin or not getattr(engine.recognizer, "reads_latin", False):
+        return engine
+    return dataclasses.replace(engine, recognizer=LatinReading(engine.recognizer))
 
 
 # Detection memory and time grow with the image; a larger page is detected in horizontal strips
