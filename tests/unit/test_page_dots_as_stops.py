@@ -29,5 +29,7 @@ def test_a_page_printing_middle_dots_keeps_them():
     # names of a foreign report: six dots, a small share of the page's marks
     names = ["约翰·史密斯和玛丽·琼斯出席", "彼得·怀特、安娜·布朗和大卫·格林", "托马斯·李表示"]
     assert stops_for_dots(names + [BODY] * 30) == names + [BODY] * 30
+    # a world-news page: a dozen dots of names, an eighth of its marks
+    assert stops_for_dots(names * 2 + [BODY] * 20) == names * 2 + [BODY] * 20
     # a few dots, however many of the marks: a short report's names
     assert stops_for_dots(names + ["会议。"]) == names + ["会议。"]
