@@ -22,6 +22,7 @@ from broadsheet.layout.thresholds import (
     PHOTO_RULE_WIDTH,
     PHOTO_SMOOTH,
     PHOTO_SOLID,
+    PHOTO_TIED,
     PHOTO_TONE,
 )
 from broadsheet.model import BBox, overlaps, union_bbox
@@ -78,8 +79,10 @@ def _solid_parts(piece: np.ndarray, x: int, y: int, min_side: int,
     strokes thinner than half a photo's side are opened away: a photo tied by its caption's unmasked
     edges to the page's dark border (random seed 1965: a pale photo over its caption at 52 px, one
     piece with a strip down the caption's left edge and the page's foot, 0.48 of its box). A part
-    at the page's edge (`page`: the small copy's height and width) is that border, not a photo (the
-    Czech ads page's top, 102 px of a scan's shadow)."""
+    at the page's edge (`page`: the small copy's height and width) is that border, not a photo, and
+    a part must hold PHOTO_TIED of the piece: what is opened away is a photo's ties, not a web of
+    tone the page's pictures are small knots of (the Czech ads page: its engravings 0.02 each of a
+    piece as big as the page, found as drawings)."""
     bulk = _bulk(piece, x, y)
     if bulk[2].sum() >= PHOTO_FILL * bulk[2].size:
         return [bulk]
@@ -87,7 +90,8 @@ def _solid_parts(piece: np.ndarray, x: int, y: int, min_side: int,
     opened = cv2.morphologyEx(piece.astype(np.uint8), cv2.MORPH_OPEN, np.ones((k, k), np.uint8))
     count, labels, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
     return [_bulk(labels[py:py + ph, px:px + pw] == index, x + px, y + py)
-            for index, (px, py, pw, ph, _) in enumerate(stats) if index and min(pw, ph) * SCALE >= min_side
+            for index, (px, py, pw, ph, area) in enumerate(stats) if index and min(pw, ph) * SCALE >= min_side
+            and area >= PHOTO_TIED * piece.sum()
             and 0 < x + px and 0 < y + py and x + px + pw < page[1] and y + py + ph < page[0]]
 
 

@@ -331,6 +331,10 @@ PHOTO_SOLID = 0.9
 # A column (or row) of a photo's box with under this share of picture is a gutter between two
 # photos (random seed 181: 0.00-0.03 across paper and a hairline); a photo's light areas are closed
 PHOTO_GAP = 0.05
+# A tone piece filling under PHOTO_FILL of its box is opened at half a photo's side: a part left
+# holding this share of it is a photo, the rest its ties (a caption's edge, the page's border: 0.59
+# on random seed 1965); the Czech ads page's engravings are 0.02 each of a piece the page's size.
+PHOTO_TIED = 0.5
 # A drawing (line-art) is one piece of ink this little of which lies inside detector text lines
 # (Star 1920 cartoon: 0.07; headline and masthead letters 0.9-1.0, their boxes hold them) ...
 DRAWING_TEXT_SHARE = 0.5
