@@ -896,12 +896,14 @@ def _stacked(a: LineBox, b: LineBox) -> bool:
 
 
 def _flat_piece(a: LineBox, b: LineBox) -> bool:
-    """One box a letter of the other's line boxed apart: within its rows, into its box or touching
-    it, no wider than FLAT_PIECE of its height. A flat letter's ink is shorter than its line's
-    (random seed 1983: the title `本周后期将有一` boxed to `有`, its `一` half its height beside it)."""
+    """One box a letter of the other's line boxed apart: within its rows, its middle in their middle
+    third (a dash, `一`; a line under a tall box stands at its foot), into its box or touching it,
+    no wider than FLAT_PIECE of its height. A flat letter's ink is shorter than its line's (random
+    seed 1983: the title `本周后期将有一` boxed to `有`, its `一` half its height beside it)."""
     tall, short = (a, b) if a.height >= b.height else (b, a)
     gap = max(short.x0 - tall.x1, tall.x0 - short.x1)
-    return (tall.y0 <= short.y0 and short.y1 <= tall.y1 and gap <= 0
+    offset = abs((short.y0 + short.y1) - (tall.y0 + tall.y1)) / 2
+    return (tall.y0 <= short.y0 and short.y1 <= tall.y1 and offset <= tall.height / 6 and gap <= 0
             and short.x1 - short.x0 <= FLAT_PIECE * tall.height)
 
 

@@ -319,3 +319,12 @@ def test_a_body_line_beside_a_tall_head_stays_apart():
     head = _ink(ink, 40, 20, 120, 20 + PITCH + UNIT)
     body = _ink(ink, 118, 20 + PITCH, 400, 20 + PITCH + UNIT)
     assert not _joined([head, body], ink, head, body)
+
+
+def test_a_line_at_the_foot_of_a_tall_box_is_no_letter_of_it():
+    # The guard: the Star's masthead is boxed 397 px tall, and a line 24 px tall stands in its box's
+    # foot: within its rows and into its box, but at its foot, where no flat letter sits
+    ink = _page(rows=20)
+    tall = _ink(ink, 200, 20, 500, 200)
+    foot = _ink(ink, 120, 185, 230, 198)
+    assert not _joined([tall, foot], ink, foot, tall)
