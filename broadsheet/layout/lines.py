@@ -29,6 +29,7 @@ from broadsheet.layout.thresholds import (
     DESCENDER_INK,
     DISPLAY_LETTERS,
     EDGE_TOLERANCE,
+    FLAT_PIECE,
     GUTTER_MIN_WIDTH,
     GUTTER_NEIGHBOURS,
     GUTTER_SHARE,
@@ -894,6 +895,18 @@ def _stacked(a: LineBox, b: LineBox) -> bool:
     return shares_column(a.bbox, b.bbox) and offset >= STACKED_MIDDLES * min(a.height, b.height)
 
 
+def _flat_piece(a: LineBox, b: LineBox) -> bool:
+    """One box a letter of the other's line boxed apart: within its rows, its middle in their middle
+    third (a dash, `一`; a line under a tall box stands at its foot), into its box or touching it,
+    no wider than FLAT_PIECE of its height. A flat letter's ink is shorter than its line's (random
+    seed 1983: the title `本周后期将有一` boxed to `有`, its `一` half its height beside it)."""
+    tall, short = (a, b) if a.height >= b.height else (b, a)
+    gap = max(short.x0 - tall.x1, tall.x0 - short.x1)
+    offset = abs((short.y0 + short.y1) - (tall.y0 + tall.y1)) / 2
+    return (tall.y0 <= short.y0 and short.y1 <= tall.y1 and offset <= tall.height / 6 and gap <= 0
+            and short.x1 - short.x0 <= FLAT_PIECE * tall.height)
+
+
 def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                         ink: np.ndarray) -> tuple[list[LineBox], list[BBox]]:
     """Join boxes the detector split inside one line: spaces in headlines, wide letter-spacing,
@@ -913,8 +926,11 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                 continue
             overlap = min(other.y1, line.y1) - max(other.y0, line.y0)
             small = min(other.height, line.height)
-            if overlap < SAME_ROW * small or max(other.height, line.height) > SAME_SIZE * small:
+            flat = _flat_piece(other, line)
+            if overlap < SAME_ROW * small or (max(other.height, line.height) > SAME_SIZE * small and not flat):
                 continue
+            if flat:
+                small = max(other.height, line.height)  # the line's own size, not its flat letter's
             # one over the other, not side by side: two lines set solid (`civilní a vojenský krejčí`
             # over `Hotové uniformy …`) part at the blank between their ink; tightly set lines whose
             # padded boxes overlap with no clean blank between them stay apart, not joined

@@ -181,6 +181,7 @@ WORD_WIDTH = 2.0
 OWN_SPACE_MIN_GAP = 1.0  # in body units: CJK punctuation's blanks (under an em) are left to the lines around
 SAME_ROW = 0.6  # of the smaller box's height two boxes share to lie on one row
 SAME_SIZE = 1.4  # height ratio up to which two boxes are the same type
+FLAT_PIECE = 1.5  # of a line's height: a box this narrow within its rows, into its box, is a letter of it
 # Two boxes of one row sharing most of the narrower one's width (`model.shares_column`) hold lines
 # one over the other when their middles stand this share of the smaller box's height apart or more: the padded
 # boxes of tightly set lines (a line and a half tall) overlap as much as pieces of one row, their
@@ -330,6 +331,10 @@ PHOTO_SOLID = 0.9
 # A column (or row) of a photo's box with under this share of picture is a gutter between two
 # photos (random seed 181: 0.00-0.03 across paper and a hairline); a photo's light areas are closed
 PHOTO_GAP = 0.05
+# A tone piece filling under PHOTO_FILL of its box is opened at half a photo's side: a part left
+# holding this share of it is a photo, the rest its ties (a caption's edge, the page's border: 0.59
+# on random seed 1965); the Czech ads page's engravings are 0.02 each of a piece the page's size.
+PHOTO_TIED = 0.5
 # A drawing (line-art) is one piece of ink this little of which lies inside detector text lines
 # (Star 1920 cartoon: 0.07; headline and masthead letters 0.9-1.0, their boxes hold them) ...
 DRAWING_TEXT_SHARE = 0.5

@@ -1013,12 +1013,28 @@ def _beside_head(photo: Region, items: list[_Item], separators: list[Region], un
     photo in the next column right of the article's row, no rule between: the photo tops the
     column beside a one-column head, and the text under its caption goes on with that article
     (random seeds 1267, 1345: `Neues Löschfahrzeug für die Wehr` over its first column, its photo
-    heading the second). A head centred over two columns has a photo beside it of its own (seed 260)."""
-    return next((i for i in items if i.head is not None and i.blocks
-                 and i.head.bbox[2] <= max(b.bbox[2] for b in _first_column(i, unit)) + unit
-                 and abs(photo.bbox[1] - i.head.bbox[1]) <= PAGE_ROW * unit
-                 and -unit <= photo.bbox[0] - _row_edge(i, photo.bbox[1], unit) <= RUN_ON_GUTTER * unit
-                 and not rule_between(i.head.bbox, photo.bbox, separators)), None)
+    heading the second). A head centred over two columns has a photo beside it of its own (seed 260).
+    A jump's notice heads its article as a head does (random seed 1957: `（上接第一版）` level with the
+    photo topping the next column, the jump's text going on under the photo's caption)."""
+    for item in items:
+        head = _head_box(item, unit)
+        if (head is not None and head[2] <= max(b.bbox[2] for b in _first_column(item, unit)) + unit
+                and abs(photo.bbox[1] - head[1]) <= PAGE_ROW * unit
+                and -unit <= photo.bbox[0] - _row_edge(item, photo.bbox[1], unit) <= RUN_ON_GUTTER * unit
+                and not rule_between(head, photo.bbox, separators)):
+            return item
+    return None
+
+
+def _head_box(item: _Item, unit: float) -> BBox | None:
+    """What heads the item's text: its head, or the notice opening a jump; None for other untitled text."""
+    if not item.blocks:
+        return None
+    if item.head is not None:
+        return item.head.bbox
+    if not _opens_jump(item, unit):
+        return None
+    return _first_column(item, unit)[0].lines[0].bbox
 
 
 def _first_column(item: _Item, unit: float) -> list[Region]:

@@ -643,6 +643,22 @@ def test_a_photo_topping_the_column_beside_a_one_column_head_goes_on_with_its_ar
     assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
 
 
+def test_a_photo_topping_the_column_beside_a_jump_goes_on_with_the_jump():
+    """Random seed 1957 (16 px): a jump (`（上接第一版）`) fills a column from the page's top; the photo
+    of its article tops the next column, level with the notice, its caption under it and the jump's
+    text under that. The photo was a photo of no article and the text under it an untitled article
+    (article 0.91); a jump's notice heads its text as a head does, and both are the jump's."""
+    jump = _with_first_line(_column("r1", 80, 330, 100, 12), "（上接第一版）")
+    photo = Region("r2", RegionType.PHOTO, (390, 100, 640, 250))  # a gutter of 2.4 body heights
+    caption = _one_line("r3", RegionType.TEXT, "6月10日，龙舟邀请赛在城南湖区举行。本报记者 郑一帆 摄",
+                        (390, 260, 640, 285))
+    right = _column("r4", 390, 640, 300, 8, first=3)
+    page = assemble(PageLayout((700, 800), UNIT, text_blocks=[jump, caption, right], photos=[photo]))
+    assert len(page.articles) == 1
+    assert page.articles[0].photos == [page.photos[0].id]
+    assert {r.article for r in page.regions if r.type == RegionType.TEXT} == {page.articles[0].id}
+
+
 def test_a_two_line_subhead_opening_a_column_of_a_misread_jump_stays_a_subhead():
     """Random seed 1393 (11 px): a jump whose notice was read `上接第一级` fills two columns from the
     page's top; `培育龙头，延长茶 / 叶加工产业链条` opens the third, level with the notice, its short

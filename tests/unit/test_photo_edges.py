@@ -160,3 +160,15 @@ def test_a_reversed_headline_as_tall_as_a_photo_stays_text():
         gray[50:110, bar:bar + 3] = PAPER
         gray[50:53, bar:bar + 12] = PAPER
     assert find_photos(gray, [line], [], min_side=60) == []
+
+
+def test_a_photo_tied_by_thin_tone_to_the_page_border_is_still_found():
+    # random seed 1965 (52 px): the caption's left edge, outside its lines' boxes, ran as a strip of
+    # tone from the photo's corner down to the page's dark foot; one piece, filling under half of
+    # its box, it was no photo, and the caption went to the article's text
+    gray = np.full((600, 400), PAPER, np.uint8)
+    gray[40:160, 40:240] = np.random.default_rng(2).integers(PICTURE - 40, PICTURE + 40, (120, 200))
+    gray[160:560, 30:42] = PICTURE  # the strip down the caption's edge, 12 px wide
+    gray[560:600, :] = PICTURE  # the scan's dark border at the page's foot
+    [found] = find_photos(gray, [], [], min_side=60)
+    assert all(abs(a - b) <= 4 for a, b in zip(found, (40, 40, 240, 160))), found

@@ -300,3 +300,31 @@ def test_a_caption_line_with_a_stop_over_the_gutter_stays_whole_beside_a_joined_
     body += rows
     cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
     assert all(row in cut for row in rows)
+
+
+def test_a_flat_letter_boxed_apart_at_a_titles_end_is_joined_to_it():
+    # Random seed 1983 (13.8 px): the detector boxed `本周后期将有` (30 px tall) and, into its last
+    # letter, the `一` after it (15 px): the heights differ as a head's and a body line's do, and the
+    # `一` stood as a line of its own, a one-letter article
+    ink = _page()
+    title = _ink(ink, 140, 40, 335, 70)
+    flat = LineBox((321, 48, 360, 63))
+    ink[54:58, 325:358] = True
+    assert _joined([title, flat], ink, title, flat)
+
+
+def test_a_body_line_beside_a_tall_head_stays_apart():
+    # The guard: a body line running on from the foot of a head set two lines deep is no letter of it
+    ink = _page()
+    head = _ink(ink, 40, 20, 120, 20 + PITCH + UNIT)
+    body = _ink(ink, 118, 20 + PITCH, 400, 20 + PITCH + UNIT)
+    assert not _joined([head, body], ink, head, body)
+
+
+def test_a_line_at_the_foot_of_a_tall_box_is_no_letter_of_it():
+    # The guard: the Star's masthead is boxed 397 px tall, and a line 24 px tall stands in its box's
+    # foot: within its rows and into its box, but at its foot, where no flat letter sits
+    ink = _page(rows=20)
+    tall = _ink(ink, 200, 20, 500, 200)
+    foot = _ink(ink, 120, 185, 230, 198)
+    assert not _joined([tall, foot], ink, foot, tall)
