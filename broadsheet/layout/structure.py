@@ -58,6 +58,7 @@ from broadsheet.layout.thresholds import (
     TITLE_STROKE,
 )
 from broadsheet.layout.trace import LayoutTrace
+from broadsheet.layout.upright import rows_as_vertical_lines
 from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
 
 _log = logging.getLogger(__name__)
@@ -110,7 +111,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
         x0, y0, x1, y1 = rule.bbox
         ink[y0:y1, x0:x1] = 0
     pieces, cuts = split_at_gaps(lines, ink, rules)
-    lines = recover_vertical_lines(drop_covered(pieces), ink)
+    pieces = drop_covered(pieces)
+    lines = recover_vertical_lines(rows_as_vertical_lines(pieces, ink, body_size(pieces)), ink)
     unit = body_size(lines)  # now of ink-tight boxes
     lines = split_solid_lines(lines, ink, unit)
     # a page whose body the detector never boxed is sized by its ink, not by the headings it did box;

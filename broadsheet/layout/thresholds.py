@@ -197,6 +197,17 @@ VERTICAL_GROW_GAP = 0.5  # a character the detector left out lies at most this f
 VERTICAL_STROKE_GAP = 0.3  # blank rows inside one character
 VERTICAL_CHARACTER = (0.6, 1.2)  # how tall a character is
 VERTICAL_SPILL = 0.25  # a character's ink may stand out this far beside the line's
+# a vertical headline boxed row by row (layout/upright.py): its pieces stand within this share of a
+# character of each other; its lines are strips no wider than this share of a row piece's height
+# (one character to a row), this share of their width apart (set 0.25 em apart; letters in a row
+# stand a bearing apart)
+UPRIGHT_TOUCH = 0.3
+UPRIGHT_CHARACTER = 1.4
+UPRIGHT_LINE_GAP = 0.2
+# two such lines one over the other, this share of the narrower's width in common, no more than
+# this share of it apart, are one line with a space in it (set 0.5 em, 0.6-0.8 of ink apart)
+UPRIGHT_SHARED = 0.6
+UPRIGHT_SPACE = 1.0
 
 # --- gutters
 # of a line box's height: the narrowest gutter's paper (0.45 on page_h); justified CJK spreads
