@@ -182,10 +182,10 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
         if runs is None:
             continue
         if line.direction == TextDirection.VERTICAL_RL:
-            pieces += _vertical_lines(line, ink)
+            pieces += vertical_lines(line, ink)
             continue
         if line.height > line.width:  # a short vertical line, or the tops of two boxed together
-            vertical = [v for v in _vertical_lines(line, ink) if v.height > VERTICAL_ASPECT * v.width]
+            vertical = [v for v in vertical_lines(line, ink) if v.height > VERTICAL_ASPECT * v.width]
             if vertical:
                 pieces += vertical
                 continue
@@ -203,7 +203,7 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
     return pieces, cut_at
 
 
-def _vertical_lines(box: LineBox, ink: np.ndarray) -> list[LineBox]:
+def vertical_lines(box: LineBox, ink: np.ndarray) -> list[LineBox]:
     """The vertical lines in a detector box, tight to their ink. The detector may box two lines of
     a vertical headline as one: across a whole vertical line the blank columns inside a character
     (川) are inked by the others, so a blank column splits the box, and a run of ink much narrower
@@ -243,7 +243,7 @@ def recover_vertical_lines(lines: list[LineBox], ink: np.ndarray) -> list[LineBo
         if right.x0 - left.x1 < VERTICAL_MISSED_ROOM * min(left.width, right.width) or bottom - top <= 0:
             continue
         gap = LineBox((left.x1 + 1, top, right.x0 - 1, bottom), TextDirection.VERTICAL_RL)
-        found += [v for v in _vertical_lines(gap, ink) if v.height > VERTICAL_ASPECT * v.width
+        found += [v for v in vertical_lines(gap, ink) if v.height > VERTICAL_ASPECT * v.width
                   and not any(overlaps(v.bbox, o.bbox) for o in lines)]
     return lines + found
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from broadsheet.layout.lines import LineBox, _vertical_lines
+from broadsheet.layout.lines import LineBox, vertical_lines
 from broadsheet.layout.thresholds import (
     HEADLINE_RATIO,
     UPRIGHT_CHARACTER,
@@ -92,7 +92,7 @@ def _upright(group: list[LineBox], ink: np.ndarray) -> list[LineBox]:
     characters tall or more, `UPRIGHT_LINE_GAP` of a strip's width apart or more."""
     union: BBox = (min(l.x0 for l in group), min(l.y0 for l in group),
                    max(l.x1 for l in group), max(l.y1 for l in group))
-    strips = sorted(_vertical_lines(LineBox(union, TextDirection.VERTICAL_RL), ink), key=lambda l: l.x0)
+    strips = sorted(vertical_lines(LineBox(union, TextDirection.VERTICAL_RL), ink), key=lambda l: l.x0)
     if len(strips) < 2:
         return []
     character = float(np.median([l.height for l in group if l.direction == TextDirection.HORIZONTAL_LR]))
