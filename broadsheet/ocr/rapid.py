@@ -212,6 +212,20 @@ COMMA_AS_STOP = 0.1
 COMMA_BEFORE_LOWER = 0.01
 
 
+def _character_steps(text: str, steps: np.ndarray) -> list[tuple[int, int]] | None:
+    """For each character of `text`, the steps (first, past the last) at which the CTC decoder
+    emitted it from the per-step probabilities `steps`; None where the decoder dropped or joined
+    something, so the text and the steps no longer match."""
+    best = steps.argmax(axis=1)
+    spans = []
+    for t in range(len(best)):
+        if best[t] != 0 and (t == 0 or best[t] != best[t - 1]):
+            spans.append([t, t + 1])
+        elif spans and best[t] == best[t - 1] and spans[-1][1] == t:
+            spans[-1][1] = t + 1
+    return [(a, b) for a, b in spans] if len(spans) == len(text) else None
+
+
 class RapidRecognizer:
     def __init__(self, threads: int | None = None, runtime: str = "onnxruntime") -> None:
         from rapidocr.ch_ppocr_rec import TextRecInput
@@ -250,47 +264,35 @@ class RapidRecognizer:
         line's end after it, no stop two characters back as in `p.m.`) read as a comma where the
         model put `COMMA_AS_STOP` on the comma at its steps (`COMMA_BEFORE_LOWER` before a
         lowercase word)."""
-        if "." not in text:
-            return text
-        best = steps.argmax(axis=1)
-        emitted = [t for t in range(len(best)) if best[t] != 0 and (t == 0 or best[t] != best[t - 1])]
-        if len(emitted) != len(text):  # the decoder dropped or joined something: leave the text as read
+        spans = _character_steps(text, steps) if "." in text else None
+        if spans is None:
             return text
         chars = list(text)
         comma = self._alphabet.index(",")
-        for k, t in enumerate(emitted):
+        for k, (t, end) in enumerate(spans):
             if (chars[k] != "." or k == 0 or not chars[k - 1].isalnum() or (k > 1 and chars[k - 2] == ".")
                     or (k + 1 < len(chars) and not chars[k + 1].isspace())):
                 continue
-            end = t
-            while end + 1 < len(best) and best[end + 1] == best[t]:
-                end += 1
             lower = k + 2 < len(chars) and chars[k + 2].islower()
-            if steps[t:end + 1, comma].max() >= (COMMA_BEFORE_LOWER if lower else COMMA_AS_STOP):
+            if steps[t:end, comma].max() >= (COMMA_BEFORE_LOWER if lower else COMMA_AS_STOP):
                 chars[k] = ","
         return "".join(chars)
 
     def _stops_for_dots(self, text: str, steps: np.ndarray) -> str:
         """`text` with each `·` between two ideographs that the model all but read as a comma, full
         stop or enumeration comma (`DOT_AS_STOP`) read as that one."""
-        if _MIDDLE_DOT not in text:
-            return text
-        best = steps.argmax(axis=1)
-        emitted = [t for t in range(len(best)) if best[t] != 0 and (t == 0 or best[t] != best[t - 1])]
-        if len(emitted) != len(text):  # the decoder dropped or joined something: leave the text as read
+        spans = _character_steps(text, steps) if _MIDDLE_DOT in text else None
+        if spans is None:
             return text
         chars = list(text)
         stops = [self._alphabet.index(ch) for ch in _STOPS]
-        for k, t in enumerate(emitted):
+        for k, (t, end) in enumerate(spans):
             if chars[k] != _MIDDLE_DOT or not (0 < k < len(chars) - 1):
                 continue
             before, after = chars[k - 1], chars[k + 1]
             if not ((is_ideograph(before) or before in _BEFORE_DOT) and (is_ideograph(after) or after in _AFTER_DOT)):
                 continue
-            end = t
-            while end + 1 < len(best) and best[end + 1] == best[t]:
-                end += 1
-            likely = steps[t:end + 1, stops].max(axis=0)
+            likely = steps[t:end, stops].max(axis=0)
             if likely.max() >= DOT_AS_STOP:
                 chars[k] = _STOPS[int(likely.argmax())]
         return "".join(chars)
