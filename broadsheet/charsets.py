@@ -16,3 +16,17 @@ IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
 
 def is_ideograph(ch: str) -> bool:
     return IDEOGRAPH.fullmatch(ch) is not None
+
+
+MIDDLE_DOT = "·"
+# A middle dot stands between ideographs also after a closing quote or bracket, or before an opening one
+_BEFORE_DOT, _AFTER_DOT = "”」）", "“「（"
+
+
+def dot_between_ideographs(text: str, k: int) -> bool:
+    """`text[k]` is a middle dot set between two ideographs: as a name's (卡尔·马克思) or as the
+    recogniser's misreading of a comma or stop centred in its em."""
+    if not (0 < k < len(text) - 1) or text[k] != MIDDLE_DOT:
+        return False
+    before, after = text[k - 1], text[k + 1]
+    return (is_ideograph(before) or before in _BEFORE_DOT) and (is_ideograph(after) or after in _AFTER_DOT)

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from broadsheet.charsets import is_ideograph
+from broadsheet.charsets import MIDDLE_DOT, dot_between_ideographs
 from broadsheet.errors import BadArgsError, MissingDependencyError
 from broadsheet.model import BBox, EngineInfo, holds_middle
 from broadsheet.ocr.engine import OcrEngine
@@ -201,8 +201,7 @@ def _axis_aligned(quads: Any) -> list[BBox]:
 # 要闻·综合) puts 0.0014 at most on any of them. Over 0.01 (until wave 18) left 251 of those 332 dots
 # as read; over 0.003, 170.
 DOT_AS_STOP = 0.003
-_MIDDLE_DOT, _STOPS = "·", "，。、"
-_BEFORE_DOT, _AFTER_DOT = "”」）", "“「（"
+_STOPS = "，。、"
 # On a Latin page the model reads the comma of blurred small antiqua (9-14 px) as a full stop, yet
 # puts some weight on the comma. Of the 513 stops it read after a word on the truth lines of 12
 # Latin dev pages of 9-14 px (seeds 1842-1935, 1970-1979, 1999, 2003), 100 are printed commas:
@@ -281,16 +280,13 @@ class RapidRecognizer:
     def _stops_for_dots(self, text: str, steps: np.ndarray) -> str:
         """`text` with each `·` between two ideographs that the model all but read as a comma, full
         stop or enumeration comma (`DOT_AS_STOP`) read as that one."""
-        spans = _character_steps(text, steps) if _MIDDLE_DOT in text else None
+        spans = _character_steps(text, steps) if MIDDLE_DOT in text else None
         if spans is None:
             return text
         chars = list(text)
         stops = [self._alphabet.index(ch) for ch in _STOPS]
         for k, (t, end) in enumerate(spans):
-            if chars[k] != _MIDDLE_DOT or not (0 < k < len(chars) - 1):
-                continue
-            before, after = chars[k - 1], chars[k + 1]
-            if not ((is_ideograph(before) or before in _BEFORE_DOT) and (is_ideograph(after) or after in _AFTER_DOT)):
+            if not dot_between_ideographs(text, k):
                 continue
             likely = steps[t:end, stops].max(axis=0)
             if likely.max() >= DOT_AS_STOP:

@@ -23,7 +23,7 @@ import re
 import unicodedata
 from enum import StrEnum
 
-from broadsheet.charsets import IDEOGRAPHS, is_ideograph
+from broadsheet.charsets import IDEOGRAPHS, dot_between_ideographs
 from broadsheet.postprocess.thresholds import DOTS_AS_STOPS, DOTS_AS_STOPS_SHARE
 
 
@@ -43,8 +43,7 @@ _FORMS = {
 _CJK_ONLY = {"､": "、", "｡": "。", "．": "。", ".": "。"}
 _DOUBLE, _SINGLE = "\"＂“”", "'＇‘’"
 _CJK = re.compile(f"[\u2e80-\u2fff\u3040-\u30ff{IDEOGRAPHS}]")  # radicals, kana, ideographs
-_MIDDLE_DOT, _COMMA, _STOP_MARKS = "·", "，", "，,。、"
-_BEFORE_DOT, _AFTER_DOT = "”」）", "“「（"
+_COMMA, _STOP_MARKS = "，", "，,。、"
 
 
 def stops_for_dots(lines: list[str]) -> list[str]:
@@ -52,7 +51,8 @@ def stops_for_dots(lines: list[str]) -> list[str]:
     reads so many such dots (`DOTS_AS_STOPS`, `DOTS_AS_STOPS_SHARE` of its marks) that they are its
     type's commas and stops, set centred in their em, not dots it prints (the recogniser's own
     `DOT_AS_STOP` rule reads a dot as a stop only where it offers one)."""
-    dots = [(n, k) for n, line in enumerate(lines) for k in range(1, len(line) - 1) if _dot_between(line, k)]
+    dots = [(n, k) for n, line in enumerate(lines) for k in range(len(line))
+            if dot_between_ideographs(line, k)]
     marks = sum(ch in _STOP_MARKS for line in lines for ch in line)
     if len(dots) < DOTS_AS_STOPS or len(dots) < DOTS_AS_STOPS_SHARE * (marks + len(dots)):
         return list(lines)
@@ -60,12 +60,6 @@ def stops_for_dots(lines: list[str]) -> list[str]:
     for n, k in dots:
         chars[n][k] = _COMMA
     return ["".join(line) for line in chars]
-
-
-def _dot_between(line: str, k: int) -> bool:
-    before, after = line[k - 1], line[k + 1]
-    return line[k] == _MIDDLE_DOT and (is_ideograph(before) or before in _BEFORE_DOT) and \
-        (is_ideograph(after) or after in _AFTER_DOT)
 
 
 def punctuate(lines: list[str], policy: Punctuation | str) -> list[str]:
