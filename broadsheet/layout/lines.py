@@ -37,6 +37,8 @@ from broadsheet.layout.thresholds import (
     HEADLINE_RATIO,
     HEADLINE_WORD_GAP,
     INDENT,
+    INK_BRIDGE_SHARE,
+    LEADING_ROWS,
     LETTER_INK,
     LETTER_PERCENTILE,
     LETTER_SAMPLE,
@@ -45,6 +47,7 @@ from broadsheet.layout.thresholds import (
     MAX_WORD_GAP,
     MIN_LETTER_AREA,
     MIN_PIECE_WIDTH,
+    NEIGHBOUR_BODY,
     NEIGHBOUR_SIZE,
     OWN_SPACE_MIN_GAP,
     OWN_SPACE_RATIO,
@@ -341,14 +344,6 @@ def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> 
     while (grown := next_character(bottom, +1)) is not None:
         bottom = grown
     return top, bottom
-
-
-# Blank rows inside a character (二, 三) bridged in a line's run of ink: up to this share of its box's height
-INK_BRIDGE_SHARE = 4
-# Rows without ink between two lines (an accent or a speck on the leading leaves some), ...
-LEADING_ROWS = 3
-# ... and beyond them a row this full (of the box's fullest): another line's x-height, not its tips
-NEIGHBOUR_BODY = 0.5
 
 
 def _ink_rows(band: np.ndarray, bridge_share: int = INK_BRIDGE_SHARE) -> tuple[int, int]:

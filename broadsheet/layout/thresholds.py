@@ -189,6 +189,13 @@ FLAT_PIECE = 1.5  # of a line's height: a box this narrow within its rows, into 
 STACKED_MIDDLES = 0.25
 BODY_HEIGHT = (0.8, 1.2)  # lines this tall are body text, for the weight of the body's type
 
+# Blank rows inside a character (二, 三) bridged in a line's run of ink: up to 1/this of its box's height
+INK_BRIDGE_SHARE = 4
+# Rows without ink between two lines (an accent or a speck on the leading leaves some), ...
+LEADING_ROWS = 3
+# ... and beyond them a row this full (of the box's fullest): another line's x-height, not its tips
+NEIGHBOUR_BODY = 0.5
+
 # --- vertical lines, in the line's width (one character)
 VERTICAL_MISSED_ROOM = 0.6  # a gap this wide between two vertical lines may hold one the detector missed
 VERTICAL_STRAY = 0.02  # of its height: a column of a vertical box with less ink is blank

@@ -237,6 +237,6 @@ CREDIT_SPACE_TIMES = 1.5  # and this many times it: a blank with no space passes
 # dots between ideographs are this many and this share of its marks, each is read `，`, the mark most are.
 # The share stays far above what a page of foreign names prints (卡尔·马克思: a tenth of the marks of a
 # world-news page is plausible); the misread pages hold 25-65% (1883, 1930, 2007, 2016, 1884, 1850),
-# and the six pages at 9-15% (1861, 2025, 1898, 1882) gain under a point at most.
+# and the four pages at 9-15% (1861, 2025, 1898, 1882) gain under a point at most.
 DOTS_AS_STOPS = 10
 DOTS_AS_STOPS_SHARE = 0.2
