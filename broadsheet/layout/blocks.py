@@ -532,11 +532,15 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
 
     def opening(start: int, end: int) -> bool:
         """A run set as a paragraph's first rows: the first from the indent with the next flush left
-        (`run_in`), each row but the last run to the column's edge: a run-in lead and the text it runs
-        into, or a paragraph that measures bold (random seed 2035, kai at 15.6 px: `严格执行首问` /
-        `负责制度。昌吉州` / `住房公积金管理中`, weights 1.31-1.36 on a page whose body measures 1.2-1.3)."""
-        return end - start >= 2 and run_in(start) and all(
-            max(l.x1 for l in row) >= edge - EDGE_TOLERANCE * unit for row in rows[start:end - 1])
+        (`run_in`), each row but the last running on (ending no shorter than a paragraph's end,
+        `HEADING_MARGIN`: a row's closing `、` or `，` inks only the left of its square, random seeds
+        2057, 2047): a run-in lead and the text it runs into, or a paragraph that measures bold (2035,
+        kai at 15.6 px: `严格执行首问` / `负责制度。昌吉州` / `住房公积金管理中`, weights 1.31-1.36 on a
+        page whose body measures 1.2-1.3)."""
+        return end - start >= 2 and run_in(start) and runs_on(start, end - 1)
+
+    def runs_on(start: int, end: int) -> bool:
+        return all(max(l.x1 for l in row) >= edge - HEADING_MARGIN * unit for row in rows[start:end])
 
     def set_in(start: int, end: int) -> bool:
         """Every row of the run stands in from the column's left edge, as a head set from an indent."""
@@ -558,8 +562,9 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
                 MAX_WRAPPED_SUBHEAD_LINES if set_in(first, end) else MAX_SUBHEAD_LINES)
             # a run-in lead under a bold line or two starts the paragraph under that head (random
             # seed 11: a byline, then `防汛物资全部到位` from the indent, both bold; a two-line subhead
-            # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike)
-            stop = end - 1 if end - first >= 2 and run_in(end - 1) else end
+            # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike), and so do a
+            # paragraph's bold opening rows (2047: a byline over `市交通运输局提醒，` / `大桥通行后…`)
+            stop = next((k for k in range(first + 1, end) if run_in(k) and runs_on(k, end - 1)), end)
             if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
                     and not justified(first, stop) and not opening(first, stop):
                 kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)

@@ -74,3 +74,39 @@ def test_bold_rows_set_as_a_paragraphs_opening_are_text_not_a_subhead():
     lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in COLUMN_2035]
     pieces = text_blocks([Block(lines)], 14.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 15)]
+
+
+# seed 2057 (serif at 14.8 px, unit 14): a paragraph ends (`的价格。`, measured bold), the next opens
+# from the indent with its agency lead (`本报讯 记者刘茜、` / `通讯员宋华敏报道:3月24`), both rows bold;
+# the first row's closing `、` inks only the left of its square, so it ends 10 px short of the edge
+COLUMN_2057 = [((816, 377, 977, 390), 1.195, 1.044),
+               ((815, 399, 978, 413), 1.277, 1.043), ((815, 421, 864, 435), 1.332, 1.056),
+               ((846, 443, 968, 457), 1.309, 1.076), ((815, 465, 978, 479), 1.369, 1.077),
+               ((817, 488, 977, 501), 1.132, 1.059), ((815, 510, 978, 524), 1.332, 1.063),
+               ((816, 532, 978, 546), 1.313, 1.024), ((816, 554, 977, 568), 1.173, 1.02),
+               ((815, 576, 977, 590), 0.957, 1.0), ((816, 599, 977, 613), 0.949, 1.008)]
+
+
+def test_a_paragraphs_bold_opening_row_ending_in_a_comma_still_runs_on():
+    """The opening row ends a comma's blank short of the column's edge, within a paragraph end's
+    margin: the two rows are the paragraph's opening, not a two-line subhead cut from it."""
+    lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in COLUMN_2057]
+    pieces = text_blocks([Block(lines)], 14.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 11)]
+
+
+# seed 2047 (serif at 24 px, unit 17): a byline flush left over its first paragraph, whose opening
+# rows (`市交通运输局提醒，` from the indent, then `大桥通行后将实行限速每` flush) measure bold too
+COLUMN_2047 = [((1721, 368, 1874, 385), 1.444, 1.26), ((1759, 393, 1907, 410), 1.397, 1.083),
+               ((1722, 418, 1919, 435), 1.368, 1.054), ((1722, 443, 1919, 460), 1.122, 1.031),
+               ((1723, 468, 1919, 485), 1.352, 1.083), ((1721, 494, 1920, 510), 1.306, 1.058),
+               ((1721, 519, 1853, 535), 1.277, 1.077), ((1759, 543, 1919, 560), 1.287, 1.071),
+               ((1721, 568, 1907, 586), 1.067, 1.037), ((1723, 594, 1919, 611), 1.201, 1.006)]
+
+
+def test_a_byline_over_a_paragraphs_bold_opening_rows_heads_alone():
+    """The bold run byline + opening is cut before the opening, as before a one-row run-in lead:
+    the byline alone is the heading, the paragraph keeps its first two rows."""
+    lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in COLUMN_2047]
+    pieces = text_blocks([Block(lines)], 17.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 1), (False, 9)]
