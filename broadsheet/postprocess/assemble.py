@@ -910,6 +910,7 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
         if _opens_jump(item, unit):
             left_over.append(item)
             _take_top_photos(item, photo_news, articles + untitled, separators, unit)
+            _take_foot_photos(item, photo_news, articles + untitled, separators, unit)
             continue
         found = _over_photo(_first_column(item, unit)[0], articles + left_over, photos, loose, separators, unit)
         if found is None:
@@ -917,6 +918,7 @@ def _past_photos(articles: list[_Item], untitled: list[_Item], photos: list[tupl
             if host is None:
                 left_over.append(item)
                 _take_top_photos(item, photo_news, articles + untitled, separators, unit)
+                _take_foot_photos(item, photo_news, articles + untitled, separators, unit)
             else:
                 host.blocks += item.blocks
             continue
@@ -935,7 +937,8 @@ def _take_top_photos(item: _Item, photo_news: list[_Item], others: list[_Item], 
     width and with no other item's text right over it, tops that column: the article opens with its
     photo, and is read where the photo stands (random seeds 1966, 1974, 1993: a column's photo and
     caption over an untitled article's text, the photo read apart and the article a row late, after the
-    article beside). A photo wider than the item spans columns of others too: news of its own."""
+    article beside; 2116: another item's text over the photo, past a rule). A photo wider than the item
+    spans columns of others too: news of its own."""
     gap = PAST_PHOTO_GAP * unit
     x0, x1 = min(b.bbox[0] for b in item.blocks), max(b.bbox[2] for b in item.blocks)
     tops = [b for b in item.blocks if not any(o is not b and o.bbox[3] <= b.bbox[1] and shares_column(o.bbox, b.bbox)
@@ -949,7 +952,32 @@ def _take_top_photos(item: _Item, photo_news: list[_Item], others: list[_Item], 
                         and 0 <= b.bbox[1] - whole[3] <= gap and not rule_between(whole, b.bbox, separators)
                         for b in tops) \
                 and not any(shares_column(b.bbox, region.bbox) and 0 <= region.bbox[1] - b.bbox[3] <= gap
-                            for b in over):
+                            and not rule_between(b.bbox, region.bbox, separators) for b in over):
+            photo_news.remove(news)
+            item.photos += news.photos
+
+
+def _take_foot_photos(item: _Item, photo_news: list[_Item], others: list[_Item], separators: list[Region],
+                      unit: float) -> None:
+    """A photo of no article right under the foot of one of the untitled item's columns, within the
+    item's width, no rule between, and with no other item's text right under it but past a rule,
+    ends that column: the article's photo set at its foot (random seeds 2040, 2126: read apart, it
+    stood between a column rule and the item, so the page was read by column stripes, not by
+    rows). Photo-news under an item stands under a rule or in a frame of its own."""
+    gap = PAST_PHOTO_GAP * unit
+    x0, x1 = min(b.bbox[0] for b in item.blocks), max(b.bbox[2] for b in item.blocks)
+    feet = [b for b in item.blocks if not any(o is not b and o.bbox[1] >= b.bbox[3] and shares_column(o.bbox, b.bbox)
+                                              for o in item.blocks)]
+    under = [b for other in others if other is not item for b in other.blocks]
+    for news in list(photo_news):
+        region, _, caption = news.photos[0]
+        whole = union_bbox([region.bbox] + ([caption.bbox] if caption else []))
+        if x0 - unit <= region.bbox[0] and region.bbox[2] <= x1 + unit \
+                and any(region.bbox[0] <= (b.bbox[0] + b.bbox[2]) / 2 <= region.bbox[2]
+                        and 0 <= region.bbox[1] - b.bbox[3] <= gap and not rule_between(b.bbox, region.bbox, separators)
+                        for b in feet) \
+                and not any(shares_column(b.bbox, region.bbox) and 0 <= b.bbox[1] - whole[3] <= gap
+                            and not rule_between(whole, b.bbox, separators) for b in under):
             photo_news.remove(news)
             item.photos += news.photos
 

@@ -361,14 +361,30 @@ def test_a_photo_of_no_article_over_an_untitled_columns_top_opens_that_article()
     assert _page_order([beside, jump], [], 19.0) == [jump, beside]
 
 
-def test_a_photo_under_another_items_text_stays_apart_from_the_untitled_text_under_it():
-    # the same photo with a column's text right over it that is not the untitled item's: not its top
-    beside, jump, news, photos = _top_photo_page()
+def _text_over_photo() -> _Item:
     over = _Item(None, [_region("b4", RegionType.TEXT, (41, 100, 321, 200))])
     over.blocks[0].lines[0].text = "今年以来,我市新建改造滨水绿道12公里。"
+    return over
+
+
+def test_a_photo_under_another_items_text_stays_apart_from_the_untitled_text_under_it():
+    # the same photo with a column's text right over it that is not the untitled item's, no rule
+    # between: the foot of the text over it or the top of the text under it, the place does not tell
+    beside, jump, news, photos = _top_photo_page()
+    over = _text_over_photo()
+    photo_news = [news]
+    _past_photos([beside], [jump, over], photos, photo_news, [], 19.0)
+    assert photo_news == [news] and not jump.photos and not over.photos
+
+
+def test_a_photo_under_another_items_text_past_a_rule_opens_the_untitled_text_under_it():
+    # random seed 2116 (unit 23): a rule under the text over the photo ends that item; the photo, its
+    # caption right over the untitled text, opens that text's article
+    beside, jump, news, photos = _top_photo_page()
+    over = _text_over_photo()
     photo_news = [news]
     _past_photos([beside], [jump, over], photos, photo_news, [_rule("s1", (40, 203, 321, 206))], 19.0)
-    assert photo_news == [news] and not jump.photos
+    assert photo_news == [] and jump.photos == news.photos and not over.photos
 
 
 def test_a_photo_wider_than_the_untitled_item_under_it_stays_news_of_its_own():
@@ -380,3 +396,38 @@ def test_a_photo_wider_than_the_untitled_item_under_it_stays_news_of_its_own():
     photo_news = [news]
     _past_photos([], [jump], [news.photos[0]], photo_news, [], 19.0)
     assert photo_news == [news] and not jump.photos
+
+
+def _foot_photo_page() -> tuple[list[_Item], _Item, _Item, _Item, list, list[Region]]:
+    # random seed 2126 (unit 11): two titled articles down the left column; right of the column rule an
+    # untitled article's text with its photo and caption under it, a rule, then another untitled article.
+    # The photo, of no article, stood between the rule and the text over it: the rule ran past an item's
+    # foot, so the page was read by column stripes (left column first), where the truth reads by rows
+    titles = [_region("t1", RegionType.TITLE, (35, 96, 289, 130)), _region("t2", RegionType.TITLE, (35, 809, 288, 843))]
+    texts = [(35, 140, 289, 786), (35, 853, 288, 1668)]
+    left = [_Item(Headline([t], t.bbox, (35, 289)), [_region(f"b{k}", RegionType.TEXT, box)])
+            for k, (t, box) in enumerate(zip(titles, texts))]
+    top = _Item(None, [_region("b3", RegionType.TEXT, (293, 98, 544, 457), "为让新学校顺利开学,市教育局提前")])
+    lower = _Item(None, [_region("b4", RegionType.TEXT, (291, 681, 543, 1251), "气象专家同时提醒市民,春季气温起")])
+    photo = Region("p1", RegionType.PHOTO, (292, 464, 544, 626))
+    caption = _region("c1", RegionType.CAPTION, (293, 631, 542, 657))
+    news = _Item(None, photos=[(photo, Photo("p1", photo.bbox), caption)])
+    rules = [_rule("s1", (292, 667, 545, 671)), _rule("s2", (289, 96, 293, 658)), _rule("s3", (287, 680, 292, 1252))]
+    return left, top, lower, news, [news.photos[0]], rules
+
+
+def test_a_photo_of_no_article_under_an_untitled_columns_foot_ends_that_article():
+    left, top, lower, news, photos, rules = _foot_photo_page()
+    photo_news = [news]
+    assert _past_photos(left, [top, lower], photos, photo_news, rules, 11.4) == [top, lower]
+    assert photo_news == [] and top.photos == news.photos and not lower.photos
+    assert _page_order(left + [top, lower], rules, 11.4) == [left[0], top, lower, left[1]]
+
+
+def test_photo_news_in_its_own_frame_under_an_untitled_column_stays_news():
+    # random seed 2021: a boxed photo-news under an untitled article's foot, its frame's top between
+    left, top, lower, news, photos, rules = _foot_photo_page()
+    frame = [_rule("f1", (290, 460, 546, 463))]
+    photo_news = [news]
+    _past_photos(left, [top, lower], photos, photo_news, rules + frame, 11.4)
+    assert photo_news == [news] and not top.photos
