@@ -538,10 +538,16 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         2057, 2047): a run-in lead and the text it runs into, or a paragraph that measures bold (2035,
         kai at 15.6 px: `严格执行首问` / `负责制度。昌吉州` / `住房公积金管理中`, weights 1.31-1.36 on a
         page whose body measures 1.2-1.3)."""
-        return end - start >= 2 and run_in(start) and runs_on(start, end - 1)
+        return end - start >= 2 and run_in(start) and runs_on(start, end - 1) and goes_on(end)
 
     def runs_on(start: int, end: int) -> bool:
         return all(max(l.x1 for l in row) >= edge - HEADING_MARGIN * unit for row in rows[start:end])
+
+    def goes_on(row: int) -> bool:
+        """The paragraph goes on in the row (flush left), or the segment ends: a subhead set from the
+        indent and wrapped is shaped as an opening, but the row under it opens a paragraph from the
+        indent (random seed 1930, 7.9 px: `茶旅融合,打响区域` / `公用品牌`)."""
+        return row >= len(rows) or min(l.x0 for l in rows[row]) <= left + HEADING_MARGIN * unit
 
     def same_type(upper: int, lower: int) -> bool:
         """Two rows stacked at body spacing in one type taller than the body's (`TITLE_SHARE`), the
@@ -575,7 +581,8 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
             # seed 11: a byline, then `防汛物资全部到位` from the indent, both bold; a two-line subhead
             # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike), and so do a
             # paragraph's bold opening rows (2047: a byline over `市交通运输局提醒，` / `大桥通行后…`)
-            stop = next((k for k in range(first + 1, end) if run_in(k) and runs_on(k, end - 1)), end)
+            stop = next((k for k in range(first + 1, end)
+                         if run_in(k) and (k == end - 1 or runs_on(k, end - 1) and goes_on(end))), end)
             if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
                     and not justified(first, stop) and not opening(first, stop):
                 kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)

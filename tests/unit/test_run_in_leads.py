@@ -110,3 +110,14 @@ def test_a_byline_over_a_paragraphs_bold_opening_rows_heads_alone():
     lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in COLUMN_2047]
     pieces = text_blocks([Block(lines)], 17.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 1), (False, 9)]
+
+
+def test_a_subhead_set_from_the_indent_and_wrapped_is_still_a_subhead():
+    """Random seed 1930 (7.9 px): a subhead set from the indent over two rows, the first ending a comma
+    short of the edge, the second flush left, then a paragraph from the indent: shaped as a paragraph's
+    opening but for the row under it, which opens a paragraph instead of going on."""
+    lines = [LineBox((LEFT + 44, 100, RIGHT, 120)), LineBox((LEFT, 130, RIGHT, 150)), LineBox((LEFT, 160, 200, 180))]
+    head = [LineBox((LEFT + 44, 190, RIGHT - 10, 210), weight=2.0), LineBox((LEFT, 220, 180, 240), weight=2.0)]
+    lines += head + [LineBox((LEFT + 44, 250, RIGHT, 270))] + [LineBox((LEFT, 250 + k * PITCH, RIGHT, 270 + k * PITCH))
+                                                               for k in range(1, 4)]
+    assert _heading_lines(Block(lines)) == [head]
