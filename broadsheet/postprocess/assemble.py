@@ -963,7 +963,8 @@ def _take_foot_photos(item: _Item, photo_news: list[_Item], others: list[_Item],
     item's width, no rule between, and with no other item's text right under it but past a rule,
     ends that column: the article's photo set at its foot (random seeds 2040, 2126: read apart, it
     stood between a column rule and the item, so the page was read by column stripes, not by
-    rows). Photo-news under an item stands under a rule or in a frame of its own."""
+    rows). Photo-news under an item stands under a rule or in a frame of its own, whose top the photo's
+    box may reach into (random seed 2021: the rule 3 px into the box): the rule is sought to a unit in."""
     gap = PAST_PHOTO_GAP * unit
     x0, x1 = min(b.bbox[0] for b in item.blocks), max(b.bbox[2] for b in item.blocks)
     feet = [b for b in item.blocks if not any(o is not b and o.bbox[1] >= b.bbox[3] and shares_column(o.bbox, b.bbox)
@@ -972,9 +973,10 @@ def _take_foot_photos(item: _Item, photo_news: list[_Item], others: list[_Item],
     for news in list(photo_news):
         region, _, caption = news.photos[0]
         whole = union_bbox([region.bbox] + ([caption.bbox] if caption else []))
+        below = (region.bbox[0], region.bbox[1] + round(unit), region.bbox[2], region.bbox[3])
         if x0 - unit <= region.bbox[0] and region.bbox[2] <= x1 + unit \
                 and any(region.bbox[0] <= (b.bbox[0] + b.bbox[2]) / 2 <= region.bbox[2]
-                        and 0 <= region.bbox[1] - b.bbox[3] <= gap and not rule_between(b.bbox, region.bbox, separators)
+                        and 0 <= region.bbox[1] - b.bbox[3] <= gap and not rule_between(b.bbox, below, separators)
                         for b in feet) \
                 and not any(shares_column(b.bbox, region.bbox) and 0 <= b.bbox[1] - whole[3] <= gap
                             and not rule_between(whole, b.bbox, separators) for b in under):
