@@ -34,6 +34,8 @@ from broadsheet.layout.thresholds import (
     MISSED_ROW_HEIGHT,
     MISSED_UNBOXED_HEIGHT,
     MISSED_VERTICAL_WIDTH,
+    ROW_END_GAP,
+    SAME_ROW,
     STACKED_GAP,
     VERTICAL_ASPECT,
 )
@@ -93,8 +95,9 @@ def missed_lines(ink: np.ndarray, gray: np.ndarray, lines: list[LineBox], photos
         rows, columns = np.flatnonzero(row.any(axis=1)), np.flatnonzero(row.any(axis=0))
         box = (int(x0 + columns[0]), int(y0 + rows[0]), int(x0 + columns[-1] + 1), int(y0 + rows[-1] + 1))
         row = row[rows[0]:rows[-1] + 1, columns[0]:columns[-1] + 1]
-        if _text_like(row, box, gray, unit, paper, body_ink, unboxed) or (
-                not unboxed and _paragraph_end(row, box, gray, lines, unit, paper, body_ink)):
+        if _text_like(row, box, gray, unit, paper, body_ink, unboxed) or not unboxed and (
+                _paragraph_end(row, box, gray, lines, unit, paper, body_ink)
+                or _row_end(row, box, gray, lines, unit, paper, body_ink)):
             found.append(LineBox(box))
     return found
 
@@ -105,13 +108,49 @@ def _paragraph_end(row: np.ndarray, box: BBox, gray: np.ndarray, lines: list[Lin
     a paragraph's last line, too short for `_text_like`'s row of pieces (random seed 1898, CJK at
     9.5 px: `务。` lost, the in-column subhead under it stood apart and was taken for a title)."""
     x0, y0, x1, y1 = box
+    if not _body_character(row, box, gray, unit, paper, body_ink):
+        return False
+    return any(0 <= y0 - l.y1 <= STACKED_GAP[1] * unit and abs(l.x0 - x0) <= HEADING_MARGIN * unit
+               and l.width >= MIN_COLUMN_WIDTH * unit and l.direction == TextDirection.HORIZONTAL_LR
+               for l in lines)
+
+
+def _row_end(row: np.ndarray, box: BBox, gray: np.ndarray, lines: list[LineBox], unit: float,
+             paper: float, body_ink: float) -> bool:
+    """A character of body type alone at the column's edge, level with a body line that stops a
+    letter space short of it: the first or last character of a letter-spaced row, left out by the
+    detector (random seed 2089, CJK at 8.7 px: `峰` of `峰  通讯员王倩报道：`; the row, boxed from
+    its second character, stood indented and opened a paragraph of its own)."""
+    x0, y0, x1, y1 = box
+    # a character, not a word whose letters fused (small Latin type: seed 1902 at 6.9 px)
+    if x1 - x0 > MISSED_LINE_WIDTH * (y1 - y0) or not _body_character(row, box, gray, unit, paper, body_ink):
+        return False
+    body = [l for l in lines if l.direction == TextDirection.HORIZONTAL_LR
+            and BODY_HEIGHT[0] * unit <= l.height <= BODY_HEIGHT[1] * unit]
+    level = [l for l in body if min(l.y1, y1) - max(l.y0, y0) >= SAME_ROW * min(l.height, y1 - y0)
+             and l.width >= MIN_COLUMN_WIDTH * unit]
+    for line in level:
+        start = 0 < line.x0 - x1 <= ROW_END_GAP * unit
+        end = 0 < x0 - line.x1 <= ROW_END_GAP * unit
+        if not (start or end):
+            continue
+        # the column's edge, from the lines over and under it at the body's spacing
+        near = [l for l in body if l is not line and min(l.x1, line.x1) - max(l.x0, line.x0) > 0
+                and (0 <= y0 - l.y1 <= STACKED_GAP[1] * unit or 0 <= l.y0 - y1 <= STACKED_GAP[1] * unit)]
+        if near and (abs(min(l.x0 for l in near) - x0) if start else abs(max(l.x1 for l in near) - x1)) \
+                <= HEADING_MARGIN * unit:
+            return True
+    return False
+
+
+def _body_character(row: np.ndarray, box: BBox, gray: np.ndarray, unit: float, paper: float,
+                    body_ink: float) -> bool:
+    """Ink of one or two characters of body type: of its height, as dense as small type blurs, as
+    dark as the body's ink."""
+    x0, y0, x1, y1 = box
     if not BODY_HEIGHT[0] * unit <= y1 - y0 <= BODY_HEIGHT[1] * unit or x1 - x0 < MISSED_PIECE * unit:
         return False
     if not MISSED_DENSITY[0] <= row.mean() <= MISSED_FUSED_DENSITY:  # small type blurs dense
-        return False
-    if not any(0 <= y0 - l.y1 <= STACKED_GAP[1] * unit and abs(l.x0 - x0) <= HEADING_MARGIN * unit
-               and l.width >= MIN_COLUMN_WIDTH * unit and l.direction == TextDirection.HORIZONTAL_LR
-               for l in lines):
         return False
     darkest = float(np.percentile(gray[y0:y1, x0:x1][row > 0], 10))
     return paper - darkest >= MISSED_DARKNESS * (paper - body_ink)

@@ -409,6 +409,7 @@ MISSED_OVERSIZED = 1.5
 # text there when MISSED_LINE_WIDTH allows), and a row's ink may fill this much of its box (fused
 # bold words 0.6-0.85; the usual bound is MISSED_DENSITY's).
 MISSED_FUSED_DENSITY = 0.85
+ROW_END_GAP = 2.0  # of the body: a letter-spaced row's widest blank between characters
 # Its pieces join into rows on their middle rows only, this share of their height off top and
 # bottom each: 1037's descenders touch the next line's ascenders.
 MISSED_MIDDLE_TRIM = 0.25
