@@ -34,6 +34,7 @@ from broadsheet.layout.thresholds import (
     GUTTER_NEIGHBOURS,
     GUTTER_SHARE,
     GUTTER_TALL_BOX,
+    HEADING_MARGIN,
     HEADLINE_RATIO,
     HEADLINE_WORD_GAP,
     INDENT,
@@ -201,7 +202,10 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
             # a piece inked to the box's edge may be the tip of a character of the column beside,
             # which the box reaches into: a sliver of the line's height, not of its own few rows
             clipped = start == line.x0 or end == line.x1
-            if end - start >= MIN_PIECE_WIDTH * (line.height if clipped else bottom - top):
+            # a speck of noise cut off at a blank is no piece (random seed 2113: a 1x2 px dot in the
+            # gutter, a row of its own over a head's first line, parted it from the head)
+            speck = np.count_nonzero(ink[line.y0 + top:line.y0 + bottom, start:end]) < MIN_LETTER_AREA
+            if end - start >= MIN_PIECE_WIDTH * (line.height if clipped else bottom - top) and not speck:
                 pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
     return pieces, cut_at
 
@@ -706,6 +710,10 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
             if line.direction == TextDirection.HORIZONTAL_LR and ((may_be_body and any(
                 _continues_column(line, other, unit, rules)
                 or (small and _between_column_lines(line, other, unit, rules))
+                # a row above boxed in pieces ends at its first piece: a light line of body letters
+                # under it, flush with it, is the paragraph's last (random seed 2094: `Agency (EPA).`)
+                or (small and not line.bold and other.y0 < line.y0 and _row_reaches(line, other, near, unit)
+                    and _continues_column(line, other, unit, rules, past_edge=True))
                 or (_same_row(line, other, unit, rules) and ((small and short)
                                                              or _row_gap(line, other) < ROW_TITLE_GAP * unit))
                 for other in near
@@ -829,6 +837,15 @@ def _same_row(line: LineBox, other: LineBox, unit: float, rules: list[Rule]) -> 
                             max(line.x0, other.x0), min(line.y1, other.y1)))
 
 
+def _row_reaches(line: LineBox, first: LineBox, near: list[LineBox], unit: float) -> bool:
+    """`first` opens a row boxed in pieces that reaches past the line's right end: a body-high piece
+    on its row starts within `HEADING_MARGIN` of that end and runs past it (a word the detector lost
+    between leaves a wider blank than a word space)."""
+    return any(o is not first and first.x1 < o.x0 <= line.x1 + HEADING_MARGIN * unit and o.x1 >= line.x1
+               and o.height >= BODY_HEIGHT[0] * unit
+               and min(o.y1, first.y1) - max(o.y0, first.y0) >= SAME_ROW * min(o.height, first.height) for o in near)
+
+
 def min_stacked_gap(upper: LineBox, lower: LineBox, unit: float) -> float:
     """The least blank (most overlap) between two lines one under another: small type set solid
     overlaps its neighbours further than body spacing allows."""
@@ -849,18 +866,20 @@ def _between_column_lines(line: LineBox, neighbour: LineBox, unit: float, rules:
 
 
 def _continues_column(line: LineBox, neighbour: LineBox, unit: float, rules: list[Rule],
-                      ends_short: bool = False) -> bool:
+                      ends_short: bool = False, past_edge: bool = False) -> bool:
     """The neighbour sits right above or below at body line spacing in the same column, with no
     rule between: left edges align (an indent apart at most), and the line does not stick out
-    past the neighbour's right edge. Over a neighbour below, the line runs the column's full width
-    unless it may `ends_short`: a paragraph's last line, or a justified row's first piece."""
+    past the neighbour's right edge unless it may (`past_edge`: the neighbour is a row's first
+    piece). Over a neighbour below, the line runs the column's full width unless it may
+    `ends_short`: a paragraph's last line, or a justified row's first piece."""
     gap = max(line.y0 - neighbour.y1, neighbour.y0 - line.y1)
     if not min_stacked_gap(line, neighbour, unit) <= gap <= STACKED_GAP[1] * unit:
         return False
     upper, lower = (neighbour, line) if neighbour.y0 < line.y0 else (line, neighbour)
     if crosses(rules, max(line.x0, neighbour.x0), upper.y1, min(line.x1, neighbour.x1), lower.y0):
         return False
-    if abs(line.x0 - neighbour.x0) > INDENT * unit or line.x1 > neighbour.x1 + COLUMN_TOLERANCE * unit:
+    if abs(line.x0 - neighbour.x0) > INDENT * unit or (line.x1 > neighbour.x1 + COLUMN_TOLERANCE * unit
+                                                        and not past_edge):
         return False
     if neighbour.y0 > line.y0 and not ends_short:  # below: a column's first line runs its full width
         return line.x1 >= neighbour.x1 - COLUMN_TOLERANCE * unit

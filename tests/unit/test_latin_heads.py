@@ -1,0 +1,73 @@
+"""Latin notices' heads set in bold body type (issue 16, wave 21): a head's first line that measures
+just under bold, a deck's row boxed tall that measures light, a deck under the last notice's end in
+the same column (recorded lines of random seeds 2104, 2085, 2076)."""
+
+from __future__ import annotations
+
+from broadsheet.layout.blocks import Block, text_blocks
+from broadsheet.layout.lines import LineBox
+
+
+def _weighed(rows: list[tuple[tuple[int, int, int, int], float, float]]) -> list[LineBox]:
+    return [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in rows]
+
+
+# seed 2104 (17 px Latin sans, skewed 1.5 degrees), the third column's top: the caps kicker
+# `DEPARTMENT OF THE` (weight 1.23, stroke 1.12: under bold), `INTERIOR` / `Resource Advisory Council` /
+# `Meeting` bold, then the notice's first paragraph from an indent
+HEAD_2104 = [((725, 176, 940, 191), 1.228, 1.12), ((725, 196, 822, 209), 1.48, 1.22),
+             ((726, 216, 973, 229), 1.26, 1.2), ((725, 236, 801, 249), 1.43, 1.21)]
+BODY_2104 = [((743, 261, 1040, 274), 0.92, 0.98), ((725, 281, 1040, 294), 0.92, 0.99),
+             ((725, 300, 1040, 313), 0.94, 0.99), ((725, 319, 948, 332), 1.04, 1.02),
+             ((743, 345, 1041, 358), 1.05, 1.02), ((725, 367, 1040, 380), 0.96, 0.97),
+             ((725, 386, 1040, 399), 0.9, 1.0)]
+
+
+def test_a_heads_first_line_measuring_just_under_bold_is_part_of_the_head():
+    """Left as text, the kicker was the end of the article to the left's paragraph, and the head
+    under it a subhead of that article: two articles as one (article F1 0.57)."""
+    pieces = text_blocks([Block(_weighed(HEAD_2104 + BODY_2104))], 12.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 4), (False, 7)]
+
+
+def test_a_heavy_paragraph_end_over_a_subhead_set_with_space_above_stays_text():
+    """A continued paragraph's heavy short last line topping a column, a subhead a blank line under it."""
+    end = [((725, 150, 900, 163), 1.25, 1.1)]
+    head = [((725, 190, 822, 203), 1.48, 1.22), ((726, 210, 973, 223), 1.4, 1.2)]
+    body = [((743, 235, 1040, 248), 0.92, 0.98)]
+    body += [((725, 254 + 19 * k, 1040, 267 + 19 * k), 0.95, 1.0) for k in range(5)]
+    pieces = text_blocks([Block(_weighed(end + head + body))], 12.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 1), (True, 2), (False, 6)]
+
+
+# seed 2085 (13.6 px Latin serif), a notice's deck at a column's top: eight bold rows, the seventh
+# (`Land in Elko County,`) boxed 19 px tall among 12 px rows, so its ink covers its band lightly (weight
+# 1.10) while its strokes measure as bold as the rest (1.38); then the notice's first paragraph
+DECK_2085 = [((1199, 145, 1385, 159), 1.66, 1.44), ((1199, 164, 1281, 176), 1.98, 1.53),
+             ((1199, 182, 1331, 194), 1.62, 1.5), ((1199, 201, 1312, 212), 1.78, 1.49),
+             ((1199, 218, 1404, 230), 1.66, 1.46), ((1199, 236, 1404, 248), 1.67, 1.48),
+             ((1199, 247, 1376, 266), 1.1, 1.38), ((1199, 271, 1263, 284), 1.7, 1.47)]
+BODY_2085 = [((1220, 295, 1415, 308), 0.96, 1.03), ((1199, 316, 1415, 326), 0.83, 0.96),
+             ((1198, 332, 1415, 344), 0.91, 0.96), ((1199, 369, 1414, 379), 1.06, 1.01),
+             ((1199, 388, 1415, 397), 0.91, 1.01), ((1199, 404, 1414, 415), 0.92, 0.99)]
+
+
+def test_a_deck_row_boxed_tall_between_bold_rows_is_bold_by_its_strokes():
+    """Read as text, the row parted the deck: `Land in Elko County,` a paragraph, `Nevada` a subhead."""
+    pieces = text_blocks([Block(_weighed(DECK_2085 + BODY_2085))], 12.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 8), (False, 6)]
+
+
+# seed 2076 (33 px Latin sans, 18 px working): a notice's last short line, then, a little more than a
+# line's pitch under it, the next notice's deck (`DEPARTMENT OF THE` / `INTERIOR` / `Resource Advisory
+# Council` / `Meeting`, bold, flush left) and its first paragraph: four bold rows, over a subhead's three
+DECK_2076 = [((1230, 684, 1331, 697), 0.76, 0.84), ((1231, 720, 1524, 739), 1.49, 1.2),
+             ((1231, 749, 1359, 768), 1.66, 1.2), ((1231, 778, 1484, 796), 1.33, 1.16),
+             ((1230, 806, 1449, 825), 1.31, 1.17), ((1263, 844, 1472, 863), 1.11, 1.02),
+             ((1231, 872, 1570, 891), 0.93, 1.0), ((1231, 901, 1570, 920), 0.92, 0.98),
+             ((1231, 934, 1569, 948), 0.97, 1.0), ((1230, 962, 1569, 976), 0.91, 0.99)]
+
+
+def test_a_flush_left_deck_under_a_notices_end_is_a_head_however_many_rows():
+    pieces = text_blocks([Block(_weighed(DECK_2076))], 18.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 1), (True, 4), (False, 5)]
