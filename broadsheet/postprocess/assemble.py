@@ -525,7 +525,9 @@ def _take_caption(photo_region: Region, found: CaptionLines | None, blocks: list
     if credit is not None:
         photo.credit, lines = " ".join(credit.text.split()), lines[:-1]
     # a caption may be its title and credit alone
-    left = min((line.bbox[0] for line in lines), default=photo_region.bbox[0])
+    # the text's edge: a credit alone on the last line may stick out of the column (random seed 2125)
+    text_lines = lines[:-1] if len(lines) > 1 and not split_credit(lines[-1].text)[0] else lines
+    left = min((line.bbox[0] for line in text_lines), default=photo_region.bbox[0])
     texts = paragraphs([(left, lines)], unit, cjk_indent=INDENT_CHARS) if lines else []  # see INDENT_CJK
     if texts and credit is None:
         texts[-1], photo.credit = split_credit(texts[-1], found.misread)

@@ -412,3 +412,21 @@ def test_a_two_row_caption_cut_at_the_gutter_under_it_ends_at_its_reporters_misr
     found = find_caption((611, 733, 878, 869), caption + columns, 10.2)
     assert found is not None and found.side == "below"
     assert sorted(map(id, found.lines)) == sorted(map(id, caption))
+
+
+def test_a_credit_sticking_out_left_of_its_caption_leaves_the_captions_paragraph_whole():
+    # random seed 2125 (26.2 px, working page, unit 19): the credit `本报记者 王雪梅 摄`, set wider than
+    # its boxed column, starts a character left of the caption's lines; measured from it, every
+    # caption row after a short one stood indented and the caption read as four paragraphs
+    assemble = importlib.import_module("broadsheet.postprocess.assemble")  # the package exports a function of that name
+
+    lines = _lines(("4月8日,北", (990, 824, 1102, 839)), ("庭镇千亩高标准", (950, 852, 1101, 870)),
+                   ("农田示范区内", (952, 882, 1077, 899)), ("，", (1090, 888, 1095, 894)),
+                   ("农机手驾驶播种", (952, 912, 1102, 928)), ("机进行播种", (951, 941, 1075, 958)),
+                   ("作", (1084, 940, 1101, 958)), ("业。", (952, 971, 983, 986)),
+                   ("本报记者 王雪梅 摄", (920, 999, 1101, 1016)))
+    blocks = [Region("r1", RegionType.TEXT, (920, 824, 1102, 1016), lines)]
+    photo = Region("p1", RegionType.PHOTO, (948, 705, 1104, 812))
+    (_, paired, _), = assemble._pair_captions([photo], blocks, 19.0, (f"n{i}" for i in count(1)))
+    assert paired.caption == ["4月8日,北庭镇千亩高标准农田示范区内，农机手驾驶播种机进行播种作业。"]
+    assert paired.credit == "本报记者 王雪梅 摄"
