@@ -35,7 +35,14 @@ from broadsheet.postprocess.articles import (
     runs_across,
     upright,
 )
-from broadsheet.postprocess.captions import CaptionLines, credit_line, find_caption, is_caption_title, split_credit
+from broadsheet.postprocess.captions import (
+    CaptionLines,
+    credit_line,
+    find_caption,
+    is_caption_title,
+    is_phrase,
+    split_credit,
+)
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
 from broadsheet.postprocess.paragraphs import (
@@ -518,7 +525,8 @@ def _take_caption(photo_region: Region, found: CaptionLines | None, blocks: list
         block.lines = [line for line in block.lines if id(line) not in taken]
         _refit(block)
     lines = found.lines
-    if len(lines) > 1 and (id(lines[0]) in headings or is_caption_title(lines[0], lines[1:], unit)):
+    if len(lines) > 1 and (id(lines[0]) in headings and is_phrase(lines[0].text)
+                           or is_caption_title(lines[0], lines[1:], unit)):
         photo.caption_title, lines = lines[0].text, lines[1:]
     credit = credit_line(lines, unit) if not split_credit(lines[-1].text)[1] else None
     credit = credit or found.credit

@@ -430,3 +430,23 @@ def test_a_credit_sticking_out_left_of_its_caption_leaves_the_captions_paragraph
     (_, paired, _), = assemble._pair_captions([photo], blocks, 19.0, (f"n{i}" for i in count(1)))
     assert paired.caption == ["4月8日,北庭镇千亩高标准农田示范区内，农机手驾驶播种机进行播种作业。"]
     assert paired.credit == "本报记者 王雪梅 摄"
+
+
+def test_a_captions_first_row_boxed_as_a_heading_is_no_title_when_it_runs_on_a_sentence():
+    # random seed 2089 (8.7 px, working page, unit 14): the caption's first row `9月2日，临河市实验小学`,
+    # read `月日,6河市实验小学`, was grouped as a heading and taken for the caption's title; a title is a
+    # phrase (孩子们的欢乐时光), and a clause's stop inside a row is a sentence's
+    assemble = importlib.import_module("broadsheet.postprocess.assemble")  # the package exports a function of that name
+
+    lines = _lines(("月日,6河市实验小学", (57, 782, 196, 796)), ("东核区的学生们在开学间", (57, 800, 198, 814)),
+                   ("机上", (57, 819, 88, 832)), ("本记者 线宁", (88, 835, 198, 849)))
+    blocks = [Region("r1", RegionType.SUBHEAD, lines[0].bbox, lines[:1]),
+              Region("r2", RegionType.TEXT, (57, 800, 198, 849), lines[1:])]
+    photo = Region("p1", RegionType.PHOTO, (56, 696, 198, 777))
+    (_, paired, _), = assemble._pair_captions([photo], blocks, 14.0, (f"n{i}" for i in count(1)))
+    assert paired.caption_title is None and paired.caption[0].startswith("月日,6河市实验小学")
+    title = Line("孩子们的欢乐时光", (80, 782, 176, 796), 1.0)  # a heading that is a phrase stays the title
+    blocks = [Region("r1", RegionType.SUBHEAD, title.bbox, [title]),
+              Region("r2", RegionType.TEXT, (57, 800, 198, 849), lines[1:])]
+    (_, paired, _), = assemble._pair_captions([photo], blocks, 14.0, (f"n{i}" for i in count(1)))
+    assert paired.caption_title == "孩子们的欢乐时光"
