@@ -450,3 +450,14 @@ def test_a_captions_first_row_boxed_as_a_heading_is_no_title_when_it_runs_on_a_s
               Region("r2", RegionType.TEXT, (57, 800, 198, 849), lines[1:])]
     (_, paired, _), = assemble._pair_captions([photo], blocks, 14.0, (f"n{i}" for i in count(1)))
     assert paired.caption_title == "孩子们的欢乐时光"
+
+
+def test_a_justified_captions_row_end_in_lower_case_is_no_credit():
+    # random seed 2071 (9.6 px Latin serif, saved-image pixels): a caption's second row ends `along
+    # the`, flush right two units after `sagebrush` (justified into a narrow column); taken for a
+    # credit by its shape, it cut the caption after two of its four rows, the rest read as body text
+    lines = _lines(("Velurteers replant", (447, 615, 535, 622)), ("native", (545, 615, 573, 622)),
+                   ("sagebrush", (447, 628, 493, 634)), ("along the", (513, 627, 573, 635)))
+    assert credit_line(lines, 9.6) is None
+    credit = _lines(("Photo: J. Smith", (513, 627, 573, 635)))  # a name in its place
+    assert credit_line(lines[:3] + credit, 9.6) is credit[0]
