@@ -56,6 +56,9 @@ from broadsheet.layout.thresholds import (
     REVERSED_FILL,
     ROW_TITLE_GAP,
     ROW_WORD_LETTERS,
+    RULE_CUT_CHARACTER,
+    RULE_CUT_PAPER,
+    RULE_FLUSH,
     SAME_ROW,
     SAME_SIZE,
     SANDWICHED_BODY,
@@ -427,9 +430,31 @@ def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule], body_box: flo
     narrowest = GUTTER_MIN_WIDTH * (body_box if tall else line.height)
     blanks = np.flatnonzero(np.diff(filled) > (1 if across else narrowest))
     blanks = [(x0 + int(filled[a]) + 1, x0 + int(filled[a + 1])) for a in blanks]
+    ink_start, ink_end = x0 + int(filled[0]), x0 + int(filled[-1]) + 1
     ruled = {(a, b) for a, b in blanks if any(a <= rx0 and rx1 <= b for rx0, _, rx1, _ in across)}
+    # a rule through a character sticking out of its column (ink flush with the rule both sides) cuts nothing
+    through = {blank for blank in ruled if _through_character(blank, across, ink, line, ink_start, ink_end)}
+    blanks = [blank for blank in blanks if blank not in through]
+    ruled -= through
     wide = [(a, b) for a, b in blanks if (a, b) in ruled or b - a >= narrowest]
-    return x0 + int(filled[0]), x0 + int(filled[-1]) + 1, wide, ruled
+    return ink_start, ink_end, wide, ruled
+
+
+def _through_character(blank: tuple[int, int], across: list[BBox], ink: np.ndarray, line: LineBox,
+                       ink_start: int, ink_end: int) -> bool:
+    """The blank is a rule's own columns, the line's ink flush against it both sides, and the ink
+    beyond it one way is a character (its part, not the rule's blur), paper over and under it: the rule runs through a
+    character sticking out of its column, not between two columns' letters (Nordstern's Fraktur
+    touches its column rules)."""
+    a, b = blank
+    if not any(a <= rx0 <= a + RULE_FLUSH and b - RULE_FLUSH <= rx1 <= b for rx0, _, rx1, _ in across):
+        return False
+    start, end = (ink_start, a) if a - ink_start <= ink_end - b else (b, ink_end)
+    if not MIN_PIECE_WIDTH * line.height <= end - start <= RULE_CUT_CHARACTER * line.height:
+        return False  # a sliver is the rule's own blur
+    height = line.y1 - line.y0
+    beside = (ink[max(0, line.y0 - height):line.y0, start:end], ink[line.y1:line.y1 + height, start:end])
+    return all(np.count_nonzero(part) <= RULE_CUT_PAPER * part.size for part in beside)
 
 
 def _is_gutter(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],

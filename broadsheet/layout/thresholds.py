@@ -226,6 +226,12 @@ GUTTER_MIN_WIDTH = 0.3
 # one row, whose spaces between words or characters must not become gutters (seed 1393, 10.9 px: rows
 # of 14 px over body boxes of 13 were cut between characters, a caption's photo lost with them)
 GUTTER_TALL_BOX = 1.3
+# A rule that runs through a character (ink flush against it both sides, this many px of blur at
+# most) with no more than this share of the line's height beyond it cuts no line: a credit set wider
+# than its boxed column sticks its first character out through the frame (random seeds 2028, 2125)
+RULE_FLUSH = 1
+RULE_CUT_CHARACTER = 1.0
+RULE_CUT_PAPER = 0.02  # ... share of ink a line's height over and under that character: paper
 GUTTER_SHARE = 0.6  # of the lines around with paper along the stripe: a gutter (a few may end short)
 GUTTER_NEIGHBOURS = 8  # lines each way that vote: a coarse scan bridges a narrow gutter on many rows
 NEIGHBOUR_SIZE = (0.75, 1.33)  # height ratio of the lines that vote: the same type

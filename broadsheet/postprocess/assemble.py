@@ -35,7 +35,14 @@ from broadsheet.postprocess.articles import (
     runs_across,
     upright,
 )
-from broadsheet.postprocess.captions import CaptionLines, credit_line, find_caption, is_caption_title, split_credit
+from broadsheet.postprocess.captions import (
+    CaptionLines,
+    credit_line,
+    find_caption,
+    is_caption_title,
+    is_phrase,
+    split_credit,
+)
 from broadsheet.postprocess.header import take_header
 from broadsheet.postprocess.notices import continuation, own_line_byline, split_notices, split_subheads
 from broadsheet.postprocess.paragraphs import (
@@ -518,14 +525,17 @@ def _take_caption(photo_region: Region, found: CaptionLines | None, blocks: list
         block.lines = [line for line in block.lines if id(line) not in taken]
         _refit(block)
     lines = found.lines
-    if len(lines) > 1 and (id(lines[0]) in headings or is_caption_title(lines[0], lines[1:], unit)):
+    if len(lines) > 1 and (id(lines[0]) in headings and is_phrase(lines[0].text)
+                           or is_caption_title(lines[0], lines[1:], unit)):
         photo.caption_title, lines = lines[0].text, lines[1:]
     credit = credit_line(lines, unit) if not split_credit(lines[-1].text)[1] else None
     credit = credit or found.credit
     if credit is not None:
         photo.credit, lines = " ".join(credit.text.split()), lines[:-1]
     # a caption may be its title and credit alone
-    left = min((line.bbox[0] for line in lines), default=photo_region.bbox[0])
+    # the text's edge: a credit alone on the last line may stick out of the column (random seed 2125)
+    text_lines = lines[:-1] if len(lines) > 1 and not split_credit(lines[-1].text)[0] else lines
+    left = min((line.bbox[0] for line in text_lines), default=photo_region.bbox[0])
     texts = paragraphs([(left, lines)], unit, cjk_indent=INDENT_CHARS) if lines else []  # see INDENT_CJK
     if texts and credit is None:
         texts[-1], photo.credit = split_credit(texts[-1], found.misread)

@@ -53,6 +53,9 @@ MISREAD_CREDIT_AT_END = re.compile(
 # end after its start or a space (`本国记养 银中 蛋` for 本报记者 钱宁 摄 after the caption's last
 # character 上, `目 本报记者 柳青 提` for 日。 本报记者 柳青 摄: random seeds 1627, 1591); the title keeps
 # REPORTER_TITLE_KEPT of 本报记者's characters in place. Body text sets no space between ideographs
+# Latin words with no capital: a justified caption's row end, never a credit, which names someone
+# (random seed 2071, 9.6 px: `along the`, two units after `sagebrush`, cut the caption after two of four rows)
+LOWER_CASE_WORDS = re.compile(r"[a-z][a-z\s,.'-]*")
 SPACED_REPORTER = re.compile(rf"(?:^|(?<=\s))(?P<credit>[{IDEOGRAPHS}]{{4}} [{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}])$")
 REPORTER_TITLE_KEPT = 2
 # the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
@@ -181,7 +184,7 @@ def credit_line(lines: list[Line], unit: float) -> Line | None:
     # flush right on either hand: a caption's full line under its first one's last characters (戏。,
     # random seed 878) starts past their middle and ends far past them
     flush_right = last.bbox[0] > (left + right) / 2 and abs(right - last.bbox[2]) < CREDIT_FLUSH * (right - left)
-    return last if alone and flush_right else None
+    return last if alone and flush_right and not LOWER_CASE_WORDS.fullmatch(last.text.strip()) else None
 
 
 def _cut_at_credit_shape(run: list[Line], unit: float,
@@ -462,10 +465,16 @@ def _cut_at_credit(run: list[Line], side: str) -> CaptionLines | None:
 
 
 def is_caption_title(first: Line, rest: list[Line], unit: float) -> bool:
-    """A caption's own title line (老外现场讲授“剪枝”): centred over the caption text, no sentence
-    punctuation at its end."""
-    if not rest or re.search(r"[。！？；，、.!?;,:：]$", first.text.strip()):
+    """A caption's own title line (老外现场讲授“剪枝”): centred over the caption text, a phrase."""
+    if not rest or not is_phrase(first.text):
         return False
     left, right = min(l.bbox[0] for l in rest), max(l.bbox[2] for l in rest)
     margins = first.bbox[0] - left, right - first.bbox[2]
     return min(margins) >= unit and abs(margins[0] - margins[1]) <= unit
+
+
+def is_phrase(text: str) -> bool:
+    """No sentence punctuation at its end nor a clause's stop inside: a title's, not a sentence's row
+    (a caption's first row grouped as a heading was taken for its title: random seed 2089, 8.7 px)."""
+    text = text.strip()
+    return not re.search(r"[。！？；，、.!?;,:：]$", text) and not re.search(r"[。！？；，、;,]", text[:-1])

@@ -412,3 +412,52 @@ def test_a_two_row_caption_cut_at_the_gutter_under_it_ends_at_its_reporters_misr
     found = find_caption((611, 733, 878, 869), caption + columns, 10.2)
     assert found is not None and found.side == "below"
     assert sorted(map(id, found.lines)) == sorted(map(id, caption))
+
+
+def test_a_credit_sticking_out_left_of_its_caption_leaves_the_captions_paragraph_whole():
+    # random seed 2125 (26.2 px, working page, unit 19): the credit `本报记者 王雪梅 摄`, set wider than
+    # its boxed column, starts a character left of the caption's lines; measured from it, every
+    # caption row after a short one stood indented and the caption read as four paragraphs
+    assemble = importlib.import_module("broadsheet.postprocess.assemble")  # the package exports a function of that name
+
+    lines = _lines(("4月8日,北", (990, 824, 1102, 839)), ("庭镇千亩高标准", (950, 852, 1101, 870)),
+                   ("农田示范区内", (952, 882, 1077, 899)), ("，", (1090, 888, 1095, 894)),
+                   ("农机手驾驶播种", (952, 912, 1102, 928)), ("机进行播种", (951, 941, 1075, 958)),
+                   ("作", (1084, 940, 1101, 958)), ("业。", (952, 971, 983, 986)),
+                   ("本报记者 王雪梅 摄", (920, 999, 1101, 1016)))
+    blocks = [Region("r1", RegionType.TEXT, (920, 824, 1102, 1016), lines)]
+    photo = Region("p1", RegionType.PHOTO, (948, 705, 1104, 812))
+    (_, paired, _), = assemble._pair_captions([photo], blocks, 19.0, (f"n{i}" for i in count(1)))
+    assert paired.caption == ["4月8日,北庭镇千亩高标准农田示范区内，农机手驾驶播种机进行播种作业。"]
+    assert paired.credit == "本报记者 王雪梅 摄"
+
+
+def test_a_captions_first_row_boxed_as_a_heading_is_no_title_when_it_runs_on_a_sentence():
+    # random seed 2089 (8.7 px, working page, unit 14): the caption's first row `9月2日，临河市实验小学`,
+    # read `月日,6河市实验小学`, was grouped as a heading and taken for the caption's title; a title is a
+    # phrase (孩子们的欢乐时光), and a clause's stop inside a row is a sentence's
+    assemble = importlib.import_module("broadsheet.postprocess.assemble")  # the package exports a function of that name
+
+    lines = _lines(("月日,6河市实验小学", (57, 782, 196, 796)), ("东核区的学生们在开学间", (57, 800, 198, 814)),
+                   ("机上", (57, 819, 88, 832)), ("本记者 线宁", (88, 835, 198, 849)))
+    blocks = [Region("r1", RegionType.SUBHEAD, lines[0].bbox, lines[:1]),
+              Region("r2", RegionType.TEXT, (57, 800, 198, 849), lines[1:])]
+    photo = Region("p1", RegionType.PHOTO, (56, 696, 198, 777))
+    (_, paired, _), = assemble._pair_captions([photo], blocks, 14.0, (f"n{i}" for i in count(1)))
+    assert paired.caption_title is None and paired.caption[0].startswith("月日,6河市实验小学")
+    title = Line("孩子们的欢乐时光", (80, 782, 176, 796), 1.0)  # a heading that is a phrase stays the title
+    blocks = [Region("r1", RegionType.SUBHEAD, title.bbox, [title]),
+              Region("r2", RegionType.TEXT, (57, 800, 198, 849), lines[1:])]
+    (_, paired, _), = assemble._pair_captions([photo], blocks, 14.0, (f"n{i}" for i in count(1)))
+    assert paired.caption_title == "孩子们的欢乐时光"
+
+
+def test_a_justified_captions_row_end_in_lower_case_is_no_credit():
+    # random seed 2071 (9.6 px Latin serif, saved-image pixels): a caption's second row ends `along
+    # the`, flush right two units after `sagebrush` (justified into a narrow column); taken for a
+    # credit by its shape, it cut the caption after two of its four rows, the rest read as body text
+    lines = _lines(("Velurteers replant", (447, 615, 535, 622)), ("native", (545, 615, 573, 622)),
+                   ("sagebrush", (447, 628, 493, 634)), ("along the", (513, 627, 573, 635)))
+    assert credit_line(lines, 9.6) is None
+    credit = _lines(("Photo: J. Smith", (513, 627, 573, 635)))  # a name in its place
+    assert credit_line(lines[:3] + credit, 9.6) is credit[0]

@@ -7,6 +7,7 @@ import numpy as np
 
 from broadsheet.layout.blocks import column_intervals, cut_at_gutters
 from broadsheet.layout.lines import LineBox, _blank_runs, merge_row_fragments, split_at_gaps
+from broadsheet.layout.rules import Rule
 
 UNIT = 14  # body ink height, px
 PITCH = 22  # body line pitch
@@ -328,3 +329,34 @@ def test_a_line_at_the_foot_of_a_tall_box_is_no_letter_of_it():
     tall = _ink(ink, 200, 20, 500, 200)
     foot = _ink(ink, 120, 185, 230, 198)
     assert not _joined([tall, foot], ink, foot, tall)
+
+
+def test_a_credit_sticking_out_through_its_frame_is_not_cut_at_the_rule():
+    # Random seeds 2125 (26.2 px) and 2028 (26.7 px): a photo's credit `本报记者 王雪梅 摄`, set wider
+    # than its boxed column, runs its first character out through the box's left frame; the frame cut
+    # `本` off as a line of its own, an untitled one-character article. The rule runs through the
+    # character (its strokes flush against the rule both sides), one character beyond it
+    ink = np.zeros((80, 400), dtype=bool)
+    ink[:, 100:102] = True  # the frame, down the whole box
+    ink[30:50, 82:100] = True  # 本's left part ...
+    ink[30:50, 102:106] = True  # ... and its right, across the rule
+    ink[30:50, 112:300] = True  # 报记者 王雪梅 摄
+    frame = Rule((100, 0, 102, 80))
+    pieces, cuts = split_at_gaps([LineBox((78, 26, 304, 54))], ink, [frame])
+    assert cuts == [] and [(p.x0, p.x1) for p in pieces] == [(82, 300)]
+
+
+def test_a_column_rule_between_lines_still_cuts_them():
+    # the guards: a rule with paper beside it (a gutter), and a rule flush with ink both sides but
+    # more than a character of it each way (two lines set tight to the rule), still part the line
+    ink = np.zeros((80, 400), dtype=bool)
+    ink[:, 200:202] = True
+    ink[30:50, 40:196] = True
+    ink[30:50, 206:360] = True
+    rule = Rule((200, 0, 202, 80))
+    pieces, _ = split_at_gaps([LineBox((36, 26, 364, 54))], ink, [rule])
+    assert [(p.x0, p.x1) for p in pieces] == [(40, 196), (206, 360)]
+    ink[30:50, 196:200] = True
+    ink[30:50, 202:206] = True
+    pieces, _ = split_at_gaps([LineBox((36, 26, 364, 54))], ink, [rule])
+    assert [(p.x0, p.x1) for p in pieces] == [(40, 200), (202, 360)]
