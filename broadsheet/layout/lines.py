@@ -443,9 +443,9 @@ def _blank_runs(line: LineBox, ink: np.ndarray, rules: list[Rule], body_box: flo
 def _through_character(blank: tuple[int, int], across: list[BBox], ink: np.ndarray, line: LineBox,
                        ink_start: int, ink_end: int) -> bool:
     """The blank is a rule's own columns, the line's ink flush against it both sides, and the ink
-    beyond it one way is a character (its part, not the rule's blur), paper over and under it: the rule runs through a
-    character sticking out of its column, not between two columns' letters (Nordstern's Fraktur
-    touches its column rules)."""
+    beyond it one way is a character (its part, not the rule's blur), paper over and under it: the
+    rule runs through a character sticking out of its column, not between two columns' letters
+    (Nordstern's Fraktur touches its column rules)."""
     a, b = blank
     if not any(a <= rx0 <= a + RULE_FLUSH and b - RULE_FLUSH <= rx1 <= b for rx0, _, rx1, _ in across):
         return False

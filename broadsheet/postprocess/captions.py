@@ -53,11 +53,11 @@ MISREAD_CREDIT_AT_END = re.compile(
 # end after its start or a space (`本国记养 银中 蛋` for 本报记者 钱宁 摄 after the caption's last
 # character 上, `目 本报记者 柳青 提` for 日。 本报记者 柳青 摄: random seeds 1627, 1591); the title keeps
 # REPORTER_TITLE_KEPT of 本报记者's characters in place. Body text sets no space between ideographs
+SPACED_REPORTER = re.compile(rf"(?:^|(?<=\s))(?P<credit>[{IDEOGRAPHS}]{{4}} [{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}])$")
+REPORTER_TITLE_KEPT = 2
 # Latin words with no capital: a justified caption's row end, never a credit, which names someone
 # (random seed 2071, 9.6 px: `along the`, two units after `sagebrush`, cut the caption after two of four rows)
 LOWER_CASE_WORDS = re.compile(r"[a-z][a-z\s,.'-]*")
-SPACED_REPORTER = re.compile(rf"(?:^|(?<=\s))(?P<credit>[{IDEOGRAPHS}]{{4}} [{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}])$")
-REPORTER_TITLE_KEPT = 2
 # the paper's name before 记者 may be misread (本征记者 何春表 摄, random seed 881) where the credit
 # starts its line or follows a sentence; a dotted column rule beside the credit's end may be read as a
 # colon after it (`本报记者 钱宁 摄:`, random seed 1470)
