@@ -5,7 +5,7 @@ row `款3.2亿元` cut off as a paragraph of one row). A paragraph's first row u
 from __future__ import annotations
 
 from broadsheet.layout.blocks import Block, text_blocks
-from broadsheet.layout.lines import LineBox
+from unit.recorded_lines import weighed_boxes
 
 # seed 2134 (serif at 30.4 px, unit 20): a narrow article's title, 1.3 body heights, taken for body
 # type; alone in its segment, its rows measure bold but the last, whose digits dilute its ink
@@ -14,7 +14,7 @@ TITLE_2134 = [((1121, 2283, 1259, 2309), 1.273, 1.172), ((1121, 2318, 1259, 2344
 
 
 def _pieces(rows, unit: float) -> list[tuple[bool, int]]:
-    lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in rows]
+    lines = weighed_boxes(rows)
     return [(heading, len(block.lines)) for heading, block in text_blocks([Block(lines)], unit, [])]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from broadsheet.layout.blocks import Block, text_blocks
 from broadsheet.layout.lines import LineBox
+from unit.recorded_lines import weighed_boxes
 
 UNIT = 20.0
 PITCH = 28
@@ -30,24 +31,20 @@ def test_a_justified_run_of_heavy_lines_is_a_paragraph_not_a_head():
     assert [heading for heading, _ in pieces] == [False]
 
 
-def _boxes(rows: list[tuple[tuple[int, int, int, int], float, float]]) -> list[LineBox]:
-    return [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in rows]
-
-
 def test_a_notice_head_parted_across_two_segments_is_one_head():
     """Random seed 87 (recorded, 16 px body): a notice's deck of nine bold body-size lines (agency,
     office, title, then its subtitle after a part's extra space) falls into two column segments,
     six lines fitting no column, then three over the notice's text. The six were read as
     paragraph text, the first of the notice's body, and the three as the head."""
-    upper = _boxes([((460, 940, 657, 956), 1.892, 1.304), ((459, 966, 622, 982), 1.869, 1.287),
-                    ((460, 991, 628, 1007), 1.596, 1.255), ((460, 1016, 741, 1032), 1.683, 1.278),
-                    ((460, 1041, 753, 1057), 1.615, 1.258), ((458, 1067, 748, 1083), 1.67, 1.246)])
-    lower = _boxes([((460, 1092, 780, 1108), 1.651, 1.255), ((459, 1118, 754, 1133), 1.688, 1.269),
-                    ((460, 1143, 583, 1159), 1.87, 1.23), ((489, 1176, 812, 1192), 0.938, 1.0),
-                    ((459, 1201, 527, 1217), 1.18, 1.021), ((489, 1226, 813, 1243), 1.034, 0.99),
-                    ((460, 1252, 638, 1268), 1.099, 0.988), ((490, 1277, 813, 1293), 1.066, 1.006),
-                    ((459, 1306, 813, 1318), 0.984, 0.992), ((459, 1327, 792, 1344), 0.995, 0.996),
-                    ((489, 1353, 763, 1369), 1.089, 0.993)])
+    upper = weighed_boxes([((460, 940, 657, 956), 1.892, 1.304), ((459, 966, 622, 982), 1.869, 1.287),
+                           ((460, 991, 628, 1007), 1.596, 1.255), ((460, 1016, 741, 1032), 1.683, 1.278),
+                           ((460, 1041, 753, 1057), 1.615, 1.258), ((458, 1067, 748, 1083), 1.67, 1.246)])
+    lower = weighed_boxes([((460, 1092, 780, 1108), 1.651, 1.255), ((459, 1118, 754, 1133), 1.688, 1.269),
+                           ((460, 1143, 583, 1159), 1.87, 1.23), ((489, 1176, 812, 1192), 0.938, 1.0),
+                           ((459, 1201, 527, 1217), 1.18, 1.021), ((489, 1226, 813, 1243), 1.034, 0.99),
+                           ((460, 1252, 638, 1268), 1.099, 0.988), ((490, 1277, 813, 1293), 1.066, 1.006),
+                           ((459, 1306, 813, 1318), 0.984, 0.992), ((459, 1327, 792, 1344), 0.995, 0.996),
+                           ((489, 1353, 763, 1369), 1.089, 0.993)])
     pieces = text_blocks([Block(upper), Block(lower)], 16.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 9), (False, 8)]
     assert pieces[0][1].lines[0].bbox == upper[0].bbox
@@ -57,12 +54,12 @@ def test_a_notice_deck_whose_lines_nearly_fill_the_column_is_a_head_not_justifie
     """Random seed 314 (recorded, 21 px body): agency, agency, title, title, bold, the first and
     third ending half a character short of the column's edge, read as a paragraph printed heavy:
     a justified line ends at the edge (a hyphen or full stop apart), a head's are ragged."""
-    deck = _boxes([((42, 882, 365, 896), 1.476, 1.177), ((41, 905, 125, 918), 1.465, 1.168),
-                   ((42, 928, 364, 941), 1.497, 1.168), ((41, 949, 320, 963), 1.315, 1.174)])
-    body = _boxes([((63, 979, 371, 993), 0.932, 1.017), ((41, 1001, 370, 1015), 0.885, 0.978),
-                   ((42, 1027, 371, 1037), 0.964, 0.974), ((41, 1049, 372, 1059), 1.044, 0.996),
-                   ((41, 1068, 371, 1082), 0.942, 0.991), ((41, 1094, 371, 1104), 0.922, 0.975),
-                   ((41, 1112, 371, 1126), 0.864, 1.009), ((41, 1135, 371, 1149), 0.892, 0.999)])
+    deck = weighed_boxes([((42, 882, 365, 896), 1.476, 1.177), ((41, 905, 125, 918), 1.465, 1.168),
+                          ((42, 928, 364, 941), 1.497, 1.168), ((41, 949, 320, 963), 1.315, 1.174)])
+    body = weighed_boxes([((63, 979, 371, 993), 0.932, 1.017), ((41, 1001, 370, 1015), 0.885, 0.978),
+                          ((42, 1027, 371, 1037), 0.964, 0.974), ((41, 1049, 372, 1059), 1.044, 0.996),
+                          ((41, 1068, 371, 1082), 0.942, 0.991), ((41, 1094, 371, 1104), 0.922, 0.975),
+                          ((41, 1112, 371, 1126), 0.864, 1.009), ((41, 1135, 371, 1149), 0.892, 0.999)])
     pieces = text_blocks([Block(deck + body)], 13.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 4), (False, 8)]
 
@@ -72,12 +69,12 @@ def test_a_paragraph_last_line_measured_bold_is_text_not_a_subhead():
     characters, `温。`, measures bold (weight 1.30) and has the next paragraph's indented first line
     under it; set flush left under a full line, with no space above, it ends its paragraph. At
     this size its full stop was misread, so the text could not tell it either."""
-    lines = _boxes([((295, 716, 435, 729), 1.09, 1.01), ((266, 736, 435, 750), 1.031, 0.985),
-                    ((266, 757, 436, 770), 0.794, 0.972), ((267, 778, 435, 791), 0.969, 1.003),
-                    ((268, 798, 435, 812), 0.964, 0.992), ((268, 819, 294, 833), 1.303, 1.017),
-                    ((296, 839, 436, 853), 1.025, 0.997), ((267, 860, 432, 874), 0.997, 0.996),
-                    ((266, 881, 435, 894), 0.842, 0.99), ((267, 901, 436, 916), 0.845, 0.987),
-                    ((267, 922, 435, 936), 0.801, 1.006)])
+    lines = weighed_boxes([((295, 716, 435, 729), 1.09, 1.01), ((266, 736, 435, 750), 1.031, 0.985),
+                           ((266, 757, 436, 770), 0.794, 0.972), ((267, 778, 435, 791), 0.969, 1.003),
+                           ((268, 798, 435, 812), 0.964, 0.992), ((268, 819, 294, 833), 1.303, 1.017),
+                           ((296, 839, 436, 853), 1.025, 0.997), ((267, 860, 432, 874), 0.997, 0.996),
+                           ((266, 881, 435, 894), 0.842, 0.99), ((267, 901, 436, 916), 0.845, 0.987),
+                           ((267, 922, 435, 936), 0.801, 1.006)])
     pieces = text_blocks([Block(lines)], 14.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 11)]
 
@@ -85,12 +82,12 @@ def test_a_paragraph_last_line_measured_bold_is_text_not_a_subhead():
 def test_a_bold_line_indented_between_paragraphs_is_still_a_subhead():
     """The same column with its bold line set from an indent (a centred subhead), not flush left
     like a paragraph's end: the paragraph indented under it still marks it a heading."""
-    lines = _boxes([((295, 716, 435, 729), 1.09, 1.01), ((266, 736, 435, 750), 1.031, 0.985),
-                    ((266, 757, 436, 770), 0.794, 0.972), ((267, 778, 435, 791), 0.969, 1.003),
-                    ((268, 798, 435, 812), 0.964, 0.992), ((310, 819, 392, 833), 1.5, 1.3),
-                    ((296, 839, 436, 853), 1.025, 0.997), ((267, 860, 432, 874), 0.997, 0.996),
-                    ((266, 881, 435, 894), 0.842, 0.99), ((267, 901, 436, 916), 0.845, 0.987),
-                    ((267, 922, 435, 936), 0.801, 1.006)])
+    lines = weighed_boxes([((295, 716, 435, 729), 1.09, 1.01), ((266, 736, 435, 750), 1.031, 0.985),
+                           ((266, 757, 436, 770), 0.794, 0.972), ((267, 778, 435, 791), 0.969, 1.003),
+                           ((268, 798, 435, 812), 0.964, 0.992), ((310, 819, 392, 833), 1.5, 1.3),
+                           ((296, 839, 436, 853), 1.025, 0.997), ((267, 860, 432, 874), 0.997, 0.996),
+                           ((266, 881, 435, 894), 0.842, 0.99), ((267, 901, 436, 916), 0.845, 0.987),
+                           ((267, 922, 435, 936), 0.801, 1.006)])
     pieces = text_blocks([Block(lines)], 14.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 5), (True, 1), (False, 5)]
 
@@ -129,13 +126,13 @@ def test_a_subhead_set_in_over_its_own_segment_heads_the_text_under_it():
     `培育龙头，/延长茶叶加/工产业链条`, set two characters in, is a column segment of its own over its text's,
     which starts at the column's left edge, two characters left of it: the text did not count as
     following it, and the subhead was read as a paragraph."""
-    head = _boxes([((1347, 584, 1435, 603), 1.84, 1.0), ((1347, 611, 1445, 630), 2.0, 1.0),
-                   ((1347, 638, 1446, 657), 1.84, 1.0)])
-    text = _boxes([((1348, 668, 1498, 686), 1.06, 1.0), ((1309, 696, 1498, 713), 1.03, 1.0),
-                   ((1309, 723, 1498, 740), 1.14, 1.0), ((1309, 750, 1486, 768), 1.12, 1.0),
-                   ((1310, 777, 1498, 795), 1.05, 1.0), ((1310, 804, 1499, 822), 1.08, 1.0),
-                   ((1309, 831, 1498, 849), 1.07, 1.0), ((1309, 858, 1498, 876), 1.02, 1.0),
-                   ((1309, 886, 1448, 903), 1.11, 1.0)])
+    head = weighed_boxes([((1347, 584, 1435, 603), 1.84, 1.0), ((1347, 611, 1445, 630), 2.0, 1.0),
+                          ((1347, 638, 1446, 657), 1.84, 1.0)])
+    text = weighed_boxes([((1348, 668, 1498, 686), 1.06, 1.0), ((1309, 696, 1498, 713), 1.03, 1.0),
+                          ((1309, 723, 1498, 740), 1.14, 1.0), ((1309, 750, 1486, 768), 1.12, 1.0),
+                          ((1310, 777, 1498, 795), 1.05, 1.0), ((1310, 804, 1499, 822), 1.08, 1.0),
+                          ((1309, 831, 1498, 849), 1.07, 1.0), ((1309, 858, 1498, 876), 1.02, 1.0),
+                          ((1309, 886, 1448, 903), 1.11, 1.0)])
     pieces = text_blocks([Block(head), Block(text)], 18.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 3), (False, 9)]
 
@@ -154,12 +151,12 @@ def test_a_title_of_lines_of_one_length_with_its_last_line_centred_is_a_head():
     """The title's segment is its own lines, so three of them reach its edge as justified lines
     do; it was read as a paragraph printed heavy, and its article's text ran on from the article
     above. A paragraph's last line starts flush left; a head's may be centred."""
-    pieces = text_blocks([Block(_boxes(_TITLE_1823)), Block(_boxes(_COLUMN_1823))], 13.0, [])
+    pieces = text_blocks([Block(weighed_boxes(_TITLE_1823)), Block(weighed_boxes(_COLUMN_1823))], 13.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 4), (False, 8)]
 
 
 def test_a_heavy_run_of_lines_of_one_length_ending_flush_left_stays_a_paragraph():
     """The same lines with the last one flush left: a paragraph's last line, so no head."""
     flush = _TITLE_1823[:3] + [((201, 635, 237, 650), 1.185, 1.319)]
-    pieces = text_blocks([Block(_boxes(flush)), Block(_boxes(_COLUMN_1823))], 13.0, [])
+    pieces = text_blocks([Block(weighed_boxes(flush)), Block(weighed_boxes(_COLUMN_1823))], 13.0, [])
     assert [heading for heading, _ in pieces] == [False, False]

@@ -5,12 +5,7 @@ the same column (recorded lines of random seeds 2104, 2085, 2076)."""
 from __future__ import annotations
 
 from broadsheet.layout.blocks import Block, text_blocks
-from broadsheet.layout.lines import LineBox
-
-
-def _weighed(rows: list[tuple[tuple[int, int, int, int], float, float]]) -> list[LineBox]:
-    return [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in rows]
-
+from unit.recorded_lines import weighed_boxes
 
 # seed 2104 (17 px Latin sans, skewed 1.5 degrees), the third column's top: the caps kicker
 # `DEPARTMENT OF THE` (weight 1.23, stroke 1.12: under bold), `INTERIOR` / `Resource Advisory Council` /
@@ -26,7 +21,7 @@ BODY_2104 = [((743, 261, 1040, 274), 0.92, 0.98), ((725, 281, 1040, 294), 0.92, 
 def test_a_heads_first_line_measuring_just_under_bold_is_part_of_the_head():
     """Left as text, the kicker was the end of the article to the left's paragraph, and the head
     under it a subhead of that article: two articles as one (article F1 0.57)."""
-    pieces = text_blocks([Block(_weighed(HEAD_2104 + BODY_2104))], 12.0, [])
+    pieces = text_blocks([Block(weighed_boxes(HEAD_2104 + BODY_2104))], 12.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 4), (False, 7)]
 
 
@@ -36,7 +31,7 @@ def test_a_heavy_paragraph_end_over_a_subhead_set_with_space_above_stays_text():
     head = [((725, 190, 822, 203), 1.48, 1.22), ((726, 210, 973, 223), 1.4, 1.2)]
     body = [((743, 235, 1040, 248), 0.92, 0.98)]
     body += [((725, 254 + 19 * k, 1040, 267 + 19 * k), 0.95, 1.0) for k in range(5)]
-    pieces = text_blocks([Block(_weighed(end + head + body))], 12.0, [])
+    pieces = text_blocks([Block(weighed_boxes(end + head + body))], 12.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 1), (True, 2), (False, 6)]
 
 
@@ -54,7 +49,7 @@ BODY_2085 = [((1220, 295, 1415, 308), 0.96, 1.03), ((1199, 316, 1415, 326), 0.83
 
 def test_a_deck_row_boxed_tall_between_bold_rows_is_bold_by_its_strokes():
     """Read as text, the row parted the deck: `Land in Elko County,` a paragraph, `Nevada` a subhead."""
-    pieces = text_blocks([Block(_weighed(DECK_2085 + BODY_2085))], 12.0, [])
+    pieces = text_blocks([Block(weighed_boxes(DECK_2085 + BODY_2085))], 12.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 8), (False, 6)]
 
 
@@ -69,5 +64,5 @@ DECK_2076 = [((1230, 684, 1331, 697), 0.76, 0.84), ((1231, 720, 1524, 739), 1.49
 
 
 def test_a_flush_left_deck_under_a_notices_end_is_a_head_however_many_rows():
-    pieces = text_blocks([Block(_weighed(DECK_2076))], 18.0, [])
+    pieces = text_blocks([Block(weighed_boxes(DECK_2076))], 18.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 1), (True, 4), (False, 5)]

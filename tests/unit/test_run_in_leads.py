@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from broadsheet.layout.blocks import Block, text_blocks
 from broadsheet.layout.lines import LineBox
+from unit.recorded_lines import weighed_boxes
 
 UNIT = 20.0
 PITCH = 30
@@ -71,7 +72,7 @@ COLUMN_2035 = [((343, 1370, 467, 1385), 1.272, 0.991), ((343, 1396, 467, 1410), 
 def test_bold_rows_set_as_a_paragraphs_opening_are_text_not_a_subhead():
     """From the indent, then flush left, each row but the last run to the column's edge: a paragraph's
     first rows (the lead and the text it runs into), not a three-line subhead cut out of the column."""
-    lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in COLUMN_2035]
+    lines = weighed_boxes(COLUMN_2035)
     pieces = text_blocks([Block(lines)], 14.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 15)]
 
@@ -90,7 +91,7 @@ COLUMN_2057 = [((816, 377, 977, 390), 1.195, 1.044),
 def test_a_paragraphs_bold_opening_row_ending_in_a_comma_still_runs_on():
     """The opening row ends a comma's blank short of the column's edge, within a paragraph end's
     margin: the two rows are the paragraph's opening, not a two-line subhead cut from it."""
-    lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in COLUMN_2057]
+    lines = weighed_boxes(COLUMN_2057)
     pieces = text_blocks([Block(lines)], 14.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 11)]
 
@@ -107,7 +108,7 @@ COLUMN_2047 = [((1721, 368, 1874, 385), 1.444, 1.26), ((1759, 393, 1907, 410), 1
 def test_a_byline_over_a_paragraphs_bold_opening_rows_heads_alone():
     """The bold run byline + opening is cut before the opening, as before a one-row run-in lead:
     the byline alone is the heading, the paragraph keeps its first two rows."""
-    lines = [LineBox(box, weight=weight, stroke=stroke) for box, weight, stroke in COLUMN_2047]
+    lines = weighed_boxes(COLUMN_2047)
     pieces = text_blocks([Block(lines)], 17.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 1), (False, 9)]
 
