@@ -21,8 +21,8 @@ ASKED = ("detect", "detect_small_type", "read", "recognize")
 # Asked again under a new key when what an answer holds changes, by method and, where one role alone
 # changed, by role (`recognizer` is PP-OCR in `auto`): 2, readings keep their step candidates (for
 # the CJK language model); 3, PP-OCR reads more of its `·` between ideographs as the stop it saw
-# (wave 18; Tesseract's answers stay good).
-ANSWER_VERSION = {"read": 2, "recognizer/read": 3, "recognizer/recognize": 3}
+# (wave 18; Tesseract's answers stay good); 4, PP-OCR reads a line's final `。` as the comma it saw (wave 21).
+ANSWER_VERSION = {"read": 2, "recognizer/read": 4, "recognizer/recognize": 4}
 
 
 class Memo:
