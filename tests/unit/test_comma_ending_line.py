@@ -4,9 +4,7 @@ much of its weight on the mark it saw (the probabilities below as recorded on ra
 
 from __future__ import annotations
 
-import numpy as np
-
-from broadsheet.ocr.rapid import RapidRecognizer
+from unit.ctc_steps import bare_recognizer, certain_steps
 
 ALPHABET = ["blank", "。", "，", "、", "日", "家", "县", "市", "础", "键", "1", "2", "a", "."]
 
@@ -14,17 +12,12 @@ ALPHABET = ["blank", "。", "，", "、", "日", "家", "县", "市", "础", "�
 def _decide(text: str, **marks: float) -> str:
     """`text` as the recogniser decodes it, one time step a character, the steps of its last
     character putting `marks` (`comma`, `enumeration`) on those marks and the rest on it."""
-    recognizer = RapidRecognizer.__new__(RapidRecognizer)
-    recognizer._alphabet = ALPHABET
-    steps = np.zeros((len(text) + 2, len(ALPHABET)), dtype=np.float32)
-    steps[0, 0] = steps[-1, 0] = 1.0
-    for t, ch in enumerate(text, start=1):
-        steps[t, ALPHABET.index(ch)] = 1.0
+    steps = certain_steps(text, ALPHABET)
     last = len(text)
     steps[last, ALPHABET.index("，")] = marks.get("comma", 0.0)
     steps[last, ALPHABET.index("、")] = marks.get("enumeration", 0.0)
     steps[last, ALPHABET.index(text[-1])] = 1.0 - sum(marks.values())
-    return recognizer._comma_ending_line(text, steps)
+    return bare_recognizer(ALPHABET)._comma_ending_line(text, steps)
 
 
 def test_a_stop_ending_the_line_the_model_half_read_as_a_comma_is_the_comma():
@@ -47,12 +40,8 @@ def test_a_printed_stop_is_left():
 
 
 def test_only_the_mark_ending_the_line_is_read_again():
-    recognizer = RapidRecognizer.__new__(RapidRecognizer)
-    recognizer._alphabet = ALPHABET
     text = "日。家"
-    steps = np.zeros((len(text), len(ALPHABET)), dtype=np.float32)
-    for t, ch in enumerate(text):
-        steps[t, ALPHABET.index(ch)] = 1.0
-    steps[1, [1, 2]] = 0.5, 0.45  # a stop inside the line, half read as a comma: kept
-    assert recognizer._comma_ending_line(text, steps) == "日。家"
+    steps = certain_steps(text, ALPHABET)
+    steps[2, [1, 2]] = 0.5, 0.45  # a stop inside the line, half read as a comma: kept
+    assert bare_recognizer(ALPHABET)._comma_ending_line(text, steps) == "日。家"
     assert _decide("a.", comma=0.4) == "a."  # a Latin stop is no `。`

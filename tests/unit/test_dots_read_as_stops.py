@@ -4,9 +4,7 @@ as the stop the model put next (its own answers per time step, as recorded on ra
 
 from __future__ import annotations
 
-import numpy as np
-
-from broadsheet.ocr.rapid import RapidRecognizer
+from unit.ctc_steps import bare_recognizer, certain_steps
 
 ALPHABET = ["blank", "工", "作", "计", "社", "会", "民", "·", "，", "。", "、", "a", "b"]
 
@@ -14,17 +12,12 @@ ALPHABET = ["blank", "工", "作", "计", "社", "会", "民", "·", "，", "。
 def _decide(text: str, dot: dict[str, float]) -> str:
     """`text` as the recogniser decodes it, one time step a character, the `·` step's
     probabilities as given (the rest on `·`)."""
-    recognizer = RapidRecognizer.__new__(RapidRecognizer)
-    recognizer._alphabet = ALPHABET
-    steps = np.zeros((len(text) + 2, len(ALPHABET)), dtype=np.float32)
-    steps[0, 0] = steps[-1, 0] = 1.0
+    steps = certain_steps(text, ALPHABET)
     for t, ch in enumerate(text, start=1):
         if ch == "·":
             steps[t, [ALPHABET.index(k) for k in dot]] = list(dot.values())
             steps[t, ALPHABET.index("·")] = 1.0 - sum(dot.values())
-        else:
-            steps[t, ALPHABET.index(ch)] = 1.0
-    return recognizer._stops_for_dots(text, steps)
+    return bare_recognizer(ALPHABET)._stops_for_dots(text, steps)
 
 
 def test_a_dot_the_model_all_but_read_as_a_comma_is_a_comma():
