@@ -18,13 +18,16 @@ import tempfile
 import time
 from pathlib import Path
 
-import cv2
-from fixture_pages import page_paths
-from rapidocr import RapidOCR
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # this checkout's broadsheet, not the one the environment installed
 
-from broadsheet.batch import PageOutcome, run_batch
-from broadsheet.executors import EXECUTORS, ExecutorSpec
-from broadsheet.imageio import load_image
+import cv2  # noqa: E402
+from fixture_pages import page_paths  # noqa: E402
+from rapidocr import RapidOCR  # noqa: E402
+
+from broadsheet.batch import PageOutcome, run_batch  # noqa: E402
+from broadsheet.executors import EXECUTORS, ExecutorSpec  # noqa: E402
+from broadsheet.imageio import load_image  # noqa: E402
 
 
 class PageTimes:

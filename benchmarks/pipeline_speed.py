@@ -17,16 +17,20 @@ import argparse
 import resource
 import sys
 import time
+from pathlib import Path
 
-import cv2
-import numpy as np
-from fixture_pages import fixture, page_paths
-from rapidocr import EngineType, RapidOCR
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # this checkout's broadsheet, not the one the environment installed
 
-from broadsheet.evaluate.ladder import RUNGS, scaled_page
-from broadsheet.imageio import load_image
-from broadsheet.model import Page
-from broadsheet.pipeline import Pipeline
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+from fixture_pages import fixture, page_paths  # noqa: E402
+from rapidocr import EngineType, RapidOCR  # noqa: E402
+
+from broadsheet.evaluate.ladder import RUNGS, scaled_page  # noqa: E402
+from broadsheet.imageio import load_image  # noqa: E402
+from broadsheet.model import Page  # noqa: E402
+from broadsheet.pipeline import Pipeline  # noqa: E402
 
 STAGES = ("scale", "deskew", "detect", "layout", "ocr", "postprocess")
 

@@ -21,12 +21,15 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from missed_text import seeds_of
-from rapidfuzz.distance import Levenshtein
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # this checkout's broadsheet, not the one the environment installed
 
-from broadsheet.evaluate import load_prediction
-from broadsheet.evaluate.loading import load_page
-from broadsheet.evaluate.text import normalize, reading_counts
+from missed_text import seeds_of  # noqa: E402
+from rapidfuzz.distance import Levenshtein  # noqa: E402
+
+from broadsheet.evaluate import load_prediction  # noqa: E402
+from broadsheet.evaluate.loading import load_page  # noqa: E402
+from broadsheet.evaluate.text import normalize, reading_counts  # noqa: E402
 
 HEADINGS = {"title", "kicker", "subtitle", "subhead"}
 SAME_ROW = 0.5  # of the smaller height two boxes share to lie on one row

@@ -37,17 +37,20 @@ from pathlib import Path
 
 import numpy as np
 from lxml import etree
-from ocr_memo import MEMO_DIR, Memo, memoized
-from real_metrics import Box, Polygon, missed_chunks, region_scores, text_scores
-
-from broadsheet.export.text import page_text
-from broadsheet.formats.safexml import safe_parser
-from broadsheet.imageio import load_image
-from broadsheet.model import Page
-from broadsheet.ocr import DEFAULT_ENGINE
-from broadsheet.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # this checkout's broadsheet, not the one the environment installed
+
+from ocr_memo import MEMO_DIR, Memo, memoized  # noqa: E402
+from real_metrics import Box, Polygon, missed_chunks, region_scores, text_scores  # noqa: E402
+
+from broadsheet.export.text import page_text  # noqa: E402
+from broadsheet.formats.safexml import safe_parser  # noqa: E402
+from broadsheet.imageio import load_image  # noqa: E402
+from broadsheet.model import Page  # noqa: E402
+from broadsheet.ocr import DEFAULT_ENGINE  # noqa: E402
+from broadsheet.pipeline import Pipeline  # noqa: E402
+
 FOLDER = REPO.parent / "shared" / "realpages"
 CACHE = Path.home() / ".cache" / "broadsheet-bench" / "tesseract"
 KEPT_FORMATS = ("json", "txt", "overlay")
