@@ -89,7 +89,7 @@ from broadsheet.layout.thresholds import (
     WORD_SPACE_WIDTH,
     WORD_WIDTH,
 )
-from broadsheet.model import BBox, TextDirection, overlaps, shares_column
+from broadsheet.model import BBox, TextDirection, holds_middle, overlaps, shares_column
 
 DEFAULT_UNIT = 20.0  # px, for a page without text lines: the middle of the working band
 
@@ -731,13 +731,28 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
             short = line.height < MAX_TALL_BODY * unit
             may_be_body = short or (line.letters < CLIPPED_LETTERS and not line.bold)
             small = line.letters < ROW_WORD_LETTERS and not _in_deck(line, heads, unit)
+            # a word whose box runs into the rows above and below, its letters the body's, beside its row
+            # (random seed 2176: `County,` boxed 2.2 body heights at the end of `project in Lander`)
+            row_word = small and not line.bold and line.height < SANDWICHED_BODY * unit
             near = index.around(line, reach)
-            if line.direction == TextDirection.HORIZONTAL_LR and ((may_be_body and any(
+            if line.direction == TextDirection.HORIZONTAL_LR and (any(
+                row_word and _same_row(line, other, unit, rules) and _row_gap(line, other) < ROW_TITLE_GAP * unit
+                for other in near
+            ) or (may_be_body and any(
                 _continues_column(line, other, unit, rules)
-                or (small and _between_column_lines(line, other, unit, rules))
+                # at a paragraph break, letters measured against the neighbour's: small type's brackets
+                # and descenders measure a body line's letters over the page's (random seed 2217, 9.2 px:
+                # `Agency (EPA).` 1.25 over a column's indented line measuring 1.17)
+                or (_body_letters(line, other) and not _in_deck(line, heads, unit)
+                    and _between_column_lines(line, other, unit, rules))
                 # a row above boxed in pieces ends at its first piece: a light line of body letters
                 # under it, flush with it, is the paragraph's last (random seed 2094: `Agency (EPA).`)
                 or (small and not line.bold and other.y0 < line.y0 and _row_reaches(line, other, near, unit)
+                    and _continues_column(line, other, unit, rules, past_edge=True))
+                # ... and so is a paragraph's first line over a row boxed in pieces that reaches the line's
+                # end (random seed 2181, 9.2 px: `Nach der Segnung`, boxed 1.7 body heights, a subtitle)
+                or (small and not line.bold and other.y0 > line.y0
+                    and _row_reaches(line, other, near, unit, slack=COLUMN_TOLERANCE * unit)
                     and _continues_column(line, other, unit, rules, past_edge=True))
                 or (_same_row(line, other, unit, rules) and ((small and short)
                                                              or _row_gap(line, other) < ROW_TITLE_GAP * unit))
@@ -752,6 +767,23 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                     body.append(member)
                 changed = True
     return heads, body
+
+
+def drop_rows_boxed_twice(heads: list[LineBox], body: list[LineBox]) -> list[LineBox]:
+    """The headline lines but boxes of body letters, not bold, holding the middles of two body lines
+    or more stacked in them: rows the detector boxed one by one and again as one, a headline only by
+    its height, read twice (random seed 2181, 9.2 px blurred: three rows in one box 3.0 body heights
+    tall, a false title)."""
+    index = LineIndex(body)
+    return [line for line in heads if line.direction == TextDirection.VERTICAL_RL or line.bold
+            or line.letters >= ROW_WORD_LETTERS
+            or sum(holds_middle(line.bbox, o.bbox) and shares_column(line.bbox, o.bbox)
+                   for o in index.around(line, line.height / 2)) < 2]
+
+
+def _body_letters(line: LineBox, neighbour: LineBox) -> bool:
+    """The line's letters are of the size of a body neighbour's (which may measure over the page's)."""
+    return line.letters < ROW_WORD_LETTERS * max(1.0, neighbour.letters)
 
 
 def _sandwiched(line: LineBox, near: list[LineBox], unit: float, rules: list[Rule]) -> bool:
@@ -862,11 +894,11 @@ def _same_row(line: LineBox, other: LineBox, unit: float, rules: list[Rule]) -> 
                             max(line.x0, other.x0), min(line.y1, other.y1)))
 
 
-def _row_reaches(line: LineBox, first: LineBox, near: list[LineBox], unit: float) -> bool:
-    """`first` opens a row boxed in pieces that reaches past the line's right end: a body-high piece
-    on its row starts within `HEADING_MARGIN` of that end and runs past it (a word the detector lost
-    between leaves a wider blank than a word space)."""
-    return any(o is not first and first.x1 < o.x0 <= line.x1 + HEADING_MARGIN * unit and o.x1 >= line.x1
+def _row_reaches(line: LineBox, first: LineBox, near: list[LineBox], unit: float, slack: float = 0) -> bool:
+    """`first` opens a row boxed in pieces that reaches past the line's right end (to within `slack`):
+    a body-high piece on its row starts within `HEADING_MARGIN` of that end and runs past it (a word
+    the detector lost between leaves a wider blank than a word space)."""
+    return any(o is not first and first.x1 < o.x0 <= line.x1 + HEADING_MARGIN * unit and o.x1 >= line.x1 - slack
                and o.height >= BODY_HEIGHT[0] * unit
                and min(o.y1, first.y1) - max(o.y0, first.y0) >= SAME_ROW * min(o.height, first.height) for o in near)
 

@@ -26,6 +26,7 @@ from broadsheet.layout.lines import (
     as_line_boxes,
     body_size,
     drop_covered,
+    drop_rows_boxed_twice,
     is_reversed,
     measure_weights,
     merge_row_fragments,
@@ -155,6 +156,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
         layout.masthead = _region(next(ids), RegionType.MASTHEAD, masthead_lines)
 
     heads, body = split_by_size(lines, unit, rules)
+    heads = drop_rows_boxed_twice(heads, body)
     if unboxed or len(recovered) > MISSED_MOSTLY_FOUND * len(detected):
         heads, body = _found_rows_as_body(heads, body, detected, unit)
     groups = headline_groups(heads, unit, rules)

@@ -70,8 +70,9 @@ def take_header(masthead: Region | None, regions: list[Region], page_height: int
                 new_id) -> HeaderBand | None:
     """Find the band, take its lines out of `regions` (emptied regions are left for the caller to
     drop), and read the header fields from them."""
-    lines = list(masthead.lines) if masthead else []
-    lines += _band_lines(regions, page_height)
+    # the rule the layout found closes the band: the rows under it are the page's (random seed 2174:
+    # a column's first line ending `July 12, 2010.` read as a dated band row, its row's heads lost)
+    lines = list(masthead.lines) if masthead else _band_lines(regions, page_height)
     if not lines:
         return None
     taken = {id(line) for line in lines}
