@@ -159,7 +159,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     heads = drop_rows_boxed_twice(heads, body)
     if unboxed or len(recovered) > MISSED_MOSTLY_FOUND * len(detected):
         heads, body = _found_rows_as_body(heads, body, detected, unit)
-    groups = headline_groups(heads, unit, rules)
+    groups = headline_groups(heads, unit, rules, body)
     layout.headlines = [_headline_regions(group, ids, ink) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
     layout.trace.columns = column_intervals(body, unit)

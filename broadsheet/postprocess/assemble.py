@@ -144,7 +144,10 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         frame = next((f for f, h in boxed.items() if h is head), None)
         opening = [r for r in head.regions if r.type == RegionType.SUBTITLE
                    and any(_body_beside_deck(b, r, head, separators, unit) for b in blocks)]
-        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE or (r not in opening
+        # a byline set bold under the title is no deck: read in the body, `split_notices` types it (seed 2178)
+        signed = [r for r in head.regions if r.type == RegionType.SUBTITLE and r not in opening
+                  and own_line_byline(_joined(r.lines))]
+        parts = [r for r in head.regions if r.type != RegionType.SUBTITLE or (r not in opening and r not in signed
                  and not any(_text_above_deck(b, r, head, frame, layout.frames) for b in blocks))]
         if parts and len(parts) < len(head.regions):
             blocks += [_as_column_subhead(r, blocks, separators, unit) for r in opening]

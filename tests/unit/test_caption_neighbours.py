@@ -91,3 +91,19 @@ def test_a_credit_read_with_a_dotted_rules_colon_after_it_is_a_credit():
     # read, the caption ran on through the two columns of text under it to a byline
     assert split_credit("9月2日,临河市实验小学东校区的学生们在开学典礼上。 本报记者 钱宁 摄:") == (
         "9月2日,临河市实验小学东校区的学生们在开学典礼上。", "本报记者 钱宁 摄")
+
+
+def test_columns_set_staggered_under_a_photo_are_no_caption_and_the_one_beside_it_is():
+    # random seed 2145 (unit 13, 12.1 px sans): two columns under the photo, the right one half a line
+    # lower (a subhead in it), share no row: no column edge was found, and the rows down to a byline's
+    # flush-right end (`本报讯 记者刘`) were taken for the caption. Its own stands beside the photo
+    caption = _lines(("9月2日·临河事实社小", (472, 766, 596, 777)), ("学家校区的学生们在开", (474, 784, 596, 795)),
+                     ("学典礼上。", (474, 802, 530, 813)), ("车以记者 低宁 器", (501, 820, 596, 831)))
+    under = _lines(("本报讯 记者刘", (206, 983, 302, 996)), ("体的景观大通。", (326, 984, 412, 996)),
+                   ("器、通讯员朱卫华报", (178, 1006, 302, 1019)), ("冷链物流拓市场", (336, 1011, 438, 1025)),
+                   ("道:3月24日,为期10", (179, 1029, 302, 1042)), ("本报讯 记者刘", (354, 1037, 449, 1050)),
+                   ("天的“我从天山来”", (179, 1051, 294, 1064)), ("晓峰 通讯员王情报", (325, 1059, 449, 1072)),
+                   ("昌吉州促进外经贸发", (179, 1074, 302, 1087)), ("道:“我这个月里了", (326, 1082, 448, 1095)),
+                   ("展培训班在福建结", (178, 1097, 302, 1110)), ("86分,能换一桶油", (325, 1105, 449, 1118)))
+    found = find_caption((178, 765, 451, 972), caption + under, 13.0)
+    assert found is not None and found.side == "beside" and found.lines == caption
