@@ -22,6 +22,7 @@ from broadsheet.model import Page
 from broadsheet.normalize import PageFrame, normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
 from broadsheet.ocr.engine import for_latin
+from broadsheet.ocr.fraktur import FRAKTUR_LANGUAGE, long_s
 from broadsheet.ocr.language_model import with_language_model
 from broadsheet.ocr.quality import assess
 from broadsheet.options import PipelineOptions
@@ -91,6 +92,8 @@ class Pipeline:
         if self.language_model:
             reader = with_language_model(reader, latin, working.frame.scale)
         read_lines(for_latin(reader, latin), working.pixels, page_layout.text_lines())
+        if FRAKTUR_LANGUAGE in reader.recognizer.info.languages:
+            long_s(page_layout.regions)
         timings["ocr"] = time.perf_counter() - start
 
         start = time.perf_counter()

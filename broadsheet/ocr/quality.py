@@ -5,8 +5,8 @@ gives every line a confidence (PP-OCR: the CTC path's mean probability, or the l
 rescored one; Tesseract: its word confidences' mean), and these fall with the reading's quality.
 A page is *doubtful* when its lines' mean confidence, each line weighted by its characters, is
 below what its engine gives readable pages (and, read by Tesseract, its text is small), or, read
-by PP-OCR, below what it gives readable pages of larger type, or when more than a little of its
-text lines' width was read as nothing. Measured on 300 random dev pages
+by PP-OCR, below what it gives readable pages of larger type or of Latin type, or when more than
+a little of its text lines' width was read as nothing. Measured on 300 random dev pages
 (seeds 1240-1539, main after wave 14) against their reading CER: the mean confidence ranks pages
 about as well as the share of lines under 0.93 (Spearman -0.84 against +0.85) without a second
 threshold per engine, and better than the lowest decile or the text size (-0.82, -0.64).
@@ -33,6 +33,12 @@ DOUBTFUL_BELOW = {"rapidocr": 0.93, "tesseract": 0.84}
 # one it misreads (seed 1684, bilevel kai, 18.9 px: 0.929, reading CER 9.8%); the lowest of the
 # others is 0.978 (1558, 27 px, 0.4%).
 SMALL_TEXT = {"tesseract": 16.0}
+# A Latin page PP-OCR reads (small, blurred or bilevel antiqua, `auto`) is doubtful under this: it
+# reads Latin letters surer than ideographs. On the 17 such dev pages of seeds 1840-2239 (main after
+# wave 21) those under 5% CER read 0.976-0.992 but 2071 (9.6 px, 4.0%: 0.961); 2181 (9.2 px serif,
+# 0.963) misreads 6% of its lines' characters (32% with its blocks misplaced), the rest 0.92 or less.
+LATIN_DOUBTFUL_BELOW = {"rapidocr": 0.97}
+LATIN = "Latn"  # `Page.script` of a Latin page (ISO 15924)
 # PP-OCR reads its readable pages surer as their type grows: from the first text size (px) the
 # confidence a page must reach rises from `DOUBTFUL_BELOW`'s to the third number at the second size,
 # and stays there. On the 500 dev pages of seeds 1240-1739 no page from 16 px read between 0.93 and
@@ -102,8 +108,11 @@ def empty_width(page: Page) -> float:
 
 
 def doubtful_below(page: Page) -> float | None:
-    """The doubtful confidence of the engine that read the page's lines, if measured."""
-    return DOUBTFUL_BELOW.get(reader(page) or "")
+    """The doubtful confidence of the engine that read the page's lines (of its Latin pages), if measured."""
+    engine = reader(page) or ""
+    if page.script == LATIN and engine in LATIN_DOUBTFUL_BELOW:
+        return LATIN_DOUBTFUL_BELOW[engine]
+    return DOUBTFUL_BELOW.get(engine)
 
 
 def reader(page: Page) -> str | None:

@@ -1,8 +1,8 @@
 """CJK lines of enlarged small type are rescored by a character bigram model: a CTC beam search over
 the recogniser's likeliest characters a step (recorded from the real model on random seeds 272
 and 280, body 11.6 and 12.3 px, on the jump lines and credits of seeds 298, 324, 883 and
-1017, on lines of 321 and 1007 holding `·`, and on two lines of 262, one ending in a stop read as
-the blank, `recorded/steps/language_model.json`). A near miss the bigrams know better is read
+1017, on lines of 321 and 1007 holding `·`, on two lines of 262, one ending in a stop read as
+the blank, and on two of 2167, 15.0 px, not enlarged, `recorded/steps/language_model.json`). A near miss the bigrams know better is read
 right, a reading they agree with is kept as it is, a line's closing mark the recogniser offered is
 read, and Latin is never touched."""
 
@@ -22,6 +22,7 @@ from broadsheet.model import EngineInfo
 from broadsheet.ocr.engine import OcrEngine
 from broadsheet.ocr.language_model import (
     TABLE_NAME,
+    FinalMarkRecognizer,
     RescoringRecognizer,
     beam_search,
     bigrams,
@@ -119,8 +120,33 @@ def test_only_enlarged_non_latin_pages_are_rescored(latin, scale, rescores):
     assert isinstance(reader.recognizer, RescoringRecognizer) is rescores
     if rescores:  # the JSON's engines entry says so
         assert reader.info()[1].model == f"PP-OCRv5_rec_mobile + {TABLE_NAME}"
-    else:
+    elif latin:
         assert reader is engine
+    else:  # CJK type at its size gets its lines' final marks alone (`FinalMarkRecognizer`)
+        assert isinstance(reader.recognizer, FinalMarkRecognizer) and reader.info() == engine.info()
+
+
+class _RecordedRecognizer(_Recognizer):
+    """Answers recorded readings, with their candidates when asked."""
+
+    def __init__(self, readings):
+        self.readings = readings
+
+    def read(self, crops, candidates=False):
+        return [r if candidates else Reading(r.text, r.confidence, r.centres) for r in self.readings]
+
+
+def test_a_faint_stop_ending_a_line_of_type_at_its_size_is_read():
+    """Seed 2167 (15.0 px ming, not enlarged): `行时间。` reads as the blank after 间, offering 。
+    at 0.041 (`·` 0.050); the stop is read. `恒湿书库，首批将对馆藏` is kept as read, where the bigram search
+    (for enlarged type only) would read 恒温."""
+    stop, stop_truth = _recorded("final_stop_unenlarged")
+    kept, kept_truth = _recorded("unenlarged_kept")
+    assert stop.text == "行时间" and rescored(kept, bigrams()).text == "恒温书库，首批将对馆藏"
+    engine = OcrEngine("rapidocr", _Recognizer(), _RecordedRecognizer([stop, kept]))
+    readings = with_language_model(engine, False, 1.0).read([np.zeros((8, 8, 3), np.uint8)] * 2)
+    assert [r.text for r in readings] == [stop_truth, kept_truth] == ["行时间。", "恒湿书库，首批将对馆藏"]
+    assert len(readings[0].centres) == len(stop.centres) + 1
 
 
 def test_a_sure_line_is_kept():
