@@ -402,3 +402,16 @@ def test_a_line_over_a_short_grids_gutter_with_a_stops_blank_or_a_short_end_stay
                                            ((366, 1670, 900, 1687), (647, 679))])
     cut = cut_at_gutters(body, _GRID_2183, 17, ink, body)
     assert all(row in cut for row in rows)
+
+
+def test_a_caption_line_under_its_first_line_boxed_in_two_pieces_stays_whole():
+    # The guard, random seed 2049 (12.6 px): a caption's first line boxed in two pieces, the second
+    # line under it with a stop's blank 5 px wide where the pieces part; a piece is no column's line
+    # (no line of its extent stacked on it), so the second line is no row of a grid
+    grid = [(35, 196), (214, 370), (388, 548), (570, 726), (749, 909), (927, 1083), (1102, 1261), (1284, 1440)]
+    ink = np.zeros((1300, 1500), dtype=bool)
+    lines = [_ink(ink, *box) for box in ((929, 1151, 1074, 1160), (1095, 1150, 1260, 1160), (928, 1186, 1102, 1196),
+                                         (1160, 1186, 1261, 1197), (1285, 1135, 1440, 1149), (1283, 1158, 1401, 1171))]
+    row = _ink(ink, 927, 1168, 1262, 1178)
+    ink[1168:1178, 1091:1096] = False
+    assert row in cut_at_gutters(lines + [row], grid, 13, ink, lines + [row])
