@@ -360,3 +360,58 @@ def test_a_column_rule_between_lines_still_cuts_them():
     ink[30:50, 202:206] = True
     pieces, _ = split_at_gaps([LineBox((36, 26, 364, 54))], ink, [rule])
     assert [(p.x0, p.x1) for p in pieces] == [(40, 200), (202, 360)]
+
+
+# Random seed 2183 (22.5 px sans, working page at 17 px): under a photo's caption, an article set three
+# short columns of four rows on a grid of its own (280 px columns, 33 px gutters) that the page's
+# five-column grid does not measure; two rows were boxed over the second gutter, read interleaved
+_GRID_2183 = [(55, 272), (304, 522), (554, 772), (804, 1022), (991, 1271), (1054, 1271)]
+_SHORT_COLUMNS_2183 = [(54, 1552, 332, 1567), (344, 1552, 708, 1567), (900, 1552, 960, 1567),  # caption, credit
+                       (54, 1582, 194, 1600), (91, 1611, 323, 1629), (679, 1611, 769, 1629),
+                       (367, 1612, 646, 1628), (716, 1640, 959, 1658), (55, 1641, 335, 1658),
+                       (367, 1641, 646, 1657), (55, 1670, 335, 1687),
+                       (993, 1527, 1272, 1544), (991, 1556, 1272, 1573), (992, 1585, 1272, 1602),
+                       (992, 1614, 1271, 1631), (992, 1643, 1199, 1661)]  # the page's fifth column
+
+
+def _short_columns_2183(joined: list[tuple[tuple[int, int, int, int], tuple[int, int]]]) -> tuple[
+        list[LineBox], np.ndarray, list[LineBox]]:
+    ink = np.zeros((1760, 1300), dtype=bool)
+    lines = [_ink(ink, *box) for box in _SHORT_COLUMNS_2183]
+    rows = []
+    for box, blank in joined:
+        rows.append(_ink(ink, *box))
+        ink[box[1]:box[3], blank[0]:blank[1]] = False
+    return lines + rows, ink, rows
+
+
+def test_rows_joined_over_a_short_grids_gutter_are_cut_into_columns_as_wide_as_the_rows_beside():
+    # the first row ends in a comma, its ink 13 px short of the column's edge (cut where the search starts)
+    body, ink, rows = _short_columns_2183([((366, 1582, 960, 1599), (633, 679)),
+                                           ((366, 1670, 959, 1687), (647, 679))])
+    cut = cut_at_gutters(body, _GRID_2183, 17, ink, body)
+    assert not any(row in cut for row in rows)
+    assert sorted(l.bbox for l in cut if 360 < l.x0 < 1000 and l.y0 in (1582, 1670)) == [
+        (366, 1582, 635, 1599), (366, 1670, 647, 1687), (679, 1582, 960, 1599), (679, 1670, 959, 1687)]
+
+
+def test_a_line_over_a_short_grids_gutter_with_a_stops_blank_or_a_short_end_stays_whole():
+    # The guards: a blank narrower than the gutter the rows beside put there (a caption's stop), and a
+    # line whose part past the gutter is narrower than the column (no row of that grid)
+    body, ink, rows = _short_columns_2183([((366, 1582, 960, 1599), (640, 660)),
+                                           ((366, 1670, 900, 1687), (647, 679))])
+    cut = cut_at_gutters(body, _GRID_2183, 17, ink, body)
+    assert all(row in cut for row in rows)
+
+
+def test_a_caption_line_under_its_first_line_boxed_in_two_pieces_stays_whole():
+    # The guard, random seed 2049 (12.6 px): a caption's first line boxed in two pieces, the second
+    # line under it with a stop's blank 5 px wide where the pieces part; a piece is no column's line
+    # (no line of its extent stacked on it), so the second line is no row of a grid
+    grid = [(35, 196), (214, 370), (388, 548), (570, 726), (749, 909), (927, 1083), (1102, 1261), (1284, 1440)]
+    ink = np.zeros((1300, 1500), dtype=bool)
+    lines = [_ink(ink, *box) for box in ((929, 1151, 1074, 1160), (1095, 1150, 1260, 1160), (928, 1186, 1102, 1196),
+                                         (1160, 1186, 1261, 1197), (1285, 1135, 1440, 1149), (1283, 1158, 1401, 1171))]
+    row = _ink(ink, 927, 1168, 1262, 1178)
+    ink[1168:1178, 1091:1096] = False
+    assert row in cut_at_gutters(lines + [row], grid, 13, ink, lines + [row])
