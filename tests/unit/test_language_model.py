@@ -2,9 +2,9 @@
 the recogniser's likeliest characters a step (recorded from the real model on random seeds 272
 and 280, body 11.6 and 12.3 px, on the jump lines and credits of seeds 298, 324, 883 and
 1017, on lines of 321 and 1007 holding `·`, on two lines of 262, one ending in a stop read as
-the blank, and on two of 2167, 15.0 px, not enlarged, `recorded/steps/language_model.json`). A near miss the bigrams know better is read
-right, a reading they agree with is kept as it is, a line's closing mark the recogniser offered is
-read, and Latin is never touched."""
+the blank, and on two of 2167, 15.0 px, not enlarged, `recorded/steps/language_model.json`). A near
+miss the bigrams know better is read right, a reading they agree with is kept as it is, a line's
+closing mark the recogniser offered is read, and Latin is never touched."""
 
 from __future__ import annotations
 
