@@ -279,25 +279,6 @@ def _commas_for_dots(reading: Reading) -> Reading:
     return dataclasses.replace(reading, text="".join(text)) if text != list(reading.text) else reading
 
 
-class RescoringRecognizer:
-    """A recogniser whose readings the bigram model rescores (see `rescored`)."""
-
-    def __init__(self, recognizer: LineRecognizer, model: CharBigrams) -> None:
-        self.recognizer, self.model = recognizer, model
-        info = recognizer.info
-        self.info = dataclasses.replace(info, model=f"{info.model} + {model.name}")
-        self.paper_margin = getattr(recognizer, "paper_margin", False)
-
-    def recognize(self, crops: list[np.ndarray]) -> list[tuple[str, float]]:
-        return [(r.text, r.confidence) for r in self.read(crops)]
-
-    def read(self, crops: list[np.ndarray]) -> list[Reading]:
-        """The readings rescored: the recogniser is asked for its candidates here alone (each costs
-        ~1.6 ms a doubtful line, wasted on pages never rescored)."""
-        readings = self.recognizer.read(crops, candidates=True)  # type: ignore[attr-defined]
-        return [rescored(r, self.model) for r in readings]
-
-
 class FinalMarkRecognizer:
     """A recogniser whose readings end with the mark the model offered after the line's last
     character (`_final_mark`), and are otherwise kept as read: type at its size loses the faint
@@ -311,8 +292,26 @@ class FinalMarkRecognizer:
         return [(r.text, r.confidence) for r in self.read(crops)]
 
     def read(self, crops: list[np.ndarray]) -> list[Reading]:
+        """The readings decided: the recogniser is asked for its candidates here alone (each costs
+        ~1.6 ms a doubtful line, wasted on pages that never use them)."""
         readings = self.recognizer.read(crops, candidates=True)  # type: ignore[attr-defined]
-        return [r if r.candidates is None else _final_mark(r, r.candidates) for r in readings]
+        return [self._decided(r) for r in readings]
+
+    def _decided(self, reading: Reading) -> Reading:
+        return reading if reading.candidates is None else _final_mark(reading, reading.candidates)
+
+
+class RescoringRecognizer(FinalMarkRecognizer):
+    """A recogniser whose readings the bigram model rescores (see `rescored`, which reads the final
+    mark too)."""
+
+    def __init__(self, recognizer: LineRecognizer, model: CharBigrams) -> None:
+        super().__init__(recognizer)
+        self.model = model
+        self.info = dataclasses.replace(recognizer.info, model=f"{recognizer.info.model} + {model.name}")
+
+    def _decided(self, reading: Reading) -> Reading:
+        return rescored(reading, self.model)
 
 
 def with_language_model(engine: OcrEngine, latin: bool, scale: float) -> OcrEngine:
