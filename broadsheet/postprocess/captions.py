@@ -358,8 +358,8 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
     credited = [i for i, row in enumerate(rows) if any(_reads_as_credit(l) for l in row)]
     widest = max((l.bbox[2] - l.bbox[0] for l in run), default=0)
     searched = rows[:credited[0] + 1 if credited else len(rows)]
-    edges = [[l.bbox[0] for l in sorted(row, key=lambda l: l.bbox[0])
-              if (l is not min(row, key=lambda l: l.bbox[0]) or _after_gutter(l, run))
+    edges = [[l.bbox[0] for k, l in enumerate(sorted(row, key=lambda l: l.bbox[0]))
+              if (k > 0 or _after_gutter(l, run))
               and not _reads_as_credit(l) and l.bbox[2] - l.bbox[0] >= CAPTION_COLUMN_PIECE * widest]
              for row in searched]
     start = next((i for i in range(len(searched)) if _columns_start(i, edges, searched, unit)), None)
