@@ -15,6 +15,9 @@ SCHEMA_VERSION = "1.4"
 
 BBox = tuple[int, int, int, int]
 
+# `Page.script`: ISO 15924 codes, as the JSON records them
+SIMPLIFIED, TRADITIONAL, LATIN = "Hans", "Hant", "Latn"
+
 
 class RegionType(StrEnum):
     MASTHEAD = "masthead"

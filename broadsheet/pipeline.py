@@ -18,7 +18,7 @@ from broadsheet.export import DEFAULT_FORMATS, debug_layout, remove_page, write_
 from broadsheet.imageio import load_image
 from broadsheet.inputs import PageOrigin
 from broadsheet.layout import GeometricLayout, LayoutAnalyzer, PageLayout
-from broadsheet.model import Page
+from broadsheet.model import LATIN, Page
 from broadsheet.normalize import PageFrame, normalize_page, page_to_input
 from broadsheet.ocr import DEFAULT_ENGINE, OcrEngine, get_engine, read_lines
 from broadsheet.ocr.engine import for_latin
@@ -27,7 +27,7 @@ from broadsheet.ocr.language_model import with_language_model
 from broadsheet.ocr.quality import assess
 from broadsheet.options import PipelineOptions
 from broadsheet.postprocess.punctuation import Punctuation
-from broadsheet.postprocess.script import LATIN, page_script
+from broadsheet.postprocess.script import page_script
 
 
 @dataclass

@@ -15,12 +15,12 @@ from conftest import fixture_images, truth
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.evaluate.text import strict_counts
-from broadsheet.model import Line
+from broadsheet.model import SIMPLIFIED, Line
 from broadsheet.normalize import working_scale
 from broadsheet.ocr.engine import read_lines
 from broadsheet.postprocess.printed import spaced
 from broadsheet.postprocess.punctuation import punctuate
-from broadsheet.postprocess.script import SIMPLIFIED, in_script
+from broadsheet.postprocess.script import in_script
 from broadsheet.postprocess.thresholds import SPACE_OVER_BODY
 
 CHINESE = [p.stem for p in fixture_images() if truth(p).script == "Hans"]

@@ -15,7 +15,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from broadsheet.charsets import CJK_MARKS, IDEOGRAPHS
-from broadsheet.postprocess.script import SIMPLIFIED, in_script
+from broadsheet.model import SIMPLIFIED
+from broadsheet.postprocess.script import in_script
 
 _WHITESPACE = re.compile(r"\s+")
 # CJK ideographs (with extensions and compatibility forms) and CJK punctuation: one token each.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from broadsheet.model import Line, Page, ReadingQuality, Region, RegionType, TextDirection
+from broadsheet.model import LATIN, Line, Page, ReadingQuality, Region, RegionType, TextDirection
 
 # A page read with a mean confidence under this is doubtful, by the engine that read its lines.
 # PP-OCR (alone or with the language model): on 232 dev pages, under 0.93 flags 37 pages, all 37
@@ -38,7 +38,6 @@ SMALL_TEXT = {"tesseract": 16.0}
 # wave 21) those under 5% CER read 0.976-0.992 but 2071 (9.6 px, 4.0%: 0.961); 2181 (9.2 px serif,
 # 0.963) misreads 6% of its lines' characters (32% with its blocks misplaced), the rest 0.92 or less.
 LATIN_DOUBTFUL_BELOW = {"rapidocr": 0.97}
-LATIN = "Latn"  # `Page.script` of a Latin page (ISO 15924)
 # PP-OCR reads its readable pages surer as their type grows: from the first text size (px) the
 # confidence a page must reach rises from `DOUBTFUL_BELOW`'s to the third number at the second size,
 # and stays there. On the 500 dev pages of seeds 1240-1739 no page from 16 px read between 0.93 and

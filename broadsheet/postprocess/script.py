@@ -14,9 +14,7 @@ from functools import cache
 
 from broadsheet.charsets import IDEOGRAPH
 from broadsheet.errors import MissingDependencyError
-
-# ISO 15924 codes, as the JSON records them
-SIMPLIFIED, TRADITIONAL, LATIN = "Hans", "Hant", "Latn"
+from broadsheet.model import LATIN, SIMPLIFIED, TRADITIONAL
 
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 

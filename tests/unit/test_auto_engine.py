@@ -9,7 +9,7 @@ import pytest
 
 from broadsheet.errors import BadArgsError
 from broadsheet.imageio import load_image
-from broadsheet.model import EngineInfo, Line, TextDirection
+from broadsheet.model import LATIN, SIMPLIFIED, EngineInfo, Line, TextDirection
 from broadsheet.normalize import normalize_page
 from broadsheet.ocr import get_engine, registered_engines
 from broadsheet.ocr.auto import (
@@ -25,7 +25,7 @@ from broadsheet.ocr.auto import (
 )
 from broadsheet.ocr.engine import line_crop, neighbour_limits
 from broadsheet.pipeline import Pipeline
-from broadsheet.postprocess.script import LATIN, SIMPLIFIED, page_script
+from broadsheet.postprocess.script import page_script
 from unit.replay import fixture_image, recorded_samples, replay_engine
 
 LANGUAGES = ["eng", "deu", "ces"]  # the Latin languages installed beside frk where these were measured

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from broadsheet.model import SIMPLIFIED, TRADITIONAL
 from broadsheet.postprocess.paragraphs import join_lines
 from broadsheet.postprocess.printed import spaced
 from broadsheet.postprocess.punctuation import punctuate
-from broadsheet.postprocess.script import SIMPLIFIED, TRADITIONAL, in_script, page_script
+from broadsheet.postprocess.script import in_script, page_script
 
 MIXED = ["在火热氛围中，昌吉高新区(以下简称\"昌吉高新区’）举行了仪式：总投资0.52亿元,",
          "共10,000人参加！他说：‘好。’ Photo: J. Smith."]
