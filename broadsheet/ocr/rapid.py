@@ -241,7 +241,7 @@ class RapidRecognizer:
         self._recognizer = ocr._load_rec_model()
         self.info = _info("recognition", ocr.cfg.Rec, LANGUAGES, _finish_loading(self._recognizer, runtime))
         # the model's answers per time step, kept for `_stops_for_dots` (the decoder keeps only the best)
-        self._outputs = _KeptOutputs(self._recognizer.session)
+        self._outputs = _KeptOutputs(self._recognizer.session, copy=runtime != "onnxruntime")
         self._recognizer.session = self._outputs
         self._alphabet = self._recognizer.postprocess_op.character
 
@@ -335,14 +335,16 @@ class RapidRecognizer:
 class _KeptOutputs:
     """The recogniser's model session, keeping each batch's per-step character probabilities."""
 
-    def __init__(self, session: Any) -> None:
+    def __init__(self, session: Any, copy: bool) -> None:
         self._session = session
+        # OpenVINO's output is a view of its request's buffer, reallocated by the next batch: kept as a
+        # copy. ONNX Runtime's is an array of its own (copying it took a tenth of a CJK page's CPU).
+        self._copy = copy
         self.batches: list[np.ndarray] = []
 
     def __call__(self, batch: np.ndarray) -> np.ndarray:
         output = self._session(batch)
-        # a copy: OpenVINO's output is a view of its request's buffer, reallocated by the next batch
-        self.batches.append(np.array(output, copy=True))
+        self.batches.append(np.array(output, copy=True) if self._copy else output)
         return output
 
     def __getattr__(self, name: str) -> Any:
