@@ -27,6 +27,16 @@ def pipeline():
     return Pipeline()
 
 
+def reading_with(pipeline, name: str, recognizer=None):
+    """A Pipeline like the session's with its engine named `name` (rapidocr's recogniser, or
+    `recognizer`): what `Pipeline(engine=name)` builds, without loading PP-OCR's models again."""
+    from broadsheet.ocr.engine import OcrEngine
+    from broadsheet.pipeline import Pipeline
+
+    engine = pipeline.engine
+    return Pipeline(engine=OcrEngine(name, engine.detector, recognizer or engine.recognizer))
+
+
 @pytest.fixture(scope="session")
 def processed(pipeline) -> dict[str, Page]:
     """Every fixture page through the real pipeline, once per test session."""

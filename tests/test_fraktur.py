@@ -8,7 +8,7 @@ import re
 import shutil
 
 import pytest
-from conftest import FIXTURE_PAGES, truth
+from conftest import FIXTURE_PAGES, reading_with, truth
 
 from broadsheet.evaluate import cer, evaluate_page
 from broadsheet.evaluate.text import strict_counts
@@ -73,11 +73,9 @@ def test_frk_structure(frk, gold):
 
 
 @pytest.mark.slow
-def test_rapidocr_structure_and_bounded_cer_above_frk(frk, gold):
+def test_rapidocr_structure_and_bounded_cer_above_frk(pipeline, frk, gold):
     """rapidocr, the engine auto keeps for CJK pages, misses the bound frk meets on this page."""
-    from broadsheet.pipeline import Pipeline
-
-    page = Pipeline(engine="rapidocr").process(IMAGE)
+    page = reading_with(pipeline, "rapidocr").process(IMAGE)
     _assert_structure(page, gold)
     counts, _ = strict_counts(_text(page), _text(gold))
     assert FRK_CER < counts.rate <= RAPIDOCR_CER, counts

@@ -46,7 +46,7 @@ def _alone(boxes, gold, frame):
     return alone / len(middles)
 
 
-def test_small_tight_lines_are_boxed_one_by_one(tmp_path):
+def test_small_tight_lines_are_boxed_one_by_one(pipeline, tmp_path):
     rp = random_page(1009)
     path = render(rp.spec, tmp_path, False, rp.doc)
     truth = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
@@ -55,7 +55,8 @@ def test_small_tight_lines_are_boxed_one_by_one(tmp_path):
     frame, _ = upright_frame(cv2.cvtColor(image, cv2.COLOR_RGB2GRAY))
     assert frame.scale >= SMALL_TYPE_SCALE
     page = WorkingPage.make(image, frame)
-    detector = RapidDetector()
+    detector = pipeline.engine.detector  # PP-OCR's, loaded once for the session
+    assert isinstance(detector, RapidDetector)
     usual = _alone(detector.detect(page.image), gold, frame)
     small = _alone(detector.detect_small_type(page.image), gold, frame)
     # measured: 0.71 as the detector cuts every page, 0.87 with the small-type cut

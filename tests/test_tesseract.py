@@ -7,7 +7,7 @@ import shutil
 
 import numpy as np
 import pytest
-from conftest import FIXTURE_PAGES, truth
+from conftest import FIXTURE_PAGES, reading_with, truth
 from PIL import Image, ImageDraw, ImageFont
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
@@ -32,11 +32,12 @@ def render(text: str, size: int = 28) -> np.ndarray:
 
 
 @pytest.mark.slow
-def test_page_c_scores():
-    from broadsheet.pipeline import Pipeline
+def test_page_c_scores(pipeline):
+    from broadsheet.ocr.tesseract import TesseractRecognizer
 
     image = FIXTURE_PAGES / "page_c.jpg"
-    scores = evaluate_page(Pipeline(engine="tesseract").process(image), truth(image))
+    tesseract = reading_with(pipeline, "tesseract:chi_sim", TesseractRecognizer("chi_sim"))  # `--engine tesseract`
+    scores = evaluate_page(tesseract.process(image), truth(image))
     # measured: article CER 0.009 (rapidocr: 0.0005); detection and layout are PP-OCR's, as with rapidocr
     assert scores.article_cer <= 0.05, scores.article_cer
     assert scores.article_f1 >= 0.9, scores.article_f1
