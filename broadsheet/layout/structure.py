@@ -140,6 +140,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
     photo_boxes, rules = _photo_sides(photo_boxes, rules, unit)
+    rules = _joined_along_photos(rules, photo_boxes, unit)
     unit = unboxed_size or unit
     detected = [line.bbox for line in lines]
     recovered = [LineBox(box) for box in typeset] + missed_lines(ink, gray, lines, photo_boxes + typeset, unit, unboxed)
@@ -325,6 +326,32 @@ def _photo_sides(photo_boxes: list[BBox], rules: list[Rule], unit: float) -> tup
         else:
             photos[side] = union_bbox([photos[side], rule.bbox])
     return photos, kept
+
+
+def _joined_along_photos(rules: list[Rule], photo_boxes: list[BBox], unit: float) -> list[Rule]:
+    """Pieces of a vertical rule in one line (x-ranges within a rule's thickness) with the breaks
+    between them alongside a photo set close against it (`PHOTO_SIDE_GAP`) are one rule: the photo's
+    ink beside it took the paper the rule search wants (random seed 2234, 51.3 px, a skewed column
+    rule in six pieces down a photo's side, the lowest read as a column rule of its own)."""
+    thick, gap, margin = RULE_MAX_THICKNESS * unit, PHOTO_SIDE_GAP * unit, max(3.0, PHOTO_EDGE_RULE * unit)
+
+    def along_photo(upper: BBox, lower: BBox) -> bool:
+        x0, x1 = min(upper[0], lower[0]), max(upper[2], lower[2])
+        return any(py0 - margin <= upper[3] and lower[1] <= py1 + margin
+                   and (-thick <= x0 - px1 <= gap or -thick <= px0 - x1 <= gap) for px0, py0, px1, py1 in photo_boxes)
+
+    vertical = sorted((r for r in rules if not r.horizontal), key=lambda r: r.bbox[1])
+    runs: list[list[BBox]] = []
+    for rule in vertical:
+        run = next((run for run in runs if run[-1][0] - thick <= rule.bbox[2] and rule.bbox[0] <= run[-1][2] + thick
+                    and run[-1][3] <= rule.bbox[1] and along_photo(run[-1], rule.bbox)), None)
+        if run is None:
+            runs.append([rule.bbox])
+        else:
+            run.append(rule.bbox)
+    joined = [Rule(union_bbox(run)) for run in runs if len(run) > 1]
+    pieces = {box for run in runs if len(run) > 1 for box in run}
+    return [r for r in rules if r.bbox not in pieces] + joined
 
 
 def _inside_any(box: BBox, containers: list[BBox], margin: float = 0) -> bool:
