@@ -51,6 +51,8 @@ from broadsheet.layout.thresholds import (
     MISSED_MOSTLY_FOUND,
     PHOTO_EDGE_RULE,
     PHOTO_MIN_SIDE,
+    PHOTO_RULE_WIDTH,
+    PHOTO_SIDE_GAP,
     RULE_CONTRAST,
     RULE_MAX_THICKNESS,
     RULE_MIN_LENGTH,
@@ -60,7 +62,7 @@ from broadsheet.layout.thresholds import (
 )
 from broadsheet.layout.trace import LayoutTrace
 from broadsheet.layout.upright import rows_as_vertical_lines
-from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows
+from broadsheet.model import BBox, Line, Region, RegionType, TextDirection, in_rows, union_bbox
 
 _log = logging.getLogger(__name__)
 
@@ -137,6 +139,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
+    photo_boxes, rules = _photo_sides(photo_boxes, rules, unit)
+    rules = _joined_along_photos(rules, photo_boxes, unit)
     unit = unboxed_size or unit
     detected = [line.bbox for line in lines]
     recovered = [LineBox(box) for box in typeset] + missed_lines(ink, gray, lines, photo_boxes + typeset, unit, unboxed)
@@ -302,6 +306,52 @@ def _split_masthead(lines: list[LineBox], rules: list[Rule], width: int, height:
         rule_top, rule_bottom = rule.bbox[1], max(rule_bottom, rule.bbox[3])
     above = [l for l in lines if l.y1 <= rule_top]
     return above, [l for l in lines if l.y1 > rule_top]
+
+
+def _photo_sides(photo_boxes: list[BBox], rules: list[Rule], unit: float) -> tuple[list[BBox], list[Rule]]:
+    """A vertical rule close beside a photo (`PHOTO_SIDE_GAP`) along most of its side and no longer
+    is the photo's own dark edge: found as a rule first, it kept the photo's box short of it and
+    stood as a column rule beside it (random seed 2313). The photo takes it in; a column's rule runs
+    on past the photo (its article's or caption's height)."""
+    photos, kept = list(photo_boxes), []
+    gap, margin = PHOTO_SIDE_GAP * unit, max(3.0, PHOTO_EDGE_RULE * unit)
+    for rule in rules:
+        x0, y0, x1, y1 = rule.bbox
+        side = next((i for i, (px0, py0, px1, py1) in enumerate(photos)
+                     if not rule.horizontal and py0 - margin <= y0 and y1 <= py1 + margin
+                     and y1 - y0 >= PHOTO_RULE_WIDTH * (py1 - py0)
+                     and (0 <= px0 - x1 <= gap or 0 <= x0 - px1 <= gap)), None)
+        if side is None:
+            kept.append(rule)
+        else:
+            photos[side] = union_bbox([photos[side], rule.bbox])
+    return photos, kept
+
+
+def _joined_along_photos(rules: list[Rule], photo_boxes: list[BBox], unit: float) -> list[Rule]:
+    """Pieces of a vertical rule in one line (x-ranges within a rule's thickness) with the breaks
+    between them alongside a photo set close against it (`PHOTO_SIDE_GAP`) are one rule: the photo's
+    ink beside it took the paper the rule search wants (random seed 2234, 51.3 px, a skewed column
+    rule in six pieces down a photo's side, the lowest read as a column rule of its own)."""
+    thick, gap, margin = RULE_MAX_THICKNESS * unit, PHOTO_SIDE_GAP * unit, max(3.0, PHOTO_EDGE_RULE * unit)
+
+    def along_photo(upper: BBox, lower: BBox) -> bool:
+        x0, x1 = min(upper[0], lower[0]), max(upper[2], lower[2])
+        return any(py0 - margin <= upper[3] and lower[1] <= py1 + margin
+                   and (-thick <= x0 - px1 <= gap or -thick <= px0 - x1 <= gap) for px0, py0, px1, py1 in photo_boxes)
+
+    vertical = sorted((r for r in rules if not r.horizontal), key=lambda r: r.bbox[1])
+    runs: list[list[BBox]] = []
+    for rule in vertical:
+        run = next((run for run in runs if run[-1][0] - thick <= rule.bbox[2] and rule.bbox[0] <= run[-1][2] + thick
+                    and run[-1][3] <= rule.bbox[1] and along_photo(run[-1], rule.bbox)), None)
+        if run is None:
+            runs.append([rule.bbox])
+        else:
+            run.append(rule.bbox)
+    joined = [Rule(union_bbox(run)) for run in runs if len(run) > 1]
+    pieces = {box for run in runs if len(run) > 1 for box in run}
+    return [r for r in rules if r.bbox not in pieces] + joined
 
 
 def _inside_any(box: BBox, containers: list[BBox], margin: float = 0) -> bool:

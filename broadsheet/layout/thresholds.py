@@ -372,6 +372,9 @@ DRAWING_SPREAD = 0.15
 DRAWING_HOLDS_PHOTO = 0.9
 DRAWING_PAST_PHOTO = 1.5
 PHOTO_EDGE_RULE = 1 / 6  # rules this close to a photo's edge are its frame
+# A rule along a photo's side this close beside it is the photo's dark edge (random seed 2313: 0.26;
+# a column's rule stands half a gutter off and runs past the photo)
+PHOTO_SIDE_GAP = 1 / 3
 # A rule over a photo stands within this many lines of its top, inside or out (random seed 29: 0.9
 # above; seed 33's frame line 0.6 inside the box found first), and runs along most of its width
 PHOTO_RULE_REACH = 2.0

@@ -1,0 +1,49 @@
+"""Rules beside a photo. A photo's own dark edge, found as a rule before the photo, is the photo's:
+standing beside it as a column rule it made the page read by column stripes (random seed 2313, 23.7 px:
+the left column's two articles read before the three-column article and photo beside them, page CER
+43.5%). A rule broken into pieces down a photo's side is one rule (seed 2234, 51.3 px: its lowest piece
+read as a column rule, the right column read last, page CER 24.4%)."""
+
+from __future__ import annotations
+
+from broadsheet.layout.rules import Rule
+from broadsheet.layout.structure import _joined_along_photos, _photo_sides
+
+UNIT = 19.0  # seed 2313's body at its working scale
+PHOTO = (248, 1432, 762, 1727)
+COLUMN_RULES = [Rule((221, 145, 225, 1395)), Rule((221, 1432, 225, 1892))]  # a's and the photo-news' own
+
+
+def test_a_rule_close_along_a_photos_side_is_the_photos_edge():
+    edge = Rule((237, 1433, 243, 1727))  # seed 2313's: 5 px off the photo, its height
+    photos, rules = _photo_sides([PHOTO], COLUMN_RULES + [edge], UNIT)
+    assert photos == [(237, 1432, 762, 1727)]
+    assert rules == COLUMN_RULES
+
+
+def test_a_column_rule_beside_a_photo_stays_a_rule():
+    # a gutter off the photo (half a 1.3 em gutter), or running on past it (its caption's height)
+    off = Rule((230, 1433, 234, 1727))
+    longer = Rule((240, 1433, 244, 1892))
+    short = Rule((240, 1433, 244, 1500))  # a piece along a small part of its side: a broken column rule
+    photos, rules = _photo_sides([PHOTO], [off, longer, short], UNIT)
+    assert photos == [PHOTO]
+    assert rules == [off, longer, short]
+
+
+def test_a_rule_broken_down_a_photos_side_is_one_rule():
+    # random seed 2234 (51.3 px, skewed): the column rule beside the right column in six pieces down a
+    # photo set against it; the lowest, alone, ran past the photo's article's foot: a column rule
+    photo = (2345, 1109, 3733, 2145)
+    pieces = [(3748, 492, 3761, 1123), (3746, 1133, 3755, 1365), (3744, 1397, 3752, 1542),
+              (3745, 1661, 3750, 1806), (3743, 1881, 3748, 2026), (3730, 2123, 3745, 3061)]
+    below = Rule((3709, 3164, 3738, 4915))  # the next item's own rule, a break under the photo
+    left = Rule((900, 464, 932, 2866))
+    rules = _joined_along_photos([left, below] + [Rule(p) for p in pieces], [photo], 51.3)
+    assert sorted(r.bbox for r in rules) == sorted([left.bbox, below.bbox, (3730, 492, 3761, 3061)])
+
+
+def test_a_rules_break_above_a_photo_stays_a_break():
+    # random seed 2313: the rules of two items stacked in one column, the lower a photo-news block
+    rules = [Rule((221, 145, 225, 1395)), Rule((221, 1432, 225, 1892))]
+    assert _joined_along_photos(rules, [(237, 1432, 762, 1727)], UNIT) == rules
