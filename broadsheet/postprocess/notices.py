@@ -123,9 +123,9 @@ def misread_notice(text: str) -> bool:
     if edits <= MISREAD_NOTICE_EDITS or edits == MISREAD_NOTICE_EDITS + 1 \
             and any(word in read for word in _NOTICE_WORDS) and abs(len(read) - len(_NOTICE_FORMS[0])) <= 1:
         return True
-    # both brackets read round 上 or 下, the rest anything ((上R量-), (下#量), (下种8入点): random seeds
-    # 2280, 2207, 1850 at 8-9 px); no other line of 500 dev pages reads so
-    if read[:2] in ("(上", "(下") and read[-1] == ")" \
+    # its closing bracket read after 上 or 下, the rest anything ((上R量-), (下#量), 上楼幕三编): random
+    # seeds 2280, 2207, 2168 at 8-12 px); no other line of 500 dev pages reads so
+    if (read[:2] in ("(上", "(下") or read[:1] in ("上", "下")) and read[-1:] == ")" \
             and abs(len(read) - len(_NOTICE_FORMS[0])) <= BRACKETED_NOTICE_SLACK:
         return True
     # its brackets lost as well (上接第一级: random seed 1393): its five characters, fewer misread (one)
