@@ -157,6 +157,9 @@ ROW_OVERLAP = 0.5
 # within two; one more when its 第 was read, (N第 二输)); a body line of seven characters shares
 # at most 第 and a bracket with one
 MISREAD_NOTICE_EDITS = 2
+# ... or, its brackets read round its 上 or 下, this many characters longer or shorter at most than
+# one ((上R量-), (下#量): the rest past reading at 8-9 px)
+BRACKETED_NOTICE_SLACK = 2
 CJK_SHARE = 0.3  # of a line's characters: a line this CJK is joined to the next without a space
 
 # --- captions

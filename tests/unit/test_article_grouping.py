@@ -611,6 +611,21 @@ def test_a_jump_misread_at_small_type_still_runs_on_across_its_columns():
     assert {r.article for r in page.regions} == {page.articles[0].id}
 
 
+def test_a_jump_misread_beside_a_one_column_head_is_no_run_on_of_its_article():
+    """Random seed 2295 (8.2 px, bilevel): a one-column head over its text, and beside it, level
+    with the head, an untitled jump opening `（上接第三版）` read `1上接果三)`: three edits from a
+    notice, so the jump's two columns ran on into the head's article (article 0.40 by boxes). Its
+    jump word read whole at a notice's length, it opens a jump and starts an article of its own."""
+    title = _one_line("r1", RegionType.TITLE, "雁湖湿地公园迎来观鸟高峰", (100, 100, 300, 160))
+    left = _column("r2", 80, 330, 180, 12)
+    jump = _with_first_line(_column("r3", 390, 640, 100, 14, first=1), "1上接果三)")
+    right = _column("r4", 700, 950, 100, 14, first=2)
+    page = assemble(PageLayout((1050, 800), UNIT, headlines=[[title]], text_blocks=[left, jump, right]))
+    assert len(page.articles) == 2
+    owner = {r.id: r.article for r in page.regions}
+    assert owner["r2"] != owner["r3"] == owner["r4"]
+
+
 def test_a_subhead_heading_a_column_beside_a_paragraphs_last_line():
     """Random seed 1395 (11.8 px): `政企携手谋发展` opens a column of a wide article, level with the
     last line of a paragraph in the column beside (`者等重点人群签约率达到82%。`), which goes on

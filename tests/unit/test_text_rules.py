@@ -422,8 +422,19 @@ def test_a_misread_continuation_notice_is_taken_out(rows, at):
     assert [line.text for _, r in found if r.type == RegionType.CONTINUATION for line in r.lines] == [rows[at][1]]
 
 
+@pytest.mark.parametrize("text", [
+    "1上接果三)",  # seed 2295 (8.2 px): (上接第三版), three edits off, its jump word read whole
+    "(上R量-)", "(上第 架)",  # seed 2280 (8.4 px): (上接第一版), its brackets read round 上
+    "(下#量)",  # seed 2207 (8.1 px): (下转第四版)
+    "(下种8入点)",  # seed 1850 (8.8 px): (下转第八版)
+    "上楼幕三编)",  # seed 2168 (11.9 px): (上接第三版), its opening bracket lost
+])
+def test_a_notice_misread_past_its_words_at_small_type_is_a_misread_notice(text):
+    assert misread_notice(text)
+
+
 @pytest.mark.parametrize("text", ["(第二)", "第二版", "1月2日上午", "(记者 王敏)", "（新华社电）", "记者第一版",
-                                  "市民李建华"])
+                                  "市民李建华", "(上图)", "(下同)", "上接着说", "(记者 上官云)", ""])
 def test_a_short_line_is_no_misread_notice(text):
     assert not misread_notice(text)
 
