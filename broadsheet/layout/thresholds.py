@@ -193,6 +193,8 @@ BODY_HEIGHT = (0.8, 1.2)  # lines this tall are body text, for the weight of the
 INK_BRIDGE_SHARE = 4
 # Rows without ink between two lines (an accent or a speck on the leading leaves some), ...
 LEADING_ROWS = 3
+# ... each holding at most this share of the box's fullest row (blur leaves a few pixels in the leading),
+BLURRED_LEADING = 0.03
 # ... and beyond them a row this full (of the box's fullest): another line's x-height, not its tips
 NEIGHBOUR_BODY = 0.5
 
