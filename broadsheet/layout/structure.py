@@ -138,7 +138,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     photo_boxes = with_drawings(photo_boxes, drawings)
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
-    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=max(3.0, PHOTO_EDGE_RULE * unit))]
+    rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=_frame_margin(unit))]
     photo_boxes, rules = _photo_sides(photo_boxes, rules, unit)
     rules = _joined_along_photos(rules, photo_boxes, unit)
     unit = unboxed_size or unit
@@ -308,13 +308,18 @@ def _split_masthead(lines: list[LineBox], rules: list[Rule], width: int, height:
     return above, [l for l in lines if l.y1 > rule_top]
 
 
+def _frame_margin(unit: float) -> float:
+    """Pixels beyond a photo's edge where its frame's rule may stand (`PHOTO_EDGE_RULE`)."""
+    return max(3.0, PHOTO_EDGE_RULE * unit)
+
+
 def _photo_sides(photo_boxes: list[BBox], rules: list[Rule], unit: float) -> tuple[list[BBox], list[Rule]]:
     """A vertical rule close beside a photo (`PHOTO_SIDE_GAP`) along most of its side and no longer
     is the photo's own dark edge: found as a rule first, it kept the photo's box short of it and
     stood as a column rule beside it (random seed 2313). The photo takes it in; a column's rule runs
     on past the photo (its article's or caption's height)."""
     photos, kept = list(photo_boxes), []
-    gap, margin = PHOTO_SIDE_GAP * unit, max(3.0, PHOTO_EDGE_RULE * unit)
+    gap, margin = PHOTO_SIDE_GAP * unit, _frame_margin(unit)
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
         side = next((i for i, (px0, py0, px1, py1) in enumerate(photos)
@@ -333,7 +338,7 @@ def _joined_along_photos(rules: list[Rule], photo_boxes: list[BBox], unit: float
     between them alongside a photo set close against it (`PHOTO_SIDE_GAP`) are one rule: the photo's
     ink beside it took the paper the rule search wants (random seed 2234, 51.3 px, a skewed column
     rule in six pieces down a photo's side, the lowest read as a column rule of its own)."""
-    thick, gap, margin = RULE_MAX_THICKNESS * unit, PHOTO_SIDE_GAP * unit, max(3.0, PHOTO_EDGE_RULE * unit)
+    thick, gap, margin = RULE_MAX_THICKNESS * unit, PHOTO_SIDE_GAP * unit, _frame_margin(unit)
 
     def along_photo(upper: BBox, lower: BBox) -> bool:
         x0, x1 = min(upper[0], lower[0]), max(upper[2], lower[2])
