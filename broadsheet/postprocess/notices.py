@@ -42,8 +42,9 @@ BYLINE_LINE = re.compile(  # a dateline may lead it (本报讯 记者刘晨)
 
 
 # The notices a CJK page prints, as read into half-width brackets with no space
-_NOTICE_FORMS = [f"({kind}第{number}版)" for kind in ("上接", "下转") for number in "一二三四五六七八九十123456789"]
-_NOTICE_WORDS = ("第", "上接", "下转")  # a notice's words that no misread of it keeps by chance
+_JUMP_WORDS = ("上接", "下转")
+_NOTICE_FORMS = [f"({kind}第{number}版)" for kind in _JUMP_WORDS for number in "一二三四五六七八九十123456789"]
+_NOTICE_WORDS = ("第", *_JUMP_WORDS)  # a notice's words that no misread of it keeps by chance
 
 
 def continuation(text: str) -> tuple[str, bool] | None:
