@@ -899,10 +899,11 @@ def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: flo
     # measure weight 0.5-0.9; the random pages' subheads 1.5-2.8
     if upper.bold or not all(l.bold for l in run):
         return None
-    # the column's measure: a subhead's second line, measured at body size and bold, is as short as
-    # the run (seed 853), so the line under it shows the column's edge
+    # the column's measure: the line under the lower one shows the column's edge too, where the lower
+    # line is as short as the run (a subhead's bold second line at body size, seed 853) or ends short
+    # (a paragraph's first row boxed in pieces or cut short at blur 1.06, seed 2421: `Next Steps`)
     under = [o for o in near if min(o.x1, lower.x1) > max(o.x0, lower.x0)
-             and min_stacked_gap(lower, o, unit) <= o.y0 - lower.y1 <= STACKED_GAP[1] * unit] if lower.bold else []
+             and min_stacked_gap(lower, o, unit) <= o.y0 - lower.y1 <= STACKED_GAP[1] * unit]
     right = max([upper.x1, lower.x1] + [o.x1 for o in under])
     one_column = (abs(upper.x0 - lower.x0) <= SUBHEAD_INDENT * unit and x0 >= min(upper.x0, lower.x0) - slack
                   and x1 <= right + slack)
