@@ -31,6 +31,7 @@ from broadsheet.layout.thresholds import (
     LINE_PITCH,
     MAX_HEADING_LINES,
     MAX_SUBHEAD_LINES,
+    MAX_WORD_GAP,
     MAX_WRAPPED_SUBHEAD_LINES,
     MIN_COLUMN_LINES,
     MIN_COLUMN_WIDTH,
@@ -620,7 +621,7 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         the next article in the column (random seed 2076, 33 px Latin: a notice's four-row bold deck under
         the last notice's end, read as bold text). A run opened from the indent is a paragraph printed heavy."""
         return (all(min(l.x0 for l in row) <= left + HEADING_MARGIN * unit for row in rows[start:end])
-                and max(l.x1 for l in rows[start - 1]) < right - HEADING_MARGIN * unit
+                and _text_end(rows[start - 1], unit) < right - HEADING_MARGIN * unit
                 and tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit)
 
     def set_in(start: int, end: int) -> bool:
@@ -672,6 +673,18 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         else:
             pieces.append((kind, list(row)))
     return [(kind, Block(lines)) for kind, lines in pieces]
+
+
+def _text_end(row: list[LineBox], unit: float) -> int:
+    """Where a row's text ends: a last piece set off by more than a stretched word space is a credit or
+    signature set flush right after a short last line (random seed 2411: `April.` ... `Photo: J. Smith`)."""
+    pieces = sorted(row, key=lambda l: l.x0)
+    end = pieces[0].x1
+    for piece in pieces[1:]:
+        if piece.x0 - end > MAX_WORD_GAP * unit and piece is pieces[-1]:
+            break
+        end = max(end, piece.x1)
+    return end
 
 
 def _kicker_over_head(rows: list[list[LineBox]], bold: list[bool], unit: float, left: int, right: int) -> bool:

@@ -5,7 +5,9 @@ column, alone in its segment."""
 
 from __future__ import annotations
 
+from broadsheet.layout.blocks import Block, text_blocks
 from broadsheet.layout.lines import LineBox, split_by_size
+from unit.recorded_lines import weighed_boxes
 
 
 def _measured(rows: list[tuple[tuple[int, int, int, int], float, float, float]]) -> list[LineBox]:
@@ -27,3 +29,39 @@ def test_a_subhead_over_a_first_row_that_ends_short_is_in_its_column():
     The row under the first shows the column's edge."""
     heads, body = split_by_size(_measured(COLUMN_2421), 11.0, [])
     assert heads == [] and len(body) == len(COLUMN_2421)
+
+
+# seed 2411 (13.9 px Latin sans, blur 1.09), column 6 under a photo: the caption's four rows, the last
+# `April.` and the credit `Photo: J. Smith` set flush right, then the notice's head of eleven bold rows
+# at body size (agency, office, title, subtitle), then the notice's text
+CAPTION_2411 = [((1217, 350, 1299, 360), 1.075, 0.990), ((1318, 350, 1371, 360), 1.112, 1.006),
+                ((1390, 350, 1438, 360), 0.992, 0.970), ((1412, 370, 1438, 382), 0.948, 0.945),
+                ((1217, 372, 1296, 382), 1.020, 0.989), ((1334, 372, 1375, 384), 1.038, 0.996),
+                ((1217, 393, 1438, 404), 0.702, 0.903), ((1217, 414, 1254, 427), 0.990, 0.963),
+                ((1325, 414, 1438, 427), 0.861, 0.915)]
+HEAD_2411 = [((1217, 442, 1390, 457), 1.273, 1.188), ((1217, 464, 1360, 477), 1.309, 1.207),
+             ((1217, 485, 1352, 498), 1.241, 1.214), ((1218, 506, 1373, 519), 1.374, 1.292),
+             ((1218, 527, 1369, 540), 1.440, 1.308), ((1217, 547, 1428, 561), 1.281, 1.248),
+             ((1218, 569, 1402, 581), 1.321, 1.291), ((1218, 589, 1399, 603), 1.205, 1.227),
+             ((1217, 613, 1321, 623), 1.329, 1.272), ((1218, 632, 1431, 645), 1.386, 1.245),
+             ((1217, 653, 1314, 665), 1.416, 1.260)]
+TEXT_2411 = [((1239, 679, 1438, 693), 0.833, 0.986), ((1217, 700, 1314, 714), 0.899, 0.953),
+             ((1240, 721, 1310, 735), 1.007, 0.991), ((1339, 721, 1439, 735), 0.777, 0.977),
+             ((1217, 744, 1266, 755), 1.091, 0.970)]
+
+
+def test_a_head_under_a_caption_ending_in_a_credit_opens_an_article():
+    """The caption's last row reaches the column's edge only by its credit: its text ends short, so
+    the bold run under it, flush left with space above, opens the next article (a head of up to
+    `MAX_HEADING_LINES`), not a subhead of three lines at most, left as paragraph text."""
+    lines = weighed_boxes(CAPTION_2411 + HEAD_2411 + TEXT_2411)
+    pieces = text_blocks([Block(lines)], 13.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 9), (True, 11), (False, 5)]
+
+
+def test_a_caption_row_running_to_the_edge_is_no_paragraph_end():
+    """Guard: a row whose words run to the column's edge at stretched word spaces is a full row."""
+    full = [((1217, 414, 1290, 427), 0.990, 0.963), ((1330, 414, 1438, 427), 0.861, 0.915)]
+    lines = weighed_boxes(CAPTION_2411[:7] + full + HEAD_2411 + TEXT_2411)
+    pieces = text_blocks([Block(lines)], 13.0, [])
+    assert [heading for heading, _ in pieces] == [False]
