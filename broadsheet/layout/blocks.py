@@ -463,10 +463,12 @@ _TEXT, _HEADING, _BOLD_END = "text", "heading", "bold end"
 def _follows(upper: Block, lower: Block, unit: float, rules: list[Rule], gap: float = SEGMENT_GAP) -> bool:
     """`lower` starts right below `upper` (at most `gap` body heights of blank between), at its left
     edge or a paragraph indent in or out (a head set from the indent or centred over its column's
-    text: random seeds 1356, 1649), with no rule between."""
+    text: random seeds 1356, 1649), or centred over it further in (a short subhead in a wide column,
+    2257: `Public Comment` 4.8 body heights in), with no rule between."""
     ux0, _, ux1, uy1 = upper.bbox
     lx0, ly0, lx1, _ = lower.bbox
-    return (STACKED_GAP[0] * unit <= ly0 - uy1 <= gap * unit and abs(lx0 - ux0) <= INDENT * unit
+    centred = ux1 - ux0 < lx1 - lx0 and abs((ux0 + ux1) - (lx0 + lx1)) <= 2 * CENTRED * unit
+    return (STACKED_GAP[0] * unit <= ly0 - uy1 <= gap * unit and (abs(lx0 - ux0) <= INDENT * unit or centred)
             and not crosses(rules, max(ux0, lx0), uy1, min(ux1, lx1), ly0))
 
 

@@ -65,3 +65,26 @@ def test_a_caption_row_running_to_the_edge_is_no_paragraph_end():
     lines = weighed_boxes(CAPTION_2411[:7] + full + HEAD_2411 + TEXT_2411)
     pieces = text_blocks([Block(lines)], 13.0, [])
     assert [heading for heading, _ in pieces] == [False]
+
+
+# seed 2257 (15.3 px Latin serif), column 1: a paragraph ending short, `Public Comment` centred in the
+# column 4.8 body heights in (a segment of its own: it fits a narrower column), the next paragraph
+ABOVE_2257 = [((61, 296, 304, 308), 1.013, 0.972), ((45, 318, 304, 327), 0.976, 1.007),
+              ((45, 334, 289, 346), 1.044, 0.957)]
+SUBHEAD_2257 = [((103, 359, 247, 371), 1.566, 1.270)]
+BELOW_2257 = [((61, 380, 306, 392), 1.004, 0.991), ((45, 400, 221, 411), 1.031, 1.059),
+              ((256, 399, 304, 413), 1.093, 1.066), ((45, 420, 304, 432), 0.98, 1.0)]
+
+
+def test_a_bold_line_centred_over_the_text_below_is_its_subhead():
+    segments = [Block(weighed_boxes(rows)) for rows in (ABOVE_2257, SUBHEAD_2257, BELOW_2257)]
+    pieces = text_blocks(segments, 12.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 3), (True, 1), (False, 4)]
+
+
+def test_a_bold_line_off_centre_and_far_in_is_no_subhead_of_the_text_below():
+    """Guard: a short bold line standing well right of the column's middle heads nothing below it."""
+    off = [((190, 359, 300, 371), 1.566, 1.270)]
+    segments = [Block(weighed_boxes(rows)) for rows in (ABOVE_2257, off, BELOW_2257)]
+    pieces = text_blocks(segments, 12.0, [])
+    assert [heading for heading, _ in pieces] == [False, False, False]
