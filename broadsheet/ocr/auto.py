@@ -5,12 +5,12 @@ reads the page (README "Latin and Fraktur pages").
 
 The pipeline decides the script from what the orientation check already read (no extra cost on a
 CJK page) and asks `for_page` for the page's reader. On a Latin page a sample of body lines is read
-with Tesseract's `eng` and `frk`: Fraktur when `frk` reads it with clearly more confidence, else the
-language whose common words the `eng` reading holds most of (`eng` keeps the words of any language
-in Latin type, diacritics aside). Antiqua, and Fraktur enlarged 1.5 times or more to the working
-size, is read by rapidocr where it reads the sample clearly surer than Tesseract (small, blurred or
-bilevel type, which Tesseract misreads). Without Tesseract or its `eng` data, every page is read
-with rapidocr, and `missing_tesseract` says why.
+with Tesseract's `eng`, `frk` and `deu`: Fraktur when `frk` reads it with clearly more confidence
+(than `eng`, or nearly so and than `deu`), else the language whose common words the `eng` reading holds most of
+(`eng` keeps the words of any language in Latin type, diacritics aside). Antiqua, and Fraktur
+enlarged 1.5 times or more to the working size, is read by rapidocr where it reads the sample
+clearly surer than Tesseract (small, blurred or bilevel type, which Tesseract misreads). Without
+Tesseract or its `eng` data, every page is read with rapidocr, and `missing_tesseract` says why.
 """
 
 from __future__ import annotations
@@ -36,6 +36,16 @@ FRAKTUR = "frk"
 # 1242-1737: 20 Fraktur pages +0.134 to +0.390, 71 Antiqua -0.213 to +0.094; at 0.08 three German
 # sans pages were read by `frk`, which takes a sans `s` for `S`: seed 1690 reading CER 10.7%).
 FRAKTUR_MARGIN = 0.115
+# ... or by this much and over `deu` by FRAKTUR_OVER_GERMAN: `deu` knows the German words that bring
+# `frk` near on German Antiqua (wave 17's sans pages at 0.08), so beating it too tells the type where
+# `eng` is as unsure (2327, 14.7 px bilevel Fraktur: +0.113 over `eng`, +0.179 over `deu`; read by
+# PP-OCR at 73% where `frk` line CER is 34%) or reads large blackletter half right (2186, 40 px:
+# +0.100, +0.042; read by `deu`: line CER 3.4% against `frk`'s 1.3%). On the 121 Latin pages of
+# 1840-2439: Fraktur between the margins 1847, 2186, 2327 (+0.042 or more over `deu`); Antiqua over
+# 0.08 only 2119 (13 px German sans, +0.088), which `deu` reads surer than `frk` (-0.012).
+NEAR_FRAKTUR_MARGIN = 0.08
+GERMAN = "deu"
+FRAKTUR_OVER_GERMAN = 0.035
 # Body lines read for the language: enough words for the common-word count, few enough to cost a
 # second or two; at least this many heights wide, so whole lines of running text, not headings.
 SAMPLE_LINES = 12
@@ -124,9 +134,11 @@ class AutoEngine(OcrEngine):
         crops = [line_crop(pixels, line, paper_margin) for line in sample]
         probe = self.latin[PROBE].recognize(crops)
         fraktur = self.latin[FRAKTUR].recognize(crops) if FRAKTUR in self.latin else None
-        lang = choose_language(probe, fraktur, [k for k in self.latin if k != FRAKTUR])
+        german = self.latin[GERMAN].recognize(crops) if fraktur and GERMAN in self.latin else None
+        lang = choose_language(probe, fraktur, [k for k in self.latin if k != FRAKTUR], german)
         if scale >= SMALL_TYPE_SCALE or lang != FRAKTUR:
-            chosen = {PROBE: probe, FRAKTUR: fraktur}.get(lang) or self.latin[lang].recognize(crops)
+            read = {PROBE: probe, FRAKTUR: fraktur, GERMAN: german}
+            chosen = read.get(lang) or self.latin[lang].recognize(crops)
             rapid = self.recognizer.recognize([line_crop(pixels, line) for line in sample])
             if _mean(rapid) > _mean(chosen) + SMALL_TYPE_MARGIN:
                 return rapidocr
@@ -146,10 +158,13 @@ def sample_lines(lines: list[Line]) -> list[Line]:
 
 
 def choose_language(probe: list[tuple[str, float]], fraktur: list[tuple[str, float]] | None,
-                    languages: list[str]) -> str:
-    """`frk` when the Fraktur reading of the sample is clearly the surer, else the language among
-    `languages` whose common words the probe (`eng`) reading holds most of."""
-    if fraktur and _mean(fraktur) > _mean(probe) + FRAKTUR_MARGIN:
+                    languages: list[str], german: list[tuple[str, float]] | None = None) -> str:
+    """`frk` when the Fraktur reading of the sample is clearly the surer (than `eng`'s, or nearly so
+    and clearly surer than `german`, the `deu` reading), else the language among `languages` whose
+    common words the probe (`eng`) reading holds most of."""
+    if fraktur and (_mean(fraktur) > _mean(probe) + FRAKTUR_MARGIN or german and
+                    _mean(fraktur) > _mean(probe) + NEAR_FRAKTUR_MARGIN and
+                    _mean(fraktur) > _mean(german) + FRAKTUR_OVER_GERMAN):
         return FRAKTUR
     return text_language(" ".join(text for text, _ in probe), languages)
 

@@ -14,6 +14,8 @@ from broadsheet.normalize import normalize_page
 from broadsheet.ocr import get_engine, registered_engines
 from broadsheet.ocr.auto import (
     FRAKTUR_MARGIN,
+    FRAKTUR_OVER_GERMAN,
+    NEAR_FRAKTUR_MARGIN,
     SAMPLE_LINES,
     SMALL_TYPE_MARGIN,
     SMALL_TYPE_SCALE,
@@ -84,10 +86,46 @@ def test_german_antiqua_is_read_by_deu_though_frk_is_surer_than_eng():
     assert choose_language(reads["eng"], reads["frk"], LANGUAGES) == "deu"
 
 
+def _mean(reads: list[tuple[str, float]]) -> float:
+    return float(np.mean([c for _, c in reads]))
+
+
+@pytest.mark.parametrize("name", ["rand2327", "rand2186"])
+def test_fraktur_that_eng_is_as_unsure_of_or_reads_half_right_is_told_by_frk_beating_deu(name):
+    """Random seed 2327 (14.7 px Fraktur, bilevel, blurred: every reader unsure) and 2186 (40 px Fraktur,
+    which `eng` reads half right): `frk` beats `eng` by less than FRAKTUR_MARGIN, so 2327 went to PP-OCR
+    (page CER 73%, `frk` line CER 34%) and 2186 to `deu` (line CER 3.4% for `frk`'s 1.3%). `frk` beats
+    `deu` too, as it does not on German Antiqua."""
+    reads = recorded_samples(name)
+    assert _mean(reads["frk"]) - _mean(reads["eng"]) < FRAKTUR_MARGIN
+    assert choose_language(reads["eng"], reads["frk"], LANGUAGES) != "frk"
+    assert choose_language(reads["eng"], reads["frk"], LANGUAGES, reads["deu"]) == "frk"
+
+
+@pytest.mark.parametrize("name", ["rand2119", "rand2181", "rand2268", "rand2017"])
+def test_antiqua_that_frk_reads_surer_than_eng_stays_antiqua(name):
+    """The Antiqua pages `frk` comes nearest on. Random seed 2119 (13.4 px German sans: `frk` +0.088 over
+    `eng`, past NEAR_FRAKTUR_MARGIN) is read as sure by `deu`; 2181 (9.2 px serif, blurred: +0.077) and 2268
+    (25 px German sans: +0.066) stay under that margin; 2017 (10.8 px bilevel serif, every reader unsure:
+    `frk` +0.049 over `eng`, +0.077 over `deu`) too, and goes on to PP-OCR."""
+    reads = recorded_samples(name)
+    assert _mean(reads["frk"]) - _mean(reads["eng"]) > FRAKTUR_OVER_GERMAN
+    assert choose_language(reads["eng"], reads["frk"], LANGUAGES, reads["deu"]) != "frk"
+
+
 def test_fraktur_only_when_frk_reads_clearly_surer():
     antiqua = [("the land was sold", 0.90)]
     assert choose_language(antiqua, [("the land was sold", 0.90 + FRAKTUR_MARGIN / 2)], LANGUAGES) == "eng"
     assert choose_language(antiqua, [("the land was sold", 0.90 + FRAKTUR_MARGIN * 1.5)], LANGUAGES) == "frk"
+    near = [("die Land", 0.90 + (NEAR_FRAKTUR_MARGIN + FRAKTUR_MARGIN) / 2)]
+    assert choose_language(antiqua, near, LANGUAGES) == "eng"
+    assert choose_language(antiqua, near, LANGUAGES, [("die Land", 0.80)]) == "frk"  # `deu` far behind
+    # German Antiqua: `deu` as sure as `frk` (wave 17's sans pages, `frk` taking a sans `s` for `S`)
+    assert choose_language(antiqua, near, LANGUAGES, [("die Land", near[0][1] - FRAKTUR_OVER_GERMAN / 2)]) == "eng"
+    # everything unsure (bilevel Antiqua, random seeds 2017 and 1981): `frk` ahead of both, not near `eng`'s margin
+    unsure = [("the land was sold", 0.40)]
+    assert choose_language(unsure, [("die Land", 0.40 + NEAR_FRAKTUR_MARGIN / 2)], LANGUAGES,
+                           [("die Land", 0.30)]) == "eng"
 
 
 @pytest.mark.parametrize("text, lang", [
