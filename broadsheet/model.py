@@ -11,7 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 SCHEMA_NAME = "broadsheet.page"
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 BBox = tuple[int, int, int, int]
 
@@ -32,6 +32,7 @@ class RegionType(StrEnum):
     BYLINE = "byline"  # a byline on a line of its own (■■本报记者 蔡茂楷)
     CONTINUATION = "continuation"  # (上接第一版) / (下转第四版)
     OTHER = "other"
+    UNREAD = "unread"  # a box the detector found text in and the recogniser read as nothing: text lost, said
 
 
 class TextDirection(StrEnum):
@@ -109,6 +110,7 @@ class ReadingQuality:
     doubtful: bool  # read with low confidence, or lines read as nothing: its text is likely garbled
     reason: str | None = None  # why it is doubtful, for people: "text 8.4 px, confidence 0.62 < 0.93, ..."
     regions: list[str] = field(default_factory=list)  # text regions read below the doubtful confidence
+    unread: list[str] = field(default_factory=list)  # regions holding a line read as nothing (`unread` ones and others)
 
 
 @dataclass
@@ -349,7 +351,8 @@ def _reading(data: dict[str, Any] | None) -> ReadingQuality | None:
     if not data:
         return None
     return ReadingQuality(float(data["confidence"]), float(data.get("doubtful_lines", 0.0)),
-                          bool(data.get("doubtful", False)), data.get("reason"), list(data.get("regions", [])))
+                          bool(data.get("doubtful", False)), data.get("reason"), list(data.get("regions", [])),
+                          list(data.get("unread", [])))
 
 
 def _box(values: Any) -> BBox:

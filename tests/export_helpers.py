@@ -22,7 +22,8 @@ def _lines(texts: list[str], x0: int, y0: int, width: int, height: int = 30, gap
 
 
 def handmade_page() -> Page:
-    """1200 x 1600 page: masthead, two articles (one with a photo), a photo-news item, separators."""
+    """1200 x 1600 page: masthead, two articles (one with a photo), a photo-news item, separators, a box
+    read as nothing."""
     regions = [
         Region("r1", RegionType.MASTHEAD, (40, 20, 1160, 110),
                _lines(["昌吉日报", "2023年3月28日 星期二"], 60, 30, 600, 34)),
@@ -53,6 +54,7 @@ def handmade_page() -> Page:
         Region("r14", RegionType.CAPTION, (60, 1505, 700, 1560),
                _lines(["雪后的天山。"], 60, 1510, 300, 28), photo="p2"),
         Region("r15", RegionType.OTHER, (800, 1150, 1140, 1300), _lines(["广告 & <特价>"], 810, 1160, 300)),
+        Region("r16", RegionType.UNREAD, (800, 1320, 1140, 1356), _lines([""], 800, 1320, 340, 36, confidence=0.0)),
     ]
     articles = [
         Article("a1", (60, 140, 1100, 770), kicker="强信心 起好步 开新局", title="昌吉高新区10个项目集中开工",

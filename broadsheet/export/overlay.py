@@ -35,6 +35,7 @@ PALETTE: dict[RegionType, tuple[int, int, int]] = {
     RegionType.BYLINE: (128, 128, 0),
     RegionType.CONTINUATION: (0, 0, 128),
     RegionType.OTHER: (0, 206, 209),
+    RegionType.UNREAD: (255, 0, 255),  # text found and read as nothing: magenta, on no page's type
 }
 ORDER_COLOUR = (200, 0, 0)
 LINK_COLOUR = (0, 120, 0)

@@ -63,8 +63,9 @@ def assess(page: Page) -> ReadingQuality | None:
         return None
     confidence = mean_confidence(lines)
     threshold = doubtful_below(page)
+    unread = [region.id for region in page.regions if any(not _characters(line) for line in region.lines)]
     if threshold is None:  # an engine not measured: its confidences mean nothing yet
-        return ReadingQuality(round(confidence, 4), 0.0, False)
+        return ReadingQuality(round(confidence, 4), 0.0, False, unread=unread)
     doubtful_lines = sum(line.confidence < threshold for line in lines) / len(lines)
     small = page.text_size is not None and page.text_size < SMALL_TEXT.get(reader(page), float("inf"))
     regions = [region.id for region in page.regions if small and _reads_below(region, threshold)]
@@ -76,7 +77,8 @@ def assess(page: Page) -> ReadingQuality | None:
         reason = f"{empty:.1%} of the text lines' width read as nothing"
     elif (sure := sure_below(page, threshold)) is not None and confidence < sure:
         reason = f"text {page.text_size:.1f} px, confidence {confidence:.3f} < {sure:.3f} for type this size"
-    return ReadingQuality(round(confidence, 4), round(doubtful_lines, 4), reason is not None, reason, regions)
+    return ReadingQuality(round(confidence, 4), round(doubtful_lines, 4), reason is not None, reason, regions,
+                          unread)
 
 
 def sure_below(page: Page, threshold: float) -> float | None:

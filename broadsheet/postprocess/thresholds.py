@@ -243,3 +243,9 @@ CREDIT_SPACE_TIMES = 1.5  # and this many times it: a blank with no space passes
 # and the four pages at 9-15% (1861, 2025, 1898, 1882) gain under a point at most.
 DOTS_AS_STOPS = 10
 DOTS_AS_STOPS_SHARE = 0.2
+
+# --- boxes read as nothing. A region whose every line read as nothing is kept as an `unread` region
+# when its box is at least this many body heights on its shorter side: a line of type is about one
+# (seed 2273's reversed kicker 2.0), a speck the detector boxed at a rule's end is not text (2251:
+# 2 x 4 px at 9.6 px body, 0.2)
+UNREAD_MIN_SIDE = 0.5

@@ -117,7 +117,7 @@ def test_json_round_trip_and_older_documents():
     page = _page(GARBLED_CJK, "rapidocr", 9.6)
     page.reading = assess(page)
     data = json.loads(json.dumps(page.to_dict()))
-    assert data["version"] == "1.4" and data["reading"]["doubtful"] is True
+    assert data["version"] == "1.5" and data["reading"]["doubtful"] is True
     assert Page.from_dict(data) == page
     data.pop("reading")
     data["version"] = "1.3"
