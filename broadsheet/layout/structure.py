@@ -337,7 +337,9 @@ def _joined_along_photos(rules: list[Rule], photo_boxes: list[BBox], unit: float
     """Pieces of a vertical rule in one line (x-ranges within a rule's thickness) with the breaks
     between them alongside a photo set close against it (`PHOTO_SIDE_GAP`) are one rule: the photo's
     ink beside it took the paper the rule search wants (random seed 2234, 51.3 px, a skewed column
-    rule in six pieces down a photo's side, the lowest read as a column rule of its own)."""
+    rule in six pieces down a photo's side, the lowest read as a column rule of its own). A piece
+    ending where a horizontal rule ends on it is a frame's side ending at its corner: the break there
+    parts two items' rules (seed 2377, 15.8 px, a boxed item over the next beside a photo)."""
     thick, gap, margin = RULE_MAX_THICKNESS * unit, PHOTO_SIDE_GAP * unit, _frame_margin(unit)
 
     def along_photo(upper: BBox, lower: BBox) -> bool:
@@ -345,11 +347,18 @@ def _joined_along_photos(rules: list[Rule], photo_boxes: list[BBox], unit: float
         return any(py0 - margin <= upper[3] and lower[1] <= py1 + margin
                    and (-thick <= x0 - px1 <= gap or -thick <= px0 - x1 <= gap) for px0, py0, px1, py1 in photo_boxes)
 
+    horizontal = [r.bbox for r in rules if r.horizontal]
+
+    def at_corner(piece: BBox, y: int) -> bool:  # a horizontal rule ends on the piece there: a frame's corner
+        return any(hy0 - thick <= y <= hy1 + thick and (abs(hx0 - piece[2]) <= thick or abs(hx1 - piece[0]) <= thick)
+                   for hx0, hy0, hx1, hy1 in horizontal)
+
     vertical = sorted((r for r in rules if not r.horizontal), key=lambda r: r.bbox[1])
     runs: list[list[BBox]] = []
     for rule in vertical:
         run = next((run for run in runs if run[-1][0] - thick <= rule.bbox[2] and rule.bbox[0] <= run[-1][2] + thick
-                    and run[-1][3] <= rule.bbox[1] and along_photo(run[-1], rule.bbox)), None)
+                    and run[-1][3] <= rule.bbox[1] and along_photo(run[-1], rule.bbox)
+                    and not at_corner(run[-1], run[-1][3]) and not at_corner(rule.bbox, rule.bbox[1])), None)
         if run is None:
             runs.append([rule.bbox])
         else:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TypeVar
 
 from broadsheet.layout import PageLayout
 from broadsheet.model import (
+    LATIN,
     Article,
     BBox,
     Line,
@@ -71,6 +73,9 @@ from broadsheet.postprocess.thresholds import (
     OWN_RULE,
     PAGE_ROW,
     PAST_PHOTO_GAP,
+    ROW_FRAME_TOP,
+    ROW_PITCH_MIN_STEPS,
+    ROW_PITCH_STEPS,
     RUN_ON_GUTTER,
     SAME_ROW,
     TITLE_STEM_HEIGHT,
@@ -184,7 +189,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     items = [i for i in items if i.blocks or i.photos or i.head] + photo_news
 
     photo_number = count(1)
-    for item in _page_order(items, separators, unit):
+    pitch = _row_pitch(blocks, unit) if script != LATIN else None  # a Chinese page's rows are a line apart
+    for item in _page_order(items, separators, unit, row=pitch, frames=layout.frames if pitch else []):
         if item.head is None and not item.blocks:  # photo-news
             region, photo, caption = item.photos[0]
             _number_photo(photo, region, caption, next(photo_number))
@@ -813,7 +819,8 @@ def _row_closed(upper: BBox, lower: BBox, separators: list[Region], unit: float)
                and (0 <= x0 - sep.bbox[2] <= gutter or 0 <= sep.bbox[0] - x1 <= gutter) for sep in separators)
 
 
-def _page_order(items: list[_Item], separators: list[Region], unit: float, columns: bool = False) -> list[_Item]:
+def _page_order(items: list[_Item], separators: list[Region], unit: float, columns: bool = False,
+                row: float | None = None, frames: list[BBox] = ()) -> list[_Item]:
     """A page set in ruled columns (a rule running on past where one item ends and the next
     begins) is read column by column, each to its foot; a band across such columns (a cartoon
     over three of them) is read before the columns under it. Otherwise, and within a column, items
@@ -821,11 +828,11 @@ def _page_order(items: list[_Item], separators: list[Region], unit: float, colum
     boxed items, each with a rule of its own height, reads row by row."""
     stripes = _column_stripes(items, separators, unit)
     if len(stripes) > 1:
-        return [item for stripe in stripes for item in _page_order(stripe, separators, unit, True)]
+        return [item for stripe in stripes for item in _page_order(stripe, separators, unit, True, row, frames)]
     bands = _cut(items, 1, unit)
     if len(bands) > 1 and (columns or any(len(_column_stripes(band, separators, unit)) > 1 for band in bands)):
-        return [item for band in bands for item in _page_order(band, separators, unit, True)]
-    return _rows(items, unit)
+        return [item for band in bands for item in _page_order(band, separators, unit, True, row, frames)]
+    return _rows(items, unit, row, frames)
 
 
 _Boxed = TypeVar("_Boxed", Region, _Item)
@@ -1128,11 +1135,31 @@ def _ends_open(item: _Item, unit: float) -> bool:
     return not ends_sentence(last.lines[-1].text)
 
 
-def _rows(items: list[_Item], unit: float) -> list[_Item]:
-    """By top; items whose tops lie within two lines of each other form a row, read left to right."""
+def _row_pitch(blocks: list[Region], unit: float) -> float | None:
+    """The body's line pitch: the median step from one line of a text block to the next (down
+    a horizontal block, leftwards across a vertical one); None with too few steps to tell."""
+    low, high = ROW_PITCH_STEPS
+    steps = [(b.lines[k + 1].bbox[1] - b.lines[k].bbox[1]) if b.lines[k].direction == TextDirection.HORIZONTAL_LR
+             else (b.lines[k].bbox[0] - b.lines[k + 1].bbox[0])
+             for b in blocks if b.type == RegionType.TEXT for k in range(len(b.lines) - 1)]
+    steps = [d for d in steps if low * unit <= d <= high * unit]
+    return statistics.median(steps) if len(steps) >= ROW_PITCH_MIN_STEPS else None
+
+
+def _row_top(item: _Item, frames: list[BBox], unit: float) -> float:
+    """Where the item's row starts: its top, or the top of the frame it sits in right under."""
+    top = item.bbox[1]
+    frame = innermost_frame(item.bbox, frames)
+    return frame[1] if frame is not None and 0 <= top - frame[1] <= ROW_FRAME_TOP * unit else top
+
+
+def _rows(items: list[_Item], unit: float, row: float | None = None, frames: list[BBox] = ()) -> list[_Item]:
+    """By top; items whose tops lie within two lines of each other (within `row`, a Chinese page's
+    line pitch, where given; a framed item's top is its frame's) form a row, read left to right."""
     rows: list[list[_Item]] = []
-    for item in sorted(items, key=lambda i: (i.bbox[1], i.bbox[0])):
-        if rows and item.bbox[1] - rows[-1][0].bbox[1] <= PAGE_ROW * unit:
+    top = {id(i): _row_top(i, frames, unit) for i in items}
+    for item in sorted(items, key=lambda i: (top[id(i)], i.bbox[0])):
+        if rows and top[id(item)] - top[id(rows[-1][0])] <= (row or PAGE_ROW * unit):
             rows[-1].append(item)
         else:
             rows.append([item])

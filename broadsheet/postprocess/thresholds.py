@@ -64,6 +64,13 @@ DECK_BESIDE_BODY = 1.0
 INTERLEAVE_OVERLAP = 1.0
 UNTITLED_GAP = 2.0  # text with no headline this close together is one untitled article
 PAGE_ROW = 2.0  # items whose tops lie this close are one row of the page, read left to right
+# On a Chinese page items whose tops lie a body line pitch apart or closer are one row (the page is
+# set on its body's line grid); the pitch is the median step between lines of a text block, counted
+# between these bounds and from this many steps at least (else `PAGE_ROW`)
+ROW_PITCH_STEPS = (1.0, 2.5)
+ROW_PITCH_MIN_STEPS = 10
+# an item this close under the top of the frame it sits in starts its row where the frame does
+ROW_FRAME_TOP = 1.5
 # Items of neighbouring columns overlap this much and the page is still parted between them (a
 # ragged gutter: the Star's up to 0.6)
 CUT_OVERLAP = 1.0

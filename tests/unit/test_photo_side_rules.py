@@ -47,3 +47,14 @@ def test_a_rules_break_above_a_photo_stays_a_break():
     # random seed 2313: the rules of two items stacked in one column, the lower a photo-news block
     rules = [Rule((221, 145, 225, 1395)), Rule((221, 1432, 225, 1892))]
     assert _joined_along_photos(rules, [(237, 1432, 762, 1727)], UNIT) == rules
+
+
+def test_a_frames_side_ends_at_its_corner_beside_a_photo():
+    # random seed 2377 (15.8 px, vertical, boxed): a boxed item's left side, its frame's corner at its
+    # foot, over the next item's rule a break lower, a photo beside both: two items' rules, not one
+    # broken (joined, the right column read after the page, page CER 12.0%)
+    photo = (1197, 1545, 1420, 1712)
+    side, below = Rule((1428, 762, 1431, 1622)), Rule((1423, 1652, 1426, 2559))
+    corners = [Rule((1430, 761, 1653, 763)), Rule((1431, 1617, 1654, 1620))]
+    rules = [side, below] + corners
+    assert _joined_along_photos(rules, [photo], 15.0) == rules
