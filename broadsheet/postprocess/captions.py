@@ -22,6 +22,7 @@ from broadsheet.postprocess.thresholds import (
     CAPTION_LINE_HEIGHT,
     CAPTION_OVERHANG,
     CAPTION_WIDER,
+    COLUMN_RUNS_ON,
     CREDIT_APART,
     CREDIT_FLUSH,
     CREDIT_INDENT,
@@ -449,11 +450,26 @@ def _beside(photo: BBox, lines: list[Line], unit: float) -> list[Line]:
     below = py1 + MAX_BESIDE_BELOW * unit
     # a credit flush right may end past a caption line that is shorter than the column (random seed 7),
     # and start past a one-line caption's end, less than a credit's blank on (seed 1636: 1.4 units)
-    column = [l for l in lines if l.bbox[0] >= px1 - CAPTION_EDGE * unit
-              and (l.bbox[2] <= right
-                   or l.bbox[0] < right + CREDIT_APART * unit and split_credit(l.text)[1] is not None)
-              and top <= l.bbox[1] <= below]
-    return sorted(column, key=lambda l: l.bbox[1])
+    column = sorted((l for l in lines if l.bbox[0] >= px1 - CAPTION_EDGE * unit
+                     and (l.bbox[2] <= right
+                          or l.bbox[0] < right + CREDIT_APART * unit and split_credit(l.text)[1] is not None)
+                     and top <= l.bbox[1] <= below), key=lambda l: l.bbox[1])
+    return [] if _runs_on_from_above(column, lines, right, unit) else column
+
+
+def _runs_on_from_above(column: list[Line], lines: list[Line], right: float, unit: float) -> bool:
+    """The column beside a photo runs on from above the photo's top at its own line spacing: body
+    text set past the photo, not a caption, which a paper sets apart by a photo's blank from the
+    text over it (random seed 2398, 7.2 px: a dateline's `通讯员杨帆 报道` read `…摄` beside the photo
+    took the column's lines for its caption, its own under it lost)."""
+    if len(column) < 2:
+        return False
+    first = column[0]
+    own = column[1].bbox[1] - first.bbox[3]
+    above = [l.bbox[3] for l in lines if first.bbox[0] - CAPTION_EDGE * unit <= l.bbox[0]
+             and l.bbox[2] <= right and l.bbox[3] <= first.bbox[1]
+             and l.bbox[3] - l.bbox[1] <= CAPTION_LINE_HEIGHT * unit]
+    return bool(above) and first.bbox[1] - max(above) <= COLUMN_RUNS_ON * max(own, 0.0)
 
 
 def _cut_at_credit(run: list[Line], side: str) -> CaptionLines | None:

@@ -208,6 +208,10 @@ CAPTION_LINE_HEIGHT = 1.5
 # A caption line that keeps to a side of its photo may be this many times as wide as the photo found: on a
 # bilevel page the photo's paper-white side is lost (random seed 1442: 1.45)
 CAPTION_WIDER = 2.0
+# The blank over the first line beside a photo is at most this many times the blank under it when its
+# column runs on from above, body text past the photo (random seed 2398: 1.0); a caption beside its
+# photo is set apart by the photo's blank over it, and set tighter than the body (seed 876: 1.5)
+COLUMN_RUNS_ON = 1.3
 CREDIT_FLUSH = 0.1  # of a caption's width: a flush-right credit ends this close to its right edge
 # A credit under a caption, set flush right, starts this far in from the caption's left edge or more
 # when read past knowing. In the truth of random seeds 240-339 and 840-939, in its body lines'

@@ -380,6 +380,22 @@ def test_a_cjk_caption_beside_its_photo_under_its_columns_text_ends_at_a_misread
     assert found.credit is caption[-1]
 
 
+def test_a_column_running_on_past_a_photos_top_is_no_caption_beside_it():
+    # random seed 2398 (7.2 px sans, working page, unit 15): the column right of the photo runs on
+    # from above its top at its own spacing; a dateline in it, `本报讯 记者吴涛 通讯员杨帆 报道`, read
+    # `…通讯员杨机摄`, ended a caption beside, and the photo's own caption under it, its credit
+    # `图/市交通运输局` misread, went to no photo
+    column = _lines(("46分钟就能型。称", (368, 903, 515, 918)), ("指也方便步了。”室", (369, 929, 515, 944)),
+                    ("住北那山区的果表马", (368, 956, 515, 971)), ("信福说,道路通车", (368, 983, 513, 998)),
+                    ("后。他家种的苹果可", (369, 1010, 514, 1024)), ("以更快运到减理的证", (369, 1037, 514, 1052)),
+                    ("夏市场。", (369, 1063, 421, 1078)), ("本报道 记者买", (400, 1089, 513, 1105)),
+                    ("清。通讯员杨机摄", (368, 1116, 514, 1132)), ("道:5月15日一单。", (368, 1143, 504, 1158)))
+    caption = _lines(("维修加端正的曲浦大", (208, 1086, 353, 1098)), ("桥", (207, 1106, 222, 1119)),
+                     ("盖/市文地三集用", (243, 1127, 355, 1142)))
+    found = find_caption((204, 984, 357, 1077), column + caption, 15.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
 def test_a_caption_of_only_its_title_and_a_credit_known_by_place_is_paired(monkeypatch):
     # replayed layouts of random seeds 338 and 1274: after the title and the credit nothing is left
     assemble = importlib.import_module("broadsheet.postprocess.assemble")  # the package exports a function of that name
