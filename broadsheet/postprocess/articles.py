@@ -134,7 +134,7 @@ def _reach_over(head: Headline, box: BBox) -> int:
     return max((r.bbox[3] for r in head.regions if r.bbox[0] < box[2] and box[0] < r.bbox[2]), default=head.reach)
 
 
-def innermost_frame(box: BBox, frames: list[BBox]) -> BBox | None:
+def innermost_frame(box: BBox, frames: Sequence[BBox]) -> BBox | None:
     """The smallest frame round the box's centre."""
     cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
     around = [f for f in frames if f[0] <= cx <= f[2] and f[1] <= cy <= f[3]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import count
 from typing import TypeVar
@@ -820,7 +821,7 @@ def _row_closed(upper: BBox, lower: BBox, separators: list[Region], unit: float)
 
 
 def _page_order(items: list[_Item], separators: list[Region], unit: float, columns: bool = False,
-                row: float | None = None, frames: list[BBox] = ()) -> list[_Item]:
+                row: float | None = None, frames: Sequence[BBox] = ()) -> list[_Item]:
     """A page set in ruled columns (a rule running on past where one item ends and the next
     begins) is read column by column, each to its foot; a band across such columns (a cartoon
     over three of them) is read before the columns under it. Otherwise, and within a column, items
@@ -1146,14 +1147,14 @@ def _row_pitch(blocks: list[Region], unit: float) -> float | None:
     return statistics.median(steps) if len(steps) >= ROW_PITCH_MIN_STEPS else None
 
 
-def _row_top(item: _Item, frames: list[BBox], unit: float) -> float:
+def _row_top(item: _Item, frames: Sequence[BBox], unit: float) -> float:
     """Where the item's row starts: its top, or the top of the frame it sits in right under."""
     top = item.bbox[1]
     frame = innermost_frame(item.bbox, frames)
     return frame[1] if frame is not None and 0 <= top - frame[1] <= ROW_FRAME_TOP * unit else top
 
 
-def _rows(items: list[_Item], unit: float, row: float | None = None, frames: list[BBox] = ()) -> list[_Item]:
+def _rows(items: list[_Item], unit: float, row: float | None = None, frames: Sequence[BBox] = ()) -> list[_Item]:
     """By top; items whose tops lie within two lines of each other (within `row`, a Chinese page's
     line pitch, where given; a framed item's top is its frame's) form a row, read left to right."""
     rows: list[list[_Item]] = []
