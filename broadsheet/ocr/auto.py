@@ -5,12 +5,13 @@ reads the page (README "Latin and Fraktur pages").
 
 The pipeline decides the script from what the orientation check already read (no extra cost on a
 CJK page) and asks `for_page` for the page's reader. On a Latin page a sample of body lines is read
-with Tesseract's `eng`, `frk` and `deu`: Fraktur when `frk` reads it with clearly more confidence
-(than `eng`, or nearly so and than `deu`), else the language whose common words the `eng` reading holds most of
-(`eng` keeps the words of any language in Latin type, diacritics aside). Antiqua, and Fraktur
-enlarged 1.5 times or more to the working size, is read by rapidocr where it reads the sample
-clearly surer than Tesseract (small, blurred or bilevel type, which Tesseract misreads). Without
-Tesseract or its `eng` data, every page is read with rapidocr, and `missing_tesseract` says why.
+with Tesseract's `eng` and `frk`: Fraktur when `frk` reads it with clearly more confidence than
+`eng` (or nearly so, and than `deu`, which then reads it too), else the language whose common words
+the `eng` reading holds most of (`eng` keeps the words of any language in Latin type, diacritics
+aside). Antiqua, and Fraktur enlarged 1.5 times or more to the working size, is read by rapidocr
+where it reads the sample clearly surer than Tesseract (small, blurred or bilevel type, which
+Tesseract misreads). Without Tesseract or its `eng` data, every page is read with rapidocr, and
+`missing_tesseract` says why.
 """
 
 from __future__ import annotations
@@ -134,7 +135,8 @@ class AutoEngine(OcrEngine):
         crops = [line_crop(pixels, line, paper_margin) for line in sample]
         probe = self.latin[PROBE].recognize(crops)
         fraktur = self.latin[FRAKTUR].recognize(crops) if FRAKTUR in self.latin else None
-        german = self.latin[GERMAN].recognize(crops) if fraktur and GERMAN in self.latin else None
+        # `deu`'s reading decides only where `frk` is ahead of `eng` by the near margin, not the full one
+        german = self.latin[GERMAN].recognize(crops) if GERMAN in self.latin and _near_fraktur(probe, fraktur) else None
         lang = choose_language(probe, fraktur, [k for k in self.latin if k != FRAKTUR], german)
         if scale >= SMALL_TYPE_SCALE or lang != FRAKTUR:
             read = {PROBE: probe, FRAKTUR: fraktur, GERMAN: german}
@@ -155,6 +157,13 @@ def sample_lines(lines: list[Line]) -> list[Line]:
     if len(running) <= SAMPLE_LINES:
         return running
     return [running[round(k * (len(running) - 1) / (SAMPLE_LINES - 1))] for k in range(SAMPLE_LINES)]
+
+
+def _near_fraktur(probe: list[tuple[str, float]], fraktur: list[tuple[str, float]] | None) -> bool:
+    """`frk` surer than `eng` by `NEAR_FRAKTUR_MARGIN` but not by `FRAKTUR_MARGIN`: where `choose_language`
+    asks the `deu` reading."""
+    return bool(fraktur) and not _mean(fraktur) > _mean(probe) + FRAKTUR_MARGIN \
+        and _mean(fraktur) > _mean(probe) + NEAR_FRAKTUR_MARGIN
 
 
 def choose_language(probe: list[tuple[str, float]], fraktur: list[tuple[str, float]] | None,
