@@ -110,19 +110,19 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     new_id = (f"r{i}" for i in count(len(layout.regions) + 1))
     page = Page(width=layout.size[0], height=layout.size[1], script=script)
     headlines = [list(group) for group in layout.headlines]
-    band = take_header(layout.masthead, [r for g in headlines for r in g] + layout.text_blocks,
-                       layout.size[1], new_id)
+    text_regions = [r for g in headlines for r in g] + layout.text_blocks
+    band = take_header(layout.masthead, text_regions, layout.size[1], new_id)
     if band:
         page.header, page.regions = band.header, band.regions
-    unread = [_unread(r) for r in [r for g in headlines for r in g] + layout.text_blocks
-              if r.lines and not any(line.text for line in r.lines)
+    # (a region the band emptied is neither read nor unread)
+    unread = [_unread(r) for r in text_regions if r.lines and not _read(r)
               and min(r.bbox[2] - r.bbox[0], r.bbox[3] - r.bbox[1]) >= UNREAD_MIN_SIDE * unit]
     # a head read as nothing heads nothing, as a block read so holds nothing: a photo's edge or a box
     # over rows of text (random seed 1900: a photo's top over its column's text, titled `` apart)
-    headlines = [g for g in ([_refit(r) for r in group if any(l.text for l in r.lines)] for group in headlines) if g]
+    headlines = [g for g in ([_refit(r) for r in group if _read(r)] for group in headlines) if g]
     stems = _title_stems(headlines, layout.separators, unit)
     separators = [s for s in layout.separators if all(s is not stem for stem in stems)]
-    blocks = [_refit(b) for b in layout.text_blocks if any(l.text for l in b.lines)]
+    blocks = [_refit(b) for b in layout.text_blocks if _read(b)]
     for block in blocks:
         if block.type == RegionType.SUBHEAD and ends_sentence(block.lines[-1].text):
             block.type = RegionType.TEXT  # a bold-looking paragraph end (题。), not a heading
@@ -212,6 +212,11 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         page.regions += regions
     page.regions += separators + unread
     return page
+
+
+def _read(region: Region) -> bool:
+    """A line of the region was read as something."""
+    return any(line.text for line in region.lines)
 
 
 def _unread(region: Region) -> Region:
@@ -347,7 +352,7 @@ def _read_bare_heads(items: list[_Item], heads: list[Headline], separators: list
         if partner is not None:
             _join_head(partner, piece)
             continue
-        regions = [r for r in piece.regions if any(line.text for line in r.lines)]
+        regions = [r for r in piece.regions if _read(r)]
         places = [_place(r, items, [h for h in heads if id(h) in by_head], separators, unit, frames) for r in regions]
         if any(place is None for place in places):  # nothing to read it with: left as it stood
             items.append(item)
