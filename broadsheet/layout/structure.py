@@ -383,14 +383,16 @@ def _dotted_rule_ends(lines: list[LineBox], rules: list[Rule], rule_ink: np.ndar
     for line in lines:
         for index, rule in enumerate(rules):
             rx0, ry0, rx1, ry1 = rule.bbox
+            # past the rule's end: a sliver along the rule is its thickness boxed, and taking it moved a
+            # double rule under a caption (2505)
             if (not rule.horizontal or line.height > max_thickness or line.y0 > ry1 or line.y1 < ry0
-                    or line.direction != TextDirection.HORIZONTAL_LR):
+                    or line.direction != TextDirection.HORIZONTAL_LR or rx0 < line.x1 and line.x0 < rx1):
                 continue
             y0, y1 = min(line.y0, ry0), max(line.y1, ry1)
-            x0, x1 = (line.x1, rx0) if line.x1 <= rx0 else (rx1, line.x0) if line.x0 >= rx1 else (rx0, rx0)
+            x0, x1 = (line.x1, rx0) if line.x1 <= rx0 else (rx1, line.x0)
             inked = np.flatnonzero(rule_ink[y0:y1, x0:x1].any(axis=0)) + x0
             ends = np.concatenate(([x0 - 1], inked, [x1]))
-            if x1 > x0 and np.diff(ends).max() - 1 > bridge:
+            if np.diff(ends).max() - 1 > bridge:
                 continue  # a blank wider than a dot's space between: not the rule's end
             rules[index] = Rule((min(rx0, line.x0), y0, max(rx1, line.x1), y1))
             break
