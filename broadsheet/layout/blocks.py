@@ -331,7 +331,8 @@ def _cut_between(line: LineBox, left_edge: int, right_edge: int, slack: float, i
     gutter or more than `reach` (default `fit`) outside it, into the columns."""
     margin = int(BOX_PADDING * line.height)
     x0, x1 = max(line.x0, int(left_edge - slack)), min(line.x1, int(right_edge + slack))
-    blank = np.flatnonzero(~ink[line.y0 + margin:max(line.y1 - margin, line.y0 + margin + 1), x0:x1].any(axis=0))
+    middle_rows = slice(line.y0 + margin, max(line.y1 - margin, line.y0 + margin + 1))
+    blank = np.flatnonzero(~ink[middle_rows, x0:x1].any(axis=0))
     if blank.size == 0:
         return None
     middle = (left_edge + right_edge) / 2 - x0
@@ -347,8 +348,15 @@ def _cut_between(line: LineBox, left_edge: int, right_edge: int, slack: float, i
         if (end - start < GUTTER_MIN_WIDTH * line.height or not left_edge - reach <= start <= left_edge + fit
                 or not right_edge - fit <= end <= right_edge + reach):
             return None
-    return [replace(line, bbox=(line.x0, line.y0, x0 + a, line.y1)),
-            replace(line, bbox=(x0 + b + 1, line.y0, line.x1, line.y1))]
+    # each piece ends where its ink does, past the window too: a paragraph's first row keeps its indent
+    # and a last row its short end (random seed 2523: `Auf dem Gelände der` boxed from the window's end,
+    # 12 px left of its ink, so its paragraph ran on from the one above)
+    inked = np.flatnonzero(ink[middle_rows, line.x0:line.x1].any(axis=0))
+    left_ink, right_ink = inked[inked < x0 + a - line.x0], inked[inked > x0 + b - line.x0]
+    left_end = line.x0 + int(left_ink[-1]) + 1 if left_ink.size else x0 + a
+    right_start = line.x0 + int(right_ink[0]) if right_ink.size else x0 + b + 1
+    return [replace(line, bbox=(line.x0, line.y0, left_end, line.y1)),
+            replace(line, bbox=(right_start, line.y0, line.x1, line.y1))]
 
 
 def _stacked_pairs(lines: list[LineBox], unit: float) -> int:

@@ -386,13 +386,13 @@ def _short_columns_2183(joined: list[tuple[tuple[int, int, int, int], tuple[int,
 
 
 def test_rows_joined_over_a_short_grids_gutter_are_cut_into_columns_as_wide_as_the_rows_beside():
-    # the first row ends in a comma, its ink 13 px short of the column's edge (cut where the search starts)
+    # the first row ends in a comma, its ink 13 px short of the column's edge (cut at its ink, wave 25)
     body, ink, rows = _short_columns_2183([((366, 1582, 960, 1599), (633, 679)),
                                            ((366, 1670, 959, 1687), (647, 679))])
     cut = cut_at_gutters(body, _GRID_2183, 17, ink, body)
     assert not any(row in cut for row in rows)
     assert sorted(l.bbox for l in cut if 360 < l.x0 < 1000 and l.y0 in (1582, 1670)) == [
-        (366, 1582, 635, 1599), (366, 1670, 647, 1687), (679, 1582, 960, 1599), (679, 1670, 959, 1687)]
+        (366, 1582, 633, 1599), (366, 1670, 647, 1687), (679, 1582, 960, 1599), (679, 1670, 959, 1687)]
 
 
 def test_a_line_over_a_short_grids_gutter_with_a_stops_blank_or_a_short_end_stays_whole():
