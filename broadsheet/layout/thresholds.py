@@ -308,6 +308,7 @@ RULE_COLUMN_REACH = 2.0
 RULE_COLUMN_ENDS = 1.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
+TYPE_MIDDLE = 0.25  # a stroke this near a text line box's middle (a share of its height) is its type, not a rule
 # Beside an upright rule, ink in upright runs this long is another rule's, not type: the heavy line
 # of a box's frame beside its thin one, a box set against part of a column rule (Národní listy's
 # ads). Three lines of text: a letter's stem is one, and a bridged stack of them stops at a space.
