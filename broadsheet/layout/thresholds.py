@@ -277,6 +277,7 @@ STACKED_GAP = (-0.3, 1.0)  # blank between two lines one under another at body s
 SOLID_OVERLAP = 0.4
 INDENT = 2.5  # a paragraph indent, with slack: two characters
 LINE_PITCH = 1.5  # body line pitch, where a segment is too short to measure its own
+CARRY_GUTTER = 3.0  # a gutter at most this wide between a column's segment and the next column's it runs on into
 SEGMENT_GAP = 1.5  # blank down a column that ends a segment (a paragraph break is less)
 HEADLINE_STACK_GAP = 1.2  # of the lines' size: blank between two lines of one headline
 HEADLINE_OVERLAP = 0.5  # of a line's size: two headline lines may overlap this much
