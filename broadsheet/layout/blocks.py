@@ -575,9 +575,12 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         flush = min(l.x0 for l in rows[start]) <= left + HEADING_MARGIN * unit
         indented_after = end == start + 1 < len(rows) and min(l.x0 for l in rows[end]) > left + HEADING_MARGIN * unit
         if start == 0:
-            # a line flush left atop a segment that a paragraph runs on into, a paragraph indented
-            # under it, is that paragraph's last line (random seed 2362: `难问题。` at 9.3 px, bold 1.35)
-            return not (carried and flush and indented_after)
+            # a line flush left atop a segment that a paragraph runs on into, not centred, a paragraph
+            # indented under it, is that paragraph's last line (random seed 2362: `难问题。` at 9.3 px,
+            # bold 1.35); a subhead centred there stays one (2417: `政企携手谋发展`, 21 px)
+            x0, x1 = min(l.x0 for l in rows[start]), max(l.x1 for l in rows[start])
+            centred = abs((x0 - left) - (right - x1)) <= CENTRED * unit
+            return not (carried and flush and indented_after and not centred)
         short_before = max(l.x1 for l in rows[start - 1]) < right - HEADING_MARGIN * unit
         space_above = tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit
         # a line flush left under a full line, with a paragraph indented under it, is set as a
