@@ -15,6 +15,7 @@ from broadsheet.layout.thresholds import (
     BOLD_WEIGHT_DARK,
     BOX_PADDING,
     BREAK_SHARE,
+    CARRY_GUTTER,
     CENTRED,
     COLUMN_TOLERANCE,
     EDGE_TOLERANCE,
@@ -440,7 +441,8 @@ def text_blocks(segments: list[Block], unit: float, rules: list[Rule],
                 and not _rest_of_row(segment, segments, unit):
             pieces.append((_HEADING, Block(list(segment.lines))))
         else:
-            pieces += _split_headings(rows[id(segment)], unit, gap, under_photo[id(segment)])
+            pieces += _split_headings(rows[id(segment)], unit, gap, under_photo[id(segment)],
+                                      _runs_on_from_left(segment, segments, rows, unit))
     pieces.sort(key=lambda piece: piece[1].bbox[1])
     for index, (kind, block) in enumerate(pieces):
         if kind != _BOLD_END or not block.lines:
@@ -548,8 +550,23 @@ def _under_photo(segment: Block, photos: list[BBox], unit: float) -> bool:
     return any(min(x1, p[2]) > max(x0, p[0]) and 0 <= y0 - p[3] <= SEGMENT_GAP * unit for p in photos)
 
 
+def _runs_on_from_left(segment: Block, segments: list[Block], rows: dict[int, list[list[LineBox]]],
+                       unit: float) -> bool:
+    """The segment starts level with a column segment just left of it whose last row runs to its
+    edge: a paragraph there goes on at the top of this one."""
+    x0, y0 = segment.bbox[0], segment.bbox[1]
+    for other in segments:
+        own = rows[id(other)]
+        if other is segment or len(own) < MIN_COLUMN_LINES or abs(other.bbox[1] - y0) > LINE_PITCH * unit \
+                or not 0 <= x0 - other.bbox[2] <= CARRY_GUTTER * unit:
+            continue
+        if max(l.x1 for l in own[-1]) >= _right_edge(own, unit) - HEADING_MARGIN * unit:
+            return True
+    return False
+
+
 def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
-                    under_photo: bool) -> list[tuple[str, Block]]:
+                    under_photo: bool, carried: bool = False) -> list[tuple[str, Block]]:
     """A segment cut around its runs of bold lines. Inside a segment a heading stands apart from
     the paragraph before it: that paragraph ends short of the column's edge, or space is left
     above the heading, or a new paragraph starts after it. A bold run longer than a heading is
@@ -563,17 +580,21 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
 
     def apart(start: int, end: int) -> bool:
         """The run from `start` stands apart from the text above it (a one-line run: or below)."""
+        flush = min(l.x0 for l in rows[start]) <= left + HEADING_MARGIN * unit
+        indented_after = end == start + 1 < len(rows) and min(l.x0 for l in rows[end]) > left + HEADING_MARGIN * unit
         if start == 0:
-            return True
+            # a line flush left atop a segment that a paragraph runs on into, not centred, a paragraph
+            # indented under it, is that paragraph's last line (random seed 2362: `难问题。` at 9.3 px,
+            # bold 1.35); a subhead centred there stays one (2417: `政企携手谋发展`, 21 px)
+            x0, x1 = min(l.x0 for l in rows[start]), max(l.x1 for l in rows[start])
+            centred = abs((x0 - left) - (right - x1)) <= CENTRED * unit
+            return not (carried and flush and indented_after and not centred)
         short_before = max(l.x1 for l in rows[start - 1]) < right - HEADING_MARGIN * unit
         space_above = tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit
         # a line flush left under a full line, with a paragraph indented under it, is set as a
         # paragraph's last line: a few characters measure bold by chance (`温。` at 8.9 px, seed 1445,
         # its full stop misread, so `ends_sentence` cannot tell it)
-        flush = min(l.x0 for l in rows[start]) <= left + HEADING_MARGIN * unit
-        indent_after = (end == start + 1 < len(rows) and not flush
-                        and min(l.x0 for l in rows[end]) > left + HEADING_MARGIN * unit)
-        return short_before or space_above or indent_after
+        return short_before or space_above or (indented_after and not flush)
 
     def run_in(row: int) -> bool:
         """A bold line set from the paragraph indent, not centred, with the next line flush left:

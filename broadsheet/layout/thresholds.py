@@ -278,6 +278,7 @@ STACKED_GAP = (-0.3, 1.0)  # blank between two lines one under another at body s
 SOLID_OVERLAP = 0.4
 INDENT = 2.5  # a paragraph indent, with slack: two characters
 LINE_PITCH = 1.5  # body line pitch, where a segment is too short to measure its own
+CARRY_GUTTER = 3.0  # a gutter at most this wide between a column's segment and the next column's it runs on into
 SEGMENT_GAP = 1.5  # blank down a column that ends a segment (a paragraph break is less)
 HEADLINE_STACK_GAP = 1.2  # of the lines' size: blank between two lines of one headline
 HEADLINE_OVERLAP = 0.5  # of a line's size: two headline lines may overlap this much
@@ -309,6 +310,7 @@ RULE_COLUMN_REACH = 2.0
 RULE_COLUMN_ENDS = 1.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
+TYPE_MIDDLE = 0.25  # a stroke this near a text line box's middle (a share of its height) is its type, not a rule
 # Beside an upright rule, ink in upright runs this long is another rule's, not type: the heavy line
 # of a box's frame beside its thin one, a box set against part of a column rule (Národní listy's
 # ads). Three lines of text: a letter's stem is one, and a bridged stack of them stops at a space.

@@ -160,3 +160,59 @@ def test_a_heavy_run_of_lines_of_one_length_ending_flush_left_stays_a_paragraph(
     flush = _TITLE_1823[:3] + [((201, 635, 237, 650), 1.185, 1.319)]
     pieces = text_blocks([Block(weighed_boxes(flush)), Block(weighed_boxes(_COLUMN_1823))], 13.0, [])
     assert [heading for heading, _ in pieces] == [False, False]
+
+
+_COLUMN_2362 = [((316, 1488, 362, 1503), 1.35, 1.15), ((346, 1511, 433, 1524), 1.27, 1.08),
+                ((315, 1533, 433, 1546), 0.95, 0.94), ((317, 1554, 424, 1568), 1.12, 0.99),
+                ((317, 1576, 432, 1589), 1.09, 1.05), ((317, 1598, 434, 1611), 1.25, 1.06),
+                ((316, 1620, 432, 1632), 1.24, 1.13), ((315, 1642, 433, 1655), 1.01, 1.03),
+                ((317, 1663, 432, 1676), 0.92, 1.01), ((319, 1685, 423, 1697), 0.85, 1.0)]
+
+
+def _column_before(last_x1: int) -> Block:
+    """The column left of 2362's third, level with it, its rows full but the last (ending at `last_x1`)."""
+    rows = [((186, 1489 + k * 22, 303, 1502 + k * 22), 1.0, 1.0) for k in range(9)]
+    return Block(weighed_boxes(rows + [((186, 1489 + 9 * 22, last_x1, 1502 + 9 * 22), 1.0, 1.0)]))
+
+
+def test_a_paragraphs_last_line_atop_the_next_column_is_no_subhead():
+    """Random seed 2362 (recorded, 9.3 px serif, unit 13): `难问题。`, the last line of a paragraph run
+    on from the column before (level with it, its last row full), flush left atop its column segment
+    with the next paragraph indented under it, measured bold at this size (1.35) and was typed a
+    subhead, cutting the paragraph."""
+    pieces = text_blocks([_column_before(303), Block(weighed_boxes(_COLUMN_2362))], 13.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces if block.bbox[0] > 310] == [(False, 10)]
+
+
+def test_a_bold_line_flush_left_atop_a_column_no_paragraph_runs_into_is_still_a_head():
+    """The same column where the column before it ends its paragraph (or none stands left of it, as
+    a byline atop an article's first column: fixture page_i's `本报记者…`): the bold line heads it."""
+    for before in ([_column_before(250)], []):
+        pieces = text_blocks(before + [Block(weighed_boxes(_COLUMN_2362))], 13.0, [])
+        kinds = [(heading, len(block.lines)) for heading, block in pieces if block.bbox[0] > 310]
+        assert kinds == [(True, 1), (False, 9)]
+
+
+def test_a_subhead_centred_atop_the_column_a_paragraph_runs_on_into_is_still_a_subhead():
+    """Random seed 2417 (21 px): `政企携手谋发展`, bold, all but the width of its column, flush left within
+    the margin atop the column the paragraph before runs on into, over an indented paragraph: centred,
+    it is a subhead, not that paragraph's last line."""
+    before = Block([LineBox((LEFT - 300, 100 + k * PITCH, LEFT - 20, 120 + k * PITCH)) for k in range(7)])
+    head = LineBox((LEFT + 8, 100, RIGHT - 9, 120), weight=1.5)
+    body = [LineBox((LEFT + (44 if k == 0 else 0), 100 + (k + 1) * PITCH, RIGHT, 120 + (k + 1) * PITCH))
+            for k in range(6)]
+    pieces = text_blocks([before, Block([head] + body)], UNIT, [])
+    kinds = [(heading, len(block.lines)) for heading, block in pieces if block.bbox[0] >= LEFT]
+    assert kinds == [(True, 1), (False, 6)]
+
+
+def test_a_bold_line_set_in_atop_a_column_over_an_indented_paragraph_is_still_a_subhead():
+    """A subhead centred or set from the indent atop a column stays one (the 2362 rule is for a
+    line flush left, as a paragraph's last line is set)."""
+    before = Block([LineBox((LEFT - 300, 100 + k * PITCH, LEFT - 20, 120 + k * PITCH)) for k in range(7)])
+    head = LineBox((LEFT + 60, 100, RIGHT - 60, 120), weight=1.5)
+    body = [LineBox((LEFT + (44 if k == 0 else 0), 100 + (k + 1) * PITCH, RIGHT, 120 + (k + 1) * PITCH))
+            for k in range(6)]
+    pieces = text_blocks([before, Block([head] + body)], UNIT, [])
+    kinds = [(heading, len(block.lines)) for heading, block in pieces if block.bbox[0] >= LEFT]
+    assert kinds == [(True, 1), (False, 6)]

@@ -135,3 +135,27 @@ def test_a_blurred_masthead_rule_across_the_page_may_be_thick():
     ink[300:311, 44:300] = 255
     rules = [r.bbox for r in find_rules(ink, unit=29.0, min_length=232, max_thickness=9)]
     assert len(rules) == 1 and rules[0][1] <= 134 and rules[0][3] >= 145 and rules[0][2] - rules[0][0] >= 660, rules
+
+
+def _caption_rows_ink() -> np.ndarray:
+    """Random seed 2505's caption under its photo (working page, unit 23): three rows of 8 px type at
+    blur 0.65, the second a solid bar 7 px thick from end to end (its characters run together), the
+    first and third broken by the gaps between characters; a 3 px rule under the caption."""
+    ink = np.zeros((600, 460), np.uint8)
+    for x in range(176, 420, 14):  # first row: characters with paper between them
+        ink[514:524, x:x + 10] = 255
+    ink[534:541, 175:423] = 255  # second row: blurred solid
+    for x in range(176, 240, 14):  # third row: `技术。`
+        ink[552:562, x:x + 10] = 255
+    ink[580:583, 170:428] = 255  # a rule
+    return ink
+
+
+def test_a_rows_type_blurred_solid_along_its_box_is_no_rule():
+    """The second row's bar has paper above and below it, as a rule has, and was found one: it cut
+    the caption above its last row, whose credit went to the body and `技术。` to a false title. In
+    its line box's middle, end to end inside it, it is type; the rule under the caption is no line's."""
+    lines = [(171, 509, 423, 528), (171, 528, 423, 546), (171, 547, 423, 566)]
+    rules = [r.bbox for r in find_rules(_caption_rows_ink(), unit=23.0, min_length=184, max_thickness=7, lines=lines)
+             if r.horizontal]
+    assert [tuple(int(v) for v in bbox)[1] for bbox in rules] == [580]
