@@ -427,7 +427,14 @@ def _head_under(photo: Region, caption: Region | None, heads: list[Headline], se
 def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> bool:
     """A block that opens with where it came from (上接第一版) under text of its own column: the
     jump of another article, not more of the headline's (under its headline it is the article's
-    own continuation)."""
+    own continuation). So is the column under such a notice set as a block of its own (random seed
+    2399, 28.6 px: `本报讯 记者周敏` and its text under `（上接第三版）` read as the article's above)."""
+    return _jump_notice_below_text(block, head, blocks) or any(
+        other is not block and other.bbox[3] <= block.bbox[1] and shares_column(other.bbox, block.bbox)
+        and _jump_notice_below_text(other, head, blocks) for other in blocks)
+
+
+def _jump_notice_below_text(block: Region, head: Headline, blocks: list[Region]) -> bool:
     found = continuation(block.lines[0].text) if block.type == RegionType.TEXT else None
     if not found or not found[1]:
         return False
@@ -799,9 +806,23 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float,
         return overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit) and not rule_between(block.bbox, other.bbox,
                                                                                                 separators)
 
+    def joins_jump(block: Region, group: list[Region]) -> bool:
+        """A column beside a jump's group starts level with the group's top (its notice's row), or
+        goes on under one of its blocks: a column starting further down beside it is another's
+        (random seed 2399: the last column of `（上接第一版）`'s jump beside the column under
+        `（上接第三版）`, a gutter off, starting 18 units under that notice). A subhead atop the column
+        starts it (2459: `守住底线保安全` level with `（上接第一版）`, its text 31 px under)."""
+        top = min([block.bbox[1]] + [b.bbox[1] for b in blocks if under[id(b)] is block])
+        return any(under[id(other)] is block for other in group) or \
+            top <= min(b.bbox[1] for b in group) + PAGE_ROW * unit
+
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
         near = [group for group in groups if any(near_by(block, other) for other in group)]
         jumps = [group for group in near if any(jump_notice(b) for b in group)]
+        if not jump_notice(block):
+            apart = [g for g in jumps if not joins_jump(block, g)]
+            near = [g for g in near if all(g is not a for a in apart)]
+            jumps = [g for g in jumps if all(g is not a for a in apart)]
         if jump_notice(block):
             near = [g for g in near if all(g is not j for j in jumps)]
         elif len(jumps) > 1:  # its own jump stands over it in its column, the other beside it
