@@ -56,3 +56,14 @@ def test_a_column_beside_a_jump_starting_far_under_its_notice_stays_with_its_own
     groups = _cluster(blocks, [RULE], UNIT, blocks)
     assert sorted(sorted(b.id for b in g) for g in groups) == [["byline", "notice", "under"],
                                                                ["j1", "j2", "j3", "j4", "j5"]]
+
+
+def test_a_rows_piece_boxed_apart_inside_a_jumps_block_stays_with_the_jump():
+    # random seed 2415 (61.7 px kai, unit 17): `、多给`, the end of the jump's first row boxed apart
+    # inside the column's block, starts two rows under the notice: still the jump's text
+    notice = _block("r7", RegionType.TEXT, (235, 812, 368, 858), "（上接第一版）")
+    column = _block("r8", RegionType.TEXT, (235, 867, 486, 1346), "各地应多搭平台")
+    piece = _block("r10", RegionType.TEXT, (431, 867, 486, 883), "、多给")
+    beside = _block("r11", RegionType.TEXT, (509, 813, 760, 1319), "校总投资2.6亿元，设有48个")
+    blocks = [notice, column, piece, beside]
+    assert len(_cluster(blocks, [], 17.0, blocks)) == 1
