@@ -769,7 +769,7 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                 or (small and not line.bold and other.y0 > line.y0
                     and _row_reaches(line, other, near, unit, slack=COLUMN_TOLERANCE * unit)
                     and _continues_column(line, other, unit, rules, past_edge=True))
-                or (_same_row(line, other, unit, rules) and ((small and short)
+                or (_same_row(line, other, unit, rules) and ((small and short and _same_type(line, other))
                                                              or _row_gap(line, other) < ROW_TITLE_GAP * unit))
                 for other in near
             )) or _sandwiched(line, near, unit, rules)):
@@ -910,6 +910,14 @@ def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: flo
     if not one_column or crosses(rules, x0, upper.y1, x1, y0) or crosses(rules, x0, y1, x1, lower.y0):
         return None
     return run
+
+
+def _same_type(line: LineBox, other: LineBox) -> bool:
+    """A word cut from the other's row is set in the row's type: a bold line boxed far taller than the
+    row, across a gutter, is a title however small its ink pieces measure (random seeds 2457 and 2441,
+    45 and 78 px: `昌吉高新` bold and boxed 1.6 times its neighbour's row, its letters 0.84 of the
+    body's, as CJK characters such as 昌 and 高 break into small parts)."""
+    return not line.bold or line.height <= SAME_SIZE * other.height
 
 
 def _row_gap(line: LineBox, other: LineBox) -> int:

@@ -188,7 +188,7 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
     a picture set in such text (`pictures`: each photo's box and its caption's, `_under_picture`),
     one inside a jump's text (`_in_jump`) or one opening the column beside such a head (`_opens_beside`)."""
     texts = [b for b in blocks if b.type == RegionType.TEXT]
-    runs = _jump_runs(texts, heads, separators, unit)
+    runs = _jump_runs(texts, heads, separators, unit, [b for b in blocks if b.type == RegionType.SUBHEAD])
     found = []
     for block in blocks:
         if block.type != RegionType.SUBHEAD or owner(block.bbox, heads, separators, unit) is not None:
@@ -355,10 +355,17 @@ def jump_notice(block: Region) -> bool:
 
 
 def _jump_runs(texts: list[Region], heads: list[Headline], separators: list[Region],
-               unit: float) -> list[list[list[Region]]]:
+               unit: float, subheads: list[Region] = ()) -> list[list[list[Region]]]:
     """Each jump's columns: the untitled text under its notice, then the columns right beside
-    starting level with the notice, as `_run_on` joins them; each column a list of blocks."""
+    starting level with the notice, as `_run_on` joins them; each column a list of blocks. A column
+    opened by a subhead starts at the subhead's top (random seed 2459: `守住底线保安全` and `培育龙头，
+    延长茶 / 叶加工产业链条` atop the second and third columns, level with `（上接第一版）`)."""
     untitled = [t for t in texts if owner(t.bbox, heads, separators, unit) is None]
+    top = {id(t): t.bbox[1] for t in untitled}
+    for subhead in subheads:
+        under = right_under(subhead.bbox, untitled, separators, unit)
+        if under is not None:
+            top[id(under)] = min(top[id(under)], subhead.bbox[1])
 
     def column(top: Region) -> list[Region]:
         return [top] + [t for t in untitled if t.bbox[0] < top.bbox[2] and top.bbox[0] < t.bbox[2]
@@ -369,7 +376,7 @@ def _jump_runs(texts: list[Region], heads: list[Headline], separators: list[Regi
         run = [column(jump)]
         while True:
             right = max(b.bbox[2] for b in run[-1])
-            beside = [t for t in untitled if abs(t.bbox[1] - jump.bbox[1]) <= PAGE_ROW * unit
+            beside = [t for t in untitled if abs(top[id(t)] - jump.bbox[1]) <= PAGE_ROW * unit
                       and 0 <= t.bbox[0] - right <= RUN_ON_GUTTER * unit
                       and not rule_between(run[-1][0].bbox, t.bbox, separators)]
             if not beside:
@@ -391,7 +398,8 @@ def _in_jump(run: list[list[Region]], head: BBox, lower: BBox, separators: list[
         return True
     if abs(head[1] - min(b.bbox[1] for b in run[0])) > COLUMN_SUBHEAD_GAP * unit:
         return False
-    deepest = max(b.bbox[3] for c in run for b in c)
+    # the jump's foot so far: its columns left of the head's (2459: a column past it runs deeper)
+    deepest = max((b.bbox[3] for c in run for b in c if b.bbox[2] <= lower[0]), default=0)
     for column in run:
         foot = max(b.bbox[3] for b in column)
         if (0 <= lower[0] - max(b.bbox[2] for b in column) <= RUN_ON_GUTTER * unit and foot > lower[1]

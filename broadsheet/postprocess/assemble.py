@@ -69,6 +69,7 @@ from broadsheet.postprocess.thresholds import (
     HEAD_ON_TEXT_SIZE,
     HEAD_PIECE_BESIDE,
     HEAD_PIECE_GAP,
+    HEAD_ROW_GAP,
     INDENT_CHARS,
     INTERLEAVE_OVERLAP,
     OWN_RULE,
@@ -311,7 +312,8 @@ def _vertical_pieces(headlines: list[list[Region]], unit: float) -> list[list[Re
         joined = False
         for head in (h for h in heads if h.vertical):
             piece = next((h for h in heads if h is not head and (overlaps(h.bbox, head.bbox, HEAD_PIECE_GAP * unit)
-                                                                 or _read_across_beside(h, head, unit))), None)
+                                                                 or _read_across_beside(h, head, unit)
+                                                                 or _end_row_across(h, head, unit))), None)
             if piece is not None:
                 _join_head(head, piece)
                 heads.remove(piece)
@@ -329,6 +331,19 @@ def _read_across_beside(piece: Headline, head: Headline, unit: float) -> bool:
     px0, py0, px1, py1 = piece.bbox
     return (not piece.vertical and px1 - px0 <= x1 - x0 and py0 >= y0 - HEAD_PIECE_GAP * unit and py1 <= y1
             and 0 <= max(px0 - x1, x0 - px1) <= HEAD_PIECE_BESIDE * unit)
+
+
+def _end_row_across(piece: Headline, head: Headline, unit: float) -> bool:
+    """A horizontal head on a vertical one's columns (its sides within `HEAD_FLUSH`), right over or under
+    it, closer than half its characters' size: the vertical head's top or foot row boxed across its
+    columns (random seed 2480: `境市` over `区开展夏季环 / 卫生集中整治`, read apart, so the text beside,
+    level with that row, stood over the head's top and was owned by none)."""
+    x0, y0, x1, y1 = head.bbox
+    px0, py0, px1, py1 = piece.bbox
+    size = min(line.bbox[2] - line.bbox[0] for r in head.regions for line in r.lines
+               if line.direction == TextDirection.VERTICAL_RL)
+    return (not piece.vertical and abs(px0 - x0) <= HEAD_FLUSH * unit and abs(px1 - x1) <= HEAD_FLUSH * unit
+            and (0 <= y0 - py1 <= HEAD_ROW_GAP * size or 0 <= py0 - y1 <= HEAD_ROW_GAP * size))
 
 
 def _read_bare_heads(items: list[_Item], heads: list[Headline], separators: list[Region], unit: float,
@@ -427,7 +442,14 @@ def _head_under(photo: Region, caption: Region | None, heads: list[Headline], se
 def _jump_in_below_text(block: Region, head: Headline, blocks: list[Region]) -> bool:
     """A block that opens with where it came from (上接第一版) under text of its own column: the
     jump of another article, not more of the headline's (under its headline it is the article's
-    own continuation)."""
+    own continuation). So is the column under such a notice set as a block of its own (random seed
+    2399, 28.6 px: `本报讯 记者周敏` and its text under `（上接第三版）` read as the article's above)."""
+    return _jump_notice_below_text(block, head, blocks) or any(
+        other is not block and other.bbox[3] <= block.bbox[1] and shares_column(other.bbox, block.bbox)
+        and _jump_notice_below_text(other, head, blocks) for other in blocks)
+
+
+def _jump_notice_below_text(block: Region, head: Headline, blocks: list[Region]) -> bool:
     found = continuation(block.lines[0].text) if block.type == RegionType.TEXT else None
     if not found or not found[1]:
         return False
@@ -799,9 +821,24 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float,
         return overlaps(block.bbox, other.bbox, gap=UNTITLED_GAP * unit) and not rule_between(block.bbox, other.bbox,
                                                                                                 separators)
 
+    def joins_jump(block: Region, group: list[Region]) -> bool:
+        """A column beside a jump's group starts level with the group's top (its notice's row), or
+        goes on under one of its blocks: a column starting further down beside it is another's
+        (random seed 2399: the last column of `（上接第一版）`'s jump beside the column under
+        `（上接第三版）`, a gutter off, starting 18 units under that notice). A subhead atop the column
+        starts it (2459: `守住底线保安全` level with `（上接第一版）`, its text 31 px under). A piece of a
+        row boxed apart inside one of its blocks is that block's (2415: `、多给`)."""
+        top = min([block.bbox[1]] + [b.bbox[1] for b in blocks if under[id(b)] is block])
+        return any(under[id(other)] is block or overlaps(block.bbox, other.bbox) for other in group) or \
+            top <= min(b.bbox[1] for b in group) + PAGE_ROW * unit
+
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
         near = [group for group in groups if any(near_by(block, other) for other in group)]
         jumps = [group for group in near if any(jump_notice(b) for b in group)]
+        if not jump_notice(block):
+            apart = [g for g in jumps if not joins_jump(block, g)]
+            near = [g for g in near if all(g is not a for a in apart)]
+            jumps = [g for g in jumps if all(g is not a for a in apart)]
         if jump_notice(block):
             near = [g for g in near if all(g is not j for j in jumps)]
         elif len(jumps) > 1:  # its own jump stands over it in its column, the other beside it

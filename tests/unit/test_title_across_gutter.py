@@ -40,3 +40,27 @@ def test_a_box_run_into_its_rows_text_holds_small_print_whatever_its_letters():
     lines = [LineBox((454, 3648, 648, 3660)), tall, LineBox((479, 3697, 579, 3715))]
     heads, _ = split_by_size(lines, 26.0, [])
     assert heads == []
+
+
+# random seed 2457 (44.9 px ming, 8 columns, no rules; unit 17 at the working scale): the one-column
+# title `昌吉高新 / 区为7家 / 企业发放 / 87万元 / 清洁能源 / 替代补贴`, bold, each row boxed 1.5-1.65 body
+# heights, 3 body heights right of the first column's rows; 昌, 高 and 清 break into small pieces, so
+# the first and fifth rows' letters measure 0.84 and 0.98 of the body's, like a word cut from its row
+LEFT_BODY = [(272, 154, 448, 170), (270, 178, 448, 195), (271, 202, 448, 219), (271, 226, 448, 243),
+             (270, 251, 300, 267), (307, 309, 448, 326), (271, 333, 448, 350), (271, 357, 448, 374)]
+BOLD_TITLE = [(501, 155, 613, 182), (505, 192, 607, 218), (499, 228, 613, 254), (510, 264, 601, 291),
+              (498, 300, 613, 327), (499, 336, 613, 364)]
+BOLD_TITLE_LETTERS = [0.84, 1.37, 1.55, 1.31, 0.98, 1.67]
+
+
+def test_a_bold_title_boxed_far_taller_than_the_row_beside_stays_a_headline():
+    title = [LineBox(box, weight=1.5, letters=letters) for box, letters in zip(BOLD_TITLE, BOLD_TITLE_LETTERS)]
+    heads, _ = split_by_size([LineBox(box) for box in LEFT_BODY] + title, 17.0, [])
+    assert [l.bbox for l in heads] == BOLD_TITLE
+
+
+def test_a_light_tall_box_of_small_pieces_on_a_body_row_is_still_a_cut_word():
+    # the same boxes measured light: not the title's type, so a word cut from the row as before
+    title = [LineBox(box, letters=letters) for box, letters in zip(BOLD_TITLE, BOLD_TITLE_LETTERS)]
+    heads, _ = split_by_size([LineBox(box) for box in LEFT_BODY] + title, 17.0, [])
+    assert heads == []
