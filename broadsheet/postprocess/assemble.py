@@ -293,9 +293,8 @@ def _read_in_text(group: list[Region], blocks: list[Region], unit: float) -> boo
     if not around:
         return False
     block = min(around, key=lambda b: (b.bbox[2] - b.bbox[0]) * (b.bbox[3] - b.bbox[1]))
-    for line in lines:
-        if line.text:
-            _insert_line(block, line)
+    for line in lines:  # a line read as nothing goes too: an empty line of the block, named in `reading.unread`
+        _insert_line(block, line)
     _refit(block)
     return True
 
