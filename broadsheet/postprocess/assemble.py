@@ -587,6 +587,10 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
         if region is not None and region.type == RegionType.SUBHEAD and (
                 _runs_through(region, left, body[index + 1:], unit) or _runs_on_to(region, left, body[:index], unit)):
             region.type = RegionType.TEXT
+        if region is not None and region.type == RegionType.BYLINE and article.byline_apart:
+            # the article's byline is read: a second byline row is a dateline opening its text (本报讯 记者何丽 /
+            # 娟 通讯员…, random seed 2531); as a byline it took the place of the first, whose text was lost
+            region.type = RegionType.TEXT
         if region is not None and region.type == RegionType.TEXT:
             run.append((left, region.lines))
             continue
