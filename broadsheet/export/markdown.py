@@ -4,6 +4,7 @@ Article: the kicker as a plain line, `## title`, the subtitle in italics, then i
 byline and subheads in bold, continuation notices in italics); then its photos.
 Photo: `![first caption paragraph](NAME/photos/pN.jpg)`, its caption title in bold, its caption
 paragraphs, and the credit on its own line. Photo-news items are the same photo block without a heading.
+The header band opens the page, its rows as printed, one line each: no article's text, but printed.
 
 Text from the page is Markdown-inert everywhere, alt text and bare URLs included (GFM links those by
 itself), and links are percent-encoded (`photos.crop_href`): whatever a caption or file name holds,
@@ -20,7 +21,7 @@ import numpy as np
 from broadsheet.export.photos import crop_href
 from broadsheet.imageio import atomic_write
 from broadsheet.inputs import PageOrigin
-from broadsheet.model import Article, Page, Photo
+from broadsheet.model import Article, Line, Page, Photo, RegionType
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")  # ~: GFM strikethrough
 # GFM links a bare `http://…` or `www.…` by itself; with its `:` or `.` escaped it renders the same, as text
@@ -63,9 +64,28 @@ def article_blocks(article: Article) -> list[str]:
     return blocks
 
 
+def band_rows(page: Page) -> list[str]:
+    """The header band's lines as printed: its masthead regions' lines read row by row, top to
+    bottom, each row's pieces left to right (what `page.header`'s fields are parsed from, whole)."""
+    lines = sorted((line for r in page.regions if r.type == RegionType.MASTHEAD for line in r.lines
+                    if line.text.strip()), key=lambda line: (line.bbox[1] + line.bbox[3]) / 2)
+    rows: list[list[Line]] = []
+    for line in lines:  # on the row of the line before when each one's middle is within the other's height
+        if rows and _level(rows[-1][-1], line) and _level(line, rows[-1][-1]):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [" ".join(line.text.strip() for line in sorted(row, key=lambda line: line.bbox[0])) for row in rows]
+
+
+def _level(line: Line, other: Line) -> bool:
+    return line.bbox[1] <= (other.bbox[1] + other.bbox[3]) / 2 <= line.bbox[3]
+
+
 def page_markdown(page: Page, name: str) -> str:
     photos = {p.id: p for p in page.photos}
-    blocks: list[str] = []
+    band = "  \n".join(escape(row) for row in band_rows(page))  # a hard line break between its rows
+    blocks: list[str] = [band] if band else []
     for item in page.in_reading_order():
         if isinstance(item, Article):
             blocks += article_blocks(item)

@@ -294,9 +294,8 @@ def _read_in_text(group: list[Region], blocks: list[Region], unit: float) -> boo
     if not around:
         return False
     block = min(around, key=lambda b: (b.bbox[2] - b.bbox[0]) * (b.bbox[3] - b.bbox[1]))
-    for line in lines:
-        if line.text:
-            _insert_line(block, line)
+    for line in lines:  # a line read as nothing goes too: an empty line of the block, named in `reading.unread`
+        _insert_line(block, line)
     _refit(block)
     return True
 
@@ -609,6 +608,10 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
     for index, (left, region) in enumerate(body + [(0, None)]):
         if region is not None and region.type == RegionType.SUBHEAD and (
                 _runs_through(region, left, body[index + 1:], unit) or _runs_on_to(region, left, body[:index], unit)):
+            region.type = RegionType.TEXT
+        if region is not None and region.type == RegionType.BYLINE and article.byline_apart:
+            # the article's byline is read: a second byline row is a dateline opening its text (本报讯 记者何丽 /
+            # 娟 通讯员…, random seed 2531); as a byline it took the place of the first, whose text was lost
             region.type = RegionType.TEXT
         if region is not None and region.type == RegionType.TEXT:
             run.append((left, region.lines))

@@ -63,3 +63,23 @@ def test_a_document_before_1_5_reads_with_no_unread_regions():
     data["version"] = "1.4"
     data["reading"] = {"confidence": 0.98, "doubtful_lines": 0.0, "doubtful": False, "reason": None, "regions": []}
     assert Page.from_dict(data).reading.unread == []
+
+
+def test_a_line_read_as_nothing_in_a_head_read_as_text_stays_an_empty_line():
+    # a head read in the text under it (`_read_in_text`, random seed 1716's `June 28, 2010, to the` boxed
+    # tall into its column) with a piece of its row read as nothing: the piece went with no trace
+    head = Region("t1", RegionType.TITLE, (794, 167, 1019, 187),
+                  [Line("June 28, 2010, to the", (794, 167, 1019, 187), 0.99), Line("", (960, 169, 1019, 186), 0.0)])
+    rows = [("Field Manager,", (797, 180, 950, 200)), ("BLM", (979, 186, 1018, 201)),
+            ("Elko District Office, 3900", (798, 207, 1018, 221)), ("East Idaho Street, Elko,", (797, 226, 1018, 240))]
+    lines = [Line(text, box, 0.99) for text, box in rows]
+    column = Region("b1", RegionType.TEXT, (797, 180, 1018, 240), lines)
+    page = assemble(PageLayout((1066, 2158), 13.0, headlines=[[head]], text_blocks=[column]))
+    assert [a.title for a in page.articles] == [None]
+    text = next(r for r in page.regions if r.type == RegionType.TEXT)
+    assert [(l.text, l.bbox) for l in text.lines[:2]] == [("June 28, 2010, to the", (794, 167, 1019, 187)),
+                                                          ("", (960, 169, 1019, 186))]
+    assert page.text_blocks() == ["June 28, 2010, to the Field Manager, BLM Elko District Office, 3900 East Idaho "
+                                  "Street, Elko,"]
+    assert assess(page).unread == [text.id]
+
