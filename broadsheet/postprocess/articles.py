@@ -355,7 +355,7 @@ def jump_notice(block: Region) -> bool:
 
 
 def _jump_runs(texts: list[Region], heads: list[Headline], separators: list[Region],
-               unit: float, subheads: list[Region] = ()) -> list[list[list[Region]]]:
+               unit: float, subheads: Sequence[Region] = ()) -> list[list[list[Region]]]:
     """Each jump's columns: the untitled text under its notice, then the columns right beside
     starting level with the notice, as `_run_on` joins them; each column a list of blocks. A column
     opened by a subhead starts at the subhead's top (random seed 2459: `守住底线保安全` and `培育龙头，
