@@ -37,29 +37,27 @@ def test_a_row_over_three_gutters_is_cut_at_each():
     assert first == [(77, 259), (267, 468), (476, 676), (685, 728)]
 
 
+def _joined_row_cut(left_ink: tuple[int, int], right_ink: tuple[int, int], under: list[tuple]) -> list[tuple]:
+    """Columns 1 and 2's rows joined into one box at y 465, inked over the spans given, cut at the gutter."""
+    ink = np.zeros((520, 900), np.uint8)
+    ink[467:476, left_ink[0]:left_ink[1]] = 255
+    ink[467:476, right_ink[0]:right_ink[1]] = 255
+    lines = [LineBox(box) for box in [(59, 445, 259, 456), (268, 445, 436, 457), (59, 465, 467, 477), *under]]
+    out = cut_at_gutters(lines, COLUMNS, UNIT, ink, lines)
+    return sorted(l.bbox for l in out if l.y0 == 465)
+
+
 def test_a_paragraphs_first_row_cut_off_the_row_beside_it_keeps_its_indent():
     """Column 2's `Auf dem Gelände der`, set from the paragraph indent (ink from x 286, its column from
     267), joined to column 1's row: the blank runs past the window the cut looks in (the gutter and a
     column's tolerance), and the right piece was boxed from the window's end (274), an indent of 7 px
     that no paragraph break reads: the paragraph ran on from the one above."""
-    joined = (59, 465, 467, 477)
-    ink = np.zeros((520, 900), np.uint8)
-    ink[467:476, 59:259] = 255
-    ink[467:476, 286:467] = 255
-    lines = [LineBox(box) for box in [(59, 445, 259, 456), (268, 445, 436, 457), joined,
-                                      (59, 485, 188, 498), (267, 486, 468, 498)]]
-    out = cut_at_gutters(lines, COLUMNS, UNIT, ink, lines)
-    assert sorted(l.bbox for l in out if l.y0 == 465) == [(59, 465, 259, 477), (286, 465, 467, 477)]
+    cut = _joined_row_cut((59, 259), (286, 467), [(59, 485, 188, 498), (267, 486, 468, 498)])
+    assert cut == [(59, 465, 259, 477), (286, 465, 467, 477)]
 
 
 def test_a_short_last_row_cut_off_the_row_beside_it_ends_at_its_ink():
     """The mirror case: the left column's row ends short (a paragraph's last line), its blank running
     left of the window: the left piece ends at its last letter, not at the window's start."""
-    joined = (59, 465, 467, 477)
-    ink = np.zeros((520, 900), np.uint8)
-    ink[467:476, 59:200] = 255
-    ink[467:476, 267:467] = 255
-    lines = [LineBox(box) for box in [(59, 445, 259, 456), (268, 445, 436, 457), joined,
-                                      (59, 485, 258, 498), (267, 486, 468, 498)]]
-    out = cut_at_gutters(lines, COLUMNS, UNIT, ink, lines)
-    assert sorted(l.bbox for l in out if l.y0 == 465) == [(59, 465, 200, 477), (267, 465, 467, 477)]
+    cut = _joined_row_cut((59, 200), (267, 467), [(59, 485, 258, 498), (267, 486, 468, 498)])
+    assert cut == [(59, 465, 200, 477), (267, 465, 467, 477)]
