@@ -838,16 +838,16 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float,
     for block in sorted(blocks, key=lambda b: (b.bbox[1], b.bbox[0])):
         near = [group for group in groups if any(near_by(block, other) for other in group)]
         jumps = [group for group in near if any(jump_notice(b) for b in group)]
-        if not jump_notice(block):
+        if jump_notice(block):
+            near = [g for g in near if all(g is not j for j in jumps)]
+        else:
             apart = [g for g in jumps if not joins_jump(block, g)]
             near = [g for g in near if all(g is not a for a in apart)]
             jumps = [g for g in jumps if all(g is not a for a in apart)]
-        if jump_notice(block):
-            near = [g for g in near if all(g is not j for j in jumps)]
-        elif len(jumps) > 1:  # its own jump stands over it in its column, the other beside it
-            over = next((g for g in jumps if any(b.bbox[0] < block.bbox[2] and block.bbox[0] < b.bbox[2] for b in g)),
-                        jumps[0])
-            near = [g for g in near if g is over or all(g is not j for j in jumps)]
+            if len(jumps) > 1:  # its own jump stands over it in its column, the other beside it
+                over = next((g for g in jumps
+                             if any(b.bbox[0] < block.bbox[2] and block.bbox[0] < b.bbox[2] for b in g)), jumps[0])
+                near = [g for g in near if g is over or all(g is not j for j in jumps)]
         joined = [block] + [b for group in near for b in group]
         groups = [group for group in groups if all(group is not g for g in near)] + [joined]
     return groups
