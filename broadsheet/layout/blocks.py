@@ -578,32 +578,34 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
     leading = _leading(rows, unit)
     edge = _right_edge(rows, unit)
 
+    def flush(row: int) -> bool:
+        """The row starts at the column's left edge, not from an indent."""
+        return min(l.x0 for l in rows[row]) <= left + HEADING_MARGIN * unit
+
+    def centred(row: int) -> bool:
+        """The row's ink is centred in the column."""
+        x0, x1 = min(l.x0 for l in rows[row]), max(l.x1 for l in rows[row])
+        return abs((x0 - left) - (right - x1)) <= CENTRED * unit
+
     def apart(start: int, end: int) -> bool:
         """The run from `start` stands apart from the text above it (a one-line run: or below)."""
-        flush = min(l.x0 for l in rows[start]) <= left + HEADING_MARGIN * unit
-        indented_after = end == start + 1 < len(rows) and min(l.x0 for l in rows[end]) > left + HEADING_MARGIN * unit
+        indented_after = end == start + 1 < len(rows) and not flush(end)
         if start == 0:
             # a line flush left atop a segment that a paragraph runs on into, not centred, a paragraph
             # indented under it, is that paragraph's last line (random seed 2362: `难问题。` at 9.3 px,
             # bold 1.35); a subhead centred there stays one (2417: `政企携手谋发展`, 21 px)
-            x0, x1 = min(l.x0 for l in rows[start]), max(l.x1 for l in rows[start])
-            centred = abs((x0 - left) - (right - x1)) <= CENTRED * unit
-            return not (carried and flush and indented_after and not centred)
+            return not (carried and flush(start) and indented_after and not centred(start))
         short_before = max(l.x1 for l in rows[start - 1]) < right - HEADING_MARGIN * unit
         space_above = tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit
         # a line flush left under a full line, with a paragraph indented under it, is set as a
         # paragraph's last line: a few characters measure bold by chance (`温。` at 8.9 px, seed 1445,
         # its full stop misread, so `ends_sentence` cannot tell it)
-        return short_before or space_above or (indented_after and not flush)
+        return short_before or space_above or (indented_after and not flush(start))
 
     def run_in(row: int) -> bool:
         """A bold line set from the paragraph indent, not centred, with the next line flush left:
         the bold lead of a paragraph that runs on below it (a run-in brief), not a heading."""
-        if row + 1 >= len(rows):
-            return False
-        x0, x1 = min(l.x0 for l in rows[row]), max(l.x1 for l in rows[row])
-        flush_after = min(l.x0 for l in rows[row + 1]) <= left + HEADING_MARGIN * unit
-        return flush_after and x0 - left > HEADING_MARGIN * unit and abs((x0 - left) - (right - x1)) > CENTRED * unit
+        return row + 1 < len(rows) and flush(row + 1) and not flush(row) and not centred(row)
 
     def justified(start: int, end: int) -> bool:
         """A run longer than a subhead whose lines mostly run to the column's edge is a paragraph
@@ -613,8 +615,7 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         in its segment, so three of its lines reach the segment's edge)."""
         if end - start <= MAX_SUBHEAD_LINES:
             return False
-        x0, x1 = min(l.x0 for l in rows[end - 1]), max(l.x1 for l in rows[end - 1])
-        if x0 - left > HEADING_MARGIN * unit and abs((x0 - left) - (right - x1)) <= CENTRED * unit:
+        if not flush(end - 1) and centred(end - 1):
             return False
         full = sum(1 for row in rows[start:end - 1] if max(l.x1 for l in row) >= edge - EDGE_TOLERANCE * unit)
         return 2 * full > end - start - 1
@@ -635,7 +636,7 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         """The paragraph goes on in the row (flush left), or the segment ends: a subhead set from the
         indent and wrapped is shaped as an opening, but the row under it opens a paragraph from the
         indent (random seed 1930, 7.9 px: `茶旅融合,打响区域` / `公用品牌`)."""
-        return row >= len(rows) or min(l.x0 for l in rows[row]) <= left + HEADING_MARGIN * unit
+        return row >= len(rows) or flush(row)
 
     def same_type(upper: int, lower: int) -> bool:
         """Two rows stacked at body spacing in one type taller than the body's (`TITLE_SHARE`), the
@@ -651,13 +652,13 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         """The run stands flush left under a paragraph's short last line with space above, as a head opens
         the next article in the column (random seed 2076, 33 px Latin: a notice's four-row bold deck under
         the last notice's end, read as bold text). A run opened from the indent is a paragraph printed heavy."""
-        return (all(min(l.x0 for l in row) <= left + HEADING_MARGIN * unit for row in rows[start:end])
+        return (all(flush(row) for row in range(start, end))
                 and _text_end(rows[start - 1], unit) < right - HEADING_MARGIN * unit
                 and tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit)
 
     def set_in(start: int, end: int) -> bool:
         """Every row of the run stands in from the column's left edge, as a head set from an indent."""
-        return all(min(l.x0 for l in row) > left + HEADING_MARGIN * unit for row in rows[start:end])
+        return not any(flush(row) for row in range(start, end))
 
     # display type (an italic capitals headline, not measured bold) heads like bold type
     bold = [all(l.bold or l.display(unit) for l in row) for row in rows]
