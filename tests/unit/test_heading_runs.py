@@ -193,26 +193,24 @@ def test_a_bold_line_flush_left_atop_a_column_no_paragraph_runs_into_is_still_a_
         assert kinds == [(True, 1), (False, 9)]
 
 
+def _kinds_atop_carried_column(head_box: tuple[int, int, int, int]) -> list[tuple[bool, int]]:
+    """Heading or not, and lines, of the pieces of a column whose bold first line is `head_box`, over an
+    indented paragraph, beside a full column whose paragraph runs on into it."""
+    before = Block([LineBox((LEFT - 300, 100 + k * PITCH, LEFT - 20, 120 + k * PITCH)) for k in range(7)])
+    body = [LineBox((LEFT + (44 if k == 0 else 0), 100 + (k + 1) * PITCH, RIGHT, 120 + (k + 1) * PITCH))
+            for k in range(6)]
+    pieces = text_blocks([before, Block([LineBox(head_box, weight=1.5)] + body)], UNIT, [])
+    return [(heading, len(block.lines)) for heading, block in pieces if block.bbox[0] >= LEFT]
+
+
 def test_a_subhead_centred_atop_the_column_a_paragraph_runs_on_into_is_still_a_subhead():
     """Random seed 2417 (21 px): `政企携手谋发展`, bold, all but the width of its column, flush left within
     the margin atop the column the paragraph before runs on into, over an indented paragraph: centred,
     it is a subhead, not that paragraph's last line."""
-    before = Block([LineBox((LEFT - 300, 100 + k * PITCH, LEFT - 20, 120 + k * PITCH)) for k in range(7)])
-    head = LineBox((LEFT + 8, 100, RIGHT - 9, 120), weight=1.5)
-    body = [LineBox((LEFT + (44 if k == 0 else 0), 100 + (k + 1) * PITCH, RIGHT, 120 + (k + 1) * PITCH))
-            for k in range(6)]
-    pieces = text_blocks([before, Block([head] + body)], UNIT, [])
-    kinds = [(heading, len(block.lines)) for heading, block in pieces if block.bbox[0] >= LEFT]
-    assert kinds == [(True, 1), (False, 6)]
+    assert _kinds_atop_carried_column((LEFT + 8, 100, RIGHT - 9, 120)) == [(True, 1), (False, 6)]
 
 
 def test_a_bold_line_set_in_atop_a_column_over_an_indented_paragraph_is_still_a_subhead():
     """A subhead centred or set from the indent atop a column stays one (the 2362 rule is for a
     line flush left, as a paragraph's last line is set)."""
-    before = Block([LineBox((LEFT - 300, 100 + k * PITCH, LEFT - 20, 120 + k * PITCH)) for k in range(7)])
-    head = LineBox((LEFT + 60, 100, RIGHT - 60, 120), weight=1.5)
-    body = [LineBox((LEFT + (44 if k == 0 else 0), 100 + (k + 1) * PITCH, RIGHT, 120 + (k + 1) * PITCH))
-            for k in range(6)]
-    pieces = text_blocks([before, Block([head] + body)], UNIT, [])
-    kinds = [(heading, len(block.lines)) for heading, block in pieces if block.bbox[0] >= LEFT]
-    assert kinds == [(True, 1), (False, 6)]
+    assert _kinds_atop_carried_column((LEFT + 60, 100, RIGHT - 60, 120)) == [(True, 1), (False, 6)]
