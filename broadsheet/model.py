@@ -84,6 +84,11 @@ def shares_column(a: BBox, b: BBox) -> bool:
     return shared > ROW_SHARED_WIDTH * min(a[2] - a[0], b[2] - b[0])
 
 
+def level_with(box: BBox, other: BBox) -> bool:
+    """`box`'s height holds the vertical middle of `other`: the two are on one printed row."""
+    return box[1] <= (other[1] + other[3]) / 2 <= box[3]
+
+
 def holds_middle(box: BBox, other: BBox) -> bool:
     """`box` holds the middle of `other`."""
     return box[0] <= (other[0] + other[2]) / 2 <= box[2] and box[1] <= (other[1] + other[3]) / 2 <= box[3]

@@ -21,7 +21,7 @@ import numpy as np
 from broadsheet.export.photos import crop_href
 from broadsheet.imageio import atomic_write
 from broadsheet.inputs import PageOrigin
-from broadsheet.model import Article, Line, Page, Photo, RegionType
+from broadsheet.model import Article, Line, Page, Photo, RegionType, level_with
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|&~])")  # ~: GFM strikethrough
 # GFM links a bare `http://…` or `www.…` by itself; with its `:` or `.` escaped it renders the same, as text
@@ -71,15 +71,11 @@ def band_rows(page: Page) -> list[str]:
                     if line.text.strip()), key=lambda line: (line.bbox[1] + line.bbox[3]) / 2)
     rows: list[list[Line]] = []
     for line in lines:  # on the row of the line before when each one's middle is within the other's height
-        if rows and _level(rows[-1][-1], line) and _level(line, rows[-1][-1]):
+        if rows and level_with(rows[-1][-1].bbox, line.bbox) and level_with(line.bbox, rows[-1][-1].bbox):
             rows[-1].append(line)
         else:
             rows.append([line])
     return [" ".join(line.text.strip() for line in sorted(row, key=lambda line: line.bbox[0])) for row in rows]
-
-
-def _level(line: Line, other: Line) -> bool:
-    return line.bbox[1] <= (other.bbox[1] + other.bbox[3]) / 2 <= line.bbox[3]
 
 
 def page_markdown(page: Page, name: str) -> str:

@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 
 from broadsheet.charsets import IDEOGRAPH, IDEOGRAPHS
-from broadsheet.model import BBox, Line, in_rows
+from broadsheet.model import BBox, Line, in_rows, level_with
 from broadsheet.postprocess.thresholds import (
     CAPTION_BESIDE,
     CAPTION_BREAK,
@@ -430,8 +430,7 @@ def _columns_alike(edge: float, rows: list[list[Line]], unit: float) -> bool:
 
 def _same_row(a: Line, b: Line) -> bool:
     """Either line's middle lies within the other's height."""
-    return (a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3]
-            or b.bbox[1] <= (a.bbox[1] + a.bbox[3]) / 2 <= b.bbox[3])
+    return level_with(a.bbox, b.bbox) or level_with(b.bbox, a.bbox)
 
 
 def _beside(photo: BBox, lines: list[Line], unit: float) -> list[Line]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from broadsheet.charsets import IDEOGRAPHS
-from broadsheet.model import Line, PageHeader, Region, RegionType
+from broadsheet.model import Line, PageHeader, Region, RegionType, level_with
 from broadsheet.postprocess.paragraphs import join_lines
 from broadsheet.postprocess.thresholds import HEADER_ITEM_GAP, HEADER_ZONE
 
@@ -93,8 +93,7 @@ def _band_lines(regions: list[Region], page_height: int) -> list[Line]:
                   if line.bbox[3] <= limit and line.direction == "horizontal-lr"]
     rows: list[list[Line]] = []
     for line in sorted(candidates, key=lambda l: l.bbox[1]):
-        middle = (line.bbox[1] + line.bbox[3]) / 2
-        if rows and any(o.bbox[1] <= middle <= o.bbox[3] for o in rows[-1]):
+        if rows and any(level_with(o.bbox, line.bbox) for o in rows[-1]):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -187,7 +186,8 @@ def _items(lines: list[Line]) -> list[tuple[str, int]]:
     last: Line | None = None
     for line in sorted(lines, key=lambda l: (l.bbox[1], l.bbox[0])):
         height = line.bbox[3] - line.bbox[1]
-        if last is not None and _same_row(last, line) and 0 <= line.bbox[0] - last.bbox[2] <= HEADER_ITEM_GAP * height:
+        gap = line.bbox[0] - last.bbox[2] if last is not None else -1
+        if last is not None and level_with(last.bbox, line.bbox) and 0 <= gap <= HEADER_ITEM_GAP * height:
             text, tallest = items[-1]
             items[-1] = (join_lines(text, line.text.strip()), max(tallest, height))
         else:
@@ -195,6 +195,3 @@ def _items(lines: list[Line]) -> list[tuple[str, int]]:
         last = line
     return items
 
-
-def _same_row(a: Line, b: Line) -> bool:
-    return a.bbox[1] <= (b.bbox[1] + b.bbox[3]) / 2 <= a.bbox[3]
