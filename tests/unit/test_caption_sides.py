@@ -477,3 +477,21 @@ def test_a_justified_captions_row_end_in_lower_case_is_no_credit():
     assert credit_line(lines, 9.6) is None
     credit = _lines(("Photo: J. Smith", (513, 627, 573, 635)))  # a name in its place
     assert credit_line(lines[:3] + credit, 9.6) is credit[0]
+
+
+def test_a_bylines_reporter_first_in_the_row_under_a_photo_is_no_credit_ending_a_caption():
+    # random seed 2575 (10.4 px, unit 9.5): the article's byline `本报记者 马文` opens the first of three
+    # columns set under the photo; read as a caption's credit it stopped the search for the columns'
+    # edges there, and the columns' first two rows became the caption while the caption beside the
+    # photo (its credit `本报记者 钱宁 摄` misread `本级记者 铁宁 温`) went to the text
+    columns = _lines(("本报记者 马文", (363, 366, 433, 377)), ("环境,显地公园在核", (472, 367, 566, 376)),
+                     ("的半天,慢的要好儿", (582, 366, 677, 376)), ("今年以来,湖东", (385, 380, 455, 390)),
+                     ("心区设置 了隔离带和", (473, 380, 566, 390)), ("天,“修细如旧,最", (585, 380, 677, 391)),
+                     ("社区其生服务中心推", (362, 395, 455, 405)), ("现鸟屋,游客只能在", (473, 395, 565, 405)),
+                     ("大限度保审古糖原", (585, 395, 675, 405)), ("出基础位·慢病位、", (363, 410, 452, 420)),
+                     ("撒定区域观赏,共同", (473, 409, 566, 420)), ("貌。是我们最重要的", (583, 409, 676, 420)))
+    caption = _lines(("夜市烟火气", (692, 178, 743, 189)), ("8月は·临河市要验小", (693, 192, 786, 201)),
+                     ("学家较区的学生们森许", (694, 206, 786, 214)), ("学西民生。", (694, 219, 737, 227)),
+                     ("本级记者 铁宁 温", (707, 232, 787, 241)))
+    found = find_caption((361, 177, 678, 359), columns + caption, 9.5)
+    assert found is not None and found.side == "beside" and found.lines == caption
