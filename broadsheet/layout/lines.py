@@ -357,7 +357,8 @@ def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> 
 
 def _ink_rows(band: np.ndarray, bridge_share: int = INK_BRIDGE_SHARE) -> tuple[int, int]:
     """The run of inked rows around the box's middle: the padding of a detector box reaches into
-    the lines above and below, and blank rows inside characters (二, 三) must not cut the run.
+    the lines above and below, and blank rows inside characters (二, 三) must not cut the run, nor
+    sparse rows an upright stroke inks between two arms (工's stem, `_stem`).
     The run's ends are trimmed to rows with real ink: a neighbour's stray tips are sparse rows."""
     counts = np.count_nonzero(band, axis=1)
     height = len(counts)
@@ -369,14 +370,31 @@ def _ink_rows(band: np.ndarray, bridge_share: int = INK_BRIDGE_SHARE) -> tuple[i
     middle = height // 2
     top = bottom = int(filled[np.argmin(np.abs(filled - middle))])
     for y in filled[filled < top][::-1]:
-        if top - y > bridge:
+        if top - y > bridge and not _stem(band, int(y), top, bridge):
             break
         top = int(y)
     for y in filled[filled > bottom]:
-        if y - bottom > bridge:
+        if y - bottom > bridge and not _stem(band, bottom, int(y), bridge):
             break
         bottom = int(y)
     return top, bottom + 1
+
+
+def _stem(band: np.ndarray, upper: int, lower: int, reach: int) -> bool:
+    """Rows `upper` and `lower` are joined by one character's upright stroke: some column is inked in
+    every row from one to the other, with ink on either side of it within `reach` rows beyond each
+    end (工's arms; random seeds 2359, 2376: the stem's rows, under `SPARSE_ROW` of the arms', cut 工
+    to one stroke). Leading between two lines is blank or holds tips at scattered places, never one
+    column throughout; a frame's side at the band's edge has no ink beyond it; a stem is shorter
+    than half the band."""
+    if lower - upper > len(band) // 2:
+        return False
+    through = np.flatnonzero(band[upper:lower + 1].all(axis=0))
+    if through.size == 0:
+        return False
+    left, right = int(through[0]), int(through[-1]) + 1
+    arms = (band[max(0, upper - reach):upper + 1], band[lower:lower + reach + 1])
+    return all((arm[:, :left].any(axis=1) & arm[:, right:].any(axis=1)).any() for arm in arms)
 
 
 def _own_ink_rows(band: np.ndarray) -> tuple[int, int]:
