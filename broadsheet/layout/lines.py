@@ -35,6 +35,7 @@ from broadsheet.layout.thresholds import (
     GUTTER_NEIGHBOURS,
     GUTTER_SHARE,
     GUTTER_TALL_BOX,
+    HEAD_PIECE_CHARS,
     HEADING_MARGIN,
     HEADLINE_RATIO,
     HEADLINE_WORD_GAP,
@@ -357,7 +358,8 @@ def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int) -> 
 
 def _ink_rows(band: np.ndarray, bridge_share: int = INK_BRIDGE_SHARE) -> tuple[int, int]:
     """The run of inked rows around the box's middle: the padding of a detector box reaches into
-    the lines above and below, and blank rows inside characters (二, 三) must not cut the run.
+    the lines above and below, and blank rows inside characters (二, 三) must not cut the run, nor
+    sparse rows an upright stroke inks between two arms (工's stem, `_stem`).
     The run's ends are trimmed to rows with real ink: a neighbour's stray tips are sparse rows."""
     counts = np.count_nonzero(band, axis=1)
     height = len(counts)
@@ -369,14 +371,31 @@ def _ink_rows(band: np.ndarray, bridge_share: int = INK_BRIDGE_SHARE) -> tuple[i
     middle = height // 2
     top = bottom = int(filled[np.argmin(np.abs(filled - middle))])
     for y in filled[filled < top][::-1]:
-        if top - y > bridge:
+        if top - y > bridge and not _stem(band, int(y), top, bridge):
             break
         top = int(y)
     for y in filled[filled > bottom]:
-        if y - bottom > bridge:
+        if y - bottom > bridge and not _stem(band, bottom, int(y), bridge):
             break
         bottom = int(y)
     return top, bottom + 1
+
+
+def _stem(band: np.ndarray, upper: int, lower: int, reach: int) -> bool:
+    """Rows `upper` and `lower` are joined by one character's upright stroke: some column is inked in
+    every row from one to the other, with ink on either side of it within `reach` rows beyond each
+    end (工's arms; random seeds 2359, 2376: the stem's rows, under `SPARSE_ROW` of the arms', cut 工
+    to one stroke). Leading between two lines is blank or holds tips at scattered places, never one
+    column throughout; a frame's side at the band's edge has no ink beyond it; a stem is shorter
+    than half the band."""
+    if lower - upper > len(band) // 2:
+        return False
+    through = np.flatnonzero(band[upper:lower + 1].all(axis=0))
+    if through.size == 0:
+        return False
+    left, right = int(through[0]), int(through[-1]) + 1
+    arms = (band[max(0, upper - reach):upper + 1], band[lower:lower + reach + 1])
+    return all((arm[:, :left].any(axis=1) & arm[:, right:].any(axis=1)).any() for arm in arms)
 
 
 def _own_ink_rows(band: np.ndarray) -> tuple[int, int]:
@@ -1018,6 +1037,24 @@ def _flat_piece(a: LineBox, b: LineBox) -> bool:
             and short.x1 - short.x0 <= FLAT_PIECE * tall.height)
 
 
+def _head_piece(a: LineBox, b: LineBox, unit: float) -> bool:
+    """One box a few characters of a headline row the other boxes: a third of its height or more (not
+    a line of smaller type set in its box, the Star's dateline under its name), no wider than
+    `HEAD_PIECE_CHARS` of its height, within its rows (an end off by a sixth of the piece's height at
+    most: not a neighbour line's), inside its box or reaching a quarter of its height into it (the row
+    boxed from inside a character; boxes of two items merely touch: random seed 2620's folio `第3版`
+    against its section's label). Ink-tight boxes of two lines never overlap so; the detector boxed a
+    title's first characters apart, in halves (random seed 2633: `智慧养老服务平台上线运行`, 智慧's top
+    half and its foot, read `合心`, apart from the row boxed from inside 慧: two titles and a subtitle)."""
+    tall, short = (a, b) if a.height >= b.height else (b, a)
+    slack = short.height / 6
+    shared = min(tall.x1, short.x1) - max(tall.x0, short.x0)
+    return (tall.height > HEADLINE_RATIO * unit and short.width <= HEAD_PIECE_CHARS * tall.height
+            and short.height >= tall.height / 3
+            and tall.y0 - slack <= short.y0 and short.y1 <= tall.y1 + slack
+            and (shared >= tall.height / 4 or tall.x0 <= short.x0 and short.x1 <= tall.x1))
+
+
 def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                         ink: np.ndarray) -> tuple[list[LineBox], list[BBox]]:
     """Join boxes the detector split inside one line: spaces in headlines, wide letter-spacing,
@@ -1038,14 +1075,16 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
             overlap = min(other.y1, line.y1) - max(other.y0, line.y0)
             small = min(other.height, line.height)
             flat = _flat_piece(other, line)
-            if overlap < SAME_ROW * small or (max(other.height, line.height) > SAME_SIZE * small and not flat):
+            piece = _head_piece(other, line, unit)
+            if overlap < SAME_ROW * small or (max(other.height, line.height) > SAME_SIZE * small
+                                               and not flat and not piece):
                 continue
             if flat:
                 small = max(other.height, line.height)  # the line's own size, not its flat letter's
             # one over the other, not side by side: two lines set solid (`civilní a vojenský krejčí`
             # over `Hotové uniformy …`) part at the blank between their ink; tightly set lines whose
             # padded boxes overlap with no clean blank between them stay apart, not joined
-            if _stacked(other, line):
+            if _stacked(other, line) and not piece:
                 cut = _stacked_cut(other, line, ink) if overlap < STACKED_ROW * small else None
                 if cut is not None:
                     merged[i] = replace(other, bbox=(other.x0, other.y0, other.x1, cut))

@@ -182,6 +182,7 @@ OWN_SPACE_MIN_GAP = 1.0  # in body units: CJK punctuation's blanks (under an em)
 SAME_ROW = 0.6  # of the smaller box's height two boxes share to lie on one row
 SAME_SIZE = 1.4  # height ratio up to which two boxes are the same type
 FLAT_PIECE = 1.5  # of a line's height: a box this narrow within its rows, into its box, is a letter of it
+HEAD_PIECE_CHARS = 3.0  # of a headline row's height: a box this narrow over its end, within its rows, is a piece of it
 # Two boxes of one row sharing most of the narrower one's width (`model.shares_column`) hold lines
 # one over the other when their middles stand this share of the smaller box's height apart or more: the padded
 # boxes of tightly set lines (a line and a half tall) overlap as much as pieces of one row, their

@@ -197,7 +197,7 @@ def promote_headings(blocks: list[Region], heads: list[Headline], separators: li
                for text in texts) or _under_picture(block.bbox, pictures, texts, separators, unit):
             continue
         lower = right_under(block.bbox, texts, separators, unit)
-        if lower is not None and any(_in_jump(run, block.bbox, lower.bbox, separators, unit) for run in runs):
+        if lower is not None and any(_in_jump(run, block.bbox, lower.bbox, separators, unit, pictures) for run in runs):
             continue
         found.append(block)
     # the heads a promoted heading may open the column beside: the other bare heads, and the headlines
@@ -386,12 +386,13 @@ def _jump_runs(texts: list[Region], heads: list[Headline], separators: list[Regi
     return runs
 
 
-def _in_jump(run: list[list[Region]], head: BBox, lower: BBox, separators: list[Region], unit: float) -> bool:
+def _in_jump(run: list[list[Region]], head: BBox, lower: BBox, separators: list[Region], unit: float,
+             pictures: Sequence[tuple[BBox, BBox | None]] = ()) -> bool:
     """A head inside a jump's text, which no headline heads, set close over the text it heads (a
     title stands further off): under text of the jump's column (as `_column_above`), or heading the
     column right of one of its columns, level with the jump's notice, that column filled to the
     jump's foot (a subhead opening a column the jump runs on into: random seeds 889, 943, 1003;
-    a jump's short last column ends it)."""
+    a jump's short last column ends it; a picture set under its columns fills them, `_column_foot`)."""
     if lower[1] - head[3] > SUBHEAD_BELOW * unit:
         return False
     if any(_column_above(t, head, lower, separators, unit) for c in run for t in c):
@@ -399,14 +400,33 @@ def _in_jump(run: list[list[Region]], head: BBox, lower: BBox, separators: list[
     if abs(head[1] - min(b.bbox[1] for b in run[0])) > COLUMN_SUBHEAD_GAP * unit:
         return False
     # the jump's foot so far: its columns left of the head's (2459: a column past it runs deeper)
-    deepest = max((b.bbox[3] for c in run for b in c if b.bbox[2] <= lower[0]), default=0)
-    for column in run:
-        foot = max(b.bbox[3] for b in column)
+    feet = [_column_foot(column, run, separators, unit, pictures) for column in run]
+    deepest = max([b.bbox[3] for c in run for b in c if b.bbox[2] <= lower[0]]
+                  + [foot for column, foot in zip(run, feet) if max(b.bbox[2] for b in column) <= lower[0]],
+                  default=0)
+    for column, foot in zip(run, feet):
         if (0 <= lower[0] - max(b.bbox[2] for b in column) <= RUN_ON_GUTTER * unit and foot > lower[1]
                 and foot >= deepest - COLUMN_SUBHEAD_GAP * unit
                 and not any(rule_between(b.bbox, head, separators) for b in column)):
             return True
     return False
+
+
+def _column_foot(column: list[Region], run: list[list[Region]], separators: list[Region], unit: float,
+                 pictures: Sequence[tuple[BBox, BBox | None]]) -> int:
+    """Where a jump's column ends: its last block's foot, or the foot of a picture (its caption's) set
+    under it across the jump's columns, right under one of them (`PICTURE_ABOVE`): the column goes on
+    past the picture's top (random seed 2617: a photo under the jump's second to fourth columns, the
+    second a paragraph's end 4 units over it, `守住底线保安全` atop the third taken for a title)."""
+    foot = max(b.bbox[3] for b in column)
+    box = union_bbox([b.bbox for b in column])
+    for photo, caption in pictures:
+        if photo[1] < foot or not shares_column(photo, box) or rule_between(box, photo, separators):
+            continue
+        if any(0 <= photo[1] - max(b.bbox[3] for b in c) <= PICTURE_ABOVE * unit
+               and shares_column(photo, union_bbox([b.bbox for b in c])) for c in run):
+            foot = max(foot, (caption or photo)[3])
+    return foot
 
 
 def _same_column(upper: BBox, lower: BBox, unit: float) -> bool:

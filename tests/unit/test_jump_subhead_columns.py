@@ -12,6 +12,7 @@ from broadsheet.postprocess.articles import promote_headings
 from broadsheet.postprocess.assemble import _cluster
 
 UNIT = 15.0
+UNIT_2617 = 18.0  # random seed 2617's page
 
 
 def _block(name: str, kind: RegionType, box: tuple[int, int, int, int], *texts: str) -> Region:
@@ -39,3 +40,48 @@ def test_a_column_opened_by_a_subhead_level_with_the_notice_goes_with_the_jump()
     blocks = [jump] + columns
     groups = _cluster(blocks, [], UNIT, blocks)
     assert len(groups) == 1
+
+
+def test_a_column_a_wide_gutter_beside_the_jump_goes_with_it():
+    # random seed 2390 (65.9 px kai, unit 18): the page's gutters 2.4 units, wider than untitled text's
+    # nearness; `因地制宜促增收` atop the column beside `（上接第二版）`, level with it, its text 43 px right
+    # of the notice's column: the column was an untitled article of its own (article F1 0.94)
+    notice = _block("r43", RegionType.TEXT, (1353, 3211, 1635, 3663), "（上接第二版）", "气象专家同时提醒市民，")
+    columns = [_block("r8", RegionType.SUBHEAD, (1740, 3211, 1899, 3233), "因地制宜促增收"),
+               _block("r49", RegionType.TEXT, (1678, 3248, 1961, 3433), "下一步，我市将持续推进"),
+               _block("r53", RegionType.SUBHEAD, (1739, 3456, 1899, 3478), "健全机制强保障"),
+               _block("r50", RegionType.TEXT, (1678, 3493, 1961, 3712), "目前，全市共有茶叶加工")]
+    blocks = [notice] + columns
+    assert len(_cluster(blocks, [], 18.0, blocks)) == 1
+    # a column that wide a gutter off but starting rows under the notice is another item's
+    lower = [_block("r60", RegionType.TEXT, (1678, 3400, 1961, 3712), "目前，全市共有茶叶加工")]
+    assert len(_cluster([notice] + lower, [], 18.0, [notice] + lower)) == 2
+
+
+def _photo_jump() -> tuple[list[Region], list[tuple[tuple[int, int, int, int], tuple[int, int, int, int]]]]:
+    # random seed 2617 (24.6 px ming, unit 18): `（上接第三版）` atop the first column; the second column a
+    # paragraph's end, 4 lines; a photo and its caption under the second to fourth columns, the third
+    # opened by `守住底线 / 保安全` level with the notice
+    blocks = [_block("r14", RegionType.TEXT, (52, 200, 224, 558), "（上接第三版）", "新能源公交上线"),
+              _block("r19", RegionType.SUBHEAD, (90, 574, 171, 623), "打好基础", "求长远"),
+              _block("r16", RegionType.TEXT, (53, 634, 223, 765), "口袋公园添新绿", "市教育局基础教育科"),
+              _block("r20", RegionType.TEXT, (249, 200, 420, 304), "按照成本补偿、非营", "利原则确定，家庭经"),
+              _block("r31", RegionType.SUBHEAD, (484, 200, 565, 248), "守住底线", "保安全"),
+              _block("r29", RegionType.TEXT, (448, 259, 617, 334), "文明养犬倡议发", "布 本报讯 记者陈"),
+              _block("r33", RegionType.TEXT, (644, 200, 814, 359), "卫生健康委获悉，市", "人民医院东院区建设")]
+    return blocks, [((249, 375, 814, 687), (249, 696, 813, 787))]
+
+
+def test_a_subhead_beside_a_jumps_column_ending_over_a_photo_is_no_title():
+    # the second column ends 4 units over the photo, far short of the first's foot: the photo set under
+    # the jump's columns fills it, and the subhead opens a column of the jump (main: a false headline)
+    blocks, pictures = _photo_jump()
+    assert promote_headings(blocks, [], [], UNIT_2617, pictures) == []
+    assert blocks[4].type == RegionType.SUBHEAD
+
+
+def test_a_subhead_beside_a_jumps_short_column_with_no_picture_under_it_is_a_title():
+    # the same columns without the photo: the jump ends short in its second column (as seed 943's)
+    blocks, _ = _photo_jump()
+    assert [b.id for b in promote_headings(blocks, [], [], UNIT_2617)] == ["r31"]
+
