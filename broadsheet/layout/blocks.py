@@ -497,7 +497,10 @@ def _head_gap(segments: list[list[list[LineBox]]], unit: float) -> float:
     """Top to top, what a paragraph break spaces two rows on this page, with slack: a quiet head
     stands further above its text. Measured at the page's paragraph breaks (a row indented under
     one flush left), so a page that spaces its paragraphs raises it; quiet heads over their text
-    are among those breaks, so a low share of them is taken (`BREAK_SHARE`)."""
+    are among those breaks, so a low share of them is taken (`BREAK_SHARE`): a pitch measured, not one
+    between two, as where the quiet heads outnumber the breaks (random seed 2589, 41.9 px Fraktur: breaks
+    at 26 and 27 px, five titles over their text at 34-36; between 27 and 34 the title `Musik in den
+    Höfen`, 34 px over its text, fell under the gap)."""
     pitches = []
     for rows in segments:
         left = min(l.x0 for row in rows for l in row)
@@ -507,7 +510,7 @@ def _head_gap(segments: list[list[list[LineBox]]], unit: float) -> float:
                     and _body_high(upper, unit) and _body_high(lower, unit)  # small print has its own pitch
                     and min(l.y0 for l in lower) >= max(l.y1 for l in upper)):
                 pitches.append(min(l.y0 for l in lower) - min(l.y0 for l in upper))
-    pitch = float(np.percentile(pitches, 100 * BREAK_SHARE)) if pitches else LINE_PITCH * unit
+    pitch = float(np.percentile(pitches, 100 * BREAK_SHARE, method="lower")) if pitches else LINE_PITCH * unit
     return pitch + QUIET_HEAD_SPACE * unit
 
 
