@@ -186,12 +186,11 @@ def _items(lines: list[Line]) -> list[tuple[str, int]]:
     last: Line | None = None
     for line in sorted(lines, key=lambda l: (l.bbox[1], l.bbox[0])):
         height = line.bbox[3] - line.bbox[1]
-        gap = line.bbox[0] - last.bbox[2] if last is not None else -1
-        if last is not None and level_with(last.bbox, line.bbox) and 0 <= gap <= HEADER_ITEM_GAP * height:
+        if (last is not None and level_with(last.bbox, line.bbox)
+                and 0 <= line.bbox[0] - last.bbox[2] <= HEADER_ITEM_GAP * height):
             text, tallest = items[-1]
             items[-1] = (join_lines(text, line.text.strip()), max(tallest, height))
         else:
             items.append((line.text.strip(), height))
         last = line
     return items
-
