@@ -39,7 +39,7 @@ from broadsheet.layout.lines import (
 )
 from broadsheet.layout.missed import missed_lines, unboxed_text_size
 from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos, with_drawings
-from broadsheet.layout.rules import Rule, find_frames, find_rules, ink_mask
+from broadsheet.layout.rules import Rule, erase_rules, find_frames, find_rules, ink_mask
 from broadsheet.layout.stacked import split_stacked_lines
 from broadsheet.layout.thresholds import (
     DECK_PART_SPACE,
@@ -111,9 +111,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
                  "max_thickness": int(max(4, RULE_MAX_THICKNESS * unit))}
     bars, frames = find_frames(gray, rule_ink, unit, **rule_size)
     rules = find_rules(rule_ink, unit, lines=[l.bbox for l in lines], **rule_size) + bars
-    for rule in rules:
-        x0, y0, x1, y1 = rule.bbox
-        ink[y0:y1, x0:x1] = 0
+    erase_rules(ink, rules)
     pieces, cuts = split_at_gaps(lines, ink, rules)
     pieces = drop_covered(pieces)
     lines = recover_vertical_lines(rows_as_vertical_lines(pieces, ink, body_size(pieces)), ink)

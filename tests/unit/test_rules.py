@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from broadsheet.layout.photos import find_photos, rules_over_photos
-from broadsheet.layout.rules import _straight_pieces, find_frames, find_rules, ink_mask
+from broadsheet.layout.lines import LineBox, split_at_gaps
+from broadsheet.layout.rules import Rule, _straight_pieces, erase_rules, find_frames, find_rules, ink_mask
 
 
 def test_a_slanted_rule_is_found_in_straight_pieces():
@@ -159,3 +160,38 @@ def test_a_rows_type_blurred_solid_along_its_box_is_no_rule():
     rules = [r.bbox for r in find_rules(_caption_rows_ink(), unit=23.0, min_length=184, max_thickness=7, lines=lines)
              if r.horizontal]
     assert [tuple(int(v) for v in bbox)[1] for bbox in rules] == [580]
+
+
+def _column_beside_a_dotted_rule() -> tuple[np.ndarray, Rule, list[LineBox]]:
+    """Random seed 2577 (32.9 px hei, dotted column rules, 15 px body in the working frame): the rule's
+    dots 3 px wide (787-789), found as a rule boxed 787-788; the column's type starts at 792, its
+    paragraph's first line indented two characters (824). The detector's boxes reach over the rule."""
+    ink = np.zeros((200, 1000), np.uint8)
+    for y in range(0, 200, 6):  # dots 4 rows long every 6
+        ink[y:y + 4, 787:790] = 255
+    rows = [(20, 792), (42, 792), (64, 824), (86, 792)]
+    for y0, x0 in rows:
+        for x in range(x0, 960, 16):  # characters 14 px wide
+            ink[y0 + 1:y0 + 14, x:x + 14] = 255
+    lines = [LineBox((782, y0 - 2, 966, y0 + 16)) for y0, _ in rows]
+    return ink, Rule((787, 0, 789, 200)), lines
+
+
+def test_a_dotted_rules_blur_past_its_box_is_erased_and_a_line_beside_keeps_its_indent():
+    ink, rule, lines = _column_beside_a_dotted_rule()
+    erase_rules(ink, [rule])
+    assert not ink[:, 787:790].any()
+    pieces, _ = split_at_gaps(lines, ink, [rule])
+    assert [p.x0 for p in pieces] == [792, 792, 824, 792]
+
+
+def test_type_touching_a_rule_is_not_its_blur():
+    # a solid rule boxed to its width, a column's type flush against it (Nordstern's Fraktur touches
+    # its rules): the characters' edge column is inked along a fraction of the rule
+    ink, _, lines = _column_beside_a_dotted_rule()
+    ink[:, 787:790] = 0
+    ink[:, 789:791] = 255
+    for y0, x0 in ((20, 791), (42, 791)):
+        ink[y0 + 1:y0 + 14, x0:x0 + 14] = 255
+    erase_rules(ink, [Rule((789, 0, 791, 200))])
+    assert not ink[:, 789:791].any() and ink[21:34, 791].all()
