@@ -335,19 +335,20 @@ def crosses(rules: list[Rule], x0: float, y0: float, x1: float, y1: float) -> bo
 
 
 def erase_rules(ink: np.ndarray, rules: list[Rule]) -> None:
-    """Clear each rule's ink from `ink`, with the edge of its blur that its box leaves out: a column (a
-    row, for a horizontal rule) beside the box inked along at least `RULE_EDGE_SHARE` as much of the rule
-    as the box's own edge, up to the rule's thickness each way. A dotted rule's dots are boxed a pixel
-    short of their width (random seed 2577: every line of the column beside it started on that pixel,
-    and a paragraph's indent was lost); type beside a rule is inked along a fraction of its length."""
+    """Clear each rule's ink from `ink`, and a column rule's blur that its box leaves out: a column beside
+    the box inked along at least `RULE_EDGE_SHARE` as much of the rule as the box's own edge, up to the
+    rule's thickness each way. A dotted rule's dots are boxed a pixel short of their width (random seed
+    2577: every line of the column beside it started on that pixel, and a paragraph's indent was lost);
+    type beside a rule is inked along a fraction of its length. Not across: a horizontal stroke may be a
+    row's own type blurred solid (2566, 9.5 px), and widening it would eat the row."""
     for rule in rules:
         x0, y0, x1, y1 = rule.bbox
-        view, (a0, t0, a1, t1) = (ink.T, (x0, y0, x1, y1)) if rule.horizontal else (ink, (y0, x0, y1, x1))
-        start, end = max(0, 2 * t0 - t1), min(view.shape[1], 2 * t1 - t0)
-        inked = np.count_nonzero(view[a0:a1, start:end], axis=0)  # by column across the rule
-        lo, hi = t0, t1
-        while lo > start and 0 < inked[lo - 1 - start] >= RULE_EDGE_SHARE * inked[t0 - start]:
-            lo -= 1
-        while hi < end and 0 < inked[hi - start] >= RULE_EDGE_SHARE * inked[t1 - 1 - start]:
-            hi += 1
-        view[a0:a1, lo:hi] = 0
+        lo, hi = x0, x1
+        if not rule.horizontal:
+            start, end = max(0, 2 * x0 - x1), min(ink.shape[1], 2 * x1 - x0)
+            inked = np.count_nonzero(ink[y0:y1, start:end], axis=0)
+            while lo > start and 0 < inked[lo - 1 - start] >= RULE_EDGE_SHARE * inked[x0 - start]:
+                lo -= 1
+            while hi < end and 0 < inked[hi - start] >= RULE_EDGE_SHARE * inked[x1 - 1 - start]:
+                hi += 1
+        ink[y0:y1, lo:hi] = 0
