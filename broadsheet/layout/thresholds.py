@@ -330,6 +330,7 @@ FRAME_FILL = 0.9
 FRAME_MAX_BAR = 2.0
 RULE_CONTRAST = 8  # grey levels: on a coarse scan a thin rule is a faint grey line
 RULE_EDGE_SHARE = 0.5  # a column beside a rule's box inked along half as much of it as the box's edge: its blur
+RULE_BLUR_ROWS = 0.9  # of that column's ink in rows the box's edge is inked in: the rule's blur, not type beside it
 INK_CONTRAST = 20  # grey levels darker than the local mean that count as ink
 # A photo is at least this many lines high and wide: a photo one narrow column wide (seven
 # characters in a boxed item, aspect 0.45) stands 3.4-3.8 lines tall (random seeds 253, 261, 291);

@@ -195,3 +195,15 @@ def test_type_touching_a_rule_is_not_its_blur():
         ink[y0 + 1:y0 + 14, x0:x0 + 14] = 255
     erase_rules(ink, [Rule((789, 0, 791, 200))])
     assert not ink[:, 789:791].any() and ink[21:34, 791].all()
+
+
+def test_line_ends_beside_a_rules_faint_edge_are_not_its_blur():
+    # Der Nordstern (1878): a wavy rule boxed 1728-1737 whose box's left column was inked along a tenth
+    # of it; the line ends left of it, inked in their own rows along more than that, lost 9 px of type
+    ink = np.zeros((200, 60), np.uint8)
+    ink[:, 30:34] = 255  # the rule's body
+    ink[0:20, 28] = 255  # its faint left edge, a tenth of its length
+    for y0 in range(30, 200, 22):  # line ends flush against it, rows of their own
+        ink[y0:y0 + 14, 10:28] = 255
+    erase_rules(ink, [Rule((28, 0, 34, 200))])
+    assert ink[30:44, 10:28].all()
