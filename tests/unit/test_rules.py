@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from broadsheet.layout.photos import find_photos, rules_over_photos
 from broadsheet.layout.lines import LineBox, split_at_gaps
+from broadsheet.layout.photos import find_photos, rules_over_photos
 from broadsheet.layout.rules import Rule, _straight_pieces, erase_rules, find_frames, find_rules, ink_mask
 
 
