@@ -1074,10 +1074,10 @@ def merge_row_fragments(lines: list[LineBox], unit: float, rules: list[Rule],
                 continue
             overlap = min(other.y1, line.y1) - max(other.y0, line.y0)
             small = min(other.height, line.height)
-            flat = _flat_piece(other, line)
-            piece = _head_piece(other, line, unit)
-            if overlap < SAME_ROW * small or (max(other.height, line.height) > SAME_SIZE * small
-                                               and not flat and not piece):
+            if overlap < SAME_ROW * small:
+                continue
+            flat, piece = _flat_piece(other, line), _head_piece(other, line, unit)
+            if max(other.height, line.height) > SAME_SIZE * small and not flat and not piece:
                 continue
             if flat:
                 small = max(other.height, line.height)  # the line's own size, not its flat letter's

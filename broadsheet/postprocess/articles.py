@@ -361,11 +361,11 @@ def _jump_runs(texts: list[Region], heads: list[Headline], separators: list[Regi
     opened by a subhead starts at the subhead's top (random seed 2459: `守住底线保安全` and `培育龙头，
     延长茶 / 叶加工产业链条` atop the second and third columns, level with `（上接第一版）`)."""
     untitled = [t for t in texts if owner(t.bbox, heads, separators, unit) is None]
-    top = {id(t): t.bbox[1] for t in untitled}
+    starts = {id(t): t.bbox[1] for t in untitled}
     for subhead in subheads:
         under = right_under(subhead.bbox, untitled, separators, unit)
         if under is not None:
-            top[id(under)] = min(top[id(under)], subhead.bbox[1])
+            starts[id(under)] = min(starts[id(under)], subhead.bbox[1])
 
     def column(top: Region) -> list[Region]:
         return [top] + [t for t in untitled if t.bbox[0] < top.bbox[2] and top.bbox[0] < t.bbox[2]
@@ -376,7 +376,7 @@ def _jump_runs(texts: list[Region], heads: list[Headline], separators: list[Regi
         run = [column(jump)]
         while True:
             right = max(b.bbox[2] for b in run[-1])
-            beside = [t for t in untitled if abs(top[id(t)] - jump.bbox[1]) <= PAGE_ROW * unit
+            beside = [t for t in untitled if abs(starts[id(t)] - jump.bbox[1]) <= PAGE_ROW * unit
                       and 0 <= t.bbox[0] - right <= RUN_ON_GUTTER * unit
                       and not rule_between(run[-1][0].bbox, t.bbox, separators)]
             if not beside:
