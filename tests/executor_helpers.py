@@ -18,7 +18,10 @@ from pathlib import Path
 from test_batch import page
 
 from broadsheet.batch import ERRORS_FILE, BatchSummary, run_batch
-from broadsheet.executors import LOCAL, PROBE_TIMEOUT, ExecutorSpec
+from broadsheet.executors import LOCAL, PROBE_TIMEOUT, Executor, ExecutorSpec
+from broadsheet.export import DEFAULT_FORMATS
+from broadsheet.inputs import iter_page_images
+from broadsheet.tasks import page_tasks
 
 BAD = "bad.png"  # opens when planned, fails when read: the worker reports it
 
@@ -83,6 +86,22 @@ def run_killing_a_worker(pages: Path, out: Path, spec: ExecutorSpec,
     assert [p for p in out.rglob("*") if p.name.endswith(".part")] == []
     assert {Path(p).stem for p in error_paths(out)} == failed
     return summary
+
+
+def abandoning_takes_back_the_pages_in_hand(executor: Executor, tmp_path: Path) -> None:
+    """A worker killed between a page's two renames leaves a .json without its .txt: closing the
+    executor with abandon=True removes each page it had in hand whole, once its workers are gone."""
+    pages = make_pages(tmp_path / "in", 1, bad=False)
+    out = tmp_path / "out"
+    out.mkdir()
+    (task,) = page_tasks(pages / "p0.png", list(iter_page_images(pages / "p0.png")), out, "p0", DEFAULT_FORMATS)
+    try:
+        executor.submit(task)
+        (out / "p0.json").write_text("{}")  # what its worker, killed after the first rename, leaves
+    finally:
+        executor.close(abandon=True)
+    # gone with the page, or (had the page been done before the close) next to its .txt
+    assert {p.stem for p in out.glob("*.json")} == {p.stem for p in out.glob("*.txt")}
 
 
 def an_address_nobody_answers(scheme: str = "") -> str:

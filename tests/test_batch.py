@@ -484,3 +484,5 @@ def test_the_workers_end_with_the_run(tmp_path: Path, signum: int) -> None:
         assert stderr.splitlines()[-1] == f"broadsheet: stopped by {signal.Signals(signum).name}", stderr
         assert "Traceback" not in stderr
         assert not [name for name in written if name.endswith(".part")]  # the run cleaned up after them
+        stems = {suffix: {Path(n).stem for n in written if n.endswith(suffix)} for suffix in (".json", ".txt")}
+        assert stems[".json"] == stems[".txt"]  # a page cut short was taken back whole

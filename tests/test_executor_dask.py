@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from executor_helpers import (
     a_port_that_never_answers,
+    abandoning_takes_back_the_pages_in_hand,
     an_address_nobody_answers,
     joining_fails_in_one_line,
     make_pages,
@@ -21,6 +22,7 @@ from executor_helpers import (
 from test_batch import FONT
 
 from broadsheet.executors import ExecutorSpec
+from broadsheet.options import PipelineOptions
 
 distributed = pytest.importorskip("distributed", reason="the dask extra: pip install -e '.[dask]'")
 pytestmark = pytest.mark.skipif(not FONT.exists(), reason="needs fonts-noto-cjk")
@@ -68,6 +70,12 @@ def test_the_runs_pages_stop_with_it(cluster, tmp_path: Path, signum: int) -> No
 
     stopping_the_run_stops_its_pages(tmp_path, "dask", cluster.scheduler.address,
                                      lambda: any(cluster.call_stack().values()), signum, run_gone)
+
+
+def test_abandoning_its_own_cluster_takes_back_the_pages_in_hand(tmp_path: Path) -> None:
+    from broadsheet.executors.dask import DaskExecutor
+
+    abandoning_takes_back_the_pages_in_hand(DaskExecutor(PipelineOptions(), 1, None), tmp_path)
 
 
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from executor_helpers import (
     a_port_that_never_answers,
+    abandoning_takes_back_the_pages_in_hand,
     an_address_nobody_answers,
     joining_fails_in_one_line,
     make_pages,
@@ -21,6 +22,7 @@ from executor_helpers import (
 from test_batch import FONT
 
 from broadsheet.executors import ExecutorSpec
+from broadsheet.options import PipelineOptions
 
 ray = pytest.importorskip("ray", reason="the ray extra: pip install -e '.[ray]'")
 psutil = pytest.importorskip("psutil")
@@ -70,6 +72,12 @@ def test_sigterm_stops_the_runs_pages(cluster, tmp_path: Path) -> None:
         return False
 
     stopping_the_run_stops_its_pages(tmp_path, "ray", ray.get_runtime_context().gcs_address, reading)
+
+
+def test_abandoning_takes_back_the_pages_in_hand(cluster, tmp_path: Path) -> None:
+    from broadsheet.executors.ray import RayExecutor
+
+    abandoning_takes_back_the_pages_in_hand(RayExecutor(PipelineOptions(), 2, None), tmp_path)
 
 
 def test_an_address_nobody_answers_is_one_line_at_once(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from broadsheet.errors import BadArgsError
+from broadsheet.export import remove_page
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, WorkerDiedError, failure
 
@@ -36,7 +37,8 @@ class Executor(Protocol):
     def submit(self, task: PageTask) -> Future[PageOutcome]: ...
 
     def close(self, abandon: bool = False) -> None:
-        """Stop the workers; `abandon`: the pages in hand are stopped too, not waited for."""
+        """Stop the workers; `abandon`: the pages in hand are stopped too, not waited for, and
+        taken back whole (`take_back`) once their workers are gone."""
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,13 @@ def result_of(future: Future[PageOutcome]) -> PageOutcome:
         raise WorkerDiedError(
             "a worker process died (out of memory, or the OCR models failed to load); "
             "finished pages are complete, run again to resume") from exc
+
+
+def take_back(tasks: Iterable[PageTask]) -> None:
+    """Remove every file of pages whose workers were killed mid-page: a kill between two renames
+    leaves a .json without its .txt. Such a page is simply not done, and is redone next time."""
+    for task in tasks:
+        remove_page(task.out_dir, task.name, task.formats, [])
 
 
 def settle(outcome: Future[PageOutcome], task: PageTask, result: Callable[[], PageOutcome]) -> None:

@@ -14,7 +14,7 @@ import time
 from concurrent.futures import Future
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, threads_per_worker
+from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, take_back, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
@@ -102,23 +102,28 @@ class DaskExecutor:
         self._client.register_plugin(PipelinePlugin(options, threads), name=PLUGIN)
         slots = sum(w["nthreads"] for w in self._client.scheduler_info()["workers"].values())
         self.workers = max(1, slots)
-        self._pending: set = set()  # Dask forgets a task whose future nobody holds
+        self._pending: dict = {}  # Dask forgets a task whose future nobody holds
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
         outcome: Future[PageOutcome] = Future()
         future = self._client.submit(_run_on_worker, task, pure=False)
-        self._pending.add(future)
+        self._pending[future] = task
 
         def done(result) -> None:
             settle(outcome, task, result.result)
-            self._pending.discard(result)
+            self._pending.pop(result, None)
 
         future.add_done_callback(done)
         return outcome
 
     def close(self, abandon: bool = False) -> None:
         # pages still running are cancelled too, and write nothing (`_run_on_worker`)
+        in_hand = list(self._pending.values())
         self._client.cancel(list(self._pending))
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+            # this run's own workers are gone, some maybe mid-page; a joined cluster's go on, and
+            # take their pages back themselves
+            if abandon:
+                take_back(in_hand)

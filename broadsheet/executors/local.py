@@ -10,7 +10,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import TYPE_CHECKING
 
-from broadsheet.executors import threads_per_worker
+from broadsheet.executors import take_back, threads_per_worker
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
 
@@ -73,6 +73,7 @@ class LocalExecutor:
         self._options = options
         self._pipeline: Pipeline | None = None
         self._pool: ProcessPoolExecutor | None = None
+        self._in_hand: dict[Future[PageOutcome], PageTask] = {}
         if self.workers > 1:
             self._pool = ProcessPoolExecutor(
                 self.workers, mp_context=get_context("spawn"),
@@ -80,7 +81,10 @@ class LocalExecutor:
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
         if self._pool is not None:
-            return self._pool.submit(_run_in_worker, task)
+            future = self._pool.submit(_run_in_worker, task)
+            self._in_hand[future] = task
+            future.add_done_callback(self._in_hand.pop)
+            return future
         if self._pipeline is None:
             self._pipeline = build_pipeline(self._options, None)
         future: Future[PageOutcome] = Future()
@@ -90,9 +94,11 @@ class LocalExecutor:
     def close(self, abandon: bool = False) -> None:
         if self._pool is None:
             return
+        cut_short = list(self._in_hand.values()) if abandon else []
         if abandon:
             # workers ignore SIGTERM (see _init_worker), and ProcessPoolExecutor has no way to
             # stop them before Python 3.14: its own table of them
             for process in list(self._pool._processes.values()):
                 process.kill()
         self._pool.shutdown(wait=True, cancel_futures=True)
+        take_back(cut_short)  # the workers are gone: none writes after this

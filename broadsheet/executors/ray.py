@@ -17,7 +17,7 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 
 from broadsheet.errors import BadArgsError, MissingDependencyError
-from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, threads_per_worker
+from broadsheet.executors import PROBE_TIMEOUT, connect_within, no_answer, settle, take_back, threads_per_worker
 from broadsheet.executors.local import build_pipeline
 from broadsheet.options import PipelineOptions
 from broadsheet.tasks import PageOutcome, PageTask, run_page
@@ -30,6 +30,7 @@ except ImportError as exc:
 PAGE_RETRIES = 2  # a page whose actor died is tried this many more times
 NAMESPACE = "broadsheet"
 OBJECT_STORE_BYTES = 256 * 1024**2  # a local cluster moves only small tasks and outcomes
+KILL_WAIT = 30  # s for killed actors' pages to fail, which tells that the actors are gone
 
 
 # an HTTP/2 client's connection preface and its (empty) SETTINGS frame: a gRPC server answers with its own
@@ -124,6 +125,7 @@ class RayExecutor:
                                                max_task_retries=PAGE_RETRIES)
         self._actors = [actor.remote(options, threads) for _ in range(workers)]
         self._in_hand = [0] * workers
+        self._running: dict[ray.ObjectRef, PageTask] = {}
         self._lock = threading.Lock()  # outcomes arrive on Ray's threads
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
@@ -131,18 +133,28 @@ class RayExecutor:
             index = min(range(self.workers), key=self._in_hand.__getitem__)
             self._in_hand[index] += 1
         outcome: Future[PageOutcome] = Future()
+        ref = self._actors[index].run.remote(task)
+        with self._lock:
+            self._running[ref] = task
 
         def done(result: Future[PageOutcome]) -> None:
             with self._lock:
                 self._in_hand[index] -= 1
+                self._running.pop(ref, None)
             settle(outcome, task, result.result)
 
-        self._actors[index].run.remote(task).future().add_done_callback(done)
+        ref.future().add_done_callback(done)
         return outcome
 
     def close(self, abandon: bool = False) -> None:
+        with self._lock:
+            running = dict(self._running)
         # killing an actor stops its page in hand, whether or not it is abandoned
         for actor in self._actors:
             ray.kill(actor, no_restart=True)
+        if abandon and running:
+            # ray.kill only asks: an actor is gone once its page has failed
+            ray.wait(list(running), num_returns=len(running), timeout=KILL_WAIT)
+            take_back(running.values())
         if self._connected:
             ray.shutdown()
