@@ -951,6 +951,8 @@ def _run_on(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Reg
     photo's caption, level with `首届南湖稻田音乐节周末开唱` in the column left)."""
     left_over = []
     jumps = [item for item in untitled if _opens_jump(item, unit)]
+    standing = [b.bbox for i in articles + untitled for b in i.blocks] + [i.head.bbox for i in articles if i.head]
+    standing += [box.bbox for p, _, c in photos for box in (p, c) if box] + [s.bbox for s in separators]
     for item in sorted(untitled, key=lambda i: i.bbox[0]):
         first = _first_column(item, unit)[0]
         if any(item is jump for jump in jumps) \
@@ -963,7 +965,9 @@ def _run_on(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Reg
                  and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
                       or _opens_mid_paragraph(item, unit))
                  and -unit <= x0 - _row_edge(a, y0, unit) <= RUN_ON_GUTTER * unit
-                 and any(abs(y0 - top) <= PAGE_ROW * unit for top in (a.bbox[1], *([a.head.bbox[1]] if a.head else [])))
+                 and (any(abs(y0 - top) <= PAGE_ROW * unit for top in (a.bbox[1], *([a.head.bbox[1]] if a.head else [])))
+                      or (_ends_open(a, unit) and _opens_mid_paragraph(item, unit)
+                          and _blank_up_to(a, y0, standing, unit)))
                  and not rule_between(a.bbox, item.bbox, separators)]
         host = min(hosts, key=lambda a: abs(x0 - _row_edge(a, y0, unit)), default=None)
         if host is None:
@@ -971,6 +975,17 @@ def _run_on(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Reg
         else:
             host.blocks += item.blocks
     return left_over
+
+
+def _blank_up_to(item: _Item, y: float, standing: list[BBox], unit: float) -> bool:
+    """The item's columns stand blank from its top up to what closes the row above (a rule, text, a
+    photo), and `y` lies within `PAGE_ROW` under that: the item's row starts there, its first column
+    opening lower (random seed 2689: a photo set 10 body heights under the rule, its head and one line
+    under it, the column beside running on from that line at the rule)."""
+    x0, top, x1, _ = item.bbox
+    own = {b.bbox for b in item.blocks} | {box.bbox for p, _, c in item.photos for box in (p, c) if box}
+    above = [b[3] for b in standing if b not in own and b[3] <= top and b[0] < x1 and x0 < b[2]]
+    return bool(above) and 0 <= y - max(above) <= PAGE_ROW * unit and y < top
 
 
 def _row_edge(item: _Item, y: float, unit: float) -> float:
