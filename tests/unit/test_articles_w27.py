@@ -1,6 +1,7 @@
 """Which blocks make one article (issue 16, wave 27), on recorded geometry (working-page pixels): a
 word a justified row's stretched space apart taken for a title, a column running on from an article
-whose first column opens lower than the rule over both, a column rule's edge found as a line."""
+whose first column opens lower than the rule over both, a column rule's edge found as a line, a kicker
+measured as body type over its title."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from broadsheet.layout.rules import Rule
 from broadsheet.layout.structure import _off_column_rules
 from broadsheet.model import Line, Photo, Region, RegionType
 from broadsheet.postprocess.articles import Headline
-from broadsheet.postprocess.assemble import _Item, _run_on
+from broadsheet.postprocess.assemble import _Item, _kickers_over_titles, _run_on
 
 
 def _measured(rows: list[tuple[tuple[int, int, int, int], float, float, float]]) -> list[LineBox]:
@@ -83,3 +84,29 @@ def test_a_column_rules_edge_found_in_the_ink_is_no_line():
     edge, beside = LineBox((816, 373, 821, 388)), LineBox((823, 373, 838, 388))
     assert _off_column_rules([edge, beside], [rule]) == [beside]
     assert _off_column_rules([edge], [Rule((817, 400, 820, 868))]) == [edge]
+
+
+def _title_2714() -> Region:
+    rows = [("河长巡河常", (669, 2163, 767, 2182)), ("态化 水质", (670, 2188, 765, 2207)), ("持续向好", (679, 2213, 757, 2232))]
+    return Region("t1", RegionType.TITLE, (669, 2163, 767, 2232), [Line(text, box, 0.99) for text, box in rows])
+
+
+def test_a_centred_block_right_over_a_title_is_its_kicker():
+    # seed 2714 (9.9 px), unit 14: `守护一` / `江碧水` over its title, the first row measuring body size
+    # (its `一`), the second taken along as the first's column: an untitled article of two rows
+    kicker = _block("b1", [("守护一", (688, 2108, 749, 2125)), ("江碧水", (688, 2132, 748, 2151))])
+    body = _block("b2", [("气象专家同时提", (683, 2250, 782, 2264)), ("醒市民，春季气温起", (654, 2274, 782, 2288))])
+    group = [_title_2714()]
+    assert _kickers_over_titles([group], [kicker, body], [], 14.0) == [kicker]
+    assert group[0] is kicker and kicker.type == RegionType.KICKER
+
+
+def test_a_paragraphs_end_flush_over_a_title_stays_text():
+    # the column's last line, flush with its left edge, ends the article above
+    end = _block("b1", [("江碧水。", (654, 2132, 714, 2151))])
+    group = [_title_2714()]
+    assert _kickers_over_titles([group], [end], [], 14.0) == []
+    # and a centred block under a rule is another item's
+    kicker = _block("b2", [("守护一", (688, 2108, 749, 2125)), ("江碧水", (688, 2132, 748, 2151))])
+    rule = Region("s1", RegionType.SEPARATOR, (654, 2155, 783, 2157))
+    assert _kickers_over_titles([group], [kicker], [rule], 14.0) == []
