@@ -998,7 +998,8 @@ def _run_on(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Reg
                  and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
                       or _opens_mid_paragraph(item, unit))
                  and -unit <= x0 - _row_edge(a, y0, unit) <= RUN_ON_GUTTER * unit
-                 and (any(abs(y0 - top) <= PAGE_ROW * unit for top in (a.bbox[1], *([a.head.bbox[1]] if a.head else [])))
+                 and (any(abs(y0 - top) <= PAGE_ROW * unit
+                          for top in (a.bbox[1], *([a.head.bbox[1]] if a.head else [])))
                       or (_ends_open(a, unit) and _opens_mid_paragraph(item, unit)
                           and _blank_up_to(a, y0, standing, unit)))
                  and not rule_between(a.bbox, item.bbox, separators)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from broadsheet.layout.lines import LineBox, split_by_size
 from broadsheet.layout.rules import Rule
 from broadsheet.layout.structure import _off_column_rules
-from broadsheet.model import Line, Photo, Region, RegionType
+from broadsheet.model import Line, Photo, Region, RegionType, union_bbox
 from broadsheet.postprocess.articles import Headline
 from broadsheet.postprocess.assemble import _Item, _kickers_over_titles, _run_on
 
@@ -42,7 +42,6 @@ def test_a_word_spaced_unlike_its_row_stays_apart():
 
 
 def _block(region_id: str, lines: list[tuple[str, tuple[int, int, int, int]]]) -> Region:
-    from broadsheet.model import union_bbox
     return Region(region_id, RegionType.TEXT, union_bbox([box for _, box in lines]),
                   [Line(text, box, 0.99) for text, box in lines])
 
@@ -87,7 +86,8 @@ def test_a_column_rules_edge_found_in_the_ink_is_no_line():
 
 
 def _title_2714() -> Region:
-    rows = [("河长巡河常", (669, 2163, 767, 2182)), ("态化 水质", (670, 2188, 765, 2207)), ("持续向好", (679, 2213, 757, 2232))]
+    rows = [("河长巡河常", (669, 2163, 767, 2182)), ("态化 水质", (670, 2188, 765, 2207)),
+            ("持续向好", (679, 2213, 757, 2232))]
     return Region("t1", RegionType.TITLE, (669, 2163, 767, 2232), [Line(text, box, 0.99) for text, box in rows])
 
 
@@ -95,7 +95,8 @@ def test_a_centred_block_right_over_a_title_is_its_kicker():
     # seed 2714 (9.9 px), unit 14: `守护一` / `江碧水` over its title, the first row measuring body size
     # (its `一`), the second taken along as the first's column: an untitled article of two rows
     kicker = _block("b1", [("守护一", (688, 2108, 749, 2125)), ("江碧水", (688, 2132, 748, 2151))])
-    body = _block("b2", [("气象专家同时提", (683, 2250, 782, 2264)), ("醒市民，春季气温起", (654, 2274, 782, 2288))])
+    body = _block("b2", [("气象专家同时提", (683, 2250, 782, 2264)),
+                         ("醒市民，春季气温起", (654, 2274, 782, 2288))])
     group = [_title_2714()]
     assert _kickers_over_titles([group], [kicker, body], [], 14.0) == [kicker]
     assert group[0] is kicker and kicker.type == RegionType.KICKER
