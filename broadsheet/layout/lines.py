@@ -790,6 +790,7 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                     and _continues_column(line, other, unit, rules, past_edge=True))
                 or (_same_row(line, other, unit, rules) and ((small and short and _same_type(line, other))
                                                              or _row_gap(line, other) < ROW_TITLE_GAP * unit))
+                or (small and short and _same_type(line, other) and _spaced_as_its_row(line, other, near, unit, rules))
                 for other in near
             )) or _sandwiched(line, near, unit, rules)):
                 heads.remove(line)
@@ -946,11 +947,28 @@ def _row_gap(line: LineBox, other: LineBox) -> int:
 
 def _same_row(line: LineBox, other: LineBox, unit: float, rules: list[Rule]) -> bool:
     """The other line stands on the same row, a stretched word space away, with no rule between."""
-    shared = min(line.y1, other.y1) - max(line.y0, other.y0)
+    return _row_gap(line, other) <= MAX_WORD_GAP * unit and _level(line, other, rules)
+
+
+def _spaced_as_its_row(line: LineBox, other: LineBox, near: list[LineBox], unit: float, rules: list[Rule]) -> bool:
+    """The other line stands level with the line, no rule between, and a third piece of the row stands
+    beyond it a blank as wide as the line's (differing by less than a word space, the letters' own
+    sidebearings): justification stretches a row's spaces alike, past `MAX_WORD_GAP` in a row of few
+    words (random seed 2689: `AGENCY:`, `Federal`, `Highway` 4.4 body heights apart each, the last
+    word boxed tall by its descenders, a title of its own)."""
     gap = _row_gap(line, other)
-    return (shared >= SAME_ROW * min(line.height, other.height) and gap <= MAX_WORD_GAP * unit
-            and not crosses(rules, min(line.x1, other.x1), max(line.y0, other.y0),
-                            max(line.x0, other.x0), min(line.y1, other.y1)))
+    if gap <= 0 or not _level(line, other, rules):
+        return False
+    beyond = [o for o in near if o is not line and o is not other and _level(o, other, rules)
+              and (o.x1 <= other.x0 if line.x0 >= other.x1 else o.x0 >= other.x1)]
+    return any(abs(_row_gap(o, other) - gap) < WORD_SPACE_WIDTH * unit for o in beyond)
+
+
+def _level(line: LineBox, other: LineBox, rules: list[Rule]) -> bool:
+    """The two boxes share a row (`SAME_ROW`) with no rule between."""
+    shared = min(line.y1, other.y1) - max(line.y0, other.y0)
+    return shared >= SAME_ROW * min(line.height, other.height) and not crosses(
+        rules, min(line.x1, other.x1), max(line.y0, other.y0), max(line.x0, other.x0), min(line.y1, other.y1))
 
 
 def _row_reaches(line: LineBox, first: LineBox, near: list[LineBox], unit: float, slack: float = 0) -> bool:

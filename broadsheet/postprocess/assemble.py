@@ -72,6 +72,8 @@ from broadsheet.postprocess.thresholds import (
     HEAD_ROW_GAP,
     INDENT_CHARS,
     INTERLEAVE_OVERLAP,
+    KICKER_CENTRED,
+    KICKER_ROWS,
     OWN_RULE,
     PAGE_ROW,
     PAST_PHOTO_GAP,
@@ -130,6 +132,8 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
     photos = _pair_captions(layout.photos, blocks, unit, new_id)
     blocks = [b for b in blocks if b.lines]
     headlines = _vertical_pieces([g for g in headlines if not _read_in_text(g, blocks, unit)], unit)
+    kickers = _kickers_over_titles(headlines, blocks, separators, unit)
+    blocks = [b for b in blocks if b not in kickers]
 
     content = _content_span(layout)
     beside = [b.bbox for b in blocks] + [p.bbox for p in layout.photos] + [c.bbox for _, _, c in photos if c]
@@ -213,6 +217,35 @@ def assemble(layout: PageLayout, punctuation: str = "default") -> Page:
         page.regions += regions
     page.regions += separators + unread
     return page
+
+
+def _kickers_over_titles(headlines: list[list[Region]], blocks: list[Region], separators: list[Region],
+                         unit: float) -> list[Region]:
+    """Text blocks of a row or two (`KICKER_ROWS`) right over a head opening with its title, a blank no
+    taller than the title's first row between, no rule, inside the title's span and centred on it
+    (`KICKER_CENTRED`), made that head's kicker; the blocks taken are returned. Body text is set flush
+    with its column, which a title stands inside or fills (random seed 2714, 9.9 px: `守护一` / `江碧水`
+    over `河长巡河常态化 / 水质持续向好`, its first row measuring body size for its `一`, the second
+    taken along as that row's column; an untitled article of its own)."""
+    taken = []
+    for group in headlines:
+        title = group[0]
+        if title.type != RegionType.TITLE or upright(group):
+            continue
+        x0, y0, x1, _ = title.bbox
+        first = title.lines[0].bbox
+        for block in blocks:
+            bx0, by0, bx1, by1 = block.bbox
+            if (block.type == RegionType.TEXT and len(block.lines) <= KICKER_ROWS and block not in taken
+                    and all(line.direction == TextDirection.HORIZONTAL_LR for line in block.lines)
+                    and 0 <= y0 - by1 <= first[3] - first[1] and x0 < bx0 and bx1 < x1
+                    and abs((bx0 - x0) - (x1 - bx1)) <= KICKER_CENTRED * unit
+                    and not rule_between(block.bbox, title.bbox, separators)):
+                block.type = RegionType.KICKER
+                group.insert(0, block)
+                taken.append(block)
+                break
+    return taken
 
 
 def _read(region: Region) -> bool:
@@ -951,6 +984,8 @@ def _run_on(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Reg
     photo's caption, level with `首届南湖稻田音乐节周末开唱` in the column left)."""
     left_over = []
     jumps = [item for item in untitled if _opens_jump(item, unit)]
+    standing = [b.bbox for i in articles + untitled for b in i.blocks] + [i.head.bbox for i in articles if i.head]
+    standing += [box.bbox for p, _, c in photos for box in (p, c) if box] + [s.bbox for s in separators]
     for item in sorted(untitled, key=lambda i: i.bbox[0]):
         first = _first_column(item, unit)[0]
         if any(item is jump for jump in jumps) \
@@ -963,7 +998,10 @@ def _run_on(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Reg
                  and (a.head is not None or any(a is jump for jump in jumps) or _ends_open(a, unit)
                       or _opens_mid_paragraph(item, unit))
                  and -unit <= x0 - _row_edge(a, y0, unit) <= RUN_ON_GUTTER * unit
-                 and any(abs(y0 - top) <= PAGE_ROW * unit for top in (a.bbox[1], *([a.head.bbox[1]] if a.head else [])))
+                 and (any(abs(y0 - top) <= PAGE_ROW * unit
+                          for top in (a.bbox[1], *([a.head.bbox[1]] if a.head else [])))
+                      or (_ends_open(a, unit) and _opens_mid_paragraph(item, unit)
+                          and _blank_up_to(a, y0, standing, unit)))
                  and not rule_between(a.bbox, item.bbox, separators)]
         host = min(hosts, key=lambda a: abs(x0 - _row_edge(a, y0, unit)), default=None)
         if host is None:
@@ -971,6 +1009,17 @@ def _run_on(articles: list[_Item], untitled: list[_Item], photos: list[tuple[Reg
         else:
             host.blocks += item.blocks
     return left_over
+
+
+def _blank_up_to(item: _Item, y: float, standing: list[BBox], unit: float) -> bool:
+    """The item's columns stand blank from its top up to what closes the row above (a rule, text, a
+    photo), and `y` lies within `PAGE_ROW` under that: the item's row starts there, its first column
+    opening lower (random seed 2689: a photo set 10 body heights under the rule, its head and one line
+    under it, the column beside running on from that line at the rule)."""
+    x0, top, x1, _ = item.bbox
+    own = {b.bbox for b in item.blocks} | {box.bbox for p, _, c in item.photos for box in (p, c) if box}
+    above = [b[3] for b in standing if b not in own and b[3] <= top and b[0] < x1 and x0 < b[2]]
+    return bool(above) and 0 <= y - max(above) <= PAGE_ROW * unit and y < top
 
 
 def _row_edge(item: _Item, y: float, unit: float) -> float:

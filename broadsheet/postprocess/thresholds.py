@@ -57,6 +57,10 @@ HEAD_PIECE_BESIDE = 1.0
 # ... and a horizontal one over or under it, on its columns, this close (of its character size): its end
 # row read across (random seed 2480: `境市` 8 px over `区开展夏季环 / 卫生集中整治`, characters 39 px wide)
 HEAD_ROW_GAP = 0.5
+# A block of this many rows or fewer right over a title, inside its span with blanks either side differing
+# by at most KICKER_CENTRED body heights, is its kicker (as a heading's rows are centred, `layout` CENTRED)
+KICKER_ROWS = 2
+KICKER_CENTRED = 1.0
 # A deck whose article's text, in a column beside it under the title, starts no lower than this under
 # the deck's top is a subhead opening its own column: the body has begun (random seeds 1418, 1616,
 # 1636: the text beside starts 0.6 body heights over to 0.1 under such a head's top; real decks
