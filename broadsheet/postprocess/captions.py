@@ -414,10 +414,18 @@ def _column_line(line: Line, row: list[Line], unit: float) -> bool:
 
 
 def _reads_as_credit(line: Line) -> bool:
-    """A credit read whole, or a reporter's name alone whose 摄 was misread: a caption two rows
-    wide cut at the gutter of the columns under it ends there (`本报记者 可国 法` for 本报记者 刘茜
-    摄, random seed 1436), and the columns start after it."""
-    return split_credit(line.text)[1] is not None or REPORTER_ALONE.fullmatch(line.text.strip()) is not None
+    """A credit read whole, a reporter's name alone whose 摄 was misread, or a reporter's credit
+    misread but spaced as printed alone on its line: a caption cut at the gutter of the columns
+    under it ends there (`本报记者 可国 法` for 本报记者 刘茜 摄, random seed 1436; one row,
+    `本探记者 形课 骤` for 本报记者 韩露 摄, seed 2670), and the columns start after it."""
+    text = line.text.strip()
+    return split_credit(text)[1] is not None or REPORTER_ALONE.fullmatch(text) is not None \
+        or _spaced_reporter_alone(text)
+
+
+def _spaced_reporter_alone(text: str) -> bool:
+    match = _spaced_reporter(text)
+    return match is not None and match.start() == 0
 
 
 def _columns_alike(edge: float, rows: list[list[Line]], unit: float) -> bool:
@@ -480,12 +488,14 @@ def _runs_on_from_above(column: list[Line], lines: list[Line], right: float, uni
 
 def _cut_at_credit(run: list[Line], side: str) -> CaptionLines | None:
     """The run up to the row holding the credit, with every piece of that row (a credit set
-    flush right is often detected apart from the caption text before it); a misread Latin credit
-    alone on its line is the caption's credit."""
+    flush right is often detected apart from the caption text before it); a misread Latin credit,
+    or a reporter's spaced as printed (random seed 2670), alone on its line is the caption's credit."""
     for line in run:
-        misread = LATIN_CREDIT_MISREAD.fullmatch(line.text.strip()) is not None
+        read = split_credit(line.text)[1] is not None
+        misread = LATIN_CREDIT_MISREAD.fullmatch(line.text.strip()) is not None \
+            or not read and _spaced_reporter_alone(line.text.strip())
         shared = not misread and LATIN_CREDIT_AT_END.search(line.text.strip()) is not None
-        if misread or shared or split_credit(line.text)[1] is not None:
+        if misread or shared or read:
             bottom = line.bbox[3]
             mid = (line.bbox[1] + line.bbox[3]) / 2
             kept = in_rows([l for l in run if l.bbox[3] <= bottom or l.bbox[1] <= mid <= l.bbox[3]])

@@ -495,3 +495,20 @@ def test_a_bylines_reporter_first_in_the_row_under_a_photo_is_no_credit_ending_a
                      ("本级记者 铁宁 温", (707, 232, 787, 241)))
     found = find_caption((361, 177, 678, 359), columns + caption, 9.5)
     assert found is not None and found.side == "beside" and found.lines == caption
+
+
+def test_a_one_row_caption_cut_at_the_gutters_under_it_ends_at_its_reporters_spaced_misread_credit():
+    # random seed 2670 (10.9 px hei, page pixels, unit 10.5): the caption under the photo is one row
+    # across three columns, cut at their gutters, its credit `本报记者 韩露 摄` read `本探记者 形课 骤`
+    # at its right end; the gutters were taken for the columns starting at the photo and the caption
+    # went to the text
+    caption = _lines(("6月10日、门步五需茶温里", (594, 449, 718, 458)), ("安茶工正在要携复茶", (731, 448, 815, 457)),
+                     ("本探记者 形课 骤", (925, 448, 999, 458)))
+    columns = _lines(("很统计,去年全市公", (616, 467, 715, 478)), ("共自行车累计确行量达到", (595, 484, 716, 495)),
+                     ("860万人次,日均确行", (594, 501, 715, 512)), ("青河湿地公园等一批文族", (737, 467, 857, 478)),
+                     ("新地标,培育了民宿集", (737, 483, 857, 495)), ("群,研学施行等新业态。", (737, 501, 850, 512)),
+                     ("去一到采收学,果农最怕", (879, 466, 1000, 478)), ("的就是“烂在地里”。", (878, 484, 992, 495)),
+                     ("2019年,桃源乡看进会", (879, 501, 999, 512)))
+    found = find_caption((594, 127, 1000, 444), caption + columns, 10.5)
+    assert found is not None and found.side == "below"
+    assert found.lines == caption and found.credit is caption[-1]
