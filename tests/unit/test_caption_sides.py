@@ -512,3 +512,24 @@ def test_a_one_row_caption_cut_at_the_gutters_under_it_ends_at_its_reporters_spa
     found = find_caption((594, 127, 1000, 444), caption + columns, 10.5)
     assert found is not None and found.side == "below"
     assert found.lines == caption and found.credit is caption[-1]
+
+
+def test_a_two_row_caption_cut_at_the_gutter_under_it_ends_at_a_credit_set_apart_by_its_shape():
+    # random seed 2535 (8.4 px serif, working page, unit 14): the caption's rows are cut where the
+    # gutter of the two columns under the photo runs, its credit `本报记者 刘茜 摄` misread past knowing
+    # (`车装记表 利品 据`); set flush right, far past the gutter, it starts no column, yet the columns'
+    # common edge was taken for text set right under the photo and the caption went to the text
+    caption = _lines(("I连品连 生中。器器电 飞新视器电线", (65, 841, 302, 849)),
+                     ("是现表呼通报护基建理速暖理原路", (316, 842, 536, 848)),
+                     ("L AR AA SR AL", (67, 861, 194, 871)), ("车装记表 利品 据", (429, 861, 543, 872)))
+    columns = _lines(("手载应量出现河水外温、道路相", (65, 888, 297, 903)), ("建", (312, 888, 360, 903)),
+                     ("光影秀等形式 展动 了", (380, 888, 555, 903)), ("东等利派,此次改造渗及面格", (66, 916, 297, 930)),
+                     ("青河想先的历史 之化和新时代发", (314, 916, 543, 930)),
+                     ("社条,新建海水管网泳公 里。", (64, 943, 285, 957)),
+                     ("解成就,吸引 了 上 万 名市民和游", (312, 944, 544, 958)))
+    found = find_caption((61, 446, 556, 841), caption + columns, 14.0)
+    assert found is not None and found.side == "below"
+    assert sorted(map(id, found.lines)) == sorted(map(id, caption))
+    # a right column's paragraph opening two characters in, beside the left one's last line, is no credit
+    indented = _lines(("车装记表利品据心区设置了隔离", (344, 861, 536, 872)))
+    assert find_caption((61, 446, 556, 841), caption[:3] + indented + columns, 14.0) is None
