@@ -56,6 +56,9 @@ MISREAD_CREDIT_AT_END = re.compile(
 # REPORTER_TITLE_KEPT of 本报记者's characters in place. Body text sets no space between ideographs
 SPACED_REPORTER = re.compile(rf"(?:^|(?<=\s))(?P<credit>[{IDEOGRAPHS}]{{4}} [{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}])$")
 REPORTER_TITLE_KEPT = 2
+# a line flush right ending a sentence (a body column's short line) or holding a digit (an advertisement's
+# number) is no credit by its shape (`_cut_at_credit_shape`)
+SHAPE_NO_CREDIT = re.compile(r"[。！？；，、.!?;,:：”\"]$|\d")
 # Latin words with no capital: a justified caption's row end, never a credit, which names someone
 # (random seed 2071, 9.6 px: `along the`, two units after `sagebrush`, cut the caption after two of four rows)
 LOWER_CASE_WORDS = re.compile(r"[a-z][a-z\s,.'-]*")
@@ -201,7 +204,7 @@ def _cut_at_credit_shape(run: list[Line], unit: float,
     for index in range(1, len(rows)):
         lines = [l for row in rows[:index + 1] for l in row]
         last = None if reporter_only else credit_line(lines, unit)
-        if last is not None and not re.search(r"[。！？；，、.!?;,:：”\"]$|\d", last.text.strip()):
+        if last is not None and not SHAPE_NO_CREDIT.search(last.text.strip()):
             return lines, None
         if len(rows[index]) == 1 and REPORTER_ALONE.fullmatch(rows[index][0].text.strip()):
             return lines, None
@@ -356,7 +359,8 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
             rows[-1].append(line)
         else:
             rows.append([line])
-    credited = [i for i, row in enumerate(rows) if any(_reads_as_credit(l) and _ends_row(l, row) for l in row)]
+    credited = [i for i, row in enumerate(rows) if any(_reads_as_credit(l) and _ends_row(l, row) for l in row)
+                or _signed_apart(i, rows, run, unit)]
     widest = max((l.bbox[2] - l.bbox[0] for l in run), default=0)
     searched = rows[:credited[0] + 1 if credited else len(rows)]
     edges = [[l.bbox[0] for k, l in enumerate(sorted(row, key=lambda l: l.bbox[0]))
@@ -371,6 +375,19 @@ def _before_columns(run: list[Line], unit: float) -> list[Line]:
     if all(_column_line(line, searched[start], unit) for row in searched[:start] for line in row):
         return []
     return [line for row in rows[:start] for line in row]
+
+
+def _signed_apart(index: int, rows: list[list[Line]], run: list[Line], unit: float) -> bool:
+    """Row `index` ends in a credit by its shape (`credit_line`, no sentence's end nor digit) that
+    starts at no column's edge, past a paragraph's indent from every line's start: a caption cut at
+    the gutter of the columns under it ends there though its credit was misread past knowing
+    (random seed 2535, 8.4 px: `车装记表 利品 据` for 本报记者 刘茜 摄), as 1436's read one does."""
+    lines = [l for row in rows[:index + 1] for l in sorted(row, key=lambda l: l.bbox[0])]
+    last = credit_line(lines, unit) if index else None
+    if last is None or not any(last is l for l in rows[index]) or SHAPE_NO_CREDIT.search(last.text.strip()):
+        return False
+    return not any(-CAPTION_EDGE * unit <= last.bbox[0] - o.bbox[0] < CREDIT_INDENT * unit
+                   for o in run if o is not last)
 
 
 def _ends_row(line: Line, row: list[Line]) -> bool:
@@ -414,10 +431,18 @@ def _column_line(line: Line, row: list[Line], unit: float) -> bool:
 
 
 def _reads_as_credit(line: Line) -> bool:
-    """A credit read whole, or a reporter's name alone whose 摄 was misread: a caption two rows
-    wide cut at the gutter of the columns under it ends there (`本报记者 可国 法` for 本报记者 刘茜
-    摄, random seed 1436), and the columns start after it."""
-    return split_credit(line.text)[1] is not None or REPORTER_ALONE.fullmatch(line.text.strip()) is not None
+    """A credit read whole, a reporter's name alone whose 摄 was misread, or a reporter's credit
+    misread but spaced as printed alone on its line: a caption cut at the gutter of the columns
+    under it ends there (`本报记者 可国 法` for 本报记者 刘茜 摄, random seed 1436; one row,
+    `本探记者 形课 骤` for 本报记者 韩露 摄, seed 2670), and the columns start after it."""
+    text = line.text.strip()
+    return split_credit(text)[1] is not None or REPORTER_ALONE.fullmatch(text) is not None \
+        or _spaced_reporter_alone(text)
+
+
+def _spaced_reporter_alone(text: str) -> bool:
+    match = _spaced_reporter(text)
+    return match is not None and match.start() == 0
 
 
 def _columns_alike(edge: float, rows: list[list[Line]], unit: float) -> bool:
@@ -480,12 +505,14 @@ def _runs_on_from_above(column: list[Line], lines: list[Line], right: float, uni
 
 def _cut_at_credit(run: list[Line], side: str) -> CaptionLines | None:
     """The run up to the row holding the credit, with every piece of that row (a credit set
-    flush right is often detected apart from the caption text before it); a misread Latin credit
-    alone on its line is the caption's credit."""
+    flush right is often detected apart from the caption text before it); a misread Latin credit,
+    or a reporter's spaced as printed (random seed 2670), alone on its line is the caption's credit."""
     for line in run:
-        misread = LATIN_CREDIT_MISREAD.fullmatch(line.text.strip()) is not None
+        read = split_credit(line.text)[1] is not None
+        misread = LATIN_CREDIT_MISREAD.fullmatch(line.text.strip()) is not None \
+            or not read and _spaced_reporter_alone(line.text.strip())
         shared = not misread and LATIN_CREDIT_AT_END.search(line.text.strip()) is not None
-        if misread or shared or split_credit(line.text)[1] is not None:
+        if misread or shared or read:
             bottom = line.bbox[3]
             mid = (line.bbox[1] + line.bbox[3]) / 2
             kept = in_rows([l for l in run if l.bbox[3] <= bottom or l.bbox[1] <= mid <= l.bbox[3]])

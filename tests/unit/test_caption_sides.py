@@ -495,3 +495,41 @@ def test_a_bylines_reporter_first_in_the_row_under_a_photo_is_no_credit_ending_a
                      ("本级记者 铁宁 温", (707, 232, 787, 241)))
     found = find_caption((361, 177, 678, 359), columns + caption, 9.5)
     assert found is not None and found.side == "beside" and found.lines == caption
+
+
+def test_a_one_row_caption_cut_at_the_gutters_under_it_ends_at_its_reporters_spaced_misread_credit():
+    # random seed 2670 (10.9 px hei, page pixels, unit 10.5): the caption under the photo is one row
+    # across three columns, cut at their gutters, its credit `本报记者 韩露 摄` read `本探记者 形课 骤`
+    # at its right end; the gutters were taken for the columns starting at the photo and the caption
+    # went to the text
+    caption = _lines(("6月10日、门步五需茶温里", (594, 449, 718, 458)), ("安茶工正在要携复茶", (731, 448, 815, 457)),
+                     ("本探记者 形课 骤", (925, 448, 999, 458)))
+    columns = _lines(("很统计,去年全市公", (616, 467, 715, 478)), ("共自行车累计确行量达到", (595, 484, 716, 495)),
+                     ("860万人次,日均确行", (594, 501, 715, 512)), ("青河湿地公园等一批文族", (737, 467, 857, 478)),
+                     ("新地标,培育了民宿集", (737, 483, 857, 495)), ("群,研学施行等新业态。", (737, 501, 850, 512)),
+                     ("去一到采收学,果农最怕", (879, 466, 1000, 478)), ("的就是“烂在地里”。", (878, 484, 992, 495)),
+                     ("2019年,桃源乡看进会", (879, 501, 999, 512)))
+    found = find_caption((594, 127, 1000, 444), caption + columns, 10.5)
+    assert found is not None and found.side == "below"
+    assert found.lines == caption and found.credit is caption[-1]
+
+
+def test_a_two_row_caption_cut_at_the_gutter_under_it_ends_at_a_credit_set_apart_by_its_shape():
+    # random seed 2535 (8.4 px serif, working page, unit 14): the caption's rows are cut where the
+    # gutter of the two columns under the photo runs, its credit `本报记者 刘茜 摄` misread past knowing
+    # (`车装记表 利品 据`); set flush right, far past the gutter, it starts no column, yet the columns'
+    # common edge was taken for text set right under the photo and the caption went to the text
+    caption = _lines(("I连品连 生中。器器电 飞新视器电线", (65, 841, 302, 849)),
+                     ("是现表呼通报护基建理速暖理原路", (316, 842, 536, 848)),
+                     ("L AR AA SR AL", (67, 861, 194, 871)), ("车装记表 利品 据", (429, 861, 543, 872)))
+    columns = _lines(("手载应量出现河水外温、道路相", (65, 888, 297, 903)), ("建", (312, 888, 360, 903)),
+                     ("光影秀等形式 展动 了", (380, 888, 555, 903)), ("东等利派,此次改造渗及面格", (66, 916, 297, 930)),
+                     ("青河想先的历史 之化和新时代发", (314, 916, 543, 930)),
+                     ("社条,新建海水管网泳公 里。", (64, 943, 285, 957)),
+                     ("解成就,吸引 了 上 万 名市民和游", (312, 944, 544, 958)))
+    found = find_caption((61, 446, 556, 841), caption + columns, 14.0)
+    assert found is not None and found.side == "below"
+    assert sorted(map(id, found.lines)) == sorted(map(id, caption))
+    # a right column's paragraph opening two characters in, beside the left one's last line, is no credit
+    indented = _lines(("车装记表利品据心区设置了隔离", (344, 861, 536, 872)))
+    assert find_caption((61, 446, 556, 841), caption[:3] + indented + columns, 14.0) is None
