@@ -654,9 +654,14 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
     def ends_article(start: int, end: int) -> bool:
         """The run stands flush left under a paragraph's short last line with space above, as a head opens
         the next article in the column (random seed 2076, 33 px Latin: a notice's four-row bold deck under
-        the last notice's end, read as bold text). A run opened from the indent is a paragraph printed heavy."""
-        return (all(flush(row) for row in range(start, end))
-                and _text_end(rows[start - 1], unit) < right - HEADING_MARGIN * unit
+        the last notice's end, read as bold text). A run opened from the indent is a paragraph printed heavy.
+        A row set flush right, starting further in than an indent, ends a text as a short line does: a
+        credit or signature on a row of its own (2678: a caption's `Photo: J. Smith` over a notice's
+        twelve-row deck)."""
+        above = rows[start - 1]
+        ended = (_text_end(above, unit) < right - HEADING_MARGIN * unit
+                 or min(l.x0 for l in above) - left > INDENT * unit)
+        return (all(flush(row) for row in range(start, end)) and ended
                 and tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit)
 
     def set_in(start: int, end: int) -> bool:
