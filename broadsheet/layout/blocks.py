@@ -28,6 +28,7 @@ from broadsheet.layout.thresholds import (
     HEADING_SPACE,
     HEADLINE_OVERLAP,
     HEADLINE_STACK_GAP,
+    HEAD_INDENT,
     INDENT,
     LINE_PITCH,
     MAX_HEADING_LINES,
@@ -449,7 +450,12 @@ def text_blocks(segments: list[Block], unit: float, rules: list[Rule],
             continue
         kind = _TEXT
         for below_kind, below in pieces[index + 1:]:
-            if not below.lines or not _follows(block, below, unit, rules):
+            if not below.lines:
+                continue
+            # a head set from a deeper indent than a paragraph's is short: a row from there to the
+            # column's edge is the body's, cut at its start (random seed 2647, CJK at 6.6 px)
+            short = block.bbox[2] < below.bbox[2] - HEADING_MARGIN * unit
+            if not _follows(block, below, unit, rules, indent=HEAD_INDENT if short else INDENT):
                 continue
             if below_kind == _BOLD_END and len(block.lines) + len(below.lines) <= MAX_HEADING_LINES:
                 block.lines += below.lines
@@ -470,15 +476,16 @@ def text_blocks(segments: list[Block], unit: float, rules: list[Rule],
 _TEXT, _HEADING, _BOLD_END = "text", "heading", "bold end"
 
 
-def _follows(upper: Block, lower: Block, unit: float, rules: list[Rule], gap: float = SEGMENT_GAP) -> bool:
+def _follows(upper: Block, lower: Block, unit: float, rules: list[Rule], gap: float = SEGMENT_GAP,
+             indent: float = INDENT) -> bool:
     """`lower` starts right below `upper` (at most `gap` body heights of blank between), at its left
-    edge or a paragraph indent in or out (a head set from the indent or centred over its column's
+    edge or `indent` in or out (a head set from the indent or centred over its column's
     text: random seeds 1356, 1649), or centred over it further in (a short subhead in a wide column,
     2257: `Public Comment` 4.8 body heights in), with no rule between."""
     ux0, _, ux1, uy1 = upper.bbox
     lx0, ly0, lx1, _ = lower.bbox
     centred = ux1 - ux0 < lx1 - lx0 and abs((ux0 + ux1) - (lx0 + lx1)) <= 2 * CENTRED * unit
-    return (STACKED_GAP[0] * unit <= ly0 - uy1 <= gap * unit and (abs(lx0 - ux0) <= INDENT * unit or centred)
+    return (STACKED_GAP[0] * unit <= ly0 - uy1 <= gap * unit and (abs(lx0 - ux0) <= indent * unit or centred)
             and not crosses(rules, max(ux0, lx0), uy1, min(ux1, lx1), ly0))
 
 
@@ -654,9 +661,14 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
     def ends_article(start: int, end: int) -> bool:
         """The run stands flush left under a paragraph's short last line with space above, as a head opens
         the next article in the column (random seed 2076, 33 px Latin: a notice's four-row bold deck under
-        the last notice's end, read as bold text). A run opened from the indent is a paragraph printed heavy."""
-        return (all(flush(row) for row in range(start, end))
-                and _text_end(rows[start - 1], unit) < right - HEADING_MARGIN * unit
+        the last notice's end, read as bold text). A run opened from the indent is a paragraph printed heavy.
+        A row set flush right, starting further in than an indent, ends a text as a short line does: a
+        credit or signature on a row of its own (2678: a caption's `Photo: J. Smith` over a notice's
+        twelve-row deck)."""
+        above = rows[start - 1]
+        ended = (_text_end(above, unit) < right - HEADING_MARGIN * unit
+                 or min(l.x0 for l in above) - left > INDENT * unit)
+        return (all(flush(row) for row in range(start, end)) and ended
                 and tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit)
 
     def set_in(start: int, end: int) -> bool:

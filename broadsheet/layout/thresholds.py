@@ -278,6 +278,10 @@ STACKED_GAP = (-0.3, 1.0)  # blank between two lines one under another at body s
 # pitch in 25 px boxes) has each line's ascenders and descenders reach 8 px into its neighbours'.
 SOLID_OVERLAP = 0.4
 INDENT = 2.5  # a paragraph indent, with slack: two characters
+# A bold head ending its segment may be set from a deeper indent than a paragraph's: two ems of Latin
+# type, whose ink is some three quarters of an em high (random seeds 2609, 11.2 px Fraktur: `Wie es
+# weitergeht` 2.7 units in over its text; 2557, 28.9 px serif: `Public Comment`, `Next Steps`)
+HEAD_INDENT = 3.0
 LINE_PITCH = 1.5  # body line pitch, where a segment is too short to measure its own
 CARRY_GUTTER = 3.0  # a gutter at most this wide between a column's segment and the next column's it runs on into
 SEGMENT_GAP = 1.5  # blank down a column that ends a segment (a paragraph break is less)

@@ -214,3 +214,27 @@ def test_a_bold_line_set_in_atop_a_column_over_an_indented_paragraph_is_still_a_
     """A subhead centred or set from the indent atop a column stays one (the 2362 rule is for a
     line flush left, as a paragraph's last line is set)."""
     assert _kinds_atop_carried_column((LEFT + 60, 100, RIGHT - 60, 120)) == [(True, 1), (False, 6)]
+
+
+# Random seed 2609 (recorded, 11.2 px Fraktur read at 1.45): a paragraph's end, the subhead `Wie es
+# weitergeht` (bold) set two ems in, a segment of its own, and the text under it, whose left edge is 2.7
+# units left of the subhead's: more than a paragraph's indent
+_ABOVE_2609 = [((69, 229, 594, 242), 1.01, 1.01), ((46, 249, 594, 261), 1.02, 0.99),
+               ((47, 268, 594, 280), 1.08, 1.0), ((47, 287, 594, 300), 0.99, 0.98), ((47, 305, 74, 318), 1.18, 0.96)]
+_HEAD_2609 = [((79, 332, 257, 345), 1.47, 1.28)]
+_BELOW_2609 = [((69, 354, 594, 366), 1.02, 0.99), ((47, 373, 594, 385), 1.06, 1.01), ((47, 394, 69, 406), 1.05, 0.93)]
+
+
+def test_a_short_bold_line_set_two_ems_in_over_its_text_is_a_subhead():
+    """Read as a paragraph of its own, the subhead parted the article's text (paragraph F1 0.89)."""
+    pieces = text_blocks([Block(weighed_boxes(rows)) for rows in (_ABOVE_2609, _BELOW_2609, _HEAD_2609)], 12.0, [])
+    assert [(heading, block.bbox) for heading, block in pieces] == [
+        (False, (46, 229, 594, 318)), (True, (79, 332, 257, 345)), (False, (47, 354, 594, 406))]
+
+
+def test_a_bold_row_to_the_columns_edge_from_deeper_than_an_indent_is_no_subhead():
+    """As random seed 2647 (CJK at 6.6 px): a body row measured bold, boxed from 2.9 units in to the column's
+    edge, alone in a segment over its column's text: the row's start cut off, not a head."""
+    head = [((82, 332, 594, 345), 1.43, 1.16)]
+    pieces = text_blocks([Block(weighed_boxes(rows)) for rows in (_ABOVE_2609, _BELOW_2609, head)], 12.0, [])
+    assert [heading for heading, _ in pieces] == [False, False, False]

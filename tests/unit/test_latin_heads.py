@@ -1,6 +1,7 @@
 """Latin notices' heads set in bold body type (issue 16, wave 21): a head's first line that measures
 just under bold, a deck's row boxed tall that measures light, a deck under the last notice's end in
-the same column (recorded lines of random seeds 2104, 2085, 2076)."""
+the same column, or under a caption's credit on a row of its own (recorded lines of random seeds 2104, 2085,
+2076, 2678)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,28 @@ DECK_2076 = [((1230, 684, 1331, 697), 0.76, 0.84), ((1231, 720, 1524, 739), 1.49
 def test_a_flush_left_deck_under_a_notices_end_is_a_head_however_many_rows():
     pieces = text_blocks([Block(weighed_boxes(DECK_2076))], 18.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 1), (True, 4), (False, 5)]
+
+
+# seed 2678 (11.9 px Latin serif), a boxed notice's column under its photo: the caption (`Volunteers replant
+# native sagebrush along the Lamoille Canyon trail in April.`), its credit `Photo: J. Smith` set flush right on
+# a row of its own, then, a little more than a line's pitch under it, the next notice's twelve-row bold deck
+# (`DEPARTMENT OF` / `AGRICULTURE` / ... / `Environmental Impact Statement`) and its first paragraph
+CAPTION_2678 = [((1127, 304, 1205, 312), 1.04, 0.96), ((1239, 305, 1290, 312), 1.1, 0.98),
+                ((1127, 324, 1171, 333), 1.07, 0.98), ((1215, 324, 1290, 333), 1.07, 0.99),
+                ((1126, 343, 1291, 354), 0.83, 0.99), ((1126, 364, 1275, 375), 0.94, 0.95),
+                ((1181, 384, 1290, 396), 0.94, 0.95)]
+DECK_2678 = [((1127, 411, 1288, 424), 1.46, 1.29), ((1126, 430, 1260, 443), 1.43, 1.27),
+             ((1127, 450, 1252, 462), 1.35, 1.29), ((1127, 469, 1272, 481), 1.49, 1.36),
+             ((1127, 488, 1268, 500), 1.45, 1.34), ((1127, 507, 1274, 519), 1.41, 1.35),
+             ((1127, 526, 1278, 538), 1.45, 1.33), ((1127, 545, 1189, 557), 1.47, 1.33),
+             ((1127, 564, 1268, 576), 1.38, 1.31), ((1126, 582, 1251, 595), 1.23, 1.35),
+             ((1127, 602, 1257, 614), 1.49, 1.33), ((1127, 621, 1286, 633), 1.46, 1.34)]
+BODY_2678 = [((1147, 646, 1222, 659), 1.0, 0.93), ((1127, 664, 1291, 678), 0.83, 1.0),
+             ((1126, 686, 1245, 696), 1.13, 0.99), ((1126, 702, 1237, 715), 0.99, 0.97)]
+
+
+def test_a_flush_left_deck_under_a_credit_set_flush_right_on_its_own_row_is_a_head():
+    """The credit ends the caption as a short last line would: read as a full row, the deck was bold text,
+    the notice's title its first paragraph (paragraph F1 0.96, the same by boxes)."""
+    pieces = text_blocks([Block(weighed_boxes(CAPTION_2678 + DECK_2678 + BODY_2678))], 12.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 7), (True, 12), (False, 4)]
