@@ -223,10 +223,13 @@ def _kickers_over_titles(headlines: list[list[Region]], blocks: list[Region], se
                          unit: float) -> list[Region]:
     """Text blocks of a row or two (`KICKER_ROWS`) right over a head opening with its title, a blank no
     taller than the title's first row between, no rule, inside the title's span and centred on it
-    (`KICKER_CENTRED`), made that head's kicker; the blocks taken are returned. Body text is set flush
-    with its column, which a title stands inside or fills (random seed 2714, 9.9 px: `守护一` / `江碧水`
-    over `河长巡河常态化 / 水质持续向好`, its first row measuring body size for its `一`, the second
-    taken along as that row's column; an untitled article of its own)."""
+    (`KICKER_CENTRED`), and under a rule or nothing, made that head's kicker; the blocks taken are
+    returned. Body text is set flush with its column, which a title stands inside or fills (random seed
+    2714, 9.9 px: `守护一` / `江碧水` over `河长巡河常态化 / 水质持续向好`, its first row measuring
+    body size for its `一`, the second taken along as that row's column; an untitled article of its
+    own). A centred line right under text or a head goes on from it (real scans: an advertisement's
+    `Dětský lékař` / `MUDr.` over the doctor's name, a masthead's `Herausgegeben von` over the publisher)."""
+    standing = [r for g in headlines for r in g] + blocks + separators
     taken = []
     for group in headlines:
         title = group[0]
@@ -240,12 +243,21 @@ def _kickers_over_titles(headlines: list[list[Region]], blocks: list[Region], se
                     and all(line.direction == TextDirection.HORIZONTAL_LR for line in block.lines)
                     and 0 <= y0 - by1 <= first[3] - first[1] and x0 < bx0 and bx1 < x1
                     and abs((bx0 - x0) - (x1 - bx1)) <= KICKER_CENTRED * unit
-                    and not rule_between(block.bbox, title.bbox, separators)):
+                    and not rule_between(block.bbox, title.bbox, separators)
+                    and _under_a_rule_or_nothing(block, standing)):
                 block.type = RegionType.KICKER
                 group.insert(0, block)
                 taken.append(block)
                 break
     return taken
+
+
+def _under_a_rule_or_nothing(block: Region, standing: list[Region]) -> bool:
+    """What stands nearest over the block, across its span, is a rule, or nothing does."""
+    x0, y0, x1, _ = block.bbox
+    above = [r for r in standing if r is not block and r.bbox[3] <= y0 and r.bbox[0] < x1 and x0 < r.bbox[2]]
+    nearest = max(above, key=lambda r: r.bbox[3], default=None)
+    return nearest is None or nearest.type == RegionType.SEPARATOR
 
 
 def _read(region: Region) -> bool:

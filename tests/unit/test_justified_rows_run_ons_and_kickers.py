@@ -1,4 +1,4 @@
-"""Which blocks make one article (issue 16, wave 27), on recorded geometry (working-page pixels): a
+"""Which blocks make one article, on recorded geometry (working-page pixels): a
 word a justified row's stretched space apart taken for a title, a column running on from an article
 whose first column opens lower than the rule over both, a column rule's edge found as a line, a kicker
 measured as body type over its title."""
@@ -97,9 +97,17 @@ def test_a_centred_block_right_over_a_title_is_its_kicker():
     kicker = _block("b1", [("守护一", (688, 2108, 749, 2125)), ("江碧水", (688, 2132, 748, 2151))])
     body = _block("b2", [("气象专家同时提", (683, 2250, 782, 2264)),
                          ("醒市民，春季气温起", (654, 2274, 782, 2288))])
+    rule = Region("s1", RegionType.SEPARATOR, (654, 2096, 783, 2100))  # closes the article above
     group = [_title_2714()]
-    assert _kickers_over_titles([group], [kicker, body], [], 14.0) == [kicker]
+    assert _kickers_over_titles([group], [kicker, body], [rule], 14.0) == [kicker]
     assert group[0] is kicker and kicker.type == RegionType.KICKER
+
+
+def test_a_centred_line_right_under_text_goes_on_from_it():
+    # as an advertisement's `Dětský lékař` / `MUDr.` over the doctor's name, centred each
+    above = _block("b0", [("气象专家同时", (668, 2080, 770, 2097))])
+    kicker = _block("b1", [("守护一", (688, 2108, 749, 2125)), ("江碧水", (688, 2132, 748, 2151))])
+    assert _kickers_over_titles([[_title_2714()]], [above, kicker], [], 14.0) == []
 
 
 def test_a_paragraphs_end_flush_over_a_title_stays_text():
