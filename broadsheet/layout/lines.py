@@ -543,7 +543,8 @@ def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float
     the rule search missed: one edge lined up is enough. A piece inside the other is ink boxed twice.
 
     Short columns (a few lines under a caption or headline across both, random seed 1070) have too
-    few lines around; there the lines each piece's own column holds, one under another, decide."""
+    few lines around; there the lines each piece's own column holds, one under another, decide: the
+    right piece's lines start in the blank, and the left piece has lines of its own."""
     if right.x1 <= left.x1:
         return False
     tolerance = EDGE_TOLERANCE * unit
@@ -558,9 +559,11 @@ def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float
         return max(ends, starts) >= COLUMN_EDGE_LINES
     if min(ends, starts) >= COLUMN_EDGE_LINES:
         return True
-    stacked_ends = sum(left.x1 - tolerance <= o.x1 <= high for o in _column_stack(left, lines, unit, rules))
     stacked_starts = sum(low <= o.x0 <= right.x0 + tolerance for o in _column_stack(right, lines, unit, rules))
-    return min(stacked_ends, stacked_starts) >= STACK_EDGE_LINES
+    # lines starting inside the blank are another column's (a column's own lines start left of its
+    # row's first piece); a left column a line or two deep may end on a paragraph's short last line
+    # (seed 2696), so lines of its own, which stop short of the blank, are enough
+    return stacked_starts >= STACK_EDGE_LINES and bool(_column_stack(left, lines, unit, rules))
 
 
 def _column_stack(piece: LineBox, lines: LineIndex, unit: float, rules: list[Rule]) -> list[LineBox]:

@@ -86,6 +86,35 @@ def test_short_columns_under_a_caption_across_both_stay_apart():
         assert not _joined(lines, ink, l, r)
 
 
+def test_a_two_line_column_under_a_caption_stays_apart_from_the_indented_column_beside():
+    # Random seed 2696 (65 px ming, a 0.9 em gutter): under a caption across both, the left column
+    # holds a paragraph's last two lines (the second short), the right one opens a paragraph two
+    # characters in; the caption voted the 3 em blank a word space, no line of the left column ended
+    # at the gutter but the row under test, and `镇建起了电商服务站，帮助 在修复室里，修复师周` was one line
+    ink = _page(rows=10)
+    caption = [_ink(ink, 40, 20 + r * PITCH, 588, 20 + r * PITCH + UNIT) for r in range(3)]
+    top = 20 + 3 * PITCH + UNIT
+    left = _ink(ink, 40, top, 300, top + UNIT)
+    last = _ink(ink, 40, top + PITCH, 250, top + PITCH + UNIT)
+    right = _ink(ink, 346, top, 588, top + UNIT)
+    below = [_ink(ink, 314, top + r * PITCH, 588, top + r * PITCH + UNIT) for r in range(1, 5)]
+    lines = caption + [left, last, right] + below
+    assert not _joined(lines, ink, left, right)
+
+
+def test_a_row_over_a_short_last_line_still_joins_at_its_word_space():
+    # A guard: lines under the right piece that start where the left one does are its own column's,
+    # not another column starting in the blank
+    ink = _page(rows=10)
+    caption = [_ink(ink, 40, 20 + r * PITCH, 588, 20 + r * PITCH + UNIT) for r in range(3)]
+    top = 20 + 3 * PITCH + UNIT
+    left, right = _ink(ink, 40, top, 80, top + UNIT), _ink(ink, 112, top, 588, top + UNIT)
+    below = [_ink(ink, 40, top + r * PITCH, 588, top + r * PITCH + UNIT) for r in range(1, 4)]
+    below.append(_ink(ink, 40, top + 4 * PITCH, 250, top + 4 * PITCH + UNIT))
+    lines = caption + [left, right] + below
+    assert _joined(lines, ink, left, right)
+
+
 def test_pieces_of_a_justified_line_still_join_under_lines_that_run_through():
     # The same rows with the lines around running through the blank, one row split at a word space
     ink = _page(rows=10)
