@@ -59,6 +59,37 @@ def test_a_box_reaching_into_the_column_beside_leaves_no_sliver_of_its_last_char
     assert len([p for p in pieces if p.x0 >= 215]) == 9
 
 
+def test_a_rows_last_character_past_a_blank_lined_up_down_the_column_is_not_cut_off():
+    # Random seed 2686 (34 px kai): a justified column's characters stand on a grid, so the blank a
+    # narrow last character leaves (项|目, ，|完) lines up with the lines around's: the stripe of
+    # paper down the column was taken for a gutter, and 目, 完 and 区 became lines of their own
+    ink = _page()
+    boxes = []
+    for r in range(9):
+        y = 20 + r * PITCH
+        ink[y:y + 17, 40:280] = True
+        ink[y:y + 17, 292:304] = True  # the last character, 12 px past a 12 px blank
+        boxes.append(LineBox((36, y - 3, 308, y + 20)))
+    pieces, cuts = split_at_gaps(boxes, ink, [])
+    assert not cuts and all(p.x0 == 40 and p.x1 == 304 for p in pieces)
+
+
+def test_a_column_beside_a_character_wide_is_still_cut_off():
+    # A guard: the same rows with a column beside them, its first character boxed with the row
+    ink = _page()
+    boxes = []
+    for r in range(9):
+        y = 20 + r * PITCH
+        ink[y:y + 17, 40:280] = True
+        ink[y:y + 17, 292:560] = True
+        boxes.append(LineBox((36, y - 3, 308, y + 20)) if r == 4 else LineBox((36, y - 3, 284, y + 20)))
+        if r != 4:
+            boxes.append(LineBox((288, y - 3, 564, y + 20)))
+    pieces, _ = split_at_gaps(boxes, ink, [])
+    row = sorted(p.bbox[::2] for p in pieces if p.y0 <= 20 + 4 * PITCH < p.y1)
+    assert row == [(40, 280), (292, 308)]
+
+
 def test_a_headline_split_at_its_word_space_is_one_line():
     # Random seed 1079 (17 px body): `老城区雨污分流改造 年内完工`, 43-46 px type, boxed in two 52 px
     # (1.21 of its size) apart, was two titles each heading columns of one article; titles side by
