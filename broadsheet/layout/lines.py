@@ -29,6 +29,7 @@ from broadsheet.layout.thresholds import (
     DESCENDER_DEPTH,
     DESCENDER_INK,
     DISPLAY_LETTERS,
+    EDGE_CHARACTER,
     EDGE_TOLERANCE,
     FLAT_PIECE,
     GUTTER_MIN_WIDTH,
@@ -201,6 +202,10 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
                 continue
         ink_start, ink_end, blanks, ruled = runs
         cuts = [(a, b) for a, b in blanks if (a, b) in ruled or _is_gutter(line, (a, b), index, rules, ink)]
+        if cuts and cuts[0] not in ruled and _edge_character(line, ink_start, cuts[0][0], index, first=True):
+            cuts = cuts[1:]
+        if cuts and cuts[-1] not in ruled and _edge_character(line, cuts[-1][1], ink_end, index, first=False):
+            cuts = cuts[:-1]
         cut_at += [(a, line.y0, b, line.y1) for a, b in cuts]
         bounds = [ink_start] + [v for a, b in cuts for v in (a, b)] + [ink_end]
         for start, end in zip(bounds[::2], bounds[1::2]):
@@ -214,6 +219,21 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
             if end - start >= MIN_PIECE_WIDTH * (line.height if clipped else bottom - top) and not speck:
                 pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
     return pieces, cut_at
+
+
+def _edge_character(line: LineBox, start: int, end: int, lines: LineIndex, first: bool) -> bool:
+    """The piece a cut would leave at the row's start (`first`) or end is a character or so wide and
+    flush with the lines around at that edge: the row's own first or last character past a blank
+    its type leaves (a kai 目 after 项, a character after `，`), which the lines of a justified
+    CJK column line up into a stripe down the column. A column beside is wider than a character."""
+    if not MIN_PIECE_WIDTH * line.height <= end - start <= EDGE_CHARACTER * line.height:
+        return False  # a sliver is the tip of a character of the column beside, which the box reaches into
+    tolerance = EDGE_TOLERANCE * line.height
+    flush = [o for o in lines.around(line, GUTTER_NEIGHBOURS * line.height)
+             if o is not line and NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]
+             and o.x0 < end and o.x1 > start
+             and abs((o.x0 - line.x0) if first else (o.x1 - line.x1)) <= tolerance]  # boxes padded alike
+    return len(flush) >= COLUMN_EDGE_LINES
 
 
 def vertical_lines(box: LineBox, ink: np.ndarray) -> list[LineBox]:
@@ -543,7 +563,8 @@ def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float
     the rule search missed: one edge lined up is enough. A piece inside the other is ink boxed twice.
 
     Short columns (a few lines under a caption or headline across both, random seed 1070) have too
-    few lines around; there the lines each piece's own column holds, one under another, decide."""
+    few lines around; there the lines each piece's own column holds, one under another, decide: the
+    right piece's lines start in the blank, and the left piece has lines of its own."""
     if right.x1 <= left.x1:
         return False
     tolerance = EDGE_TOLERANCE * unit
@@ -558,9 +579,11 @@ def _at_column_edge(left: LineBox, right: LineBox, lines: LineIndex, unit: float
         return max(ends, starts) >= COLUMN_EDGE_LINES
     if min(ends, starts) >= COLUMN_EDGE_LINES:
         return True
-    stacked_ends = sum(left.x1 - tolerance <= o.x1 <= high for o in _column_stack(left, lines, unit, rules))
     stacked_starts = sum(low <= o.x0 <= right.x0 + tolerance for o in _column_stack(right, lines, unit, rules))
-    return min(stacked_ends, stacked_starts) >= STACK_EDGE_LINES
+    # lines starting inside the blank are another column's (a column's own lines start left of its
+    # row's first piece); a left column a line or two deep may end on a paragraph's short last line
+    # (seed 2696), so lines of its own, which stop short of the blank, are enough
+    return stacked_starts >= STACK_EDGE_LINES and bool(_column_stack(left, lines, unit, rules))
 
 
 def _column_stack(piece: LineBox, lines: LineIndex, unit: float, rules: list[Rule]) -> list[LineBox]:

@@ -156,6 +156,9 @@ STACKED_VALLEY = 0.3  # ... and the thinnest row between them holds under this s
 # (the ads page's `selské od zl.` box, under the tail of `tapestrové, velurové a bru-`: 0.52)
 STACKED_COVERED = 0.3
 MIN_PIECE_WIDTH = 0.25  # of its height: a narrower piece cut from a line is a sliver of a character
+# of its box's height: a piece no wider, flush with the lines around at their column's edge, is the
+# row's first or last character (a narrow 目 after a kai 项), not a column beside (random seed 2686)
+EDGE_CHARACTER = 1.2
 COVERED = 0.7  # share of a box inside vertical lines: it is their characters boxed again
 # Detector boxes of one headline line split at a space are joined across this many times its size
 # (random seed 1079: `老城区雨污分流改造 年内完工` split 1.21 apart; two titles side by side on one

@@ -59,6 +59,37 @@ def test_a_box_reaching_into_the_column_beside_leaves_no_sliver_of_its_last_char
     assert len([p for p in pieces if p.x0 >= 215]) == 9
 
 
+def test_a_rows_last_character_past_a_blank_lined_up_down_the_column_is_not_cut_off():
+    # Random seed 2686 (34 px kai): a justified column's characters stand on a grid, so the blank a
+    # narrow last character leaves (项|目, ，|完) lines up with the lines around's: the stripe of
+    # paper down the column was taken for a gutter, and 目, 完 and 区 became lines of their own
+    ink = _page()
+    boxes = []
+    for r in range(9):
+        y = 20 + r * PITCH
+        ink[y:y + 17, 40:280] = True
+        ink[y:y + 17, 292:304] = True  # the last character, 12 px past a 12 px blank
+        boxes.append(LineBox((36, y - 3, 308, y + 20)))
+    pieces, cuts = split_at_gaps(boxes, ink, [])
+    assert not cuts and all(p.x0 == 40 and p.x1 == 304 for p in pieces)
+
+
+def test_a_column_beside_a_character_wide_is_still_cut_off():
+    # A guard: the same rows with a column beside them, its first character boxed with the row
+    ink = _page()
+    boxes = []
+    for r in range(9):
+        y = 20 + r * PITCH
+        ink[y:y + 17, 40:280] = True
+        ink[y:y + 17, 292:560] = True
+        boxes.append(LineBox((36, y - 3, 308, y + 20)) if r == 4 else LineBox((36, y - 3, 284, y + 20)))
+        if r != 4:
+            boxes.append(LineBox((288, y - 3, 564, y + 20)))
+    pieces, _ = split_at_gaps(boxes, ink, [])
+    row = sorted(p.bbox[::2] for p in pieces if p.y0 <= 20 + 4 * PITCH < p.y1)
+    assert row == [(40, 280), (292, 308)]
+
+
 def test_a_headline_split_at_its_word_space_is_one_line():
     # Random seed 1079 (17 px body): `老城区雨污分流改造 年内完工`, 43-46 px type, boxed in two 52 px
     # (1.21 of its size) apart, was two titles each heading columns of one article; titles side by
@@ -84,6 +115,35 @@ def test_short_columns_under_a_caption_across_both_stay_apart():
     lines = caption + left + right
     for l, r in zip(left, right):
         assert not _joined(lines, ink, l, r)
+
+
+def test_a_two_line_column_under_a_caption_stays_apart_from_the_indented_column_beside():
+    # Random seed 2696 (65 px ming, a 0.9 em gutter): under a caption across both, the left column
+    # holds a paragraph's last two lines (the second short), the right one opens a paragraph two
+    # characters in; the caption voted the 3 em blank a word space, no line of the left column ended
+    # at the gutter but the row under test, and `镇建起了电商服务站，帮助 在修复室里，修复师周` was one line
+    ink = _page(rows=10)
+    caption = [_ink(ink, 40, 20 + r * PITCH, 588, 20 + r * PITCH + UNIT) for r in range(3)]
+    top = 20 + 3 * PITCH + UNIT
+    left = _ink(ink, 40, top, 300, top + UNIT)
+    last = _ink(ink, 40, top + PITCH, 250, top + PITCH + UNIT)
+    right = _ink(ink, 346, top, 588, top + UNIT)
+    below = [_ink(ink, 314, top + r * PITCH, 588, top + r * PITCH + UNIT) for r in range(1, 5)]
+    lines = caption + [left, last, right] + below
+    assert not _joined(lines, ink, left, right)
+
+
+def test_a_row_over_a_short_last_line_still_joins_at_its_word_space():
+    # A guard: lines under the right piece that start where the left one does are its own column's,
+    # not another column starting in the blank
+    ink = _page(rows=10)
+    caption = [_ink(ink, 40, 20 + r * PITCH, 588, 20 + r * PITCH + UNIT) for r in range(3)]
+    top = 20 + 3 * PITCH + UNIT
+    left, right = _ink(ink, 40, top, 80, top + UNIT), _ink(ink, 112, top, 588, top + UNIT)
+    below = [_ink(ink, 40, top + r * PITCH, 588, top + r * PITCH + UNIT) for r in range(1, 4)]
+    below.append(_ink(ink, 40, top + 4 * PITCH, 250, top + 4 * PITCH + UNIT))
+    lines = caption + [left, right] + below
+    assert _joined(lines, ink, left, right)
 
 
 def test_pieces_of_a_justified_line_still_join_under_lines_that_run_through():
