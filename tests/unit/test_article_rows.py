@@ -431,3 +431,21 @@ def test_photo_news_in_its_own_frame_under_an_untitled_column_stays_news():
     photo_news = [news]
     _past_photos(left, [top, lower], photos, photo_news, rules + frame, 11.4)
     assert photo_news == [news] and not top.photos
+
+
+def test_a_paragraphs_last_line_beside_a_title_bounds_its_span_by_its_whole_column():
+    # random seed 2726 (unit 10): column 2 opens with `zugute.`, the last line of a paragraph run on
+    # from column 1, level with `Schüler bauen einen Garten` over column 3; the span stopped at the
+    # word's right side, so the title took column 2 and left its own column 3 (under a photo) untitled
+    unit = 10.0
+    altstadt = _region("t1", RegionType.TITLE, (33, 127, 293, 138), "Die Altstadt soll wieder aufblühen")
+    schueler = _region("t2", RegionType.TITLE, (767, 127, 982, 139), "Schüler bauen einen Garten")
+    first, zugute, second = (32, 149, 386, 616), (400, 130, 450, 139), (399, 143, 753, 611)
+    third, photo = (766, 149, 998, 648), (1010, 125, 1244, 236)
+    heads = headline_spans([[altstadt], [schueler]], [], [first, zugute, second, third, photo], (31, 1246), unit)
+    assert heads[1].span == (753, 1010)
+    assert owner(third, heads, [], unit) is heads[1] and owner(first, heads, [], unit) is heads[0]
+    assert owner(second, heads, [], unit) is None  # the run-on from column 1 joins it (`_run_on`)
+    # a block under the line but not flush with it is not its column
+    heads = headline_spans([[altstadt], [schueler]], [], [first, zugute, (440, 143, 753, 611)], (31, 1246), unit)
+    assert heads[1].span[0] == 450
