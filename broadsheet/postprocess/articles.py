@@ -79,7 +79,7 @@ def headline_spans(groups: list[list[Region]], separators: list[Region], others:
             if other is box or other[1] >= y1 + slack or other[3] <= y0 - slack:
                 continue  # only neighbours on the same row bound the span
             if other[2] <= x0:
-                left = max(left, _column_right(other, others, unit))
+                left = max(left, min(x0, _column_right(other, others, unit)))
             elif other[0] >= x1:
                 right = min(right, other[0])
         heads.append(Headline(group, box, (left, right), vertical))
@@ -90,7 +90,8 @@ def _column_right(box: BBox, others: list[BBox], unit: float) -> float:
     """The right side of the column the box tops: a short line beside a head (a paragraph's last
     line, run on from the column before) stands for its column, the block right under it, flush
     left with it (random seed 2726: `zugute.` level with `Schüler bauen einen Garten`, its column
-    under it the text of the title left of it)."""
+    under it the text of the title left of it). A column running on under the head bounds nothing
+    past the head's own side (random seed 2566: a JPEG speck at the gutter, over the head's column)."""
     under = [o for o in others if 0 <= o[1] - box[3] <= unit and abs(o[0] - box[0]) <= COLUMN_START * unit]
     return max([box[2]] + [o[2] for o in under])
 

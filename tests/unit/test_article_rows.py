@@ -449,3 +449,8 @@ def test_a_paragraphs_last_line_beside_a_title_bounds_its_span_by_its_whole_colu
     # a block under the line but not flush with it is not its column
     heads = headline_spans([[altstadt], [schueler]], [], [first, zugute, (440, 143, 753, 611)], (31, 1246), unit)
     assert heads[1].span[0] == 450
+    # a column running on under the title bounds the span at the title's own side, not past it (random
+    # seed 2566: a JPEG speck at the gutter, level with a head over the speck's column, read `2`)
+    speck, under = (758, 130, 761, 137), (758, 143, 998, 611)
+    heads = headline_spans([[altstadt], [schueler]], [], [first, speck, under], (31, 1246), unit)
+    assert heads[1].span[0] == 767 and owner(under, heads, [], unit) is heads[1]
