@@ -12,6 +12,7 @@ import os
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
@@ -124,23 +125,20 @@ class RayExecutor:
         actor = ray.remote(PageWorker).options(num_cpus=min(threads, share), max_restarts=-1,
                                                max_task_retries=PAGE_RETRIES)
         self._actors = [actor.remote(options, threads) for _ in range(workers)]
-        self._in_hand = [0] * workers
-        self._running: dict[ray.ObjectRef, PageTask] = {}
+        self._running: dict[ray.ObjectRef, tuple[int, PageTask]] = {}  # each page in hand: its actor
         self._lock = threading.Lock()  # outcomes arrive on Ray's threads
 
     def submit(self, task: PageTask) -> Future[PageOutcome]:
-        with self._lock:
-            index = min(range(self.workers), key=self._in_hand.__getitem__)
-            self._in_hand[index] += 1
         outcome: Future[PageOutcome] = Future()
-        ref = self._actors[index].run.remote(task)
         with self._lock:
-            self._running[ref] = task
+            held = Counter(index for index, _ in self._running.values())
+            index = min(range(self.workers), key=held.__getitem__)
+            ref = self._actors[index].run.remote(task)
+            self._running[ref] = (index, task)
 
         def done(result: Future[PageOutcome]) -> None:
             with self._lock:
-                self._in_hand[index] -= 1
-                self._running.pop(ref, None)
+                del self._running[ref]
             settle(outcome, task, result.result)
 
         ref.future().add_done_callback(done)
@@ -155,6 +153,6 @@ class RayExecutor:
         if abandon and running:
             # ray.kill only asks: an actor is gone once its page has failed
             ray.wait(list(running), num_returns=len(running), timeout=KILL_WAIT)
-            take_back(running.values())
+            take_back(task for _, task in running.values())
         if self._connected:
             ray.shutdown()
