@@ -26,6 +26,7 @@ from broadsheet.layout.thresholds import (
     RULE_PAPER,
     RULE_PIECE_LENGTH,
     RULE_PIECE_OVERLAP,
+    RULE_ROW_BREAK,
     RULE_SIDE_INK,
     RULE_SIDE_STROKE,
     TYPE_MIDDLE,
@@ -76,10 +77,31 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     across_rules = [_transposed(r.bbox) for r in rules if r.horizontal]
     short = strokes(ink, unit, True, int(RULE_COLUMN_PIECE * unit), max_thickness, upright)
     continued += [_transposed(box) for box in _continuations(across_rules, [_transposed(b) for b in short], unit)]
-    known = [r.bbox for r in rules] + continued
-    alone = [box for box in short if not any(overlaps(box, other) for other in known)
-             and _across_column(box, lines, unit)]
+    # a column rule crossing a short piece (a T at the gutter) does not make it a known rule's piece
+    known = [box for box in [r.bbox for r in rules] + continued if box[2] - box[0] >= box[3] - box[1]]
+    short = [box for box in short if not any(overlaps(box, other) for other in known)]
+    in_row = _pieces_in_a_row(short, min_length, unit)
+    alone = [box for box in short if box in in_row or _across_column(box, lines, unit)]
     return rules + [Rule(box) for box in continued + alone]
+
+
+def _pieces_in_a_row(pieces: list[BBox], min_length: int, unit: float) -> set[BBox]:
+    """Horizontal pieces in one row, each at most `RULE_ROW_BREAK` from the next, reaching
+    `min_length` together: one rule printed column by column, broken at the gutters (random seed
+    2738, 8.6 px: two 164 px rules over two narrow columns, 6 px apart, each short of 184 px)."""
+    found: set[BBox] = set()
+    reach = RULE_ROW_BREAK * unit
+    for piece in sorted(pieces):
+        if piece in found:
+            continue
+        row = [piece]
+        for other in sorted(pieces):
+            last = row[-1]
+            if other[0] > last[0] and 0 <= other[0] - last[2] <= reach and other[1] < last[3] and last[1] < other[3]:
+                row.append(other)
+        if row[-1][2] - row[0][0] >= min_length and len(row) > 1:
+            found.update(row)
+    return found
 
 
 def _in_type(stroke: BBox, lines: list[BBox], unit: float) -> bool:

@@ -115,6 +115,35 @@ def test_a_rule_across_one_narrow_column_with_none_in_its_row():
     assert find_rules(ink, unit=21.0, min_length=168, max_thickness=7) == []
 
 
+def test_a_rule_printed_column_by_column_is_one_rule_across_its_breaks():
+    # random seed 2738 (8.6 px CJK, unit 23 of padded boxes, rules alone at least 184 px): the rule over
+    # two narrow columns' titles is printed per column, 164 px pieces 6 px apart; the rows above were
+    # boxed across the gutter and the titles below are centred, so neither piece had a column's ends.
+    # Lost, both titles were taken for the articles above (article F1 0.25)
+    ink = np.zeros((300, 800), np.uint8)
+    ink[100:103, 210:374] = 255
+    ink[100:103, 380:546] = 255
+    ink[200:203, 400:500] = 255  # two column-long strokes a column's width apart in a row stay type
+    ink[200:203, 540:640] = 255
+    above = [(202, 50, 546, 73), (202, 67, 402, 94)]
+    below = [(231, 108, 347, 135), (401, 106, 518, 140)]
+    rules = sorted(r.bbox for r in find_rules(ink, unit=23.0, min_length=184, max_thickness=7, lines=above + below))
+    assert len(rules) == 2 and all(abs(r[0] - a) <= 2 and abs(r[2] - b) <= 2
+                                   for r, (a, b) in zip(rules, [(210, 374), (380, 546)])), rules
+
+
+def test_a_rule_across_one_column_crossed_by_a_column_rule_is_still_found():
+    # random seed 2738: the rule under a column's caption and credit, over a continued article, meets
+    # the column rule beside it in a T; the column rule was taken for a known rule it was a piece of
+    ink = np.zeros((500, 400), np.uint8)
+    ink[150:154, 38:208] = 255
+    ink[150:480, 203:206] = 255  # the column rule, from the rule's end down
+    column = [(33, y, 203, y + 20) for y in range(60, 120, 18)] + [(89, 124, 204, 145)]
+    rules = sorted(r.bbox for r in find_rules(ink, unit=23.0, min_length=184, max_thickness=7, lines=column)
+                   if r.horizontal)
+    assert len(rules) == 1 and abs(rules[0][0] - 38) <= 2 and abs(rules[0][2] - 208) <= 2, rules
+
+
 def test_a_bold_words_band_inside_its_line_is_no_rule_across_the_column():
     # random seed 1261 (unit 27): `Management`, a line of a notice's head set in bold sans and
     # blurred, inks its x-height band solid, 139 px long and 9 thick with paper over and under it
