@@ -80,24 +80,35 @@ def find_rules(ink: np.ndarray, unit: float, min_length: int, max_thickness: int
     # a column rule crossing a short piece (a T at the gutter) does not make it a known rule's piece
     known = [box for box in [r.bbox for r in rules] + continued if box[2] - box[0] >= box[3] - box[1]]
     short = [box for box in short if not any(overlaps(box, other) for other in known)]
-    in_row = _pieces_in_a_row(short, min_length, unit)
+    in_row = _pieces_in_a_row(short, lines, min_length, unit)
     alone = [box for box in short if box in in_row or _across_column(box, lines, unit)]
     return rules + [Rule(box) for box in continued + alone]
 
 
-def _pieces_in_a_row(pieces: list[BBox], min_length: int, unit: float) -> set[BBox]:
+def _pieces_in_a_row(pieces: list[BBox], lines: list[BBox], min_length: int, unit: float) -> set[BBox]:
     """Horizontal pieces in one row, each at most `RULE_ROW_BREAK` from the next, reaching
     `min_length` together: one rule printed column by column, broken at the gutters (random seed
-    2738, 8.6 px: two 164 px rules over two narrow columns, 6 px apart, each short of 184 px)."""
+    2738, 8.6 px: two 164 px rules over two narrow columns, 6 px apart, each short of 184 px).
+
+    Each piece is judged against the text lines, as `_across_column` judges one: it parts boxed lines
+    above it from boxed lines below it (each within `RULE_COLUMN_REACH`), and lies in none of their
+    boxes. A row of type blurred solid, its columns' pieces a gutter apart, is the same shape: boxed,
+    its line holds its pieces (random seed 2594, 9.4 px: a faint rule ran into a column's row, and
+    the two made one rule that cut the column); unboxed, nothing says it is no row of type (2612,
+    9.1 px Fraktur, the detector boxing none of the body: two columns' last rows over their titles)."""
+    reach = RULE_COLUMN_REACH * unit
+    pieces = [p for p in pieces if not any(holds_middle(b, p) for b in lines)
+              and any(b[0] < p[2] and p[0] < b[2] and 0 <= p[1] - b[3] <= reach for b in lines)
+              and any(b[0] < p[2] and p[0] < b[2] and 0 <= b[1] - p[3] <= reach for b in lines)]
     found: set[BBox] = set()
-    reach = RULE_ROW_BREAK * unit
+    step = RULE_ROW_BREAK * unit
     for piece in sorted(pieces):
         if piece in found:
             continue
         row = [piece]
         for other in sorted(pieces):
             last = row[-1]
-            if other[0] > last[0] and 0 <= other[0] - last[2] <= reach and other[1] < last[3] and last[1] < other[3]:
+            if other[0] > last[0] and 0 <= other[0] - last[2] <= step and other[1] < last[3] and last[1] < other[3]:
                 row.append(other)
         if row[-1][2] - row[0][0] >= min_length and len(row) > 1:
             found.update(row)

@@ -132,6 +132,21 @@ def test_a_rule_printed_column_by_column_is_one_rule_across_its_breaks():
                                    for r, (a, b) in zip(rules, [(210, 374), (380, 546)])), rules
 
 
+def test_pieces_in_a_row_are_no_rule_when_a_text_line_holds_one_or_no_text_is_boxed_above():
+    # random seed 2594 (9.4 px CJK, unit 26): a faint rule's piece over one column ran on into the next
+    # column's row (its box holds the piece's middle); with it, it made a rule that cut that column.
+    # 2612 (9.1 px Fraktur, the detector boxing only the titles): two columns' last rows, blurred
+    # solid, a gutter apart over their titles; nothing boxed above says they are not type
+    ink = np.zeros((400, 800), np.uint8)
+    ink[100:102, 110:260] = 255
+    ink[100:108, 280:420] = 255
+    ink[300:307, 100:290] = 255
+    ink[300:307, 310:500] = 255
+    lines = [(30, 60, 262, 84), (330, 62, 560, 86), (30, 130, 262, 154), (330, 94, 560, 116), (330, 124, 560, 146)]
+    titles = [(120, 330, 480, 370)]
+    assert find_rules(ink, unit=26.0, min_length=208, max_thickness=8, lines=lines + titles) == []
+
+
 def test_a_rule_across_one_column_crossed_by_a_column_rule_is_still_found():
     # random seed 2738: the rule under a column's caption and credit, over a continued article, meets
     # the column rule beside it in a T; the column rule was taken for a known rule it was a piece of
