@@ -39,7 +39,7 @@ from broadsheet.layout.lines import (
 )
 from broadsheet.layout.missed import missed_lines, unboxed_text_size
 from broadsheet.layout.photos import find_drawings, find_photos, rules_over_photos, with_drawings
-from broadsheet.layout.rules import Rule, erase_rules, find_frames, find_rules, ink_mask
+from broadsheet.layout.rules import Rule, erase_rules, find_frames, find_rules, ink_mask, printed
 from broadsheet.layout.stacked import split_stacked_lines
 from broadsheet.layout.thresholds import (
     DECK_PART_SPACE,
@@ -110,7 +110,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     rule_size = {"min_length": int(max(RULE_MIN_LENGTH * unit, width / 40)),
                  "max_thickness": int(max(4, RULE_MAX_THICKNESS * unit))}
     bars, frames = find_frames(gray, rule_ink, unit, **rule_size)
-    rules = find_rules(rule_ink, unit, lines=[l.bbox for l in lines], **rule_size) + bars
+    line_boxes = [l.bbox for l in lines]
+    rules = printed(find_rules(rule_ink, unit, lines=line_boxes, **rule_size), gray, line_boxes) + bars
     erase_rules(ink, rules)
     pieces, cuts = split_at_gaps(lines, ink, rules)
     pieces = drop_covered(pieces)

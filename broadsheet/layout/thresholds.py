@@ -321,6 +321,10 @@ RULE_COLUMN_ENDS = 1.0
 RULE_ROW_BREAK = 1.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
+# A rule is under the paper's tone by at least this share of the text ink's depth: a rule of the page
+# behind, shown through, is 0.05-0.1 of it (random seed 2754), a scan's edge 0.1-0.2; thin rules on
+# the real scans 0.3 and more
+RULE_INK_DEPTH = 0.2
 TYPE_MIDDLE = 0.25  # a stroke this near a text line box's middle (a share of its height) is its type, not a rule
 # Beside an upright rule, ink in upright runs this long is another rule's, not type: the heavy line
 # of a box's frame beside its thin one, a box set against part of a column rule (Národní listy's

@@ -6,7 +6,7 @@ import numpy as np
 
 from broadsheet.layout.lines import LineBox, split_at_gaps
 from broadsheet.layout.photos import find_photos, rules_over_photos
-from broadsheet.layout.rules import Rule, _straight_pieces, erase_rules, find_frames, find_rules, ink_mask
+from broadsheet.layout.rules import Rule, _straight_pieces, erase_rules, find_frames, find_rules, ink_mask, printed
 
 
 def test_a_slanted_rule_is_found_in_straight_pieces():
@@ -251,3 +251,17 @@ def test_line_ends_beside_a_rules_faint_edge_are_not_its_blur():
         ink[y0:y0 + 14, 10:28] = 255
     erase_rules(ink, [Rule((28, 0, 34, 200))])
     assert ink[30:44, 10:28].all()
+
+
+def test_a_rule_shown_through_from_the_page_behind_is_not_printed():
+    # random seed 2754 (52.2 px CJK): a rule of the verso, 13 grey levels under the paper (a twelfth of
+    # the type's depth), was kept across one column and parted the title from its first column. A thin
+    # rule on a pale scan (the Star's, a third of the type's depth) is printed
+    gray = np.full((300, 600), 240, np.uint8)
+    lines = [(20, y, 560, y + 20) for y in range(20, 120, 30)]
+    for x0, y0, x1, y1 in lines:
+        gray[y0 + 5:y1 - 5, x0:x1:6] = 40  # strokes of type
+    gray[150:154, 20:300] = 227
+    gray[200:201, 20:300] = 170
+    rules = printed([Rule((20, 150, 300, 154)), Rule((20, 200, 300, 201))], gray, lines)
+    assert [r.bbox for r in rules] == [(20, 200, 300, 201)]
