@@ -7,7 +7,7 @@ read as a column rule, the right column read last, page CER 24.4%)."""
 from __future__ import annotations
 
 from broadsheet.layout.rules import Rule
-from broadsheet.layout.structure import _joined_along_photos, _photo_sides
+from broadsheet.layout.structure import _continued_past_photos, _joined_along_photos, _photo_sides
 
 UNIT = 19.0  # seed 2313's body at its working scale
 PHOTO = (248, 1432, 762, 1727)
@@ -58,3 +58,17 @@ def test_a_frames_side_ends_at_its_corner_beside_a_photo():
     corners = [Rule((1430, 761, 1653, 763)), Rule((1431, 1617, 1654, 1620))]
     rules = [side, below] + corners
     assert _joined_along_photos(rules, [photo], 15.0) == rules
+
+
+def test_a_dotted_column_rule_runs_on_past_a_photo_set_against_it():
+    # random seed 2723 (11.6 px CJK, unit 12): the dotted rule between columns 3 and 4 was found above a
+    # photo only (the photo's box takes the rule's line); its piece under the photo, 98 px, was too far
+    # past the break for `_continuations`, and a row of the photo's caption was joined to the row beside
+    photo = (589, 321, 767, 433)
+    rule = Rule((591, 114, 592, 344))
+    pieces = [(588, 114, 593, 344), (590, 444, 592, 542), (589, 1068, 594, 1226)]
+    rules = _continued_past_photos([rule], pieces, [photo], 12.0)
+    assert [r.bbox for r in rules] == [(590, 114, 592, 542)]
+    # a piece starting well past the photo's foot, or down its inside (its own edge), continues nothing
+    far = [(590, 480, 592, 542), (590, 350, 592, 420)]
+    assert _continued_past_photos([rule], far, [photo], 12.0) == [rule]
