@@ -554,7 +554,7 @@ def _spaced_as_own_row(left: LineBox, right: LineBox, lines: LineIndex, unit: fl
     """Two more of the row's own blanks are as wide as the one between the pieces (to within
     `WORD_SPACE_WIDTH`), and the row spans a column's measure: justification stretches a row's word
     spaces alike, so a blank matching them is one more, where the lines around cannot tell (random
-    seed 2614: a short column of eight rows at 50 px, spaces of 17 and 37 px boxed in pieces whose
+    seed 2614: a short column of nine rows at 50 px, spaces of 17 and 37 px boxed in pieces whose
     word spaces line up as rivers). The row's blanks are the word spaces inside the two pieces and
     the gaps to the pieces beyond them, boxed apart, each as wide again (a gutter beyond is wider,
     and ends the walk). The row so found starts where a line around starts and ends where one ends:
