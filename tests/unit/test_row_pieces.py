@@ -475,3 +475,34 @@ def test_a_caption_line_under_its_first_line_boxed_in_two_pieces_stays_whole():
     row = _ink(ink, 927, 1168, 1262, 1178)
     ink[1168:1178, 1091:1096] = False
     assert row in cut_at_gutters(lines + [row], grid, 13, ink, lines + [row])
+
+
+def test_a_blank_as_wide_as_its_rows_own_word_spaces_is_one_where_rivers_line_up():
+    # Random seed 2614 (50 px serif, a short column over a photo): a justified row stretched to 37 px
+    # spaces, boxed a word at a time; its last blank lay on a river of the rows around (their own
+    # spaces, paper down the column), so the row stayed in pieces and the column was never found
+    ink = _page(rows=6)
+    lines = []
+    for r in (0, 1, 3, 4, 5):
+        y = 20 + r * PITCH
+        lines.append(_ink(ink, 40, y, 300, y + UNIT))
+        ink[y:y + UNIT, 238:246] = False  # a word space, one under another
+    y = 20 + 2 * PITCH
+    words = [_ink(ink, x0, y, x1, y + UNIT) for x0, x1 in ((40, 100), (130, 160), (190, 230))]
+    last = _ink(ink, 260, y, 300, y + UNIT)
+    assert _joined(lines + words + [last], ink, words[0], last)
+
+
+def test_a_blank_where_a_column_starts_stays_a_gutter_however_wide_the_rows_spaces():
+    # A guard (2614's `Comments concer-` beside the next column's row, both boxed short, 12 px
+    # against 17, so the lines around were too tall to vote on the gutter): the lines around start
+    # where the row's last piece does
+    ink = _page(rows=6)
+    lines = []
+    for r in (0, 1, 3, 4, 5):
+        y = 20 + r * PITCH
+        lines += [_ink(ink, 40, y, 230, y + UNIT), _ink(ink, 260, y, 300, y + UNIT)]
+    y = 20 + 2 * PITCH + 2
+    words = [_ink(ink, x0, y, x1, y + 10) for x0, x1 in ((40, 100), (130, 160), (190, 230))]
+    last = _ink(ink, 260, y, 300, y + 10)
+    assert not _joined(lines + words + [last], ink, words[0], last)
