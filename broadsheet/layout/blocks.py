@@ -603,8 +603,10 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         if start == 0:
             # a line flush left atop a segment that a paragraph runs on into, not centred, a paragraph
             # indented under it, is that paragraph's last line (random seed 2362: `难问题。` at 9.3 px,
-            # bold 1.35); a subhead centred there stays one (2417: `政企携手谋发展`, 21 px)
-            return not (carried and flush(start) and indented_after and not centred(start))
+            # bold 1.35); a subhead centred there stays one (2417: `政企携手谋发展`, 21 px). So are rows
+            # flush left to the column's edge with the text going on flush under them: a bold lead carried
+            # from the column before (2610, 41 px: `本报讯 记者` / `何丽娟 通讯员张` / `永强报道：记者从`)
+            return not (carried and flush(start) and (indented_after and not centred(start) or carried_on(end)))
         short_before = max(l.x1 for l in rows[start - 1]) < right - HEADING_MARGIN * unit
         space_above = tops[start] - tops[start - 1] > leading + HEADING_SPACE * unit
         # a line flush left under a full line, with a paragraph indented under it, is set as a
@@ -612,10 +614,22 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         # its full stop misread, so `ends_sentence` cannot tell it)
         return short_before or space_above or (indented_after and not flush(start))
 
+    def carried_on(end: int) -> bool:
+        """The segment's rows up to `end` are flush left and run to the column's edge, and the row after
+        goes on flush left: one paragraph's rows."""
+        return all(flush(row) for row in range(end)) and runs_on(0, end) and goes_on(end)
+
     def run_in(row: int) -> bool:
         """A bold line set from the paragraph indent, not centred, with the next line flush left:
         the bold lead of a paragraph that runs on below it (a run-in brief), not a heading."""
         return row + 1 < len(rows) and flush(row + 1) and not flush(row) and not centred(row)
+
+    def carried_lead(row: int) -> bool:
+        """The segment's last row, from the indent, not centred, running to the column's edge: a run-in
+        lead whose paragraph goes on at the top of the next column (random seed 2610, 41 px ming: `图书馆延`
+        under the subhead `科技赋` / `能增动` / `力`, its `长开放` atop the next column)."""
+        return (row == len(rows) - 1 and not flush(row) and not centred(row)
+                and max(l.x1 for l in rows[row]) >= edge - EDGE_TOLERANCE * unit)
 
     def justified(start: int, end: int) -> bool:
         """A run longer than a subhead whose lines mostly run to the column's edge is a paragraph
@@ -701,7 +715,8 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
             # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike), and so do a
             # paragraph's bold opening rows (2047: a byline over `市交通运输局提醒，` / `大桥通行后…`)
             stop = next((k for k in range(first + 1, end)
-                         if run_in(k) and (k == end - 1 or runs_on(k, end - 1) and goes_on(end))), end)
+                         if run_in(k) and (k == end - 1 or runs_on(k, end - 1) and goes_on(end))
+                         or carried_lead(k)), end)
             if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
                     and not justified(first, stop) and not opening(first, stop):
                 kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)

@@ -49,6 +49,7 @@ from broadsheet.layout.thresholds import (
     MAX_SUBHEAD_LINES,
     MAX_TALL_BODY,
     MAX_WORD_GAP,
+    MEASURE_ROWS,
     MIN_LETTER_AREA,
     MIN_PIECE_WIDTH,
     NEIGHBOUR_BODY,
@@ -186,6 +187,9 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
     body_box = body_size(lines)  # the detector's boxes, padded as this line's is
     gaps = {id(line): _blank_runs(line, ink, rules, body_box) for line in lines}
     index = LineIndex(lines)
+    gutters = {id(line): [(a, b) for a, b in runs[2] if (a, b) in runs[3] or _is_gutter(line, (a, b), index, rules, ink)]
+               for line in lines if (runs := gaps[id(line)]) is not None and line.direction == TextDirection.HORIZONTAL_LR}
+    measure = _column_measure(lines, gaps, gutters, body_box)
     pieces: list[LineBox] = []
     cut_at: list[BBox] = []
     for line in lines:
@@ -200,8 +204,13 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
             if vertical:
                 pieces += vertical
                 continue
-        ink_start, ink_end, blanks, ruled = runs
-        cuts = [(a, b) for a, b in blanks if (a, b) in ruled or _is_gutter(line, (a, b), index, rules, ink)]
+        ink_start, ink_end, _, ruled = runs
+        cuts = gutters[id(line)]
+        if measure and abs(ink_end - ink_start - measure) <= EDGE_TOLERANCE * line.height \
+                and _lined_up(line, index):
+            # a row a column's measure wide, lined up with rows around, is that column's: the blanks its
+            # marks leave may line up down a short column (random seed 2588: `导交通，` / `户通行。` / `旧燃气、`)
+            cuts = [cut for cut in cuts if cut in ruled]
         if cuts and cuts[0] not in ruled and _edge_character(line, ink_start, cuts[0][0], index, first=True):
             cuts = cuts[1:]
         if cuts and cuts[-1] not in ruled and _edge_character(line, cuts[-1][1], ink_end, index, first=False):
@@ -219,6 +228,27 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
             if end - start >= MIN_PIECE_WIDTH * (line.height if clipped else bottom - top) and not speck:
                 pieces.append(LineBox((start, line.y0 + top, end, line.y0 + bottom), line.direction))
     return pieces, cut_at
+
+
+def _column_measure(lines: list[LineBox], gaps: dict, gutters: dict, body_box: float) -> float | None:
+    """The page's column measure: the most common ink width of its body rows not cut at a gutter
+    (justified rows of one column), if at least `MEASURE_ROWS` rows share it."""
+    widths = sorted(gaps[id(line)][1] - gaps[id(line)][0] for line in lines
+                    if id(line) in gutters and not gutters[id(line)]
+                    and NEIGHBOUR_SIZE[0] < line.height / body_box < NEIGHBOUR_SIZE[1])
+    tolerance = EDGE_TOLERANCE * body_box
+    best = max(((bisect_right(widths, w + tolerance) - bisect_left(widths, w - tolerance), w) for w in widths),
+               default=(0, 0))
+    return float(best[1]) if best[0] >= MEASURE_ROWS else None
+
+
+def _lined_up(line: LineBox, lines: LineIndex) -> bool:
+    """A line of its size around starts and ends where this one does (boxes padded alike): the two stand in
+    one column. A box reaching into the column beside lines up with neither column's."""
+    tolerance = EDGE_TOLERANCE * line.height
+    return any(o is not line and NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]
+               and abs(o.x0 - line.x0) <= tolerance and abs(o.x1 - line.x1) <= tolerance
+               for o in lines.around(line, GUTTER_NEIGHBOURS * line.height))
 
 
 def _edge_character(line: LineBox, start: int, end: int, lines: LineIndex, first: bool) -> bool:

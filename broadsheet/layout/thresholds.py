@@ -254,6 +254,9 @@ COLUMN_EDGE_LINES = 3
 # two rows of justified Latin whose wide word spaces line up are cut (seeds 269, 995)
 STACK_EDGE_LINES = 2
 EDGE_TOLERANCE = 0.3  # how closely justified lines' ink ends agree (a hyphen, a full stop)
+# Body rows no gutter cuts that share one width: the page's column measure. A row that wide, lined up
+# with a row around, is one column's, its blanks its own (CJK marks lined up down a short column, seed 2588)
+MEASURE_ROWS = 5
 
 # --- columns
 # a line over two columns with nothing of theirs on one side (a headline or photo above, a caption

@@ -506,3 +506,36 @@ def test_a_blank_where_a_column_starts_stays_a_gutter_however_wide_the_rows_spac
     words = [_ink(ink, x0, y, x1, y + 10) for x0, x1 in ((40, 100), (130, 160), (190, 230))]
     last = _ink(ink, 260, y, 300, y + 10)
     assert not _joined(lines + words + [last], ink, words[0], last)
+
+
+def _short_block_beside_a_column(right: int, blank: tuple[int, int]) -> tuple[list[LineBox], np.ndarray]:
+    """A justified column of nine rows 180 px wide (the page's measure), and beside it a block three rows
+    deep, each row one box from 40 to `right` with a blank at `blank` down all three."""
+    ink = _page(width=1000)
+    boxes = []
+    for r in range(9):
+        y = 20 + r * PITCH
+        ink[y:y + 17, 800:980] = True
+        boxes.append(LineBox((796, y - 3, 984, y + 20)))
+    for r in range(3):
+        y = 20 + (r + 3) * PITCH
+        ink[y:y + 17, 40:blank[0]] = True
+        ink[y:y + 17, blank[1]:right] = True
+        boxes.append(LineBox((36, y - 3, right + 4, y + 20)))
+    return boxes, ink
+
+
+def test_rows_a_columns_measure_wide_are_not_cut_at_marks_lined_up_down_a_short_block():
+    # Random seed 2588 (21.5 px serif): three rows between a deck and a photo each hold a mark at the
+    # same place (`导交通，` / `户通行。` / `旧燃气、`); the blank after it has paper in both other rows,
+    # so it was cut as a gutter, and the rows' starts were read after the next column
+    boxes, ink = _short_block_beside_a_column(220, (100, 114))
+    pieces, cuts = split_at_gaps(boxes, ink, [])
+    assert not cuts and sorted(p.bbox[::2] for p in pieces if p.x0 < 400) == [(40, 220)] * 3
+
+
+def test_rows_boxed_over_two_columns_narrower_than_the_measure_are_still_cut():
+    # A guard: the same block twice the measure wide is two columns' rows, cut at the blank
+    boxes, ink = _short_block_beside_a_column(400, (212, 226))
+    pieces, cuts = split_at_gaps(boxes, ink, [])
+    assert len(cuts) == 3 and sorted(p.bbox[::2] for p in pieces if p.x0 < 600) == [(40, 212)] * 3 + [(226, 400)] * 3

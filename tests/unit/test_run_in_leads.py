@@ -122,3 +122,67 @@ def test_a_subhead_set_from_the_indent_and_wrapped_is_still_a_subhead():
     lines += head + [LineBox((LEFT + 44, 250, RIGHT, 270))] + [LineBox((LEFT, 250 + k * PITCH, RIGHT, 270 + k * PITCH))
                                                                for k in range(1, 4)]
     assert _heading_lines(Block(lines)) == [head]
+
+
+# seed 2610 (ming at 41 px, unit 19): a column ends with a subhead set from the indent (`科技赋` / `能增动` /
+# `力`, 21 px rows) over the run-in lead `图书馆延`, which runs to the column's edge and goes on (`长开放`)
+# atop the next column
+COLUMN_2610 = [((126, 243, 208, 262), 2.442, 1.504), ((86, 276, 208, 294), 0.894, 1.009),
+               ((86, 308, 207, 326), 0.816, 1.023), ((86, 340, 207, 359), 0.977, 1.004),
+               ((87, 372, 193, 391), 0.847, 0.962), ((97, 405, 208, 424), 0.896, 1.001),
+               ((87, 438, 208, 456), 0.747, 1.01), ((86, 470, 208, 489), 0.991, 1.002),
+               ((86, 502, 208, 521), 0.62, 0.967), ((87, 535, 208, 553), 0.681, 0.982),
+               ((86, 567, 208, 586), 0.756, 0.974), ((97, 599, 208, 619), 0.629, 1.014),
+               ((86, 631, 208, 651), 0.624, 1.0), ((86, 664, 208, 683), 1.035, 0.954),
+               ((86, 697, 200, 715), 0.841, 1.0), ((126, 736, 190, 757), 2.456, 1.476),
+               ((127, 769, 190, 790), 2.513, 1.466), ((127, 801, 146, 822), 1.907, 1.541),
+               ((127, 837, 208, 856), 2.553, 1.507)]
+
+
+def test_a_run_in_lead_ending_its_column_under_a_subhead_is_parted_from_the_subhead():
+    """The column's last row, from the indent to the column's edge, is a run-in lead whose paragraph goes
+    on in the next column: the subhead above it is a heading, the lead text (it was all one bold run at
+    the column's end, taken for text, and the subhead was read into the paragraph before)."""
+    lines = weighed_boxes(COLUMN_2610)
+    pieces = text_blocks([Block(lines)], 19.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 15), (True, 3), (False, 1)]
+
+
+def test_a_bold_run_ending_its_column_short_of_the_edge_is_left_whole():
+    """Guard: the same run whose last row ends short of the column's edge is no lead going on; the run is
+    settled whole, as before (no text follows, so it stays text)."""
+    rows = COLUMN_2610[:-1] + [((127, 837, 190, 856), 2.553, 1.507)]
+    pieces = text_blocks([Block(weighed_boxes(rows))], 19.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 15), (False, 4)]
+
+
+# seed 2610: two columns level at the top; the left one's last row (`本报讯 记者`, from the indent) runs to
+# its edge, and the bold agency lead goes on flush left atop the right one (`何丽娟 通讯员张` / `永强报道：
+# 记者从`, both measured bold) before the plain text
+LEFT_2610 = [((1216, 1113, 1336, 1132), 1.217, 1.042), ((1176, 1146, 1336, 1164), 1.109, 0.99),
+             ((1176, 1178, 1336, 1197), 1.008, 0.995), ((1176, 1210, 1322, 1229), 1.174, 0.982),
+             ((1176, 1243, 1336, 1261), 1.013, 0.98), ((1176, 1275, 1335, 1294), 1.039, 0.971),
+             ((1176, 1307, 1336, 1327), 1.104, 1.006), ((1176, 1340, 1322, 1358), 1.053, 0.995),
+             ((1176, 1372, 1336, 1391), 1.257, 1.008), ((1175, 1405, 1336, 1423), 0.797, 0.953),
+             ((1178, 1437, 1335, 1456), 1.048, 0.954), ((1176, 1470, 1229, 1488), 0.919, 0.992),
+             ((1216, 1502, 1336, 1521), 0.965, 1.021)]
+RIGHT_2610 = [((1357, 1113, 1518, 1131), 1.475, 1.033), ((1358, 1146, 1517, 1164), 1.375, 1.015),
+              ((1358, 1178, 1518, 1197), 1.281, 0.979), ((1358, 1210, 1518, 1229), 1.105, 1.016),
+              ((1357, 1243, 1518, 1261), 1.109, 1.016), ((1358, 1275, 1516, 1293), 0.887, 0.946),
+              ((1358, 1307, 1518, 1326), 1.187, 1.004), ((1358, 1340, 1518, 1359), 1.191, 1.008),
+              ((1358, 1372, 1511, 1391), 0.953, 1.046), ((1358, 1405, 1518, 1423), 1.348, 0.982),
+              ((1359, 1437, 1518, 1456), 1.271, 0.977), ((1358, 1470, 1431, 1489), 1.131, 0.986)]
+
+
+def test_a_bold_lead_carried_to_the_top_of_the_next_column_is_text():
+    """Flush left, both rows to the column's edge, the text going on flush under them, in a column a
+    paragraph runs on into: the lead's rest, not a subhead (it was cut out as one, the paragraph split)."""
+    left, right = Block(weighed_boxes(LEFT_2610)), Block(weighed_boxes(RIGHT_2610))
+    pieces = text_blocks([left, right], 19.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 13), (False, 12)]
+
+
+def test_a_bold_head_atop_a_column_nothing_runs_on_into_is_still_a_heading():
+    """Guard: the same right column alone (no paragraph carried into it) keeps its bold rows a heading."""
+    pieces = text_blocks([Block(weighed_boxes(RIGHT_2610))], 19.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 2), (False, 10)]
