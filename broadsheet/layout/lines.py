@@ -187,8 +187,10 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
     body_box = body_size(lines)  # the detector's boxes, padded as this line's is
     gaps = {id(line): _blank_runs(line, ink, rules, body_box) for line in lines}
     index = LineIndex(lines)
-    gutters = {id(line): [(a, b) for a, b in runs[2] if (a, b) in runs[3] or _is_gutter(line, (a, b), index, rules, ink)]
-               for line in lines if (runs := gaps[id(line)]) is not None and line.direction == TextDirection.HORIZONTAL_LR}
+    gutters = {id(line): [(a, b) for a, b in runs[2]
+                          if (a, b) in runs[3] or _is_gutter(line, (a, b), index, rules, ink)]
+               for line in lines
+               if (runs := gaps[id(line)]) is not None and line.direction == TextDirection.HORIZONTAL_LR}
     measure = _column_measure(lines, gaps, gutters, body_box)
     pieces: list[LineBox] = []
     cut_at: list[BBox] = []
