@@ -18,6 +18,7 @@ from broadsheet.postprocess.paragraphs import ends_sentence
 from broadsheet.postprocess.thresholds import (
     BOXES_APART,
     COLUMN_START,
+    COLUMN_UNDER,
     COLUMN_SUBHEAD_GAP,
     COLUMN_SUBHEAD_INDENT,
     COLUMN_SUBHEAD_MEASURE,
@@ -91,8 +92,11 @@ def _column_right(box: BBox, others: list[BBox], unit: float) -> float:
     line, run on from the column before) stands for its column, the block right under it, flush
     left with it (random seed 2726: `zugute.` level with `Schüler bauen einen Garten`, its column
     under it the text of the title left of it). A column running on under the head bounds nothing
-    past the head's own side (random seed 2566: a JPEG speck at the gutter, over the head's column)."""
-    under = [o for o in others if 0 <= o[1] - box[3] <= unit and abs(o[0] - box[0]) <= COLUMN_START * unit]
+    past the head's own side (random seed 2566: a JPEG speck at the gutter, over the head's column).
+    A title beside the head tops its column a title's lead over it (random seed 2827: `Musik in den
+    Höfen`'s column 1.3 lines under it, taken by `Turnverein feiert Geburtstag` beside)."""
+    under = [o for o in others
+             if 0 <= o[1] - box[3] <= COLUMN_UNDER * unit and abs(o[0] - box[0]) <= COLUMN_START * unit]
     return max([box[2]] + [o[2] for o in under])
 
 

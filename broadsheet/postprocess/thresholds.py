@@ -26,6 +26,9 @@ BOXES_APART = 0.5
 HEADING_ABOVE = (-0.5, 1.5)  # blank between a heading and text right above it in its column
 PICTURE_ABOVE = 3.0  # blank between a photo and the text right above it in its column (random seed 993: 2.7)
 COLUMN_START = 1.5  # blocks starting this close together start one column
+# A block starting this far under a box beside a head, flush left with it, is the column the box tops:
+# a title's lead under it is more than a body line's (random seed 2827: 1.3 under `Musik in den Höfen`)
+COLUMN_UNDER = 2.0
 SAME_ROW = 0.5  # blocks of a column whose tops lie this close start on one row (half a line: no pitch)
 # A vertical rule no taller than this many times the headline line it parts, the line's two pieces
 # ending within TITLE_STEM_TOUCH of it, is a bold letter's stem taken for a rule (random seeds 1401

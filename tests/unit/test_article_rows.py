@@ -454,3 +454,20 @@ def test_a_paragraphs_last_line_beside_a_title_bounds_its_span_by_its_whole_colu
     speck, under = (758, 130, 761, 137), (758, 143, 998, 611)
     heads = headline_spans([[altstadt], [schueler]], [], [first, speck, under], (31, 1246), unit)
     assert heads[1].span[0] == 767 and owner(under, heads, [], unit) is heads[1]
+
+
+def test_a_title_beside_a_head_bounds_its_span_by_its_column_a_titles_lead_under_it():
+    # random seed 2827 (12.6 px Fraktur at 0.53 em gutters, unit 10): `Musik in den Höfen` tops its
+    # column 1.3 lines over it; a line's reach missed the column, so `Turnverein feiert Geburtstag`'s
+    # span ran left to the title's right side, over the column's centre, and took its text
+    unit = 10.0
+    musik = _region("t1", RegionType.TITLE, (558, 137, 663, 147), "Musik in den Höfen")
+    turnverein = _region("t2", RegionType.TITLE, (815, 137, 972, 148), "Turnverein feiert Geburtstag")
+    left, second, third = (296, 138, 554, 238), (558, 160, 818, 410), (815, 160, 1075, 410)
+    rules = [_rule("s1", (554, 137, 556, 518))]
+    heads = headline_spans([[musik], [turnverein]], rules, [left, second, third], (35, 1078), unit)
+    assert heads[1].span[0] == 815  # its own side: the column beside reaches under it
+    assert owner(second, heads, rules, unit) is heads[0] and owner(third, heads, rules, unit) is heads[1]
+    # a column starting two lines and more under the title is not the one it tops
+    heads = headline_spans([[musik], [turnverein]], rules, [left, (558, 170, 818, 410), third], (35, 1078), unit)
+    assert heads[1].span[0] == 663
