@@ -404,8 +404,11 @@ def _continued_past_photos(rules: list[Rule], pieces: list[BBox], photo_boxes: l
             for piece in pieces:
                 if piece[0] - thick > middle or middle > piece[2] + thick:
                     continue
+                # the piece may run on a little down the photo's side, which carries the stroke on
                 below = py0 - reach <= rule[3] <= py1 and py1 - thick <= piece[1] <= py1 + reach
+                below |= py0 - reach <= rule[3] <= py1 and py0 <= piece[1] <= py1 + reach and piece[3] > py1 + thick
                 above = py0 <= rule[1] <= py1 + reach and py0 - reach <= piece[3] <= py0 + thick
+                above |= py0 <= rule[1] <= py1 + reach and piece[1] < py0 - thick and py0 <= piece[3] <= py1
                 if below or above:
                     joined[rule] = union_bbox([joined.get(rule, rule), piece])
     return [Rule(joined.get(r.bbox, r.bbox)) for r in rules]

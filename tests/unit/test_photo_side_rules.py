@@ -72,3 +72,21 @@ def test_a_dotted_column_rule_runs_on_past_a_photo_set_against_it():
     # a piece starting well past the photo's foot, or down its inside (its own edge), continues nothing
     far = [(590, 480, 592, 542), (590, 350, 592, 420)]
     assert _continued_past_photos([rule], far, [photo], 12.0) == [rule]
+
+
+def test_a_dotted_column_rule_piece_running_on_down_a_photos_side_still_joins_it():
+    # random seed 2825 (17.1 px Fraktur, unit 13): the dotted rule left of a photo set against it was found
+    # under the photo only; its piece above ran on 20 px down the photo's side (its edge carries the stroke),
+    # past the rule's thickness the join allowed, so the two columns above the photo were one block, their
+    # titles `Musik in den Höfen` and `Schneller ins Rhein-Main-Gebiet` read as its text
+    photo = (407, 786, 757, 991)
+    rule = Rule((407, 993, 409, 1224))
+    rules = _continued_past_photos([rule], [(407, 656, 409, 806)], [photo], 13.0)
+    assert [r.bbox for r in rules] == [(407, 656, 409, 1224)]
+    # the same downwards: a rule above, its piece under starting along the side
+    rule = Rule((407, 656, 409, 784))
+    rules = _continued_past_photos([rule], [(407, 970, 409, 1224)], [photo], 13.0)
+    assert [r.bbox for r in rules] == [(407, 656, 409, 1224)]
+    # a stroke along the side only, from the photo's top, is its edge, not the rule's piece
+    assert _continued_past_photos([Rule((407, 993, 409, 1224))], [(407, 784, 409, 900)], [photo], 13.0) \
+        == [Rule((407, 993, 409, 1224))]
