@@ -22,6 +22,7 @@ from broadsheet.postprocess.thresholds import (
     GUTTER_LINE,
     INDENT_CHARS,
     INDENT_CJK,
+    MEASURE_AGREES,
     MEASURED_PIECE,
     NEXT_ROW,
     ROW_OVERLAP,
@@ -69,6 +70,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
     columns = _into_rows(columns, unit)
     pieces = _pieces(columns, unit)
     pitches = {left: _pitch(column) for left, column in pieces.items()}
+    edges = _edges_by_measure(pieces, unit)
     read = [line for _, lines in columns for line in lines if line.text]
     following = {id(line): after for line, after in zip(read, read[1:])}
     result: list[str] = []
@@ -89,7 +91,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
             if not same_row:
                 row_start = line
             least = cjk_indent if is_cjk(line.text) else INDENT_CHARS
-            indent = line.bbox[0] - _flush(pieces[left], left, middle, unit)
+            indent = line.bbox[0] - edges.get(left, _flush(pieces[left], left, middle, unit))
             indented = not same_row and not _behind(line, pieces[left], unit) and (
                 indent >= least * unit
                 and not (in_column and _runs_on(previous, line, pieces[left], pitches[left], unit)
@@ -308,6 +310,35 @@ def _pitch(pieces: list[Line]) -> float:
     height = statistics.median(piece.bbox[3] - piece.bbox[1] for piece in pieces)
     steps = [b - a for a, b in zip(middles, middles[1:]) if b - a > height / 2]
     return statistics.median(steps) if steps else float("inf")
+
+
+def _edges_by_measure(pieces: dict[int, list[Line]], unit: float) -> dict[int, float]:
+    """The flush edge of a column whose lines all start at one place, where its own lines cannot show
+    it: the lines may all be indented, each opening a paragraph (random seed 2818: `AGENCY: Forest
+    Service, USDA.` / `ACTION: Notice of intent` / `DATES: To ensure …`, 1.4 units in, the column's
+    edge shown only by the photo over it). An article's columns share one measure and one indent: where
+    the measure taken back from the column's right edge puts its edge just that indent left of its lines,
+    the lines are indented. The measure and the indent are the other columns', each showing both."""
+    shown: list[tuple[float, float]] = []  # (measure, indent) of each column showing both
+    for column in pieces.values():
+        flush = min((piece.bbox[0] for piece in column), default=0)
+        indents = [piece.bbox[0] - flush for piece in column if piece.bbox[0] - flush >= INDENT_CHARS * unit]
+        if indents and len(column) - len(indents) >= 2:
+            shown.append((max(piece.bbox[2] for piece in column) - flush, statistics.median(indents)))
+    if not shown:
+        return {}
+    measure, indent = statistics.median(m for m, _ in shown), statistics.median(i for _, i in shown)
+    if any(abs(m - measure) > MEASURE_AGREES * unit or abs(i - indent) > MEASURE_AGREES * unit for m, i in shown):
+        return {}
+    edges: dict[int, float] = {}
+    for left, column in pieces.items():
+        starts = [piece.bbox[0] for piece in column]
+        if len(column) < 2 or max(starts) - min(starts) > MEASURE_AGREES * unit:
+            continue
+        edge = max(piece.bbox[2] for piece in column) - measure
+        if abs(min(starts) - edge - indent) <= MEASURE_AGREES * unit:
+            edges[left] = edge
+    return edges
 
 
 def _flush(pieces: list[Line], left: int, middle: float, unit: float) -> float:

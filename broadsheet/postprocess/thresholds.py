@@ -140,6 +140,10 @@ FILLS_MEASURE = 0.25
 # between lie a caption's credit (本报记者 … 摄, 0.3-1.5) and a flush line opened by a quote (“, 0.6)
 ENDED_SHORT = 1.0
 ENDED_INDENT = 0.6
+# An article's columns agree in measure and indent to within this: a column whose lines all start at one
+# place, its right edge less that measure, shows them indented by that indent (random seed 2818, unit 11:
+# the other columns' measures 325 and 324 px, indents 17-18 and 16; the first column's lines 17 px in)
+MEASURE_AGREES = 0.5
 # A column segment's last line that ends a sentence this many units or more short of its measure closes its
 # paragraph: the next segment opens a new one even where its indent does not show (a segment of one line
 # has no flush edge to measure it from: random seed 1755, `出行时间。` over one line each in the next three

@@ -219,6 +219,43 @@ def test_a_latin_indent_of_one_and_a_third_units_starts_a_paragraph():
     assert [p[:4] for p in paragraphs([(362, lines)], 14.0)] == ["Wer ", "Auch"]
 
 
+# Seed 2818 (14.7 px, blurred, unit 11): the first column of an article under a photo holds three
+# paragraph openings, each indented; the other two columns show the measure (325 px) and the indent (16-18)
+_SEED_2818 = [
+    ((388, 2149, 711, 2159), "must receive your written comments by"), ((386, 2165, 489, 2178), "July 12, 2010."),
+    ((403, 2183, 711, 2195), "ADDRESSES: Send written comments to"),
+    ((388, 2202, 711, 2213), "the District Ranger, Ruby Mountains"),
+    ((388, 2219, 710, 2231), "Ranger District, P.O. Box 246. Wells,"), ((388, 2237, 499, 2249), "Nevada 69835"),
+    ((404, 2256, 711, 2267), "SUMMARY In accordance with section"),
+    ((390, 2274, 711, 2285), "113g) of the Clean Air Act. notice is given"),
+    ((387, 2294, 711, 2303), "of a proposed settiement agreement to"),
+    ((388, 2310, 711, 2322), "address a lawsuit filed by the Great Basin")], [
+    ((725, 2149, 1049, 2159), "Water Network concerning total maximum"),
+    ((725, 2167, 1049, 2177), "daily loads for phosphorus in the lower"),
+    ((727, 2184, 1049, 2195), "Humboldt Kiver Under the agreement. the"),
+    ((725, 2204, 1049, 2213), "agency would approve or disapprove the"),
+    ((726, 2221, 987, 2231), "state's submission within 120 days"),
+    ((741, 2238, 1049, 2249), "ADDRESSES Send written comments by"),
+    ((725, 2256, 1048, 2267), "June 28, 2010. to the Field Manager, BLM")]
+
+
+def test_a_column_of_indented_lines_alone_is_measured_by_the_article_s_other_columns():
+    """Its own lines all start 1.5 units in, so they cannot show its edge; its right edge less the other
+    columns' measure puts the edge the others' indent left of them: each line opens a paragraph. Lines
+    starting at the edge so found (a column that is flush) stay one paragraph."""
+    second, third = (_recorded(rows) for rows in _SEED_2818)
+    first = _recorded([((65, 2261, 309, 2274), "AGENCY: Forest Service, USDA."),
+                       ((66, 2280, 257, 2291), "ACTION: Notice of intent"),
+                       ((66, 2298, 373, 2310), "DATES; To ensure consideration, we")])
+    found = paragraphs([(65, first), (386, second), (725, third)], 11.0)
+    assert [p[:6] for p in found] == ["AGENCY", "ACTION", "DATES;", "ADDRES", "SUMMAR", "ADDRES"]
+    flush = _recorded([((48, 2261, 309, 2274), "Service, USDA. The notice was"),
+                       ((49, 2280, 257, 2291), "given on the tenth"),
+                       ((49, 2298, 373, 2310), "of May, as the Act asks, and")])
+    found = paragraphs([(48, flush), (386, second), (725, third)], 11.0)
+    assert [p[:6] for p in found] == ["Servic", "ADDRES", "SUMMAR", "ADDRES"]
+
+
 def test_a_word_cut_off_its_row_starts_no_paragraph():
     """Seed 915 (23.6 px): `die`, the end of the row `den Fahrersitz … Für`, was found in a block of
     its own, placed after the column's: it goes back in its row, and starts no paragraph. Paragraphs
