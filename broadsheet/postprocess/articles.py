@@ -18,12 +18,12 @@ from broadsheet.postprocess.paragraphs import ends_sentence
 from broadsheet.postprocess.thresholds import (
     BOXES_APART,
     COLUMN_START,
-    COLUMN_UNDER,
     COLUMN_SUBHEAD_GAP,
     COLUMN_SUBHEAD_INDENT,
     COLUMN_SUBHEAD_MEASURE,
     COLUMN_SUBHEAD_SIZE,
     COLUMN_SUBHEAD_UNDER,
+    COLUMN_UNDER,
     HEADING_ABOVE,
     HEADLINE_BAND,
     HEADS_ROW_GAP,
