@@ -144,16 +144,18 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=_frame_margin(unit))]
     photo_boxes, rules = _photo_sides(photo_boxes, rules, unit)
     rules = _joined_along_photos(rules, photo_boxes, unit)
-    # found as find_rules finds a broken rule's pieces (at the padded boxes' size)
-    rule_pieces = strokes(rule_ink, rule_unit, False, int(RULE_PIECE_LENGTH * rule_unit), rule_size["max_thickness"])
-    joined = _continued_past_photos(rules, rule_pieces, photo_boxes, unit)
-    longer = [r for r in joined if r not in rules]
-    # a box the detector stretched across the gutter beside a rule's new length is cut at it
-    crossing = [l for l in lines if any(r.bbox[0] > l.x0 and r.bbox[2] < l.x1 and r.bbox[1] < l.y1
-                                        and l.y0 < r.bbox[3] for r in longer)]
-    if crossing:
-        lines = [l for l in lines if l not in crossing] + split_at_gaps(crossing, ink, longer)[0]
-    rules = joined
+    if photo_boxes:  # the stroke search costs a pass over the page: only a photo breaks a rule here
+        # found as find_rules finds a broken rule's pieces (at the padded boxes' size)
+        rule_pieces = strokes(rule_ink, rule_unit, False, int(RULE_PIECE_LENGTH * rule_unit),
+                              rule_size["max_thickness"])
+        joined = _continued_past_photos(rules, rule_pieces, photo_boxes, unit)
+        longer = [r for r in joined if r not in rules]
+        # a box the detector stretched across the gutter beside a rule's new length is cut at it
+        crossing = [l for l in lines if any(r.bbox[0] > l.x0 and r.bbox[2] < l.x1 and r.bbox[1] < l.y1
+                                            and l.y0 < r.bbox[3] for r in longer)]
+        if crossing:
+            lines = [l for l in lines if l not in crossing] + split_at_gaps(crossing, ink, longer)[0]
+        rules = joined
     unit = unboxed_size or unit
     detected = [line.bbox for line in lines]
     recovered = [LineBox(box) for box in typeset] + missed_lines(ink, gray, lines, photo_boxes + typeset, unit, unboxed)
@@ -405,10 +407,10 @@ def _continued_past_photos(rules: list[Rule], pieces: list[BBox], photo_boxes: l
                 if piece[0] - thick > middle or middle > piece[2] + thick:
                     continue
                 # the piece may run on a little down the photo's side, which carries the stroke on
-                below = py0 - reach <= rule[3] <= py1 and py1 - thick <= piece[1] <= py1 + reach
-                below |= py0 - reach <= rule[3] <= py1 and py0 <= piece[1] <= py1 + reach and piece[3] > py1 + thick
-                above = py0 <= rule[1] <= py1 + reach and py0 - reach <= piece[3] <= py0 + thick
-                above |= py0 <= rule[1] <= py1 + reach and piece[1] < py0 - thick and py0 <= piece[3] <= py1
+                below = py0 - reach <= rule[3] <= py1 and (
+                    py1 - thick <= piece[1] <= py1 + reach or py0 <= piece[1] <= py1 + reach and piece[3] > py1 + thick)
+                above = py0 <= rule[1] <= py1 + reach and (
+                    py0 - reach <= piece[3] <= py0 + thick or piece[1] < py0 - thick and py0 <= piece[3] <= py1)
                 if below or above:
                     joined[rule] = union_bbox([joined.get(rule, rule), piece])
     return [Rule(joined.get(r.bbox, r.bbox)) for r in rules]
