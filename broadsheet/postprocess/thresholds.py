@@ -199,6 +199,11 @@ CAPTION_BREAK_OWN = 1.3  # ... and this many times the run's own blank before it
 # 1445: 0.79, 1.8 times). At 1.5-1.8 no other page of 445 (seeds 240-339, 840-1460) changes
 CAPTION_BREAK_TIGHT = 0.7
 CAPTION_BREAK_TIGHT_OWN = 1.6
+# A caption in smaller type than the body steps its rows at a shorter pitch (the random pages' caption:
+# 0.9 of the body's size at 1.45 of its own, 1.3 body ems against CJK body's 1.35-1.7): where the pitch
+# widens this many times for this many steps, the body has begun (random seed 2550: 1.32 times)
+CAPTION_PITCH_WIDER = 1.2
+CAPTION_PITCH_ROWS = 3
 MAX_UNCREDITED_LINES = 6  # a caption with no credit read is no longer than this
 # A caption beside a short photo runs on under its foot this far at most, to its credit (random
 # seed 109: 7.5 units, six lines of a ten-line caption beside a photo six and a half units tall;

@@ -63,3 +63,24 @@ def test_body_columns_starting_at_different_heights_under_a_photo_are_no_caption
                     ("un (mer ten", (714, 1186, 807, 1196)), ("fonn fewarwelr", (926, 1186, 1024, 1196)))
     found = find_caption((59, 1166, 697, 1670), body + beside, 9.0)
     assert found is None or not set(map(id, found.lines)) & set(map(id, body))
+
+
+def test_a_caption_in_smaller_type_ends_where_the_rows_pitch_widens_to_the_bodys():
+    # random seed 2550 (unit 14, CJK sans at 9.1 px, JPEG q20): three caption rows 18.5 px apart, the credit
+    # `本报记者 钱宁 摄` read `5福之 RT 出` (a digit, and a px short of the column's middle: no credit by its
+    # shape), 12 px of blank (under CAPTION_BREAK) before the body, its rows 24-25 px apart and 10-11 px of
+    # blank: the run went on down the column and the caption was taken into the body
+    caption = _lines(("电东线+速营重提器手零车林重间", (281, 1006, 483, 1014)), ("中LIA N O RDA", (282, 1023, 396, 1034)),
+                     ("5福之 RT 出", (381, 1041, 484, 1053)))
+    body = _lines(("此次文党建游节为同机,进一步", (280, 1065, 484, 1080)), ("糖充城市文理品牌,推出更多优", (281, 1090, 484, 1104)),
+                  ("质文旅产品和服务,让术提游客", (280, 1114, 484, 1127)), ("在家门口作量文化原案,推建文", (280, 1138, 484, 1152)),
+                  ("京济费持续升温。", (280, 1162, 388, 1176)))
+    found = find_caption((279, 834, 486, 998), caption + body, 14.0)
+    assert found is not None and found.side == "below" and found.lines == caption
+
+
+def test_a_body_column_under_a_photo_stepping_unevenly_is_no_caption():
+    # the same column with no caption, its rows 23 and 25 px apart by turns: no pitch widens
+    tops = [1006 + 24 * k + (k % 2) for k in range(10)]
+    body = _lines(*[(f"质文旅产品和服务,让市民游客{k}", (280, top, 484, top + 14)) for k, top in enumerate(tops)])
+    assert find_caption((279, 834, 486, 998), body, 14.0) is None
