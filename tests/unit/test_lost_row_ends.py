@@ -76,3 +76,44 @@ def test_a_row_s_last_character_at_the_column_s_edge_is_found():
             _glyph(gray, last, y)
     found = missed_lines(ink_mask(gray), gray, lines, [], float(UNIT))
     assert [line.bbox for line in found] == [(last, 40 + PITCH, last + UNIT - 2, 40 + PITCH + UNIT)]
+
+
+def _dense_glyph(gray: np.ndarray, x: int, y: int) -> None:
+    """A CJK character of body size blurred nearly solid (0.91 of its box inked)."""
+    gray[y:y + UNIT, x:x + UNIT - 2] = 0
+    gray[y + 3:y + 6, x + 3:x + 8] = 255
+
+
+def _blurred_column(lone) -> list[tuple[int, int, int, int]]:
+    """Six rows of dense type, the first indented two characters; the second's first character, at the
+    column's edge, left unboxed (`lone` draws it), the rest boxed in two pieces at a comma's blank
+    (random seed 2785, CJK at 9.8 px, JPEG q20: `道` of `道：4月起，我市在城区`, 0.88 of its box inked, the
+    row's own characters up to 0.89; its pieces `4月起，` and `我市在城区` each narrower than a column)."""
+    gray = np.full((200, 400), 255, np.uint8)
+    lines = []
+    for k in range(6):
+        y = 40 + k * PITCH
+        if k == 1:
+            lone(gray, LEFT, y)
+            for first, last in ((LEFT + 2 * UNIT, LEFT + 5 * UNIT), (LEFT + 7 * UNIT, LEFT + 11 * UNIT)):
+                for x in range(first, last + 1, UNIT):
+                    _dense_glyph(gray, x, y)
+                lines.append(LineBox((first, y, last + UNIT - 2, y + UNIT)))
+            continue
+        start = LEFT + 2 * UNIT if k == 0 else LEFT
+        xs = list(range(start, LEFT + 15 * UNIT + 1, UNIT))
+        for x in xs:
+            _dense_glyph(gray, x, y)
+        lines.append(LineBox((start, y, xs[-1] + UNIT - 2, y + UNIT)))
+    return [line.bbox for line in missed_lines(ink_mask(gray), gray, lines, [], float(UNIT))]
+
+
+def test_a_row_s_first_character_blurred_as_dense_as_its_rows_is_found_beside_the_row_s_pieces():
+    assert _blurred_column(_dense_glyph) == [(LEFT, 40 + PITCH, LEFT + UNIT - 2, 40 + PITCH + UNIT)]
+
+
+def test_a_blot_denser_than_the_type_around_it_is_no_character():
+    def blot(gray: np.ndarray, x: int, y: int) -> None:
+        gray[y:y + UNIT, x:x + UNIT - 2] = 0
+
+    assert _blurred_column(blot) == []
