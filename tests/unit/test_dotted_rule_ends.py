@@ -58,9 +58,11 @@ def test_a_row_of_type_in_the_rules_row_is_not_the_rules():
     assert lines == [row] and rules == [RULE]
 
 
-def test_a_sliver_along_the_rule_is_left_alone():
+def test_a_sliver_along_the_rule_is_dropped_and_the_rule_left_alone():
     """Random seed 2505 (8 px): a sliver of a double rule's thickness boxed as a line lies along the rule,
-    not past its end; taking it grew the rule up towards the caption above (pairing by boxes 1.00 -> 0.67)."""
+    not past its end; taking it grew the rule up towards the caption above (pairing by boxes 1.00 -> 0.67).
+    Random seed 2550 (9.1 px): a dotted rule's dots a pixel over the rule, boxed so, were read `2 : 2 :
+    412` and made an article: the sliver is no line."""
     sliver = LineBox((173, 664, 290, 667))
-    lines, rules = _dotted_rule_ends([sliver], [RULE], _dotted_ink(45, 300), UNIT, THICKNESS)
-    assert lines == [sliver] and rules == [RULE]
+    lines, rules = _dotted_rule_ends([sliver, LAST_ROW], [RULE], _dotted_ink(45, 300), UNIT, THICKNESS)
+    assert lines == [LAST_ROW] and rules == [RULE]
