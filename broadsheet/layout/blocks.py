@@ -621,8 +621,12 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
 
     def run_in(row: int) -> bool:
         """A bold line set from the paragraph indent, not centred, with the next line flush left:
-        the bold lead of a paragraph that runs on below it (a run-in brief), not a heading."""
-        return row + 1 < len(rows) and flush(row + 1) and not flush(row) and not centred(row)
+        the bold lead of a paragraph that runs on below it (a run-in brief), not a heading. A line
+        starting further in than an indent is a head centred over its column, where the segment is
+        too narrow to show the column (random seed 2784: `Background` over `AGENCY: Forest Service,
+        USDA.`, the segment's edge that line's indent)."""
+        return (row + 1 < len(rows) and flush(row + 1) and not flush(row) and not centred(row)
+                and min(l.x0 for l in rows[row]) - left <= INDENT * unit)
 
     def carried_lead(row: int) -> bool:
         """The segment's last row, from the indent, not centred, running to the column's edge: a run-in
@@ -694,9 +698,12 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
     if _kicker_over_head(rows, bold, unit, left, right):
         bold[0] = True
     # a head's row boxed taller than its type measures light; its strokes still measure bold (random seed
-    # 2085, 13.6 px: `Land in Elko County,` boxed 19 px among 12 px rows, weight 1.10, stroke 1.38)
+    # 2085, 13.6 px: `Land in Elko County,` boxed 19 px among 12 px rows, weight 1.10, stroke 1.38); a row
+    # of thin lowercase letters measures nearly bold (2794, bold serif over a sans body weighing 0.9-1.0:
+    # `Forest Service` 1.30, `Notice of Intent To Prepare an` 1.16 between rows of 1.35-1.50)
     for row in range(1, len(rows) - 1):
-        if bold[row - 1] and bold[row + 1] and all(l.stroke >= BOLD_STROKE for l in rows[row]):
+        if bold[row - 1] and bold[row + 1] and (all(l.stroke >= BOLD_STROKE for l in rows[row])
+                                                or all(l.weight >= BOLD_WEIGHT_DARK for l in rows[row])):
             bold[row] = True
     kinds = [_TEXT] * len(rows)
     start = 0
