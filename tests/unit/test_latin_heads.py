@@ -118,6 +118,23 @@ def test_a_heads_rows_measuring_nearly_bold_between_bold_rows_are_part_of_the_he
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 9), (False, 6)]
 
 
+# seed 2647 (6.6 px ming, 14 px working), a column's top: a body measuring heavy throughout (1.16-1.44),
+# its first and third rows over bold by chance
+HEAVY_BODY_2647 = [((305, 313, 488, 327), 1.35, 1.14), ((306, 339, 488, 352), 1.23, 1.06),
+                   ((305, 365, 467, 378), 1.44, 1.16), ((305, 391, 487, 403), 1.25, 1.04),
+                   ((305, 416, 488, 430), 1.21, 1.08), ((306, 442, 489, 455), 1.3, 1.1),
+                   ((303, 468, 483, 481), 1.36, 1.14), ((305, 494, 486, 507), 1.16, 1.04),
+                   ((305, 520, 489, 532), 1.2, 1.09)]
+
+
+def test_a_row_of_a_heavy_body_between_rows_measuring_bold_by_chance_is_still_text():
+    """Nearly bold is measured over the segment's plain rows: 1.23 is no more than this body weighs (the
+    first row, alone, is left to what the rest of its column says)."""
+    pieces = text_blocks([Block(weighed_boxes(HEAVY_BODY_2647))], 14.0, [])
+    second = [heading for heading, block in pieces if any(line.y0 == 339 for line in block.lines)]
+    assert second == [False]
+
+
 def test_a_row_measuring_nearly_bold_under_a_bold_row_is_still_text():
     """Only between two bold rows: a bold row then a row weighing under bold, ending the head, stays apart."""
     pieces = text_blocks([Block(weighed_boxes(HEAD_2794[:3] + BODY_2794))], 14.0, [])
