@@ -43,6 +43,7 @@ from broadsheet.layout.thresholds import (
     QUIET_HEAD_SPACE,
     SEGMENT_GAP,
     STACKED_GAP,
+    SUBHEAD_INDENT,
     TITLE_SHARE,
 )
 from broadsheet.model import BBox, TextDirection, in_rows, overlaps
@@ -621,8 +622,13 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
 
     def run_in(row: int) -> bool:
         """A bold line set from the paragraph indent, not centred, with the next line flush left:
-        the bold lead of a paragraph that runs on below it (a run-in brief), not a heading."""
-        return row + 1 < len(rows) and flush(row + 1) and not flush(row) and not centred(row)
+        the bold lead of a paragraph that runs on below it (a run-in brief), not a heading. A line
+        starting further in than an indent measures (`SUBHEAD_INDENT`: two characters of a CJK face,
+        2.6 units at 6.6 px, seed 2647) is a head centred over its column, where the segment is too
+        narrow to show the column (2784: `Background` 16 units in over `AGENCY: Forest Service,
+        USDA.`, the segment's edge that line's indent)."""
+        return (row + 1 < len(rows) and flush(row + 1) and not flush(row) and not centred(row)
+                and min(l.x0 for l in rows[row]) - left <= SUBHEAD_INDENT * unit)
 
     def carried_lead(row: int) -> bool:
         """The segment's last row, from the indent, not centred, running to the column's edge: a run-in
@@ -694,9 +700,16 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
     if _kicker_over_head(rows, bold, unit, left, right):
         bold[0] = True
     # a head's row boxed taller than its type measures light; its strokes still measure bold (random seed
-    # 2085, 13.6 px: `Land in Elko County,` boxed 19 px among 12 px rows, weight 1.10, stroke 1.38)
+    # 2085, 13.6 px: `Land in Elko County,` boxed 19 px among 12 px rows, weight 1.10, stroke 1.38); a row
+    # of thin lowercase letters measures nearly bold over the segment's plain text (2794, bold serif over a
+    # sans body weighing 0.9-1.0: `Forest Service` 1.30, `Notice of Intent To Prepare an` 1.16 between rows
+    # of 1.35-1.50), not a row of a heavy body between two rows measuring bold by chance (2647, 6.6 px
+    # ming: 1.23 between 1.35 and 1.44 over a body of 1.03-1.44)
+    plain = [l.weight for row, heavy in zip(rows, bold) if not heavy for l in row]
+    nearly_bold = BOLD_WEIGHT_DARK * max(1.0, float(np.median(plain)) if plain else 1.0)
     for row in range(1, len(rows) - 1):
-        if bold[row - 1] and bold[row + 1] and all(l.stroke >= BOLD_STROKE for l in rows[row]):
+        if bold[row - 1] and bold[row + 1] and (all(l.stroke >= BOLD_STROKE for l in rows[row])
+                                                or all(l.weight >= nearly_bold for l in rows[row])):
             bold[row] = True
     kinds = [_TEXT] * len(rows)
     start = 0

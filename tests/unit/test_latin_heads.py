@@ -1,7 +1,8 @@
 """Latin notices' heads set in bold body type (issue 16, wave 21): a head's first line that measures
 just under bold, a deck's row boxed tall that measures light, a deck under the last notice's end in
-the same column, or under a caption's credit on a row of its own (recorded lines of random seeds 2104, 2085,
-2076, 2678)."""
+the same column, or under a caption's credit on a row of its own, a head's rows of thin letters measuring
+nearly bold, a head centred over a segment as narrow as its paragraph's first line (recorded lines of random
+seeds 2104, 2085, 2076, 2678, 2794, 2784)."""
 
 from __future__ import annotations
 
@@ -92,3 +93,66 @@ def test_a_flush_left_deck_under_a_credit_set_flush_right_on_its_own_row_is_a_he
     the notice's title its first paragraph (paragraph F1 0.96, the same by boxes)."""
     pieces = text_blocks([Block(weighed_boxes(CAPTION_2678 + DECK_2678 + BODY_2678))], 12.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 7), (True, 12), (False, 4)]
+
+
+# seed 2794 (18.8 px Latin sans, 14 px working), a column's top: a notice's head in bold serif over the sans
+# body (`DEPARTMENT OF` / `AGRICULTURE` / `Forest Service` / `Ruby Mountains Ranger` / `District; Lamoille
+# Canyon Trail` / `Restoration Project` / `Notice of Intent To Prepare an` / `Environmental Impact` /
+# `Statement`): its rows of thin lowercase letters weigh 1.16-1.30, under bold, between rows of 1.30-1.50; then
+# the notice's first paragraphs, weighing 0.87-1.00
+HEAD_2794 = [((787, 804, 977, 819), 1.377, 1.06), ((785, 828, 946, 843), 1.35, 0.95),
+             ((787, 853, 936, 867), 1.299, 1.021), ((787, 876, 1042, 891), 1.302, 1.07),
+             ((787, 900, 1112, 915), 1.261, 0.957), ((786, 925, 992, 939), 1.389, 0.993),
+             ((787, 948, 1109, 963), 1.162, 1.075), ((787, 973, 1023, 987), 1.422, 0.971),
+             ((787, 997, 896, 1011), 1.495, 0.97)]
+BODY_2794 = [((812, 1028, 1047, 1043), 0.991, 1.06), ((812, 1053, 1124, 1067), 0.9, 0.907),
+             ((787, 1079, 1124, 1091), 0.996, 0.962), ((787, 1103, 1123, 1115), 0.89, 1.04),
+             ((787, 1125, 1124, 1139), 0.998, 0.896), ((787, 1151, 1124, 1163), 0.869, 0.932)]
+
+
+def test_a_heads_rows_measuring_nearly_bold_between_bold_rows_are_part_of_the_head():
+    """Judged alone, the head was cut row by row: `DEPARTMENT OF` / `AGRICULTURE` the title, `Forest
+    Service` and `District; Lamoille …` / `Restoration Project` / `Notice of Intent …` paragraphs, the
+    rest subheads (paragraph F1 0.95, the same by boxes)."""
+    pieces = text_blocks([Block(weighed_boxes(HEAD_2794 + BODY_2794))], 14.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 9), (False, 6)]
+
+
+# seed 2647 (6.6 px ming, 14 px working), a column's top: a body measuring heavy throughout (1.16-1.44),
+# its first and third rows over bold by chance
+HEAVY_BODY_2647 = [((305, 313, 488, 327), 1.35, 1.14), ((306, 339, 488, 352), 1.23, 1.06),
+                   ((305, 365, 467, 378), 1.44, 1.16), ((305, 391, 487, 403), 1.25, 1.04),
+                   ((305, 416, 488, 430), 1.21, 1.08), ((306, 442, 489, 455), 1.3, 1.1),
+                   ((303, 468, 483, 481), 1.36, 1.14), ((305, 494, 486, 507), 1.16, 1.04),
+                   ((305, 520, 489, 532), 1.2, 1.09)]
+
+
+def test_a_row_of_a_heavy_body_between_rows_measuring_bold_by_chance_is_still_text():
+    """Nearly bold is measured over the segment's plain rows: 1.23 is no more than this body weighs (the
+    first row, alone, is left to what the rest of its column says)."""
+    pieces = text_blocks([Block(weighed_boxes(HEAVY_BODY_2647))], 14.0, [])
+    second = [heading for heading, block in pieces if any(line.y0 == 339 for line in block.lines)]
+    assert second == [False]
+
+
+def test_a_row_measuring_nearly_bold_under_a_bold_row_is_still_text():
+    """Only between two bold rows: a bold row then a row weighing under bold, ending the head, stays apart."""
+    pieces = text_blocks([Block(weighed_boxes(HEAD_2794[:3] + BODY_2794))], 14.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces][0] == (True, 2)
+
+
+# seed 2784 (55.6 px Latin serif, 14 px working), a column segment of two rows: the subhead `Background`
+# (bold) centred over its column (478-1105), over a notice's one-row paragraph `AGENCY: Forest Service, USDA.`
+# set from the indent, so the segment's edge is that indent; then the next such segment, `Costs and Schedule`
+# over the first row of `SUMMARY: In accordance with …`
+BACKGROUND_2784 = [((725, 1407, 857, 1422), 1.864, 1.192), ((499, 1431, 810, 1446), 1.042, 0.992)]
+COSTS_2784 = [((681, 1461, 900, 1476), 1.705, 1.167), ((500, 1485, 1106, 1499), 1.105, 1.0)]
+
+
+def test_a_bold_row_further_in_than_an_indent_over_a_narrow_segment_is_a_subhead():
+    """Taken for run-in leads (set in, the row under flush with the segment's edge), both subheads were read
+    into the paragraph under them: `Background AGENCY: …`, `Costs and Schedule SUMMARY: …` (paragraph F1
+    0.95, the same by boxes)."""
+    for rows in (BACKGROUND_2784, COSTS_2784):
+        pieces = text_blocks([Block(weighed_boxes(rows))], 14.0, [])
+        assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 1), (False, 1)]

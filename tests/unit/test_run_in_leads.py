@@ -186,3 +186,19 @@ def test_a_bold_head_atop_a_column_nothing_runs_on_into_is_still_a_heading():
     """Guard: the same right column alone (no paragraph carried into it) keeps its bold rows a heading."""
     pieces = text_blocks([Block(weighed_boxes(RIGHT_2610))], 19.0, [])
     assert [(heading, len(block.lines)) for heading, block in pieces] == [(True, 2), (False, 10)]
+
+
+# seed 2647 (6.6 px ming, 14 px working): a paragraph ends short (`…`, 295-360), the next opens with a bold
+# run-in lead boxed from 2.6 units in (two characters of a face filling less of its em, box padding) and
+# runs on flush left
+RUN_IN_2647 = [((295, 944, 485, 958), 0.87, 1.0), ((295, 970, 484, 984), 1.1, 1.09),
+               ((311, 996, 483, 1009), 1.09, 0.99), ((293, 1021, 483, 1036), 1.04, 1.08),
+               ((301, 1047, 484, 1062), 1.05, 1.05), ((295, 1072, 360, 1086), 0.9, 0.97),
+               ((329, 1097, 487, 1114), 2.08, 1.73), ((293, 1124, 483, 1138), 0.95, 0.95),
+               ((294, 1151, 485, 1164), 1.15, 1.04)]
+
+
+def test_a_bold_lead_boxed_a_cjk_indent_in_runs_on_into_its_paragraph():
+    """A run-in lead starts no further in than two characters measure (`SUBHEAD_INDENT`); further in, a
+    bold row is a head centred over its column (`test_latin_heads`, seed 2784)."""
+    assert [heading for heading, _ in text_blocks([Block(weighed_boxes(RUN_IN_2647))], 14.0, [])] == [False]
