@@ -163,7 +163,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     if unboxed:  # said, not silent: its lines come from the ink, and read worse than boxed ones
         _log.warning("the detector boxed %d lines of this page, none of its body: %d rows of ink taken "
                      "as lines, body %.1f px by the ink", len(detected), len(recovered), unit)
-    lines, kept_apart = merge_row_fragments(lines + recovered, unit, rules, ink)
+    # a box mostly inside vertical lines, those the ink search found too, is their characters boxed again (2638)
+    lines, kept_apart = merge_row_fragments(drop_covered(lines + recovered), unit, rules, ink)
     lines = split_stacked_lines(lines, ink, unit)
     lines, rules = _dotted_rule_ends(lines, rules, rule_ink, unit, rule_size["max_thickness"])
     measure_weights(lines, gray, unit)
