@@ -118,7 +118,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     erase_rules(ink, rules)
     pieces, cuts = split_at_gaps(lines, ink, rules)
     pieces = drop_covered(pieces)
-    lines = recover_vertical_lines(rows_as_vertical_lines(pieces, ink, body_size(pieces)), ink)
+    across = [r.bbox for r in rules if r.horizontal]
+    lines = recover_vertical_lines(rows_as_vertical_lines(pieces, ink, body_size(pieces), across), ink, across)
     unit = body_size(lines)  # now of ink-tight boxes
     lines = split_solid_lines(lines, ink, unit)
     # a page whose body the detector never boxed is sized by its ink, not by the headings it did box;

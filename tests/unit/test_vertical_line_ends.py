@@ -70,3 +70,16 @@ def test_a_dot_under_a_vertical_line_is_no_character_of_it():
     ink = (page < 128).astype(np.uint8) * 255
     [line] = vertical_lines(LineBox((97, 126, 141, 392), V), ink)
     assert line.bbox == (106, 130, 132, 388)
+
+
+def test_a_rules_edge_over_a_vertical_line_is_no_character_of_it():
+    # random seed 2654 (9.4 px): a rule over a vertical title, erased but for 2 px of its blurred
+    # edge 17 px over the line's first character, as wide as the line: taken as an `一`, the line
+    # grew over it
+    page, _ = _page_with_flat_last_character(flat=False)
+    page[111:113, 105:134] = 0  # the edge left over the line (the rule itself: 113-115, erased)
+    ink = (page < 128).astype(np.uint8) * 255
+    [line] = vertical_lines(LineBox((97, 126, 141, 392), V), ink)
+    assert line.bbox[1] == 111, "an `一` there is the line's"
+    [line] = vertical_lines(LineBox((97, 126, 141, 392), V), ink, [(60, 113, 400, 115)])
+    assert line.bbox == (106, 130, 132, 388)
