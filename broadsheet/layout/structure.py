@@ -118,7 +118,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     erase_rules(ink, rules)
     pieces, cuts = split_at_gaps(lines, ink, rules)
     pieces = drop_covered(pieces)
-    lines = recover_vertical_lines(rows_as_vertical_lines(pieces, ink, body_size(pieces)), ink)
+    across = [r.bbox for r in rules if r.horizontal]
+    lines = recover_vertical_lines(rows_as_vertical_lines(pieces, ink, body_size(pieces), across), ink, across)
     unit = body_size(lines)  # now of ink-tight boxes
     lines = split_solid_lines(lines, ink, unit)
     # a page whose body the detector never boxed is sized by its ink, not by the headings it did box;
@@ -163,7 +164,8 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     if unboxed:  # said, not silent: its lines come from the ink, and read worse than boxed ones
         _log.warning("the detector boxed %d lines of this page, none of its body: %d rows of ink taken "
                      "as lines, body %.1f px by the ink", len(detected), len(recovered), unit)
-    lines, kept_apart = merge_row_fragments(lines + recovered, unit, rules, ink)
+    # a box mostly inside vertical lines, those the ink search found too, is their characters boxed again (2638)
+    lines, kept_apart = merge_row_fragments(drop_covered(lines + recovered), unit, rules, ink)
     lines = split_stacked_lines(lines, ink, unit)
     lines, rules = _dotted_rule_ends(lines, rules, rule_ink, unit, rule_size["max_thickness"])
     measure_weights(lines, gray, unit)

@@ -380,6 +380,10 @@ PHOTO_SOLID = 0.9
 # A column (or row) of a photo's box with under this share of picture is a gutter between two
 # photos (random seed 181: 0.00-0.03 across paper and a hairline); a photo's light areas are closed
 PHOTO_GAP = 0.05
+# ... and a column a column rule found reaching the box runs down, darker than the columns beside it
+# in this share of the box's rows (random seed 2723: 1.00 at the rule between two photos, the
+# photos' own columns 0.20 at most)
+PHOTO_SEAM_ROWS = 0.9
 # A tone piece filling under PHOTO_FILL of its box is opened at half a photo's side: a part left
 # holding this share of it is a photo, the rest its ties (a caption's edge, the page's border: 0.59
 # on random seed 1965); the Czech ads page's engravings are 0.02 each of a piece the page's size.

@@ -27,16 +27,17 @@ from broadsheet.layout.thresholds import (
 from broadsheet.model import BBox, TextDirection
 
 
-def rows_as_vertical_lines(lines: list[LineBox], ink: np.ndarray, unit: float) -> list[LineBox]:
+def rows_as_vertical_lines(lines: list[LineBox], ink: np.ndarray, unit: float,
+                           rules: list[BBox] = ()) -> list[LineBox]:
     """`lines` with each group of touching headline-size pieces that holds rows and stands as vertical
-    lines replaced by those lines; `unit` is the page's body size."""
+    lines replaced by those lines; `unit` is the page's body size, `rules` its horizontal rules."""
     heads = [l for l in lines if l.size >= HEADLINE_RATIO * unit]
     replaced: set[int] = set()
     found: list[LineBox] = []
     for group in _touching(heads):
         if all(l.direction == TextDirection.VERTICAL_RL for l in group):
             continue
-        columns = _upright(group, ink)
+        columns = _upright(group, ink, rules)
         if columns:
             replaced |= {id(l) for l in group}
             found += columns
@@ -86,13 +87,13 @@ def _touching(lines: list[LineBox]) -> list[list[LineBox]]:
     return [g for g in groups.values() if len(g) > 1]
 
 
-def _upright(group: list[LineBox], ink: np.ndarray) -> list[LineBox]:
+def _upright(group: list[LineBox], ink: np.ndarray, rules: list[BBox]) -> list[LineBox]:
     """The group's vertical lines, if its ink stands as two or more of them: strips between blank
     columns, each a row piece wide (`UPRIGHT_CHARACTER` of the rows' median height) and two
     characters tall or more, `UPRIGHT_LINE_GAP` of a strip's width apart or more."""
     union: BBox = (min(l.x0 for l in group), min(l.y0 for l in group),
                    max(l.x1 for l in group), max(l.y1 for l in group))
-    strips = sorted(vertical_lines(LineBox(union, TextDirection.VERTICAL_RL), ink), key=lambda l: l.x0)
+    strips = sorted(vertical_lines(LineBox(union, TextDirection.VERTICAL_RL), ink, rules), key=lambda l: l.x0)
     if len(strips) < 2:
         return []
     character = float(np.median([l.height for l in group if l.direction == TextDirection.HORIZONTAL_LR]))
