@@ -397,7 +397,7 @@ def _grow_vertical(ink: np.ndarray, x0: int, x1: int, top: int, bottom: int,
         if rows.size == 0:
             return None
         near = rows[-1] if step < 0 else rows[0]
-        if abs(edge - near) > (VERTICAL_GROW_GAP + 0.5) * width:
+        if abs(edge - near) > (VERTICAL_GROW_GAP + 0.5) * width:  # past even a flat character's reach (below)
             return None
         run = [int(near)]
         for row in (rows[::-1] if step < 0 else rows)[1:]:

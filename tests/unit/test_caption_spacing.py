@@ -70,10 +70,13 @@ def test_a_caption_in_smaller_type_ends_where_the_rows_pitch_widens_to_the_bodys
     # `本报记者 钱宁 摄` read `5福之 RT 出` (a digit, and a px short of the column's middle: no credit by its
     # shape), 12 px of blank (under CAPTION_BREAK) before the body, its rows 24-25 px apart and 10-11 px of
     # blank: the run went on down the column and the caption was taken into the body
-    caption = _lines(("电东线+速营重提器手零车林重间", (281, 1006, 483, 1014)), ("中LIA N O RDA", (282, 1023, 396, 1034)),
+    caption = _lines(("电东线+速营重提器手零车林重间", (281, 1006, 483, 1014)),
+                     ("中LIA N O RDA", (282, 1023, 396, 1034)),
                      ("5福之 RT 出", (381, 1041, 484, 1053)))
-    body = _lines(("此次文党建游节为同机,进一步", (280, 1065, 484, 1080)), ("糖充城市文理品牌,推出更多优", (281, 1090, 484, 1104)),
-                  ("质文旅产品和服务,让术提游客", (280, 1114, 484, 1127)), ("在家门口作量文化原案,推建文", (280, 1138, 484, 1152)),
+    body = _lines(("此次文党建游节为同机,进一步", (280, 1065, 484, 1080)),
+                  ("糖充城市文理品牌,推出更多优", (281, 1090, 484, 1104)),
+                  ("质文旅产品和服务,让术提游客", (280, 1114, 484, 1127)),
+                  ("在家门口作量文化原案,推建文", (280, 1138, 484, 1152)),
                   ("京济费持续升温。", (280, 1162, 388, 1176)))
     found = find_caption((279, 834, 486, 998), caption + body, 14.0)
     assert found is not None and found.side == "below" and found.lines == caption
