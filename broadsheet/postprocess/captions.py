@@ -195,11 +195,12 @@ def _pitch_widens(steps: list[float], k: int) -> bool:
     times that for CAPTION_PITCH_ROWS steps at least: a caption set in smaller type than the body under it,
     whatever blank it leaves (random seed 2550, CJK at 9.1 px: three caption rows 18.5 px apart, the body
     24-25, 12 px of blank under the caption against the body's 10-11; its credit `本报记者 钱宁 摄` read
-    `5福之 RT 出`). A row lost from a body column doubles one step, not the pitch after it."""
-    if not k or len(steps) - k < CAPTION_PITCH_ROWS:
+    `5福之 RT 出`). A row lost from a body column doubles one step, not the pitch after it. The caption's
+    own pitch is two steps at least, every one of them that much shorter: rows boxed unevenly step
+    10-22 px down a column of small ads (the Czech ads page), no pitch at all."""
+    if k < 2 or len(steps) - k < CAPTION_PITCH_ROWS:
         return False
-    own = statistics.median(steps[:k])
-    return min(steps[k], statistics.median(steps[k:])) >= CAPTION_PITCH_WIDER * own
+    return min(steps[k], statistics.median(steps[k:])) >= CAPTION_PITCH_WIDER * max(steps[:k])
 
 
 def credit_line(lines: list[Line], unit: float) -> Line | None:

@@ -4,7 +4,7 @@ at different heights under a photo, on lines recorded from random pages (working
 
 from __future__ import annotations
 
-from broadsheet.postprocess.captions import find_caption
+from broadsheet.postprocess.captions import _pitch_widens, find_caption
 from unit.recorded_lines import lines_of as _lines
 
 
@@ -87,3 +87,12 @@ def test_a_body_column_under_a_photo_stepping_unevenly_is_no_caption():
     tops = [1006 + 24 * k + (k % 2) for k in range(10)]
     body = _lines(*[(f"质文旅产品和服务,让市民游客{k}", (280, top, 484, top + 14)) for k, top in enumerate(tops)])
     assert find_caption((279, 834, 486, 998), body, 14.0) is None
+
+
+def test_rows_of_small_ads_boxed_unevenly_have_no_pitch_to_widen():
+    # the Czech ads page (unit 17): rows of ads under an engraving step 10-22 px, boxed overlapping; a
+    # first step alone, or steps as uneven as the body's, set no caption's pitch (the ad's first rows
+    # `Železné postele dětské, / přesně dle výkresu, dvojitě` were taken for the engraving's caption)
+    assert not _pitch_widens([12.0, 17.8, 22.2, 11.0, 14.5, 14.0, 11.0, 15.5, 10.5, 16.0], 1)
+    assert not _pitch_widens([19.0, 11.5, 15.5, 16.5, 20.5, 53.5, 42.5, 15.0, 10.0, 29.5], 4)
+    assert _pitch_widens([18.5, 18.5, 25.5, 24.5, 23.5, 24.5, 24.0], 2)  # random seed 2550's caption
