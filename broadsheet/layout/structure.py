@@ -143,6 +143,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     # the detector reads texture inside photos as text, and photo edges look like rules
     lines = [l for l in lines if not _inside_any(l.bbox, photo_boxes)]
     rules = [r for r in rules if not _inside_any(r.bbox, photo_boxes, margin=_frame_margin(unit))]
+    rules = _out_of_photos(rules, photo_boxes, unit)
     photo_boxes, rules = _photo_sides(photo_boxes, rules, unit)
     rules = _joined_along_photos(rules, photo_boxes, unit)
     if photo_boxes:  # the stroke search costs a pass over the page: only a photo breaks a rule here
@@ -330,6 +331,29 @@ def _split_masthead(lines: list[LineBox], rules: list[Rule], width: int, height:
 def _frame_margin(unit: float) -> float:
     """Pixels beyond a photo's edge where its frame's rule may stand (`PHOTO_EDGE_RULE`)."""
     return max(3.0, PHOTO_EDGE_RULE * unit)
+
+
+def _out_of_photos(rules: list[Rule], photo_boxes: list[BBox], unit: float) -> list[Rule]:
+    """A rule running from outside a photo into it, along its rows (not its edge), ends at the photo's
+    edge: no printed rule crosses a picture, so its length inside is the picture's tone in line with
+    it (random seed 2855, CJK sans at 35 px: the rule over an article ran on 320 px across the top of
+    a photo in the next column, and parted the photo's column from the text above it). A rule
+    crossing a photo from side to side is left as it is."""
+    margin = _frame_margin(unit)
+    kept = []
+    for rule in rules:
+        box = list(rule.bbox)
+        a, b = (0, 2) if rule.horizontal else (1, 3)  # along the rule
+        c, d = (1, 3) if rule.horizontal else (0, 2)  # across it
+        for photo in photo_boxes:
+            if not (photo[c] + margin <= box[c] and box[d] <= photo[d] - margin):
+                continue
+            if box[a] < photo[a] < box[b] <= photo[b] + margin:
+                box[b] = photo[a]
+            elif photo[a] - margin <= box[a] < photo[b] < box[b]:
+                box[a] = photo[b]
+        kept.append(Rule(tuple(box)) if tuple(box) != rule.bbox else rule)
+    return kept
 
 
 def _photo_sides(photo_boxes: list[BBox], rules: list[Rule], unit: float) -> tuple[list[BBox], list[Rule]]:

@@ -899,9 +899,10 @@ def _cluster(blocks: list[Region], separators: list[Region], unit: float,
             apart = [g for g in jumps if not joins_jump(block, g)]
             near = [g for g in near if all(g is not a for a in apart)]
             jumps = [g for g in jumps if all(g is not a for a in apart)]
-            if len(jumps) > 1:  # its own jump stands over it in its column, the other beside it
+            if len(jumps) > 1:  # its own jump stands over it in its column, or runs on into it from the left
                 over = next((g for g in jumps
-                             if any(b.bbox[0] < block.bbox[2] and block.bbox[0] < b.bbox[2] for b in g)), jumps[0])
+                             if any(b.bbox[0] < block.bbox[2] and block.bbox[0] < b.bbox[2] for b in g)),
+                            next((g for g in jumps if beside_jump(block, g)), jumps[0]))
                 near = [g for g in near if g is over or all(g is not j for j in jumps)]
         joined = [block] + [b for group in near for b in group]
         groups = [group for group in groups if all(group is not g for g in near)] + [joined]

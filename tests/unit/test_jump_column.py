@@ -67,3 +67,16 @@ def test_a_rows_piece_boxed_apart_inside_a_jumps_block_stays_with_the_jump():
     beside = _block("r11", RegionType.TEXT, (509, 813, 760, 1319), "校总投资2.6亿元，设有48个")
     blocks = [notice, column, piece, beside]
     assert len(_cluster(blocks, [], 17.0, blocks)) == 1
+
+
+def test_a_column_between_two_jumps_runs_on_from_the_one_left_of_it():
+    # random seed 2891 (13.9 px serif, 5 columns, no rules, unit 14): `（上接第二版）` atop the first
+    # column, the next two columns its run, and another `（上接第二版）` atop the fourth; the third,
+    # near both, was put with the jump to its right, and the two jumps were then read as one
+    jump = _block("j1", RegionType.TEXT, (44, 1234, 220, 1434), "（上接第二版）")
+    run = [_block("j2", RegionType.TEXT, (237, 1235, 414, 1434), "设科技、体育、艺术等兴趣"),
+           _block("j3", RegionType.TEXT, (430, 1235, 607, 1722), "早、中、晚三餐，还为行动")]
+    other = _block("k1", RegionType.TEXT, (624, 1234, 801, 1618), "（上接第二版）")
+    blocks = [jump, *run, other]
+    groups = _cluster(blocks, [], 14.0, blocks)
+    assert sorted(sorted(b.id for b in g) for g in groups) == [["j1", "j2", "j3"], ["k1"]]

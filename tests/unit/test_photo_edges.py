@@ -209,3 +209,16 @@ def test_a_photo_set_across_a_column_rule_stays_one():
     rules = [(304, 0, 307, 38), (304, 302, 307, 400)]
     [found] = find_photos(gray, [], rules, min_side=60)
     assert all(abs(a - b) <= 3 for a, b in zip(found, (20, 40, 480, 300))), found
+
+
+def test_a_photo_whose_light_middle_parts_its_tone_is_one_photo():
+    # random seed 2862 (bilevel, kai at 29 px): a photo's white sky left two figures as two pieces
+    # of tone, a small one under the big one's head, their boxes crossing; found as two photos, the
+    # caption's title was the small one's caption and the caption went to the article's text
+    gray = np.full((300, 300), PAPER, np.uint8)
+    rng = np.random.default_rng(3)
+    gray[120:200, 40:140] = rng.integers(PICTURE - 40, PICTURE + 40, (80, 100))  # the small figure
+    gray[40:200, 160:240] = rng.integers(PICTURE - 40, PICTURE + 40, (160, 80))  # the big one
+    gray[40:100, 100:160] = rng.integers(PICTURE - 40, PICTURE + 40, (60, 60))  # its head, over the small one
+    [found] = find_photos(gray, [], [], min_side=60)
+    assert all(abs(a - b) <= 3 for a, b in zip(found, (40, 40, 240, 200))), found

@@ -7,7 +7,7 @@ read as a column rule, the right column read last, page CER 24.4%)."""
 from __future__ import annotations
 
 from broadsheet.layout.rules import Rule
-from broadsheet.layout.structure import _continued_past_photos, _joined_along_photos, _photo_sides
+from broadsheet.layout.structure import _continued_past_photos, _joined_along_photos, _out_of_photos, _photo_sides
 
 UNIT = 19.0  # seed 2313's body at its working scale
 PHOTO = (248, 1432, 762, 1727)
@@ -90,3 +90,21 @@ def test_a_dotted_column_rule_piece_running_on_down_a_photos_side_still_joins_it
     # a stroke along the side only, from the photo's top, is its edge, not the rule's piece
     assert _continued_past_photos([Rule((407, 993, 409, 1224))], [(407, 784, 409, 900)], [photo], 13.0) \
         == [Rule((407, 993, 409, 1224))]
+
+
+def test_a_rule_running_into_a_photo_ends_at_its_edge():
+    # random seed 2855 (CJK sans at 35 px, 8 columns): the rule over an article ran on across the
+    # column rule and 175 px into the top of a photo in the next column, in line with the photo's
+    # tone; it parted the photo's column from its text above (one article read as two)
+    photo = (1340, 894, 1515, 1029)
+    into = Rule((432, 903, 1514, 914))
+    [rule] = _out_of_photos([into], [photo], 18.0)
+    assert rule.bbox == (432, 903, 1340, 914)
+
+
+def test_a_rule_along_a_photos_edge_or_across_it_stays():
+    photo = (1340, 894, 1515, 1029)
+    edge = Rule((432, 893, 1514, 897))  # along its top: a frame's or the photo's own edge
+    across = Rule((432, 960, 1700, 964))  # from side to side: nothing tells which part is the picture
+    below = Rule((1200, 1040, 1515, 1044))
+    assert _out_of_photos([edge, across, below], [photo], 18.0) == [edge, across, below]
