@@ -800,11 +800,12 @@ def _text_columns(blocks: list[Region], unit: float) -> list[tuple[int, Region]]
     it spans (the text runs on under it in its own column). Columns are where text blocks start; a
     centred subhead belongs to the column it stands in."""
     texts = [b for b in blocks if b.type == RegionType.TEXT] or blocks
-    # a one-line block standing inside another's width starts no column either (a heading set in
+    # a one-row block standing inside another's width starts no column either (a heading set in
     # body type, centred: the Star's `MOBS STOP JUBILEE.` took its column's blocks for its own),
     # nor one set flush right under it (the ads page's notices of death: lines centred or indented
-    # to either side, read by their left edges one after the other)
-    starts = [b for b in texts if len(b.lines) > 1 or not any(
+    # to either side, read by their left edges one after the other); a row parted at a wide
+    # justified space is still one row (random seed 2875: `DATES: To` | `ensure`, indented)
+    starts = [b for b in texts if not _one_row(b) or not any(
         o.bbox[0] < b.bbox[0] and b.bbox[2] < o.bbox[2] + COLUMN_START * unit for o in texts)] or texts
     clusters: list[list[Region]] = []
     for block in sorted(starts, key=lambda b: b.bbox[0]):
@@ -820,6 +821,11 @@ def _text_columns(blocks: list[Region], unit: float) -> list[tuple[int, Region]]
 
     ordered = _rows_left_first(sorted(blocks, key=lambda b: (column_left(b), b.bbox[1])), column_left, unit)
     return [(column_left(b), b) for b in ordered]
+
+
+def _one_row(block: Region) -> bool:
+    """The block's lines stand on one row, each to the right of the one before."""
+    return all(beside(line, before) for before, line in zip(block.lines, block.lines[1:]))
 
 
 def _rows_left_first(blocks: list[Region], column_left, unit: float) -> list[Region]:

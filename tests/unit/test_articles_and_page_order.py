@@ -202,3 +202,15 @@ def test_untitled_text_over_a_photo_goes_with_the_head_under_that_photo():
     # text further up the column, a paragraph's worth over the photo, is not the head's
     higher = _Item(None, [Region("higher", RegionType.TEXT, (454, 1300, 779, 1500))])
     assert _over_photo_headed(higher, [notice], rules, 16.0) is None
+
+
+def test_an_indented_row_parted_at_a_wide_space_starts_no_column_of_its_own():
+    # Random seed 2875 (60.7 px serif, working pixels at 0.367): a paragraph's indented first row,
+    # `DATES: To` | `ensure`, stood between a title and a photo, the paragraph running on under the
+    # photo; boxed as two lines, the row counted as a column's start 1.5 units right of the column, so
+    # it was read after the text under the photo (`… the adjoining Ruby DATES: To ensure Mountains`)
+    row = Region("dates", RegionType.TEXT, (108, 1789, 392, 1808),
+                 lines=[Line("DATES: To", (108, 1790, 269, 1808), 1.0), Line("ensure", (316, 1794, 392, 1807), 1.0)])
+    item = _Item(None, [_block("under", (84, 2286, 400, 2617), 12), row,
+                        _block("right", (431, 1519, 745, 1798), 9), _block("right under", (435, 2278, 751, 2614), 12)])
+    assert [b.id for _, b in _column_order(item, 15.0)] == ["dates", "under", "right", "right under"]

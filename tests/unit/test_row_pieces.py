@@ -539,3 +539,38 @@ def test_rows_boxed_over_two_columns_narrower_than_the_measure_are_still_cut():
     boxes, ink = _short_block_beside_a_column(400, (212, 226))
     pieces, cuts = split_at_gaps(boxes, ink, [])
     assert len(cuts) == 3 and sorted(p.bbox[::2] for p in pieces if p.x0 < 600) == [(40, 212)] * 3 + [(226, 400)] * 3
+
+
+def _bridged_rows_beside_a_column(right_blank: tuple[int, int]) -> tuple[list[LineBox], np.ndarray]:
+    """A justified column of nine rows 180 px wide (the page's measure), and three rows each boxed as one
+    over two columns of that measure, (40, 220) and (240, 420), with a blank at `right_blank` down all
+    three inside the right column."""
+    ink = _page(width=1000)
+    boxes = []
+    for r in range(9):
+        y = 20 + r * PITCH
+        ink[y:y + 17, 800:980] = True
+        boxes.append(LineBox((796, y - 3, 984, y + 20)))
+    for r in range(3):
+        y = 20 + (r + 3) * PITCH
+        for x0, x1 in ((40, 220), (240, right_blank[0]), (right_blank[1], 420)):
+            ink[y:y + 17, x0:x1] = True
+        boxes.append(LineBox((36, y - 3, 424, y + 20)))
+    return boxes, ink
+
+
+def test_a_river_of_word_spaces_inside_a_column_s_measure_is_not_cut():
+    # Random seed 2874 (54 px serif, 0.86 em gutters): three rows bridged over two columns hold wide
+    # word spaces one under another (`Am Rand | der Altstadt`), paper in all three, so they were cut
+    # there as at the gutter, and the column's first three rows came out as two blocks side by side
+    boxes, ink = _bridged_rows_beside_a_column((280, 296))
+    pieces, cuts = split_at_gaps(boxes, ink, [])
+    assert sorted(c[::2] for c in cuts) == [(220, 240)] * 3
+    assert sorted(p.bbox[::2] for p in pieces if p.x0 < 600) == [(40, 220)] * 3 + [(240, 420)] * 3
+
+
+def test_a_short_grid_s_gutter_inside_a_column_s_measure_is_still_cut():
+    # A guard: the column's stretch cut into two pieces as wide as each other is two narrow columns
+    boxes, ink = _bridged_rows_beside_a_column((324, 336))
+    pieces, cuts = split_at_gaps(boxes, ink, [])
+    assert sorted(c[::2] for c in cuts) == [(220, 240)] * 3 + [(324, 336)] * 3
