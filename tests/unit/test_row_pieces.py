@@ -508,15 +508,21 @@ def test_a_blank_where_a_column_starts_stays_a_gutter_however_wide_the_rows_spac
     assert not _joined(lines + words + [last], ink, words[0], last)
 
 
-def _short_block_beside_a_column(right: int, blank: tuple[int, int]) -> tuple[list[LineBox], np.ndarray]:
-    """A justified column of nine rows 180 px wide (the page's measure), and beside it a block three rows
-    deep, each row one box from 40 to `right` with a blank at `blank` down all three."""
-    ink = _page(width=1000)
+def _measure_column(ink: np.ndarray) -> list[LineBox]:
+    """A justified column of nine rows 180 px wide at x 800, inked: the page's measure."""
     boxes = []
     for r in range(9):
         y = 20 + r * PITCH
         ink[y:y + 17, 800:980] = True
         boxes.append(LineBox((796, y - 3, 984, y + 20)))
+    return boxes
+
+
+def _short_block_beside_a_column(right: int, blank: tuple[int, int]) -> tuple[list[LineBox], np.ndarray]:
+    """A justified column of nine rows 180 px wide (the page's measure), and beside it a block three rows
+    deep, each row one box from 40 to `right` with a blank at `blank` down all three."""
+    ink = _page(width=1000)
+    boxes = _measure_column(ink)
     for r in range(3):
         y = 20 + (r + 3) * PITCH
         ink[y:y + 17, 40:blank[0]] = True
@@ -546,11 +552,7 @@ def _bridged_rows_beside_a_column(right_blank: tuple[int, int]) -> tuple[list[Li
     over two columns of that measure, (40, 220) and (240, 420), with a blank at `right_blank` down all
     three inside the right column."""
     ink = _page(width=1000)
-    boxes = []
-    for r in range(9):
-        y = 20 + r * PITCH
-        ink[y:y + 17, 800:980] = True
-        boxes.append(LineBox((796, y - 3, 984, y + 20)))
+    boxes = _measure_column(ink)
     for r in range(3):
         y = 20 + (r + 3) * PITCH
         for x0, x1 in ((40, 220), (240, right_blank[0]), (right_blank[1], 420)):
