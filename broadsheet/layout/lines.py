@@ -255,8 +255,7 @@ def _rivers_kept_whole(line: LineBox, ink_start: int, ink_end: int, cuts: list[t
     justified rows bridged over two columns, their wide spaces one under another, were cut there as at
     the gutter beside). Pieces as wide as each other tile the stretch: a short grid's columns, kept."""
     tolerance = EDGE_TOLERANCE * line.height
-    around = [o for o in lines.around(line, GUTTER_NEIGHBOURS * line.height)
-              if o is not line and NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]]
+    around = _neighbours(line, lines)
     starts = [b for _, b in cuts] + [ink_start] * any(abs(o.x0 - line.x0) <= tolerance for o in around)
     ends = [a for a, _ in cuts] + [ink_end] * any(abs(o.x1 - line.x1) <= tolerance for o in around)
     dropped = set()
@@ -276,9 +275,14 @@ def _lined_up(line: LineBox, lines: LineIndex) -> bool:
     """A line of its size around starts and ends where this one does (boxes padded alike): the two stand in
     one column. A box reaching into the column beside lines up with neither column's."""
     tolerance = EDGE_TOLERANCE * line.height
-    return any(o is not line and NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]
-               and abs(o.x0 - line.x0) <= tolerance and abs(o.x1 - line.x1) <= tolerance
-               for o in lines.around(line, GUTTER_NEIGHBOURS * line.height))
+    return any(abs(o.x0 - line.x0) <= tolerance and abs(o.x1 - line.x1) <= tolerance
+               for o in _neighbours(line, lines))
+
+
+def _neighbours(line: LineBox, lines: LineIndex) -> list[LineBox]:
+    """The lines of its size around `line` (GUTTER_NEIGHBOURS of its height), itself aside."""
+    return [o for o in lines.around(line, GUTTER_NEIGHBOURS * line.height)
+            if o is not line and NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]]
 
 
 def _edge_character(line: LineBox, start: int, end: int, lines: LineIndex, first: bool) -> bool:
@@ -289,9 +293,7 @@ def _edge_character(line: LineBox, start: int, end: int, lines: LineIndex, first
     if not MIN_PIECE_WIDTH * line.height <= end - start <= EDGE_CHARACTER * line.height:
         return False  # a sliver is the tip of a character of the column beside, which the box reaches into
     tolerance = EDGE_TOLERANCE * line.height
-    flush = [o for o in lines.around(line, GUTTER_NEIGHBOURS * line.height)
-             if o is not line and NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]
-             and o.x0 < end and o.x1 > start
+    flush = [o for o in _neighbours(line, lines) if o.x0 < end and o.x1 > start
              and abs((o.x0 - line.x0) if first else (o.x1 - line.x1)) <= tolerance]  # boxes padded alike
     return len(flush) >= COLUMN_EDGE_LINES
 

@@ -165,8 +165,8 @@ def _rule_seams(gray: np.ndarray, box: BBox, rule_boxes: list[BBox], min_side: i
     than the columns beside it in PHOTO_SEAM_ROWS of its rows. Two photos set either side of a column
     rule 2-4 px off it are one piece of tone with the rule, blurred over, and the rule search loses
     the rule between them (random seed 2723, 11.6 px: the shorter photo's caption beside the taller
-    one was inside the one box, and lost). A rule stopping at a picture set across it has no line down the picture; a
-    dithered picture's dots are averaged out down the column first."""
+    one was inside the one box, and lost). A rule stopping at a picture set across it has no line
+    down the picture; a dithered picture's dots are averaged out down the column first."""
     x0, y0, x1, y1 = box
     length = max(3, min_side // 4)
     seams = []
