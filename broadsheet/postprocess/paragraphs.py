@@ -25,6 +25,7 @@ from broadsheet.postprocess.thresholds import (
     MEASURE_AGREES,
     MEASURED_PIECE,
     NEXT_ROW,
+    PITCH_NEAR_STEPS,
     ROW_OVERLAP,
     RUN_IN_LEAD,
 )
@@ -69,7 +70,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
     `cjk_indent`: the least indent of a CJK line, in units."""
     columns = _into_rows(columns, unit)
     pieces = _pieces(columns, unit)
-    pitches = {left: _pitch(column) for left, column in pieces.items()}
+    steps = {left: _row_steps(column) for left, column in pieces.items()}
     edges = _edges_by_measure(pieces, unit)
     read = [line for _, lines in columns for line in lines if line.text]
     following = {id(line): after for line, after in zip(read, read[1:])}
@@ -94,10 +95,10 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
             indent = line.bbox[0] - edges.get(left, _flush(pieces[left], left, middle, unit))
             indented = not same_row and not _behind(line, pieces[left], unit) and (
                 indent >= least * unit
-                and not (in_column and _runs_on(previous, line, pieces[left], pitches[left], unit)
+                and not (in_column and _runs_on(previous, line, pieces[left], _pitch(steps[left], line), unit)
                          and not _lead(line, following.get(id(line))))
                 or in_column and not is_cjk(line.text) and indent >= ENDED_INDENT * unit
-                and _ended(previous, line, pieces[left], pitches[left], unit)
+                and _ended(previous, line, pieces[left], _pitch(steps[left], line), unit)
                 or not in_column and previous is not None and _closes_column(previous, pieces[previous_left], unit))
             if indented or previous is None:
                 result.append(line.text)
@@ -302,14 +303,24 @@ def _lead(line: Line, after: Line | None) -> bool:
     return " " in opening[:RUN_IN_LEAD]
 
 
-def _pitch(pieces: list[Line]) -> float:
-    """The usual distance from one row's middle to the next in a column (pieces of one row aside)."""
+def _row_steps(pieces: list[Line]) -> list[tuple[float, float]]:
+    """(where, length) of each step from one row's middle to the next in a column, pieces of one row aside."""
     middles = sorted((piece.bbox[1] + piece.bbox[3]) / 2 for piece in pieces)
     if len(middles) < 2:
-        return float("inf")
+        return []
     height = statistics.median(piece.bbox[3] - piece.bbox[1] for piece in pieces)
-    steps = [b - a for a, b in zip(middles, middles[1:]) if b - a > height / 2]
-    return statistics.median(steps) if steps else float("inf")
+    return [((a + b) / 2, b - a) for a, b in zip(middles, middles[1:]) if b - a > height / 2]
+
+
+def _pitch(steps: list[tuple[float, float]], line: Line) -> float:
+    """The usual row pitch around `line`: the median of the PITCH_NEAR_STEPS steps nearest it. A column
+    may change its leading part way down (the Evening Star's lead story, rows 23-24 px apart in its
+    opening paragraphs, 17 px below), and a paragraph ends by the pitch where it ends."""
+    if not steps:
+        return float("inf")
+    middle = (line.bbox[1] + line.bbox[3]) / 2
+    near = sorted(steps, key=lambda step: abs(step[0] - middle))[:PITCH_NEAR_STEPS]
+    return statistics.median(length for _, length in near)
 
 
 def _edges_by_measure(pieces: dict[int, list[Line]], unit: float) -> dict[int, float]:

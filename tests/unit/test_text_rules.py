@@ -657,3 +657,18 @@ def test_a_column_ending_at_its_measure_or_mid_sentence_runs_on_into_the_next(la
     column = _recorded(_COLUMN_1755 + [last])
     segments = [(47, column), (275, _recorded([((275, 572, 422, 586), "市民政局相关负责人介")]))]
     assert len(paragraphs(segments, 13.4)) == 1
+
+
+def test_a_byline_ends_by_the_pitch_of_the_rows_around_it():
+    """The Evening Star (1920), its lead story: the byline `BY N. O. MESSENGER.`, then the opening
+    paragraphs leaded 23-24 px a row, the first indented 17 px, then 40 rows 17 px apart. The row under the byline is 27 px down:
+    a row apart by the pitch there, so the byline, short of the measure, ends; measured by the column's
+    usual 17 px it seemed a row lost between, and the byline ran into the paragraph."""
+    rows = [((124, 1159, 366, 1175), "BY N. O. MESSENGER.")]
+    rows += [((68 if i == 0 else 51, 1186 + 24 * i, 442, 1200 + 24 * i), f"the story's opening rows, leaded, row {i}")
+             for i in range(18)]
+    rows += [((51, 1620 + 17 * i, 442, 1632 + 17 * i), f"and the rows set solid further down, row {i}")
+             for i in range(40)]
+    found = paragraphs([(50, _recorded(rows))], 26.0)
+    assert found[0] == "BY N. O. MESSENGER."
+    assert len(found) == 2
