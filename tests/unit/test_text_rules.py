@@ -665,7 +665,7 @@ def test_a_byline_ends_by_the_pitch_of_the_rows_around_it():
     a row apart by the pitch there, so the byline, short of the measure, ends; measured by the column's
     usual 17 px it seemed a row lost between, and the byline ran into the paragraph."""
     rows = [((124, 1159, 366, 1175), "BY N. O. MESSENGER.")]
-    rows += [((68 if i == 0 else 51, 1186 + 24 * i, 442, 1200 + 24 * i), f"the story's opening rows, leaded, row {i}")
+    rows += [((68 if i == 0 else 51, 1186 + 24 * i, 442, 1200 + 24 * i), f"the opening rows, leaded, row {i}")
              for i in range(18)]
     rows += [((51, 1620 + 17 * i, 442, 1632 + 17 * i), f"and the rows set solid further down, row {i}")
              for i in range(40)]
