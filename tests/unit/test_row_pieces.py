@@ -288,6 +288,23 @@ def test_a_row_boxed_over_three_columns_is_cut_at_both_gutters():
                                                        (577, y, 838, y + UNIT)]
 
 
+def test_a_row_over_a_gutter_whose_left_column_alone_goes_on_under_it_is_cut_at_its_stop_s_blank():
+    # Random seed 2601 (27.5 px kai, 1.00 em gutters): under a caption, the row `…到站信息，` | `的好处，…`
+    # was boxed over the gutter. Right under it the left column goes on; the right column's next line is
+    # a subhead a blank row down. Framed on no side, the row was cut only at a blank flush with the
+    # gutter, and the stop's blank opens 6 px inside the left column: it stayed whole, read across
+    ink = _page()
+    y = 20 + 2 * PITCH
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(5, 9)
+             for x0, x1 in ((40, 300), (322, 582))]
+    lines.append(_ink(ink, 40, y + PITCH, 200, y + PITCH + UNIT))  # the left column's next row, flush
+    row = _ink(ink, 40, y, 582, y + UNIT)
+    ink[y:y + UNIT, 295:322] = False  # the stop ends the left part 5 px short of the column's edge
+    body = lines + [row]
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 == y) == [(40, y, 295, y + UNIT), (322, y, 582, y + UNIT)]
+
+
 def _rows_joined_over_a_gutter(joined: int, gutter: tuple[int, int], right: int = 574, columns_from: int = 0
                                ) -> tuple[np.ndarray, list[LineBox], list[LineBox]]:
     """Two columns, 40 px to `right`, parted at `gutter`, whose top `joined` rows are each boxed as
