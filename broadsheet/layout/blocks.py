@@ -220,10 +220,16 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
                               not _cut_between(o, left[1], right[0], slack, ink, GUTTER_FIT * unit, GUTTER_REACH * unit)
                               for o in side)
                           for side in (above, below)]
+                # a line of one of the columns only, flush with the row's end in it (a head or a paragraph's
+                # end stands over the other): the row's own column, as the columns' lines on one side are
+                flush = any(abs(o.x0 - line.x0) <= slack and left[0] - slack <= o.x0 and o.x1 <= left[1] + slack
+                            or abs(o.x1 - line.x1) <= slack and right[0] - slack <= o.x0 and o.x1 <= right[1] + slack
+                            for o in above + below)
                 if all(framed):
                     pieces = _cut_between(line, left[1], right[0], slack, ink)
-                elif any(framed):  # the columns' lines on one side: a stop ends the left column's row short,
-                    # a glyph's side bearing starts the right one's late
+                elif any(framed) or (flush and not any(across)):  # the columns' lines on one side: a stop ends
+                    # the left column's row short, a glyph's side bearing starts the right one's late (random
+                    # seed 2601: `信息，` | `的好处`, the left column's row under it, a subhead under the right's)
                     pieces = _cut_between(line, left[1], right[0], slack, ink, GUTTER_FIT * unit, GUTTER_REACH * unit)
                 elif not any(across) and len(starts) == 1:  # not a caption's middle line (fixture page_h),
                     # and one grid: a centred line between grids of ads (Czech ads) has a sentence's space there

@@ -187,8 +187,8 @@ def split_at_gaps(lines: list[LineBox], ink: np.ndarray, rules: list[Rule]) -> t
     body_box = body_size(lines)  # the detector's boxes, padded as this line's is
     gaps = {id(line): _blank_runs(line, ink, rules, body_box) for line in lines}
     index = LineIndex(lines)
-    gutters = {id(line): [(a, b) for a, b in runs[2]
-                          if (a, b) in runs[3] or _is_gutter(line, (a, b), index, rules, ink)]
+    gutters = {id(line): [(a, b) for a, b in runs[2] if (a, b) in runs[3]
+                          or _is_gutter(line, (a, b), index, rules, ink, _type_box(line, ink, body_box))]
                for line in lines
                if (runs := gaps[id(line)]) is not None and line.direction == TextDirection.HORIZONTAL_LR}
     measure = _column_measure(lines, gaps, gutters, body_box)
@@ -596,9 +596,19 @@ def _through_character(blank: tuple[int, int], across: list[BBox], ink: np.ndarr
     return all(np.count_nonzero(part) <= RULE_CUT_PAPER * part.size for part in beside)
 
 
+def _type_box(line: LineBox, ink: np.ndarray, body_box: float) -> float:
+    """The height of a box around the line's type: the page's body boxes' for a box `GUTTER_TALL_BOX`
+    times theirs whose ink is no taller than they are, stretched over body rows set at staggered heights
+    (a masthead's box is as tall as its type)."""
+    if line.height < GUTTER_TALL_BOX * body_box:
+        return line.height
+    top, bottom = _own_ink_rows(ink[line.y0:line.y1, line.x0:line.x1])
+    return body_box if bottom - top <= body_box else line.height
+
+
 def _is_gutter(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
-               ink: np.ndarray) -> bool:
-    share, lines_around = _paper_share(line, blank, lines, rules, ink)
+               ink: np.ndarray, size: float) -> bool:
+    share, lines_around = _paper_share(line, blank, lines, rules, ink, size)
     return lines_around >= 2 and share >= GUTTER_SHARE
 
 
@@ -731,7 +741,7 @@ def _column_stack(piece: LineBox, lines: LineIndex, unit: float, rules: list[Rul
 
 
 def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules: list[Rule],
-                 ink: np.ndarray) -> tuple[float, int]:
+                 ink: np.ndarray, size: float | None = None) -> tuple[float, int]:
     """Of the lines of its size above and below that run past this blank on both sides, on its side
     of any rule: the largest share with paper along one stripe inside it, and how many there are.
     A gutter is a stripe of paper down the page.
@@ -740,15 +750,17 @@ def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules:
     every row, and on a coarse scan it does so for many rows in a row, so the neighbourhood reaches
     eight lines each way. A blank inside a column (after 、。) has ink above and below it; a line
     ending short of the blank tells nothing. The stripe may lie anywhere in the blank: a quote
-    mark or comma beside a gutter widens the blank of one line only.
+    mark or comma beside a gutter widens the blank of one line only. `size` is the height of the
+    line's type box when its own box is stretched taller (`_type_box`).
     """
     a, b = blank
     centre = (a + b) / 2
+    size = size or line.height
 
     def neighbour(o: LineBox) -> bool:
         if o.x1 <= line.x0 or o.x0 >= line.x1:  # first: most lines of these rows stand in other columns
             return False
-        if o is line or not NEIGHBOUR_SIZE[0] < o.height / line.height < NEIGHBOUR_SIZE[1]:
+        if o is line or not NEIGHBOUR_SIZE[0] < o.height / size < NEIGHBOUR_SIZE[1]:
             return False
         if abs((o.y0 + o.y1) - (line.y0 + line.y1)) / 2 >= GUTTER_NEIGHBOURS * line.height:
             return False
@@ -766,7 +778,7 @@ def _paper_share(line: LineBox, blank: tuple[int, int], lines: LineIndex, rules:
         return 0.0, len(papers)
     # a stripe as wide as a narrow gutter; justified text lines up the small gaps between its
     # characters too, but those are a fraction of this
-    width = min(b - a, max(3, round(GUTTER_MIN_WIDTH * line.height)))
+    width = min(b - a, max(3, round(GUTTER_MIN_WIDTH * size)))
     stripes = np.lib.stride_tricks.sliding_window_view(np.sum(papers, axis=0), width).min(axis=1)
     return float(stripes.max()) / len(papers), len(papers)
 
@@ -938,8 +950,12 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                 or (small and not line.bold and other.y0 > line.y0
                     and _row_reaches(line, other, near, unit, slack=COLUMN_TOLERANCE * unit)
                     and _continues_column(line, other, unit, rules, past_edge=True))
+                # a box run into its row neighbour's holds small print, unless bold in a head's letters: a
+                # title over a column of its own, across a gutter (random seed 2685: `市第三中学开展` 1.9
+                # bodies off a body row, letters 1.38, weight 1.27)
                 or (_same_row(line, other, unit, rules) and ((small and short and _same_type(line, other))
-                                                             or _row_gap(line, other) < ROW_TITLE_GAP * unit))
+                                                             or (_row_gap(line, other) < ROW_TITLE_GAP * unit
+                                                                 and (small or not line.bold))))
                 or (small and short and _same_type(line, other) and _spaced_as_its_row(line, other, near, unit, rules))
                 for other in near
             )) or _sandwiched(line, near, unit, rules)):

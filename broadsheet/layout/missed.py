@@ -15,9 +15,10 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from broadsheet.layout.lines import LineBox, LineIndex
+from broadsheet.layout.lines import LineBox, LineIndex, _word_spaces
 from broadsheet.layout.thresholds import (
     BODY_HEIGHT,
+    EDGE_TOLERANCE,
     HEADING_MARGIN,
     MIN_COLUMN_WIDTH,
     MISSED_CHARACTER_GAP,
@@ -132,8 +133,9 @@ def _row_end(row: np.ndarray, box: BBox, gray: np.ndarray, ink: np.ndarray, line
             and BODY_HEIGHT[0] * unit <= l.height <= BODY_HEIGHT[1] * unit]
     level = [l for l in body if min(l.y1, y1) - max(l.y0, y0) >= SAME_ROW * min(l.height, y1 - y0)]
     for line in level:
-        start = 0 < line.x0 - x1 <= ROW_END_GAP * unit
-        end = 0 < x0 - line.x1 <= ROW_END_GAP * unit
+        reach = _row_end_reach(line, ink, unit)
+        start = 0 < line.x0 - x1 <= reach
+        end = 0 < x0 - line.x1 <= reach
         if not (start or end) or _row_width(line, level, start, unit) < MIN_COLUMN_WIDTH * unit:
             continue
         # the column's edge, from the lines over and under it at the body's spacing
@@ -146,6 +148,15 @@ def _row_end(row: np.ndarray, box: BBox, gray: np.ndarray, ink: np.ndarray, line
         if _body_character(row, box, gray, unit, paper, body_ink, max(MISSED_FUSED_DENSITY, densest)):
             return True
     return False
+
+
+def _row_end_reach(line: LineBox, ink: np.ndarray, unit: float) -> float:
+    """How far from the row `line` a character it lost may stand: a letter-spaced row's widest blank
+    (`ROW_END_GAP`), or a justified row's widest word space where stretched wider, with an ink end's
+    play (`EDGE_TOLERANCE`): the space before its lost first word is stretched as its others are
+    (random seed 2646, 24 px Latin: `of` 45 px before `Land Management`, whose space is 51, was
+    left out, and the row, boxed from `Land`, stood indented and opened a paragraph)."""
+    return max(ROW_END_GAP * unit, max(_word_spaces(line, unit, ink), default=0) + EDGE_TOLERANCE * unit)
 
 
 def _row_width(line: LineBox, level: list[LineBox], rightward: bool, unit: float) -> float:

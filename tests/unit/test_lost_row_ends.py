@@ -117,3 +117,25 @@ def test_a_blot_denser_than_the_type_around_it_is_no_character():
         gray[y:y + UNIT, x:x + UNIT - 2] = 0
 
     assert _blurred_column(blot) == []
+
+
+def test_a_justified_row_s_first_word_a_stretched_word_space_off_is_found_and_joins_its_row():
+    # Random seed 2646 (24 px Latin serif): justification stretched the row `of Land Management`'s
+    # spaces to 2.8 bodies; `of`, left unboxed 45 px before `Land`, was past a letter-spaced row's
+    # reach (2 bodies), and the row, boxed from `Land`, stood indented and opened a paragraph
+    space = 34  # over ROW_END_GAP's 28, as wide as the row's own spaces
+    gray, lines = _column(LEFT + 5 * UNIT, LEFT)  # rows 0 and 2-5; row 1 is drawn anew below
+    y = 40 + PITCH
+    gray[y - 2:y + UNIT + 2, :] = 255
+    _glyph(gray, LEFT, y)  # the lost short word, a character wide
+    starts = range(LEFT + UNIT - 2 + space, RIGHT - 3 * UNIT, 3 * UNIT - 2 + space)  # words of three
+    for x in starts:
+        for k in range(3):
+            _glyph(gray, x + k * UNIT, y)
+    lines[1] = LineBox((starts[0], y, starts[-1] + 3 * UNIT - 2, y + UNIT))
+    ink = ink_mask(gray)
+    found = missed_lines(ink, gray, lines, [], float(UNIT))
+    assert [line.bbox for line in found] == [(LEFT, y, LEFT + UNIT - 2, y + UNIT)]
+    merged, _ = merge_row_fragments(lines + found, float(UNIT), [], ink)
+    [row] = [line for line in merged if line.y0 == y]
+    assert row.x0 == LEFT

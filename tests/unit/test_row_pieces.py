@@ -235,6 +235,30 @@ def test_rows_boxed_across_a_half_em_gutter_in_boxes_taller_than_the_body_boxes_
     assert {p.x0 for p in pieces} == set(columns)
 
 
+def test_a_lone_row_boxed_across_a_half_em_gutter_taller_than_the_body_boxes_is_cut_at_it():
+    # Random seed 2855 (34.9 px CJK sans, 8 columns 0.50 em apart): one row alone was boxed over three
+    # columns, 40 px tall over body boxes of 26. The rows around, 26 px, were not "of its size", so none
+    # voted on its blanks, and a stripe 0.3 of 40 px was wider than the 10-12 px gutter: the row stayed
+    # whole, and its three columns' ends read as one line (`出闯劲,砥砺韧劲,倒 多元,夏茶虽然价格 骑它了。”`)
+    size, pitch, gap, gutter = 17, 28, 3, 9
+    ink = np.zeros((12 * pitch, 600), dtype=bool)
+    columns = [(20 + c * (8 * size + 7 * gap + gutter)) for c in range(3)]
+    width = 8 * size + 7 * gap
+    boxes = []
+    for r in range(10):
+        y = 20 + r * pitch
+        for x in columns:
+            for k in range(8):
+                ink[y:y + size, x + k * (size + gap):x + k * (size + gap) + size] = True
+        if r == 4:
+            boxes.append(LineBox((columns[0] - 8, y - 9, columns[-1] + width + 8, y + size + 9)))
+        else:
+            boxes += [LineBox((x - 3, y - 3, x + width + 3, y + size + 3)) for x in columns]
+    pieces, _ = split_at_gaps(boxes, ink, [])
+    assert len(pieces) == 30
+    assert {p.x0 for p in pieces} == set(columns)
+
+
 def test_a_box_a_pixel_over_the_body_boxes_keeps_its_own_gutter_measure():
     # Random seed 1393 (10.9 px): rows boxed 14 px over body boxes of 13 were measured by those, and a
     # 4 px blank between characters (over 0.3 of 13, under 0.3 of 14) became a candidate gutter and a
@@ -262,6 +286,23 @@ def test_a_row_boxed_over_three_columns_is_cut_at_both_gutters():
     cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
     assert sorted(l.bbox for l in cut if l.y0 == y) == [(40, y, 301, y + UNIT), (308, y, 570, y + UNIT),
                                                        (577, y, 838, y + UNIT)]
+
+
+def test_a_row_over_a_gutter_whose_left_column_alone_goes_on_under_it_is_cut_at_its_stop_s_blank():
+    # Random seed 2601 (27.5 px kai, 1.00 em gutters): under a caption, the row `…到站信息，` | `的好处，…`
+    # was boxed over the gutter. Right under it the left column goes on; the right column's next line is
+    # a subhead a blank row down. Framed on no side, the row was cut only at a blank flush with the
+    # gutter, and the stop's blank opens 6 px inside the left column: it stayed whole, read across
+    ink = _page()
+    y = 20 + 2 * PITCH
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(5, 9)
+             for x0, x1 in ((40, 300), (322, 582))]
+    lines.append(_ink(ink, 40, y + PITCH, 200, y + PITCH + UNIT))  # the left column's next row, flush
+    row = _ink(ink, 40, y, 582, y + UNIT)
+    ink[y:y + UNIT, 295:322] = False  # the stop ends the left part 5 px short of the column's edge
+    body = lines + [row]
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 == y) == [(40, y, 295, y + UNIT), (322, y, 582, y + UNIT)]
 
 
 def _rows_joined_over_a_gutter(joined: int, gutter: tuple[int, int], right: int = 574, columns_from: int = 0

@@ -64,3 +64,33 @@ def test_a_light_tall_box_of_small_pieces_on_a_body_row_is_still_a_cut_word():
     title = [LineBox(box, letters=letters) for box, letters in zip(BOLD_TITLE, BOLD_TITLE_LETTERS)]
     heads, _ = split_by_size([LineBox(box) for box in LEFT_BODY] + title, 17.0, [])
     assert heads == []
+
+
+# random seed 2685 (31.5 px CJK serif; unit 16 at the working scale): the bold one-column title
+# `市第三中学开展 / “书香校园”读 / 书月活动` over a photo, its first row 1.9 body heights right of a
+# caption's credit `本报记者 何春泉 摄` on its row, its letters 1.38-1.44: taken for a box run into its
+# row's text, the title went to the body row by row and opened the article as two paragraphs
+CAPTION = [((485, 698, 906, 712), 1.153, 1.052, 1.0), ((485, 720, 906, 735), 1.056, 1.093, 1.0),
+           ((485, 743, 800, 758), 1.166, 1.067, 0.98), ((774, 766, 907, 780), 1.147, 1.106, 1.0),
+           ((519, 794, 906, 810), 0.896, 0.964, 1.0), ((485, 822, 907, 838), 0.725, 1.004, 1.0)]
+TITLE_2685 = [((938, 761, 1106, 783), 1.267, 1.279, 1.38), ((950, 790, 1106, 813), 1.226, 1.294, 1.44),
+              ((975, 821, 1070, 844), 1.325, 1.299, 1.44)]
+
+
+def _caption_and_title(bold: bool) -> tuple[list[LineBox], list[LineBox]]:
+    title = [LineBox(box, weight=weight if bold else 1.0, stroke=stroke if bold else 1.0, letters=letters)
+             for box, weight, stroke, letters in TITLE_2685]
+    caption = [LineBox(box, weight=weight, stroke=stroke, letters=letters) for box, weight, stroke, letters in CAPTION]
+    return title, caption + title
+
+
+def test_a_bold_title_in_a_heads_letters_near_a_body_row_across_a_gutter_stays_a_headline():
+    title, lines = _caption_and_title(bold=True)
+    heads, _ = split_by_size(lines, 16.0, [])
+    assert [l.bbox for l in heads] == [l.bbox for l in title]
+
+
+def test_a_light_box_in_the_same_letters_as_near_a_body_row_still_holds_small_print():
+    _, lines = _caption_and_title(bold=False)
+    heads, _ = split_by_size(lines, 16.0, [])
+    assert heads == []
