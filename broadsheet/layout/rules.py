@@ -24,6 +24,7 @@ from broadsheet.layout.thresholds import (
     RULE_HEAVY_LENGTH,
     RULE_HEAVY_THICKNESS,
     RULE_INK_DEPTH,
+    RULE_ONE_SIDE_LENGTH,
     RULE_PAPER,
     RULE_PIECE_LENGTH,
     RULE_PIECE_OVERLAP,
@@ -257,21 +258,28 @@ def _stroke_pieces(ink: np.ndarray, unit: float, horizontal: bool, min_length: i
                 box = (int(x) + start, int(y) + top, int(x) + end, int(y) + bottom)
             else:
                 box = (int(x) + top, int(y) + start, int(x) + bottom, int(y) + end)
-            clear = _paper_beside(ink, box, horizontal, unit, upright) or (
-                not horizontal and _paper_beside_rows(ink, stroke[start:end], int(x), int(y) + start, unit, upright))
+            clear = _paper_beside(ink, box, horizontal, unit, upright)
+            if not clear and not horizontal:
+                sides = _ink_beside_rows(ink, stroke[start:end], int(x), int(y) + start, unit, upright)
+                # the next column's text may be set tight against one side of a column rule (random seed
+                # 2566, 0.55 em gutters split unevenly: letters 2-3 px off it); a text line's middle has ink
+                # both sides, and no stroke of type runs this long
+                clear = max(sides) < RULE_SIDE_INK or (
+                    box[3] - box[1] >= RULE_ONE_SIDE_LENGTH * unit and min(sides) < RULE_SIDE_INK)
             (boxes if clear else crowded).append(box)
     return boxes, crowded
 
 
-def _paper_beside_rows(ink: np.ndarray, stroke: np.ndarray, x: int, y: int, unit: float,
-                       upright: np.ndarray | None) -> bool:
-    """`_paper_beside` for an upright stroke measured row by row beside its own ink, not its box: a
-    column rule a fraction of a degree off upright has a box as wide as its drift, and text set a
-    hair from the rule (the Czech daily's one-character gutters) falls inside the box's side bands.
-    `stroke`: the stroke's rows (x, y: the page position of its first row and column)."""
+def _ink_beside_rows(ink: np.ndarray, stroke: np.ndarray, x: int, y: int, unit: float,
+                     upright: np.ndarray | None) -> list[float]:
+    """The share of ink along each side of an upright stroke (left, right), as `_paper_beside` measures
+    it, row by row beside the stroke's own ink, not its box: a column rule a fraction of a degree off
+    upright has a box as wide as its drift, and text set a hair from the rule (the Czech daily's
+    one-character gutters) falls inside the box's side bands. `stroke`: the stroke's rows (x, y: the
+    page position of its first row and column)."""
     inked = stroke.any(axis=1)
     if not inked.any():
-        return False
+        return [1.0, 1.0]
     rows = np.flatnonzero(inked)
     left = np.argmax(stroke[rows], axis=1)
     right = stroke.shape[1] - 1 - np.argmax(stroke[rows, ::-1], axis=1)
@@ -286,7 +294,7 @@ def _paper_beside_rows(ink: np.ndarray, stroke: np.ndarray, x: int, y: int, unit
         if upright is not None:
             side &= ~(upright[page_rows, columns] > 0)
         sides.append(float(side.mean()))
-    return max(sides) < RULE_SIDE_INK
+    return sides
 
 
 def _double_rules(ink: np.ndarray, clear: list[BBox], crowded: list[BBox], horizontal: bool,
