@@ -324,8 +324,8 @@ RULE_COLUMN_ENDS = 1.0
 RULE_ROW_BREAK = 1.0
 RULE_PAPER = 0.2  # a rule has paper this far on both sides; a text line's middle does not
 RULE_SIDE_INK = 0.25  # at most this share of ink beside a rule
-# An upright stroke this long with paper on one side is a column rule, the next column's text set tight
-# against its other side (random seed 2566, 0.55 em gutters: 24-36 units). Of the strokes with ink beside
+# An upright stroke this long with paper on one side and text on both is a column rule, the next column's
+# text set tight against it (random seed 2566, 0.55 em gutters: 24-36 units). Of the strokes with ink beside
 # them on 189 dev pages the only other this long is 2451's dotted column rule (26 units); next come 15
 RULE_ONE_SIDE_LENGTH = 20.0
 # A rule is under the paper's tone by at least this share of the text ink's depth: a rule of the page
