@@ -265,3 +265,42 @@ def test_a_rule_shown_through_from_the_page_behind_is_not_printed():
     gray[200:201, 20:300] = 170
     rules = printed([Rule((20, 150, 300, 154)), Rule((20, 200, 300, 201))], gray, lines)
     assert [r.bbox for r in rules] == [(20, 200, 300, 201)]
+
+
+def _rule_beside_rows(length: int, left_column: bool = True) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+    """An upright 2-px rule `length` px long; right of it a column's rows of 12 px letters at an 18 px
+    pitch, each row's first letter 3 px off the rule (random seed 2566's 0.55 em gutter, split unevenly,
+    at unit 21); left of it paper, then (`left_column`) the rows of a column ending 7 px off it. The
+    rows' boxes are the text lines."""
+    ink = np.zeros((length + 100, 400), np.uint8)
+    ink[50:50 + length, 100:102] = 255
+    lines = []
+    for top in range(52, 50 + length - 12, 18):
+        for left in range(105, 380, 9):
+            ink[top:top + 12, left:left + 6] = 255
+        lines.append((105, top, 380, top + 12))
+        if left_column:
+            for left in range(3, 90, 9):
+                ink[top:top + 12, left:left + 6] = 255
+            lines.append((3, top, 93, top + 12))
+    return ink, lines
+
+
+def _upright_rules_at_100(ink: np.ndarray, lines: list) -> list:
+    rules = find_rules(ink, unit=21.0, min_length=168, max_thickness=7, lines=lines)
+    return [r.bbox for r in rules if not r.horizontal and r.bbox[0] >= 99 and r.bbox[2] <= 103]
+
+
+def test_a_long_column_rule_with_the_next_column_s_text_tight_on_one_side_is_a_rule():
+    found = _upright_rules_at_100(*_rule_beside_rows(600))
+    assert any(y1 - y0 >= 590 for _, y0, _, y1 in found), found
+
+
+def test_a_short_upright_stroke_with_text_tight_on_one_side_is_no_rule():
+    # 12 units: as long as a photo's edge or a stroke of type may run
+    assert not _upright_rules_at_100(*_rule_beside_rows(252))
+
+
+def test_a_long_stroke_with_text_tight_on_one_side_and_none_beyond_the_other_is_no_rule():
+    # a scan's shadowed edge beside a page's first column (the Czech news page's, 22 units)
+    assert not _upright_rules_at_100(*_rule_beside_rows(600, left_column=False))

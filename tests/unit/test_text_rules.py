@@ -157,6 +157,39 @@ def test_a_line_under_one_that_fills_the_measure_mid_sentence_is_no_indent():
     assert len(paragraphs([(699, lines)], 16.0)) == 1
 
 
+def test_a_line_set_in_as_deep_as_its_column_s_opening_starts_a_paragraph_under_a_full_line():
+    """Seed 2609 (11.2 px Fraktur): `… pflanzen.` fills the measure and its stop was read as nothing
+    (`pflan ien`); `Nicht alle …` under it sits as deep as the column's opening `Jeden Dienstag …`."""
+    lines = _recorded([
+        ((68, 1655, 404, 1667), "Jeden Dienstag arbeiten eie zwei Stunden im Gar-"),
+        ((45, 1675, 403, 1687), "ten, degleitet von ihrer Lebrerin und zwei Großvätern"),
+        ((44, 1694, 403, 1706), "aus der Nachdarschaft, die viel von Pflanzen versteden"),
+        ((45, 1713, 403, 1725), "Was geerntet wird, kommt in der Schulküche auf den"),
+        ((46, 1732, 403, 1744), "Tioch. Im Herbot wollen die Kinder ihre Ernte beim"),
+        ((45, 1751, 402, 1763), "Schulſeot verkaufen und vom Erlös Obsrbäume pflan ien"),
+        ((69, 1770, 403, 1782), "Nicht alle Fraktionen 3ind mit den Einzelheiten"),
+        ((45, 1789, 403, 1801), "zufrieden. Die Vertreter der Opposition kritisierten vor"),
+        ((45, 1809, 403, 1821), "allem, dass die Bürger bei der Geotaltung der Plätze zu"),
+        ((45, 1828, 403, 1840), "wenig mitreden dürften. Auch die Kaufleute der"),
+        ((46, 1847, 403, 1859), "Langgas0e äußerten Sorgen: Wenn während der"),
+        ((45, 1943, 175, 1956), "zugänglich zu dalten.")])
+    assert [p[:5] for p in paragraphs([(44, lines)], 12.0)] == ["Jeden", "Nicht"]
+
+
+def test_a_line_lone_past_its_column_s_measure_does_not_set_it():
+    """Seed 2566 (9.5 px, a column rule set tight against the text): `… sther)` runs into the rule's ink
+    to 426 px, the other lines end at 422-423. `ace the asalability` lost its first word under `We`, which
+    fills the measure mid-sentence, and fills it too: the paragraph goes on."""
+    lines = _recorded([
+        ((249, 224, 423, 236), "SUMMAHY: The Burean"), ((230, 243, 373, 254), "of Land Mane"),
+        ((231, 385, 423, 396), "The parcel is usolated and"), ((230, 403, 422, 413), "dilflcst to mannge, ad it"),
+        ((231, 422, 426, 431), "is mot oeedoill fer eny sther)"), ((231, 440, 342, 449), "Fetirral psttose"),
+        ((248, 455, 324, 467), "SUMMARY"), ((400, 455, 423, 466), "We"),
+        ((273, 475, 422, 485), "ace the asalability"), ((230, 493, 423, 502), "of a idraft cmtans"),
+        ((230, 511, 423, 520), "cemlservetinn plas and"), ((230, 529, 369, 538), "eerurumettal a")])
+    assert [p[:5] for p in paragraphs([(230, lines)], 10.0)] == ["SUMMA", "SUMMA"]
+
+
 def test_a_cjk_line_that_lost_its_first_two_characters_under_a_full_line_is_no_indent():
     """Seed 1398 (11 px): `一，卖不上好价` was boxed from 卖, two characters in, under a line that fills
     the measure without a stop; the paragraph opened by the quote above goes on."""
