@@ -15,6 +15,7 @@ from broadsheet.layout.thresholds import (
     BOLD_WEIGHT_DARK,
     BOX_PADDING,
     BREAK_SHARE,
+    CAPTION_STEP,
     CARRY_GUTTER,
     CENTRED,
     COLUMN_TOLERANCE,
@@ -607,6 +608,8 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
     def apart(start: int, end: int) -> bool:
         """The run from `start` stands apart from the text above it (a one-line run: or below)."""
         indented_after = end == start + 1 < len(rows) and not flush(end)
+        if start == caption_end:
+            return True
         if start == 0:
             # a line flush left atop a segment that a paragraph runs on into, not centred, a paragraph
             # indented under it, is that paragraph's last line (random seed 2362: `难问题。` at 9.3 px,
@@ -717,13 +720,15 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         if bold[row - 1] and bold[row + 1] and (all(l.stroke >= BOLD_STROKE for l in rows[row])
                                                 or all(l.weight >= nearly_bold for l in rows[row])):
             bold[row] = True
+    # a caption's bold credit is the caption's, not the head of a bold run going on past the caption
+    caption_end = _caption_end(tops) if under_photo else None
     kinds = [_TEXT] * len(rows)
     start = 0
     while start < len(rows):
         end = start
-        while end < len(rows) and bold[end] == bold[start]:
+        while end < len(rows) and bold[end] == bold[start] and (end == start or end != caption_end):
             end += 1
-        if bold[start]:
+        if bold[start] and not (caption_end and 0 < start < caption_end):
             first = start
             while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
                 first += 1
@@ -754,6 +759,13 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         else:
             pieces.append((kind, list(row)))
     return [(kind, Block(lines)) for kind, lines in pieces]
+
+
+def _caption_end(tops: list[int]) -> int | None:
+    """The first row after the caption a segment under a photo opens with: the first stepped down
+    `CAPTION_STEP` times the pitch of the rows over it (top to top, at least two steps)."""
+    steps = np.diff(tops)
+    return next((k + 1 for k in range(2, len(steps)) if steps[k] > CAPTION_STEP * np.median(steps[:k])), None)
 
 
 def _text_end(row: list[LineBox], unit: float) -> int:

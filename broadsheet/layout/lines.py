@@ -959,8 +959,10 @@ def split_by_size(lines: list[LineBox], unit: float, rules: list[Rule]) -> tuple
                 or (small and short and _same_type(line, other) and _spaced_as_its_row(line, other, near, unit, rules))
                 for other in near
             )) or _sandwiched(line, near, unit, rules)):
-                heads.remove(line)
-                body.append(line)
+                # a head's further rows go with it: left as heads, they would stand as a title of their own
+                for member in [line] + _rows_under(line, heads, index, unit):
+                    heads.remove(member)
+                    body.append(member)
                 changed = True
             elif run := _subhead_run(line, heads, index, unit, rules):
                 for member in run:
@@ -1096,6 +1098,30 @@ def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: flo
     if not one_column or crosses(rules, x0, upper.y1, x1, y0) or crosses(rules, x0, y1, x1, lower.y0):
         return None
     return run
+
+
+def _rows_under(line: LineBox, heads: list[LineBox], body: LineIndex, unit: float) -> list[LineBox]:
+    """Bold headline rows in the bold line's type stacked right under it, up to a subhead's lines, with
+    a body line right under the last: the rest of an in-column subhead whose first row continues the
+    column above (random seed 2661, 11.9 px kai: `培育龙头，` under a caption's credit, its rows
+    `延长茶叶加` / `工产业链条` left alone a title)."""
+    if not line.bold or line.direction != TextDirection.HORIZONTAL_LR:
+        return []
+    run = [line]
+    while len(run) < MAX_SUBHEAD_LINES:
+        edge = run[-1]
+        nxt = [o for o in heads if o not in run and o.direction == TextDirection.HORIZONTAL_LR and o.bold
+               and o.height < MAX_TALL_BODY * unit and min(o.height, edge.height) >= TITLE_SHARE * max(o.height, edge.height)
+               and min(o.x1, edge.x1) > max(o.x0, edge.x0)
+               and min_stacked_gap(edge, o, unit) <= o.y0 - edge.y1 <= STACKED_GAP[1] * unit]
+        if not nxt:
+            break
+        run.append(min(nxt, key=lambda o: o.y0))
+    last = run[-1]
+    below = any(o.direction == TextDirection.HORIZONTAL_LR and min(o.x1, last.x1) > max(o.x0, last.x0)
+                and min_stacked_gap(last, o, unit) <= o.y0 - last.y1 <= STACKED_GAP[1] * unit
+                for o in body.around(last, last.height + STACKED_GAP[1] * unit))
+    return run[1:] if below else []
 
 
 def _same_type(line: LineBox, other: LineBox) -> bool:

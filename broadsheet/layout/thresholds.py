@@ -118,6 +118,10 @@ BREAK_SHARE = 0.25
 # A heading on a line of its own is centred or flush; a bold lead starting a run-in paragraph
 # is set from the paragraph indent, so its blanks either side differ by more than this
 CENTRED = 1.0
+# Under a photo a segment opens with the caption, its rows stepping at their own pitch: a step this many
+# times that pitch (top to top, over at least two steps) ends it, as space above a head does (random
+# seed 2661: a caption's credit 19 px under its last row, the subhead under it 25)
+CAPTION_STEP = 1.2
 
 # --- lines from detector boxes
 BOX_PADDING = 0.2  # share of a detector box's height at top and bottom that reaches into neighbours

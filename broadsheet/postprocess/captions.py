@@ -58,6 +58,8 @@ MISREAD_CREDIT_AT_END = re.compile(
 # REPORTER_TITLE_KEPT of 本报记者's characters in place. Body text sets no space between ideographs
 SPACED_REPORTER = re.compile(rf"(?:^|(?<=\s))(?P<credit>[{IDEOGRAPHS}]{{4}} [{IDEOGRAPHS}]{{2,3}} [{IDEOGRAPHS}])$")
 REPORTER_TITLE_KEPT = 2
+# ... and one misread past knowing, its spacing kept (`A脑血身 抑者 益` for 本报记者 柳青 摄, random seed 2797)
+SPACED_AS_CREDIT = re.compile(r"\S{4} \S{2,3} \S")
 # a line flush right ending a sentence (a body column's short line) or holding a digit (an advertisement's
 # number) is no credit by its shape (`_cut_at_credit_shape`)
 SHAPE_NO_CREDIT = re.compile(r"[。！？；，、.!?;,:：”\"]$|\d")
@@ -265,10 +267,10 @@ def _spaced_reporter(text: str) -> re.Match | None:
 
 def _credit_at_foot(run: list[Line], unit: float) -> bool:
     """The run set apart below a photo ends in a credit by its place alone: a line by itself on the
-    last row, set flush right and indented past a paragraph's first line, after a row that ends
-    short (the caption's last sentence). A reporter's credit at 8-10 px is misread past knowing
-    (`本程记准 神电 通` for 本报记者 何春泉 摄: random seeds 279, 260), and a caption of 7-14 rows
-    over it is longer than one with no credit may be."""
+    last row, set flush right and indented past a paragraph's first line (or spaced as a credit,
+    `_spaced_as_credit`), after a row that ends short (the caption's last sentence). A reporter's
+    credit at 8-10 px is misread past knowing (`本程记准 神电 通` for 本报记者 何春泉 摄: random seeds
+    279, 260), and a caption of 7-14 rows over it is longer than one with no credit may be."""
     rows = _rows(run)
     if len(rows) < 3 or len(rows[-1]) != 1:
         return False
@@ -277,7 +279,15 @@ def _credit_at_foot(run: list[Line], unit: float) -> bool:
     right = max(l.bbox[2] for row in rows[:-1] for l in row)
     short = right - max(l.bbox[2] for l in rows[-2]) >= unit
     flush_right = right - last.bbox[2] <= CREDIT_FLUSH * (right - left)
-    return short and flush_right and last.bbox[0] - left >= CREDIT_INDENT * unit
+    return short and flush_right and (last.bbox[0] - left >= CREDIT_INDENT * unit or _spaced_as_credit(last.text))
+
+
+def _spaced_as_credit(text: str) -> bool:
+    """Ideographs spaced as a reporter's credit is printed, title, name and 摄: body text sets no space
+    between ideographs. A credit flush right in a narrow column starts no further in than a paragraph's
+    first line (random seed 2797, 7.1 px: `私自过老 何事息 酒` for 本报记者 何春泉 摄, one unit in)."""
+    text = text.strip()
+    return SPACED_AS_CREDIT.fullmatch(text) is not None and IDEOGRAPH.search(text) is not None
 
 
 def _signed_last_row(run: list[Line], unit: float) -> bool:

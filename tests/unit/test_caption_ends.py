@@ -88,3 +88,27 @@ def test_a_reporters_credit_misread_ends_a_caption_beside_its_photo():
     found = find_caption((823, 1419, 962, 1503), caption + text + neighbour, 13.0)
     assert found is not None and found.side == "beside" and found.lines == caption
     assert found.credit is caption[-1]
+
+
+# random seed 2797 (unit 13, 7.1 px hei, boxed): a caption of eight rows under its photo (its first row's
+# `5月11日，` lost), then the credit `本报记者 柳青 摄` flush right, read `A脑血身 抑者 益`, starting 1.9
+# units in: no further than a paragraph's first line, so no credit by its place, and the caption, too
+# long for one with no credit, went to the text
+PHOTO_2797 = (653, 940, 783, 1021)
+CAPTION_2797 = _lines(("第 老视期", (718, 1029, 780, 1037)), ("E", (691, 1030, 696, 1036)),
+                      ("地织品流、通造、涤德", (656, 1046, 780, 1056)), ("事分的的总通北大活政", (657, 1064, 781, 1075)),
+                      ("基社区。的概国人免费", (657, 1083, 780, 1094)), ("L业、作药理动常县", (658, 1102, 776, 1111)),
+                      ("美美政策者你·地温基", (657, 1119, 780, 1130)), ("十 个 要灌频线 后", (662, 1139, 753, 1148)))
+
+
+def test_a_credit_misread_but_spaced_as_printed_ends_a_caption_from_a_paragraphs_indent():
+    credit = _lines(("A脑血身 抑者 益", (681, 1156, 781, 1167)))
+    found = find_caption(PHOTO_2797, CAPTION_2797 + credit, 13.0)
+    assert found is not None and found.side == "below" and found.credit is credit[0]
+    assert set(map(id, found.lines)) == set(map(id, CAPTION_2797 + credit))
+
+
+def test_a_paragraphs_first_line_from_the_indent_at_the_runs_foot_is_no_credit():
+    # the guard: the same place, read as a body line with no spaces
+    opening = _lines(("据了解今年的农村危", (681, 1156, 781, 1167)))
+    assert find_caption(PHOTO_2797, CAPTION_2797 + opening, 13.0) is None
