@@ -1092,7 +1092,13 @@ def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: flo
     # (a paragraph's first row boxed in pieces or cut short at blur 1.06, seed 2421: `Next Steps`)
     under = [o for o in near if min(o.x1, lower.x1) > max(o.x0, lower.x0)
              and min_stacked_gap(lower, o, unit) <= o.y0 - lower.y1 <= STACKED_GAP[1] * unit]
-    right = max([upper.x1, lower.x1] + [o.x1 for o in under])
+    # ... and so do the rows near it flush with the column's left edge, where the rows beside the
+    # run are boxed in pieces (random seed 2746, Fraktur at 8.9 px: `Wie es weitergeht` centred over
+    # a paragraph's last word and a row boxed from its first word to its fourth)
+    left = min(upper.x0, lower.x0)
+    flush = [o for o in body.around(probe, (y1 - y0) / 2 + 2 * (SUBHEAD_ABOVE + 2) * unit)
+             if o.direction == TextDirection.HORIZONTAL_LR and abs(o.x0 - left) <= slack]
+    right = max([upper.x1, lower.x1] + [o.x1 for o in under + flush])
     one_column = (abs(upper.x0 - lower.x0) <= SUBHEAD_INDENT * unit and x0 >= min(upper.x0, lower.x0) - slack
                   and x1 <= right + slack)
     if not one_column or crosses(rules, x0, upper.y1, x1, y0) or crosses(rules, x0, y1, x1, lower.y0):

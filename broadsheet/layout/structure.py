@@ -59,6 +59,8 @@ from broadsheet.layout.thresholds import (
     RULE_MAX_THICKNESS,
     RULE_MIN_LENGTH,
     RULE_PIECE_LENGTH,
+    ROW_WORD_LETTERS,
+    STACKED_GAP,
     TITLE_LEAD,
     TITLE_SHARE,
     TITLE_STROKE,
@@ -182,7 +184,7 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
     heads, body = split_by_size(lines, unit, rules)
     heads = drop_rows_boxed_twice(heads, body)
     if unboxed or len(recovered) > MISSED_MOSTLY_FOUND * len(detected):
-        heads, body = _found_rows_as_body(heads, body, detected, unit)
+        heads, body = _found_rows_as_body(heads, body, detected, unit, rules)
     groups = headline_groups(heads, unit, rules, body)
     layout.headlines = [_headline_regions(group, ids, ink) for group in groups]
     obstacles = photo_boxes + [g.bbox for g in groups]
@@ -200,17 +202,41 @@ def analyze(image: np.ndarray, boxes: list[BBox]) -> PageLayout:
 
 
 def _found_rows_as_body(heads: list[LineBox], body: list[LineBox], detected: list[BBox],
-                        unit: float) -> tuple[list[LineBox], list[LineBox]]:
+                        unit: float, rules: list[Rule]) -> tuple[list[LineBox], list[LineBox]]:
     """(headline lines, body lines) on a page whose body the detector never boxed, or mostly lost
     (more rows found in the ink than lines boxed): a row found in its ink is a heading only where
     its letters measure as display type. Such rows are ink-tight words and pieces of lines, and a
     line with ascenders, descenders or umlauts stands taller than the ink's measure of the body by
     as much as body-size bold headings do (seed 1037: rows of 17-29 px for body ink of 14, letters
-    0.9-1.5 times the body's; 14 body rows taken for titles)."""
+    0.9-1.5 times the body's; 14 body rows taken for titles). A row in a title's letters topping
+    its column stays a heading, with its rows of that type under it (`_column_tops`)."""
     found_in_ink = {id(l) for l in heads if l.direction == TextDirection.HORIZONTAL_LR
                     and not l.display(unit) and not _inside_any(l.bbox, detected)}
+    found_in_ink -= {id(l) for l in _column_tops([l for l in heads if id(l) in found_in_ink], heads + body, rules, unit)}
     return ([l for l in heads if id(l) not in found_in_ink],
             body + [l for l in heads if id(l) in found_in_ink])
+
+
+def _column_tops(found: list[LineBox], lines: list[LineBox], rules: list[Rule], unit: float) -> list[LineBox]:
+    """Found rows in letters bigger than a word cut from a body row (`ROW_WORD_LETTERS`) with no
+    line over them in their span up to a rule across it or the page's top, and such rows stacked
+    right under them in letters of their size: a title over its column. A body row standing apart
+    has its column over it (seed 1612); a title found in the ink tops its column (random seeds
+    2612, Fraktur at 9.1 px: `Die Altstadt soll wieder aufblühen`, letters 1.33, under a rule;
+    2734, 8.1 px serif: `Markttag am Domplatz`, letters 1.41, atop the page)."""
+    def spans(a: LineBox, b: BBox) -> bool:
+        return min(a.x1, b[2]) > max(a.x0, b[0])
+
+    across = [r.bbox for r in rules if r.horizontal]
+    tops: list[LineBox] = []
+    for line in sorted((l for l in found if l.letters >= ROW_WORD_LETTERS), key=lambda l: l.y0):
+        ceiling = max((r[3] for r in across if r[3] <= line.y0 and spans(line, r)), default=0)
+        if not any(o is not line and spans(line, o.bbox) and o.y0 >= ceiling and o.y0 + o.y1 < 2 * line.y0
+                   for o in lines) or any(
+                spans(line, top.bbox) and 0 <= line.y0 - top.y1 <= STACKED_GAP[1] * unit
+                and min(line.letters, top.letters) >= TITLE_SHARE * max(line.letters, top.letters) for top in tops):
+            tops.append(line)
+    return tops
 
 
 def _region(region_id: str, kind: RegionType, lines: list[LineBox]) -> Region:

@@ -88,3 +88,28 @@ def test_a_bold_line_off_centre_and_far_in_is_no_subhead_of_the_text_below():
     segments = [Block(weighed_boxes(rows)) for rows in (ABOVE_2257, off, BELOW_2257)]
     pieces = text_blocks(segments, 12.0, [])
     assert [heading for heading, _ in pieces] == [False, False, False]
+
+
+# seed 2746 (8.9 px Fraktur, noise 7.5), column 2: a paragraph's full row and its last word, the bold sans
+# subhead `Wie es weitergeht` centred, then rows boxed in pieces (the first from its first word to its
+# fourth, a speck, a row's last words) and a full row; unit 12
+COLUMN_2746 = [((326, 334, 570, 347), 1.08, 0.95, 0.99), ((326, 358, 368, 369), 1.00, 1.09, 0.98),
+               ((354, 385, 548, 401), 1.33, 1.30, 1.26), ((347, 411, 403, 425), 1.17, 0.98, 0.99),
+               ((353, 411, 358, 413), 1.00, 1.08, 1.16), ((426, 436, 576, 448), 1.00, 1.13, 1.08),
+               ((329, 437, 341, 444), 1.00, 1.47, 1.28), ((327, 458, 575, 472), 1.17, 1.02, 1.00)]
+
+
+def test_a_subhead_over_rows_boxed_in_pieces_takes_its_column_s_measure_from_the_rows_flush_with_its_edge():
+    """The paragraph's last word above and the pieces below end short of the subhead: it was a title
+    starting an article of its own. The full rows over and under, flush with the column's left edge,
+    show the column's measure."""
+    heads, body = split_by_size(_measured(COLUMN_2746), 12.0, [])
+    assert heads == [] and len(body) == len(COLUMN_2746)
+
+
+def test_a_head_past_the_measure_of_the_rows_flush_with_its_edge_is_still_a_head():
+    """The same rows in a column ending at 470: the head runs on past its measure."""
+    narrow = [((x0, y0, min(x1, 470), y1), *rest) if x0 < 340 else ((x0, y0, x1, y1), *rest)
+              for (x0, y0, x1, y1), *rest in COLUMN_2746 if x0 < 426]
+    heads, _ = split_by_size(_measured(narrow), 12.0, [])
+    assert [l.bbox for l in heads] == [(354, 385, 548, 401)]
