@@ -336,14 +336,15 @@ def _row_steps(pieces: list[Line]) -> list[tuple[float, float]]:
 
 
 def _pitch(steps: list[tuple[float, float]], line: Line) -> float:
-    """The usual row pitch around `line`: the median of the PITCH_NEAR_STEPS steps nearest it. A column
-    may change its leading part way down (the Evening Star's lead story, rows 23-24 px apart in its
-    opening paragraphs, 17 px below), and a paragraph ends by the pitch where it ends."""
+    """The row pitch at `line`: its column's usual one, or the median of the PITCH_NEAR_STEPS steps nearest
+    it where those are wider. A column may be leaded part way down (the Evening Star's lead story, rows
+    23-24 px apart in its opening paragraphs, 17 px below); where its rows stand closer than usual, the
+    boxes' play (a row boxed 15 px, the next 30) is what the nearest steps measure."""
     if not steps:
         return float("inf")
     middle = (line.bbox[1] + line.bbox[3]) / 2
     near = sorted(steps, key=lambda step: abs(step[0] - middle))[:PITCH_NEAR_STEPS]
-    return statistics.median(length for _, length in near)
+    return max(statistics.median(length for _, length in steps), statistics.median(length for _, length in near))
 
 
 def _edges_by_measure(pieces: dict[int, list[Line]], unit: float) -> dict[int, float]:

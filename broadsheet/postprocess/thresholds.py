@@ -154,7 +154,7 @@ COLUMN_ENDED_SHORT_CJK = 1.5
 # ... when that line is the row right above: its middle within this many of the column's line pitches
 # (two are a row lost or read empty between: random seeds 1271, 1461)
 NEXT_ROW = 1.5
-# ... the pitches of the rows nearest that line: a column's leading may change part way down
+# ... or of the rows nearest that line where they are wider: a column may be leaded part way down
 PITCH_NEAR_STEPS = 8
 # ... unless a space falls within this many characters of the CJK line's start (or of the next's, a lead
 # wrapped): a run-in lead or a dateline opens a paragraph there, and the paragraph above may still end
