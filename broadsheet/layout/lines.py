@@ -1117,7 +1117,8 @@ def _rows_under(line: LineBox, heads: list[LineBox], body: LineIndex, unit: floa
     while len(run) < MAX_SUBHEAD_LINES:
         edge = run[-1]
         nxt = [o for o in heads if o not in run and o.direction == TextDirection.HORIZONTAL_LR and o.bold
-               and o.height < MAX_TALL_BODY * unit and min(o.height, edge.height) >= TITLE_SHARE * max(o.height, edge.height)
+               and o.height < MAX_TALL_BODY * unit
+               and min(o.height, edge.height) >= TITLE_SHARE * max(o.height, edge.height)
                and min(o.x1, edge.x1) > max(o.x0, edge.x0)
                and min_stacked_gap(edge, o, unit) <= o.y0 - edge.y1 <= STACKED_GAP[1] * unit]
         if not nxt:

@@ -53,13 +53,13 @@ from broadsheet.layout.thresholds import (
     PHOTO_MIN_SIDE,
     PHOTO_RULE_WIDTH,
     PHOTO_SIDE_GAP,
+    ROW_WORD_LETTERS,
     RULE_BREAK,
     RULE_BRIDGE,
     RULE_CONTRAST,
     RULE_MAX_THICKNESS,
     RULE_MIN_LENGTH,
     RULE_PIECE_LENGTH,
-    ROW_WORD_LETTERS,
     STACKED_GAP,
     TITLE_LEAD,
     TITLE_SHARE,
@@ -212,7 +212,8 @@ def _found_rows_as_body(heads: list[LineBox], body: list[LineBox], detected: lis
     its column stays a heading, with its rows of that type under it (`_column_tops`)."""
     found_in_ink = {id(l) for l in heads if l.direction == TextDirection.HORIZONTAL_LR
                     and not l.display(unit) and not _inside_any(l.bbox, detected)}
-    found_in_ink -= {id(l) for l in _column_tops([l for l in heads if id(l) in found_in_ink], heads + body, rules, unit)}
+    tops = _column_tops([line for line in heads if id(line) in found_in_ink], heads + body, rules, unit)
+    found_in_ink -= {id(line) for line in tops}
     return ([l for l in heads if id(l) not in found_in_ink],
             body + [l for l in heads if id(l) in found_in_ink])
 

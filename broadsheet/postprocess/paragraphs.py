@@ -22,6 +22,7 @@ from broadsheet.postprocess.thresholds import (
     GUTTER_LINE,
     INDENT_CHARS,
     INDENT_CJK,
+    INDENT_MOST,
     MEASURE_AGREES,
     MEASURED_PIECE,
     NEXT_ROW,
@@ -97,7 +98,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
                 indent >= least * unit
                 and not (in_column and _runs_on(previous, line, pieces[left], _pitch(steps[left], line), unit)
                          and not _lead(line, following.get(id(line)))
-                         and not _column_indent(line, indent, pieces[left], edges.get(left), left, unit))
+                         and not _column_indent(previous, line, indent, pieces[left], edges.get(left), left, unit))
                 or in_column and not is_cjk(line.text) and indent >= ENDED_INDENT * unit
                 and _ended(previous, line, pieces[left], _pitch(steps[left], line), unit)
                 or not in_column and previous is not None and _closes_column(previous, pieces[previous_left], unit))
@@ -257,19 +258,24 @@ def _runs_on(line: Line, below: Line, pieces: list[Line], pitch: float, unit: fl
     return _fills(line, pieces, unit) and _fills(below, pieces, unit)
 
 
-def _column_indent(line: Line, indent: float, pieces: list[Line], edge: float | None, left: int,
+def _column_indent(above: Line, line: Line, indent: float, pieces: list[Line], edge: float | None, left: int,
                    unit: float) -> bool:
-    """A Latin `line` set in as deep as another paragraph opens in its column (within `MEASURE_AGREES`)
-    opens one too, under a line that seems to run on: a full last line whose closing stop the reading
-    lost (random seed 2609, Fraktur: `… Obstbäume pflan ien` over `Nicht alle …` 2.1 units in, the
-    column's opening 2.0). A row whose first word the detector lost sits that deep only by chance (1258:
-    `die`, 3.9 units in); a CJK row loses two characters, an indent's depth."""
-    if is_cjk(line.text):
+    """A Latin `line` set in as deep as another paragraph's opening in its column (within `MEASURE_AGREES`)
+    opens one too, under a full line that ends in a word: its closing stop the reading may have lost
+    (random seed 2609, Fraktur: `… Obstbäume pflan ien` over `Nicht alle …` 2.1 units in, the column's
+    opening 2.0). A row whose first word the detector lost sits that deep only by chance (1258: `die`,
+    3.9 units in); a CJK row loses two characters, an indent's depth. A line ending in a hyphen or a
+    comma runs on; lines of a centred advertisement stand at every depth, deeper than an indent (the
+    Czech advertisements page: a notice's rows 13 units in, its first among them)."""
+    if is_cjk(line.text) or not above.text.rstrip()[-1:].isalnum():
         return False
-    for piece in pieces:
+    column = sorted(pieces, key=lambda piece: piece.bbox[1])
+    for number, piece in enumerate(column):
         middle = (piece.bbox[1] + piece.bbox[3]) / 2
         depth = piece.bbox[0] - (edge if edge is not None else _flush(pieces, left, middle, unit))
-        if piece is not line and depth >= INDENT_CHARS * unit and abs(depth - indent) <= MEASURE_AGREES * unit:
+        opening = number == 0 or ends_sentence(column[number - 1].text)
+        if piece is not line and opening and INDENT_CHARS * unit <= depth <= INDENT_MOST * unit \
+                and abs(depth - indent) <= MEASURE_AGREES * unit:
             return True
     return False
 
@@ -302,13 +308,14 @@ def _fills(line: Line, pieces: list[Line], unit: float) -> bool:
 
 
 def _right_near(line: Line, pieces: list[Line], unit: float) -> float | None:
-    """Where the column's lines near `line` end: the measure it is held to, the furthest end another
-    line reaches too (within `FILLS_MEASURE`). A line alone past it ends on ink the others lack: a
-    letter run into a column rule set tight against the text (random seed 2566: one line to 426 px,
-    the rest 422-423), a stop hung into the gutter."""
+    """Where the column's lines near `line` end: the measure it is held to. A line alone a little past
+    the rest (over `FILLS_MEASURE`, within `MEASURE_AGREES`) ends on ink the others lack: a letter run
+    into a column rule set tight against the text (random seed 2566: one line to 426 px, the rest
+    422-423), a stop hung into the gutter. One further past is the measure (a centred list's longest)."""
     ends = sorted((piece.bbox[2] for piece in _near(pieces, (line.bbox[1] + line.bbox[3]) / 2, unit)), reverse=True)
-    paired = [end for end, nearer in zip(ends, ends[1:]) if end - nearer <= FILLS_MEASURE * unit]
-    return paired[0] if paired else (ends[0] if ends else None)
+    if len(ends) >= 2 and FILLS_MEASURE * unit < ends[0] - ends[1] <= MEASURE_AGREES * unit:
+        return ends[1]
+    return ends[0] if ends else None
 
 
 def _next_row(line: Line, below: Line, pitch: float) -> bool:

@@ -121,6 +121,8 @@ INDENT_CHARS = 1.2  # an indent is two characters; half of that tolerates ink of
 # its paragraph. Captions keep INDENT_CHARS: set smaller (0.9 of body in the generator), their
 # two characters make 1.8 units less what the detector trims.
 INDENT_CJK = 1.6
+# A paragraph's indent is at most this deep: one or two ems, with slack (random seed 2609, Fraktur: 2.0-2.1)
+INDENT_MOST = 3.0
 # a piece this wide or wider is a line to find a column's flush edge by; a speck read as a letter
 # ('|', 'b', a digit: 0.1-0.3) left of the column's lines is not
 MEASURED_PIECE = 1.0

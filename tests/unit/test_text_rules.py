@@ -694,9 +694,9 @@ def test_a_column_ending_at_its_measure_or_mid_sentence_runs_on_into_the_next(la
 
 def test_a_byline_ends_by_the_pitch_of_the_rows_around_it():
     """The Evening Star (1920), its lead story: the byline `BY N. O. MESSENGER.`, then the opening
-    paragraphs leaded 23-24 px a row, the first indented 17 px, then 40 rows 17 px apart. The row under the byline is 27 px down:
-    a row apart by the pitch there, so the byline, short of the measure, ends; measured by the column's
-    usual 17 px it seemed a row lost between, and the byline ran into the paragraph."""
+    paragraphs leaded 23-24 px a row, the first indented 17 px, then 40 rows 17 px apart. The row under
+    the byline is 27 px down: a row apart by the pitch there, so the byline, short of the measure, ends;
+    measured by the column's usual 17 px it seemed a row lost between, and it ran into the paragraph."""
     rows = [((124, 1159, 366, 1175), "BY N. O. MESSENGER.")]
     rows += [((68 if i == 0 else 51, 1186 + 24 * i, 442, 1200 + 24 * i), f"the opening rows, leaded, row {i}")
              for i in range(18)]
@@ -705,3 +705,40 @@ def test_a_byline_ends_by_the_pitch_of_the_rows_around_it():
     found = paragraphs([(50, _recorded(rows))], 26.0)
     assert found[0] == "BY N. O. MESSENGER."
     assert len(found) == 2
+
+
+def test_a_centred_lists_lines_each_stay_their_own():
+    """Der Nordstern (1878), its printing office's notice: a list set in a staircase, each line further
+    in. Two of its lines end 2 px apart (`BusSiness Cards` 357, `Circulars,` 355), but the list's measure
+    is the column's, 78 px past its longest line: neither fills it, so neither runs on into the other."""
+    lines = _recorded([
+        ((169, 2474, 458, 2489), "We print in English, French,"), ((142, 2495, 361, 2510), "German and-Norwegian :"),
+        ((144, 2519, 260, 2534), "Letteorheads,"), ((186, 2544, 275, 2558), "Billheads,"),
+        ((223, 2568, 357, 2583), "BusSiness Cards"), ((264, 2593, 355, 2608), "Circulars,"),
+        ((304, 2617, 380, 2632), "Posters,"), ((344, 2642, 458, 2657), "Blanks, &c.."),
+        ((141, 2665, 290, 2678), "on Short notice.")])
+    found = paragraphs([(140, lines)], 15.0)
+    assert "BusSiness Cards" in found and "Circulars," in found
+
+
+def test_rows_of_a_centred_notice_far_in_open_no_paragraphs_at_their_first_rows_depth():
+    """The Czech advertisements page (1880s): a notice's rows stand 13 units in, beside its column's
+    engraving, the first of them an opening. A row under a full row that ends in a word is not opened
+    by standing as deep as that first row: that is no paragraph's indent."""
+    lines = _recorded([
+        ((1346, 286, 1445, 298), "migréna, křečo Zu-"), ((1346, 292, 1441, 304), "ludka a voškeré čív"),
+        ((1345, 302, 1443, 318), "ní nemoce vyléčí 10"), ((1339, 316, 1443, 324), "céry sílícími plini-"),
+        ((1171, 327, 1443, 334), "kamí dra. Cronlera. Žídejme zaručající známka jednoty")])
+    assert len(paragraphs([(1119, lines)], 17.0)) == 1
+
+
+def test_a_row_under_a_word_broken_at_the_measure_runs_on_at_an_openings_depth():
+    """A row as deep as its column's opening indent opens a paragraph under a full row that ends in a
+    word (its stop may be lost), not under one that breaks a word with a hyphen (the Czech
+    advertisements page: `… tapostrové, vo-` over `lurové, bruselské …`)."""
+    lines = _recorded([
+        ((20, 0, 300, 10), "Koberce salonní a stolní v největším,"),
+        ((0, 14, 300, 24), "salonní, vlněné, tapostrové, vo-"),
+        ((20, 28, 300, 38), "lurové, bruselské a velretové od"),
+        ((0, 42, 150, 52), "zl. 3:50 do zl. 120.")])
+    assert len(paragraphs([(0, lines)], 10.0)) == 1
