@@ -704,6 +704,30 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         """Every row of the run stands in from the column's left edge, as a head set from an indent."""
         return not any(flush(row) for row in range(start, end))
 
+    def set_centred(row: int) -> bool:
+        """The row is centred with margins either side, as no paragraph row is set."""
+        x0, x1 = min(l.x0 for l in rows[row]), max(l.x1 for l in rows[row])
+        return centred(row) and min(x0 - left, right - x1) > HEADING_MARGIN * unit
+
+    def head_in(start: int, end: int) -> tuple[int, int] | None:
+        """The rows [first, stop) of the bold run [start, end) that are a heading, if any."""
+        first = start
+        while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
+            first += 1
+        limit = MAX_HEADING_LINES if first == 0 or (first < end and ends_article(first, end)) else (
+            MAX_WRAPPED_SUBHEAD_LINES if set_in(first, end) else MAX_SUBHEAD_LINES)
+        # a run-in lead under a bold line or two starts the paragraph under that head (random
+        # seed 11: a byline, then `防汛物资全部到位` from the indent, both bold; a two-line subhead
+        # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike), and so do a
+        # paragraph's bold opening rows (2047: a byline over `市交通运输局提醒，` / `大桥通行后…`)
+        stop = next((k for k in range(first + 1, end)
+                     if run_in(k) and (k == end - 1 or runs_on(k, end - 1) and goes_on(end))
+                     or carried_lead(k)), end)
+        if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
+                and not justified(first, stop) and not opening(first, stop):
+            return first, stop
+        return None
+
     # display type (an italic capitals headline, not measured bold) heads like bold type
     bold = [all(l.bold or l.display(unit) for l in row) for row in rows]
     if _kicker_over_head(rows, bold, unit, left, right):
@@ -729,20 +753,16 @@ def _split_headings(rows: list[list[LineBox]], unit: float, head_gap: float,
         while end < len(rows) and bold[end] == bold[start] and (end == start or end != caption_end):
             end += 1
         if bold[start] and not (caption_end and 0 < start < caption_end):
-            first = start
-            while first < end and not apart(first, end):  # a bold-looking paragraph end stays text
-                first += 1
-            limit = MAX_HEADING_LINES if first == 0 or (first < end and ends_article(first, end)) else (
-                MAX_WRAPPED_SUBHEAD_LINES if set_in(first, end) else MAX_SUBHEAD_LINES)
-            # a run-in lead under a bold line or two starts the paragraph under that head (random
-            # seed 11: a byline, then `防汛物资全部到位` from the indent, both bold; a two-line subhead
-            # over `秋季征兵开始报名 据…`, seeds 69, 93, 106, 114, 152, 228 alike), and so do a
-            # paragraph's bold opening rows (2047: a byline over `市交通运输局提醒，` / `大桥通行后…`)
-            stop = next((k for k in range(first + 1, end)
-                         if run_in(k) and (k == end - 1 or runs_on(k, end - 1) and goes_on(end))
-                         or carried_lead(k)), end)
-            if first < stop and stop - first <= limit and not (stop == first + 1 and run_in(first)) \
-                    and not justified(first, stop) and not opening(first, stop):
+            head = head_in(start, end)
+            # a subhead centred under a paragraph's rows that measure bold by their inking alone (caps, short
+            # rows) heads the text under it, however long the bold run it ends (random seed 2922, 18.4 px:
+            # `Next Steps` under `AGENCY: Bureau of Land Manage-` / `ment, Interior.`, weights 1.25-1.37)
+            centred_head = next((k for k in range(start + 1, end) if set_centred(k) and not centred(k - 1)), None)
+            if head is None and centred_head is not None:
+                head = head_in(centred_head, end)
+                head = head if head and head[0] == centred_head else None
+            if head:
+                first, stop = head
                 kinds[first:stop] = [_HEADING if stop < len(rows) else _BOLD_END] * (stop - first)
         start = end
     # a row in a heading's own type right under it is the heading's, whatever its weight: digits and

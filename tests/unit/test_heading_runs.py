@@ -238,3 +238,23 @@ def test_a_bold_row_to_the_columns_edge_from_deeper_than_an_indent_is_no_subhead
     head = [((82, 332, 594, 345), 1.43, 1.16)]
     pieces = text_blocks([Block(weighed_boxes(rows)) for rows in (_ABOVE_2609, _BELOW_2609, head)], 12.0, [])
     assert [heading for heading, _ in pieces] == [False, False, False]
+
+
+def test_a_centred_subhead_under_heavily_inked_paragraph_rows_is_a_head():
+    """Random seed 2922 (recorded, 18.4 px serif read at 14): `Next Steps`, bold and centred, under
+    `ACTION: Notice of intent.` and two `AGENCY: Bureau of Land Manage-` / `ment, Interior.`, whose caps
+    and short rows measure bold by their ink (1.25-1.37, strokes plain): the bold run of seven rows was
+    too long for a subhead, so the subhead stayed in the paragraph text over it."""
+    lines = weighed_boxes([((795, 198, 1144, 213), 1.08, 0.97), ((795, 222, 1143, 237), 0.95, 1.0),
+                           ((795, 250, 1144, 261), 1.22, 0.98), ((795, 274, 1143, 285), 1.29, 0.96),
+                           ((795, 298, 1054, 308), 1.33, 0.97), ((814, 317, 1055, 332), 1.32, 1.01),
+                           ((813, 341, 1144, 356), 1.28, 1.0), ((795, 369, 930, 380), 1.36, 0.98),
+                           ((814, 389, 1144, 404), 1.25, 1.01), ((795, 416, 930, 428), 1.37, 0.98),
+                           ((910, 444, 1029, 459), 1.87, 1.3), ((815, 471, 1143, 486), 1.02, 1.02),
+                           ((795, 495, 1143, 509), 1.07, 1.02), ((795, 519, 1143, 533), 0.97, 0.99),
+                           ((795, 542, 1143, 557), 0.96, 0.98), ((795, 570, 1143, 581), 1.04, 1.0),
+                           ((795, 594, 1145, 605), 0.86, 0.98), ((795, 614, 1143, 629), 0.97, 0.98),
+                           ((795, 638, 1144, 652), 0.9, 1.01), ((795, 662, 1144, 677), 0.93, 1.02),
+                           ((795, 689, 842, 700), 1.23, 0.96)])
+    pieces = text_blocks([Block(lines)], 14.0, [])
+    assert [(heading, len(block.lines)) for heading, block in pieces] == [(False, 10), (True, 1), (False, 10)]
