@@ -193,6 +193,15 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
     def inside(line: LineBox, column: tuple[int, int]) -> bool:
         return column[0] - slack <= line.x0 and line.x1 <= column[1] + slack
 
+    def stacked_on(line: LineBox, column: tuple[int, int], around: list[LineBox], tops: list[int]) -> bool:
+        """A line of `column` stands right over or under `line`."""
+        near = around[bisect_left(tops, line.y0 - (STACKED_GAP[1] + 3) * unit):
+                      bisect_left(tops, line.y1 + STACKED_GAP[1] * unit + 1)]
+        return any(o is not line and inside(o, column)
+                   and (min_stacked_gap(line, o, unit) <= o.y0 - line.y1 <= STACKED_GAP[1] * unit
+                        or min_stacked_gap(o, line, unit) <= line.y0 - o.y1 <= STACKED_GAP[1] * unit)
+                   for o in near)
+
     def cut(line: LineBox, around: list[LineBox], tops: list[int]) -> list[LineBox] | None:
         """The line cut at each gutter it runs over, left to right; None where it is not cut at the first."""
         # lines starting up to a stacked gap and three body heights (a padded line of any body size) above
@@ -222,9 +231,13 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
                               for o in side)
                           for side in (above, below)]
                 # a line of one of the columns only, flush with the row's end in it (a head or a paragraph's
-                # end stands over the other): the row's own column, as the columns' lines on one side are
+                # end stands over the other), its column going on past it: the row's own column, as the
+                # columns' lines on one side are (not a notice's short last line with a line across under it:
+                # the Czech advertisements page, `olšanském pohřbena.`)
                 flush = any(abs(o.x0 - line.x0) <= slack and left[0] - slack <= o.x0 and o.x1 <= left[1] + slack
+                            and stacked_on(o, left, around, tops)
                             or abs(o.x1 - line.x1) <= slack and right[0] - slack <= o.x0 and o.x1 <= right[1] + slack
+                            and stacked_on(o, right, around, tops)
                             for o in above + below)
                 if all(framed):
                     pieces = _cut_between(line, left[1], right[0], slack, ink)

@@ -298,11 +298,30 @@ def test_a_row_over_a_gutter_whose_left_column_alone_goes_on_under_it_is_cut_at_
     lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(5, 9)
              for x0, x1 in ((40, 300), (322, 582))]
     lines.append(_ink(ink, 40, y + PITCH, 200, y + PITCH + UNIT))  # the left column's next row, flush
+    lines.append(_ink(ink, 60, y + 2 * PITCH, 300, y + 2 * PITCH + UNIT))  # its next paragraph's
     row = _ink(ink, 40, y, 582, y + UNIT)
     ink[y:y + UNIT, 295:322] = False  # the stop ends the left part 5 px short of the column's edge
     body = lines + [row]
     cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
     assert sorted(l.bbox for l in cut if l.y0 == y) == [(40, y, 295, y + UNIT), (322, y, 582, y + UNIT)]
+
+
+def test_a_row_over_a_gutter_with_a_short_last_line_under_it_and_a_line_across_below_stays_whole():
+    # The Czech advertisements page: a death notice set across two of the page's columns. Its row
+    # `hodině dopolední z domu smutku …` has a word space over the gutter, under it only the paragraph's
+    # short last line `olšanském pohřbena.`, flush left, and under that a line across again (`V Praze,
+    # dne …`): no column goes on there, and the row stays whole
+    ink = _page()
+    y = 20 + 2 * PITCH
+    lines = [_ink(ink, x0, 20 + r * PITCH, x1, 20 + r * PITCH + UNIT) for r in range(5, 9)
+             for x0, x1 in ((40, 300), (322, 582))]
+    lines.append(_ink(ink, 40, y + PITCH, 200, y + PITCH + UNIT))  # the paragraph's short last line
+    lines.append(_ink(ink, 60, y + 2 * PITCH, 582, y + 2 * PITCH + UNIT))  # a line across under it
+    row = _ink(ink, 40, y, 582, y + UNIT)
+    ink[y:y + UNIT, 295:322] = False  # a word space 5 px inside the left column
+    body = lines + [row]
+    cut = cut_at_gutters(body, column_intervals(body, UNIT), UNIT, ink, body)
+    assert sorted(l.bbox for l in cut if l.y0 == y) == [(40, y, 582, y + UNIT)]
 
 
 def _rows_joined_over_a_gutter(joined: int, gutter: tuple[int, int], right: int = 574, columns_from: int = 0
