@@ -64,6 +64,7 @@ from broadsheet.postprocess.thresholds import (
     CUT_OVERLAP,
     DECK_BESIDE_BODY,
     FULL_MEASURE,
+    RUN_IN_INDENT,
     HEAD_FLUSH,
     HEAD_ON_TEXT,
     HEAD_ON_TEXT_SIZE,
@@ -652,7 +653,7 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
     run: list[tuple[int, list[Line]]] = []  # text columns since the last subhead
     for index, (left, region) in enumerate(body + [(0, None)]):
         if region is not None and region.type == RegionType.SUBHEAD and (
-                _runs_through(region, left, body[index + 1:], unit) or _runs_on_to(region, left, body[:index], unit)):
+                _runs_through(region, left, body[:index], body[index + 1:], unit) or _runs_on_to(region, left, body[:index], unit)):
             region.type = RegionType.TEXT
         if region is not None and region.type == RegionType.BYLINE and article.byline_apart:
             # the article's byline is read: a second byline row is a dateline opening its text (本报讯 记者何丽 /
@@ -694,21 +695,36 @@ def _column_text_by(subhead: Region, left: int, neighbour: tuple[int, Region] | 
     return neighbour[1]
 
 
-def _runs_through(subhead: Region, left: int, rest: list[tuple[int, Region]], unit: float) -> bool:
-    """A one-line CJK heading that is a body line going on: it fills the measure of the text right
-    under it, which runs on flush (random seed 1013: `捷、连续的健康服` under a photo, over `务。`).
-    A subhead stands apart, short or centred, and an indented paragraph starts under it (in Latin
-    type the first paragraph under a heading may be set flush)."""
+def _runs_through(subhead: Region, left: int, before: list[tuple[int, Region]], rest: list[tuple[int, Region]],
+                  unit: float) -> bool:
+    """A one-line CJK heading that is a body line going on: flush, or indented as a paragraph's first
+    line (a run-in lead), it fills the measure of the text right under it, which runs on flush (random
+    seed 1013: `捷、连续的健康服` under a photo, over `务。`). The measure is the column's, its text
+    either side cut into blocks of a line each under a photo (random seed 2909: `职业技能大赛落幕 目前，
+    该中心共组` over `建家庭医生团队15个，…`). A subhead stands apart, short or centred, and an indented
+    paragraph starts under it (in Latin type the first paragraph under a heading may be set flush)."""
     below = _column_text_by(subhead, left, rest[0] if rest else None)
     if below is None:
         return False
-    measured = [line.bbox for line in measured_pieces(below.lines[1:], unit)]
+    column = below.lines[1:] + [line for region in _column_run(left, rest[1:]) + _column_run(left, before[::-1])
+                                for line in region.lines]
+    measured = [line.bbox for line in measured_pieces(column, unit)]
     if not measured or not 0 <= below.bbox[1] - subhead.bbox[3] <= unit:
         return False
     left, right = min(box[0] for box in measured), max(box[2] for box in measured)
     line = subhead.lines[0].bbox
-    return line[0] - left < INDENT_CHARS * unit and right - line[2] < FULL_MEASURE * unit \
+    return line[0] - left < RUN_IN_INDENT * unit and right - line[2] < FULL_MEASURE * unit \
         and below.lines[0].bbox[0] - left < INDENT_CHARS * unit
+
+
+def _column_run(left: int, blocks: list[tuple[int, Region]]) -> list[Region]:
+    """The text blocks of the column at `left` that come first in `blocks`, up to anything else."""
+    run = []
+    for edge, region in blocks:
+        if edge != left or region.type != RegionType.TEXT:
+            break
+        run.append(region)
+    return run
 
 
 def _runs_on_to(subhead: Region, left: int, before: list[tuple[int, Region]], unit: float) -> bool:

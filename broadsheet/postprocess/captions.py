@@ -135,6 +135,12 @@ def find_caption(photo: BBox, lines: list[Line], unit: float) -> CaptionLines | 
     reported = _cut_at_credit_shape(beside, unit, reporter_only=True)
     if reported:
         return CaptionLines(reported[0], "beside", reported[1], misread=_misread_at_end(reported[0][-1]))
+    # or at a credit sharing its last row, far after its last characters, where an uncredited run of
+    # body text may stand below (random seed 2908: `困难家庭。` … `周收 微` for 周敏 摄, the column's
+    # text under the photo taken for the caption)
+    signed = _signed_at_foot(beside, unit)
+    if signed:
+        return CaptionLines(signed, "beside", signed[-1])
     # rows, not pieces: a justified Latin caption is detected cut at its word spaces (random seed 303)
     if below and len(_rows(below)) <= MAX_UNCREDITED_LINES:
         return CaptionLines(below, "below")
@@ -280,6 +286,19 @@ def _credit_at_foot(run: list[Line], unit: float) -> bool:
     short = right - max(l.bbox[2] for l in rows[-2]) >= unit
     flush_right = right - last.bbox[2] <= CREDIT_FLUSH * (right - left)
     return short and flush_right and (last.bbox[0] - left >= CREDIT_INDENT * unit or _spaced_as_credit(last.text))
+
+
+def _signed_at_foot(run: list[Line], unit: float) -> list[Line] | None:
+    """The CJK run set apart in reading order, if its last row ends in a credit by its shape
+    (`credit_line`) after the caption's last characters: three rows at least, as `_credit_at_foot`."""
+    rows = _rows(run)
+    if len(rows) < 3 or len(rows[-1]) < 2:
+        return None
+    ordered = in_rows(run)
+    credit = credit_line(ordered, unit)
+    if credit is None or SHAPE_NO_CREDIT.search(credit.text.strip()) or not IDEOGRAPH.search(credit.text):
+        return None
+    return ordered
 
 
 def _spaced_as_credit(text: str) -> bool:

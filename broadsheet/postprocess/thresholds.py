@@ -109,6 +109,9 @@ RUN_ON_GUTTER = 3.0  # untitled text this close right of an article's row runs o
 # A column's first line ending this close to the column's right edge fills the measure: a paragraph
 # going on (a justified line ends within a letter's width; a head set in the body face is far shorter)
 FULL_MEASURE = 1.2
+# A paragraph's first line is set in two characters (`INDENT_CJK`): a run-in lead's row fills the
+# measure from there; a subhead centred in its column stands further in or short of its right edge
+RUN_IN_INDENT = 2.6
 # Blank between a column's text and a photo set in it, and between the photo's caption and the text
 # going on under it (random seeds 245, 316: 1.4-2.1)
 PAST_PHOTO_GAP = 3.0

@@ -533,3 +533,27 @@ def test_a_two_row_caption_cut_at_the_gutter_under_it_ends_at_a_credit_set_apart
     # a right column's paragraph opening two characters in, beside the left one's last line, is no credit
     indented = _lines(("车装记表利品据心区设置了隔离", (344, 861, 536, 872)))
     assert find_caption((61, 446, 556, 841), caption[:3] + indented + columns, 14.0) is None
+
+
+def test_a_credit_sharing_a_side_captions_last_row_outranks_the_uncredited_text_below():
+    # random seed 2908 (9.9 px ming, unit 15): a caption beside its photo in smaller type, its credit
+    # (周敏 摄 misread `周收 微`) flush right on its last row after `困难家庭。`; the column's three rows
+    # under the photo, set apart by a subhead, were taken for an uncredited caption (pairing 0.67)
+    beside = _lines(("9月19日,南湖区幸福里社区的志愿者和居民一", (1012, 403, 1307, 417)),
+                    ("配制作月饼,迎接中秋佳节。", (1012, 424, 1184, 437)),
+                    ("当天,社区组织开展“浓情中秋 邻里网乐”活", (1014, 445, 1307, 458)),
+                    ("动,居民们国坐在一起揉面、包销,压模,欢声", (1012, 465, 1306, 479)),
+                    ("笑语不断,做好的月销将送给社区的独居老人和", (1013, 486, 1307, 499)),
+                    ("困难家庭。", (1012, 506, 1073, 519)), ("周收 微", (1255, 506, 1307, 519)))
+    column = _lines(("人员介绍,专线只在上学、放学时段运", (1013, 591, 1306, 606)),
+                    ("行,沿途停靠7所中小学附近站点,票价与", (1013, 615, 1305, 630)),
+                    ("普通线路相同。", (1013, 639, 1117, 654)))
+    below = _lines(("室内体育馆·科学实验室和图书馆-“教", (695, 591, 988, 606)),
+                   ("室宽敞明亮,操场还有塑胶跑道,孩子很", (695, 615, 989, 630)),
+                   ("喜欢。”送孩子上学的家长刘女士说。", (696, 639, 956, 654)),
+                   ("因地制宜促增收", (784, 669, 900, 686)),
+                   ("“以前看病要跑到老城区,路上就得", (733, 697, 989, 712)),
+                   ("一个小时,新院区建在家门口,以后看病", (695, 721, 988, 736)))
+    found = find_caption((693, 403, 990, 578), beside + column + below, 15.0)
+    assert found is not None and found.side == "beside"
+    assert found.lines == beside and found.credit is beside[-1]

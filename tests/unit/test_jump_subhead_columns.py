@@ -85,3 +85,28 @@ def test_a_subhead_beside_a_jumps_short_column_with_no_picture_under_it_is_a_tit
     blocks, _ = _photo_jump()
     assert [b.id for b in promote_headings(blocks, [], [], UNIT_2617)] == ["r31"]
 
+
+
+def _short_column_jump(last: str) -> list[Region]:
+    # random seed 2926 (35.6 px serif, unit 16): `（上接第一版）` atop the first of four columns; the third
+    # ends a paragraph 3 units short of the first's foot, `科技赋能增动力` atop the fourth, level with
+    # the notice (main: a false headline, article F1 0.80)
+    return [_block("r3", RegionType.TEXT, (37, 172, 267, 570), "（上接第一版）", "认真组织召开组织生活"),
+            _block("r5", RegionType.TEXT, (267, 172, 496, 469), "据统计，去年全市公共自", "式。"),
+            _block("r8", RegionType.SUBHEAD, (310, 480, 435, 501), "因地制宜促增收"),
+            _block("r7", RegionType.TEXT, (277, 507, 497, 554), "今年，我市继续扩大大豆", "玉米带状复合种植面积，推广"),
+            _block("r10", RegionType.TEXT, (499, 172, 729, 520), "水肥一体化、测土配方施肥等", last),
+            _block("r14", RegionType.SUBHEAD, (764, 173, 889, 194), "科技赋能增动力"),
+            _block("r12", RegionType.TEXT, (731, 200, 961, 572), "市住建局相关负责人表", "恼。")]
+
+
+def test_a_subhead_beside_a_jumps_column_ending_a_paragraph_short_is_no_title():
+    # the head did not fit at the third column's foot: the column ends short by the head's depth more
+    blocks = _short_column_jump("的环境。")
+    assert promote_headings(blocks, [], [], 16.0) == []
+    assert blocks[5].type == RegionType.SUBHEAD
+
+
+def test_a_head_beside_a_jumps_column_ending_short_mid_sentence_heads_an_item():
+    blocks = _short_column_jump("市经济社会发展营造和谐稳定")
+    assert promote_headings(blocks, [], [], 16.0) == [blocks[5]]

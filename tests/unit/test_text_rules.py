@@ -630,6 +630,35 @@ def test_a_body_line_taken_for_a_subhead_under_a_photo_runs_on():
     assert article.paragraphs[1].startswith("“今年雨水")
 
 
+def _run_in_column(lead_ends: int) -> list[Region]:
+    # random seed 2909 (11.7 px serif, working frame, unit 15): under a photo the column is cut into
+    # blocks of a line each; two paragraphs open with a bold run-in lead, indented two characters
+    return [_block("r35", RegionType.SUBHEAD, [((628, 1810, lead_ends, 1827), "职业技能大赛落幕 目前，该中心共组")]),
+            _block("r30", RegionType.TEXT, [((596, 1833, 882, 1850), "建家庭医生团队15个，签约居民2.1万人，")]),
+            _block("r31", RegionType.TEXT, [((597, 1854, 891, 1871), "其中65岁以上老年人、慢性病患者等重点")]),
+            _block("r32", RegionType.TEXT, [((597, 1875, 742, 1893), "人群签约率达到82%。")]),
+            _block("r36", RegionType.SUBHEAD, [((628, 1898, lead_ends, 1915), "口袋公园添新绿 昌吉高新区党工委副")]),
+            _block("r33", RegionType.TEXT, [((597, 1919, 891, 1935), "书记、管委会主任姚进说：“开展清洁能源")])]
+
+
+def test_a_run_in_leads_row_filling_the_measure_over_one_line_blocks_opens_a_paragraph():
+    """The lead's row is indented as a paragraph opens and fills the column's measure, its text going
+    on flush under it; the column's other one-line blocks give the measure (main: two subheads, each
+    paragraph cut after its first row, paragraph F1 0.95)."""
+    title = _block("r11", RegionType.TITLE, [((600, 1760, 880, 1790), "全县行政村实现光纤宽带全覆盖")])
+    page = assemble(PageLayout((1300, 2100), 15.0, headlines=[[title]], text_blocks=_run_in_column(891)))
+    article, = page.articles
+    assert article.subheads == []
+    assert [p[:7] for p in article.paragraphs] == ["职业技能大赛落", "口袋公园添新绿"]
+    assert "该中心共组建家庭医生团队" in article.paragraphs[0]
+
+
+def test_a_centred_heading_over_one_line_blocks_stays_a_subhead():
+    title = _block("r11", RegionType.TITLE, [((600, 1760, 880, 1790), "全县行政村实现光纤宽带全覆盖")])
+    page = assemble(PageLayout((1300, 2100), 15.0, headlines=[[title]], text_blocks=_run_in_column(860)))
+    assert len(page.articles[0].subheads) == 2
+
+
 def test_a_paragraphs_last_line_taken_for_a_subhead_ends_its_paragraph():
     """Random seed 1240 (working frame, 12 px): a paragraph's last line `键、连续的健康服务` (its
     full stop lost) was measured a heading. It starts flush under a line that fills the measure
