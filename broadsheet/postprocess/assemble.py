@@ -64,7 +64,6 @@ from broadsheet.postprocess.thresholds import (
     CUT_OVERLAP,
     DECK_BESIDE_BODY,
     FULL_MEASURE,
-    RUN_IN_INDENT,
     HEAD_FLUSH,
     HEAD_ON_TEXT,
     HEAD_ON_TEXT_SIZE,
@@ -81,6 +80,7 @@ from broadsheet.postprocess.thresholds import (
     ROW_FRAME_TOP,
     ROW_PITCH_MIN_STEPS,
     ROW_PITCH_STEPS,
+    RUN_IN_INDENT,
     RUN_ON_GUTTER,
     SAME_ROW,
     TITLE_STEM_HEIGHT,
@@ -653,7 +653,8 @@ def _article(item: _Item, article_id: str, unit: float, new_id) -> tuple[Article
     run: list[tuple[int, list[Line]]] = []  # text columns since the last subhead
     for index, (left, region) in enumerate(body + [(0, None)]):
         if region is not None and region.type == RegionType.SUBHEAD and (
-                _runs_through(region, left, body[:index], body[index + 1:], unit) or _runs_on_to(region, left, body[:index], unit)):
+                _runs_through(region, left, body[:index], body[index + 1:], unit)
+                or _runs_on_to(region, left, body[:index], unit)):
             region.type = RegionType.TEXT
         if region is not None and region.type == RegionType.BYLINE and article.byline_apart:
             # the article's byline is read: a second byline row is a dateline opening its text (本报讯 记者何丽 /

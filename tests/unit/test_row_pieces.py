@@ -3,6 +3,8 @@ leaves no sliver of that column's last character as a line of its own, and a gut
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from broadsheet.layout.blocks import column_intervals, cut_at_gutters
@@ -210,11 +212,11 @@ def test_a_row_across_with_a_word_space_in_the_gutter_is_not_cut():
     assert _row_across_cut((305, 310)) == [(40, 20, 574, 20 + UNIT)]
 
 
-def test_rows_boxed_across_a_half_em_gutter_in_boxes_taller_than_the_body_boxes_are_cut_at_it():
-    # Random seed 1438 (42.7 px CJK, 8 columns 0.50 em apart, working page 0.42): most rows were boxed
-    # a column at a time, 23 px tall for type of 17, but some across three columns whose rows stand a
-    # few px apart, in one box 35 px tall. Their 9 px gutter was narrower than 0.3 of that box, so
-    # never a candidate cut, and those rows read across the columns (reading CER 11.4%)
+def _half_em_columns(across: Callable[[int], bool], blank: tuple[int, int, int] | None = None
+                     ) -> tuple[list[LineBox], np.ndarray, list[int]]:
+    """Ten rows of three columns of eight 17 px characters, 3 px apart, the columns 9 px (half an em)
+    apart: rows where `across(r)` are boxed as one line over the three columns, 35 px tall, the others a
+    column at a time in boxes 23 px tall; `blank` (row, column, character) is left out."""
     size, pitch, gap, gutter = 17, 28, 3, 9
     ink = np.zeros((12 * pitch, 600), dtype=bool)
     columns = [(20 + c * (8 * size + 7 * gap + gutter)) for c in range(3)]
@@ -224,12 +226,22 @@ def test_rows_boxed_across_a_half_em_gutter_in_boxes_taller_than_the_body_boxes_
         y = 20 + r * pitch
         for c, x in enumerate(columns):
             for k in range(8):
-                if not (r == 3 and c == 1 and k == 4):  # a blank wider than the gutter after 、
+                if (r, c, k) != blank:
                     ink[y:y + size, x + k * (size + gap):x + k * (size + gap) + size] = True
-        if r % 3:
-            boxes += [LineBox((x - 3, y - 3, x + width + 3, y + size + 3)) for x in columns]
-        else:
+        if across(r):
             boxes.append(LineBox((columns[0] - 8, y - 9, columns[-1] + width + 8, y + size + 9)))
+        else:
+            boxes += [LineBox((x - 3, y - 3, x + width + 3, y + size + 3)) for x in columns]
+    return boxes, ink, columns
+
+
+def test_rows_boxed_across_a_half_em_gutter_in_boxes_taller_than_the_body_boxes_are_cut_at_it():
+    # Random seed 1438 (42.7 px CJK, 8 columns 0.50 em apart, working page 0.42): most rows were boxed
+    # a column at a time, 23 px tall for type of 17, but some across three columns whose rows stand a
+    # few px apart, in one box 35 px tall. Their 9 px gutter was narrower than 0.3 of that box, so
+    # never a candidate cut, and those rows read across the columns (reading CER 11.4%)
+    # rows 0, 3, 6 and 9 boxed across; a blank wider than the gutter after 、 in row 3's middle column
+    boxes, ink, columns = _half_em_columns(lambda r: r % 3 == 0, blank=(3, 1, 4))
     pieces, _ = split_at_gaps(boxes, ink, [])
     assert len(pieces) == 30  # three columns a row, the blank inside the middle column not cut
     assert {p.x0 for p in pieces} == set(columns)
@@ -240,20 +252,7 @@ def test_a_lone_row_boxed_across_a_half_em_gutter_taller_than_the_body_boxes_is_
     # columns, 40 px tall over body boxes of 26. The rows around, 26 px, were not "of its size", so none
     # voted on its blanks, and a stripe 0.3 of 40 px was wider than the 10-12 px gutter: the row stayed
     # whole, and its three columns' ends read as one line (`出闯劲,砥砺韧劲,倒 多元,夏茶虽然价格 骑它了。”`)
-    size, pitch, gap, gutter = 17, 28, 3, 9
-    ink = np.zeros((12 * pitch, 600), dtype=bool)
-    columns = [(20 + c * (8 * size + 7 * gap + gutter)) for c in range(3)]
-    width = 8 * size + 7 * gap
-    boxes = []
-    for r in range(10):
-        y = 20 + r * pitch
-        for x in columns:
-            for k in range(8):
-                ink[y:y + size, x + k * (size + gap):x + k * (size + gap) + size] = True
-        if r == 4:
-            boxes.append(LineBox((columns[0] - 8, y - 9, columns[-1] + width + 8, y + size + 9)))
-        else:
-            boxes += [LineBox((x - 3, y - 3, x + width + 3, y + size + 3)) for x in columns]
+    boxes, ink, columns = _half_em_columns(lambda r: r == 4)
     pieces, _ = split_at_gaps(boxes, ink, [])
     assert len(pieces) == 30
     assert {p.x0 for p in pieces} == set(columns)
