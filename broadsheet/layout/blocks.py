@@ -193,22 +193,22 @@ def cut_at_gutters(lines: list[LineBox], columns: list[tuple[int, int]], unit: f
     def inside(line: LineBox, column: tuple[int, int]) -> bool:
         return column[0] - slack <= line.x0 and line.x1 <= column[1] + slack
 
-    def stacked_on(line: LineBox, column: tuple[int, int], around: list[LineBox], tops: list[int]) -> bool:
-        """A line of `column` stands right over or under `line`."""
-        near = around[bisect_left(tops, line.y0 - (STACKED_GAP[1] + 3) * unit):
-                      bisect_left(tops, line.y1 + STACKED_GAP[1] * unit + 1)]
-        return any(o is not line and inside(o, column)
-                   and (min_stacked_gap(line, o, unit) <= o.y0 - line.y1 <= STACKED_GAP[1] * unit
-                        or min_stacked_gap(o, line, unit) <= line.y0 - o.y1 <= STACKED_GAP[1] * unit)
-                   for o in near)
-
-    def cut(line: LineBox, around: list[LineBox], tops: list[int]) -> list[LineBox] | None:
-        """The line cut at each gutter it runs over, left to right; None where it is not cut at the first."""
+    def stacked(line: LineBox, around: list[LineBox], tops: list[int]) -> tuple[list[LineBox], list[LineBox]]:
+        """The lines right over `line` and right under it, a stacked gap apart."""
         # lines starting up to a stacked gap and three body heights (a padded line of any body size) above
         near = around[bisect_left(tops, line.y0 - (STACKED_GAP[1] + 3) * unit):
                       bisect_left(tops, line.y1 + STACKED_GAP[1] * unit + 1)]
-        above = [o for o in near if min_stacked_gap(o, line, unit) <= line.y0 - o.y1 <= STACKED_GAP[1] * unit]
-        below = [o for o in near if min_stacked_gap(line, o, unit) <= o.y0 - line.y1 <= STACKED_GAP[1] * unit]
+        return ([o for o in near if min_stacked_gap(o, line, unit) <= line.y0 - o.y1 <= STACKED_GAP[1] * unit],
+                [o for o in near if min_stacked_gap(line, o, unit) <= o.y0 - line.y1 <= STACKED_GAP[1] * unit])
+
+    def stacked_on(line: LineBox, column: tuple[int, int], around: list[LineBox], tops: list[int]) -> bool:
+        """A line of `column` stands right over or under `line`."""
+        above, below = stacked(line, around, tops)
+        return any(o is not line and inside(o, column) for o in above + below)
+
+    def cut(line: LineBox, around: list[LineBox], tops: list[int]) -> list[LineBox] | None:
+        """The line cut at each gutter it runs over, left to right; None where it is not cut at the first."""
+        above, below = stacked(line, around, tops)
         done: list[LineBox] = []
         while not any(inside(line, c) for c in grid):
             pieces = None

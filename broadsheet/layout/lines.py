@@ -1055,10 +1055,7 @@ def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: flo
     for step in (-1, 1):
         while len(run) < MAX_SUBHEAD_LINES:
             edge = run[0] if step < 0 else run[-1]
-            nxt = [o for o in heads if o not in run and o.direction == TextDirection.HORIZONTAL_LR
-                   and o.height < MAX_TALL_BODY * unit and min(o.x1, edge.x1) > max(o.x0, edge.x0)
-                   and min_stacked_gap(edge, o, unit) <= (edge.y0 - o.y1 if step < 0 else o.y0 - edge.y1)
-                   <= STACKED_GAP[1] * unit]
+            nxt = _stacked_heads(edge, heads, run, unit, above=step < 0)
             if not nxt:
                 break
             if step < 0:
@@ -1106,6 +1103,15 @@ def _subhead_run(line: LineBox, heads: list[LineBox], body: LineIndex, unit: flo
     return run
 
 
+def _stacked_heads(edge: LineBox, heads: list[LineBox], run: list[LineBox], unit: float, above: bool) -> list[LineBox]:
+    """Headline lines under `MAX_TALL_BODY`, not yet in `run`, stacked right over (`above`) or under `edge`
+    at body spacing, over its span."""
+    return [o for o in heads if o not in run and o.direction == TextDirection.HORIZONTAL_LR
+            and o.height < MAX_TALL_BODY * unit and min(o.x1, edge.x1) > max(o.x0, edge.x0)
+            and min_stacked_gap(edge, o, unit) <= (edge.y0 - o.y1 if above else o.y0 - edge.y1)
+            <= STACKED_GAP[1] * unit]
+
+
 def _rows_under(line: LineBox, heads: list[LineBox], body: LineIndex, unit: float) -> list[LineBox]:
     """Bold headline rows in the bold line's type stacked right under it, up to a subhead's lines, with
     a body line right under the last: the rest of an in-column subhead whose first row continues the
@@ -1116,11 +1122,8 @@ def _rows_under(line: LineBox, heads: list[LineBox], body: LineIndex, unit: floa
     run = [line]
     while len(run) < MAX_SUBHEAD_LINES:
         edge = run[-1]
-        nxt = [o for o in heads if o not in run and o.direction == TextDirection.HORIZONTAL_LR and o.bold
-               and o.height < MAX_TALL_BODY * unit
-               and min(o.height, edge.height) >= TITLE_SHARE * max(o.height, edge.height)
-               and min(o.x1, edge.x1) > max(o.x0, edge.x0)
-               and min_stacked_gap(edge, o, unit) <= o.y0 - edge.y1 <= STACKED_GAP[1] * unit]
+        nxt = [o for o in _stacked_heads(edge, heads, run, unit, above=False)
+               if o.bold and min(o.height, edge.height) >= TITLE_SHARE * max(o.height, edge.height)]
         if not nxt:
             break
         run.append(min(nxt, key=lambda o: o.y0))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from dataclasses import dataclass
 
 from broadsheet.charsets import CJK_MARKS, FULLWIDTH, IDEOGRAPHS
 from broadsheet.model import Line
@@ -71,7 +72,7 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
     `cjk_indent`: the least indent of a CJK line, in units."""
     columns = _into_rows(columns, unit)
     pieces = _pieces(columns, unit)
-    steps = {left: _row_steps(column) for left, column in pieces.items()}
+    pitches = {left: _RowPitch.of(column) for left, column in pieces.items()}
     edges = _edges_by_measure(pieces, unit)
     read = [line for _, lines in columns for line in lines if line.text]
     following = {id(line): after for line, after in zip(read, read[1:])}
@@ -96,11 +97,11 @@ def paragraphs(columns: list[tuple[int, list[Line]]], unit: float, cjk_indent: f
             indent = line.bbox[0] - edges.get(left, _flush(pieces[left], left, middle, unit))
             indented = not same_row and not _behind(line, pieces[left], unit) and (
                 indent >= least * unit
-                and not (in_column and _runs_on(previous, line, pieces[left], _pitch(steps[left], line), unit)
+                and not (in_column and _runs_on(previous, line, pieces[left], pitches[left].at(line), unit)
                          and not _lead(line, following.get(id(line)))
                          and not _column_indent(previous, line, indent, pieces[left], edges.get(left), left, unit))
                 or in_column and not is_cjk(line.text) and indent >= ENDED_INDENT * unit
-                and _ended(previous, line, pieces[left], _pitch(steps[left], line), unit)
+                and _ended(previous, line, pieces[left], pitches[left].at(line), unit)
                 or not in_column and previous is not None and _closes_column(previous, pieces[previous_left], unit))
             if indented or previous is None:
                 result.append(line.text)
@@ -333,25 +334,32 @@ def _lead(line: Line, after: Line | None) -> bool:
     return " " in opening[:RUN_IN_LEAD]
 
 
-def _row_steps(pieces: list[Line]) -> list[tuple[float, float]]:
-    """(where, length) of each step from one row's middle to the next in a column, pieces of one row aside."""
-    middles = sorted((piece.bbox[1] + piece.bbox[3]) / 2 for piece in pieces)
-    if len(middles) < 2:
-        return []
-    height = statistics.median(piece.bbox[3] - piece.bbox[1] for piece in pieces)
-    return [((a + b) / 2, b - a) for a, b in zip(middles, middles[1:]) if b - a > height / 2]
+@dataclass(frozen=True)
+class _RowPitch:
+    """A column's steps from one row's middle to the next, (where, length), pieces of one row aside,
+    and their median, the column's usual pitch."""
+    steps: list[tuple[float, float]]
+    usual: float
 
+    @classmethod
+    def of(cls, pieces: list[Line]) -> _RowPitch:
+        middles = sorted((piece.bbox[1] + piece.bbox[3]) / 2 for piece in pieces)
+        if len(middles) < 2:
+            return cls([], float("inf"))
+        height = statistics.median(piece.bbox[3] - piece.bbox[1] for piece in pieces)
+        steps = [((a + b) / 2, b - a) for a, b in zip(middles, middles[1:]) if b - a > height / 2]
+        return cls(steps, statistics.median(length for _, length in steps) if steps else float("inf"))
 
-def _pitch(steps: list[tuple[float, float]], line: Line) -> float:
-    """The row pitch at `line`: its column's usual one, or the median of the PITCH_NEAR_STEPS steps nearest
-    it where those are wider. A column may be leaded part way down (the Evening Star's lead story, rows
-    23-24 px apart in its opening paragraphs, 17 px below); where its rows stand closer than usual, the
-    boxes' play (a row boxed 15 px, the next 30) is what the nearest steps measure."""
-    if not steps:
-        return float("inf")
-    middle = (line.bbox[1] + line.bbox[3]) / 2
-    near = sorted(steps, key=lambda step: abs(step[0] - middle))[:PITCH_NEAR_STEPS]
-    return max(statistics.median(length for _, length in steps), statistics.median(length for _, length in near))
+    def at(self, line: Line) -> float:
+        """The row pitch at `line`: the column's usual one, or the median of the PITCH_NEAR_STEPS steps
+        nearest it where those are wider. A column may be leaded part way down (the Evening Star's lead
+        story, rows 23-24 px apart in its opening paragraphs, 17 px below); where its rows stand closer
+        than usual, the boxes' play (a row boxed 15 px, the next 30) is what the nearest steps measure."""
+        if not self.steps:
+            return float("inf")
+        middle = (line.bbox[1] + line.bbox[3]) / 2
+        near = sorted(self.steps, key=lambda step: abs(step[0] - middle))[:PITCH_NEAR_STEPS]
+        return max(self.usual, statistics.median(length for _, length in near))
 
 
 def _edges_by_measure(pieces: dict[int, list[Line]], unit: float) -> dict[int, float]:
